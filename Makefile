@@ -1,0 +1,41 @@
+# The commands of the README. `make run` and `make test` work on a fresh machine: they create
+# the virtualenv and install the pinned packages first.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+# A throwaway key for tests and the local demo server; production sets its own SECRET_KEY.
+LOCAL_KEY := local-only-key-not-for-production-0123456789abcdef
+
+.PHONY: install run test lint format migrations-check pytest bench e2e clean
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+run: install
+	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py migrate --noinput
+	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py load_demo
+	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+migrations-check: install
+	SECRET_KEY=$${SECRET_KEY:-$(LOCAL_KEY)} $(BIN)/python manage.py makemigrations --check --dry-run
+
+pytest: install
+	SECRET_KEY=$${SECRET_KEY:-$(LOCAL_KEY)} $(BIN)/pytest $(PYTEST_ARGS)
+
+test: lint migrations-check pytest
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class DipConfig(AppConfig):
+    name = "dip"
+    verbose_name = "Daftar Informasi Publik"

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class KeberatanConfig(AppConfig):
+    name = "keberatan"
+    verbose_name = "Keberatan"

@@ -1,0 +1,161 @@
+from django import forms
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+
+from ppid_manual.models import (
+    Event,
+    FormatNomor,
+    HariLibur,
+    NomorTerbit,
+    Pejabat,
+    PenghitungNomor,
+    Unit,
+    User,
+)
+from ppid_manual.roles import Role
+from ppid_manual.workflow.numbering import validate_pattern
+
+
+class RoleAdmin(admin.ModelAdmin):
+    """Master data is the Admin role's: the role, not Django's per-model permissions, decides."""
+
+    def _is_admin(self, request) -> bool:
+        return request.user.is_active and (
+            request.user.is_superuser or request.user.has_role(Role.ADMIN)
+        )
+
+    def has_module_permission(self, request):
+        return self._is_admin(request)
+
+    def has_view_permission(self, request, obj=None):
+        return self._is_admin(request)
+
+    def has_add_permission(self, request):
+        return self._is_admin(request)
+
+    def has_change_permission(self, request, obj=None):
+        return self._is_admin(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._is_admin(request)
+
+
+class ReadOnlyAdmin(RoleAdmin):
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Unit)
+class UnitAdmin(RoleAdmin):
+    list_display = ["kode", "nama", "singkatan", "jenis", "aktif"]
+    list_filter = ["jenis", "aktif"]
+    search_fields = ["kode", "nama", "singkatan"]
+
+
+@admin.register(Pejabat)
+class PejabatAdmin(RoleAdmin):
+    list_display = ["nama", "nip", "jabatan", "peran", "unit", "berlaku_dari", "berlaku_sampai"]
+    list_filter = ["peran"]
+    search_fields = ["nama", "nip", "jabatan"]
+    autocomplete_fields = ["unit"]
+
+
+@admin.register(HariLibur)
+class HariLiburAdmin(RoleAdmin):
+    list_display = ["tanggal", "nama", "jenis", "libur", "dasar_hukum", "asal", "diubah_admin"]
+    list_filter = ["jenis", "libur", "asal"]
+    search_fields = ["nama", "dasar_hukum"]
+    date_hierarchy = "tanggal"
+
+    def save_model(self, request, obj, form, change):
+        # A row the admin touched is never overwritten by sync_holidays.
+        obj.diubah_admin = True
+        super().save_model(request, obj, form, change)
+
+
+class FormatNomorForm(forms.ModelForm):
+    class Meta:
+        model = FormatNomor
+        fields = ["jenis", "pola", "kode_klasifikasi", "per_unit"]
+
+    def clean_pola(self):
+        pola = self.cleaned_data["pola"]
+        try:
+            validate_pattern(pola)
+        except ValueError as exc:
+            raise forms.ValidationError(str(exc)) from None
+        return pola
+
+
+@admin.register(FormatNomor)
+class FormatNomorAdmin(RoleAdmin):
+    form = FormatNomorForm
+    list_display = ["jenis", "pola", "kode_klasifikasi", "per_unit"]
+
+
+class PenghitungNomorForm(forms.ModelForm):
+    class Meta:
+        model = PenghitungNomor
+        fields = ["format", "unit_kode", "tahun", "berikutnya"]
+
+    def clean(self):
+        cleaned = super().clean()
+        berikutnya = cleaned.get("berikutnya")
+        terakhir = self.instance.terakhir_terbit if self.instance.pk else 0
+        if berikutnya is not None and berikutnya <= terakhir:
+            self.add_error(
+                "berikutnya",
+                f"Nomor urut {terakhir} sudah terbit; nomor berikutnya harus lebih besar "
+                "agar tidak ada nomor yang dipakai dua kali.",
+            )
+        return cleaned
+
+
+@admin.register(PenghitungNomor)
+class PenghitungNomorAdmin(RoleAdmin):
+    """The admin sets the next number so numbering continues from the online system."""
+
+    form = PenghitungNomorForm
+    list_display = ["format", "unit_kode", "tahun", "terakhir_terbit", "berikutnya"]
+    list_filter = ["format", "tahun"]
+    readonly_fields = ["terakhir_terbit"]
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(NomorTerbit)
+class NomorTerbitAdmin(ReadOnlyAdmin):
+    list_display = ["nomor", "jenis", "unit_kode", "tahun", "urut", "created_at"]
+    list_filter = ["jenis", "tahun"]
+    search_fields = ["nomor"]
+
+
+@admin.register(Event)
+class EventAdmin(ReadOnlyAdmin):
+    list_display = [
+        "created_at",
+        "actor",
+        "content_type",
+        "object_id",
+        "step",
+        "from_state",
+        "to_state",
+    ]
+    list_filter = ["content_type", "step"]
+
+
+@admin.register(User)
+class UserAdmin(RoleAdmin, BaseUserAdmin):
+    list_display = ["username", "first_name", "last_name", "unit", "is_active"]
+    list_filter = ["groups", "unit", "is_active"]
+    fieldsets = BaseUserAdmin.fieldsets + (("Perangkat daerah", {"fields": ("unit",)}),)
+    add_fieldsets = BaseUserAdmin.add_fieldsets + (
+        ("Perangkat daerah dan peran", {"fields": ("unit", "groups")}),
+    )

@@ -1,0 +1,297 @@
+"""The shared core: units (OPD), officials, users and roles, holidays, numbering, events."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+
+from ppid_manual.roles import Role
+
+
+class Unit(models.Model):
+    """A Perangkat Daerah (OPD). The PPID Utama sits in Diskominfos; every other OPD has a
+    PPID Pelaksana."""
+
+    class Jenis(models.TextChoices):
+        PPID_UTAMA = "utama", "PPID Utama"
+        PPID_PELAKSANA = "pelaksana", "PPID Pelaksana"
+
+    kode = models.CharField("kode", max_length=20, unique=True)
+    nama = models.CharField("nama perangkat daerah", max_length=200)
+    singkatan = models.CharField("singkatan", max_length=40)
+    jenis = models.CharField("jenis PPID", max_length=12, choices=Jenis.choices)
+    alamat = models.CharField("alamat", max_length=300, blank=True)
+    aktif = models.BooleanField("aktif", default=True)
+
+    class Meta:
+        ordering = ["nama"]
+        verbose_name = "perangkat daerah"
+        verbose_name_plural = "perangkat daerah"
+
+    def __str__(self) -> str:
+        return self.nama
+
+    @classmethod
+    def utama(cls) -> Unit:
+        return cls.objects.get(jenis=cls.Jenis.PPID_UTAMA)
+
+
+class User(AbstractUser):
+    """A desk user. Belongs to one unit and to one of the role groups."""
+
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, null=True, blank=True, verbose_name="perangkat daerah"
+    )
+
+    class Meta:
+        verbose_name = "pengguna"
+        verbose_name_plural = "pengguna"
+
+    @property
+    def roles(self) -> frozenset[str]:
+        # Cached per instance: templates and the workflow ask often within one request.
+        if not hasattr(self, "_roles_cache"):
+            names = {g.name for g in self.groups.all()} if self.pk else set()
+            self._roles_cache = frozenset(n for n in names if n in Role.values)
+        return self._roles_cache
+
+    def has_role(self, *roles: str) -> bool:
+        return bool(self.roles.intersection(roles))
+
+    @property
+    def role_label(self) -> str:
+        return ", ".join(Role(r).label for r in sorted(self.roles)) or "—"
+
+
+class PejabatQuerySet(models.QuerySet):
+    def valid_on(self, day: datetime.date) -> PejabatQuerySet:
+        return self.filter(berlaku_dari__lte=day).filter(
+            models.Q(berlaku_sampai__isnull=True) | models.Q(berlaku_sampai__gte=day)
+        )
+
+
+class Pejabat(models.Model):
+    """An official who signs letters. Validity dates let an old letter reprint with the
+    signer of its day."""
+
+    class Peran(models.TextChoices):
+        PPID = "ppid", "PPID"
+        ATASAN_PPID = "atasan", "Atasan PPID"
+        KEPALA_OPD = "kepala", "Kepala Perangkat Daerah"
+
+    nama = models.CharField("nama dan gelar", max_length=150)
+    nip = models.CharField("NIP", max_length=30, blank=True)
+    pangkat = models.CharField("pangkat/golongan", max_length=80, blank=True)
+    jabatan = models.CharField("jabatan", max_length=200)
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, verbose_name="perangkat daerah")
+    peran = models.CharField("peran", max_length=10, choices=Peran.choices)
+    berlaku_dari = models.DateField("berlaku dari")
+    berlaku_sampai = models.DateField("berlaku sampai", null=True, blank=True)
+
+    objects = PejabatQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-berlaku_dari"]
+        verbose_name = "pejabat"
+        verbose_name_plural = "pejabat"
+
+    def __str__(self) -> str:
+        return f"{self.nama} ({self.get_peran_display()})"
+
+    @classmethod
+    def signer(cls, peran: str, day: datetime.date, unit: Unit | None = None) -> Pejabat:
+        """The official holding `peran` on `day`. Raises Pejabat.DoesNotExist with a clear
+        message when the officials table has a gap: a letter is never signed by nobody."""
+        qs = cls.objects.valid_on(day).filter(peran=peran)
+        if unit is not None:
+            qs = qs.filter(unit=unit)
+        found = qs.order_by("-berlaku_dari").first()
+        if found is None:
+            raise cls.DoesNotExist(
+                f"Tidak ada pejabat {cls.Peran(peran).label} yang berlaku pada {day:%d-%m-%Y}. "
+                "Lengkapi tabel pejabat di menu Admin."
+            )
+        return found
+
+
+class HariLibur(models.Model):
+    """A day that is not a working day (or, with libur=False, a recorded day that still
+    counts as a working day, e.g. a Bali dispensasi that the admin decided not to count)."""
+
+    class Jenis(models.TextChoices):
+        LIBUR_NASIONAL = "nasional", "Libur nasional"
+        CUTI_BERSAMA = "cuti", "Cuti bersama"
+        DISPENSASI_BALI = "bali", "Dispensasi Bali"
+        LAINNYA = "lain", "Lainnya"
+
+    class Asal(models.TextChoices):
+        PAKET = "paket", "Sinkronisasi paket holidays"
+        ADMIN = "admin", "Diisi admin"
+
+    tanggal = models.DateField("tanggal", db_index=True)
+    nama = models.CharField("nama", max_length=200)
+    jenis = models.CharField("jenis", max_length=10, choices=Jenis.choices)
+    dasar_hukum = models.CharField("dasar hukum", max_length=300, blank=True)
+    libur = models.BooleanField(
+        "dihitung sebagai hari libur",
+        default=True,
+        help_text="Jika dicentang, tanggal ini tidak dihitung sebagai hari kerja.",
+    )
+    asal = models.CharField("asal", max_length=10, choices=Asal.choices, default=Asal.ADMIN)
+    diubah_admin = models.BooleanField("diubah admin", default=False, editable=False)
+
+    class Meta:
+        ordering = ["tanggal"]
+        verbose_name = "hari libur"
+        verbose_name_plural = "hari libur"
+        constraints = [
+            models.UniqueConstraint(fields=["tanggal", "nama"], name="harilibur_tanggal_nama_unik")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.tanggal:%Y-%m-%d} {self.nama}"
+
+
+class EventQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise PermissionError("Riwayat bersifat append-only: tidak boleh diubah.")
+
+    def delete(self):
+        raise PermissionError("Riwayat bersifat append-only: tidak boleh dihapus.")
+
+    def for_object(self, obj: models.Model) -> EventQuerySet:
+        return self.filter(
+            content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
+        ).order_by("created_at", "pk")
+
+
+class Event(models.Model):
+    """One row per step taken on a case: who, when, from which state to which, and why.
+
+    Append-only: saving an existing row or deleting one raises."""
+
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        verbose_name="pelaku",
+    )
+    created_at = models.DateTimeField("waktu", auto_now_add=True, db_index=True)
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
+    object_id = models.PositiveBigIntegerField()
+    subject = GenericForeignKey("content_type", "object_id")
+    step = models.CharField("langkah", max_length=60)
+    from_state = models.CharField("dari status", max_length=40, blank=True)
+    to_state = models.CharField("ke status", max_length=40, blank=True)
+    note = models.TextField("catatan", blank=True)
+    data = models.JSONField("data", default=dict, blank=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = "riwayat"
+        verbose_name_plural = "riwayat"
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.step}: {self.from_state} → {self.to_state}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise PermissionError("Riwayat bersifat append-only: tidak boleh diubah.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("Riwayat bersifat append-only: tidak boleh dihapus.")
+
+
+class FormatNomor(models.Model):
+    """A letter-number template for one document type.
+
+    Tokens: {urut} (or {urut:4} for zero padding), {unit}, {kode}, {bulan} (Roman month),
+    {tahun}. Example: "{urut:3}/{kode}/PPID-{unit}/{bulan}/{tahun}"."""
+
+    class Jenis(models.TextChoices):
+        PERMOHONAN = "permohonan", "Nomor pendaftaran permohonan"
+        SURAT_PERMINTAAN = "permintaan", "Surat permintaan ke OPD"
+        PEMBERITAHUAN = "pemberitahuan", "Pemberitahuan tertulis"
+        PERPANJANGAN = "perpanjangan", "Pemberitahuan perpanjangan"
+        SK_PENOLAKAN = "penolakan", "SK penolakan"
+        PENYERAHAN = "penyerahan", "Tanda terima penyerahan"
+        KEBERATAN = "keberatan", "Nomor registrasi keberatan"
+        TANGGAPAN_KEBERATAN = "tanggapan", "Surat tanggapan keberatan"
+        SK_DIP = "skdip", "SK Daftar Informasi Publik"
+        PENGANTAR_DIP = "pengantar", "Surat pengantar DIP"
+
+    jenis = models.CharField("jenis dokumen", max_length=20, choices=Jenis.choices, unique=True)
+    pola = models.CharField("pola nomor", max_length=120)
+    kode_klasifikasi = models.CharField("kode klasifikasi", max_length=30, blank=True)
+    per_unit = models.BooleanField(
+        "nomor urut per perangkat daerah",
+        default=False,
+        help_text="Jika dicentang, setiap perangkat daerah punya urutan sendiri.",
+    )
+
+    class Meta:
+        ordering = ["jenis"]
+        verbose_name = "format nomor"
+        verbose_name_plural = "format nomor"
+
+    def __str__(self) -> str:
+        return f"{self.get_jenis_display()}: {self.pola}"
+
+
+class PenghitungNomor(models.Model):
+    """The counter behind one (document type, unit, year). `berikutnya` is the next
+    sequence to issue; it only ever moves forward."""
+
+    format = models.ForeignKey(FormatNomor, on_delete=models.PROTECT, related_name="penghitung")
+    unit_kode = models.CharField("kode unit", max_length=20, blank=True)
+    tahun = models.PositiveIntegerField("tahun")
+    berikutnya = models.PositiveIntegerField("nomor urut berikutnya", default=1)
+    terakhir_terbit = models.PositiveIntegerField("nomor urut terakhir terbit", default=0)
+
+    class Meta:
+        verbose_name = "penghitung nomor"
+        verbose_name_plural = "penghitung nomor"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["format", "unit_kode", "tahun"], name="penghitung_format_unit_tahun_unik"
+            )
+        ]
+
+    def __str__(self) -> str:
+        unit = f" {self.unit_kode}" if self.unit_kode else ""
+        return f"{self.format.get_jenis_display()}{unit} {self.tahun}: berikutnya {self.berikutnya}"
+
+
+class NomorTerbit(models.Model):
+    """Every number ever issued. The unique constraint is the last line of defence against
+    reusing a number, even if an admin sets the counter back."""
+
+    jenis = models.CharField(max_length=20, choices=FormatNomor.Jenis.choices)
+    unit_kode = models.CharField(max_length=20, blank=True)
+    tahun = models.PositiveIntegerField()
+    urut = models.PositiveIntegerField()
+    nomor = models.CharField(max_length=150)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "nomor terbit"
+        verbose_name_plural = "nomor terbit"
+        constraints = [
+            models.UniqueConstraint(fields=["jenis", "nomor"], name="nomorterbit_jenis_nomor_unik"),
+            models.UniqueConstraint(
+                fields=["jenis", "unit_kode", "tahun", "urut"], name="nomorterbit_urut_unik"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.nomor

@@ -1,0 +1,47 @@
+"""The navigation menu, by role: one list, so every page is reachable from the menu and a new
+page is added in one place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+from ppid_manual.roles import Role
+
+ALL_DESK = (Role.PETUGAS, Role.PPID, Role.PELAKSANA, Role.ATASAN, Role.ADMIN)
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url_name: str
+    roles: tuple[str, ...]
+    icon: str = ""
+    group: str = ""
+
+
+NAV: list[NavItem] = [
+    NavItem("Beranda", "home", ALL_DESK, "house"),
+    NavItem("Hitung tenggat", "kalender", ALL_DESK, "calendar3", "Kalender"),
+    NavItem("Hari libur", "hari_libur", ALL_DESK, "calendar-x", "Kalender"),
+    NavItem("Data induk (Admin)", "admin:index", (Role.ADMIN,), "gear"),
+]
+
+
+def items_for(user) -> list[dict[str, str]]:
+    if not getattr(user, "is_authenticated", False):
+        return []
+    items = []
+    for item in NAV:
+        if not (user.has_role(*item.roles) or (user.is_superuser and Role.ADMIN in item.roles)):
+            continue
+        items.append(
+            {
+                "label": item.label,
+                "url": reverse(item.url_name),
+                "icon": item.icon,
+                "group": item.group,
+            }
+        )
+    return items

@@ -1,0 +1,132 @@
+"""Formatting for Indonesian letters: dates in words, numbers in words, rupiah, Roman months."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+from django import template
+from django.utils import timezone
+
+from ppid_manual.workflow.numbering import ROMAN_MONTHS
+
+register = template.Library()
+
+BULAN = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
+HARI = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+SATUAN = (
+    "nol",
+    "satu",
+    "dua",
+    "tiga",
+    "empat",
+    "lima",
+    "enam",
+    "tujuh",
+    "delapan",
+    "sembilan",
+    "sepuluh",
+    "sebelas",
+)
+
+
+def _as_date(value):
+    if isinstance(value, datetime.datetime):
+        return timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+    return value
+
+
+@register.filter
+def tanggal(value) -> str:
+    """7 Maret 2023"""
+    value = _as_date(value)
+    if not value:
+        return ""
+    return f"{value.day} {BULAN[value.month - 1]} {value.year}"
+
+
+@register.filter
+def hari_tanggal(value) -> str:
+    """Selasa, 7 April 2026"""
+    value = _as_date(value)
+    if not value:
+        return ""
+    return f"{HARI[value.weekday()]}, {tanggal(value)}"
+
+
+def terbilang(n: int) -> str:
+    """Whole numbers in Indonesian words: 17 -> tujuh belas, 1250 -> seribu dua ratus lima puluh."""
+    n = int(n)
+    if n < 0:
+        return "minus " + terbilang(-n)
+    if n < 12:
+        return SATUAN[n]
+    if n < 20:
+        return f"{SATUAN[n - 10]} belas"
+    if n < 100:
+        rest = n % 10
+        return f"{SATUAN[n // 10]} puluh" + (f" {SATUAN[rest]}" if rest else "")
+    if n < 200:
+        rest = n - 100
+        return "seratus" + (f" {terbilang(rest)}" if rest else "")
+    if n < 1000:
+        rest = n % 100
+        return f"{SATUAN[n // 100]} ratus" + (f" {terbilang(rest)}" if rest else "")
+    if n < 2000:
+        rest = n - 1000
+        return "seribu" + (f" {terbilang(rest)}" if rest else "")
+    for size, word in ((10**12, "triliun"), (10**9, "miliar"), (10**6, "juta"), (10**3, "ribu")):
+        if n >= size:
+            rest = n % size
+            return f"{terbilang(n // size)} {word}" + (f" {terbilang(rest)}" if rest else "")
+    raise AssertionError("unreachable")
+
+
+@register.filter
+def angka_terbilang(value) -> str:
+    """10 -> 10 (sepuluh)"""
+    if value in (None, ""):
+        return ""
+    return f"{int(value)} ({terbilang(int(value))})"
+
+
+@register.filter
+def hari_kerja(value) -> str:
+    """10 -> 10 (sepuluh) hari kerja"""
+    return f"{angka_terbilang(value)} hari kerja"
+
+
+@register.filter
+def rupiah(value) -> str:
+    """12500 -> Rp 12.500"""
+    if value in (None, ""):
+        return ""
+    amount = Decimal(value).quantize(Decimal("1"))
+    return "Rp " + f"{int(amount):,}".replace(",", ".")
+
+
+@register.filter
+def romawi(value) -> str:
+    """A month number (or a date) as a Roman numeral: 3 -> III"""
+    if isinstance(value, datetime.date):
+        value = value.month
+    return ROMAN_MONTHS[int(value) - 1]
+
+
+@register.filter
+def has_role(user, roles: str) -> bool:
+    """{% if user|has_role:"ppid,atasan" %}"""
+    return bool(getattr(user, "is_authenticated", False)) and user.has_role(*roles.split(","))

@@ -1,0 +1,16 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from ppid_manual import views
+from ppid_manual.forms import LoginForm
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("masuk/", auth_views.LoginView.as_view(authentication_form=LoginForm), name="login"),
+    path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
+    path("kalender/", views.kalender, name="kalender"),
+    path("kalender/hari-libur/", views.hari_libur, name="hari_libur"),
+    path("healthz", views.healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,148 @@
+"""The workflow engine: one function applies a step of a process's step table.
+
+A step table is data (see registrasi/alur.py and its siblings): for each step, the states it
+may start from, the roles that may take it, and the state it leads to. `apply_step` is the only
+code that assigns a case's status: it locks the row, checks the state and the role, lets the
+caller set the step's fields, saves, and writes exactly one Event. Anything else raises
+`StepRefused`, which the views show as an Indonesian message; nothing is written then.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models, transaction
+
+from ppid_manual.models import Event, User
+
+M = TypeVar("M", bound=models.Model)
+
+
+class StepRefused(Exception):
+    """A step that is not allowed now (state, role, unit or a rule of the law). The message
+    is shown to the user as is, so it is written in Indonesian."""
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str
+    label: str
+    sources: frozenset[str]
+    target: str | None  # None: the step records something and keeps the state
+    roles: frozenset[str]
+    css: str = "primary"
+
+
+@dataclass(frozen=True)
+class StepTable:
+    """A process's step order. `scope(obj, user)` says whether the user may act on this
+    particular case at all (e.g. a PPID Pelaksana only on its own OPD's cases)."""
+
+    steps: tuple[Step, ...]
+    status_labels: dict[str, str] = field(default_factory=dict)
+    scope: Callable[[Any, User], bool] | None = None
+
+    def __post_init__(self) -> None:
+        names = [s.name for s in self.steps]
+        if len(names) != len(set(names)):
+            raise ValueError("step names must be unique in a table")
+
+    def get(self, name: str) -> Step:
+        for step in self.steps:
+            if step.name == name:
+                return step
+        raise KeyError(name)
+
+    def from_state(self, state: str) -> list[Step]:
+        return [s for s in self.steps if state in s.sources]
+
+    def available(self, obj: Any, user: User, state_field: str = "status") -> list[Step]:
+        """The steps this user may take on this case now (for the buttons on the page)."""
+        state = getattr(obj, state_field)
+        if self.scope is not None and not self.scope(obj, user):
+            return []
+        return [s for s in self.from_state(state) if user.has_role(*s.roles)]
+
+    def check(self, obj: Any, step: Step, user: User, state_field: str = "status") -> None:
+        state = getattr(obj, state_field)
+        if state not in step.sources:
+            current = self.status_labels.get(state, state)
+            raise StepRefused(
+                f"Langkah “{step.label}” tidak dapat dilakukan pada status “{current}”."
+            )
+        if not user.has_role(*step.roles):
+            raise StepRefused(f"Peran Anda tidak berwenang melakukan langkah “{step.label}”.")
+        if self.scope is not None and not self.scope(obj, user):
+            raise StepRefused("Anda tidak berwenang atas berkas perangkat daerah lain.")
+
+
+def apply_step(
+    obj: M,
+    table: StepTable,
+    step_name: str,
+    *,
+    by: User,
+    note: str = "",
+    update: Callable[[M], dict[str, Any] | None] | None = None,
+    state_field: str = "status",
+) -> M:
+    """Take one step on `obj` atomically and return the locked, saved instance.
+
+    `update(locked)` sets the step's own fields on the locked row and may return extra data
+    for the event (old/new values). It runs after the checks, inside the transaction, so a
+    failure anywhere leaves no change, no event and no consumed number.
+    """
+    step = table.get(step_name)
+    with transaction.atomic():
+        locked = type(obj)._default_manager.select_for_update().get(pk=obj.pk)
+        table.check(locked, step, by, state_field)
+        from_state = getattr(locked, state_field)
+        data = update(locked) if update is not None else None
+        if step.target is not None:
+            setattr(locked, state_field, step.target)
+        locked.save()
+        record_event(
+            locked,
+            step.name,
+            by=by,
+            from_state=from_state,
+            to_state=getattr(locked, state_field),
+            note=note,
+            data=data or {},
+        )
+    return locked
+
+
+def record_event(
+    obj: models.Model,
+    step: str,
+    *,
+    by: User | None,
+    from_state: str = "",
+    to_state: str = "",
+    note: str = "",
+    data: dict[str, Any] | None = None,
+) -> Event:
+    return Event.objects.create(
+        actor=by,
+        content_type=ContentType.objects.get_for_model(obj),
+        object_id=obj.pk,
+        step=step,
+        from_state=from_state,
+        to_state=to_state,
+        note=note,
+        data=data or {},
+    )
+
+
+def steps(*rows: Iterable[Any]) -> tuple[Step, ...]:
+    """Build a step table from rows (name, label, sources, target, roles[, css]) so that the
+    table in alur.py reads like the SOP."""
+    built = []
+    for row in rows:
+        name, label, sources, target, roles, *rest = row
+        built.append(Step(name, label, frozenset(sources), target, frozenset(roles), *rest))
+    return tuple(built)

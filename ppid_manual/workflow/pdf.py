@@ -1,0 +1,110 @@
+"""PDF rendering for every printed document: one helper, one letter base.
+
+WeasyPrint renders the HTML of a print template. Its URL fetcher only serves files from our
+own static folders, so a document never waits on the network (the desk PC may be offline) and
+never pulls in anything we do not ship. When WeasyPrint cannot render, we raise: an empty or
+half-made PDF handed to a pemohon is worse than an error.
+"""
+
+from __future__ import annotations
+
+import datetime
+import mimetypes
+from typing import Any
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.http import HttpRequest, HttpResponse
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+
+class PdfError(Exception):
+    pass
+
+
+def _static_only_fetcher():
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class StaticOnlyFetcher(URLFetcher):
+        """Serve /static/... from the project's files and data: URLs; refuse everything else
+        (fail_on_errors makes a refusal stop the rendering instead of a silent gap)."""
+
+        def fetch(self, url, headers=None):
+            if url.startswith("data:"):
+                return super().fetch(url, headers)
+            path = url.removeprefix("file://")
+            prefix = settings.STATIC_URL
+            if path.startswith(prefix):
+                relative = path[len(prefix) :].split("?", 1)[0].split("#", 1)[0]
+                found = finders.find(relative)
+                if found:
+                    with open(found, "rb") as fh:
+                        body = fh.read()
+                    mime = mimetypes.guess_type(found)[0] or "application/octet-stream"
+                    return URLFetcherResponse(url, body, {"Content-Type": mime})
+            raise PdfError(f"Dokumen merujuk berkas di luar folder static: {url}")
+
+    return StaticOnlyFetcher(fail_on_errors=True)
+
+
+def render_pdf(html: str) -> bytes:
+    try:
+        from weasyprint import HTML
+        from weasyprint.urls import FatalURLFetchingError
+    except ImportError as exc:  # pragma: no cover - the dependency is pinned
+        raise PdfError("WeasyPrint tidak terpasang; dokumen tidak dapat dicetak.") from exc
+    try:
+        pdf = HTML(string=html, base_url="/", url_fetcher=_static_only_fetcher()).write_pdf()
+    except FatalURLFetchingError as exc:
+        raise PdfError(str(exc.__cause__ or exc)) from exc
+    if not pdf or not pdf.startswith(b"%PDF"):
+        raise PdfError("WeasyPrint tidak menghasilkan PDF.")
+    return pdf
+
+
+class PrintDocument:
+    """One class per printed document. Subclasses set `template_name` and `title` and add
+    their context; the template extends print/base_surat.html."""
+
+    template_name: str = ""
+    title: str = ""
+    landscape: bool = False
+
+    def __init__(self, request: HttpRequest | None = None, **kwargs: Any) -> None:
+        self.request = request
+        self.kwargs = kwargs
+
+    def get_context(self) -> dict[str, Any]:
+        return dict(self.kwargs)
+
+    def filename(self) -> str:
+        return "dokumen.pdf"
+
+    def render_html(self) -> str:
+        context = {
+            "dokumen": self,
+            "judul": self.title,
+            "kertas": settings.PPID["KERTAS"],
+            "landscape": self.landscape,
+            "kop_baris": settings.PPID["KOP_BARIS"],
+            "kop_logo": settings.PPID["KOP_LOGO"],
+            "kota": settings.PPID["KOTA_SURAT"],
+            "dicetak": timezone.localtime(),
+            **self.get_context(),
+        }
+        return render_to_string(self.template_name, context, request=self.request)
+
+    def render_pdf(self) -> bytes:
+        return render_pdf(self.render_html())
+
+    def response(self, *, inline: bool = True) -> HttpResponse:
+        response = HttpResponse(self.render_pdf(), content_type="application/pdf")
+        disposition = "inline" if inline else "attachment"
+        response["Content-Disposition"] = f'{disposition}; filename="{self.filename()}"'
+        response["Cache-Control"] = "no-store"
+        return response
+
+
+def today() -> datetime.date:
+    return timezone.localdate()

@@ -1,0 +1,110 @@
+"""Shared fixtures: role personas, OPDs, officials and the real holiday table."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+
+from ppid_manual.models import Pejabat, Unit, User
+from ppid_manual.roles import Role
+
+
+@pytest.fixture
+def units(db):
+    return {
+        "utama": Unit.objects.create(
+            kode="DISKOMINFOS",
+            nama="Dinas Komunikasi, Informatika dan Statistik",
+            singkatan="Diskominfos",
+            jenis=Unit.Jenis.PPID_UTAMA,
+        ),
+        "dinkes": Unit.objects.create(
+            kode="DISKES",
+            nama="Dinas Kesehatan",
+            singkatan="Diskes",
+            jenis=Unit.Jenis.PPID_PELAKSANA,
+        ),
+        "dishub": Unit.objects.create(
+            kode="DISHUB",
+            nama="Dinas Perhubungan",
+            singkatan="Dishub",
+            jenis=Unit.Jenis.PPID_PELAKSANA,
+        ),
+        "setda": Unit.objects.create(
+            kode="SETDA",
+            nama="Sekretariat Daerah",
+            singkatan="Setda",
+            jenis=Unit.Jenis.PPID_PELAKSANA,
+        ),
+    }
+
+
+def make_user(username: str, role: str, unit: Unit) -> User:
+    user = User.objects.create_user(
+        username=username, password="rahasia-123", unit=unit, first_name=username.title()
+    )
+    user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+@pytest.fixture
+def petugas(units):
+    return make_user("petugas", Role.PETUGAS, units["utama"])
+
+
+@pytest.fixture
+def ppid(units):
+    return make_user("ppid", Role.PPID, units["utama"])
+
+
+@pytest.fixture
+def pelaksana_dinkes(units):
+    return make_user("pelaksana_dinkes", Role.PELAKSANA, units["dinkes"])
+
+
+@pytest.fixture
+def pelaksana_dishub(units):
+    return make_user("pelaksana_dishub", Role.PELAKSANA, units["dishub"])
+
+
+@pytest.fixture
+def atasan(units):
+    return make_user("atasan", Role.ATASAN, units["setda"])
+
+
+@pytest.fixture
+def admin_user(units):
+    return make_user("admin", Role.ADMIN, units["utama"])
+
+
+@pytest.fixture
+def pejabat(units):
+    start = datetime.date(2023, 1, 1)
+    return {
+        "ppid": Pejabat.objects.create(
+            nama="Gede Pramana, S.E., M.T.",
+            nip="19680531 199703 1 002",
+            pangkat="Pembina Utama Muda (IV/c)",
+            jabatan="Kepala Dinas Kominfos Provinsi Bali selaku PPID",
+            unit=units["utama"],
+            peran=Pejabat.Peran.PPID,
+            berlaku_dari=start,
+        ),
+        "atasan": Pejabat.objects.create(
+            nama="I Wayan Sekda, S.H.",
+            nip="19700101 199503 1 001",
+            jabatan="Sekretaris Daerah Provinsi Bali selaku Atasan PPID",
+            unit=units["setda"],
+            peran=Pejabat.Peran.ATASAN_PPID,
+            berlaku_dari=start,
+        ),
+    }
+
+
+@pytest.fixture
+def holidays_2026(db):
+    """The real Indonesian holidays and cuti bersama of 2025–2027 from the holidays package."""
+    call_command("sync_holidays", "--year=2025", "--year=2026", "--year=2027", stdout=None)

@@ -1,0 +1,76 @@
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from ppid_manual.documents import PerhitunganTenggat
+from ppid_manual.templatetags.ppid import (
+    angka_terbilang,
+    hari_kerja,
+    hari_tanggal,
+    romawi,
+    rupiah,
+    tanggal,
+    terbilang,
+)
+from ppid_manual.workflow.pdf import PdfError, render_pdf
+
+D = datetime.date
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        (0, "nol"),
+        (7, "tujuh"),
+        (10, "sepuluh"),
+        (11, "sebelas"),
+        (14, "empat belas"),
+        (17, "tujuh belas"),
+        (30, "tiga puluh"),
+        (100, "seratus"),
+        (115, "seratus lima belas"),
+        (250, "dua ratus lima puluh"),
+        (1000, "seribu"),
+        (12500, "dua belas ribu lima ratus"),
+        (2_000_000, "dua juta"),
+    ],
+)
+def test_it_writes_numbers_in_indonesian_words(value, expected):
+    assert terbilang(value) == expected
+
+
+def test_letter_filters():
+    assert tanggal(D(2023, 3, 7)) == "7 Maret 2023"
+    assert hari_tanggal(D(2026, 4, 7)) == "Selasa, 7 April 2026"
+    assert angka_terbilang(10) == "10 (sepuluh)"
+    assert hari_kerja(7) == "7 (tujuh) hari kerja"
+    assert rupiah(12500) == "Rp 12.500"
+    assert rupiah(0) == "Rp 0"
+    assert romawi(3) == "III"
+    assert romawi(D(2026, 12, 1)) == "XII"
+
+
+def test_the_deadline_sheet_renders_on_the_letter_base(holidays_2026, settings):
+    settings.PPID = {**settings.PPID, "KERTAS": "F4"}
+    doc = PerhitunganTenggat(mulai=D(2026, 3, 16), hari=10, tenggat=D(2026, 4, 7), dilewati=[])
+    html = doc.render_html()
+    assert "PEMERINTAH PROVINSI BALI" in html  # kop surat from settings
+    assert "215mm 330mm" in html  # F4 paper
+    assert "Senin, 16 Maret 2026" in html
+    assert "10 (sepuluh) hari kerja" in html
+    assert "Selasa, 7 April 2026" in html
+    assert doc.render_pdf().startswith(b"%PDF")
+
+
+def test_the_renderer_refuses_anything_outside_static():
+    with pytest.raises(PdfError):
+        render_pdf('<img src="http://example.com/logo.png"><p>x</p>')
+
+
+def test_the_calculator_prints_a_pdf(client, petugas, holidays_2026):
+    client.force_login(petugas)
+    response = client.get(reverse("kalender"), {"mulai": "2026-03-16", "hari": "10", "cetak": "1"})
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
