@@ -33,7 +33,7 @@ migrations-check: install
 	SECRET_KEY=$${SECRET_KEY:-$(LOCAL_KEY)} $(BIN)/python manage.py makemigrations --check --dry-run
 
 pytest: install
-	SECRET_KEY=$${SECRET_KEY:-$(LOCAL_KEY)} $(BIN)/pytest $(PYTEST_ARGS)
+	SECRET_KEY=$${SECRET_KEY:-$(LOCAL_KEY)} PPID_HTTPS=$${PPID_HTTPS:-0} $(BIN)/pytest $(PYTEST_ARGS)
 
 test: lint migrations-check pytest
 

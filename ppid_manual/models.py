@@ -212,6 +212,11 @@ class Event(models.Model):
         raise PermissionError("Riwayat bersifat append-only: tidak boleh dihapus.")
 
 
+class FormatNomorManager(models.Manager):
+    def get_by_natural_key(self, jenis: str) -> FormatNomor:
+        return self.get(jenis=jenis)
+
+
 class FormatNomor(models.Model):
     """A letter-number template for one document type.
 
@@ -239,6 +244,8 @@ class FormatNomor(models.Model):
         help_text="Jika dicentang, setiap perangkat daerah punya urutan sendiri.",
     )
 
+    objects = FormatNomorManager()
+
     class Meta:
         ordering = ["jenis"]
         verbose_name = "format nomor"
@@ -246,6 +253,9 @@ class FormatNomor(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_jenis_display()}: {self.pola}"
+
+    def natural_key(self) -> tuple[str]:
+        return (self.jenis,)
 
 
 class PenghitungNomor(models.Model):

@@ -5,6 +5,7 @@ and is checked here: a bad value stops the start-up with a clear message instead
 running with a silent default.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -78,6 +79,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "crispy_forms",
     "crispy_bootstrap5",
+    "axes",
     "ppid_manual",
     "registrasi",
     "keberatan",
@@ -94,6 +96,15 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "ppid_manual.middleware.SecurityHeadersMiddleware",
+    "ppid_manual.middleware.DatabaseDownMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "ppid_manual.urls"
@@ -177,9 +188,54 @@ STORAGES = {
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
-SESSION_COOKIE_AGE = env_int("SESSION_IDLE_MINUTES", 30) * 60
+# Shared desk PCs: a session ends after inactivity (every request pushes the expiry on) and
+# when the browser closes.
+SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 30)
+if SESSION_IDLE_MINUTES < 1:
+    raise ImproperlyConfigured("SESSION_IDLE_MINUTES must be at least 1.")
+SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# django-axes: lock out after repeated failed logins. Locked per (user name, IP address):
+# several clerks share one desk PC, and one clerk's typos must not lock the others out.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_TEMPLATE = "registration/terkunci.html"
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+
+# --- Production security ---------------------------------------------------------------
+# With DEBUG off the app expects to be served over HTTPS (PPID_HTTPS=1, the default), and
+# `manage.py check --deploy` then reports nothing. An intranet without TLS sets PPID_HTTPS=0;
+# the four checks that only apply to HTTPS are then silenced deliberately (see README).
+PPID_HTTPS = env_bool("PPID_HTTPS", not DEBUG)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if PPID_HTTPS else None
+SECURE_SSL_REDIRECT = PPID_HTTPS and env_bool("PPID_SSL_REDIRECT", True)
+SESSION_COOKIE_SECURE = PPID_HTTPS
+CSRF_COOKIE_SECURE = PPID_HTTPS
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000) if PPID_HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = PPID_HTTPS
+# An intranet host name cannot be on the browsers' HSTS preload list: W021 does not apply.
+SECURE_HSTS_PRELOAD = False
+SILENCED_SYSTEM_CHECKS = ["security.W021"]
+if not PPID_HTTPS:
+    SILENCED_SYSTEM_CHECKS += ["security.W004", "security.W008", "security.W012", "security.W016"]
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+# No inline script anywhere: scripts come from our own static files only.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'self'; "
+    "form-action 'self'; frame-ancestors 'none'"
+)
+
+# Uploaded scans (ID copies, signed SK): at most 10 MB in memory, then refused by the forms.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
+FILE_UPLOAD_PERMISSIONS = 0o640
 
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
