@@ -21,8 +21,9 @@ def media(tmp_path, settings):
 
 
 def _fill(units, petugas):
-    HariLibur.objects.create(tanggal=datetime.date(2026, 6, 17), nama="Galungan",
-                             jenis=HariLibur.Jenis.DISPENSASI_BALI)
+    HariLibur.objects.create(
+        tanggal=datetime.date(2026, 6, 17), nama="Galungan", jenis=HariLibur.Jenis.DISPENSASI_BALI
+    )
     record_event(units["dinkes"], "uji", by=petugas, note="catatan")
 
 
