@@ -1,0 +1,596 @@
+"""Permohonan informasi publik: the pemohon, the request, the letters to the OPD, the tariffs
+and the handover.
+
+The step order lives in registrasi/alur.py and only the workflow engine assigns `status`;
+writes go through registrasi/actions.py. Deadlines are computed by the calendar engine when the
+clock starts and stored here (UU 14/2008 Pasal 22(7) and 22(8)).
+"""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from ppid_manual.models import Unit
+from ppid_manual.roles import Role
+from ppid_manual.workflow import calendar
+
+
+class Pemohon(models.Model):
+    """The requester. One row per person (NIK) or legal entity (akta): a returning pemohon is
+    found by NIK and reused, never duplicated. Personal data (UU 27/2022 PDP)."""
+
+    class Jenis(models.TextChoices):
+        PERORANGAN = "perorangan", "Perorangan"
+        BADAN_HUKUM = "badan_hukum", "Badan hukum"
+        KELOMPOK = "kelompok", "Kelompok orang"
+
+    jenis = models.CharField("jenis pemohon", max_length=12, choices=Jenis.choices)
+    nama = models.CharField("nama", max_length=150)
+    nik = models.CharField(
+        "NIK",
+        max_length=16,
+        blank=True,
+        db_index=True,
+        help_text="Perorangan: NIK pemohon. Kelompok: NIK penanggung jawab kelompok.",
+    )
+    nomor_akta = models.CharField(
+        "nomor akta/registrasi badan hukum",
+        max_length=100,
+        blank=True,
+        help_text="Nomor akta pendirian atau nomor pengesahan badan hukum.",
+    )
+    alamat = models.CharField("alamat", max_length=300, blank=True)
+    pekerjaan = models.CharField("pekerjaan", max_length=100, blank=True)
+    telepon = models.CharField("nomor telepon", max_length=30, blank=True)
+    email = models.EmailField("surat elektronik (e-mail)", max_length=254, blank=True)
+    dibuat = models.DateTimeField("dibuat", auto_now_add=True)
+    diubah = models.DateTimeField("diubah", auto_now=True)
+
+    class Meta:
+        ordering = ["nama"]
+        verbose_name = "pemohon"
+        verbose_name_plural = "pemohon"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["nik"],
+                condition=Q(jenis="perorangan") & ~Q(nik=""),
+                name="pemohon_nik_perorangan_unik",
+            ),
+            models.UniqueConstraint(
+                fields=["nomor_akta"],
+                condition=Q(jenis="badan_hukum") & ~Q(nomor_akta=""),
+                name="pemohon_akta_badan_hukum_unik",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.nama
+
+    @property
+    def identitas(self) -> str:
+        """The identity number that applies to this kind of pemohon."""
+        return self.nomor_akta if self.jenis == self.Jenis.BADAN_HUKUM else self.nik
+
+    @property
+    def nik_tersamar(self) -> str:
+        """The NIK masked for screens that do not need it (UU 27/2022 PDP)."""
+        return mask_nik(self.nik)
+
+
+def mask_nik(nik: str) -> str:
+    if not nik:
+        return ""
+    if len(nik) < 8:
+        return "*" * len(nik)
+    return nik[:4] + "*" * (len(nik) - 8) + nik[-4:]
+
+
+class TarifQuerySet(models.QuerySet):
+    def berlaku(self, day: datetime.date) -> TarifQuerySet:
+        return self.filter(aktif=True, berlaku_dari__lte=day).filter(
+            Q(berlaku_sampai__isnull=True) | Q(berlaku_sampai__gte=day)
+        )
+
+
+class Tarif(models.Model):
+    """A copy or delivery cost set by decree (e.g. Pergub Bali 37/2021 on satuan biaya jasa
+    kantor). UU 14/2008 Pasal 21: costs must be reasonable; admin data with its legal source."""
+
+    class Jenis(models.TextChoices):
+        PENYALINAN = "penyalinan", "Penyalinan (per lembar/halaman)"
+        MEDIA = "media", "Media penyimpan (per buah)"
+
+    nama = models.CharField("nama tarif", max_length=150)
+    jenis = models.CharField("jenis", max_length=12, choices=Jenis.choices)
+    harga = models.DecimalField(
+        "harga per satuan (Rp)",
+        max_digits=12,
+        decimal_places=0,
+        validators=[MinValueValidator(Decimal("0"))],
+    )
+    satuan = models.CharField("satuan", max_length=30, default="lembar")
+    dasar_hukum = models.CharField(
+        "dasar hukum (SK/Pergub)", max_length=300, help_text="Nomor dan judul SK penetapan tarif."
+    )
+    berlaku_dari = models.DateField("berlaku dari")
+    berlaku_sampai = models.DateField("berlaku sampai", null=True, blank=True)
+    aktif = models.BooleanField("aktif", default=True)
+
+    objects = TarifQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["jenis", "nama"]
+        verbose_name = "tarif"
+        verbose_name_plural = "tarif"
+
+    def __str__(self) -> str:
+        return f"{self.nama} (Rp {int(self.harga):,}/{self.satuan})".replace(",", ".")
+
+
+class PermohonanQuerySet(models.QuerySet):
+    def for_user(self, user) -> PermohonanQuerySet:
+        """What this user may see. PPID, Atasan PPID and Admin see every request. A PPID
+        Pelaksana sees the requests registered at its OPD's desk or routed to its OPD now. A
+        petugas of the PPID Utama desk sees all; a petugas at an OPD desk sees that desk's."""
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        if user.is_superuser or user.has_role(Role.PPID, Role.ATASAN, Role.ADMIN):
+            return self
+        cond = Q(pk__in=[])
+        if user.unit_id is not None:
+            if user.has_role(Role.PELAKSANA):
+                cond |= Q(unit_registrasi_id=user.unit_id) | Q(unit_tujuan_id=user.unit_id)
+            if user.has_role(Role.PETUGAS):
+                if user.unit.jenis == Unit.Jenis.PPID_UTAMA:
+                    return self
+                cond |= Q(unit_registrasi_id=user.unit_id)
+        return self.filter(cond)
+
+    def registered(self) -> PermohonanQuerySet:
+        """In the register: everything that got a nomor pendaftaran."""
+        return self.exclude(status__in=[Permohonan.Status.BARU, Permohonan.Status.DIKEMBALIKAN])
+
+    def running(self) -> PermohonanQuerySet:
+        """The 10-hk clock is running: the written notice is still due."""
+        return self.filter(status__in=Permohonan.CLOCK_RUNNING)
+
+    def open(self) -> PermohonanQuerySet:
+        """Not closed: the notice is still due, or information is still to be handed over."""
+        return self.filter(status__in=Permohonan.OPEN)
+
+    def closed(self) -> PermohonanQuerySet:
+        return self.filter(status__in=[Permohonan.Status.SELESAI, Permohonan.Status.DITARIK])
+
+    def overdue(self, today: datetime.date) -> PermohonanQuerySet:
+        """The notice was due before today and has not been issued."""
+        return self.running().filter(tenggat__lt=today)
+
+    def near_due(self, today: datetime.date) -> PermohonanQuerySet:
+        """Due today or within the next 2 working days (and not overdue)."""
+        return self.running().filter(tenggat__gte=today, tenggat__lt=near_due_limit(today))
+
+    def search(self, q: str) -> PermohonanQuerySet:
+        q = q.strip()
+        if not q:
+            return self
+        digits = "".join(ch for ch in q if ch.isdigit())
+        cond = Q(nomor_pendaftaran__icontains=q) | Q(pemohon__nama__icontains=q)
+        if len(digits) >= 4 and digits == q.replace(" ", ""):
+            cond |= Q(pemohon__nik__contains=digits)
+        return self.filter(cond)
+
+
+def near_due_limit(today: datetime.date) -> datetime.date:
+    """The first date that is more than 2 working days after today: a deadline before it is
+    'near due' (≤ 2 hk left)."""
+    return calendar.deadline(today, 3)
+
+
+def scan_path(instance: Permohonan, filename: str) -> str:
+    # A random name: the file name the pemohon's scanner chose may contain their name or NIK.
+    ext = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    today = timezone.localdate()
+    return f"identitas/{today:%Y/%m}/{uuid.uuid4().hex}.{ext}"
+
+
+class Permohonan(models.Model):
+    """One request for public information (UU 14/2008 Pasal 22; Perki 1/2021)."""
+
+    class Status(models.TextChoices):
+        BARU = "baru", "Baru (belum diperiksa)"
+        DIKEMBALIKAN = "dikembalikan", "Dikembalikan (berkas kurang lengkap)"
+        TERDAFTAR = "terdaftar", "Terdaftar"
+        DIMINTAKAN_KE_OPD = "dimintakan_opd", "Menunggu jawaban OPD"
+        SIAP_DIPUTUS = "siap_diputus", "Siap diputuskan"
+        MENUNGGU_PENYERAHAN = "menunggu_penyerahan", "Menunggu penyerahan informasi"
+        DIBUKA_KEMBALI = "dibuka_kembali", "Dibuka kembali (putusan keberatan)"
+        SELESAI = "selesai", "Selesai"
+        DITARIK = "ditarik", "Ditarik pemohon"
+
+    class Keputusan(models.TextChoices):
+        DIBERIKAN_SELURUHNYA = "seluruhnya", "Informasi diberikan seluruhnya"
+        DIBERIKAN_SEBAGIAN = "sebagian", "Informasi diberikan sebagian"
+        DITOLAK = "ditolak", "Ditolak (informasi dikecualikan)"
+        TIDAK_DIKUASAI = "tidak_dikuasai", "Informasi tidak dikuasai"
+        BELUM_DIDOKUMENTASIKAN = "belum_didokumentasikan", "Informasi belum didokumentasikan"
+
+    class Klasifikasi(models.TextChoices):
+        TERBUKA = "terbuka", "Terbuka (DIP)"
+        DIKECUALIKAN = "dikecualikan", "Dikecualikan (DIK)"
+
+    class CaraPengajuan(models.TextChoices):
+        LANGSUNG = "langsung", "Datang langsung"
+        SURAT = "surat", "Surat/pos"
+        EMAIL = "email", "Surat elektronik (e-mail)"
+        FAKSIMILI = "faksimili", "Faksimili"
+
+    class CaraMemperoleh(models.TextChoices):
+        MELIHAT = "melihat", "Melihat/membaca/mendengarkan/mencatat"
+        HARDCOPY = "hardcopy", "Mendapatkan salinan (hardcopy)"
+        SOFTCOPY = "softcopy", "Mendapatkan salinan (softcopy)"
+
+    class CaraSalinan(models.TextChoices):
+        MENGAMBIL = "mengambil", "Mengambil langsung"
+        KURIR = "kurir", "Kurir"
+        POS = "pos", "Pos"
+        FAKSIMILI = "faksimili", "Faksimili"
+        EMAIL = "email", "Surat elektronik (e-mail)"
+
+    class Pasal17(models.TextChoices):
+        """UU 14/2008 Pasal 17: the grounds for exempting information."""
+
+        HURUF_A = "a", "a. menghambat proses penegakan hukum"
+        HURUF_B = (
+            "b",
+            (
+                "b. mengganggu perlindungan hak atas kekayaan intelektual dan perlindungan dari "
+                "persaingan usaha tidak sehat"
+            ),
+        )
+        HURUF_C = "c", "c. membahayakan pertahanan dan keamanan negara"
+        HURUF_D = "d", "d. mengungkapkan kekayaan alam Indonesia"
+        HURUF_E = "e", "e. merugikan ketahanan ekonomi nasional"
+        HURUF_F = "f", "f. merugikan kepentingan hubungan luar negeri"
+        HURUF_G = (
+            "g",
+            (
+                "g. mengungkapkan isi akta otentik yang bersifat pribadi dan kemauan terakhir "
+                "ataupun wasiat seseorang"
+            ),
+        )
+        HURUF_H = "h", "h. mengungkap rahasia pribadi"
+        HURUF_I = (
+            "i",
+            (
+                "i. memorandum atau surat antar/intra Badan Publik yang menurut sifatnya "
+                "dirahasiakan"
+            ),
+        )
+        HURUF_J = "j", "j. informasi yang tidak boleh diungkapkan berdasarkan Undang-Undang"
+
+    # The 10-hk clock is running (Pasal 22(7)): the written notice is still due.
+    CLOCK_RUNNING = (Status.TERDAFTAR, Status.DIMINTAKAN_KE_OPD, Status.SIAP_DIPUTUS)
+    OPEN = CLOCK_RUNNING + (Status.MENUNGGU_PENYERAHAN, Status.DIBUKA_KEMBALI)
+
+    # --- intake -------------------------------------------------------------------------
+    pemohon = models.ForeignKey(
+        Pemohon, on_delete=models.PROTECT, related_name="permohonan", verbose_name="pemohon"
+    )
+    status = models.CharField(
+        "status", max_length=24, choices=Status.choices, default=Status.BARU, db_index=True
+    )
+    kunci_idempotensi = models.UUIDField(
+        "kunci formulir",
+        unique=True,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Token sekali pakai dari formulir: klik ganda tidak mendaftarkan dua kali.",
+    )
+    unit_registrasi = models.ForeignKey(
+        Unit,
+        on_delete=models.PROTECT,
+        related_name="permohonan_didaftarkan",
+        verbose_name="meja pendaftaran (OPD)",
+    )
+    unit_tujuan = models.ForeignKey(
+        Unit,
+        on_delete=models.PROTECT,
+        related_name="permohonan_ditujukan",
+        null=True,
+        blank=True,
+        verbose_name="OPD yang menguasai informasi",
+    )
+    didaftarkan_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+        verbose_name="petugas",
+    )
+    cara_pengajuan = models.CharField(
+        "cara pengajuan",
+        max_length=12,
+        choices=CaraPengajuan.choices,
+        default=CaraPengajuan.LANGSUNG,
+    )
+    rincian_informasi = models.TextField("rincian informasi yang dibutuhkan", max_length=2000)
+    tujuan_penggunaan = models.TextField("tujuan penggunaan informasi", max_length=1000)
+    cara_memperoleh = models.CharField(
+        "cara memperoleh informasi", max_length=12, choices=CaraMemperoleh.choices
+    )
+    cara_salinan = models.CharField(
+        "cara mendapatkan salinan", max_length=12, choices=CaraSalinan.choices, blank=True
+    )
+    formulir_lengkap = models.BooleanField("formulir diisi lengkap", default=False)
+    identitas_diterima = models.BooleanField("fotokopi identitas diterima", default=False)
+    catatan_kekurangan = models.TextField("kekurangan lain", max_length=1000, blank=True)
+    scan_identitas = models.FileField(
+        "pindaian identitas", upload_to=scan_path, blank=True, max_length=200
+    )
+    dibuat = models.DateTimeField("dibuat", auto_now_add=True)
+
+    # --- registration and the clock (Pasal 22(4), 22(7), 22(8)) -----------------------
+    nomor_pendaftaran = models.CharField(
+        "nomor pendaftaran", max_length=150, unique=True, null=True, blank=True
+    )
+    tanggal_daftar = models.DateField("tanggal pendaftaran", null=True, blank=True, db_index=True)
+    tenggat_awal = models.DateField("tenggat 10 hari kerja", null=True, blank=True)
+    tenggat = models.DateField("tenggat pemberitahuan", null=True, blank=True, db_index=True)
+    diperpanjang = models.BooleanField("diperpanjang", default=False)
+    nomor_perpanjangan = models.CharField(
+        "nomor surat perpanjangan", max_length=150, unique=True, null=True, blank=True
+    )
+    tanggal_perpanjangan = models.DateField("tanggal perpanjangan", null=True, blank=True)
+    alasan_perpanjangan = models.TextField("alasan perpanjangan", max_length=2000, blank=True)
+    diteruskan_ke_ppid = models.BooleanField(
+        "diteruskan PPID Pelaksana ke PPID",
+        default=False,
+        help_text="SOP: PPID Pelaksana yang tidak menguasai informasi berkoordinasi ke PPID.",
+    )
+
+    # --- decision (Pasal 22(7); Perki 1/2021) -----------------------------------------
+    keputusan = models.CharField("keputusan", max_length=24, choices=Keputusan.choices, blank=True)
+    klasifikasi = models.CharField(
+        "klasifikasi informasi", max_length=12, choices=Klasifikasi.choices, blank=True
+    )
+    nomor_pemberitahuan = models.CharField(
+        "nomor pemberitahuan tertulis", max_length=150, unique=True, null=True, blank=True
+    )
+    tanggal_pemberitahuan = models.DateField(
+        "tanggal pemberitahuan", null=True, blank=True, db_index=True
+    )
+    uraian_informasi = models.TextField(
+        "informasi yang diberikan / penjelasan", max_length=3000, blank=True
+    )
+    bagian_dihitamkan = models.TextField("bagian yang dihitamkan", max_length=2000, blank=True)
+    pasal17 = models.JSONField("Pasal 17 huruf", default=list, blank=True)
+    undang_undang_lain = models.CharField("dasar undang-undang lain", max_length=300, blank=True)
+    konsekuensi = models.TextField("uji konsekuensi", max_length=4000, blank=True)
+    nomor_sk_penolakan = models.CharField(
+        "nomor SK penolakan", max_length=150, unique=True, null=True, blank=True
+    )
+    penguasa_informasi = models.CharField(
+        "badan publik yang menguasai informasi", max_length=300, blank=True
+    )
+    perkiraan_halaman = models.PositiveIntegerField(
+        "perkiraan jumlah halaman", null=True, blank=True
+    )
+    perkiraan_tarif = models.ForeignKey(
+        Tarif,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="tarif penyalinan",
+    )
+    perkiraan_biaya_kirim = models.DecimalField(
+        "perkiraan biaya pengiriman", max_digits=12, decimal_places=0, default=Decimal("0")
+    )
+    waktu_penyediaan = models.CharField("waktu penyediaan informasi", max_length=200, blank=True)
+    tanggal_ditutup = models.DateField("tanggal ditutup", null=True, blank=True)
+
+    objects = PermohonanQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-tanggal_daftar", "-pk"]
+        verbose_name = "permohonan informasi"
+        verbose_name_plural = "permohonan informasi"
+        indexes = [models.Index(fields=["status", "tenggat"], name="permohonan_status_tenggat")]
+
+    def __str__(self) -> str:
+        return self.nomor_pendaftaran or f"Berkas #{self.pk} ({self.get_status_display()})"
+
+    # --- predicates ---------------------------------------------------------------------
+    @property
+    def clock_running(self) -> bool:
+        return self.status in self.CLOCK_RUNNING
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in self.OPEN
+
+    def is_overdue(self, today: datetime.date) -> bool:
+        return self.clock_running and self.tenggat is not None and self.tenggat < today
+
+    def is_near_due(self, today: datetime.date) -> bool:
+        return (
+            self.clock_running
+            and self.tenggat is not None
+            and today <= self.tenggat < near_due_limit(today)
+        )
+
+    def can_extend(self, today: datetime.date) -> str | None:
+        """None when the one extension is still possible, else why not (Pasal 22(8))."""
+        if self.diperpanjang:
+            return (
+                "Permohonan ini sudah pernah diperpanjang; UU 14/2008 Pasal 22(8) hanya "
+                "membolehkan satu kali perpanjangan."
+            )
+        if self.tenggat_awal is not None and today > self.tenggat_awal:
+            return (
+                "Tenggat 10 hari kerja sudah lewat; perpanjangan hanya dapat diberikan "
+                "sebelum tenggat berakhir (UU 14/2008 Pasal 22(8))."
+            )
+        return None
+
+    def visible_to(self, user) -> bool:
+        """The same rule as PermohonanQuerySet.for_user, for one loaded row."""
+        if user.is_superuser or user.has_role(Role.PPID, Role.ATASAN, Role.ADMIN):
+            return True
+        if user.unit_id is None:
+            return False
+        if user.has_role(Role.PELAKSANA) and user.unit_id in (
+            self.unit_registrasi_id,
+            self.unit_tujuan_id,
+        ):
+            return True
+        if user.has_role(Role.PETUGAS) and (
+            user.unit.jenis == Unit.Jenis.PPID_UTAMA or user.unit_id == self.unit_registrasi_id
+        ):
+            return True
+        return False
+
+    @property
+    def memerlukan_salinan(self) -> bool:
+        return self.cara_memperoleh in (self.CaraMemperoleh.HARDCOPY, self.CaraMemperoleh.SOFTCOPY)
+
+    def get_pasal17_display(self) -> list[str]:
+        return [self.Pasal17(h).label for h in self.pasal17 if h in self.Pasal17.values]
+
+    @property
+    def perkiraan_biaya_salinan(self) -> Decimal:
+        if self.perkiraan_tarif is None or not self.perkiraan_halaman:
+            return Decimal("0")
+        return self.perkiraan_tarif.harga * self.perkiraan_halaman
+
+    @property
+    def perkiraan_biaya_total(self) -> Decimal:
+        return self.perkiraan_biaya_salinan + (self.perkiraan_biaya_kirim or Decimal("0"))
+
+    def kekurangan(self) -> list[str]:
+        """What a returned file lacked, for the note handed back to the pemohon."""
+        missing = []
+        if not self.formulir_lengkap:
+            missing.append("Formulir permohonan belum diisi lengkap.")
+        if not self.identitas_diterima:
+            if self.pemohon.jenis == Pemohon.Jenis.BADAN_HUKUM:
+                missing.append("Fotokopi akta pendirian/pengesahan badan hukum belum dilampirkan.")
+            else:
+                missing.append("Fotokopi identitas diri (KTP) pemohon belum dilampirkan.")
+        missing.extend(
+            line.strip() for line in self.catatan_kekurangan.splitlines() if line.strip()
+        )
+        return missing
+
+
+class SuratPermintaan(models.Model):
+    """The PPID's letter asking an OPD (its PPID Pelaksana) for the information, with an
+    internal answer deadline inside the 10 hk (SOP step 3), and the OPD's answer."""
+
+    class Jawaban(models.TextChoices):
+        TERSEDIA = "tersedia", "Informasi tersedia dan diberikan"
+        SEBAGIAN = "sebagian", "Sebagian dapat diberikan"
+        DIKECUALIKAN = "dikecualikan", "Informasi dikecualikan"
+        TIDAK_DIKUASAI = "tidak_dikuasai", "Informasi tidak dikuasai OPD"
+        BELUM_DIDOKUMENTASIKAN = "belum_didokumentasikan", "Informasi belum didokumentasikan"
+
+    permohonan = models.ForeignKey(
+        Permohonan,
+        on_delete=models.PROTECT,
+        related_name="surat_permintaan",
+        verbose_name="permohonan",
+    )
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name="OPD tujuan"
+    )
+    nomor = models.CharField("nomor surat", max_length=150, unique=True)
+    tanggal = models.DateField("tanggal surat")
+    tenggat_jawaban = models.DateField("tenggat jawaban OPD")
+    catatan = models.TextField("catatan untuk OPD", max_length=2000, blank=True)
+    dialihkan = models.BooleanField(
+        "dialihkan", default=False, help_text="Permohonan dialihkan ke OPD lain sesudah surat ini."
+    )
+    jawaban = models.CharField("jawaban OPD", max_length=24, choices=Jawaban.choices, blank=True)
+    klasifikasi = models.CharField(
+        "klasifikasi menurut OPD",
+        max_length=12,
+        choices=Permohonan.Klasifikasi.choices,
+        blank=True,
+    )
+    nomor_surat_jawaban = models.CharField("nomor surat jawaban OPD", max_length=150, blank=True)
+    tanggal_jawaban = models.DateField("tanggal jawaban OPD", null=True, blank=True)
+    isi_jawaban = models.TextField("isi jawaban OPD", max_length=3000, blank=True)
+    dibuat = models.DateTimeField("dibuat", auto_now_add=True)
+
+    class Meta:
+        ordering = ["tanggal", "pk"]
+        verbose_name = "surat permintaan ke OPD"
+        verbose_name_plural = "surat permintaan ke OPD"
+
+    def __str__(self) -> str:
+        return self.nomor
+
+    @property
+    def aktif(self) -> bool:
+        return not self.dialihkan
+
+
+class Penyerahan(models.Model):
+    """The handover of the information to the pemohon, with the fee (UU 14/2008 Pasal 21;
+    SOP step 5: copy costs are borne by the pemohon). Prices are copied from the tariff at the
+    time, so a later tariff change does not alter an old receipt."""
+
+    permohonan = models.ForeignKey(
+        Permohonan, on_delete=models.PROTECT, related_name="penyerahan", verbose_name="permohonan"
+    )
+    nomor = models.CharField("nomor tanda terima", max_length=150, unique=True)
+    tanggal = models.DateField("tanggal penyerahan")
+    nama_penerima = models.CharField("nama penerima", max_length=150)
+    cara = models.CharField(
+        "cara penyerahan", max_length=12, choices=Permohonan.CaraSalinan.choices
+    )
+    jumlah_halaman = models.PositiveIntegerField("jumlah halaman/lembar", default=0)
+    tarif = models.ForeignKey(
+        Tarif,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="tarif",
+    )
+    harga_satuan = models.DecimalField(
+        "harga satuan", max_digits=12, decimal_places=0, default=Decimal("0")
+    )
+    biaya_salinan = models.DecimalField(
+        "biaya penyalinan", max_digits=12, decimal_places=0, default=Decimal("0")
+    )
+    biaya_pengiriman = models.DecimalField(
+        "biaya pengiriman", max_digits=12, decimal_places=0, default=Decimal("0")
+    )
+    total = models.DecimalField(
+        "jumlah biaya", max_digits=12, decimal_places=0, default=Decimal("0")
+    )
+    catatan = models.TextField("catatan", max_length=1000, blank=True)
+    dibuat = models.DateTimeField("dibuat", auto_now_add=True)
+
+    class Meta:
+        ordering = ["tanggal", "pk"]
+        verbose_name = "penyerahan informasi"
+        verbose_name_plural = "penyerahan informasi"
+
+    def __str__(self) -> str:
+        return self.nomor
+
+    @property
+    def tanpa_biaya(self) -> bool:
+        return not self.total
