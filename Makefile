@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 # A throwaway key for tests and the local demo server; production sets its own SECRET_KEY.
 LOCAL_KEY := local-only-key-not-for-production-0123456789abcdef
 
-.PHONY: install run test lint format migrations-check pytest bench e2e clean
+.PHONY: install browser run test lint format migrations-check pytest bench e2e clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -14,9 +14,15 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $@
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed browser
 
-run: install
+# The browser journeys use Debian's Chromium (never a downloaded browser).
+browser:
+	@test -x /usr/bin/chromium || { \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+run: $(VENV)/.installed
 	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py migrate --noinput
 	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py load_demo
 	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py runserver 127.0.0.1:8000
@@ -34,6 +40,9 @@ migrations-check: install
 
 pytest: install
 	SECRET_KEY=$${SECRET_KEY:-$(LOCAL_KEY)} PPID_HTTPS=$${PPID_HTTPS:-0} $(BIN)/pytest $(PYTEST_ARGS)
+
+e2e: install
+	SECRET_KEY=$${SECRET_KEY:-$(LOCAL_KEY)} PPID_HTTPS=$${PPID_HTTPS:-0} $(BIN)/pytest tests/e2e $(PYTEST_ARGS)
 
 test: lint migrations-check pytest
 
