@@ -77,6 +77,20 @@ class HariLiburAdmin(RoleAdmin):
         # A row the admin touched is never overwritten by sync_holidays.
         obj.diubah_admin = True
         super().save_model(request, obj, form, change)
+        self._report_moved(request, obj)
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        self._report_moved(request, obj)
+
+    def _report_moved(self, request, obj):
+        moved = getattr(obj, "tenggat_dipindah", 0)
+        self.message_user(
+            request,
+            f"Tenggat {moved} berkas yang masih berjalan dihitung ulang karena perubahan kalender."
+            if moved
+            else "Tidak ada tenggat berkas berjalan yang berubah.",
+        )
 
 
 class FormatNomorForm(forms.ModelForm):

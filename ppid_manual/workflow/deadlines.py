@@ -1,0 +1,113 @@
+"""Stored deadlines, and moving them when the calendar changes.
+
+Each app declares, once, which date fields of its cases are deadlines and how each is counted
+(`DeadlineSpec`: day 0 and the number of working days). When a row of the holiday table is
+added, changed or removed, `recompute_for_dates` re-counts the deadlines of the open cases whose
+window contains a changed date, stores the new dates, and writes one event per moved case with
+the old and new date and why. Closed cases are never touched.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import models, transaction
+from django.db.models import Q
+
+from ppid_manual.workflow import calendar
+from ppid_manual.workflow.engine import record_event
+
+
+@dataclass(frozen=True)
+class DeadlineSpec:
+    field: str  # the stored deadline
+    start: str  # the field holding day 0 (a date, or an earlier deadline for a chained one)
+    days: int | Callable[[Any], int]
+    label: str
+    applies: Callable[[Any], bool] | None = None
+
+    def working_days(self, obj: Any) -> int:
+        return self.days(obj) if callable(self.days) else self.days
+
+    def is_active(self, obj: Any) -> bool:
+        return (
+            getattr(obj, self.start) is not None
+            and getattr(obj, self.field) is not None
+            and (self.applies is None or self.applies(obj))
+        )
+
+
+@dataclass(frozen=True)
+class DeadlineHolder:
+    model: type[models.Model]
+    specs: tuple[DeadlineSpec, ...]  # in dependency order: a chained spec after its start
+    open_cases: Callable[[], models.QuerySet]
+
+
+REGISTRY: list[DeadlineHolder] = []
+
+
+def register(
+    model: type[models.Model],
+    specs: Iterable[DeadlineSpec],
+    open_cases: Callable[[], models.QuerySet],
+) -> None:
+    if any(holder.model is model for holder in REGISTRY):
+        return
+    REGISTRY.append(DeadlineHolder(model, tuple(specs), open_cases))
+
+
+def recompute_case(obj: Any, specs: Iterable[DeadlineSpec]) -> dict[str, list[str]]:
+    """Re-count the deadlines of one case in place; return {field: [old, new]} of those that
+    moved (ISO dates)."""
+    moved: dict[str, list[str]] = {}
+    for spec in specs:
+        if not spec.is_active(obj):
+            continue
+        old = getattr(obj, spec.field)
+        new = calendar.deadline(getattr(obj, spec.start), spec.working_days(obj))
+        if new != old:
+            setattr(obj, spec.field, new)
+            moved[spec.field] = [old.isoformat(), new.isoformat()]
+    return moved
+
+
+def recompute_for_dates(dates: Iterable[datetime.date], *, reason: str, by=None) -> int:
+    """Move the stored deadlines of open cases affected by a change on `dates`. Returns how
+    many cases moved."""
+    dates = sorted(set(dates))
+    if not dates:
+        return 0
+    first, last = dates[0], dates[-1]
+    moved_cases = 0
+    with transaction.atomic():
+        for holder in REGISTRY:
+            window = Q()
+            for spec in holder.specs:
+                # A change on day d can only move a deadline whose window (start, due] holds d.
+                window |= Q(**{f"{spec.start}__lt": last, f"{spec.field}__gte": first})
+            candidates = holder.open_cases().filter(window).select_for_update().order_by("pk")
+            for obj in candidates:
+                moved = recompute_case(obj, holder.specs)
+                if not moved:
+                    continue
+                obj.save(update_fields=list(moved))
+                labels = {s.field: s.label for s in holder.specs}
+                summary = "; ".join(
+                    f"{labels[f]}: {old} → {new}" for f, (old, new) in moved.items()
+                )
+                status = getattr(obj, "status", "")
+                record_event(
+                    obj,
+                    "tenggat_dihitung_ulang",
+                    by=by,
+                    from_state=status,
+                    to_state=status,
+                    note=f"{reason}. {summary}",
+                    data={"tenggat": moved},
+                )
+                moved_cases += 1
+    return moved_cases
