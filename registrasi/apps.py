@@ -4,3 +4,9 @@ from django.apps import AppConfig
 class RegistrasiConfig(AppConfig):
     name = "registrasi"
     verbose_name = "Permohonan informasi"
+
+    def ready(self) -> None:
+        from registrasi.alur import register_deadlines
+
+        # The notice deadlines move when the holiday table changes (DESIGN.md section 4).
+        register_deadlines()

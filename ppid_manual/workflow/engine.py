@@ -5,6 +5,14 @@ may start from, the roles that may take it, and the state it leads to. `apply_st
 code that assigns a case's status: it locks the row, checks the state and the role, lets the
 caller set the step's fields, saves, and writes exactly one Event. Anything else raises
 `StepRefused`, which the views show as an Indonesian message; nothing is written then.
+
+A step may carry a `guard`: a rule of the law that depends on the case itself (e.g. "one
+extension, only before the deadline"). The guard is checked with the state and the role, on
+the locked row, and hides the step's button when it would be refused.
+
+A case is created by its first step: `apply_step` on an unsaved object inserts the row and
+writes the first event in one transaction (the object's default state must be one of the
+step's sources), so a refused or failed registration leaves no row, no event and no number.
 """
 
 from __future__ import annotations
@@ -26,6 +34,10 @@ class StepRefused(Exception):
     is shown to the user as is, so it is written in Indonesian."""
 
 
+# A guard returns None when the step may be taken, or the Indonesian reason why not.
+Guard = Callable[[Any, User], "str | None"]
+
+
 @dataclass(frozen=True)
 class Step:
     name: str
@@ -34,6 +46,10 @@ class Step:
     target: str | None  # None: the step records something and keeps the state
     roles: frozenset[str]
     css: str = "primary"
+    guard: Guard | None = None
+
+    def refusal(self, obj: Any, user: User) -> str | None:
+        return self.guard(obj, user) if self.guard is not None else None
 
 
 @dataclass(frozen=True)
@@ -64,7 +80,11 @@ class StepTable:
         state = getattr(obj, state_field)
         if self.scope is not None and not self.scope(obj, user):
             return []
-        return [s for s in self.from_state(state) if user.has_role(*s.roles)]
+        return [
+            s
+            for s in self.from_state(state)
+            if user.has_role(*s.roles) and s.refusal(obj, user) is None
+        ]
 
     def check(self, obj: Any, step: Step, user: User, state_field: str = "status") -> None:
         state = getattr(obj, state_field)
@@ -77,6 +97,9 @@ class StepTable:
             raise StepRefused(f"Peran Anda tidak berwenang melakukan langkah “{step.label}”.")
         if self.scope is not None and not self.scope(obj, user):
             raise StepRefused("Anda tidak berwenang atas berkas perangkat daerah lain.")
+        reason = step.refusal(obj, user)
+        if reason:
+            raise StepRefused(reason)
 
 
 def apply_step(
@@ -97,7 +120,12 @@ def apply_step(
     """
     step = table.get(step_name)
     with transaction.atomic():
-        locked = type(obj)._default_manager.select_for_update().get(pk=obj.pk)
+        if obj.pk is None:
+            # The case's first step: nothing to lock yet; the insert happens below, in this
+            # same transaction, together with the event.
+            locked = obj
+        else:
+            locked = type(obj)._default_manager.select_for_update().get(pk=obj.pk)
         table.check(locked, step, by, state_field)
         from_state = getattr(locked, state_field)
         data = update(locked) if update is not None else None
@@ -139,8 +167,8 @@ def record_event(
 
 
 def steps(*rows: Iterable[Any]) -> tuple[Step, ...]:
-    """Build a step table from rows (name, label, sources, target, roles[, css]) so that the
-    table in alur.py reads like the SOP."""
+    """Build a step table from rows (name, label, sources, target, roles[, css[, guard]]) so
+    that the table in alur.py reads like the SOP."""
     built = []
     for row in rows:
         name, label, sources, target, roles, *rest = row

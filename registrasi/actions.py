@@ -1,0 +1,497 @@
+"""Every write on a permohonan. Each action is atomic, goes through the workflow engine
+(`apply_step`: lock, check state/role/scope/guard, set fields, one Event) and takes its letter
+number inside the same transaction, so a refusal or failure leaves nothing behind.
+
+Views, the keberatan app and commands call these; nothing else assigns Permohonan.status.
+"""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from ppid_manual.models import FormatNomor, Unit, User
+from ppid_manual.workflow import calendar
+from ppid_manual.workflow.engine import StepRefused, apply_step
+from ppid_manual.workflow.numbering import next_number
+from registrasi.alur import (
+    ALUR,
+    HK_PEMBERITAHUAN,
+    HK_PERPANJANGAN,
+    LANGKAH_KEPUTUSAN,
+)
+from registrasi.models import Pemohon, Penyerahan, Permohonan, SuratPermintaan, Tarif
+
+K = Permohonan.Keputusan
+PEMOHON_FIELDS = ("jenis", "nama", "nik", "nomor_akta", "alamat", "pekerjaan", "telepon", "email")
+
+
+class SudahDiajukan(Exception):
+    """The form with this one-time key was already submitted (a double click): the first
+    submission's permohonan is attached."""
+
+    def __init__(self, permohonan: Permohonan) -> None:
+        super().__init__("Formulir ini sudah dikirim.")
+        self.permohonan = permohonan
+
+
+def _today() -> datetime.date:
+    return timezone.localdate()
+
+
+# --- Intake (SOP steps 1–2) ------------------------------------------------------------
+
+
+@dataclass
+class Intake:
+    """What the desk typed from the Formulir Permohonan."""
+
+    pemohon: dict[str, str]
+    rincian_informasi: str = ""
+    tujuan_penggunaan: str = ""
+    cara_memperoleh: str = ""
+    cara_salinan: str = ""
+    cara_pengajuan: str = Permohonan.CaraPengajuan.LANGSUNG
+    formulir_lengkap: bool = False
+    identitas_diterima: bool = False
+    catatan_kekurangan: str = ""
+    tanggal: datetime.date | None = None
+    scan_identitas: UploadedFile | None = None
+    kunci: uuid.UUID | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def find_pemohon(data: dict[str, str]) -> Pemohon | None:
+    """A returning pemohon: the same NIK (perorangan), the same akta (badan hukum), or the
+    same NIK and name (kelompok)."""
+    jenis = data.get("jenis")
+    qs = Pemohon.objects.filter(jenis=jenis)
+    if jenis == Pemohon.Jenis.PERORANGAN and data.get("nik"):
+        return qs.filter(nik=data["nik"]).first()
+    if jenis == Pemohon.Jenis.BADAN_HUKUM and data.get("nomor_akta"):
+        return qs.filter(nomor_akta=data["nomor_akta"]).first()
+    if jenis == Pemohon.Jenis.KELOMPOK and data.get("nik"):
+        return qs.filter(nik=data["nik"], nama__iexact=data.get("nama", "")).first()
+    return None
+
+
+def _upsert_pemohon(data: dict[str, str]) -> tuple[Pemohon, dict[str, list[str]]]:
+    """Reuse a returning pemohon (updating the contact details they gave today) or create
+    one. Returns the changes, recorded on the registration event."""
+    existing = find_pemohon(data)
+    if existing is None:
+        pemohon = Pemohon(**{k: data.get(k, "") for k in PEMOHON_FIELDS})
+        pemohon.full_clean()
+        pemohon.save()
+        return pemohon, {}
+    pemohon = Pemohon.objects.select_for_update().get(pk=existing.pk)
+    changes = {}
+    for name in PEMOHON_FIELDS:
+        new = data.get(name, "")
+        if new and new != getattr(pemohon, name):
+            changes[name] = [getattr(pemohon, name), new]
+            setattr(pemohon, name, new)
+    if changes:
+        pemohon.save()
+    return pemohon, changes
+
+
+@transaction.atomic
+def _intake(step_name: str, intake: Intake, *, by: User, note: str) -> Permohonan:
+    if intake.kunci is not None:
+        done = Permohonan.objects.filter(kunci_idempotensi=intake.kunci).first()
+        if done is not None:
+            raise SudahDiajukan(done)
+    if by.unit_id is None:
+        raise StepRefused("Akun Anda belum terhubung ke perangkat daerah; hubungi Admin.")
+    pemohon, changes = _upsert_pemohon(intake.pemohon)
+    permohonan = Permohonan(
+        pemohon=pemohon,
+        unit_registrasi_id=by.unit_id,
+        didaftarkan_oleh=by,
+        kunci_idempotensi=intake.kunci,
+        rincian_informasi=intake.rincian_informasi,
+        tujuan_penggunaan=intake.tujuan_penggunaan,
+        cara_memperoleh=intake.cara_memperoleh,
+        cara_salinan=intake.cara_salinan,
+        cara_pengajuan=intake.cara_pengajuan,
+        formulir_lengkap=intake.formulir_lengkap,
+        identitas_diterima=intake.identitas_diterima,
+        catatan_kekurangan=intake.catatan_kekurangan,
+    )
+
+    def update(p: Permohonan) -> dict[str, Any]:
+        data: dict[str, Any] = {"pemohon": pemohon.pk}
+        if changes:
+            data["pemohon_diubah"] = changes
+        if step_name == "daftar":
+            # UU 14/2008 Pasal 22(4): the registration number is the receipt; Pasal 22(7):
+            # the notice is due 10 working days after it (day 0 = the registration date).
+            day = intake.tanggal or _today()
+            p.tanggal_daftar = day
+            p.nomor_pendaftaran = next_number(FormatNomor.Jenis.PERMOHONAN, day=day)
+            p.tenggat_awal = p.tenggat = calendar.deadline(day, HK_PEMBERITAHUAN)
+            data.update(
+                nomor=p.nomor_pendaftaran,
+                tanggal_daftar=day.isoformat(),
+                tenggat=p.tenggat.isoformat(),
+            )
+        else:
+            data["kekurangan"] = p.kekurangan()
+        if intake.scan_identitas is not None:
+            # Saved last, and removed again below if the transaction fails.
+            p.scan_identitas.save(intake.scan_identitas.name, intake.scan_identitas, save=False)
+        return data
+
+    try:
+        return apply_step(permohonan, ALUR, step_name, by=by, note=note, update=update)
+    except BaseException:
+        if permohonan.scan_identitas:
+            permohonan.scan_identitas.delete(save=False)
+        raise
+
+
+def _submit(step_name: str, intake: Intake, by: User, note: str) -> Permohonan:
+    try:
+        return _intake(step_name, intake, by=by, note=note)
+    except IntegrityError:
+        # Two submissions of one form at the same moment: the database's unique key let
+        # only one through; the other rolled back (no row, no event, no number).
+        if intake.kunci is not None:
+            done = Permohonan.objects.filter(kunci_idempotensi=intake.kunci).first()
+            if done is not None:
+                raise SudahDiajukan(done) from None
+        raise
+
+
+def register_permohonan(intake: Intake, *, by: User, note: str = "") -> Permohonan:
+    """SOP step 2, complete file: create the permohonan with its nomor pendaftaran and the
+    10-hk deadline, in one transaction with the registration event."""
+    return _submit("daftar", intake, by, note)
+
+
+def return_incomplete(intake: Intake, *, by: User, note: str = "") -> Permohonan:
+    """SOP step 2, 'kurang lengkap': the attempt is kept (not in the register) with what is
+    missing; no number, no clock."""
+    return _submit("kembalikan", intake, by, note)
+
+
+# --- Routing (SOP step 3) --------------------------------------------------------------
+
+
+@transaction.atomic
+def route_to_opd(
+    permohonan: Permohonan, *, by: User, unit: Unit, catatan: str = "", note: str = ""
+) -> SuratPermintaan:
+    """The PPID's surat permintaan to the OPD that holds the information, with an internal
+    answer deadline inside the 10 hk (SOP step 3). A second call re-routes to another OPD."""
+    step = "minta_opd" if permohonan.status == Permohonan.Status.TERDAFTAR else "alihkan_opd"
+    created: list[SuratPermintaan] = []
+
+    def update(p: Permohonan) -> dict[str, Any]:
+        if not unit.aktif:
+            raise StepRefused(f"{unit.nama} tidak aktif.")
+        previous = p.unit_tujuan
+        if step == "alihkan_opd" and p.unit_tujuan_id == unit.pk:
+            raise StepRefused(f"Permohonan ini sudah ditujukan ke {unit.nama}.")
+        day = _today()
+        internal = calendar.deadline(day, settings.PPID["HK_JAWABAN_OPD"])
+        # Never later than the legal deadline itself.
+        tenggat_jawaban = min(internal, p.tenggat) if p.tenggat else internal
+        p.surat_permintaan.filter(dialihkan=False).update(dialihkan=True)
+        surat = SuratPermintaan.objects.create(
+            permohonan=p,
+            unit=unit,
+            nomor=next_number(FormatNomor.Jenis.SURAT_PERMINTAAN, day=day),
+            tanggal=day,
+            tenggat_jawaban=tenggat_jawaban,
+            catatan=catatan,
+        )
+        created.append(surat)
+        p.unit_tujuan = unit
+        return {
+            "surat": surat.nomor,
+            "opd": unit.kode,
+            "opd_sebelumnya": previous.kode if previous else "",
+            "tenggat_jawaban": tenggat_jawaban.isoformat(),
+        }
+
+    apply_step(permohonan, ALUR, step, by=by, note=note or catatan, update=update)
+    return created[0]
+
+
+@transaction.atomic
+def record_opd_answer(
+    permohonan: Permohonan,
+    *,
+    by: User,
+    jawaban: str,
+    klasifikasi: str,
+    isi_jawaban: str,
+    tanggal_jawaban: datetime.date,
+    nomor_surat_jawaban: str = "",
+    note: str = "",
+) -> Permohonan:
+    """The OPD's answer to the surat permintaan: what it gave, or that it is not held,
+    exempt or not yet documented, with its classification (DIP/DIK)."""
+
+    def update(p: Permohonan) -> dict[str, Any]:
+        surat = p.surat_permintaan.filter(dialihkan=False).order_by("-pk").first()
+        if surat is None:  # pragma: no cover - the state guarantees a letter
+            raise StepRefused("Belum ada surat permintaan ke OPD.")
+        if tanggal_jawaban < surat.tanggal:
+            raise StepRefused("Tanggal jawaban tidak boleh sebelum tanggal surat permintaan.")
+        surat.jawaban = jawaban
+        surat.klasifikasi = klasifikasi
+        surat.isi_jawaban = isi_jawaban
+        surat.tanggal_jawaban = tanggal_jawaban
+        surat.nomor_surat_jawaban = nomor_surat_jawaban
+        surat.save()
+        return {"surat": surat.nomor, "jawaban": jawaban, "klasifikasi": klasifikasi}
+
+    return apply_step(permohonan, ALUR, "jawab_opd", by=by, note=note, update=update)
+
+
+@transaction.atomic
+def forward_to_ppid(permohonan: Permohonan, *, by: User, note: str) -> Permohonan:
+    """SOP step 3, keterangan: a PPID Pelaksana that does not hold the information, or finds
+    it exempt, coordinates with the PPID."""
+    if not note.strip():
+        raise StepRefused("Tuliskan alasan permohonan diteruskan ke PPID.")
+
+    def update(p: Permohonan) -> None:
+        p.diteruskan_ke_ppid = True
+
+    return apply_step(permohonan, ALUR, "teruskan_ppid", by=by, note=note, update=update)
+
+
+# --- Decision (SOP step 4) -------------------------------------------------------------
+
+
+@dataclass
+class Putusan:
+    """The content of the pemberitahuan tertulis (Perki 1/2021, lampiran)."""
+
+    keputusan: str
+    klasifikasi: str = ""
+    uraian_informasi: str = ""
+    bagian_dihitamkan: str = ""
+    pasal17: list[str] = field(default_factory=list)
+    undang_undang_lain: str = ""
+    konsekuensi: str = ""
+    penguasa_informasi: str = ""
+    perkiraan_halaman: int | None = None
+    perkiraan_tarif: Tarif | None = None
+    perkiraan_biaya_kirim: Decimal = Decimal("0")
+    waktu_penyediaan: str = ""
+
+
+def _check_putusan(putusan: Putusan) -> None:
+    """The law's content rules for each outcome; the form checks them too, field by field."""
+    if putusan.keputusan not in K.values:
+        raise StepRefused("Keputusan tidak dikenal.")
+    bad = [h for h in putusan.pasal17 if h not in Permohonan.Pasal17.values]
+    if bad:
+        raise StepRefused(f"Huruf Pasal 17 tidak dikenal: {', '.join(bad)}.")
+    dasar = putusan.pasal17 or putusan.undang_undang_lain.strip()
+    if putusan.keputusan == K.DITOLAK:
+        # UU 14/2008 Pasal 2(4) and 17: an exemption needs its ground and the uji konsekuensi.
+        if not dasar:
+            raise StepRefused(
+                "Penolakan harus menyebut Pasal 17 huruf a–j atau undang-undang lain."
+            )
+        if not putusan.konsekuensi.strip():
+            raise StepRefused("Penolakan harus memuat uji konsekuensi.")
+    if putusan.keputusan == K.DIBERIKAN_SEBAGIAN:
+        if not putusan.bagian_dihitamkan.strip():
+            raise StepRefused("Sebutkan bagian informasi yang dihitamkan.")
+        if not dasar:
+            raise StepRefused("Sebutkan dasar pengecualian bagian yang dihitamkan.")
+    if putusan.perkiraan_tarif is not None and not _tarif_berlaku(putusan.perkiraan_tarif):
+        raise StepRefused(f"Tarif “{putusan.perkiraan_tarif.nama}” tidak berlaku hari ini.")
+
+
+def _tarif_berlaku(tarif: Tarif) -> bool:
+    return Tarif.objects.berlaku(_today()).filter(pk=tarif.pk).exists()
+
+
+def _apply_putusan(p: Permohonan, putusan: Putusan) -> dict[str, Any]:
+    day = _today()
+    p.keputusan = putusan.keputusan
+    if putusan.keputusan == K.DITOLAK:
+        p.klasifikasi = Permohonan.Klasifikasi.DIKECUALIKAN
+    elif putusan.keputusan in (K.DIBERIKAN_SELURUHNYA, K.DIBERIKAN_SEBAGIAN):
+        p.klasifikasi = Permohonan.Klasifikasi.TERBUKA
+    else:
+        p.klasifikasi = putusan.klasifikasi
+    p.uraian_informasi = putusan.uraian_informasi
+    p.bagian_dihitamkan = putusan.bagian_dihitamkan
+    p.pasal17 = sorted(set(putusan.pasal17))
+    p.undang_undang_lain = putusan.undang_undang_lain
+    p.konsekuensi = putusan.konsekuensi
+    p.penguasa_informasi = putusan.penguasa_informasi
+    p.perkiraan_halaman = putusan.perkiraan_halaman
+    p.perkiraan_tarif = putusan.perkiraan_tarif
+    p.perkiraan_biaya_kirim = putusan.perkiraan_biaya_kirim or Decimal("0")
+    p.waktu_penyediaan = putusan.waktu_penyediaan
+    p.tanggal_pemberitahuan = day
+    p.nomor_pemberitahuan = next_number(FormatNomor.Jenis.PEMBERITAHUAN, day=day)
+    data: dict[str, Any] = {
+        "keputusan": putusan.keputusan,
+        "nomor_pemberitahuan": p.nomor_pemberitahuan,
+        "tepat_waktu": bool(p.tenggat and day <= p.tenggat),
+    }
+    if putusan.keputusan == K.DITOLAK:
+        p.nomor_sk_penolakan = next_number(FormatNomor.Jenis.SK_PENOLAKAN, day=day)
+        data["nomor_sk_penolakan"] = p.nomor_sk_penolakan
+        data["pasal17"] = p.pasal17
+    if putusan.keputusan not in (K.DIBERIKAN_SELURUHNYA, K.DIBERIKAN_SEBAGIAN):
+        p.tanggal_ditutup = day
+    return data
+
+
+@transaction.atomic
+def issue_decision(
+    permohonan: Permohonan, putusan: Putusan, *, by: User, note: str = ""
+) -> Permohonan:
+    """The pemberitahuan tertulis (UU 14/2008 Pasal 22(7)) for one outcome; a refusal also
+    gets its SK PPID tentang penolakan. Granted information then waits for the handover;
+    the other outcomes close the request."""
+    _check_putusan(putusan)
+    step = LANGKAH_KEPUTUSAN[K(putusan.keputusan)]
+    return apply_step(
+        permohonan, ALUR, step, by=by, note=note, update=lambda p: _apply_putusan(p, putusan)
+    )
+
+
+@transaction.atomic
+def answer_directly(
+    permohonan: Permohonan, putusan: Putusan, *, by: User, note: str = ""
+) -> Permohonan:
+    """SOP step 3–4: the PPID Pelaksana answers directly when the document is its own and
+    open: the information is given in full."""
+    putusan.keputusan = K.DIBERIKAN_SELURUHNYA
+    _check_putusan(putusan)
+    return apply_step(
+        permohonan,
+        ALUR,
+        "jawab_langsung",
+        by=by,
+        note=note,
+        update=lambda p: _apply_putusan(p, putusan),
+    )
+
+
+# --- Extension (Pasal 22(8)) -----------------------------------------------------------
+
+
+@transaction.atomic
+def extend(permohonan: Permohonan, *, by: User, alasan: str, note: str = "") -> Permohonan:
+    """UU 14/2008 Pasal 22(8): once, before the deadline has passed, with written reasons;
+    the new deadline is 7 working days after the ORIGINAL one. The guard in the step table
+    refuses a second or a late extension, on the locked row."""
+    if not alasan.strip():
+        raise StepRefused("Alasan perpanjangan wajib ditulis (UU 14/2008 Pasal 22(8)).")
+
+    def update(p: Permohonan) -> dict[str, Any]:
+        day = _today()
+        old = p.tenggat
+        p.diperpanjang = True
+        p.tanggal_perpanjangan = day
+        p.alasan_perpanjangan = alasan
+        p.tenggat = calendar.deadline(p.tenggat_awal, HK_PERPANJANGAN)
+        p.nomor_perpanjangan = next_number(FormatNomor.Jenis.PERPANJANGAN, day=day)
+        return {
+            "tenggat_lama": old.isoformat() if old else "",
+            "tenggat_baru": p.tenggat.isoformat(),
+            "nomor": p.nomor_perpanjangan,
+        }
+
+    return apply_step(permohonan, ALUR, "perpanjang", by=by, note=note or alasan, update=update)
+
+
+# --- Handover and closing (SOP step 5) -------------------------------------------------
+
+
+@transaction.atomic
+def hand_over(
+    permohonan: Permohonan,
+    *,
+    by: User,
+    nama_penerima: str,
+    cara: str,
+    jumlah_halaman: int = 0,
+    tarif: Tarif | None = None,
+    biaya_pengiriman: Decimal = Decimal("0"),
+    catatan: str = "",
+    note: str = "",
+) -> Penyerahan:
+    """The information handed over with the tanda terima; pages × tariff + delivery, paid by
+    the pemohon (SOP step 5; UU 14/2008 Pasal 21). Closes the request."""
+    if jumlah_halaman < 0 or biaya_pengiriman < 0:
+        raise StepRefused("Jumlah halaman dan biaya tidak boleh negatif.")
+    if tarif is not None and not _tarif_berlaku(tarif):
+        raise StepRefused(f"Tarif “{tarif.nama}” tidak berlaku hari ini.")
+    if jumlah_halaman and tarif is None:
+        raise StepRefused("Pilih tarif penyalinan untuk halaman yang disalin.")
+    created: list[Penyerahan] = []
+
+    def update(p: Permohonan) -> dict[str, Any]:
+        day = _today()
+        harga = tarif.harga if tarif is not None else Decimal("0")
+        biaya_salinan = harga * jumlah_halaman
+        penyerahan = Penyerahan.objects.create(
+            permohonan=p,
+            nomor=next_number(FormatNomor.Jenis.PENYERAHAN, day=day),
+            tanggal=day,
+            nama_penerima=nama_penerima,
+            cara=cara,
+            jumlah_halaman=jumlah_halaman,
+            tarif=tarif,
+            harga_satuan=harga,
+            biaya_salinan=biaya_salinan,
+            biaya_pengiriman=biaya_pengiriman,
+            total=biaya_salinan + biaya_pengiriman,
+            catatan=catatan,
+        )
+        created.append(penyerahan)
+        p.tanggal_ditutup = day
+        return {"nomor": penyerahan.nomor, "total": str(penyerahan.total)}
+
+    apply_step(permohonan, ALUR, "serahkan", by=by, note=note or catatan, update=update)
+    return created[0]
+
+
+@transaction.atomic
+def withdraw(permohonan: Permohonan, *, by: User, note: str) -> Permohonan:
+    """The pemohon withdraws the request; the reason is kept on the event."""
+    if not note.strip():
+        raise StepRefused("Tuliskan catatan penarikan (misalnya alasan pemohon).")
+
+    def update(p: Permohonan) -> None:
+        p.tanggal_ditutup = _today()
+
+    return apply_step(permohonan, ALUR, "tarik", by=by, note=note, update=update)
+
+
+@transaction.atomic
+def reopen_for_handover(permohonan: Permohonan, *, by: User, note: str) -> Permohonan:
+    """UU 14/2008 Pasal 36: the Atasan PPID grants the information on a keberatan; the
+    request reopens so that the desk can hand the information over (then `hand_over`).
+    Called by the keberatan app."""
+    if not note.strip():
+        raise StepRefused("Tuliskan dasar pembukaan kembali (nomor tanggapan keberatan).")
+
+    def update(p: Permohonan) -> dict[str, Any]:
+        p.tanggal_ditutup = None
+        return {"keputusan_sebelumnya": p.keputusan, "status_sebelumnya": p.status}
+
+    return apply_step(permohonan, ALUR, "buka_kembali", by=by, note=note, update=update)

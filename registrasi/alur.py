@@ -1,0 +1,318 @@
+"""The step order of pelayanan informasi publik (SOP "Pelayanan Informasi Publik Saat Sistem
+Online Tidak Berfungsi", first flowchart; UU 14/2008 Pasal 22).
+
+The table below is the process: for each step, the states it may start from, the state it leads
+to, and who may take it. The shared engine (ppid_manual.workflow.engine) executes it; nothing
+else assigns Permohonan.status.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from ppid_manual.models import User
+from ppid_manual.roles import Role
+from ppid_manual.workflow import deadlines
+from ppid_manual.workflow.deadlines import DeadlineSpec
+from ppid_manual.workflow.engine import StepTable, steps
+from registrasi.models import Permohonan
+
+S = Permohonan.Status
+
+# UU 14/2008 Pasal 22(7): the written notice within 10 working days of the request.
+HK_PEMBERITAHUAN = 10
+# UU 14/2008 Pasal 22(8): one extension of at most 7 working days, with written reasons.
+HK_PERPANJANGAN = 7
+# UU 14/2008 Pasal 36(1): a keberatan is filed within 30 working days.
+HK_KEBERATAN = 30
+
+
+def dalam_lingkup(permohonan: Permohonan, user: User) -> bool:
+    """May this user act on this case at all? The same rule as what they may see: a PPID
+    Pelaksana only on its own OPD's requests (registered at its desk or routed to it)."""
+    if permohonan.pk is None:
+        # Registration: the desk is the user's own unit (set by the action).
+        return user.unit_id is not None and permohonan.unit_registrasi_id == user.unit_id
+    return permohonan.visible_to(user)
+
+
+def _hanya_pelaksana(user: User) -> bool:
+    return user.has_role(Role.PELAKSANA) and not user.has_role(Role.PPID)
+
+
+def opd_tujuan(permohonan: Permohonan, user: User) -> str | None:
+    """The OPD's answer is recorded by the PPID or by the PPID Pelaksana it was sent to."""
+    if _hanya_pelaksana(user) and permohonan.unit_tujuan_id != user.unit_id:
+        return "Jawaban hanya dapat dicatat oleh PPID Pelaksana OPD yang dikirimi surat."
+    return None
+
+
+def meja_sendiri(permohonan: Permohonan, user: User) -> str | None:
+    """SOP step 3: the PPID Pelaksana answers directly only a request made at its own desk."""
+    if permohonan.unit_registrasi_id != user.unit_id:
+        return "Hanya PPID Pelaksana di OPD tempat permohonan didaftarkan yang dapat menjawab."
+    if permohonan.diteruskan_ke_ppid:
+        return "Permohonan ini sudah diteruskan ke PPID."
+    return None
+
+
+def boleh_diperpanjang(permohonan: Permohonan, user: User) -> str | None:
+    """UU 14/2008 Pasal 22(8): once, before the 10-hk deadline has passed."""
+    if _hanya_pelaksana(user):
+        reason = meja_sendiri(permohonan, user)
+        if reason:
+            return reason
+    return permohonan.can_extend(timezone.localdate())
+
+
+BERJALAN = list(Permohonan.CLOCK_RUNNING)
+PUTUSAN_DARI = [S.TERDAFTAR, S.SIAP_DIPUTUS]
+MEJA = [Role.PETUGAS, Role.PELAKSANA]
+LOKET = [Role.PETUGAS, Role.PPID, Role.PELAKSANA]
+
+ALUR = StepTable(
+    steps(
+        # name, label, from, to, who[, button style[, guard]]
+        # SOP 1–2: the desk checks completeness; complete → number and clock, else returned.
+        ("daftar", "Daftarkan (berkas lengkap)", [S.BARU], S.TERDAFTAR, MEJA, "success"),
+        ("kembalikan", "Kembalikan (kurang lengkap)", [S.BARU], S.DIKEMBALIKAN, MEJA, "warning"),
+        # SOP 3: the PPID writes to the OPD that holds the information (or re-routes) ...
+        (
+            "minta_opd",
+            "Kirim surat permintaan ke OPD",
+            [S.TERDAFTAR],
+            S.DIMINTAKAN_KE_OPD,
+            [Role.PPID],
+        ),
+        (
+            "alihkan_opd",
+            "Alihkan ke OPD lain",
+            [S.DIMINTAKAN_KE_OPD, S.SIAP_DIPUTUS],
+            S.DIMINTAKAN_KE_OPD,
+            [Role.PPID],
+            "outline-primary",
+        ),
+        (
+            "jawab_opd",
+            "Catat jawaban OPD",
+            [S.DIMINTAKAN_KE_OPD],
+            S.SIAP_DIPUTUS,
+            [Role.PPID, Role.PELAKSANA],
+            "primary",
+            opd_tujuan,
+        ),
+        # ... or the PPID Pelaksana answers directly when the document is its own and open,
+        # and otherwise coordinates with the PPID (SOP step 3, keterangan).
+        (
+            "jawab_langsung",
+            "Jawab langsung (informasi OPD sendiri, terbuka)",
+            [S.TERDAFTAR],
+            S.MENUNGGU_PENYERAHAN,
+            [Role.PELAKSANA],
+            "success",
+            meja_sendiri,
+        ),
+        (
+            "teruskan_ppid",
+            "Teruskan ke PPID",
+            [S.TERDAFTAR],
+            None,
+            [Role.PELAKSANA],
+            "outline-secondary",
+            meja_sendiri,
+        ),
+        # SOP 4: the pemberitahuan tertulis, one step per outcome (Pasal 22(7); Perki 1/2021).
+        (
+            "beri_seluruhnya",
+            "Pemberitahuan: diberikan seluruhnya",
+            PUTUSAN_DARI,
+            S.MENUNGGU_PENYERAHAN,
+            [Role.PPID],
+            "success",
+        ),
+        (
+            "beri_sebagian",
+            "Pemberitahuan: diberikan sebagian",
+            PUTUSAN_DARI,
+            S.MENUNGGU_PENYERAHAN,
+            [Role.PPID],
+            "success",
+        ),
+        (
+            "tolak",
+            "Penolakan dengan SK (dikecualikan)",
+            PUTUSAN_DARI,
+            S.SELESAI,
+            [Role.PPID],
+            "danger",
+        ),
+        (
+            "tidak_dikuasai",
+            "Pemberitahuan: tidak dikuasai",
+            PUTUSAN_DARI,
+            S.SELESAI,
+            [Role.PPID],
+            "secondary",
+        ),
+        (
+            "belum_didokumentasikan",
+            "Pemberitahuan: belum didokumentasikan",
+            PUTUSAN_DARI,
+            S.SELESAI,
+            [Role.PPID],
+            "secondary",
+        ),
+        # Pasal 22(8): one extension of 7 hk, before the deadline; the state is kept.
+        (
+            "perpanjang",
+            "Perpanjang 7 hari kerja",
+            BERJALAN,
+            None,
+            [Role.PPID, Role.PELAKSANA],
+            "warning",
+            boleh_diperpanjang,
+        ),
+        # SOP 5: the copy handed over, the fee paid; closes the request.
+        (
+            "serahkan",
+            "Serahkan informasi",
+            [S.MENUNGGU_PENYERAHAN, S.DIBUKA_KEMBALI],
+            S.SELESAI,
+            LOKET,
+            "success",
+        ),
+        (
+            "tarik",
+            "Catat penarikan oleh pemohon",
+            BERJALAN + [S.MENUNGGU_PENYERAHAN],
+            S.DITARIK,
+            LOKET,
+            "outline-danger",
+        ),
+        # Keberatan (Pasal 36): the Atasan PPID grants the information; the request reopens
+        # for the handover. Called by the keberatan app (actions.reopen_for_handover).
+        (
+            "buka_kembali",
+            "Buka kembali untuk penyerahan (putusan Atasan PPID)",
+            BERJALAN + [S.MENUNGGU_PENYERAHAN, S.SELESAI],
+            S.DIBUKA_KEMBALI,
+            [Role.ATASAN],
+            "warning",
+        ),
+    ),
+    status_labels=dict(S.choices),
+    scope=dalam_lingkup,
+)
+
+# The steps that issue the pemberitahuan tertulis, by outcome.
+LANGKAH_KEPUTUSAN = {
+    Permohonan.Keputusan.DIBERIKAN_SELURUHNYA: "beri_seluruhnya",
+    Permohonan.Keputusan.DIBERIKAN_SEBAGIAN: "beri_sebagian",
+    Permohonan.Keputusan.DITOLAK: "tolak",
+    Permohonan.Keputusan.TIDAK_DIKUASAI: "tidak_dikuasai",
+    Permohonan.Keputusan.BELUM_DIDOKUMENTASIKAN: "belum_didokumentasikan",
+}
+
+
+# --- The SOP's five steps, for the progress panel on the detail page ---------------------
+
+
+@dataclass(frozen=True)
+class Tahap:
+    nomor: int
+    label: str
+    keadaan: str  # "selesai", "sekarang", "berikutnya", "dilewati"
+    keterangan: str = ""
+
+
+TAHAP_SOP = (
+    (1, "Pemohon mengajukan formulir permohonan dan fotokopi identitas"),
+    (2, "Registrasi: pemeriksaan kelengkapan, nomor pendaftaran, salinan untuk pemohon"),
+    (3, "Permintaan ke OPD/PPID Pelaksana dan klasifikasi (DIP/DIK)"),
+    (4, "Pemberitahuan tertulis kepada pemohon"),
+    (5, "Penyerahan salinan informasi (biaya wajar oleh pemohon)"),
+)
+
+
+def tahapan(permohonan: Permohonan, *, ada_penyerahan: bool) -> list[Tahap]:
+    """Where the case stands in the SOP: each step done, current, next or skipped."""
+    s = permohonan.status
+    diberitahu = permohonan.tanggal_pemberitahuan is not None
+    if s == S.DIKEMBALIKAN:
+        return [
+            Tahap(1, TAHAP_SOP[0][1], "selesai"),
+            Tahap(2, TAHAP_SOP[1][1], "selesai", "Berkas dikembalikan karena kurang lengkap."),
+            *(Tahap(n, label, "dilewati") for n, label in TAHAP_SOP[2:]),
+        ]
+    if s == S.BARU:
+        return [Tahap(n, label, "sekarang" if n == 1 else "berikutnya") for n, label in TAHAP_SOP]
+    tahap3_selesai = diberitahu or s in (S.SIAP_DIPUTUS, S.MENUNGGU_PENYERAHAN, S.SELESAI)
+    keadaan = {1: "selesai", 2: "selesai"}
+    catatan = {}
+    # Step 3: the OPD's answer (or the PPID Pelaksana's own answer).
+    if tahap3_selesai:
+        keadaan[3] = "selesai"
+        if permohonan.unit_tujuan_id is None:
+            catatan[3] = "Dijawab tanpa surat ke OPD."
+    elif s in (S.TERDAFTAR, S.DIMINTAKAN_KE_OPD):
+        keadaan[3] = "sekarang"
+        if s == S.DIMINTAKAN_KE_OPD:
+            catatan[3] = "Menunggu jawaban OPD."
+    else:
+        keadaan[3] = "dilewati"
+    # Step 4: the written notice.
+    if diberitahu:
+        keadaan[4] = "selesai"
+    elif s == S.SIAP_DIPUTUS:
+        keadaan[4] = "sekarang"
+    elif s in Permohonan.CLOCK_RUNNING:
+        keadaan[4] = "berikutnya"
+    else:
+        keadaan[4] = "dilewati"
+        if s == S.DIBUKA_KEMBALI:
+            catatan[4] = "Diputus Atasan PPID atas keberatan."
+    # Step 5: the handover.
+    if s in (S.MENUNGGU_PENYERAHAN, S.DIBUKA_KEMBALI):
+        keadaan[5] = "sekarang"
+        if s == S.DIBUKA_KEMBALI:
+            catatan[5] = "Dibuka kembali atas putusan Atasan PPID."
+    elif ada_penyerahan:
+        keadaan[5] = "selesai"
+    elif s in Permohonan.CLOCK_RUNNING:
+        keadaan[5] = "berikutnya"
+    else:
+        keadaan[5] = "dilewati"
+    if s == S.DITARIK:
+        catatan[max(n for n, k in keadaan.items() if k == "selesai")] = (
+            "Permohonan ditarik oleh pemohon sesudah tahap ini."
+        )
+    return [Tahap(n, label, keadaan[n], catatan.get(n, "")) for n, label in TAHAP_SOP]
+
+
+# --- Stored deadlines that move when the calendar changes (DESIGN.md section 4) ----------
+
+TENGGAT = (
+    DeadlineSpec(
+        "tenggat_awal", "tanggal_daftar", HK_PEMBERITAHUAN, "Tenggat 10 hari kerja (Pasal 22(7))"
+    ),
+    DeadlineSpec(
+        "tenggat",
+        "tanggal_daftar",
+        HK_PEMBERITAHUAN,
+        "Tenggat pemberitahuan (Pasal 22(7))",
+        applies=lambda p: not p.diperpanjang,
+    ),
+    DeadlineSpec(
+        "tenggat",
+        "tenggat_awal",
+        HK_PERPANJANGAN,
+        "Tenggat sesudah perpanjangan (Pasal 22(8))",
+        applies=lambda p: p.diperpanjang,
+    ),
+)
+
+
+def register_deadlines() -> None:
+    deadlines.register(Permohonan, TENGGAT, lambda: Permohonan.objects.running())
