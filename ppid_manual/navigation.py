@@ -23,6 +23,21 @@ class NavItem:
 
 NAV: list[NavItem] = [
     NavItem("Beranda", "home", ALL_DESK, "house"),
+    NavItem("Permohonan", "registrasi:daftar", ALL_DESK, "inbox", "Permohonan"),
+    NavItem(
+        "Daftarkan permohonan",
+        "registrasi:baru",
+        (Role.PETUGAS, Role.PELAKSANA),
+        "file-earmark-plus",
+        "Permohonan",
+    ),
+    NavItem(
+        "Register permohonan",
+        "registrasi:register",
+        (Role.PETUGAS, Role.PPID, Role.PELAKSANA, Role.ATASAN),
+        "journal-text",
+        "Permohonan",
+    ),
     NavItem("Hitung tenggat", "kalender", ALL_DESK, "calendar3", "Kalender"),
     NavItem("Hari libur", "hari_libur", ALL_DESK, "calendar-x", "Kalender"),
     NavItem("Data induk (Admin)", "admin:index", (Role.ADMIN,), "gear"),

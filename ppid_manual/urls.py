@@ -1,6 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
 from ppid_manual import views
 from ppid_manual.forms import LoginForm
@@ -12,5 +12,6 @@ urlpatterns = [
     path("kalender/", views.kalender, name="kalender"),
     path("kalender/hari-libur/", views.hari_libur, name="hari_libur"),
     path("healthz", views.healthz, name="healthz"),
+    path("permohonan/", include("registrasi.urls")),
     path("admin/", admin.site.urls),
 ]

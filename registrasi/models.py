@@ -177,6 +177,31 @@ class PermohonanQuerySet(models.QuerySet):
         """Due today or within the next 2 working days (and not overdue)."""
         return self.running().filter(tenggat__gte=today, tenggat__lt=near_due_limit(today))
 
+    def needs_action(self, user) -> PermohonanQuerySet:
+        """What waits on this user now (the work list's first tab), per role and OPD."""
+        S = Permohonan.Status
+        handover = Q(status__in=[S.MENUNGGU_PENYERAHAN, S.DIBUKA_KEMBALI])
+        cond = Q(pk__in=[])
+        if user.has_role(Role.PPID):
+            cond |= Q(status__in=Permohonan.CLOCK_RUNNING) | handover
+        if user.has_role(Role.PELAKSANA) and user.unit_id is not None:
+            cond |= Q(status=S.DIMINTAKAN_KE_OPD, unit_tujuan_id=user.unit_id)
+            cond |= Q(status=S.TERDAFTAR, unit_registrasi_id=user.unit_id, diteruskan_ke_ppid=False)
+            cond |= handover & Q(unit_registrasi_id=user.unit_id)
+        if user.has_role(Role.PETUGAS):
+            cond |= handover
+        return self.for_user(user).filter(cond)
+
+    def register(self, dari: datetime.date, sampai: datetime.date) -> PermohonanQuerySet:
+        """The Register Permohonan for a period, with the fees paid."""
+        return (
+            self.registered()
+            .filter(tanggal_daftar__range=(dari, sampai))
+            .select_related("pemohon")
+            .annotate(biaya=models.Sum("penyerahan__total"))
+            .order_by("tanggal_daftar", "pk")
+        )
+
     def search(self, q: str) -> PermohonanQuerySet:
         q = q.strip()
         if not q:
@@ -412,8 +437,25 @@ class Permohonan(models.Model):
 
     # --- predicates ---------------------------------------------------------------------
     @property
+    def status_css(self) -> str:
+        """The Bootstrap colour of the status badge."""
+        return {
+            self.Status.TERDAFTAR: "primary",
+            self.Status.DIMINTAKAN_KE_OPD: "info",
+            self.Status.SIAP_DIPUTUS: "primary",
+            self.Status.MENUNGGU_PENYERAHAN: "success",
+            self.Status.DIBUKA_KEMBALI: "warning",
+            self.Status.DIKEMBALIKAN: "warning",
+            self.Status.DITARIK: "dark",
+        }.get(self.status, "secondary")
+
+    @property
     def clock_running(self) -> bool:
         return self.status in self.CLOCK_RUNNING
+
+    @property
+    def is_returned(self) -> bool:
+        return self.status == self.Status.DIKEMBALIKAN
 
     @property
     def is_open(self) -> bool:

@@ -1,0 +1,657 @@
+"""Forms of the desk: validate and normalise, say in Indonesian exactly what is wrong, next to
+the field. Nothing is saved by a form; the views pass the cleaned data to registrasi.actions."""
+
+from __future__ import annotations
+
+import datetime
+import re
+import uuid
+from decimal import Decimal
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import HTML, Column, Div, Field, Fieldset, Layout, Row, Submit
+from django import forms
+from django.core.files.uploadedfile import UploadedFile
+from django.utils import timezone
+from stdnum.exceptions import InvalidComponent, InvalidFormat, InvalidLength
+from stdnum.id import nik as stdnum_nik
+
+from ppid_manual.models import Unit
+from registrasi.actions import Intake, Putusan
+from registrasi.models import Pemohon, Permohonan, SuratPermintaan, Tarif
+
+K = Permohonan.Keputusan
+MAKS_SCAN = 5 * 1024 * 1024  # 5 MB
+# The file types an ID scan may be, recognised by their first bytes (not by the file name).
+MAGIC = (
+    (b"%PDF-", "pdf"),
+    (b"\xff\xd8\xff", "jpg"),
+    (b"\x89PNG\r\n\x1a\n", "png"),
+)
+TELEPON_RE = re.compile(r"^\+?[0-9][0-9 ()\-]{5,28}$")
+
+
+def today() -> datetime.date:
+    return timezone.localdate()
+
+
+# --- Field checks ------------------------------------------------------------------------
+
+
+def clean_nik(value: str) -> str:
+    """A NIK: 16 digits PPRRSSDDMMYYXXXX. stdnum.id.nik checks the digits, the length, the
+    birth date (DDMMYY, women +40 on the day) and the province/regency code (PPRR); we add the
+    district (SS) and the sequence (XXXX), which may not be zero, and say which part is wrong.
+    A region outside Bali is fine: anyone may request information (UU 14/2008 Pasal 4)."""
+    nik = stdnum_nik.compact(value or "")
+    if not nik:
+        raise forms.ValidationError("NIK wajib diisi.")
+    try:
+        stdnum_nik.validate(nik)
+    except InvalidFormat:
+        raise forms.ValidationError("NIK hanya boleh berisi angka (16 digit).") from None
+    except InvalidLength:
+        raise forms.ValidationError(f"NIK harus 16 digit; yang diisi {len(nik)} digit.") from None
+    except InvalidComponent:
+        try:
+            stdnum_nik.get_birth_date(nik)
+        except InvalidComponent:
+            raise forms.ValidationError(
+                f"Digit ke-7 sampai ke-12 NIK ({nik[6:12]}) bukan tanggal lahir yang sah "
+                "(format TTBBTT; untuk perempuan tanggal ditambah 40)."
+            ) from None
+        raise forms.ValidationError(
+            f"Kode provinsi/kabupaten/kota pada 4 digit pertama NIK ({nik[:4]}) tidak dikenal."
+        ) from None
+    if nik[4:6] == "00":
+        raise forms.ValidationError("Digit ke-5 dan ke-6 NIK (kode kecamatan) tidak boleh 00.")
+    if nik[12:] == "0000":
+        raise forms.ValidationError("Empat digit terakhir NIK (nomor urut) tidak boleh 0000.")
+    return nik
+
+
+def check_scan(upload: UploadedFile | None) -> UploadedFile | None:
+    """An ID scan: PDF, JPEG or PNG by its content, at most 5 MB. The stored name is ours."""
+    if not upload:
+        return None
+    if upload.size > MAKS_SCAN:
+        size = upload.size / (1024 * 1024)
+        raise forms.ValidationError(f"Ukuran berkas {size:.1f} MB; paling besar 5 MB.")
+    upload.seek(0)
+    head = upload.read(16)
+    upload.seek(0)
+    for magic, ext in MAGIC:
+        if head.startswith(magic):
+            upload.name = f"identitas.{ext}"
+            return upload
+    raise forms.ValidationError(
+        "Isi berkas bukan PDF, JPEG atau PNG. Pindai ulang identitas ke salah satu format itu."
+    )
+
+
+def not_future(value: datetime.date | None) -> datetime.date | None:
+    if value and value > today():
+        raise forms.ValidationError("Tanggal tidak boleh di masa depan.")
+    return value
+
+
+def date_input() -> forms.DateInput:
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def textarea(rows: int = 3, maxlength: int | None = None) -> forms.Textarea:
+    attrs = {"rows": rows}
+    if maxlength:
+        attrs["maxlength"] = maxlength
+    return forms.Textarea(attrs=attrs)
+
+
+# --- Intake --------------------------------------------------------------------------------
+
+
+class PermohonanForm(forms.Form):
+    """The Formulir Permohonan Informasi Publik (Perki 1/2021) plus the desk's completeness
+    check. Two buttons: "Daftarkan" (complete file: number and clock) or "Kembalikan" (file
+    incomplete: only the name is needed, and what is missing)."""
+
+    DAFTAR = "daftar"
+    KEMBALIKAN = "kembalikan"
+    # Needed only to register; a returned file may lack them (that is why it is returned).
+    WAJIB_DAFTAR = (
+        "alamat",
+        "pekerjaan",
+        "telepon",
+        "rincian_informasi",
+        "tujuan_penggunaan",
+        "cara_memperoleh",
+    )
+
+    kunci = forms.UUIDField(widget=forms.HiddenInput)
+    tanggal = forms.DateField(
+        label="Tanggal permohonan diterima",
+        widget=date_input(),
+        help_text="Hari ke-0 tenggat 10 hari kerja. Paling lama 30 hari ke belakang.",
+    )
+    cara_pengajuan = forms.ChoiceField(
+        label="Cara pengajuan", choices=Permohonan.CaraPengajuan.choices
+    )
+    jenis = forms.ChoiceField(
+        label="Jenis pemohon", choices=Pemohon.Jenis.choices, widget=forms.RadioSelect
+    )
+    nama = forms.CharField(label="Nama pemohon / badan hukum / kelompok", max_length=150)
+    nik = forms.CharField(
+        label="NIK",
+        max_length=20,
+        required=False,
+        help_text="Perorangan: NIK pemohon; kelompok: NIK penanggung jawab. 16 digit.",
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+    nomor_akta = forms.CharField(
+        label="Nomor akta/registrasi badan hukum", max_length=100, required=False
+    )
+    alamat = forms.CharField(label="Alamat", max_length=300)
+    pekerjaan = forms.CharField(label="Pekerjaan", max_length=100)
+    telepon = forms.CharField(label="Nomor telepon", max_length=30)
+    email = forms.EmailField(label="E-mail", max_length=254, required=False)
+    rincian_informasi = forms.CharField(
+        label="Rincian informasi yang dibutuhkan", max_length=2000, widget=textarea(4, 2000)
+    )
+    tujuan_penggunaan = forms.CharField(
+        label="Tujuan penggunaan informasi", max_length=1000, widget=textarea(2, 1000)
+    )
+    cara_memperoleh = forms.ChoiceField(
+        label="Cara memperoleh informasi",
+        choices=Permohonan.CaraMemperoleh.choices,
+        widget=forms.RadioSelect,
+    )
+    cara_salinan = forms.ChoiceField(
+        label="Cara mendapatkan salinan",
+        choices=[("", "—")] + Permohonan.CaraSalinan.choices,
+        required=False,
+        help_text="Wajib jika pemohon meminta salinan.",
+    )
+    formulir_lengkap = forms.BooleanField(label="Formulir diisi lengkap", required=False)
+    identitas_diterima = forms.BooleanField(
+        label="Fotokopi identitas diterima (KTP; badan hukum: akta)", required=False
+    )
+    catatan_kekurangan = forms.CharField(
+        label="Kekurangan lain (satu per baris)",
+        max_length=1000,
+        required=False,
+        widget=textarea(2, 1000),
+    )
+    scan_identitas = forms.FileField(
+        label="Pindaian identitas (opsional)",
+        required=False,
+        help_text="PDF, JPEG atau PNG, paling besar 5 MB.",
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.aksi = self.data.get("aksi", self.DAFTAR) if self.is_bound else self.DAFTAR
+        if self.aksi not in (self.DAFTAR, self.KEMBALIKAN):
+            self.aksi = self.DAFTAR
+        if self.aksi == self.KEMBALIKAN:
+            for name in self.WAJIB_DAFTAR:
+                self.fields[name].required = False
+        self.helper = FormHelper()
+        self.helper.form_id = "form-permohonan"
+        self.helper.attrs = {"novalidate": ""}
+        self.helper.layout = Layout(
+            "kunci",
+            Row(
+                Column("tanggal", css_class="col-md-4"),
+                Column("cara_pengajuan", css_class="col-md-4"),
+            ),
+            Fieldset(
+                "Identitas pemohon",
+                Field("jenis", css_class="d-flex gap-3"),
+                Row(
+                    Column("nama", css_class="col-md-6"),
+                    Column("nik", css_class="col-md-3"),
+                    Column("nomor_akta", css_class="col-md-3"),
+                ),
+                Row(
+                    Column("alamat", css_class="col-md-6"),
+                    Column("pekerjaan", css_class="col-md-2"),
+                    Column("telepon", css_class="col-md-2"),
+                    Column("email", css_class="col-md-2"),
+                ),
+            ),
+            Fieldset(
+                "Informasi yang diminta",
+                "rincian_informasi",
+                "tujuan_penggunaan",
+                Row(
+                    Column("cara_memperoleh", css_class="col-md-6"),
+                    Column("cara_salinan", css_class="col-md-6"),
+                ),
+            ),
+            Fieldset(
+                "Kelengkapan berkas",
+                Row(
+                    Column("formulir_lengkap", "identitas_diterima", css_class="col-md-4"),
+                    Column("catatan_kekurangan", css_class="col-md-4"),
+                    Column("scan_identitas", css_class="col-md-4"),
+                ),
+            ),
+            # Two submit buttons: the desk's completeness decision (SOP step 2).
+            HTML(
+                '<div class="d-flex gap-2 flex-wrap mt-2">'
+                '<button type="submit" name="aksi" value="daftar" class="btn btn-success">'
+                '<i class="bi bi-check2-circle" aria-hidden="true"></i> '
+                "Daftarkan (berkas lengkap)</button>"
+                '<button type="submit" name="aksi" value="kembalikan" class="btn btn-warning">'
+                '<i class="bi bi-arrow-return-left" aria-hidden="true"></i> '
+                "Kembalikan (kurang lengkap)</button></div>"
+            ),
+        )
+
+    def clean_tanggal(self) -> datetime.date:
+        value = not_future(self.cleaned_data["tanggal"])
+        if value < today() - datetime.timedelta(days=30):
+            raise forms.ValidationError(
+                "Tanggal lebih dari 30 hari yang lalu; periksa kembali tanggal pada formulir."
+            )
+        return value
+
+    def clean_nama(self) -> str:
+        return self.cleaned_data["nama"].strip()
+
+    def clean_telepon(self) -> str:
+        value = self.cleaned_data.get("telepon", "").strip()
+        if value and not TELEPON_RE.match(value):
+            raise forms.ValidationError(
+                "Nomor telepon hanya boleh berisi angka, spasi, tanda +, - dan kurung "
+                "(6–30 karakter)."
+            )
+        return value
+
+    def clean_scan_identitas(self):
+        return check_scan(self.cleaned_data.get("scan_identitas"))
+
+    def clean(self):
+        cleaned = super().clean()
+        jenis = cleaned.get("jenis")
+        daftar = self.aksi == self.DAFTAR
+        nik_raw = (cleaned.get("nik") or "").strip()
+        if jenis in (Pemohon.Jenis.PERORANGAN, Pemohon.Jenis.KELOMPOK):
+            if nik_raw or daftar:
+                try:
+                    cleaned["nik"] = clean_nik(nik_raw)
+                except forms.ValidationError as exc:
+                    self.add_error("nik", exc)
+            cleaned["nomor_akta"] = ""
+        elif jenis == Pemohon.Jenis.BADAN_HUKUM:
+            cleaned["nik"] = ""
+            if daftar and not (cleaned.get("nomor_akta") or "").strip():
+                self.add_error("nomor_akta", "Nomor akta/registrasi badan hukum wajib diisi.")
+        if cleaned.get("cara_memperoleh") in (
+            Permohonan.CaraMemperoleh.HARDCOPY,
+            Permohonan.CaraMemperoleh.SOFTCOPY,
+        ):
+            if daftar and not cleaned.get("cara_salinan"):
+                self.add_error("cara_salinan", "Pilih cara mendapatkan salinan.")
+        else:
+            cleaned["cara_salinan"] = ""
+        missing = not (cleaned.get("formulir_lengkap") and cleaned.get("identitas_diterima"))
+        if daftar:
+            if not cleaned.get("formulir_lengkap"):
+                self.add_error(
+                    "formulir_lengkap",
+                    "Berkas yang didaftarkan harus lengkap; jika belum, pilih “Kembalikan”.",
+                )
+            if not cleaned.get("identitas_diterima"):
+                self.add_error(
+                    "identitas_diterima",
+                    "Fotokopi identitas wajib ada (SOP langkah 1); jika belum, pilih “Kembalikan”.",
+                )
+            if (cleaned.get("catatan_kekurangan") or "").strip():
+                self.add_error(
+                    "catatan_kekurangan",
+                    "Ada kekurangan yang dicatat: berkas yang kurang lengkap dikembalikan.",
+                )
+        elif not missing and not (cleaned.get("catatan_kekurangan") or "").strip():
+            self.add_error(
+                "catatan_kekurangan",
+                "Tuliskan apa yang kurang, atau hilangkan centang kelengkapan yang belum ada.",
+            )
+        return cleaned
+
+    def to_intake(self) -> Intake:
+        c = self.cleaned_data
+        return Intake(
+            pemohon={
+                "jenis": c["jenis"],
+                "nama": c["nama"],
+                "nik": c.get("nik", ""),
+                "nomor_akta": (c.get("nomor_akta") or "").strip(),
+                "alamat": c.get("alamat", ""),
+                "pekerjaan": c.get("pekerjaan", ""),
+                "telepon": c.get("telepon", ""),
+                "email": c.get("email", ""),
+            },
+            rincian_informasi=c.get("rincian_informasi", ""),
+            tujuan_penggunaan=c.get("tujuan_penggunaan", ""),
+            cara_memperoleh=c.get("cara_memperoleh", ""),
+            cara_salinan=c.get("cara_salinan", ""),
+            cara_pengajuan=c["cara_pengajuan"],
+            formulir_lengkap=c.get("formulir_lengkap", False),
+            identitas_diterima=c.get("identitas_diterima", False),
+            catatan_kekurangan=c.get("catatan_kekurangan", ""),
+            tanggal=c["tanggal"],
+            scan_identitas=c.get("scan_identitas"),
+            kunci=c["kunci"],
+        )
+
+    @staticmethod
+    def initial_for(pemohon: Pemohon | None) -> dict:
+        initial = {
+            "kunci": uuid.uuid4(),
+            "tanggal": today(),
+            "jenis": Pemohon.Jenis.PERORANGAN,
+            "cara_pengajuan": Permohonan.CaraPengajuan.LANGSUNG,
+        }
+        if pemohon is not None:
+            for name in ("jenis", "nama", "nik", "nomor_akta", "alamat", "pekerjaan"):
+                initial[name] = getattr(pemohon, name)
+            initial["telepon"] = pemohon.telepon
+            initial["email"] = pemohon.email
+        return initial
+
+
+class CariPemohonForm(forms.Form):
+    """A returning pemohon, found by NIK (or akta number) to pre-fill the intake form."""
+
+    cari = forms.CharField(
+        label="Pemohon lama? Cari dengan NIK atau nomor akta",
+        max_length=100,
+        required=False,
+    )
+
+
+# --- Routing and the OPD's answer ----------------------------------------------------------
+
+
+class SuratPermintaanForm(forms.Form):
+    unit = forms.ModelChoiceField(
+        label="OPD yang menguasai informasi",
+        queryset=Unit.objects.filter(aktif=True, jenis=Unit.Jenis.PPID_PELAKSANA),
+        empty_label="— pilih OPD —",
+    )
+    catatan = forms.CharField(
+        label="Catatan untuk OPD", max_length=2000, required=False, widget=textarea(3, 2000)
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("kirim", "Terbitkan surat permintaan"))
+
+
+class JawabanOpdForm(forms.Form):
+    jawaban = forms.ChoiceField(
+        label="Jawaban OPD", choices=SuratPermintaan.Jawaban.choices, widget=forms.RadioSelect
+    )
+    klasifikasi = forms.ChoiceField(
+        label="Klasifikasi informasi",
+        choices=[("", "— belum ditentukan —")] + Permohonan.Klasifikasi.choices,
+        required=False,
+    )
+    isi_jawaban = forms.CharField(
+        label="Isi jawaban (informasi yang diberikan, atau alasannya)",
+        max_length=3000,
+        widget=textarea(4, 3000),
+    )
+    nomor_surat_jawaban = forms.CharField(
+        label="Nomor surat jawaban OPD", max_length=150, required=False
+    )
+    tanggal_jawaban = forms.DateField(label="Tanggal jawaban OPD", widget=date_input())
+
+    def __init__(self, *args, surat: SuratPermintaan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.surat = surat
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("simpan", "Catat jawaban OPD"))
+
+    def clean_tanggal_jawaban(self) -> datetime.date:
+        value = not_future(self.cleaned_data["tanggal_jawaban"])
+        if value < self.surat.tanggal:
+            raise forms.ValidationError(
+                "Tanggal jawaban tidak boleh sebelum tanggal surat permintaan."
+            )
+        return value
+
+    def clean(self):
+        cleaned = super().clean()
+        jawaban = cleaned.get("jawaban")
+        if jawaban == SuratPermintaan.Jawaban.DIKECUALIKAN:
+            cleaned["klasifikasi"] = Permohonan.Klasifikasi.DIKECUALIKAN
+        elif jawaban in (SuratPermintaan.Jawaban.TERSEDIA, SuratPermintaan.Jawaban.SEBAGIAN):
+            if not cleaned.get("klasifikasi"):
+                self.add_error("klasifikasi", "Tentukan klasifikasi informasi (DIP/DIK).")
+        return cleaned
+
+
+# --- The decision ----------------------------------------------------------------------------
+
+FIELDS_BY_OUTCOME = {
+    K.DIBERIKAN_SELURUHNYA: (
+        "uraian_informasi",
+        "perkiraan_halaman",
+        "perkiraan_tarif",
+        "perkiraan_biaya_kirim",
+        "waktu_penyediaan",
+    ),
+    K.DIBERIKAN_SEBAGIAN: (
+        "uraian_informasi",
+        "bagian_dihitamkan",
+        "pasal17",
+        "undang_undang_lain",
+        "perkiraan_halaman",
+        "perkiraan_tarif",
+        "perkiraan_biaya_kirim",
+        "waktu_penyediaan",
+    ),
+    K.DITOLAK: ("uraian_informasi", "pasal17", "undang_undang_lain", "konsekuensi"),
+    K.TIDAK_DIKUASAI: ("uraian_informasi", "penguasa_informasi"),
+    K.BELUM_DIDOKUMENTASIKAN: ("uraian_informasi",),
+}
+
+URAIAN_LABEL = {
+    K.DIBERIKAN_SELURUHNYA: "Informasi yang diberikan",
+    K.DIBERIKAN_SEBAGIAN: "Informasi yang diberikan",
+    K.DITOLAK: "Penjelasan (opsional)",
+    K.TIDAK_DIKUASAI: "Penjelasan",
+    K.BELUM_DIDOKUMENTASIKAN: "Penjelasan (kapan informasi akan didokumentasikan)",
+}
+
+
+class PutusanForm(forms.Form):
+    """The content of the pemberitahuan tertulis for one outcome."""
+
+    uraian_informasi = forms.CharField(max_length=3000, widget=textarea(4, 3000))
+    bagian_dihitamkan = forms.CharField(
+        label="Bagian yang dihitamkan", max_length=2000, widget=textarea(3, 2000)
+    )
+    pasal17 = forms.MultipleChoiceField(
+        label="Dikecualikan berdasarkan UU 14/2008 Pasal 17 huruf",
+        choices=Permohonan.Pasal17.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    undang_undang_lain = forms.CharField(
+        label="dan/atau undang-undang lain",
+        max_length=300,
+        required=False,
+        help_text="Misalnya: UU 27/2022 tentang Pelindungan Data Pribadi, Pasal ...",
+    )
+    konsekuensi = forms.CharField(
+        label="Uji konsekuensi (akibat bila informasi dibuka)",
+        max_length=4000,
+        widget=textarea(5, 4000),
+    )
+    penguasa_informasi = forms.CharField(
+        label="Badan publik yang menguasai informasi (jika diketahui)",
+        max_length=300,
+        required=False,
+    )
+    perkiraan_halaman = forms.IntegerField(
+        label="Perkiraan jumlah halaman salinan", min_value=0, max_value=100000, required=False
+    )
+    perkiraan_tarif = forms.ModelChoiceField(
+        label="Tarif penyalinan", queryset=Tarif.objects.none(), required=False
+    )
+    perkiraan_biaya_kirim = forms.DecimalField(
+        label="Perkiraan biaya pengiriman (Rp)",
+        min_value=Decimal("0"),
+        max_value=Decimal("100000000"),
+        decimal_places=0,
+        required=False,
+    )
+    waktu_penyediaan = forms.CharField(
+        label="Waktu penyediaan informasi",
+        max_length=200,
+        required=False,
+        help_text="Misalnya: dapat diambil mulai 10 April 2026.",
+    )
+
+    def __init__(self, *args, keputusan: str, submit_label: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.keputusan = K(keputusan)
+        keep = FIELDS_BY_OUTCOME[self.keputusan]
+        for name in list(self.fields):
+            if name not in keep:
+                del self.fields[name]
+        self.fields["uraian_informasi"].label = URAIAN_LABEL[self.keputusan]
+        if self.keputusan == K.DITOLAK:
+            self.fields["uraian_informasi"].required = False
+        if "perkiraan_tarif" in self.fields:
+            self.fields["perkiraan_tarif"].queryset = Tarif.objects.berlaku(today())
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("simpan", submit_label))
+
+    def clean(self):
+        cleaned = super().clean()
+        if "pasal17" in self.fields:
+            if not cleaned.get("pasal17") and not (cleaned.get("undang_undang_lain") or ""):
+                self.add_error("pasal17", "Pilih huruf Pasal 17 dan/atau isi undang-undang lain.")
+        if cleaned.get("perkiraan_halaman") and not cleaned.get("perkiraan_tarif"):
+            self.add_error("perkiraan_tarif", "Pilih tarif untuk halaman yang akan disalin.")
+        return cleaned
+
+    def to_putusan(self) -> Putusan:
+        c = self.cleaned_data
+        return Putusan(
+            keputusan=self.keputusan,
+            uraian_informasi=c.get("uraian_informasi", ""),
+            bagian_dihitamkan=c.get("bagian_dihitamkan", ""),
+            pasal17=list(c.get("pasal17") or []),
+            undang_undang_lain=c.get("undang_undang_lain", ""),
+            konsekuensi=c.get("konsekuensi", ""),
+            penguasa_informasi=c.get("penguasa_informasi", ""),
+            perkiraan_halaman=c.get("perkiraan_halaman"),
+            perkiraan_tarif=c.get("perkiraan_tarif"),
+            perkiraan_biaya_kirim=c.get("perkiraan_biaya_kirim") or Decimal("0"),
+            waktu_penyediaan=c.get("waktu_penyediaan", ""),
+        )
+
+
+# --- Extension, handover, notes ---------------------------------------------------------------
+
+
+class PerpanjanganForm(forms.Form):
+    alasan = forms.CharField(
+        label="Alasan perpanjangan (dicetak pada pemberitahuan)",
+        max_length=2000,
+        widget=textarea(4, 2000),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("simpan", "Perpanjang 7 hari kerja", css_class="btn-warning"))
+
+
+class PenyerahanForm(forms.Form):
+    nama_penerima = forms.CharField(label="Nama penerima", max_length=150)
+    cara = forms.ChoiceField(label="Cara penyerahan", choices=Permohonan.CaraSalinan.choices)
+    jumlah_halaman = forms.IntegerField(
+        label="Jumlah halaman/lembar salinan", min_value=0, max_value=100000, initial=0
+    )
+    tarif = forms.ModelChoiceField(
+        label="Tarif", queryset=Tarif.objects.none(), required=False, empty_label="— tanpa tarif —"
+    )
+    biaya_pengiriman = forms.DecimalField(
+        label="Biaya pengiriman (Rp)",
+        min_value=Decimal("0"),
+        max_value=Decimal("100000000"),
+        decimal_places=0,
+        initial=0,
+    )
+    catatan = forms.CharField(
+        label="Catatan", max_length=1000, required=False, widget=textarea(2, 1000)
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["tarif"].queryset = Tarif.objects.berlaku(today())
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("simpan", "Serahkan dan cetak tanda terima"))
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("jumlah_halaman") and not cleaned.get("tarif"):
+            self.add_error("tarif", "Pilih tarif untuk halaman yang disalin.")
+        return cleaned
+
+
+class CatatanForm(forms.Form):
+    catatan = forms.CharField(label="Catatan", max_length=2000, widget=textarea(3, 2000))
+
+    def __init__(self, *args, label: str, submit_label: str, css: str = "btn-primary", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["catatan"].label = label
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("simpan", submit_label, css_class=css))
+
+
+# --- Register -----------------------------------------------------------------------------------
+
+
+class RegisterForm(forms.Form):
+    dari = forms.DateField(label="Dari tanggal", widget=date_input())
+    sampai = forms.DateField(label="Sampai tanggal", widget=date_input())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_method = "get"
+        self.helper.form_class = "row g-2 align-items-end"
+        self.helper.layout = Layout(
+            Column("dari", css_class="col-auto"),
+            Column("sampai", css_class="col-auto"),
+            Div(
+                HTML(
+                    '<button class="btn btn-primary" type="submit">Tampilkan</button> '
+                    '<button class="btn btn-outline-secondary" type="submit" name="format" '
+                    'value="pdf"><i class="bi bi-file-earmark-pdf" aria-hidden="true"></i> PDF'
+                    "</button> "
+                    '<button class="btn btn-outline-success" type="submit" name="format" '
+                    'value="xlsx"><i class="bi bi-file-earmark-excel" aria-hidden="true"></i> '
+                    "XLSX</button>"
+                ),
+                css_class="col-auto mb-3",
+            ),
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        dari, sampai = cleaned.get("dari"), cleaned.get("sampai")
+        if dari and sampai:
+            if sampai < dari:
+                self.add_error("sampai", "Tanggal akhir tidak boleh sebelum tanggal awal.")
+            elif (sampai - dari).days > 366:
+                self.add_error("sampai", "Periode paling panjang satu tahun.")
+        return cleaned

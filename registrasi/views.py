@@ -1,0 +1,647 @@
+"""The desk's screens for permohonan: short views that fetch through one access helper,
+guard, call an action and redirect. State changes are POST only; a refused step comes back as
+an Indonesian alert on the detail page."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import F
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+
+from ppid_manual.access import role_required
+from ppid_manual.models import Event, Pejabat
+from ppid_manual.roles import Role
+from ppid_manual.workflow import calendar
+from ppid_manual.workflow.engine import StepRefused
+from ppid_manual.workflow.numbering import NumberingError
+from ppid_manual.workflow.pdf import PdfError, PrintDocument
+from registrasi import actions
+from registrasi.alur import ALUR, LANGKAH_KEPUTUSAN, tahapan
+from registrasi.documents import (
+    CatatanPengembalian,
+    FormulirPermohonan,
+    Pemberitahuan,
+    PemberitahuanPerpanjangan,
+    RegisterPermohonan,
+    SkPenolakan,
+    SuratPermintaanDokumen,
+    TandaTerimaPenyerahan,
+    explain_deadline,
+    register_rows,
+    register_xlsx,
+)
+from registrasi.forms import (
+    CariPemohonForm,
+    CatatanForm,
+    JawabanOpdForm,
+    PenyerahanForm,
+    PermohonanForm,
+    PerpanjanganForm,
+    PutusanForm,
+    RegisterForm,
+    SuratPermintaanForm,
+)
+from registrasi.models import Pemohon, Penyerahan, Permohonan, SuratPermintaan, near_due_limit
+
+S = Permohonan.Status
+K = Permohonan.Keputusan
+DESK = (Role.PETUGAS, Role.PPID, Role.PELAKSANA, Role.ATASAN, Role.ADMIN)
+# Who needs the full NIK and the ID scan to do the work (UU 27/2022 PDP): others see it masked.
+IDENTITAS = (Role.PETUGAS, Role.PPID, Role.PELAKSANA, Role.ATASAN)
+PER_HALAMAN = 25
+
+
+def get_permohonan_for_user(request: HttpRequest, pk: int) -> Permohonan:
+    """The one way views fetch a permohonan: only what this user may see, else 404 (a PPID
+    Pelaksana does not learn that another OPD's request exists)."""
+    qs = Permohonan.objects.for_user(request.user).select_related(
+        "pemohon", "unit_registrasi", "unit_tujuan", "didaftarkan_oleh", "perkiraan_tarif"
+    )
+    return get_object_or_404(qs, pk=pk)
+
+
+def _detail(permohonan: Permohonan) -> HttpResponse:
+    return redirect("registrasi:detail", pk=permohonan.pk)
+
+
+def step_url(permohonan: Permohonan, step_name: str) -> str:
+    """Where the button of a step leads (a page with the step's form)."""
+    for keputusan, name in LANGKAH_KEPUTUSAN.items():
+        if name == step_name:
+            return reverse("registrasi:putuskan", args=[permohonan.pk, keputusan])
+    url_name = {
+        "minta_opd": "registrasi:minta_opd",
+        "alihkan_opd": "registrasi:minta_opd",
+        "jawab_opd": "registrasi:jawab_opd",
+        "jawab_langsung": "registrasi:jawab_langsung",
+        "teruskan_ppid": "registrasi:teruskan",
+        "perpanjang": "registrasi:perpanjang",
+        "serahkan": "registrasi:serahkan",
+        "tarik": "registrasi:tarik",
+        "buka_kembali": "registrasi:buka_kembali",
+    }[step_name]
+    return reverse(url_name, args=[permohonan.pk])
+
+
+def step_page(
+    request: HttpRequest,
+    permohonan: Permohonan,
+    step_name: str,
+    form,
+    perform: Callable[[Any], Any],
+    *,
+    success: Callable[[Any], str],
+    then: Callable[[Any], str] | None = None,
+    intro: str = "",
+) -> HttpResponse:
+    """GET: the step's form (if the step is allowed now). POST: run the action; a refusal
+    is shown as an alert and changes nothing."""
+    step = ALUR.get(step_name)
+    try:
+        ALUR.check(permohonan, step, request.user)
+    except StepRefused as exc:
+        messages.error(request, str(exc))
+        return _detail(permohonan)
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = perform(form)
+        except (StepRefused, NumberingError) as exc:
+            messages.error(request, str(exc))
+            return _detail(permohonan)
+        messages.success(request, success(result))
+        return redirect(then(result)) if then else _detail(permohonan)
+    return render(
+        request,
+        "registrasi/langkah.html",
+        {"p": permohonan, "step": step, "form": form, "intro": intro},
+    )
+
+
+# --- Work list -----------------------------------------------------------------------------
+
+TABS = (
+    ("tindakan", "Perlu tindakan saya"),
+    ("terbuka", "Semua yang berjalan"),
+    ("selesai", "Selesai/ditarik"),
+    ("dikembalikan", "Berkas dikembalikan"),
+    ("semua", "Semua"),
+)
+
+
+@role_required(*DESK)
+def daftar(request: HttpRequest) -> HttpResponse:
+    """The work list: what needs me now, sorted by deadline; near-due and overdue marked."""
+    user = request.user
+    today = timezone.localdate()
+    default_tab = (
+        "tindakan" if user.has_role(Role.PETUGAS, Role.PPID, Role.PELAKSANA) else "terbuka"
+    )
+    tab = request.GET.get("tab", default_tab)
+    if tab not in dict(TABS):
+        tab = default_tab
+    base = Permohonan.objects.for_user(user)
+    qs = {
+        "tindakan": Permohonan.objects.needs_action(user),
+        "terbuka": base.open(),
+        "selesai": base.closed(),
+        "dikembalikan": base.filter(status=S.DIKEMBALIKAN),
+        "semua": base.exclude(status=S.BARU),
+    }[tab]
+    q = request.GET.get("q", "").strip()[:100]
+    qs = qs.search(q).select_related("pemohon", "unit_registrasi", "unit_tujuan")
+    if tab in ("selesai", "dikembalikan"):
+        qs = qs.order_by(F("tanggal_ditutup").desc(nulls_last=True), "-dibuat", "-pk")
+    else:
+        qs = qs.order_by(F("tenggat").asc(nulls_last=True), "tanggal_daftar", "pk")
+    page = Paginator(qs, PER_HALAMAN).get_page(request.GET.get("halaman"))
+    rows = list(page.object_list)
+    _mark_deadlines(rows, today)
+    counts = {
+        "terlambat": Permohonan.objects.for_user(user).overdue(today).count(),
+        "mendekati": Permohonan.objects.for_user(user).near_due(today).count(),
+    }
+    return render(
+        request,
+        "registrasi/daftar.html",
+        {
+            "page": page,
+            "rows": rows,
+            "tab": tab,
+            "tabs": TABS,
+            "q": q,
+            "today": today,
+            "counts": counts,
+            "lihat_nik": user.has_role(*IDENTITAS),
+        },
+    )
+
+
+def _mark_deadlines(rows: list[Permohonan], today) -> None:
+    """Overdue / near-due flags and working days left, with one holiday query per page."""
+    limit = near_due_limit(today)
+    dates = [p.tenggat for p in rows if p.tenggat and p.clock_running]
+    days_off = calendar.days_off_between(today, max(dates)) if dates else {}
+    for p in rows:
+        p.terlambat = p.is_overdue(today)
+        p.mendekati = p.clock_running and p.tenggat is not None and today <= p.tenggat < limit
+        p.sisa_hk = (
+            calendar.working_days_between(today, p.tenggat, days_off)
+            if p.clock_running and p.tenggat and p.tenggat >= today
+            else None
+        )
+
+
+# --- Intake --------------------------------------------------------------------------------
+
+
+@role_required(Role.PETUGAS, Role.PELAKSANA)
+def baru(request: HttpRequest) -> HttpResponse:
+    """SOP steps 1–2 at the desk: the form typed in, then registered or returned."""
+    if request.method == "POST":
+        form = PermohonanForm(request.POST, request.FILES)
+        if form.is_valid():
+            intake = form.to_intake()
+            try:
+                if form.aksi == PermohonanForm.KEMBALIKAN:
+                    p = actions.return_incomplete(intake, by=request.user)
+                    messages.warning(
+                        request,
+                        "Berkas dikembalikan karena kurang lengkap. Cetak catatan pengembalian "
+                        "dan serahkan kepada pemohon.",
+                    )
+                else:
+                    p = actions.register_permohonan(intake, by=request.user)
+                    messages.success(
+                        request,
+                        f"Permohonan terdaftar dengan nomor {p.nomor_pendaftaran}. Cetak tanda "
+                        "bukti untuk pemohon.",
+                    )
+            except actions.SudahDiajukan as exc:
+                messages.info(request, "Formulir ini sudah dikirim; tidak didaftarkan dua kali.")
+                return _detail(exc.permohonan)
+            except (StepRefused, NumberingError) as exc:
+                messages.error(request, str(exc))
+            else:
+                return redirect(reverse("registrasi:detail", args=[p.pk]) + "?baru=1")
+        elif request.FILES:
+            messages.warning(request, "Periksa isian; pindaian identitas perlu dipilih ulang.")
+        cari = CariPemohonForm()
+    else:
+        cari = CariPemohonForm(request.GET or None)
+        pemohon = None
+        if cari.is_valid() and cari.cleaned_data["cari"]:
+            pemohon = _find_returning(request, cari.cleaned_data["cari"])
+        form = PermohonanForm(initial=PermohonanForm.initial_for(pemohon))
+        if pemohon is None and cari.is_bound and cari.cleaned_data.get("cari", "").isdigit():
+            form.initial["nik"] = cari.cleaned_data["cari"]
+    return render(request, "registrasi/baru.html", {"form": form, "cari": cari})
+
+
+def _find_returning(request: HttpRequest, text: str) -> Pemohon | None:
+    text = text.strip()
+    digits = "".join(ch for ch in text if ch.isdigit())
+    if digits and digits == text.replace(" ", "").replace(".", ""):
+        found = Pemohon.objects.filter(nik=digits).order_by("jenis", "pk").first()
+    else:
+        found = Pemohon.objects.filter(nomor_akta__iexact=text).first()
+    if found is None:
+        messages.info(request, "Pemohon belum pernah terdaftar; isi sebagai pemohon baru.")
+    else:
+        n = found.permohonan.exclude(status=S.BARU).count()
+        messages.info(
+            request,
+            f"Pemohon lama ditemukan: {found.nama} ({n} permohonan sebelumnya). Data diisi "
+            "otomatis; perbarui bila berubah.",
+        )
+    return found
+
+
+# --- Detail ----------------------------------------------------------------------------------
+
+
+@role_required(*DESK)
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    p = get_permohonan_for_user(request, pk)
+    surat = list(p.surat_permintaan.select_related("unit").order_by("tanggal", "pk"))
+    penyerahan = list(p.penyerahan.select_related("tarif").order_by("tanggal", "pk"))
+    today = timezone.localdate()
+    label = {s.name: s.label for s in ALUR.steps}
+    label["tenggat_dihitung_ulang"] = "Tenggat dihitung ulang (kalender berubah)"
+    events = list(Event.objects.for_object(p).select_related("actor"))
+    for e in events:
+        e.label = label.get(e.step, e.step)
+        e.from_label = ALUR.status_labels.get(e.from_state, e.from_state)
+        e.to_label = ALUR.status_labels.get(e.to_state, e.to_state)
+    langkah = [{"step": s, "url": step_url(p, s.name)} for s in ALUR.available(p, request.user)]
+    _mark_deadlines([p], today)
+    return render(
+        request,
+        "registrasi/detail.html",
+        {
+            "p": p,
+            "pemohon": p.pemohon,
+            "lihat_nik": request.user.has_role(*IDENTITAS),
+            "tahapan": tahapan(p, ada_penyerahan=bool(penyerahan)),
+            "langkah": langkah,
+            "surat": surat,
+            "penyerahan": penyerahan,
+            "dokumen": documents_for(p, surat, penyerahan),
+            "tenggat": explain_deadline(p),
+            "events": events,
+            "today": today,
+            "baru": request.GET.get("baru") == "1",
+        },
+    )
+
+
+def documents_for(p: Permohonan, surat, penyerahan) -> list[dict[str, str]]:
+    """Every document of this case that exists, to (re)print."""
+    docs = []
+
+    def add(label: str, url: str, nomor: str = "") -> None:
+        docs.append({"label": label, "url": url, "nomor": nomor})
+
+    if p.status == S.DIKEMBALIKAN:
+        add("Catatan pengembalian berkas", reverse("registrasi:cetak", args=[p.pk, "pengembalian"]))
+    if p.nomor_pendaftaran:
+        add(
+            "Formulir permohonan (2 lembar) dan hak-hak pemohon",
+            reverse("registrasi:cetak", args=[p.pk, "formulir"]),
+            p.nomor_pendaftaran,
+        )
+    for s in surat:
+        add(
+            f"Surat permintaan ke {s.unit.singkatan}",
+            reverse("registrasi:cetak_surat", args=[p.pk, s.pk]),
+            s.nomor,
+        )
+    if p.diperpanjang:
+        add(
+            "Pemberitahuan perpanjangan",
+            reverse("registrasi:cetak", args=[p.pk, "perpanjangan"]),
+            p.nomor_perpanjangan,
+        )
+    if p.nomor_pemberitahuan:
+        add(
+            "Pemberitahuan tertulis",
+            reverse("registrasi:cetak", args=[p.pk, "pemberitahuan"]),
+            p.nomor_pemberitahuan,
+        )
+    if p.nomor_sk_penolakan:
+        add(
+            "SK PPID tentang penolakan",
+            reverse("registrasi:cetak", args=[p.pk, "sk-penolakan"]),
+            p.nomor_sk_penolakan,
+        )
+    for t in penyerahan:
+        add(
+            "Tanda terima penyerahan",
+            reverse("registrasi:cetak_tanda_terima", args=[p.pk, t.pk]),
+            t.nomor,
+        )
+    return docs
+
+
+@role_required(*IDENTITAS)
+@never_cache
+def identitas(request: HttpRequest, pk: int) -> FileResponse:
+    """The ID scan, only through this permission-checked view, never cached (UU 27/2022)."""
+    p = get_permohonan_for_user(request, pk)
+    if not p.scan_identitas:
+        raise Http404("Tidak ada pindaian identitas.")
+    name = p.scan_identitas.name
+    ext = name.rsplit(".", 1)[-1].lower()
+    content_type = {"pdf": "application/pdf", "jpg": "image/jpeg", "png": "image/png"}.get(ext)
+    if content_type is None:
+        raise Http404("Jenis berkas tidak dikenal.")
+    response = FileResponse(p.scan_identitas.open("rb"), content_type=content_type)
+    response["Content-Disposition"] = f'inline; filename="identitas-{p.pk}.{ext}"'
+    response["Cache-Control"] = "no-store, private"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+# --- Steps -------------------------------------------------------------------------------------
+
+
+@role_required(Role.PPID)
+def minta_opd(request: HttpRequest, pk: int) -> HttpResponse:
+    p = get_permohonan_for_user(request, pk)
+    step = "minta_opd" if p.status == S.TERDAFTAR else "alihkan_opd"
+    form = SuratPermintaanForm(request.POST or None, initial={"unit": p.unit_tujuan_id})
+    return step_page(
+        request,
+        p,
+        step,
+        form,
+        lambda f: actions.route_to_opd(
+            p, by=request.user, unit=f.cleaned_data["unit"], catatan=f.cleaned_data["catatan"]
+        ),
+        success=lambda s: f"Surat permintaan {s.nomor} ke {s.unit.nama} diterbitkan.",
+        intro="Surat ditujukan kepada PPID Pelaksana OPD yang menguasai informasi. Tenggat "
+        "jawaban OPD dihitung otomatis di dalam 10 hari kerja.",
+    )
+
+
+@role_required(Role.PPID, Role.PELAKSANA)
+def jawab_opd(request: HttpRequest, pk: int) -> HttpResponse:
+    p = get_permohonan_for_user(request, pk)
+    surat = p.surat_permintaan.filter(dialihkan=False).order_by("-pk").first()
+    if surat is None:
+        messages.error(request, "Belum ada surat permintaan ke OPD untuk permohonan ini.")
+        return _detail(p)
+    form = JawabanOpdForm(
+        request.POST or None, surat=surat, initial={"tanggal_jawaban": timezone.localdate()}
+    )
+    return step_page(
+        request,
+        p,
+        "jawab_opd",
+        form,
+        lambda f: actions.record_opd_answer(p, by=request.user, **f.cleaned_data),
+        success=lambda _: "Jawaban OPD dicatat. Permohonan siap diputuskan.",
+        intro=f"Jawaban atas surat {surat.nomor} kepada {surat.unit.nama}.",
+    )
+
+
+@role_required(Role.PELAKSANA)
+def teruskan(request: HttpRequest, pk: int) -> HttpResponse:
+    p = get_permohonan_for_user(request, pk)
+    form = CatatanForm(
+        request.POST or None,
+        label="Alasan (informasi tidak dikuasai, dikecualikan, atau milik OPD lain)",
+        submit_label="Teruskan ke PPID",
+    )
+    return step_page(
+        request,
+        p,
+        "teruskan_ppid",
+        form,
+        lambda f: actions.forward_to_ppid(p, by=request.user, note=f.cleaned_data["catatan"]),
+        success=lambda _: "Permohonan diteruskan ke PPID.",
+    )
+
+
+def _putusan_initial(p: Permohonan) -> dict[str, Any]:
+    """Pre-fill the notice from the OPD's answer."""
+    surat = p.surat_permintaan.filter(dialihkan=False).order_by("-pk").first()
+    initial: dict[str, Any] = {"perkiraan_biaya_kirim": 0}
+    if surat is not None and surat.isi_jawaban:
+        initial["uraian_informasi"] = surat.isi_jawaban
+    if surat is not None and surat.jawaban == SuratPermintaan.Jawaban.TIDAK_DIKUASAI:
+        initial["penguasa_informasi"] = ""
+    return initial
+
+
+@role_required(Role.PPID)
+def putuskan(request: HttpRequest, pk: int, keputusan: str) -> HttpResponse:
+    p = get_permohonan_for_user(request, pk)
+    if keputusan not in K.values:
+        raise Http404("Keputusan tidak dikenal.")
+    step = LANGKAH_KEPUTUSAN[K(keputusan)]
+    form = PutusanForm(
+        request.POST or None,
+        keputusan=keputusan,
+        submit_label="Terbitkan pemberitahuan" + (" dan SK" if keputusan == K.DITOLAK else ""),
+        initial=_putusan_initial(p),
+    )
+    return step_page(
+        request,
+        p,
+        step,
+        form,
+        lambda f: actions.issue_decision(p, f.to_putusan(), by=request.user),
+        success=lambda r: (
+            f"Pemberitahuan tertulis {r.nomor_pemberitahuan} diterbitkan"
+            + (f" dengan SK penolakan {r.nomor_sk_penolakan}." if r.nomor_sk_penolakan else ".")
+        ),
+        intro=K(keputusan).label,
+    )
+
+
+@role_required(Role.PELAKSANA)
+def jawab_langsung(request: HttpRequest, pk: int) -> HttpResponse:
+    p = get_permohonan_for_user(request, pk)
+    form = PutusanForm(
+        request.POST or None,
+        keputusan=K.DIBERIKAN_SELURUHNYA,
+        submit_label="Terbitkan pemberitahuan",
+        initial={"perkiraan_biaya_kirim": 0},
+    )
+    return step_page(
+        request,
+        p,
+        "jawab_langsung",
+        form,
+        lambda f: actions.answer_directly(p, f.to_putusan(), by=request.user),
+        success=lambda r: f"Pemberitahuan tertulis {r.nomor_pemberitahuan} diterbitkan.",
+        intro="SOP langkah 3–4: PPID Pelaksana menjawab langsung karena informasi dikuasai "
+        "OPD sendiri dan bersifat terbuka. Jika tidak, teruskan ke PPID.",
+    )
+
+
+@role_required(Role.PPID, Role.PELAKSANA)
+def perpanjang(request: HttpRequest, pk: int) -> HttpResponse:
+    p = get_permohonan_for_user(request, pk)
+    form = PerpanjanganForm(request.POST or None)
+    return step_page(
+        request,
+        p,
+        "perpanjang",
+        form,
+        lambda f: actions.extend(p, by=request.user, alasan=f.cleaned_data["alasan"]),
+        success=lambda r: f"Tenggat diperpanjang sampai {r.tenggat:%d-%m-%Y}.",
+        intro="UU 14/2008 Pasal 22(8): satu kali, paling lama 7 hari kerja sesudah tenggat "
+        "awal, dengan alasan tertulis, dan hanya sebelum tenggat awal lewat.",
+    )
+
+
+@role_required(Role.PETUGAS, Role.PPID, Role.PELAKSANA)
+def serahkan(request: HttpRequest, pk: int) -> HttpResponse:
+    p = get_permohonan_for_user(request, pk)
+    initial = {
+        "nama_penerima": p.pemohon.nama,
+        "cara": p.cara_salinan or Permohonan.CaraSalinan.MENGAMBIL,
+        "jumlah_halaman": p.perkiraan_halaman or 0,
+        "tarif": p.perkiraan_tarif_id,
+        "biaya_pengiriman": p.perkiraan_biaya_kirim or 0,
+    }
+    form = PenyerahanForm(request.POST or None, initial=initial)
+    return step_page(
+        request,
+        p,
+        "serahkan",
+        form,
+        lambda f: actions.hand_over(p, by=request.user, **f.cleaned_data),
+        success=lambda t: f"Informasi diserahkan; tanda terima {t.nomor}. Permohonan selesai.",
+        then=lambda t: reverse("registrasi:detail", args=[p.pk]),
+    )
+
+
+@role_required(Role.PETUGAS, Role.PPID, Role.PELAKSANA)
+def tarik(request: HttpRequest, pk: int) -> HttpResponse:
+    p = get_permohonan_for_user(request, pk)
+    form = CatatanForm(
+        request.POST or None,
+        label="Catatan penarikan (alasan pemohon, cara penyampaian)",
+        submit_label="Catat penarikan",
+        css="btn-danger",
+    )
+    return step_page(
+        request,
+        p,
+        "tarik",
+        form,
+        lambda f: actions.withdraw(p, by=request.user, note=f.cleaned_data["catatan"]),
+        success=lambda _: "Permohonan dicatat sebagai ditarik oleh pemohon.",
+    )
+
+
+@role_required(Role.ATASAN)
+def buka_kembali(request: HttpRequest, pk: int) -> HttpResponse:
+    p = get_permohonan_for_user(request, pk)
+    form = CatatanForm(
+        request.POST or None,
+        label="Dasar (nomor dan tanggal tanggapan Atasan PPID atas keberatan)",
+        submit_label="Buka kembali untuk penyerahan",
+        css="btn-warning",
+    )
+    return step_page(
+        request,
+        p,
+        "buka_kembali",
+        form,
+        lambda f: actions.reopen_for_handover(p, by=request.user, note=f.cleaned_data["catatan"]),
+        success=lambda _: "Permohonan dibuka kembali; informasi dapat diserahkan.",
+    )
+
+
+# --- Printing ------------------------------------------------------------------------------------
+
+
+def print_response(request: HttpRequest, p: Permohonan, doc: PrintDocument) -> HttpResponse:
+    """The PDF, or back to the case with a clear message when it cannot be made (e.g. no
+    official valid on the letter's date): never a broken letter."""
+    try:
+        return doc.response()
+    except Pejabat.DoesNotExist as exc:
+        messages.error(request, f"Dokumen tidak dapat dicetak: {exc}")
+    except PdfError as exc:
+        messages.error(request, f"Dokumen tidak dapat dicetak: {exc}")
+    return _detail(p)
+
+
+DOKUMEN = {
+    "formulir": (FormulirPermohonan, lambda p: bool(p.nomor_pendaftaran)),
+    "pengembalian": (CatatanPengembalian, lambda p: p.status == S.DIKEMBALIKAN),
+    "pemberitahuan": (Pemberitahuan, lambda p: bool(p.nomor_pemberitahuan)),
+    "perpanjangan": (PemberitahuanPerpanjangan, lambda p: p.diperpanjang),
+    "sk-penolakan": (SkPenolakan, lambda p: bool(p.nomor_sk_penolakan)),
+}
+
+
+@role_required(*DESK)
+def cetak(request: HttpRequest, pk: int, dokumen: str) -> HttpResponse:
+    p = get_permohonan_for_user(request, pk)
+    if dokumen not in DOKUMEN:
+        raise Http404("Dokumen tidak dikenal.")
+    cls, exists = DOKUMEN[dokumen]
+    if not exists(p):
+        raise Http404("Dokumen ini belum ada untuk permohonan tersebut.")
+    return print_response(request, p, cls(p, request))
+
+
+@role_required(*DESK)
+def cetak_surat(request: HttpRequest, pk: int, surat_pk: int) -> HttpResponse:
+    p = get_permohonan_for_user(request, pk)
+    surat = get_object_or_404(
+        SuratPermintaan.objects.select_related("unit"), pk=surat_pk, permohonan=p
+    )
+    return print_response(request, p, SuratPermintaanDokumen(p, surat, request))
+
+
+@role_required(*DESK)
+def cetak_tanda_terima(request: HttpRequest, pk: int, penyerahan_pk: int) -> HttpResponse:
+    p = get_permohonan_for_user(request, pk)
+    penyerahan = get_object_or_404(
+        Penyerahan.objects.select_related("tarif"), pk=penyerahan_pk, permohonan=p
+    )
+    return print_response(request, p, TandaTerimaPenyerahan(p, penyerahan, request))
+
+
+# --- Register ------------------------------------------------------------------------------------
+
+
+@role_required(Role.PETUGAS, Role.PPID, Role.PELAKSANA, Role.ATASAN)
+def register(request: HttpRequest) -> HttpResponse:
+    """The Register Permohonan for a period (Perki 1/2021 columns), on screen, PDF, XLSX."""
+    today = timezone.localdate()
+    data = request.GET if "dari" in request.GET else None
+    form = RegisterForm(data, initial={"dari": today.replace(day=1), "sampai": today})
+    rows = None
+    if form.is_valid():
+        dari, sampai = form.cleaned_data["dari"], form.cleaned_data["sampai"]
+        qs = Permohonan.objects.for_user(request.user).register(dari, sampai)
+        rows = register_rows(qs)
+        fmt = request.GET.get("format")
+        if fmt == "pdf":
+            return RegisterPermohonan(rows, dari, sampai, request).response()
+        if fmt == "xlsx":
+            response = HttpResponse(
+                register_xlsx(rows, dari, sampai),
+                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            )
+            response["Content-Disposition"] = (
+                f'attachment; filename="register-permohonan-{dari:%Y%m%d}-{sampai:%Y%m%d}.xlsx"'
+            )
+            response["Cache-Control"] = "no-store"
+            return response
+    return render(request, "registrasi/register.html", {"form": form, "rows": rows})

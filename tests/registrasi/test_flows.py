@@ -1,0 +1,515 @@
+"""Each outcome driven through the test client, from the desk to the close. Every transition
+checks the response, the new state after refresh_from_db, and exactly one new event with the
+right from/to."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from ppid_manual.models import Event
+from registrasi.models import Permohonan, SuratPermintaan
+
+from .conftest import D, at, detail_url, events, form_data, messages_of, moment
+
+S = Permohonan.Status
+K = Permohonan.Keputusan
+
+
+def take(client, user, url, data, p, *, step, from_state, to_state, message=None):
+    """POST one step and check the transition in the style's order."""
+    before = Event.objects.count()
+    client.force_login(user)
+    response = client.post(url, data, follow=True)
+    assert response.status_code == 200
+    form = response.context.get("form") if not response.redirect_chain else None
+    assert response.redirect_chain, form.errors if form is not None else response
+    assert response.redirect_chain[-1][0] == detail_url(p)
+    if message:
+        assert any(message in m for m in messages_of(response)), messages_of(response)
+    p.refresh_from_db()
+    assert p.status == to_state
+    assert Event.objects.count() == before + 1
+    last = events(p)[-1]
+    assert (last.step, last.from_state, last.to_state, last.actor) == (
+        step,
+        from_state,
+        to_state,
+        user,
+    )
+    return response
+
+
+def register_at_desk(client, user, **overrides) -> Permohonan:
+    client.force_login(user)
+    response = client.post(reverse("registrasi:baru"), form_data(**overrides))
+    assert response.status_code == 302
+    p = Permohonan.objects.latest("pk")
+    assert response["Location"] == detail_url(p) + "?baru=1"
+    return p
+
+
+def route(client, ppid, p, unit):
+    take(
+        client,
+        ppid,
+        reverse("registrasi:minta_opd", args=[p.pk]),
+        {"unit": unit.pk, "catatan": "Mohon data per kabupaten."},
+        p,
+        step="minta_opd",
+        from_state=S.TERDAFTAR,
+        to_state=S.DIMINTAKAN_KE_OPD,
+        message="Surat permintaan",
+    )
+
+
+def answer(client, pelaksana, p, jawaban, klasifikasi="terbuka", isi="Data terlampir 12 halaman"):
+    take(
+        client,
+        pelaksana,
+        reverse("registrasi:jawab_opd", args=[p.pk]),
+        {
+            "jawaban": jawaban,
+            "klasifikasi": klasifikasi,
+            "isi_jawaban": isi,
+            "nomor_surat_jawaban": "440/123/Diskes",
+            "tanggal_jawaban": "2026-03-16",
+        },
+        p,
+        step="jawab_opd",
+        from_state=S.DIMINTAKAN_KE_OPD,
+        to_state=S.SIAP_DIPUTUS,
+        message="Jawaban OPD dicatat",
+    )
+
+
+def decide(client, ppid, p, keputusan, data, to_state):
+    return take(
+        client,
+        ppid,
+        reverse("registrasi:putuskan", args=[p.pk, keputusan]),
+        data,
+        p,
+        step={
+            K.DIBERIKAN_SELURUHNYA: "beri_seluruhnya",
+            K.DIBERIKAN_SEBAGIAN: "beri_sebagian",
+            K.DITOLAK: "tolak",
+            K.TIDAK_DIKUASAI: "tidak_dikuasai",
+            K.BELUM_DIDOKUMENTASIKAN: "belum_didokumentasikan",
+        }[keputusan],
+        from_state=p.status,
+        to_state=to_state,
+        message="Pemberitahuan tertulis",
+    )
+
+
+def hand_over(client, user, p, data, from_state=S.MENUNGGU_PENYERAHAN):
+    return take(
+        client,
+        user,
+        reverse("registrasi:serahkan", args=[p.pk]),
+        data,
+        p,
+        step="serahkan",
+        from_state=from_state,
+        to_state=S.SELESAI,
+        message="Informasi diserahkan",
+    )
+
+
+def test_it_registers_routes_answers_notifies_and_hands_over(
+    client, golden_day, petugas, ppid, pelaksana_dinkes, units, tarif, pejabat
+):
+    p = register_at_desk(client, petugas)
+    assert p.status == S.TERDAFTAR
+    assert p.nomor_pendaftaran == "0001/REG-PPID/III/2026"
+    assert (p.tanggal_daftar, p.tenggat_awal, p.tenggat) == (
+        D(2026, 3, 16),
+        D(2026, 4, 7),
+        D(2026, 4, 7),
+    )
+    [registered] = events(p)
+    assert (registered.step, registered.from_state, registered.to_state) == (
+        "daftar",
+        S.BARU,
+        S.TERDAFTAR,
+    )
+    assert registered.data["nomor"] == p.nomor_pendaftaran
+
+    route(client, ppid, p, units["dinkes"])
+    surat = SuratPermintaan.objects.get(permohonan=p)
+    assert surat.unit == units["dinkes"]
+    # Internal deadline: 5 hk from 16 March 2026 (17, 25, 26, 27, 30 March: Nyepi, Idul Fitri
+    # and their cuti bersama are skipped), inside the legal 10 hk (7 April).
+    assert surat.tenggat_jawaban == D(2026, 3, 30)
+    assert p.unit_tujuan == units["dinkes"]
+
+    answer(client, pelaksana_dinkes, p, SuratPermintaan.Jawaban.TERSEDIA)
+    surat.refresh_from_db()
+    assert surat.jawaban == SuratPermintaan.Jawaban.TERSEDIA
+    assert surat.klasifikasi == Permohonan.Klasifikasi.TERBUKA
+
+    decide(
+        client,
+        ppid,
+        p,
+        K.DIBERIKAN_SELURUHNYA,
+        {
+            "uraian_informasi": "Rekap cakupan imunisasi 2025 (12 halaman)",
+            "perkiraan_halaman": "12",
+            "perkiraan_tarif": tarif.pk,
+            "perkiraan_biaya_kirim": "0",
+            "waktu_penyediaan": "Dapat diambil mulai 18 Maret 2026",
+        },
+        S.MENUNGGU_PENYERAHAN,
+    )
+    assert p.keputusan == K.DIBERIKAN_SELURUHNYA
+    assert p.nomor_pemberitahuan == "480/0001/PB-PPID/III/2026"
+    assert p.tanggal_pemberitahuan == D(2026, 3, 16)
+    assert p.perkiraan_biaya_total == Decimal("6000")
+
+    hand_over(
+        client,
+        petugas,
+        p,
+        {
+            "nama_penerima": "Ni Made Ayu Lestari",
+            "cara": "mengambil",
+            "jumlah_halaman": "12",
+            "tarif": tarif.pk,
+            "biaya_pengiriman": "0",
+            "catatan": "",
+        },
+    )
+    [penyerahan] = p.penyerahan.all()
+    assert penyerahan.nomor == "0001/TT-PPID/III/2026"
+    assert (penyerahan.harga_satuan, penyerahan.biaya_salinan, penyerahan.total) == (
+        Decimal("500"),
+        Decimal("6000"),
+        Decimal("6000"),
+    )
+    assert p.tanggal_ditutup == D(2026, 3, 16)
+    assert [e.step for e in events(p)] == [
+        "daftar",
+        "minta_opd",
+        "jawab_opd",
+        "beri_seluruhnya",
+        "serahkan",
+    ]
+
+
+def test_it_refuses_with_an_sk_and_closes(
+    client, golden_day, petugas, ppid, pelaksana_dinkes, units, pejabat
+):
+    p = register_at_desk(client, petugas)
+    route(client, ppid, p, units["dinkes"])
+    answer(
+        client,
+        pelaksana_dinkes,
+        p,
+        SuratPermintaan.Jawaban.DIKECUALIKAN,
+        klasifikasi="",
+        isi="Memuat rekam medis pasien",
+    )
+    decide(
+        client,
+        ppid,
+        p,
+        K.DITOLAK,
+        {
+            "uraian_informasi": "",
+            "pasal17": ["h"],
+            "undang_undang_lain": "UU 17/2023 tentang Kesehatan, Pasal 4",
+            "konsekuensi": "Membuka rekam medis mengungkap rahasia pribadi pasien.",
+        },
+        S.SELESAI,
+    )
+    assert p.keputusan == K.DITOLAK
+    assert p.klasifikasi == Permohonan.Klasifikasi.DIKECUALIKAN
+    assert p.pasal17 == ["h"]
+    assert p.nomor_sk_penolakan == "001/SK-PPID/III/2026"
+    assert p.tanggal_ditutup == D(2026, 3, 16)
+    assert events(p)[-1].data["nomor_sk_penolakan"] == p.nomor_sk_penolakan
+
+
+def test_it_tells_the_pemohon_the_information_is_not_held(
+    client, golden_day, petugas, ppid, pelaksana_dinkes, units, pejabat
+):
+    p = register_at_desk(client, petugas)
+    route(client, ppid, p, units["dinkes"])
+    answer(
+        client,
+        pelaksana_dinkes,
+        p,
+        SuratPermintaan.Jawaban.TIDAK_DIKUASAI,
+        klasifikasi="",
+        isi="Data dikelola Kementerian Kesehatan",
+    )
+    decide(
+        client,
+        ppid,
+        p,
+        K.TIDAK_DIKUASAI,
+        {
+            "uraian_informasi": "Data tidak dikuasai Pemerintah Provinsi Bali.",
+            "penguasa_informasi": "Kementerian Kesehatan RI",
+        },
+        S.SELESAI,
+    )
+    assert p.keputusan == K.TIDAK_DIKUASAI
+    assert p.penguasa_informasi == "Kementerian Kesehatan RI"
+    assert not p.penyerahan.exists()
+
+
+def test_it_tells_the_pemohon_the_information_is_not_yet_documented(
+    client, golden_day, petugas, ppid, pejabat
+):
+    p = register_at_desk(client, petugas)
+    # The PPID Utama decides directly (its own information), without a letter to an OPD.
+    decide(
+        client,
+        ppid,
+        p,
+        K.BELUM_DIDOKUMENTASIKAN,
+        {"uraian_informasi": "Rekap 2025 selesai disusun pada Juni 2026."},
+        S.SELESAI,
+    )
+    assert p.keputusan == K.BELUM_DIDOKUMENTASIKAN
+    assert p.unit_tujuan is None
+
+
+def test_it_gives_part_of_the_information(
+    client, golden_day, petugas, ppid, pelaksana_dinkes, units, tarif, pejabat
+):
+    p = register_at_desk(client, petugas)
+    route(client, ppid, p, units["dinkes"])
+    answer(client, pelaksana_dinkes, p, SuratPermintaan.Jawaban.SEBAGIAN)
+    decide(
+        client,
+        ppid,
+        p,
+        K.DIBERIKAN_SEBAGIAN,
+        {
+            "uraian_informasi": "Rekap cakupan imunisasi",
+            "bagian_dihitamkan": "Nama dan alamat anak pada lampiran 3",
+            "pasal17": ["h"],
+            "undang_undang_lain": "",
+            "perkiraan_halaman": "4",
+            "perkiraan_tarif": tarif.pk,
+            "perkiraan_biaya_kirim": "10000",
+            "waktu_penyediaan": "",
+        },
+        S.MENUNGGU_PENYERAHAN,
+    )
+    assert p.keputusan == K.DIBERIKAN_SEBAGIAN
+    assert p.bagian_dihitamkan.startswith("Nama dan alamat")
+    hand_over(
+        client,
+        petugas,
+        p,
+        {
+            "nama_penerima": "Ni Made Ayu Lestari",
+            "cara": "pos",
+            "jumlah_halaman": "4",
+            "tarif": tarif.pk,
+            "biaya_pengiriman": "10000",
+        },
+    )
+    assert p.penyerahan.get().total == Decimal("12000")
+
+
+def test_it_extends_once_to_seven_working_days_after_the_original_deadline(
+    client, golden_day, petugas, ppid, units, pejabat
+):
+    p = register_at_desk(client, petugas)
+    route(client, ppid, p, units["dinkes"])
+    golden_day.move_to(moment(D(2026, 4, 6)))
+    take(
+        client,
+        ppid,
+        reverse("registrasi:perpanjang", args=[p.pk]),
+        {"alasan": "Data masih direkap dari sembilan kabupaten/kota."},
+        p,
+        step="perpanjang",
+        from_state=S.DIMINTAKAN_KE_OPD,
+        to_state=S.DIMINTAKAN_KE_OPD,
+        message="Tenggat diperpanjang",
+    )
+    assert p.diperpanjang
+    assert p.tenggat_awal == D(2026, 4, 7)
+    assert p.tenggat == D(2026, 4, 16)  # the golden example
+    assert p.nomor_perpanjangan == "480/0001/PP-PPID/IV/2026"
+    assert p.tanggal_perpanjangan == D(2026, 4, 6)
+    assert events(p)[-1].data == {
+        "tenggat_lama": "2026-04-07",
+        "tenggat_baru": "2026-04-16",
+        "nomor": p.nomor_perpanjangan,
+    }
+    # After the original deadline, the extended request is still on time until 16 April.
+    golden_day.move_to(moment(D(2026, 4, 15)))
+    p.refresh_from_db()
+    assert not p.is_overdue(D(2026, 4, 15))
+
+
+def test_it_records_a_withdrawal(client, golden_day, petugas, ppid, units):
+    p = register_at_desk(client, petugas)
+    route(client, ppid, p, units["dinkes"])
+    take(
+        client,
+        petugas,
+        reverse("registrasi:tarik", args=[p.pk]),
+        {"catatan": "Pemohon menyatakan tidak lagi membutuhkan data (surat tertanggal 17 Maret)."},
+        p,
+        step="tarik",
+        from_state=S.DIMINTAKAN_KE_OPD,
+        to_state=S.DITARIK,
+        message="ditarik",
+    )
+    assert p.tanggal_ditutup == D(2026, 3, 16)
+    assert events(p)[-1].note.startswith("Pemohon menyatakan")
+    assert not Permohonan.objects.open().filter(pk=p.pk).exists()
+
+
+def test_a_ppid_pelaksana_answers_its_own_request_directly(
+    client, golden_day, pelaksana_dinkes, units, tarif, pejabat
+):
+    p = register_at_desk(client, pelaksana_dinkes)
+    assert p.unit_registrasi == units["dinkes"]
+    take(
+        client,
+        pelaksana_dinkes,
+        reverse("registrasi:jawab_langsung", args=[p.pk]),
+        {
+            "uraian_informasi": "Profil Kesehatan Provinsi Bali 2025 (DIP Diskes)",
+            "perkiraan_halaman": "",
+            "perkiraan_biaya_kirim": "0",
+            "waktu_penyediaan": "",
+        },
+        p,
+        step="jawab_langsung",
+        from_state=S.TERDAFTAR,
+        to_state=S.MENUNGGU_PENYERAHAN,
+        message="Pemberitahuan tertulis",
+    )
+    assert p.keputusan == K.DIBERIKAN_SELURUHNYA
+    assert p.klasifikasi == Permohonan.Klasifikasi.TERBUKA
+    assert not p.surat_permintaan.exists()
+    hand_over(
+        client,
+        pelaksana_dinkes,
+        p,
+        {
+            "nama_penerima": "Ni Made Ayu Lestari",
+            "cara": "email",
+            "jumlah_halaman": "0",
+            "biaya_pengiriman": "0",
+        },
+    )
+    assert p.penyerahan.get().tanpa_biaya
+
+
+def test_a_ppid_pelaksana_forwards_what_it_does_not_hold(
+    client, golden_day, pelaksana_dinkes, ppid, units
+):
+    p = register_at_desk(client, pelaksana_dinkes)
+    take(
+        client,
+        pelaksana_dinkes,
+        reverse("registrasi:teruskan", args=[p.pk]),
+        {"catatan": "Informasi dikuasai Dinas Perhubungan."},
+        p,
+        step="teruskan_ppid",
+        from_state=S.TERDAFTAR,
+        to_state=S.TERDAFTAR,
+        message="diteruskan",
+    )
+    assert p.diteruskan_ke_ppid
+    assert not Permohonan.objects.needs_action(pelaksana_dinkes).filter(pk=p.pk).exists()
+    assert Permohonan.objects.needs_action(ppid).filter(pk=p.pk).exists()
+    route(client, ppid, p, units["dishub"])
+
+
+def test_it_reroutes_to_another_opd(
+    client, golden_day, petugas, ppid, pelaksana_dinkes, pelaksana_dishub, units
+):
+    p = register_at_desk(client, petugas)
+    route(client, ppid, p, units["dinkes"])
+    take(
+        client,
+        ppid,
+        reverse("registrasi:minta_opd", args=[p.pk]),
+        {"unit": units["dishub"].pk, "catatan": "Data angkutan ada di Dishub."},
+        p,
+        step="alihkan_opd",
+        from_state=S.DIMINTAKAN_KE_OPD,
+        to_state=S.DIMINTAKAN_KE_OPD,
+    )
+    first, second = p.surat_permintaan.order_by("pk")
+    assert first.dialihkan and not second.dialihkan
+    assert second.unit == units["dishub"]
+    assert p.unit_tujuan == units["dishub"]
+    assert events(p)[-1].data["opd_sebelumnya"] == "DISKES"
+    # The OPD it was taken from no longer sees the request; the new one does.
+    client.force_login(pelaksana_dinkes)
+    assert client.get(detail_url(p)).status_code == 404
+    answer(client, pelaksana_dishub, p, SuratPermintaan.Jawaban.TERSEDIA)
+
+
+def test_the_atasan_reopens_a_refused_request_for_handover(
+    client, golden_day, petugas, ppid, atasan, tarif, pejabat
+):
+    p = register_at_desk(client, petugas)
+    decide(
+        client,
+        ppid,
+        p,
+        K.DITOLAK,
+        {"pasal17": ["i"], "konsekuensi": "Memorandum internal yang masih dibahas."},
+        S.SELESAI,
+    )
+    take(
+        client,
+        atasan,
+        reverse("registrasi:buka_kembali", args=[p.pk]),
+        {"catatan": "Tanggapan keberatan Atasan PPID Nomor 480/7/ATASAN-PPID/IV/2026"},
+        p,
+        step="buka_kembali",
+        from_state=S.SELESAI,
+        to_state=S.DIBUKA_KEMBALI,
+        message="dibuka kembali",
+    )
+    assert p.tanggal_ditutup is None
+    assert events(p)[-1].data["keputusan_sebelumnya"] == K.DITOLAK
+    hand_over(
+        client,
+        petugas,
+        p,
+        {
+            "nama_penerima": "Ni Made Ayu Lestari",
+            "cara": "mengambil",
+            "jumlah_halaman": "2",
+            "tarif": tarif.pk,
+            "biaya_pengiriman": "0",
+        },
+        from_state=S.DIBUKA_KEMBALI,
+    )
+
+
+@pytest.mark.parametrize(
+    "day, expected", [(D(2026, 3, 16), D(2026, 4, 7)), (D(2026, 2, 6), D(2026, 2, 24))]
+)
+def test_the_deadline_is_ten_working_days_from_registration(
+    client, holidays_2026, petugas, day, expected
+):
+    with at(day):
+        p = register_at_desk(client, petugas, tanggal=day.isoformat())
+    assert p.tenggat == expected
+
+
+def test_a_form_typed_in_late_counts_from_the_day_it_was_received(client, holidays_2026, petugas):
+    with at(D(2026, 3, 17)):
+        p = register_at_desk(client, petugas, tanggal="2026-03-16")
+    assert p.tanggal_daftar == D(2026, 3, 16)
+    assert p.tenggat == D(2026, 4, 7)
