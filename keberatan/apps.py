@@ -4,3 +4,9 @@ from django.apps import AppConfig
 class KeberatanConfig(AppConfig):
     name = "keberatan"
     verbose_name = "Keberatan"
+
+    def ready(self) -> None:
+        from keberatan.alur import register_deadlines
+
+        # Calendar changes move the stored deadlines of open keberatan (DESIGN.md section 4).
+        register_deadlines()

@@ -13,5 +13,6 @@ urlpatterns = [
     path("kalender/hari-libur/", views.hari_libur, name="hari_libur"),
     path("healthz", views.healthz, name="healthz"),
     path("permohonan/", include("registrasi.urls")),
+    path("keberatan/", include("keberatan.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,454 @@
+"""Every write on a keberatan. Each action is atomic, goes through the workflow engine
+(`apply_step`: lock, check state/role/scope/guard, set fields, one Event) and takes its number
+inside the same transaction, so a refusal or failure leaves nothing behind.
+
+Views and commands call these; nothing else assigns Keberatan.status.
+"""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.files.uploadedfile import UploadedFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from keberatan.alur import (
+    ALUR,
+    HK_PENGAJUAN,
+    HK_SENGKETA,
+    HK_TANGGAPAN,
+    LANGKAH_TANGGAPAN,
+    SOP_DRAF,
+    SOP_JAWABAN,
+    SOP_PEMERIKSAAN,
+    SOP_REGISTRASI,
+    dasar_otomatis,
+)
+from keberatan.models import Keberatan
+from ppid_manual.models import FormatNomor, Pejabat, Unit, User
+from ppid_manual.templatetags.ppid import hari_tanggal, tanggal
+from ppid_manual.workflow import calendar
+from ppid_manual.workflow.engine import StepRefused, apply_step
+from ppid_manual.workflow.numbering import next_number
+from registrasi.actions import PEMOHON_FIELDS, find_pemohon
+from registrasi.models import Pemohon, Permohonan
+
+KP = Keberatan.Keputusan
+
+
+class SudahDiajukan(Exception):
+    """The form with this one-time key was already submitted (a double click): the first
+    submission's keberatan is attached."""
+
+    def __init__(self, keberatan: Keberatan) -> None:
+        super().__init__("Formulir ini sudah dikirim.")
+        self.keberatan = keberatan
+
+
+def _today() -> datetime.date:
+    return timezone.localdate()
+
+
+def _atasan(day: datetime.date) -> Pejabat:
+    """The Atasan PPID official of `day`; a gap in the officials table refuses the step."""
+    try:
+        return Pejabat.signer(Pejabat.Peran.ATASAN_PPID, day)
+    except Pejabat.DoesNotExist as exc:
+        raise StepRefused(str(exc)) from None
+
+
+# --- Intake and registration (SOP 1–2) ----------------------------------------------------
+
+
+@dataclass
+class Pengajuan:
+    """What the desk typed from the Formulir Keberatan (Perki 1/2021)."""
+
+    tanggal_diterima: datetime.date
+    alasan: list[str]
+    kasus_posisi: str
+    tujuan_penggunaan: str
+    permohonan: Permohonan | None = None
+    pemohon: dict[str, str] = field(default_factory=dict)  # only without a permohonan
+    informasi_diminta: str = ""  # only without a permohonan (reason b)
+    tanggal_dasar: datetime.date | None = None  # None: from the request's record
+    kuasa_nama: str = ""
+    kuasa_alamat: str = ""
+    kuasa_telepon: str = ""
+    surat_kuasa_diterima: bool = False
+    surat_kuasa: UploadedFile | None = None
+    identitas_diterima: bool = False
+    scan_identitas: UploadedFile | None = None
+    kunci: uuid.UUID | None = None
+
+
+def _pemohon(data: dict[str, str]) -> tuple[Pemohon, dict[str, list[str]]]:
+    """A returning pemohon is reused (with the contact details they gave today), never
+    duplicated (the same rule as registrasi: find_pemohon)."""
+    existing = find_pemohon(data)
+    if existing is None:
+        pemohon = Pemohon(**{k: data.get(k, "") for k in PEMOHON_FIELDS})
+        pemohon.full_clean()
+        pemohon.save()
+        return pemohon, {}
+    pemohon = Pemohon.objects.select_for_update().get(pk=existing.pk)
+    changes = {}
+    for name in PEMOHON_FIELDS:
+        new = data.get(name, "")
+        if new and new != getattr(pemohon, name):
+            changes[name] = [getattr(pemohon, name), new]
+            setattr(pemohon, name, new)
+    if changes:
+        pemohon.save()
+    return pemohon, changes
+
+
+def _check_pengajuan(p: Pengajuan, today: datetime.date) -> None:
+    """The law's rules on the form; the form checks them too, field by field."""
+    bad = [h for h in p.alasan if h not in Keberatan.Alasan.values]
+    if not p.alasan or bad:
+        raise StepRefused("Pilih satu atau lebih alasan keberatan huruf a–g (Pasal 35 ayat (1)).")
+    if p.permohonan is None and set(p.alasan) != {Keberatan.Alasan.B}:
+        raise StepRefused(
+            "Keberatan tanpa nomor pendaftaran hanya dapat beralasan huruf b (informasi "
+            "berkala tidak disediakan)."
+        )
+    if p.tanggal_diterima > today:
+        raise StepRefused("Tanggal formulir diterima tidak boleh di masa depan.")
+    if p.permohonan is not None and p.permohonan.nomor_pendaftaran is None:
+        raise StepRefused("Permohonan itu belum terdaftar.")
+    if p.kuasa_nama and not (p.surat_kuasa_diterima or p.surat_kuasa):
+        raise StepRefused("Keberatan melalui kuasa harus disertai surat kuasa.")
+
+
+@transaction.atomic
+def _register(p: Pengajuan, *, by: User, note: str) -> Keberatan:
+    if p.kunci is not None:
+        done = Keberatan.objects.filter(kunci_idempotensi=p.kunci).first()
+        if done is not None:
+            raise SudahDiajukan(done)
+    if by.unit_id is None:
+        raise StepRefused("Akun Anda belum terhubung ke perangkat daerah; hubungi Admin.")
+    today = _today()
+    _check_pengajuan(p, today)
+
+    # Pasal 36(1): the 30-hk filing window from the day the ground arose.
+    if p.tanggal_dasar is not None:
+        dasar, dasar_keterangan = p.tanggal_dasar, "Diisi petugas dari keterangan pemohon"
+    else:
+        otomatis = dasar_otomatis(p.permohonan, today) if p.permohonan is not None else None
+        if otomatis is None:
+            raise StepRefused("Tanggal timbulnya alasan keberatan wajib diisi.")
+        dasar, dasar_keterangan = otomatis.tanggal, otomatis.keterangan
+    if dasar > p.tanggal_diterima:
+        raise StepRefused("Tanggal timbulnya alasan tidak boleh sesudah formulir diterima.")
+    tenggat_pengajuan = calendar.deadline(dasar, HK_PENGAJUAN)
+    terlambat = p.tanggal_diterima > tenggat_pengajuan
+    notes = [note] if note else []
+    if terlambat:
+        lewat = calendar.working_days_elapsed(tenggat_pengajuan, p.tanggal_diterima)
+        notes.insert(
+            0,
+            f"PERINGATAN: keberatan diajukan {tanggal(p.tanggal_diterima)}, {lewat} hari kerja "
+            f"sesudah batas 30 hari kerja ({hari_tanggal(tenggat_pengajuan)}; dihitung sejak "
+            f"{tanggal(dasar)}). Tetap didaftarkan; kelayakannya dipertimbangkan Atasan PPID "
+            "(UU 14/2008 Pasal 36 ayat (1)).",
+        )
+
+    if p.permohonan is not None:
+        pemohon, changes = p.permohonan.pemohon, {}
+        informasi = p.permohonan.rincian_informasi
+    else:
+        pemohon, changes = _pemohon(p.pemohon)
+        informasi = p.informasi_diminta
+    keberatan = Keberatan(
+        kunci_idempotensi=p.kunci,
+        permohonan=p.permohonan,
+        pemohon=pemohon,
+        unit_registrasi_id=by.unit_id,
+        didaftarkan_oleh=by,
+        informasi_diminta=informasi,
+        tujuan_penggunaan=p.tujuan_penggunaan,
+        alasan=sorted(set(p.alasan)),
+        kasus_posisi=p.kasus_posisi,
+        kuasa_nama=p.kuasa_nama,
+        kuasa_alamat=p.kuasa_alamat,
+        kuasa_telepon=p.kuasa_telepon,
+        surat_kuasa_diterima=p.surat_kuasa_diterima,
+        identitas_diterima=p.identitas_diterima,
+        tanggal_diterima=p.tanggal_diterima,
+        tanggal_dasar=dasar,
+        dasar_keterangan=dasar_keterangan,
+        tenggat_pengajuan=tenggat_pengajuan,
+        terlambat=terlambat,
+    )
+
+    def update(k: Keberatan) -> dict[str, Any]:
+        k.tanggal_registrasi = today
+        k.nomor_registrasi = next_number(
+            FormatNomor.Jenis.KEBERATAN, day=today, unit=k.unit_registrasi
+        )
+        # SOP: registration within 1 hk of receipt; the Atasan examines within 5 hk.
+        k.target_registrasi = calendar.deadline(k.tanggal_diterima, SOP_REGISTRASI)
+        k.target_pemeriksaan = calendar.deadline(today, SOP_PEMERIKSAAN)
+        # Pasal 36(2): the answer within 30 hk; Pasal 37(2): without one, the pemohon has
+        # 14 hk after that to go to the Komisi Informasi (re-counted when the answer comes).
+        k.tenggat_tanggapan = calendar.deadline(today, HK_TANGGAPAN)
+        k.tenggat_sengketa = calendar.deadline(k.tenggat_tanggapan, HK_SENGKETA)
+        # Scans are saved last, and removed again below if the transaction fails.
+        if p.scan_identitas is not None:
+            k.scan_identitas.save(p.scan_identitas.name, p.scan_identitas, save=False)
+        if p.surat_kuasa is not None:
+            k.surat_kuasa.save(p.surat_kuasa.name, p.surat_kuasa, save=False)
+        data: dict[str, Any] = {
+            "nomor": k.nomor_registrasi,
+            "pemohon": pemohon.pk,
+            "permohonan": p.permohonan.nomor_pendaftaran if p.permohonan else "",
+            "alasan": k.alasan,
+            "tenggat_pengajuan": tenggat_pengajuan.isoformat(),
+            "terlambat": terlambat,
+            "tenggat_tanggapan": k.tenggat_tanggapan.isoformat(),
+        }
+        if changes:
+            data["pemohon_diubah"] = changes
+        return data
+
+    try:
+        return apply_step(keberatan, ALUR, "daftarkan", by=by, note=" ".join(notes), update=update)
+    except BaseException:
+        for berkas in (keberatan.scan_identitas, keberatan.surat_kuasa):
+            if berkas:
+                berkas.delete(save=False)
+        raise
+
+
+def register_keberatan(pengajuan: Pengajuan, *, by: User, note: str = "") -> Keberatan:
+    """SOP 1–2: create the keberatan with its nomor registrasi, the stored filing window
+    (a late filing is registered all the same, with the warning on the event), the Atasan's
+    30-hk deadline and the SOP targets, in one transaction with the registration event."""
+    try:
+        return _register(pengajuan, by=by, note=note)
+    except IntegrityError:
+        # Two submissions of one form at the same moment: the unique key let one through.
+        if pengajuan.kunci is not None:
+            done = Keberatan.objects.filter(kunci_idempotensi=pengajuan.kunci).first()
+            if done is not None:
+                raise SudahDiajukan(done) from None
+        raise
+
+
+# --- Examination and disposisi (SOP 3) ------------------------------------------------------
+
+
+@transaction.atomic
+def record_disposisi(
+    keberatan: Keberatan, *, by: User, unit: Unit, isi: str, sifat: str, note: str = ""
+) -> Keberatan:
+    """The Atasan PPID examines the file and instructs the PPID or a PPID Pelaksana; the
+    draft is due 2 hk later (SOP)."""
+    if not isi.strip():
+        raise StepRefused("Isi disposisi wajib ditulis.")
+    if sifat not in Keberatan.Sifat.values:
+        raise StepRefused("Sifat disposisi tidak dikenal.")
+
+    def update(k: Keberatan) -> dict[str, Any]:
+        if not unit.aktif:
+            raise StepRefused(f"{unit.nama} tidak aktif.")
+        day = _today()
+        k.pejabat_disposisi = _atasan(day)
+        k.tanggal_disposisi = day
+        k.unit_disposisi = unit
+        k.isi_disposisi = isi
+        k.sifat_disposisi = sifat
+        k.mulai_draf = day
+        k.target_draf = calendar.deadline(day, SOP_DRAF)
+        return {"unit": unit.kode, "sifat": sifat, "target_draf": k.target_draf.isoformat()}
+
+    return apply_step(keberatan, ALUR, "disposisi", by=by, note=note or isi, update=update)
+
+
+# --- The draft answer and its review (SOP 4) -------------------------------------------------
+
+
+@transaction.atomic
+def submit_draft(
+    keberatan: Keberatan, *, by: User, keputusan: str, pertimbangan: str, note: str = ""
+) -> Keberatan:
+    """The PPID (or the PPID Pelaksana disposed to) submits the draft answer; the Atasan's
+    answer is due 1 hk later (SOP)."""
+    if keputusan not in KP.values:
+        raise StepRefused("Usulan keputusan tidak dikenal.")
+    if not pertimbangan.strip():
+        raise StepRefused("Isi draf tanggapan wajib ditulis.")
+
+    def update(k: Keberatan) -> dict[str, Any]:
+        day = _today()
+        k.draf_keputusan = keputusan
+        k.draf_pertimbangan = pertimbangan
+        k.tanggal_draf = day
+        k.target_jawaban = calendar.deadline(day, SOP_JAWABAN)
+        return {"usulan": keputusan, "perbaikan_ke": k.jumlah_revisi}
+
+    label = KP(keputusan).label
+    return apply_step(
+        keberatan, ALUR, "ajukan_draf", by=by, note=note or f"Usulan: {label}.", update=update
+    )
+
+
+@transaction.atomic
+def return_draft(keberatan: Keberatan, *, by: User, catatan: str) -> Keberatan:
+    """The Atasan sends the draft back with notes; the notes stay on the timeline and the
+    2-hk draft target restarts."""
+    if not catatan.strip():
+        raise StepRefused("Tuliskan catatan perbaikan untuk penyusun draf.")
+
+    def update(k: Keberatan) -> dict[str, Any]:
+        day = _today()
+        k.jumlah_revisi += 1
+        k.catatan_revisi = catatan
+        k.mulai_draf = day
+        k.target_draf = calendar.deadline(day, SOP_DRAF)
+        return {"dikembalikan_ke": k.jumlah_revisi, "target_draf": k.target_draf.isoformat()}
+
+    return apply_step(keberatan, ALUR, "kembalikan_draf", by=by, note=catatan, update=update)
+
+
+@transaction.atomic
+def approve_draft(keberatan: Keberatan, *, by: User, note: str = "") -> Keberatan:
+    def update(k: Keberatan) -> None:
+        k.tanggal_persetujuan = _today()
+
+    return apply_step(keberatan, ALUR, "setujui_draf", by=by, note=note, update=update)
+
+
+# --- The answer of the Atasan PPID (SOP 5; Pasal 36) ------------------------------------------
+
+
+@transaction.atomic
+def answer_keberatan(
+    keberatan: Keberatan, *, by: User, keputusan: str, pertimbangan: str, note: str = ""
+) -> Keberatan:
+    """The Atasan PPID's written answer, signed by the Atasan official of the day, with its
+    number and the 14-hk Komisi Informasi window (Pasal 37(2)).
+
+    - information given: the PPID's decision is cancelled and a linked request reopens for
+      the handover (registrasi.actions.reopen_for_handover, in this same transaction);
+    - decision upheld: a refusal with written reasons (Pasal 36(3));
+    - musyawarah: only for reasons b–g (Pasal 35(2); the step's guard).
+    """
+    if keputusan not in KP.values:
+        raise StepRefused("Keputusan tidak dikenal.")
+    if not pertimbangan.strip():
+        if keputusan == KP.DITOLAK:
+            raise StepRefused(
+                "Penolakan keberatan wajib disertai alasan tertulis (UU 14/2008 Pasal 36 ayat (3))."
+            )
+        raise StepRefused("Isi tanggapan wajib ditulis.")
+    step = LANGKAH_TANGGAPAN[KP(keputusan)]
+
+    def update(k: Keberatan) -> dict[str, Any]:
+        day = _today()
+        k.pejabat_tanggapan = _atasan(day)
+        k.keputusan = keputusan
+        k.pertimbangan = pertimbangan
+        k.tanggal_tanggapan = day
+        k.nomor_tanggapan = next_number(FormatNomor.Jenis.TANGGAPAN_KEBERATAN, day=day)
+        k.tenggat_sengketa = calendar.deadline(day, HK_SENGKETA)
+        data: dict[str, Any] = {
+            "keputusan": keputusan,
+            "nomor_tanggapan": k.nomor_tanggapan,
+            "penanda_tangan": k.pejabat_tanggapan.pk,
+            "tenggat_sengketa": k.tenggat_sengketa.isoformat(),
+            "tepat_waktu": bool(k.tenggat_tanggapan and day <= k.tenggat_tanggapan),
+        }
+        if keputusan == KP.DIBERIKAN and k.permohonan_id is not None:
+            from registrasi.actions import reopen_for_handover
+
+            reopen_for_handover(
+                k.permohonan,
+                by=by,
+                note=(
+                    f"Keberatan {k.nomor_registrasi}: Atasan PPID memutuskan informasi "
+                    f"diberikan (surat tanggapan {k.nomor_tanggapan}); putusan PPID dibatalkan."
+                ),
+            )
+            data["permohonan_dibuka_kembali"] = k.permohonan.nomor_pendaftaran
+        return data
+
+    return apply_step(keberatan, ALUR, step, by=by, note=note or pertimbangan, update=update)
+
+
+# --- After the answer: the pemohon's response (Pasal 37) --------------------------------------
+
+
+def _check_tanggal_sikap(k: Keberatan, tanggal_sikap: datetime.date) -> None:
+    if tanggal_sikap > _today():
+        raise StepRefused("Tanggal tidak boleh di masa depan.")
+    if k.tanggal_tanggapan is not None and tanggal_sikap < k.tanggal_tanggapan:
+        raise StepRefused("Tanggal tidak boleh sebelum tanggal tanggapan Atasan PPID.")
+
+
+@transaction.atomic
+def record_acceptance(
+    keberatan: Keberatan, *, by: User, tanggal_sikap: datetime.date, note: str = ""
+) -> Keberatan:
+    """The pemohon accepted the answer (or the 14 hk passed without a sengketa)."""
+
+    def update(k: Keberatan) -> dict[str, Any]:
+        _check_tanggal_sikap(k, tanggal_sikap)
+        k.sikap_pemohon = Keberatan.SikapPemohon.MENERIMA
+        k.tanggal_sikap = tanggal_sikap
+        return {"tanggal": tanggal_sikap.isoformat()}
+
+    return apply_step(keberatan, ALUR, "catat_diterima", by=by, note=note, update=update)
+
+
+@transaction.atomic
+def record_sengketa(
+    keberatan: Keberatan,
+    *,
+    by: User,
+    tanggal_sengketa: datetime.date,
+    nomor_register: str,
+    note: str = "",
+) -> Keberatan:
+    """The pemohon filed a sengketa with the Komisi Informasi Provinsi Bali (Pasal 37):
+    after the answer, or after the 30 hk lapsed without one. A filing after the 14 hk is
+    recorded with a warning: its admissibility is for the Komisi Informasi to decide."""
+    if not nomor_register.strip():
+        raise StepRefused("Nomor register sengketa Komisi Informasi wajib diisi.")
+    step = (
+        "catat_sengketa"
+        if keberatan.status == Keberatan.Status.DITANGGAPI
+        else "catat_sengketa_tanpa_tanggapan"
+    )
+    notes = [note] if note else []
+    if keberatan.tenggat_sengketa and tanggal_sengketa > keberatan.tenggat_sengketa:
+        notes.insert(
+            0,
+            f"PERINGATAN: sengketa diajukan {tanggal(tanggal_sengketa)}, sesudah batas 14 hari "
+            f"kerja ({hari_tanggal(keberatan.tenggat_sengketa)}; UU 14/2008 Pasal 37 ayat (2)).",
+        )
+
+    def update(k: Keberatan) -> dict[str, Any]:
+        _check_tanggal_sikap(k, tanggal_sengketa)
+        if (
+            k.tanggal_tanggapan is None
+            and k.tenggat_tanggapan
+            and (tanggal_sengketa <= k.tenggat_tanggapan)
+        ):
+            raise StepRefused(
+                "Tanpa tanggapan, sengketa baru dapat diajukan sesudah tenggat tanggapan "
+                f"Atasan PPID ({hari_tanggal(k.tenggat_tanggapan)})."
+            )
+        k.sikap_pemohon = Keberatan.SikapPemohon.SENGKETA
+        k.tanggal_sikap = _today()
+        k.tanggal_sengketa = tanggal_sengketa
+        k.nomor_register_ki = nomor_register.strip()
+        return {"tanggal_sengketa": tanggal_sengketa.isoformat(), "nomor_register": nomor_register}
+
+    return apply_step(keberatan, ALUR, step, by=by, note=" ".join(notes), update=update)

@@ -1,0 +1,404 @@
+"""The step order of penanganan keberatan (SOP "Pelayanan Informasi Publik Saat Sistem Online
+Tidak Berfungsi", third flowchart; UU 14/2008 Pasal 35–37).
+
+The table below is the process: for each step, the states it may start from, the state it leads
+to, and who may take it. The shared engine (ppid_manual.workflow.engine) executes it; nothing
+else assigns Keberatan.status.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from keberatan.models import Keberatan
+from ppid_manual.models import User
+from ppid_manual.roles import Role
+from ppid_manual.templatetags.ppid import hari_tanggal
+from ppid_manual.workflow import deadlines
+from ppid_manual.workflow.deadlines import DeadlineSpec
+from ppid_manual.workflow.engine import StepTable, steps
+from registrasi.models import Permohonan
+
+S = Keberatan.Status
+A = Keberatan.Alasan
+
+# UU 14/2008 Pasal 36(1): a keberatan is filed within 30 hk after the ground was found.
+HK_PENGAJUAN = 30
+# UU 14/2008 Pasal 36(2): the Atasan PPID answers within 30 hk after the keberatan is received.
+HK_TANGGAPAN = 30
+# UU 14/2008 Pasal 37(2): a sengketa goes to the Komisi Informasi within 14 hk of the answer.
+HK_SENGKETA = 14
+# The SOP's internal targets per step (third flowchart, column "Waktu"), inside the 30 hk.
+SOP_REGISTRASI = 1
+SOP_PEMERIKSAAN = 5
+SOP_DRAF = 2
+SOP_JAWABAN = 1
+
+
+def dalam_lingkup(keberatan: Keberatan, user: User) -> bool:
+    """May this user act on this case at all? The same rule as what they may see."""
+    if keberatan.pk is None:
+        # Registration: the desk is the user's own unit (set by the view).
+        return user.unit_id is not None and keberatan.unit_registrasi_id == user.unit_id
+    return keberatan.visible_to(user)
+
+
+def penerima_disposisi(keberatan: Keberatan, user: User) -> str | None:
+    """SOP 3–4: the Atasan instructs the PPID or one PPID Pelaksana; a PPID Pelaksana drafts
+    only what was disposed to its own OPD."""
+    if user.has_role(Role.PPID):
+        return None
+    if keberatan.unit_disposisi_id != user.unit_id:
+        return "Draf hanya dapat disusun oleh PPID atau PPID Pelaksana penerima disposisi."
+    return None
+
+
+def bukan_alasan_a(keberatan: Keberatan, user: User) -> str | None:
+    """UU 14/2008 Pasal 35(2): only reasons b–g may be settled by musyawarah."""
+    if A.A in keberatan.alasan:
+        return (
+            "Keberatan dengan alasan huruf a (penolakan berdasarkan Pasal 17) tidak dapat "
+            "diselesaikan secara musyawarah; UU 14/2008 Pasal 35 ayat (2) hanya membolehkan "
+            "musyawarah untuk alasan huruf b sampai dengan g."
+        )
+    return None
+
+
+def tanggapan_lewat(keberatan: Keberatan, user: User) -> str | None:
+    """Pasal 37(1)–(2): with no answer within the 30 hk, the pemohon may go to the Komisi
+    Informasi without one; before that, a sengketa is recorded only after the answer."""
+    if keberatan.tanggapan_lewat(timezone.localdate()):
+        return None
+    return (
+        "Sengketa tanpa tanggapan Atasan PPID baru dapat dicatat sesudah tenggat tanggapan "
+        f"({hari_tanggal(keberatan.tenggat_tanggapan)}) lewat."
+    )
+
+
+BELUM_DITANGGAPI = list(Keberatan.BELUM_DITANGGAPI)
+PENYUSUN_DRAF = [Role.PPID, Role.PELAKSANA]
+LOKET = [Role.PETUGAS, Role.PPID]
+
+ALUR = StepTable(
+    steps(
+        # name, label, from, to, who[, button style[, guard]]
+        # SOP 1–2: the desk receives the complete form and registers it: number and clocks.
+        ("daftarkan", "Daftarkan keberatan", [S.BARU], S.TERDAFTAR, [Role.PETUGAS], "success"),
+        # SOP 3: the Atasan PPID examines and instructs the PPID / PPID Pelaksana (disposisi).
+        (
+            "disposisi",
+            "Periksa dan disposisi",
+            [S.TERDAFTAR],
+            S.DIDISPOSISI,
+            [Role.ATASAN],
+        ),
+        # SOP 4: the PPID submits a draft answer; the Atasan approves it or sends it back.
+        (
+            "ajukan_draf",
+            "Ajukan draf tanggapan ke Atasan PPID",
+            [S.DIDISPOSISI, S.DRAF_DIKEMBALIKAN],
+            S.DRAF_DIAJUKAN,
+            PENYUSUN_DRAF,
+            "primary",
+            penerima_disposisi,
+        ),
+        (
+            "kembalikan_draf",
+            "Kembalikan draf untuk perbaikan",
+            [S.DRAF_DIAJUKAN],
+            S.DRAF_DIKEMBALIKAN,
+            [Role.ATASAN],
+            "warning",
+        ),
+        (
+            "setujui_draf",
+            "Setujui draf",
+            [S.DRAF_DIAJUKAN],
+            S.DRAF_DISETUJUI,
+            [Role.ATASAN],
+            "success",
+        ),
+        # SOP 5: only the Atasan PPID answers, one step per outcome (Pasal 36(2)–(3)).
+        (
+            "tanggapi_diberikan",
+            "Tanggapi: informasi diberikan",
+            [S.DRAF_DISETUJUI],
+            S.DITANGGAPI,
+            [Role.ATASAN],
+            "success",
+        ),
+        (
+            "tanggapi_ditolak",
+            "Tanggapi: putusan PPID dikuatkan",
+            [S.DRAF_DISETUJUI],
+            S.DITANGGAPI,
+            [Role.ATASAN],
+            "danger",
+        ),
+        (
+            "tanggapi_musyawarah",
+            "Tanggapi: selesai secara musyawarah",
+            [S.DRAF_DISETUJUI],
+            S.DITANGGAPI,
+            [Role.ATASAN],
+            "secondary",
+            bukan_alasan_a,
+        ),
+        # After the answer: what the pemohon did (Pasal 37).
+        (
+            "catat_diterima",
+            "Catat: pemohon menerima tanggapan",
+            [S.DITANGGAPI],
+            S.SELESAI,
+            LOKET,
+            "success",
+        ),
+        (
+            "catat_sengketa",
+            "Catat: sengketa ke Komisi Informasi",
+            [S.DITANGGAPI],
+            S.SENGKETA,
+            LOKET,
+            "outline-danger",
+        ),
+        (
+            "catat_sengketa_tanpa_tanggapan",
+            "Catat sengketa (tanggapan tidak diberikan dalam 30 hari kerja)",
+            BELUM_DITANGGAPI,
+            S.SENGKETA,
+            LOKET,
+            "outline-danger",
+            tanggapan_lewat,
+        ),
+    ),
+    status_labels=dict(S.choices),
+    scope=dalam_lingkup,
+)
+
+# The answer steps, by outcome.
+LANGKAH_TANGGAPAN = {
+    Keberatan.Keputusan.DIBERIKAN: "tanggapi_diberikan",
+    Keberatan.Keputusan.DITOLAK: "tanggapi_ditolak",
+    Keberatan.Keputusan.MUSYAWARAH: "tanggapi_musyawarah",
+}
+
+# Who the case waits for in each open state (the work list "Tugas saya", and the column
+# "Menunggu"). tests/keberatan/test_alur.py checks it against the table above.
+MENUNGGU: dict[str, tuple[str, tuple[str, ...]]] = {
+    S.TERDAFTAR: ("Atasan PPID: pemeriksaan dan disposisi", (Role.ATASAN,)),
+    S.DIDISPOSISI: ("PPID/PPID Pelaksana: draf tanggapan", (Role.PPID, Role.PELAKSANA)),
+    S.DRAF_DIKEMBALIKAN: ("PPID/PPID Pelaksana: perbaikan draf", (Role.PPID, Role.PELAKSANA)),
+    S.DRAF_DIAJUKAN: ("Atasan PPID: periksa draf", (Role.ATASAN,)),
+    S.DRAF_DISETUJUI: ("Atasan PPID: tanggapan", (Role.ATASAN,)),
+    S.DITANGGAPI: ("Petugas/PPID: catat sikap pemohon", (Role.PETUGAS, Role.PPID)),
+}
+
+
+def status_tugas(user: User) -> list[str]:
+    """The states in which this user is the one the case waits for."""
+    return [state for state, (_, roles) in MENUNGGU.items() if user.has_role(*roles)]
+
+
+# --- The filing window: the day the ground arose (Pasal 36(1)) --------------------------
+
+
+@dataclass(frozen=True)
+class Dasar:
+    tanggal: datetime.date
+    keterangan: str
+
+
+def dasar_otomatis(permohonan: Permohonan, today: datetime.date) -> Dasar | None:
+    """The day the ground of a keberatan arose, from the request's record: the written
+    notice, or the 10(+7)-hk deadline passing unanswered (day 0 is the deadline itself, so
+    the first day counted is the first working day after it). None while neither happened."""
+    if permohonan.tanggal_pemberitahuan is not None:
+        nomor = permohonan.nomor_pemberitahuan or permohonan.nomor_sk_penolakan or ""
+        return Dasar(
+            permohonan.tanggal_pemberitahuan,
+            f"Tanggal pemberitahuan tertulis {nomor}".strip(),
+        )
+    if permohonan.clock_running and permohonan.tenggat and permohonan.tenggat < today:
+        return Dasar(
+            permohonan.tenggat,
+            "Tenggat pemberitahuan tertulis lewat tanpa jawaban (UU 14/2008 Pasal 22(7))",
+        )
+    return None
+
+
+@dataclass(frozen=True)
+class Saran:
+    alasan: tuple[str, ...]
+    penjelasan: str
+
+
+def saran_alasan(permohonan: Permohonan, today: datetime.date) -> Saran | None:
+    """Reasons the record of the request already shows (pre-ticked on the intake form)."""
+    tenggat = hari_tanggal(permohonan.tenggat)
+    if permohonan.clock_running and permohonan.tenggat and permohonan.tenggat < today:
+        return Saran(
+            (A.C, A.G),
+            f"Permohonan ini belum dijawab, padahal tenggat pemberitahuan tertulis ({tenggat}) "
+            "sudah lewat: alasan c (tidak ditanggapi) dan g (melebihi waktu yang diatur "
+            "Undang-Undang) berlaku. Hapus centang yang tidak sesuai keterangan pemohon.",
+        )
+    if (
+        permohonan.tanggal_pemberitahuan is not None
+        and permohonan.tenggat is not None
+        and permohonan.tanggal_pemberitahuan > permohonan.tenggat
+    ):
+        return Saran(
+            (A.G,),
+            f"Pemberitahuan tertulis diberikan {hari_tanggal(permohonan.tanggal_pemberitahuan)}, "
+            f"sesudah tenggat {tenggat}: alasan g (melebihi waktu yang diatur Undang-Undang) "
+            "berlaku.",
+        )
+    return None
+
+
+# --- The SOP's five steps and what follows, for the progress panel -----------------------
+
+
+@dataclass(frozen=True)
+class Tahap:
+    nomor: int
+    label: str
+    keadaan: str  # "selesai", "sekarang", "berikutnya", "dilewati"
+    waktu: str = ""
+    target: datetime.date | None = None
+    keterangan: str = ""
+
+
+TAHAP_SOP = (
+    (1, "Pemohon mengajukan formulir keberatan dan fotokopi identitas (NIK)", "1 hari kerja"),
+    (2, "Registrasi keberatan; salinan formulir sebagai tanda terima", "1 hari kerja"),
+    (3, "Atasan PPID memeriksa dan memberi disposisi kepada PPID/PPID Pelaksana", "5 hari kerja"),
+    (4, "PPID mengajukan draf surat tanggapan kepada Atasan PPID", "2 hari kerja"),
+    (5, "Atasan PPID menanggapi keberatan dengan surat", "1 hari kerja"),
+    (6, "Sikap pemohon: menerima, atau sengketa ke Komisi Informasi", "14 hari kerja"),
+)
+
+# The step under way in each state (1-based, as in TAHAP_SOP).
+_SEKARANG = {
+    S.BARU: 1,
+    S.TERDAFTAR: 3,
+    S.DIDISPOSISI: 4,
+    S.DRAF_DIKEMBALIKAN: 4,
+    S.DRAF_DIAJUKAN: 4,
+    S.DRAF_DISETUJUI: 5,
+    S.DITANGGAPI: 6,
+}
+
+
+def tahapan(keberatan: Keberatan) -> list[Tahap]:
+    """Where the case stands: each step done, current, next or skipped."""
+    k = keberatan
+    s = k.status
+    targets = {
+        2: k.target_registrasi,
+        3: k.target_pemeriksaan,
+        4: k.target_draf,
+        5: k.target_jawaban,
+        6: k.tenggat_sengketa if k.sudah_ditanggapi else None,
+    }
+    catatan: dict[int, str] = {}
+    if k.registrasi_terlambat():
+        catatan[2] = "Didaftarkan melewati target 1 hari kerja."
+    if s == S.DRAF_DIAJUKAN:
+        catatan[4] = "Draf menunggu pemeriksaan Atasan PPID."
+    if k.jumlah_revisi:
+        catatan[4] = (catatan.get(4, "") + f" Draf dikembalikan {k.jumlah_revisi} kali.").strip()
+    if s == S.DRAF_DISETUJUI:
+        catatan[5] = "Draf telah disetujui."
+    if k.keputusan:
+        catatan[5] = k.get_keputusan_display()
+    if s in (S.SELESAI, S.SENGKETA) and k.sikap_pemohon:
+        catatan[6] = k.get_sikap_pemohon_display()
+
+    if s in (S.SELESAI, S.SENGKETA):
+        if k.sudah_ditanggapi:
+            keadaan = dict.fromkeys(range(1, 7), "selesai")
+        else:
+            # A sengketa after the 30 hk lapsed: the steps not taken were skipped.
+            keadaan = {n: ("selesai" if _tahap_selesai(k, n) else "dilewati") for n in range(1, 6)}
+            keadaan[6] = "selesai"
+            catatan[5] = "Atasan PPID tidak memberi tanggapan dalam 30 hari kerja."
+    else:
+        now = _SEKARANG[s]
+        keadaan = {
+            n: "selesai" if n < now else ("sekarang" if n == now else "berikutnya")
+            for n in range(1, 7)
+        }
+    return [
+        Tahap(n, label, keadaan[n], waktu, targets.get(n), catatan.get(n, ""))
+        for n, label, waktu in TAHAP_SOP
+    ]
+
+
+def _tahap_selesai(k: Keberatan, n: int) -> bool:
+    return {
+        1: True,
+        2: True,
+        3: k.tanggal_disposisi is not None,
+        4: k.tanggal_persetujuan is not None,
+        5: k.sudah_ditanggapi,
+    }[n]
+
+
+# --- Stored deadlines that move when the calendar changes (DESIGN.md section 4) ----------
+
+TENGGAT = (
+    # Each clock is re-counted only while its step is under way: a target already met is
+    # history, not a deadline.
+    DeadlineSpec(
+        "target_pemeriksaan",
+        "tanggal_registrasi",
+        SOP_PEMERIKSAAN,
+        "Target pemeriksaan Atasan PPID (SOP 5 hk)",
+        applies=lambda k: k.status == S.TERDAFTAR,
+    ),
+    DeadlineSpec(
+        "tenggat_tanggapan",
+        "tanggal_registrasi",
+        HK_TANGGAPAN,
+        "Tenggat tanggapan Atasan PPID (Pasal 36(2))",
+        applies=lambda k: k.status in Keberatan.BELUM_DITANGGAPI,
+    ),
+    DeadlineSpec(
+        "target_draf",
+        "mulai_draf",
+        SOP_DRAF,
+        "Target draf tanggapan (SOP 2 hk)",
+        applies=lambda k: k.status in (S.DIDISPOSISI, S.DRAF_DIKEMBALIKAN),
+    ),
+    DeadlineSpec(
+        "target_jawaban",
+        "tanggal_draf",
+        SOP_JAWABAN,
+        "Target tanggapan Atasan PPID (SOP 1 hk)",
+        applies=lambda k: k.status in (S.DRAF_DIAJUKAN, S.DRAF_DISETUJUI),
+    ),
+    # Pasal 37(2): 14 hk from the answer, or from the 30 hk lapsing without one (chained
+    # after tenggat_tanggapan, so it moves with it).
+    DeadlineSpec(
+        "tenggat_sengketa",
+        "tenggat_tanggapan",
+        HK_SENGKETA,
+        "Batas pengajuan sengketa (Pasal 37(2))",
+        applies=lambda k: k.tanggal_tanggapan is None,
+    ),
+    DeadlineSpec(
+        "tenggat_sengketa",
+        "tanggal_tanggapan",
+        HK_SENGKETA,
+        "Batas pengajuan sengketa (Pasal 37(2))",
+        applies=lambda k: k.tanggal_tanggapan is not None,
+    ),
+)
+
+
+def register_deadlines() -> None:
+    deadlines.register(Keberatan, TENGGAT, lambda: Keberatan.objects.terbuka())

@@ -1,0 +1,309 @@
+"""Every printed document of a keberatan: one small class each, with a template under
+templates/keberatan/print/ that extends the one letter base (print/base_surat.html).
+
+Letters are signed by the Atasan PPID official of the letter's day, stored on the case when the
+step was taken, so a reprint shows the signer of its day.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+from dataclasses import dataclass
+from typing import Any
+
+import segno
+from django.conf import settings
+from django.urls import reverse
+
+from keberatan.alur import HK_PENGAJUAN, HK_SENGKETA, HK_TANGGAPAN, SOP_DRAF
+from keberatan.models import Keberatan
+from ppid_manual.models import Pejabat, Unit
+from ppid_manual.templatetags.ppid import tanggal
+from ppid_manual.workflow import calendar
+from ppid_manual.workflow.pdf import PrintDocument, today
+
+KP = Keberatan.Keputusan
+
+
+def _slug(nomor: str | None) -> str:
+    return "".join(ch if ch.isalnum() else "-" for ch in (nomor or "tanpa-nomor")).strip("-")
+
+
+def _sebagai(pejabat: Pejabat | None) -> str:
+    # The jabatan in the officials table may already say "selaku Atasan PPID".
+    if pejabat is None or "atasan ppid" in pejabat.jabatan.lower():
+        return ""
+    return "Atasan PPID Pemerintah Provinsi Bali"
+
+
+class KeberatanDocument(PrintDocument):
+    """A document about one keberatan."""
+
+    def __init__(self, keberatan: Keberatan, request=None, **kwargs: Any) -> None:
+        super().__init__(request, **kwargs)
+        self.keberatan = keberatan
+
+    def get_context(self) -> dict[str, Any]:
+        k = self.keberatan
+        return {
+            "k": k,
+            "pemohon": k.pemohon,
+            "alasan_semua": [(code, label, code in k.alasan) for code, label in k.Alasan.choices],
+            "hk_pengajuan": HK_PENGAJUAN,
+            "hk_tanggapan": HK_TANGGAPAN,
+            "hk_sengketa": HK_SENGKETA,
+            "sop_draf": SOP_DRAF,
+            **super().get_context(),
+        }
+
+
+class FormulirKeberatan(KeberatanDocument):
+    """The filled Formulir Keberatan Informasi Publik in two copies: the desk's and the
+    pemohon's (the receipt), with the nomor registrasi and the date by which the Atasan PPID
+    answers (UU 14/2008 Pasal 36(2))."""
+
+    template_name = "keberatan/print/formulir.html"
+    title = "Formulir Keberatan Informasi Publik"
+
+    def filename(self) -> str:
+        return f"formulir-keberatan-{_slug(self.keberatan.nomor_registrasi)}.pdf"
+
+    def get_context(self) -> dict[str, Any]:
+        base = settings.PPID["URL_INTRANET"].rstrip("/")
+        url = base + reverse("keberatan:detail", args=[self.keberatan.pk])
+        return {
+            **super().get_context(),
+            "salinan": ["Lembar 1: arsip petugas", "Lembar 2: untuk pemohon (tanda terima)"],
+            "petugas": self.keberatan.didaftarkan_oleh,
+            "qr_url": url,
+            "qr": segno.make(url, error="m").svg_data_uri(scale=2, border=2),
+        }
+
+
+class LembarDisposisi(KeberatanDocument):
+    """The Atasan PPID's disposition sheet: the instruction to the PPID / PPID Pelaksana."""
+
+    template_name = "keberatan/print/disposisi.html"
+    title = "Lembar Disposisi Keberatan"
+
+    def filename(self) -> str:
+        return f"disposisi-keberatan-{_slug(self.keberatan.nomor_registrasi)}.pdf"
+
+    def get_context(self) -> dict[str, Any]:
+        k = self.keberatan
+        return {
+            **super().get_context(),
+            "pejabat": k.pejabat_disposisi,
+            "tanggal_surat": k.tanggal_disposisi,
+            "sebagai": _sebagai(k.pejabat_disposisi),
+        }
+
+
+class SuratTanggapan(KeberatanDocument):
+    """The surat tanggapan Atasan PPID (UU 14/2008 Pasal 36), with the right to file a
+    sengketa with the Komisi Informasi Provinsi Bali within 14 hk and its date (Pasal 37(2)).
+
+    Before the answer it prints the approved or submitted draft as a KONSEP (no number), with
+    the dates as they would be if signed today, for the Atasan's review."""
+
+    template_name = "keberatan/print/tanggapan.html"
+    title = "Surat Tanggapan Atasan PPID atas Keberatan"
+
+    @property
+    def konsep(self) -> bool:
+        return self.keberatan.tanggal_tanggapan is None
+
+    def filename(self) -> str:
+        k = self.keberatan
+        if self.konsep:
+            return f"konsep-tanggapan-{_slug(k.nomor_registrasi)}.pdf"
+        return f"tanggapan-keberatan-{_slug(k.nomor_tanggapan)}.pdf"
+
+    def get_context(self) -> dict[str, Any]:
+        k = self.keberatan
+        if self.konsep:
+            day = today()
+            keputusan = KP(k.draf_keputusan) if k.draf_keputusan else None
+            pertimbangan = k.draf_pertimbangan
+            pejabat = Pejabat.signer(Pejabat.Peran.ATASAN_PPID, day)
+            tenggat_sengketa = calendar.deadline(day, HK_SENGKETA)
+        else:
+            day = k.tanggal_tanggapan
+            keputusan = KP(k.keputusan)
+            pertimbangan = k.pertimbangan
+            pejabat = k.pejabat_tanggapan
+            tenggat_sengketa = k.tenggat_sengketa
+        return {
+            **super().get_context(),
+            "konsep": self.konsep,
+            "keputusan": keputusan,
+            "diberikan": keputusan == KP.DIBERIKAN,
+            "ditolak": keputusan == KP.DITOLAK,
+            "musyawarah": keputusan == KP.MUSYAWARAH,
+            "tembusan_pelaksana": (
+                k.unit_disposisi
+                if k.unit_disposisi and k.unit_disposisi.jenis == Unit.Jenis.PPID_PELAKSANA
+                else None
+            ),
+            "pertimbangan": pertimbangan,
+            "nomor_surat": k.nomor_tanggapan or "(konsep)",
+            "perihal": "Tanggapan atas keberatan informasi publik",
+            "tanggal_surat": day,
+            "pejabat": pejabat,
+            "sebagai": _sebagai(pejabat),
+            "tenggat_sengketa": tenggat_sengketa,
+            "tepat_waktu": k.tenggat_tanggapan is None or day <= k.tenggat_tanggapan,
+        }
+
+
+# --- The Register Keberatan (DESIGN.md section 5) -------------------------------------------
+
+
+@dataclass(frozen=True)
+class Kolom:
+    kunci: str
+    judul: str
+    lebar: int  # XLSX column width
+
+
+REGISTER_KOLOM = (
+    Kolom("no", "No.", 5),
+    Kolom("nomor", "Nomor registrasi keberatan", 22),
+    Kolom("tanggal", "Tanggal registrasi", 12),
+    Kolom("identitas", "Identitas pemohon / kuasa", 34),
+    Kolom("nomor_pendaftaran", "Nomor pendaftaran permohonan", 22),
+    Kolom("informasi", "Informasi yang diminta", 36),
+    Kolom("tujuan", "Tujuan penggunaan informasi", 28),
+    Kolom("alasan", "Alasan keberatan (Pasal 35 ayat (1))", 34),
+    Kolom("keputusan", "Keputusan Atasan PPID", 28),
+    Kolom("tanggal_tanggapan", "Tanggal tanggapan", 12),
+    Kolom("atasan", "Nama dan jabatan Atasan PPID", 30),
+    Kolom("tanggapan_pemohon", "Tanggapan pemohon", 30),
+)
+REGISTER_COLUMNS = tuple(k.judul for k in REGISTER_KOLOM)
+
+
+def _identitas(k: Keberatan) -> str:
+    """The pemohon (NIK masked: the register is not where the NIK is needed) and the kuasa."""
+    p = k.pemohon
+    lines = [f"{p.nama} ({p.get_jenis_display()})"]
+    if p.nik:
+        lines.append(f"NIK {k.nik_tersamar}")
+    elif p.nomor_akta:
+        lines.append(f"Akta {p.nomor_akta}")
+    if p.alamat:
+        lines.append(p.alamat)
+    kontak = " / ".join(x for x in (p.telepon, p.email) if x)
+    if kontak:
+        lines.append(kontak)
+    if k.kuasa_nama:
+        kuasa = f"Kuasa: {k.kuasa_nama}"
+        if k.kuasa_alamat:
+            kuasa += f", {k.kuasa_alamat}"
+        if k.kuasa_telepon:
+            kuasa += f", {k.kuasa_telepon}"
+        lines.append(kuasa)
+    return "\n".join(lines)
+
+
+def _tanggapan_pemohon(k: Keberatan) -> str:
+    if k.sikap_pemohon == Keberatan.SikapPemohon.MENERIMA:
+        return f"Menerima ({tanggal(k.tanggal_sikap)})"
+    if k.sikap_pemohon == Keberatan.SikapPemohon.SENGKETA:
+        return (
+            f"Sengketa ke Komisi Informasi Provinsi Bali, diajukan {tanggal(k.tanggal_sengketa)}, "
+            f"register {k.nomor_register_ki}"
+        )
+    if k.status == Keberatan.Status.DITANGGAPI:
+        return f"Belum ada (batas sengketa {tanggal(k.tenggat_sengketa)})"
+    return "—"
+
+
+def register_rows(keberatan) -> list[dict[str, Any]]:
+    """One dict per registered keberatan, keyed like REGISTER_KOLOM."""
+    rows = []
+    for i, k in enumerate(keberatan, start=1):
+        atasan = k.pejabat_tanggapan
+        if k.keputusan:
+            keputusan = k.get_keputusan_display()
+        elif k.status == Keberatan.Status.SENGKETA:
+            keputusan = "Tidak ditanggapi dalam 30 hari kerja"
+        else:
+            keputusan = f"Dalam proses (tenggat {tanggal(k.tenggat_tanggapan)})"
+        rows.append(
+            {
+                "no": i,
+                "nomor": k.nomor_registrasi,
+                "tanggal": k.tanggal_registrasi,
+                "identitas": _identitas(k),
+                "nomor_pendaftaran": k.nomor_pendaftaran or "— (alasan b)",
+                "informasi": k.informasi_diminta,
+                "tujuan": k.tujuan_penggunaan,
+                "alasan": "\n".join(k.get_alasan_display()),
+                "keputusan": keputusan,
+                "tanggal_tanggapan": k.tanggal_tanggapan,
+                "atasan": f"{atasan.nama}\n{atasan.jabatan}" if atasan else "",
+                "tanggapan_pemohon": _tanggapan_pemohon(k),
+                "terlambat": k.terlambat,
+            }
+        )
+    return rows
+
+
+class RegisterKeberatan(PrintDocument):
+    """The Register Keberatan for a period, landscape."""
+
+    template_name = "keberatan/print/register.html"
+    title = "Register Keberatan Informasi Publik"
+    landscape = True
+
+    def __init__(
+        self, rows: list[dict[str, Any]], dari: datetime.date, sampai: datetime.date, request=None
+    ) -> None:
+        super().__init__(request)
+        self.rows, self.dari, self.sampai = rows, dari, sampai
+
+    def filename(self) -> str:
+        return f"register-keberatan-{self.dari:%Y%m%d}-{self.sampai:%Y%m%d}.pdf"
+
+    def get_context(self) -> dict[str, Any]:
+        return {
+            "rows": self.rows,
+            "kolom": REGISTER_KOLOM,
+            "dari": self.dari,
+            "sampai": self.sampai,
+        }
+
+
+def register_xlsx(rows: list[dict[str, Any]], dari: datetime.date, sampai: datetime.date) -> bytes:
+    """The same register as an XLSX workbook (the softcopy the SOP asks to keep). The header
+    is row 3; every text cell is text (a value starting with "=" never becomes a formula)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Register keberatan"
+    ws.append([f"Register Keberatan Informasi Publik {tanggal(dari)} s.d. {tanggal(sampai)}"])
+    ws.append([])
+    ws.append(list(REGISTER_COLUMNS))
+    for cell in ws[3]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for r, row in enumerate(rows, start=4):
+        for c, kolom in enumerate(REGISTER_KOLOM, start=1):
+            value = row[kolom.kunci]
+            cell = ws.cell(row=r, column=c, value=value)
+            if isinstance(value, datetime.date):
+                cell.number_format = "DD-MM-YYYY"
+            elif isinstance(value, str):
+                cell.data_type = "s"
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for i, kolom in enumerate(REGISTER_KOLOM, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = kolom.lebar
+    ws.freeze_panes = "A4"
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()

@@ -1,0 +1,601 @@
+"""Forms of the keberatan desk: validate and normalise, say in Indonesian exactly what is wrong,
+next to the field. Nothing is saved by a form; the views pass the cleaned data to
+keberatan.actions. The field checks (NIK, telephone, dates) are registrasi's, reused."""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import HTML, Column, Field, Fieldset, Layout, Row, Submit
+from django import forms
+from django.core.files.uploadedfile import UploadedFile
+
+from keberatan.actions import Pengajuan
+from keberatan.alur import dasar_otomatis, saran_alasan
+from keberatan.models import Keberatan
+from ppid_manual.models import Unit
+from ppid_manual.templatetags.ppid import hari_tanggal
+from registrasi.forms import (
+    MAGIC,
+    MAKS_SCAN,
+    TELEPON_RE,
+    clean_nik,
+    date_input,
+    not_future,
+    textarea,
+    today,
+)
+from registrasi.models import Pemohon, Permohonan
+
+A = Keberatan.Alasan
+KP = Keberatan.Keputusan
+
+
+def check_berkas(upload: UploadedFile | None, apa: str) -> UploadedFile | None:
+    """A scan (NIK copy, surat kuasa): PDF, JPEG or PNG by its content (magic bytes), at most
+    5 MB. The stored name is ours (a random one, see keberatan.models.berkas_path)."""
+    if not upload:
+        return None
+    if upload.size > MAKS_SCAN:
+        size = upload.size / (1024 * 1024)
+        raise forms.ValidationError(f"Ukuran berkas {size:.1f} MB; paling besar 5 MB.")
+    upload.seek(0)
+    head = upload.read(16)
+    upload.seek(0)
+    for magic, ext in MAGIC:
+        if head.startswith(magic):
+            upload.name = f"pindaian.{ext}"
+            return upload
+    raise forms.ValidationError(
+        f"Isi berkas bukan PDF, JPEG atau PNG. Pindai ulang {apa} ke salah satu format itu."
+    )
+
+
+def clean_telepon(value: str) -> str:
+    value = (value or "").strip()
+    if value and not TELEPON_RE.match(value):
+        raise forms.ValidationError(
+            "Nomor telepon hanya boleh berisi angka, spasi, tanda +, - dan kurung (6–30 karakter)."
+        )
+    return value
+
+
+def cari_permohonan(nomor: str) -> Permohonan:
+    """The request a keberatan is about, by its exact nomor pendaftaran (the pemohon holds the
+    receipt). A number that does not exist is an error, never a silent unlinked keberatan."""
+    nomor = (nomor or "").strip()
+    found = (
+        Permohonan.objects.registered()
+        .select_related("pemohon", "unit_tujuan", "unit_registrasi")
+        .filter(nomor_pendaftaran__iexact=nomor)
+        .first()
+    )
+    if found is None:
+        raise forms.ValidationError(
+            f"Nomor pendaftaran “{nomor}” tidak ditemukan. Periksa tanda bukti pendaftaran "
+            "pemohon; keberatan tanpa nomor pendaftaran hanya untuk alasan b."
+        )
+    if found.status == Permohonan.Status.DITARIK:
+        raise forms.ValidationError(
+            f"Permohonan {found.nomor_pendaftaran} telah ditarik oleh pemohon."
+        )
+    return found
+
+
+class CariPermohonanForm(forms.Form):
+    """Step one of the intake: the request objected to, by its nomor pendaftaran."""
+
+    nomor = forms.CharField(
+        label="Nomor pendaftaran permohonan",
+        max_length=150,
+        error_messages={"required": "Isi nomor pendaftaran dari tanda bukti pemohon."},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permohonan: Permohonan | None = None
+        self.helper = FormHelper()
+        self.helper.form_method = "get"
+        self.helper.form_class = "row g-2 align-items-start"
+        self.helper.layout = Layout(
+            Column("nomor", css_class="col-md-6"),
+            HTML(
+                '<div class="col-auto" style="padding-top:2rem">'
+                '<button class="btn btn-primary" type="submit">'
+                '<i class="bi bi-search" aria-hidden="true"></i> Cari permohonan</button></div>'
+            ),
+        )
+
+    def clean_nomor(self) -> str:
+        self.permohonan = cari_permohonan(self.cleaned_data["nomor"])
+        return self.permohonan.nomor_pendaftaran
+
+
+PEMOHON_FIELDS = ("jenis", "nama", "nik", "nomor_akta", "alamat", "pekerjaan", "telepon", "email")
+
+
+class KeberatanForm(forms.Form):
+    """The Formulir Keberatan Informasi Publik (Perki 1/2021). Linked to a request (identity
+    and information from it), or without one for reason b only (identity typed here)."""
+
+    kunci = forms.UUIDField(widget=forms.HiddenInput)
+    nomor_pendaftaran = forms.CharField(
+        label="Nomor pendaftaran permohonan",
+        max_length=150,
+        required=False,
+        help_text="Kosong hanya untuk alasan b (informasi berkala tidak disediakan).",
+    )
+    tanggal_diterima = forms.DateField(
+        label="Tanggal formulir keberatan diterima",
+        widget=date_input(),
+        help_text="Paling lama 30 hari ke belakang.",
+    )
+    tanggal_dasar = forms.DateField(
+        label="Tanggal ditemukannya alasan keberatan",
+        widget=date_input(),
+        required=False,
+        help_text=(
+            "Hari ke-0 batas 30 hari kerja (UU 14/2008 Pasal 36 ayat (1)). Untuk permohonan "
+            "terdaftar boleh dikosongkan: diambil dari tanggal pemberitahuan tertulis atau "
+            "tenggat yang lewat tanpa jawaban."
+        ),
+    )
+    # --- identity, only without a request -------------------------------------------------
+    jenis = forms.ChoiceField(
+        label="Jenis pemohon", choices=Pemohon.Jenis.choices, widget=forms.RadioSelect
+    )
+    nama = forms.CharField(label="Nama pemohon / badan hukum / kelompok", max_length=150)
+    nik = forms.CharField(
+        label="NIK",
+        max_length=20,
+        required=False,
+        help_text="Perorangan: NIK pemohon; kelompok: NIK penanggung jawab. 16 digit.",
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+    nomor_akta = forms.CharField(
+        label="Nomor akta/registrasi badan hukum", max_length=100, required=False
+    )
+    alamat = forms.CharField(label="Alamat", max_length=300)
+    pekerjaan = forms.CharField(label="Pekerjaan", max_length=100)
+    telepon = forms.CharField(label="Nomor telepon", max_length=30)
+    email = forms.EmailField(label="E-mail", max_length=254, required=False)
+    informasi_diminta = forms.CharField(
+        label="Informasi berkala yang tidak disediakan",
+        max_length=2000,
+        widget=textarea(3, 2000),
+    )
+    # --- the objection ------------------------------------------------------------------------
+    tujuan_penggunaan = forms.CharField(
+        label="Tujuan penggunaan informasi", max_length=1000, widget=textarea(2, 1000)
+    )
+    alasan = forms.MultipleChoiceField(
+        label="Alasan pengajuan keberatan (UU 14/2008 Pasal 35 ayat (1))",
+        choices=A.choices,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Pilih satu atau lebih alasan keberatan."},
+    )
+    kasus_posisi = forms.CharField(
+        label="Kasus posisi (uraian singkat dari pemohon)",
+        max_length=4000,
+        widget=textarea(4, 4000),
+    )
+    # --- kuasa (optional) ---------------------------------------------------------------------
+    kuasa_nama = forms.CharField(label="Nama kuasa", max_length=150, required=False)
+    kuasa_alamat = forms.CharField(label="Alamat kuasa", max_length=300, required=False)
+    kuasa_telepon = forms.CharField(label="Nomor telepon kuasa", max_length=30, required=False)
+    surat_kuasa_diterima = forms.BooleanField(label="Surat kuasa diterima", required=False)
+    surat_kuasa = forms.FileField(
+        label="Pindaian surat kuasa (opsional)",
+        required=False,
+        help_text="PDF, JPEG atau PNG, paling besar 5 MB.",
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
+    )
+    # --- completeness (SOP 1) -------------------------------------------------------------------
+    identitas_diterima = forms.BooleanField(
+        label="Fotokopi/pindaian identitas (NIK) pemohon diterima", required=False
+    )
+    scan_identitas = forms.FileField(
+        label="Pindaian identitas (opsional)",
+        required=False,
+        help_text="PDF, JPEG atau PNG, paling besar 5 MB.",
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
+    )
+
+    IDENTITAS = (*PEMOHON_FIELDS, "informasi_diminta")
+
+    def __init__(self, *args, permohonan: Permohonan | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        nomor = (
+            self.data.get("nomor_pendaftaran", "")
+            if self.is_bound
+            else (permohonan.nomor_pendaftaran if permohonan else "")
+        )
+        # Linked when a number was given (looked up in clean_nomor_pendaftaran).
+        self.terhubung = bool((nomor or "").strip())
+        self.permohonan = permohonan
+        if self.terhubung:
+            for name in self.IDENTITAS:
+                del self.fields[name]
+        self.helper = FormHelper()
+        self.helper.form_id = "form-keberatan"
+        self.helper.attrs = {"novalidate": ""}
+        identitas = (
+            []
+            if self.terhubung
+            else [
+                Fieldset(
+                    "Identitas pemohon",
+                    Field("jenis", css_class="d-flex gap-3"),
+                    Row(
+                        Column("nama", css_class="col-md-6"),
+                        Column("nik", css_class="col-md-3"),
+                        Column("nomor_akta", css_class="col-md-3"),
+                    ),
+                    Row(
+                        Column("alamat", css_class="col-md-6"),
+                        Column("pekerjaan", css_class="col-md-2"),
+                        Column("telepon", css_class="col-md-2"),
+                        Column("email", css_class="col-md-2"),
+                    ),
+                    "informasi_diminta",
+                )
+            ]
+        )
+        self.helper.layout = Layout(
+            "kunci",
+            Row(
+                Column("nomor_pendaftaran", css_class="col-md-4"),
+                Column("tanggal_diterima", css_class="col-md-3"),
+                Column("tanggal_dasar", css_class="col-md-5"),
+            ),
+            *identitas,
+            Fieldset(
+                "Keberatan",
+                "tujuan_penggunaan",
+                "alasan",
+                "kasus_posisi",
+            ),
+            Fieldset(
+                "Kuasa pemohon (jika diajukan melalui kuasa)",
+                Row(
+                    Column("kuasa_nama", css_class="col-md-4"),
+                    Column("kuasa_alamat", css_class="col-md-5"),
+                    Column("kuasa_telepon", css_class="col-md-3"),
+                ),
+                Row(
+                    Column("surat_kuasa_diterima", css_class="col-md-4"),
+                    Column("surat_kuasa", css_class="col-md-8"),
+                ),
+            ),
+            Fieldset(
+                "Kelengkapan berkas",
+                Row(
+                    Column("identitas_diterima", css_class="col-md-4"),
+                    Column("scan_identitas", css_class="col-md-8"),
+                ),
+            ),
+            Submit("daftarkan", "Daftarkan keberatan", css_class="btn-success"),
+        )
+
+    @staticmethod
+    def initial_for(permohonan: Permohonan | None) -> dict:
+        initial = {"kunci": uuid.uuid4(), "tanggal_diterima": today()}
+        if permohonan is None:
+            initial.update(jenis=Pemohon.Jenis.PERORANGAN, alasan=[A.B])
+            return initial
+        initial["nomor_pendaftaran"] = permohonan.nomor_pendaftaran
+        initial["tujuan_penggunaan"] = permohonan.tujuan_penggunaan
+        saran = saran_alasan(permohonan, today())
+        if saran is not None:
+            initial["alasan"] = list(saran.alasan)
+        return initial
+
+    # --- fields -----------------------------------------------------------------------------
+    def clean_nomor_pendaftaran(self) -> str:
+        nomor = (self.cleaned_data.get("nomor_pendaftaran") or "").strip()
+        if not nomor:
+            self.permohonan = None
+            return ""
+        self.permohonan = cari_permohonan(nomor)
+        return self.permohonan.nomor_pendaftaran
+
+    def clean_tanggal_diterima(self) -> datetime.date:
+        value = not_future(self.cleaned_data["tanggal_diterima"])
+        if value < today() - datetime.timedelta(days=30):
+            raise forms.ValidationError(
+                "Tanggal lebih dari 30 hari yang lalu; periksa kembali tanggal pada formulir."
+            )
+        return value
+
+    def clean_tanggal_dasar(self) -> datetime.date | None:
+        return not_future(self.cleaned_data.get("tanggal_dasar"))
+
+    def clean_nama(self) -> str:
+        return self.cleaned_data["nama"].strip()
+
+    def clean_telepon(self) -> str:
+        return clean_telepon(self.cleaned_data.get("telepon", ""))
+
+    def clean_kuasa_telepon(self) -> str:
+        return clean_telepon(self.cleaned_data.get("kuasa_telepon", ""))
+
+    def clean_scan_identitas(self):
+        return check_berkas(self.cleaned_data.get("scan_identitas"), "identitas")
+
+    def clean_surat_kuasa(self):
+        return check_berkas(self.cleaned_data.get("surat_kuasa"), "surat kuasa")
+
+    # --- the rules across fields ------------------------------------------------------------
+    def clean(self):
+        cleaned = super().clean()
+        alasan = set(cleaned.get("alasan") or [])
+        diterima = cleaned.get("tanggal_diterima")
+        dasar = cleaned.get("tanggal_dasar")
+        if "nomor_pendaftaran" in self.errors:
+            return cleaned
+        p = self.permohonan
+        if p is None:
+            self._clean_pemohon(cleaned)
+            if alasan and alasan != {A.B}:
+                self.add_error(
+                    "alasan",
+                    "Tanpa nomor pendaftaran hanya alasan b (informasi berkala tidak disediakan) "
+                    "yang dapat diajukan; alasan lain memerlukan nomor pendaftaran permohonan.",
+                )
+            if not dasar:
+                self.add_error(
+                    "tanggal_dasar", "Tanggal ditemukannya alasan keberatan wajib diisi."
+                )
+        else:
+            self._clean_alasan_permohonan(p, alasan)
+            if diterima and p.tanggal_daftar and diterima < p.tanggal_daftar:
+                self.add_error(
+                    "tanggal_diterima",
+                    "Tidak boleh sebelum permohonan didaftarkan "
+                    f"({hari_tanggal(p.tanggal_daftar)}).",
+                )
+            if not dasar and dasar_otomatis(p, today()) is None:
+                self.add_error(
+                    "tanggal_dasar",
+                    "Permohonan ini belum dijawab dan tenggatnya belum lewat; isi tanggal "
+                    "ditemukannya alasan keberatan.",
+                )
+        if dasar and diterima and dasar > diterima:
+            self.add_error("tanggal_dasar", "Tidak boleh sesudah tanggal formulir diterima.")
+        self._clean_kuasa(cleaned)
+        if not cleaned.get("identitas_diterima"):
+            self.add_error(
+                "identitas_diterima",
+                "Fotokopi atau pindaian identitas (NIK) wajib dilampirkan (SOP langkah 1).",
+            )
+        return cleaned
+
+    def _clean_pemohon(self, cleaned: dict) -> None:
+        jenis = cleaned.get("jenis")
+        if jenis in (Pemohon.Jenis.PERORANGAN, Pemohon.Jenis.KELOMPOK):
+            try:
+                cleaned["nik"] = clean_nik((cleaned.get("nik") or "").strip())
+            except forms.ValidationError as exc:
+                self.add_error("nik", exc)
+            cleaned["nomor_akta"] = ""
+        elif jenis == Pemohon.Jenis.BADAN_HUKUM:
+            cleaned["nik"] = ""
+            if not (cleaned.get("nomor_akta") or "").strip():
+                self.add_error("nomor_akta", "Nomor akta/registrasi badan hukum wajib diisi.")
+
+    def _clean_alasan_permohonan(self, p: Permohonan, alasan: set[str]) -> None:
+        """What the request's record shows rules some reasons out."""
+        if A.C in alasan:
+            if p.tanggal_pemberitahuan is not None:
+                self.add_error(
+                    "alasan",
+                    "Alasan c tidak berlaku: permohonan ini sudah dijawab dengan pemberitahuan "
+                    f"tertulis pada {hari_tanggal(p.tanggal_pemberitahuan)}.",
+                )
+            elif p.tenggat and p.tenggat >= today():
+                self.add_error(
+                    "alasan",
+                    "Alasan c belum berlaku: tenggat pemberitahuan tertulis permohonan ini "
+                    f"baru berakhir {hari_tanggal(p.tenggat)}.",
+                )
+        if A.A in alasan and p.keputusan not in (
+            Permohonan.Keputusan.DITOLAK,
+            Permohonan.Keputusan.DIBERIKAN_SEBAGIAN,
+        ):
+            self.add_error(
+                "alasan",
+                "Alasan a hanya untuk permohonan yang ditolak (seluruhnya atau sebagian) "
+                "berdasarkan Pasal 17; permohonan ini tidak tercatat demikian.",
+            )
+
+    def _clean_kuasa(self, cleaned: dict) -> None:
+        ada = any(
+            (cleaned.get(n) or "") for n in ("kuasa_nama", "kuasa_alamat", "kuasa_telepon")
+        ) or cleaned.get("surat_kuasa")
+        if not ada:
+            cleaned["surat_kuasa_diterima"] = False
+            return
+        if not (cleaned.get("kuasa_nama") or "").strip():
+            self.add_error("kuasa_nama", "Nama kuasa wajib diisi bila keberatan melalui kuasa.")
+        if not (cleaned.get("kuasa_alamat") or "").strip():
+            self.add_error("kuasa_alamat", "Alamat kuasa wajib diisi.")
+        if not (cleaned.get("surat_kuasa_diterima") or cleaned.get("surat_kuasa")):
+            self.add_error(
+                "surat_kuasa_diterima",
+                "Keberatan melalui kuasa harus disertai surat kuasa: centang bila diterima "
+                "atau unggah pindaiannya.",
+            )
+
+    def to_pengajuan(self) -> Pengajuan:
+        c = self.cleaned_data
+        pemohon = {} if self.permohonan else {n: c.get(n, "") or "" for n in PEMOHON_FIELDS}
+        return Pengajuan(
+            tanggal_diterima=c["tanggal_diterima"],
+            alasan=sorted(c["alasan"]),
+            kasus_posisi=c["kasus_posisi"],
+            tujuan_penggunaan=c["tujuan_penggunaan"],
+            permohonan=self.permohonan,
+            pemohon=pemohon,
+            informasi_diminta=c.get("informasi_diminta", ""),
+            tanggal_dasar=c.get("tanggal_dasar"),
+            kuasa_nama=c.get("kuasa_nama", "").strip(),
+            kuasa_alamat=c.get("kuasa_alamat", "").strip(),
+            kuasa_telepon=c.get("kuasa_telepon", ""),
+            surat_kuasa_diterima=bool(c.get("surat_kuasa_diterima")),
+            surat_kuasa=c.get("surat_kuasa"),
+            identitas_diterima=bool(c.get("identitas_diterima")),
+            scan_identitas=c.get("scan_identitas"),
+            kunci=c["kunci"],
+        )
+
+
+# --- The steps after registration -----------------------------------------------------------
+
+
+class StepForm(forms.Form):
+    """A step's form: one submit button with the step's label."""
+
+    def __init__(self, *args, submit_label: str, css: str = "primary", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.attrs = {"novalidate": ""}
+        self.helper.add_input(Submit("simpan", submit_label, css_class=f"btn-{css}"))
+
+
+class DisposisiForm(StepForm):
+    unit = forms.ModelChoiceField(
+        label="Diteruskan kepada",
+        queryset=Unit.objects.filter(aktif=True).order_by("jenis", "nama"),
+        empty_label="— pilih PPID / PPID Pelaksana —",
+        help_text="PPID Utama, atau PPID Pelaksana OPD yang menguasai informasi.",
+    )
+    sifat = forms.ChoiceField(
+        label="Sifat",
+        choices=Keberatan.Sifat.choices,
+        initial=Keberatan.Sifat.BIASA,
+        widget=forms.RadioSelect,
+    )
+    isi = forms.CharField(
+        label="Isi disposisi (instruksi Atasan PPID)", max_length=3000, widget=textarea(5, 3000)
+    )
+
+    def clean_isi(self) -> str:
+        value = self.cleaned_data["isi"]
+        if not value.strip():
+            raise forms.ValidationError("Isi disposisi wajib ditulis.")
+        return value
+
+
+class DrafForm(StepForm):
+    keputusan = forms.ChoiceField(
+        label="Usulan keputusan", choices=KP.choices, widget=forms.RadioSelect
+    )
+    pertimbangan = forms.CharField(
+        label="Isi draf surat tanggapan (pertimbangan dan alasan)",
+        max_length=6000,
+        widget=textarea(8, 6000),
+    )
+
+
+class CatatanForm(StepForm):
+    catatan = forms.CharField(label="Catatan", max_length=3000, widget=textarea(4, 3000))
+
+    def __init__(self, *args, label: str = "Catatan", wajib: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["catatan"].label = label
+        self.fields["catatan"].required = wajib
+
+    def clean_catatan(self) -> str:
+        value = self.cleaned_data.get("catatan", "")
+        if self.fields["catatan"].required and not value.strip():
+            raise forms.ValidationError("Catatan wajib diisi.")
+        return value
+
+
+class TanggapanForm(StepForm):
+    pertimbangan = forms.CharField(
+        label="Isi tanggapan (pertimbangan)", max_length=6000, widget=textarea(8, 6000)
+    )
+
+    LABEL = {
+        KP.DIBERIKAN: "Informasi yang diberikan, cara dan waktunya (putusan PPID dibatalkan)",
+        KP.DITOLAK: "Alasan tertulis penolakan keberatan (UU 14/2008 Pasal 36 ayat (3))",
+        KP.MUSYAWARAH: "Isi kesepakatan musyawarah (UU 14/2008 Pasal 35 ayat (2))",
+    }
+
+    def __init__(self, *args, keputusan: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.keputusan = KP(keputusan)
+        self.fields["pertimbangan"].label = self.LABEL[self.keputusan]
+        self.fields["pertimbangan"].error_messages["required"] = (
+            "Alasan tertulis wajib diisi (UU 14/2008 Pasal 36 ayat (3))."
+            if self.keputusan == KP.DITOLAK
+            else "Isi tanggapan wajib diisi."
+        )
+
+    def clean_pertimbangan(self) -> str:
+        value = self.cleaned_data["pertimbangan"]
+        if not value.strip():
+            raise forms.ValidationError(self.fields["pertimbangan"].error_messages["required"])
+        return value
+
+
+class SikapForm(StepForm):
+    tanggal_sikap = forms.DateField(
+        label="Tanggal pemohon menyatakan menerima (atau 14 hari kerja lewat)",
+        widget=date_input(),
+    )
+    catatan = forms.CharField(
+        label="Catatan", max_length=2000, required=False, widget=textarea(2, 2000)
+    )
+
+    def __init__(self, *args, keberatan: Keberatan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.keberatan = keberatan
+
+    def clean_tanggal_sikap(self) -> datetime.date:
+        value = not_future(self.cleaned_data["tanggal_sikap"])
+        awal = self.keberatan.tanggal_tanggapan
+        if awal and value < awal:
+            raise forms.ValidationError(
+                f"Tidak boleh sebelum tanggal tanggapan ({hari_tanggal(awal)})."
+            )
+        return value
+
+
+class SengketaForm(StepForm):
+    tanggal_sengketa = forms.DateField(
+        label="Tanggal sengketa diajukan ke Komisi Informasi Provinsi Bali", widget=date_input()
+    )
+    nomor_register = forms.CharField(
+        label="Nomor register sengketa Komisi Informasi", max_length=100
+    )
+    catatan = forms.CharField(
+        label="Catatan", max_length=2000, required=False, widget=textarea(2, 2000)
+    )
+
+    def __init__(self, *args, keberatan: Keberatan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.keberatan = keberatan
+
+    def clean_tanggal_sengketa(self) -> datetime.date:
+        value = not_future(self.cleaned_data["tanggal_sengketa"])
+        k = self.keberatan
+        if k.tanggal_tanggapan and value < k.tanggal_tanggapan:
+            raise forms.ValidationError(
+                f"Tidak boleh sebelum tanggal tanggapan ({hari_tanggal(k.tanggal_tanggapan)})."
+            )
+        if k.tanggal_tanggapan is None and k.tenggat_tanggapan and value <= k.tenggat_tanggapan:
+            raise forms.ValidationError(
+                "Tanpa tanggapan, sengketa baru dapat diajukan sesudah tenggat tanggapan "
+                f"Atasan PPID ({hari_tanggal(k.tenggat_tanggapan)})."
+            )
+        return value
+
+    def clean_nomor_register(self) -> str:
+        value = self.cleaned_data["nomor_register"].strip()
+        if not value:
+            raise forms.ValidationError("Nomor register wajib diisi.")
+        return value

@@ -1,0 +1,414 @@
+"""Keberatan: an objection to the Atasan PPID (UU 14/2008 Pasal 35–37).
+
+The step order lives in keberatan/alur.py and only the workflow engine assigns `status`; writes
+go through keberatan/actions.py. Every deadline is counted by the calendar engine when its clock
+starts and stored here:
+
+- the 30-hk filing window from the day the ground arose (Pasal 36(1));
+- the 30-hk response deadline of the Atasan PPID from registration (Pasal 36(2));
+- the SOP's internal targets per step (registration 1, examination 5, draft 2, answer 1 hk);
+- the 14-hk window to file a sengketa with the Komisi Informasi (Pasal 37(2)).
+"""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from ppid_manual.models import Pejabat, Unit
+from ppid_manual.roles import Role
+from registrasi.models import Pemohon, Permohonan, mask_nik, near_due_limit
+
+# Who may see the pemohon's NIK unmasked and the scans (UU 27/2022 PDP: only the roles that
+# need them): the desk that takes the file, the PPID and the Atasan PPID who decide on it.
+PERAN_IDENTITAS = (Role.PETUGAS, Role.PPID, Role.ATASAN)
+
+
+def berkas_path(instance: Keberatan, filename: str) -> str:
+    # A random name: the file name the pemohon's scanner chose may contain their name or NIK.
+    ext = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    today = timezone.localdate()
+    return f"keberatan/{today:%Y/%m}/{uuid.uuid4().hex}.{ext}"
+
+
+class KeberatanQuerySet(models.QuerySet):
+    def for_user(self, user) -> KeberatanQuerySet:
+        """What this user may see. PPID, Atasan PPID and Admin see every keberatan. A PPID
+        Pelaksana sees those about its own OPD's requests, or disposed to its OPD. A petugas of
+        the PPID Utama desk sees all; a petugas at an OPD desk those registered there."""
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        if user.is_superuser or user.has_role(Role.PPID, Role.ATASAN, Role.ADMIN):
+            return self
+        cond = Q(pk__in=[])
+        if user.unit_id is not None:
+            if user.has_role(Role.PELAKSANA):
+                cond |= (
+                    Q(permohonan__unit_tujuan_id=user.unit_id)
+                    | Q(permohonan__unit_registrasi_id=user.unit_id)
+                    | Q(unit_disposisi_id=user.unit_id)
+                )
+            if user.has_role(Role.PETUGAS):
+                if user.unit.jenis == Unit.Jenis.PPID_UTAMA:
+                    return self
+                cond |= Q(unit_registrasi_id=user.unit_id)
+        return self.filter(cond)
+
+    def terdaftar(self) -> KeberatanQuerySet:
+        return self.exclude(status=Keberatan.Status.BARU)
+
+    def terbuka(self) -> KeberatanQuerySet:
+        """Still needs something from the desk, the PPID or the Atasan PPID."""
+        return self.filter(status__in=Keberatan.TERBUKA)
+
+    def selesai(self) -> KeberatanQuerySet:
+        return self.filter(status__in=[Keberatan.Status.SELESAI, Keberatan.Status.SENGKETA])
+
+    def overdue(self, today: datetime.date) -> KeberatanQuerySet:
+        return self.terbuka().filter(tenggat_terdekat__lt=today)
+
+    def near_due(self, today: datetime.date) -> KeberatanQuerySet:
+        return self.terbuka().filter(
+            tenggat_terdekat__gte=today, tenggat_terdekat__lt=near_due_limit(today)
+        )
+
+    def periode(self, dari: datetime.date, sampai: datetime.date) -> KeberatanQuerySet:
+        return self.terdaftar().filter(tanggal_registrasi__range=(dari, sampai))
+
+
+class Keberatan(models.Model):
+    """One objection (Formulir Keberatan, Perki 1/2021) and its handling by the Atasan PPID."""
+
+    class Status(models.TextChoices):
+        BARU = "baru", "Baru (belum terdaftar)"
+        TERDAFTAR = "terdaftar", "Terdaftar, menunggu pemeriksaan Atasan PPID"
+        DIDISPOSISI = "didisposisi", "Didisposisi, draf tanggapan disusun"
+        DRAF_DIAJUKAN = "draf_diajukan", "Draf tanggapan diajukan ke Atasan PPID"
+        DRAF_DIKEMBALIKAN = "draf_dikembalikan", "Draf dikembalikan untuk perbaikan"
+        DRAF_DISETUJUI = "draf_disetujui", "Draf disetujui, menunggu tanggapan Atasan PPID"
+        DITANGGAPI = "ditanggapi", "Ditanggapi Atasan PPID, menunggu sikap pemohon"
+        SELESAI = "selesai", "Selesai (pemohon menerima tanggapan)"
+        SENGKETA = "sengketa", "Sengketa di Komisi Informasi"
+
+    class Alasan(models.TextChoices):
+        """UU 14/2008 Pasal 35(1): the reasons for a keberatan (one or more)."""
+
+        A = "a", "a. Permohonan informasi ditolak atas alasan pengecualian Pasal 17"
+        B = "b", "b. Informasi berkala sebagaimana dimaksud Pasal 9 tidak disediakan"
+        C = "c", "c. Permintaan informasi tidak ditanggapi"
+        D = "d", "d. Permintaan informasi ditanggapi tidak sebagaimana yang diminta"
+        E = "e", "e. Permintaan informasi tidak dipenuhi"
+        F = "f", "f. Pengenaan biaya yang tidak wajar"
+        G = "g", "g. Penyampaian informasi melebihi waktu yang diatur Undang-Undang"
+
+    class Keputusan(models.TextChoices):
+        """The Atasan PPID's answer (UU 14/2008 Pasal 36; Pasal 35(2) for musyawarah)."""
+
+        DIBERIKAN = (
+            "diberikan",
+            "Keberatan diterima: informasi diberikan (putusan PPID dibatalkan)",
+        )
+        DITOLAK = "ditolak", "Keberatan ditolak: putusan PPID dikuatkan"
+        MUSYAWARAH = "musyawarah", "Diselesaikan secara musyawarah (kesepakatan)"
+
+    class Sifat(models.TextChoices):
+        BIASA = "biasa", "Biasa"
+        SEGERA = "segera", "Segera"
+        SANGAT_SEGERA = "sangat_segera", "Sangat segera"
+
+    class SikapPemohon(models.TextChoices):
+        MENERIMA = "menerima", "Menerima tanggapan Atasan PPID"
+        SENGKETA = "sengketa", "Mengajukan sengketa ke Komisi Informasi"
+
+    # Answered: the pemohon's own window runs; the Atasan has nothing left to do.
+    BELUM_DITANGGAPI = (
+        Status.TERDAFTAR,
+        Status.DIDISPOSISI,
+        Status.DRAF_DIAJUKAN,
+        Status.DRAF_DIKEMBALIKAN,
+        Status.DRAF_DISETUJUI,
+    )
+    TERBUKA = BELUM_DITANGGAPI + (Status.DITANGGAPI,)
+
+    # --- intake (Formulir Keberatan) ----------------------------------------------------
+    status = models.CharField(
+        "status", max_length=20, choices=Status.choices, default=Status.BARU, db_index=True
+    )
+    kunci_idempotensi = models.UUIDField(
+        "kunci formulir",
+        unique=True,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Token sekali pakai dari formulir: klik ganda tidak mendaftarkan dua kali.",
+    )
+    permohonan = models.ForeignKey(
+        Permohonan,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="keberatan",
+        verbose_name="permohonan yang diajukan keberatan",
+    )
+    pemohon = models.ForeignKey(
+        Pemohon, on_delete=models.PROTECT, related_name="keberatan", verbose_name="pemohon"
+    )
+    unit_registrasi = models.ForeignKey(
+        Unit,
+        on_delete=models.PROTECT,
+        related_name="keberatan_didaftarkan",
+        verbose_name="meja pendaftaran (OPD)",
+    )
+    didaftarkan_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+        verbose_name="petugas",
+    )
+    informasi_diminta = models.TextField("informasi yang diminta", max_length=2000)
+    tujuan_penggunaan = models.TextField("tujuan penggunaan informasi", max_length=1000)
+    alasan = models.JSONField("alasan keberatan (Pasal 35 ayat (1))", default=list)
+    kasus_posisi = models.TextField("kasus posisi", max_length=4000)
+    kuasa_nama = models.CharField("nama kuasa pemohon", max_length=150, blank=True)
+    kuasa_alamat = models.CharField("alamat kuasa", max_length=300, blank=True)
+    kuasa_telepon = models.CharField("nomor telepon kuasa", max_length=30, blank=True)
+    surat_kuasa_diterima = models.BooleanField("surat kuasa diterima", default=False)
+    surat_kuasa = models.FileField(
+        "pindaian surat kuasa", upload_to=berkas_path, blank=True, max_length=200
+    )
+    identitas_diterima = models.BooleanField("fotokopi identitas (NIK) diterima", default=False)
+    scan_identitas = models.FileField(
+        "pindaian identitas (NIK)", upload_to=berkas_path, blank=True, max_length=200
+    )
+    tanggal_diterima = models.DateField("tanggal formulir diterima")
+
+    # --- the filing window (Pasal 36(1)) -------------------------------------------------
+    tanggal_dasar = models.DateField("tanggal timbulnya alasan keberatan")
+    dasar_keterangan = models.CharField("asal tanggal alasan", max_length=300, blank=True)
+    tenggat_pengajuan = models.DateField("batas pengajuan keberatan (30 hari kerja)")
+    terlambat = models.BooleanField("diajukan melewati batas 30 hari kerja", default=False)
+
+    # --- registration (SOP 2) and the Atasan's 30 hk (Pasal 36(2)) ----------------------
+    nomor_registrasi = models.CharField(
+        "nomor registrasi keberatan", max_length=150, unique=True, null=True, blank=True
+    )
+    tanggal_registrasi = models.DateField(
+        "tanggal registrasi", null=True, blank=True, db_index=True
+    )
+    target_registrasi = models.DateField("target registrasi (SOP 1 hk)", null=True, blank=True)
+    target_pemeriksaan = models.DateField(
+        "target pemeriksaan Atasan PPID (SOP 5 hk)", null=True, blank=True
+    )
+    tenggat_tanggapan = models.DateField(
+        "tenggat tanggapan Atasan PPID (30 hari kerja)", null=True, blank=True, db_index=True
+    )
+
+    # --- examination and disposisi (SOP 3) -----------------------------------------------
+    tanggal_disposisi = models.DateField("tanggal disposisi", null=True, blank=True)
+    unit_disposisi = models.ForeignKey(
+        Unit,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="keberatan_didisposisikan",
+        verbose_name="diteruskan kepada",
+    )
+    sifat_disposisi = models.CharField("sifat", max_length=16, choices=Sifat.choices, blank=True)
+    isi_disposisi = models.TextField("isi disposisi (instruksi)", max_length=3000, blank=True)
+    pejabat_disposisi = models.ForeignKey(
+        Pejabat,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="Atasan PPID yang mendisposisi",
+    )
+
+    # --- the draft answer (SOP 4) and its review -----------------------------------------
+    mulai_draf = models.DateField("mulai penyusunan draf", null=True, blank=True)
+    target_draf = models.DateField("target draf (SOP 2 hk)", null=True, blank=True)
+    draf_keputusan = models.CharField(
+        "usulan keputusan", max_length=12, choices=Keputusan.choices, blank=True
+    )
+    draf_pertimbangan = models.TextField(
+        "isi draf tanggapan (pertimbangan)", max_length=6000, blank=True
+    )
+    tanggal_draf = models.DateField("tanggal draf diajukan", null=True, blank=True)
+    target_jawaban = models.DateField("target tanggapan (SOP 1 hk)", null=True, blank=True)
+    jumlah_revisi = models.PositiveSmallIntegerField("draf dikembalikan", default=0)
+    catatan_revisi = models.TextField("catatan perbaikan terakhir", max_length=3000, blank=True)
+    tanggal_persetujuan = models.DateField("tanggal draf disetujui", null=True, blank=True)
+
+    # --- the answer of the Atasan PPID (SOP 5; Pasal 36) ---------------------------------
+    keputusan = models.CharField(
+        "keputusan Atasan PPID", max_length=12, choices=Keputusan.choices, blank=True
+    )
+    pertimbangan = models.TextField("pertimbangan / alasan tertulis", max_length=6000, blank=True)
+    nomor_tanggapan = models.CharField(
+        "nomor surat tanggapan", max_length=150, unique=True, null=True, blank=True
+    )
+    tanggal_tanggapan = models.DateField("tanggal tanggapan", null=True, blank=True, db_index=True)
+    pejabat_tanggapan = models.ForeignKey(
+        Pejabat,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="Atasan PPID penanda tangan",
+    )
+
+    # --- the Komisi Informasi window (Pasal 37(2)) and the pemohon's response -------------
+    tenggat_sengketa = models.DateField(
+        "batas pengajuan sengketa (14 hari kerja)", null=True, blank=True
+    )
+    sikap_pemohon = models.CharField(
+        "tanggapan pemohon", max_length=10, choices=SikapPemohon.choices, blank=True
+    )
+    tanggal_sikap = models.DateField("tanggal dicatat", null=True, blank=True)
+    tanggal_sengketa = models.DateField("tanggal pengajuan sengketa", null=True, blank=True)
+    nomor_register_ki = models.CharField(
+        "nomor register sengketa Komisi Informasi", max_length=100, blank=True
+    )
+
+    # The nearest deadline now (legal or SOP): kept by save() from the stored deadlines, so
+    # the work lists sort and filter on one indexed column.
+    tenggat_terdekat = models.DateField("tenggat terdekat", null=True, blank=True, editable=False)
+    dibuat = models.DateTimeField("dibuat", auto_now_add=True)
+    diubah = models.DateTimeField("diubah", auto_now=True)
+
+    objects = KeberatanQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-tanggal_registrasi", "-pk"]
+        verbose_name = "keberatan"
+        verbose_name_plural = "keberatan"
+        indexes = [
+            models.Index(fields=["status", "tenggat_terdekat"], name="keberatan_status_tenggat"),
+        ]
+
+    def __str__(self) -> str:
+        return self.nomor_registrasi or f"Keberatan #{self.pk} ({self.get_status_display()})"
+
+    def save(self, *args, **kwargs):
+        self.tenggat_terdekat = self.hitung_tenggat_terdekat()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "tenggat_terdekat"}
+        super().save(*args, **kwargs)
+
+    # --- deadlines now ----------------------------------------------------------------
+    @property
+    def tenggat_hukum(self) -> datetime.date | None:
+        """The legal deadline running now: the Atasan's 30 hk until the answer, then the
+        pemohon's 14 hk for a sengketa (for the desk: record what the pemohon did)."""
+        if self.status in self.BELUM_DITANGGAPI:
+            return self.tenggat_tanggapan
+        if self.status == self.Status.DITANGGAPI:
+            return self.tenggat_sengketa
+        return None
+
+    @property
+    def target_sop(self) -> datetime.date | None:
+        """The SOP's internal target of the step under way (inside the 30 hk)."""
+        S = self.Status
+        return {
+            S.TERDAFTAR: self.target_pemeriksaan,
+            S.DIDISPOSISI: self.target_draf,
+            S.DRAF_DIKEMBALIKAN: self.target_draf,
+            S.DRAF_DIAJUKAN: self.target_jawaban,
+            S.DRAF_DISETUJUI: self.target_jawaban,
+        }.get(self.status)
+
+    def hitung_tenggat_terdekat(self) -> datetime.date | None:
+        dates = [d for d in (self.tenggat_hukum, self.target_sop) if d is not None]
+        return min(dates) if dates else None
+
+    # --- predicates -----------------------------------------------------------------------
+    @property
+    def is_open(self) -> bool:
+        return self.status in self.TERBUKA
+
+    @property
+    def sudah_ditanggapi(self) -> bool:
+        return self.tanggal_tanggapan is not None
+
+    def is_overdue(self, today: datetime.date) -> bool:
+        return self.is_open and self.tenggat_terdekat is not None and self.tenggat_terdekat < today
+
+    def tanggapan_lewat(self, today: datetime.date) -> bool:
+        """Pasal 36(2): the Atasan PPID's 30 hk passed without an answer."""
+        return (
+            self.status in self.BELUM_DITANGGAPI
+            and self.tenggat_tanggapan is not None
+            and self.tenggat_tanggapan < today
+        )
+
+    def registrasi_terlambat(self) -> bool:
+        return (
+            self.tanggal_registrasi is not None
+            and self.target_registrasi is not None
+            and self.tanggal_registrasi > self.target_registrasi
+        )
+
+    def visible_to(self, user) -> bool:
+        """The same rule as KeberatanQuerySet.for_user, for one loaded row."""
+        if user.is_superuser or user.has_role(Role.PPID, Role.ATASAN, Role.ADMIN):
+            return True
+        if user.unit_id is None:
+            return False
+        if user.has_role(Role.PELAKSANA):
+            units = {self.unit_disposisi_id}
+            if self.permohonan_id is not None:
+                units |= {self.permohonan.unit_tujuan_id, self.permohonan.unit_registrasi_id}
+            if user.unit_id in units:
+                return True
+        if user.has_role(Role.PETUGAS) and (
+            user.unit.jenis == Unit.Jenis.PPID_UTAMA or user.unit_id == self.unit_registrasi_id
+        ):
+            return True
+        return False
+
+    @staticmethod
+    def boleh_lihat_identitas(user) -> bool:
+        return user.is_superuser or user.has_role(*PERAN_IDENTITAS)
+
+    # --- display ------------------------------------------------------------------------
+    @property
+    def status_css(self) -> str:
+        S = self.Status
+        return {
+            S.TERDAFTAR: "text-bg-primary",
+            S.DIDISPOSISI: "text-bg-info",
+            S.DRAF_DIAJUKAN: "text-bg-info",
+            S.DRAF_DIKEMBALIKAN: "text-bg-warning",
+            S.DRAF_DISETUJUI: "text-bg-info",
+            S.DITANGGAPI: "text-bg-success",
+            S.SELESAI: "text-bg-secondary",
+            S.SENGKETA: "text-bg-danger",
+        }.get(self.status, "text-bg-light")
+
+    def get_alasan_display(self) -> list[str]:
+        return [self.Alasan(h).label for h in self.alasan if h in self.Alasan.values]
+
+    @property
+    def alasan_huruf(self) -> str:
+        return ", ".join(self.alasan)
+
+    @property
+    def ada_kuasa(self) -> bool:
+        return bool(self.kuasa_nama)
+
+    @property
+    def nik_tersamar(self) -> str:
+        return mask_nik(self.pemohon.nik)
+
+    @property
+    def nomor_pendaftaran(self) -> str:
+        return self.permohonan.nomor_pendaftaran if self.permohonan_id else ""

@@ -1,0 +1,580 @@
+"""The keberatan desk: the work list, the intake, the detail page with its steps, the printed
+documents, the scans and the register. Views fetch through one access helper, check, call an
+action and redirect; they never assign a status."""
+
+from __future__ import annotations
+
+import mimetypes
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+
+from keberatan import actions
+from keberatan.alur import (
+    ALUR,
+    HK_PENGAJUAN,
+    MENUNGGU,
+    dasar_otomatis,
+    saran_alasan,
+    status_tugas,
+    tahapan,
+)
+from keberatan.documents import (
+    REGISTER_KOLOM,
+    FormulirKeberatan,
+    LembarDisposisi,
+    RegisterKeberatan,
+    SuratTanggapan,
+    register_rows,
+    register_xlsx,
+)
+from keberatan.forms import (
+    CariPermohonanForm,
+    CatatanForm,
+    DisposisiForm,
+    DrafForm,
+    KeberatanForm,
+    SengketaForm,
+    SikapForm,
+    TanggapanForm,
+)
+from keberatan.models import Keberatan
+from keberatan.tenggat import rincian_tenggat
+from ppid_manual.access import role_required
+from ppid_manual.models import Event, Pejabat, Unit
+from ppid_manual.navigation import ALL_DESK
+from ppid_manual.roles import Role
+from ppid_manual.workflow import calendar
+from ppid_manual.workflow.engine import Step, StepRefused
+from ppid_manual.workflow.pdf import PdfError, today
+from registrasi.forms import RegisterForm
+from registrasi.models import near_due_limit
+
+S = Keberatan.Status
+KP = Keberatan.Keputusan
+
+
+def get_keberatan_for_user(request: HttpRequest, pk: int) -> Keberatan:
+    """The one access helper: a keberatan this user may see, or 404 (a PPID Pelaksana never
+    learns that another OPD's keberatan exists)."""
+    qs = (
+        Keberatan.objects.for_user(request.user)
+        .terdaftar()
+        .select_related(
+            "pemohon",
+            "permohonan",
+            "unit_registrasi",
+            "unit_disposisi",
+            "didaftarkan_oleh",
+            "pejabat_disposisi",
+            "pejabat_tanggapan",
+        )
+    )
+    return get_object_or_404(qs, pk=pk)
+
+
+# --- Work list ----------------------------------------------------------------------------
+
+TABS = (
+    ("tugas", "Tugas saya"),
+    ("terbuka", "Semua yang berjalan"),
+    ("selesai", "Selesai / sengketa"),
+)
+
+
+@role_required(*ALL_DESK)
+def daftar(request: HttpRequest) -> HttpResponse:
+    """The work list, nearest deadline (legal or SOP) first; near-due and overdue marked."""
+    day = today()
+    tab = request.GET.get("tab", "tugas")
+    if tab not in dict(TABS):
+        tab = "tugas"
+    q = request.GET.get("q", "").strip()[:100]
+    base = Keberatan.objects.for_user(request.user).terdaftar()
+    if tab == "tugas":
+        qs = base.filter(status__in=status_tugas(request.user))
+    elif tab == "terbuka":
+        qs = base.terbuka()
+    else:
+        qs = base.selesai()
+    if q:
+        qs = qs.filter(
+            Q(nomor_registrasi__icontains=q)
+            | Q(permohonan__nomor_pendaftaran__icontains=q)
+            | Q(pemohon__nama__icontains=q)
+            | Q(kuasa_nama__icontains=q)
+        )
+    if tab == "selesai":
+        qs = qs.order_by("-tanggal_registrasi", "-pk")
+    else:
+        qs = qs.order_by("tenggat_terdekat", "pk")
+    qs = qs.select_related("pemohon", "permohonan", "unit_disposisi")
+    page = Paginator(qs, 50).get_page(request.GET.get("halaman"))
+    batas_dekat = near_due_limit(day)
+    rows = []
+    for k in page.object_list:
+        k.menunggu = MENUNGGU.get(k.status, ("", ()))[0]
+        k.hukum_lewat = bool(k.tenggat_hukum and k.tenggat_hukum < day)
+        k.hukum_dekat = bool(k.tenggat_hukum and day <= k.tenggat_hukum < batas_dekat)
+        k.sop_lewat = bool(k.target_sop and k.target_sop < day)
+        k.sop_dekat = bool(k.target_sop and day <= k.target_sop < batas_dekat)
+        k.terlambat_kini = k.is_open and (k.hukum_lewat or k.sop_lewat)
+        k.mendekati = k.is_open and not k.terlambat_kini and (k.hukum_dekat or k.sop_dekat)
+        rows.append(k)
+    terbuka = Keberatan.objects.for_user(request.user).terdaftar()
+    counts = {
+        "terlambat": terbuka.overdue(day).count(),
+        "mendekati": terbuka.near_due(day).count(),
+    }
+    return render(
+        request,
+        "keberatan/daftar.html",
+        {
+            "rows": rows,
+            "page": page,
+            "tab": tab,
+            "tabs": TABS,
+            "q": q,
+            "counts": counts,
+            "today": day,
+        },
+    )
+
+
+# --- Intake and registration --------------------------------------------------------------
+
+
+@role_required(Role.PETUGAS)
+def baru(request: HttpRequest) -> HttpResponse:
+    """The Formulir Keberatan: find the request by its nomor pendaftaran (or go on without
+    one, reason b only), then the form; nothing is saved unless every field is right."""
+    permohonan = None
+    cari = CariPermohonanForm(request.GET if "nomor" in request.GET else None)
+    tanpa_nomor = request.GET.get("tanpa") == "1"
+    if request.method == "POST":
+        form = KeberatanForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                k = actions.register_keberatan(form.to_pengajuan(), by=request.user)
+            except actions.SudahDiajukan as done:
+                messages.info(request, "Formulir ini sudah didaftarkan sebelumnya.")
+                return redirect("keberatan:detail", done.keberatan.pk)
+            except StepRefused as exc:
+                form.add_error(None, str(exc))
+            else:
+                if k.terlambat:
+                    messages.warning(
+                        request,
+                        f"Keberatan {k.nomor_registrasi} didaftarkan, tetapi diajukan melewati "
+                        "batas 30 hari kerja (UU 14/2008 Pasal 36 ayat (1)); catatan ini "
+                        "tersimpan pada riwayat.",
+                    )
+                else:
+                    messages.success(request, f"Keberatan {k.nomor_registrasi} didaftarkan.")
+                return redirect(reverse("keberatan:detail", args=[k.pk]) + "?baru=1")
+        permohonan = form.permohonan
+        tanpa_nomor = not form.terhubung
+    elif cari.is_bound and cari.is_valid():
+        permohonan = cari.permohonan
+        form = KeberatanForm(initial=KeberatanForm.initial_for(permohonan), permohonan=permohonan)
+    elif tanpa_nomor:
+        form = KeberatanForm(initial=KeberatanForm.initial_for(None))
+    else:
+        form = None
+    day = today()
+    dasar = dasar_otomatis(permohonan, day) if permohonan else None
+    batas = calendar.deadline(dasar.tanggal, HK_PENGAJUAN) if dasar else None
+    return render(
+        request,
+        "keberatan/baru.html",
+        {
+            "cari": cari,
+            "form": form,
+            "p": permohonan,
+            "tanpa_nomor": tanpa_nomor,
+            "dasar": dasar,
+            "batas_pengajuan": batas,
+            "lewat_batas": bool(batas and day > batas),
+            "saran": saran_alasan(permohonan, day) if permohonan else None,
+            "lihat_nik": Keberatan.boleh_lihat_identitas(request.user),
+            "today": day,
+        },
+    )
+
+
+# --- Detail ---------------------------------------------------------------------------------
+
+
+def _documents(k: Keberatan) -> list[dict[str, str]]:
+    docs = [
+        {
+            "label": "Formulir keberatan (2 lembar, tanda terima)",
+            "url": reverse("keberatan:cetak_formulir", args=[k.pk]),
+            "nomor": k.nomor_registrasi,
+        }
+    ]
+    if k.tanggal_disposisi:
+        docs.append(
+            {
+                "label": "Lembar disposisi Atasan PPID",
+                "url": reverse("keberatan:cetak_disposisi", args=[k.pk]),
+                "nomor": "",
+            }
+        )
+    if k.tanggal_tanggapan:
+        docs.append(
+            {
+                "label": "Surat tanggapan Atasan PPID",
+                "url": reverse("keberatan:cetak_tanggapan", args=[k.pk]),
+                "nomor": k.nomor_tanggapan,
+            }
+        )
+    elif k.draf_keputusan:
+        docs.append(
+            {
+                "label": "Konsep surat tanggapan (draf)",
+                "url": reverse("keberatan:cetak_tanggapan", args=[k.pk]),
+                "nomor": "",
+            }
+        )
+    return docs
+
+
+def _timeline(k: Keberatan) -> list[Event]:
+    labels = {s.name: s.label for s in ALUR.steps}
+    labels["tenggat_dihitung_ulang"] = "Tenggat dihitung ulang (kalender berubah)"
+    status = dict(S.choices)
+    events = list(Event.objects.for_object(k).select_related("actor"))
+    for e in events:
+        e.label = labels.get(e.step, e.step)
+        e.from_label = status.get(e.from_state, e.from_state)
+        e.to_label = status.get(e.to_state, e.to_state)
+    return events
+
+
+@login_required
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    k = get_keberatan_for_user(request, pk)
+    day = today()
+    langkah = [
+        {"step": s, "url": reverse("keberatan:langkah", args=[k.pk, s.name])}
+        for s in ALUR.available(k, request.user)
+    ]
+    return render(
+        request,
+        "keberatan/detail.html",
+        {
+            "k": k,
+            "p": k.permohonan,
+            "pemohon": k.pemohon,
+            "langkah": langkah,
+            "menunggu": MENUNGGU.get(k.status, ("", ()))[0],
+            "tahapan": tahapan(k),
+            "tenggat": rincian_tenggat(k, day),
+            "events": _timeline(k),
+            "dokumen": _documents(k),
+            "lihat_nik": Keberatan.boleh_lihat_identitas(request.user),
+            "baru": request.GET.get("baru") == "1",
+            "tanggapan_lewat": k.tanggapan_lewat(day),
+        },
+    )
+
+
+# --- Steps ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Langkah:
+    """A step's form and the action it calls."""
+
+    form: Callable[[Keberatan, Any, Step], Any]
+    act: Callable[[Keberatan, Any, Any], Keberatan]
+    intro: str = ""
+    sukses: str = "Langkah “{label}” dicatat."
+
+
+def _disposisi_form(k: Keberatan, data, step: Step) -> DisposisiForm:
+    unit = (k.permohonan.unit_tujuan if k.permohonan else None) or Unit.objects.filter(
+        jenis=Unit.Jenis.PPID_UTAMA
+    ).first()
+    return DisposisiForm(data, initial={"unit": unit}, submit_label=step.label, css=step.css)
+
+
+def _tanggapan(keputusan: str) -> Langkah:
+    def form(k: Keberatan, data, step: Step) -> TanggapanForm:
+        initial = {"pertimbangan": k.draf_pertimbangan} if k.draf_keputusan == keputusan else {}
+        return TanggapanForm(
+            data, initial=initial, keputusan=keputusan, submit_label=step.label, css=step.css
+        )
+
+    def act(k: Keberatan, f: TanggapanForm, user) -> Keberatan:
+        return actions.answer_keberatan(
+            k, by=user, keputusan=keputusan, pertimbangan=f.cleaned_data["pertimbangan"]
+        )
+
+    intro = {
+        KP.DIBERIKAN: (
+            "Putusan PPID dibatalkan; permohonan yang terkait dibuka kembali untuk penyerahan "
+            "informasi. Surat tanggapan ditandatangani Atasan PPID yang menjabat hari ini."
+        ),
+        KP.DITOLAK: (
+            "Putusan PPID dikuatkan. Tuliskan alasan tertulis penolakan (UU 14/2008 Pasal 36 "
+            "ayat (3)); surat tanggapan memuat hak pemohon mengajukan sengketa ke Komisi "
+            "Informasi Provinsi Bali dalam 14 hari kerja."
+        ),
+        KP.MUSYAWARAH: (
+            "Hanya untuk alasan huruf b–g (UU 14/2008 Pasal 35 ayat (2)). Tuliskan isi kesepakatan."
+        ),
+    }[keputusan]
+    return Langkah(form, act, intro, "Tanggapan Atasan PPID dicatat.")
+
+
+LANGKAH: dict[str, Langkah] = {
+    "disposisi": Langkah(
+        _disposisi_form,
+        lambda k, f, user: actions.record_disposisi(
+            k,
+            by=user,
+            unit=f.cleaned_data["unit"],
+            isi=f.cleaned_data["isi"],
+            sifat=f.cleaned_data["sifat"],
+        ),
+        "Periksa formulir keberatan, lalu instruksikan PPID atau PPID Pelaksana menyusun draf "
+        "tanggapan (target SOP 2 hari kerja).",
+        "Disposisi dicatat; lembar disposisi dapat dicetak.",
+    ),
+    "ajukan_draf": Langkah(
+        lambda k, data, step: DrafForm(
+            data,
+            initial={"keputusan": k.draf_keputusan, "pertimbangan": k.draf_pertimbangan},
+            submit_label=step.label,
+            css=step.css,
+        ),
+        lambda k, f, user: actions.submit_draft(
+            k,
+            by=user,
+            keputusan=f.cleaned_data["keputusan"],
+            pertimbangan=f.cleaned_data["pertimbangan"],
+        ),
+        "Draf diajukan ke Atasan PPID, yang menyetujui atau mengembalikannya dengan catatan.",
+        "Draf tanggapan diajukan ke Atasan PPID.",
+    ),
+    "kembalikan_draf": Langkah(
+        lambda k, data, step: CatatanForm(
+            data,
+            label="Catatan perbaikan untuk penyusun draf",
+            submit_label=step.label,
+            css=step.css,
+        ),
+        lambda k, f, user: actions.return_draft(k, by=user, catatan=f.cleaned_data["catatan"]),
+        "Catatan tersimpan pada riwayat; target draf 2 hari kerja dimulai lagi hari ini.",
+        "Draf dikembalikan untuk perbaikan.",
+    ),
+    "setujui_draf": Langkah(
+        lambda k, data, step: CatatanForm(
+            data, label="Catatan (opsional)", wajib=False, submit_label=step.label, css=step.css
+        ),
+        lambda k, f, user: actions.approve_draft(k, by=user, note=f.cleaned_data["catatan"]),
+        "Sesudah disetujui, Atasan PPID memberi tanggapan (target SOP 1 hari kerja).",
+        "Draf disetujui.",
+    ),
+    "tanggapi_diberikan": _tanggapan(KP.DIBERIKAN),
+    "tanggapi_ditolak": _tanggapan(KP.DITOLAK),
+    "tanggapi_musyawarah": _tanggapan(KP.MUSYAWARAH),
+    "catat_diterima": Langkah(
+        lambda k, data, step: SikapForm(
+            data,
+            keberatan=k,
+            initial={"tanggal_sikap": today()},
+            submit_label=step.label,
+            css=step.css,
+        ),
+        lambda k, f, user: actions.record_acceptance(
+            k,
+            by=user,
+            tanggal_sikap=f.cleaned_data["tanggal_sikap"],
+            note=f.cleaned_data["catatan"],
+        ),
+        "Pemohon menerima tanggapan, atau 14 hari kerja lewat tanpa sengketa.",
+        "Sikap pemohon dicatat; keberatan selesai.",
+    ),
+    "catat_sengketa": Langkah(
+        lambda k, data, step: SengketaForm(
+            data, keberatan=k, submit_label=step.label, css=step.css
+        ),
+        lambda k, f, user: actions.record_sengketa(
+            k,
+            by=user,
+            tanggal_sengketa=f.cleaned_data["tanggal_sengketa"],
+            nomor_register=f.cleaned_data["nomor_register"],
+            note=f.cleaned_data["catatan"],
+        ),
+        "UU 14/2008 Pasal 37: sengketa diajukan ke Komisi Informasi Provinsi Bali dalam 14 hari "
+        "kerja sejak tanggapan diterima.",
+        "Sengketa dicatat.",
+    ),
+}
+LANGKAH["catat_sengketa_tanpa_tanggapan"] = Langkah(
+    LANGKAH["catat_sengketa"].form,
+    LANGKAH["catat_sengketa"].act,
+    "Atasan PPID tidak menanggapi dalam 30 hari kerja; pemohon dapat langsung mengajukan "
+    "sengketa ke Komisi Informasi (UU 14/2008 Pasal 37).",
+    "Sengketa dicatat.",
+)
+
+
+@login_required
+def langkah(request: HttpRequest, pk: int, step: str) -> HttpResponse:
+    """One step of the table: GET shows its form, POST takes it. A step that is not allowed
+    now (state, role, OPD, rule of the law) is refused with its reason and changes nothing."""
+    k = get_keberatan_for_user(request, pk)
+    spec = LANGKAH.get(step)
+    if spec is None:
+        raise Http404("Langkah tidak dikenal.")
+    s = ALUR.get(step)
+    try:
+        ALUR.check(k, s, request.user)
+    except StepRefused as exc:
+        messages.error(request, str(exc))
+        return redirect("keberatan:detail", k.pk)
+    if request.method == "POST":
+        form = spec.form(k, request.POST, s)
+        if form.is_valid():
+            try:
+                spec.act(k, form, request.user)
+            except StepRefused as exc:
+                messages.error(request, str(exc))
+                return redirect("keberatan:detail", k.pk)
+            messages.success(request, spec.sukses.format(label=s.label))
+            return redirect("keberatan:detail", k.pk)
+    else:
+        form = spec.form(k, None, s)
+    return render(
+        request,
+        "keberatan/langkah.html",
+        {
+            "k": k,
+            "p": k.permohonan,
+            "step": s,
+            "form": form,
+            "intro": spec.intro,
+            "lihat_nik": Keberatan.boleh_lihat_identitas(request.user),
+        },
+    )
+
+
+# --- Documents and scans -------------------------------------------------------------------
+
+
+def _pdf(request: HttpRequest, document) -> HttpResponse:
+    try:
+        return document.response()
+    except (Pejabat.DoesNotExist, PdfError) as exc:
+        messages.error(request, f"Dokumen tidak dapat dicetak: {exc}")
+        return redirect("keberatan:detail", document.keberatan.pk)
+
+
+@require_GET
+@login_required
+def cetak_formulir(request: HttpRequest, pk: int) -> HttpResponse:
+    k = get_keberatan_for_user(request, pk)
+    return _pdf(request, FormulirKeberatan(k, request))
+
+
+@require_GET
+@login_required
+def cetak_disposisi(request: HttpRequest, pk: int) -> HttpResponse:
+    k = get_keberatan_for_user(request, pk)
+    if k.tanggal_disposisi is None:
+        raise Http404("Belum ada disposisi.")
+    return _pdf(request, LembarDisposisi(k, request))
+
+
+@require_GET
+@login_required
+def cetak_tanggapan(request: HttpRequest, pk: int) -> HttpResponse:
+    k = get_keberatan_for_user(request, pk)
+    if k.tanggal_tanggapan is None and not k.draf_keputusan:
+        raise Http404("Belum ada draf atau surat tanggapan.")
+    return _pdf(request, SuratTanggapan(k, request))
+
+
+BERKAS = {"identitas": "scan_identitas", "surat-kuasa": "surat_kuasa"}
+
+
+@require_GET
+@login_required
+def berkas(request: HttpRequest, pk: int, jenis: str) -> FileResponse:
+    """A scan (NIK copy, surat kuasa): personal data (UU 27/2022 PDP), only for the roles that
+    need it, never cached."""
+    k = get_keberatan_for_user(request, pk)
+    if not Keberatan.boleh_lihat_identitas(request.user):
+        raise PermissionDenied("Peran Anda tidak berwenang membuka pindaian identitas.")
+    field = BERKAS.get(jenis)
+    if field is None:
+        raise Http404("Berkas tidak dikenal.")
+    stored = getattr(k, field)
+    if not stored:
+        raise Http404("Tidak ada pindaian.")
+    try:
+        handle = stored.open("rb")
+    except FileNotFoundError:
+        raise Http404("Berkas pindaian tidak ditemukan di penyimpanan.") from None
+    mime = mimetypes.guess_type(stored.name)[0] or "application/octet-stream"
+    response = FileResponse(handle, content_type=mime)
+    response["Content-Disposition"] = f'inline; filename="{jenis}-{k.pk}{_ext(stored.name)}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def _ext(name: str) -> str:
+    return "." + name.rsplit(".", 1)[-1] if "." in name else ""
+
+
+# --- Register ---------------------------------------------------------------------------------
+
+
+@role_required(*ALL_DESK)
+def register(request: HttpRequest) -> HttpResponse:
+    """The Register Keberatan for a period (DESIGN.md section 5), on screen, PDF or XLSX."""
+    day = today()
+    data = request.GET if "dari" in request.GET else None
+    form = RegisterForm(data, initial={"dari": day.replace(month=1, day=1), "sampai": day})
+    rows = None
+    if form.is_valid():
+        dari, sampai = form.cleaned_data["dari"], form.cleaned_data["sampai"]
+        qs = (
+            Keberatan.objects.for_user(request.user)
+            .periode(dari, sampai)
+            .select_related("pemohon", "permohonan", "pejabat_tanggapan")
+            .order_by("tanggal_registrasi", "pk")
+        )
+        rows = register_rows(qs)
+        fmt = request.GET.get("format")
+        if fmt == "pdf":
+            return RegisterKeberatan(rows, dari, sampai, request).response()
+        if fmt == "xlsx":
+            response = HttpResponse(
+                register_xlsx(rows, dari, sampai),
+                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            )
+            response["Content-Disposition"] = (
+                f'attachment; filename="register-keberatan-{dari:%Y%m%d}-{sampai:%Y%m%d}.xlsx"'
+            )
+            response["Cache-Control"] = "no-store"
+            return response
+    return render(
+        request,
+        "keberatan/register.html",
+        {"form": form, "rows": rows, "kolom": REGISTER_KOLOM},
+    )

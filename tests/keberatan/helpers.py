@@ -1,0 +1,217 @@
+"""Helpers shared by the keberatan tests: frozen days, requests made through the registrasi
+actions, keberatan at any step through keberatan.actions, and the transition and refusal
+assertions STYLE.md asks for."""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+from zoneinfo import ZoneInfo
+
+import time_machine
+from django.contrib.messages import get_messages
+from django.urls import reverse
+
+from keberatan import actions
+from keberatan.models import Keberatan
+from ppid_manual.models import Event
+from registrasi import actions as reg
+from registrasi.models import Permohonan, SuratPermintaan
+
+WITA = ZoneInfo("Asia/Makassar")
+D = datetime.date
+NIK = "5171010101900001"
+
+
+def at(day: datetime.date, hour: int = 9):
+    """Freeze 'today' (WITA) on `day`."""
+    return time_machine.travel(
+        datetime.datetime(day.year, day.month, day.day, hour, tzinfo=WITA), tick=False
+    )
+
+
+def events(obj) -> list[Event]:
+    return list(Event.objects.for_object(obj))
+
+
+def buat_permohonan(
+    desk, day: datetime.date, *, nik: str = NIK, nama: str = "Ni Made Ayu Lestari"
+) -> Permohonan:
+    """A request registered at the PPID Utama desk on `day` (registrasi's own action)."""
+    with at(day):
+        return reg.register_permohonan(
+            reg.Intake(
+                pemohon={
+                    "jenis": "perorangan",
+                    "nama": nama,
+                    "nik": nik,
+                    "alamat": "Jl. Gatot Subroto No. 1, Denpasar",
+                    "pekerjaan": "Wartawan",
+                    "telepon": "081234567890",
+                },
+                rincian_informasi="Data penerima bantuan kesehatan 2025 per kabupaten",
+                tujuan_penggunaan="Bahan liputan",
+                cara_memperoleh=Permohonan.CaraMemperoleh.SOFTCOPY,
+                cara_salinan=Permohonan.CaraSalinan.EMAIL,
+                formulir_lengkap=True,
+                identitas_diterima=True,
+                tanggal=day,
+                kunci=uuid.uuid4(),
+            ),
+            by=desk.petugas,
+        )
+
+
+def tolak_permohonan(desk, p: Permohonan, day: datetime.date) -> Permohonan:
+    """The PPID refuses the request under Pasal 17 huruf h (registrasi's own actions)."""
+    with at(day):
+        reg.route_to_opd(p, by=desk.ppid, unit=desk.units["dinkes"])
+        p = Permohonan.objects.get(pk=p.pk)
+        reg.record_opd_answer(
+            p,
+            by=desk.dinkes,
+            jawaban=SuratPermintaan.Jawaban.DIKECUALIKAN,
+            klasifikasi=Permohonan.Klasifikasi.DIKECUALIKAN,
+            isi_jawaban="Memuat data pribadi penerima bantuan.",
+            tanggal_jawaban=day,
+        )
+        p = Permohonan.objects.get(pk=p.pk)
+        return reg.issue_decision(
+            p,
+            reg.Putusan(
+                keputusan=Permohonan.Keputusan.DITOLAK,
+                pasal17=["h"],
+                konsekuensi="Membuka rahasia pribadi penerima bantuan.",
+            ),
+            by=desk.ppid,
+        )
+
+
+def daftarkan(
+    desk,
+    day: datetime.date,
+    permohonan: Permohonan | None = None,
+    *,
+    alasan: list[str] | None = None,
+    **extra,
+) -> Keberatan:
+    """A keberatan registered through the action (setup for tests of later steps)."""
+    if permohonan is None:
+        extra.setdefault(
+            "pemohon",
+            {
+                "jenis": "perorangan",
+                "nama": "I Ketut Warga",
+                "nik": "5103024506850002",
+                "alamat": "Br. Tengah, Mengwi",
+                "pekerjaan": "Petani",
+                "telepon": "081999888777",
+            },
+        )
+        extra.setdefault("informasi_diminta", "Laporan keuangan tahunan 2025 (informasi berkala)")
+        extra.setdefault("tanggal_dasar", day)
+    with at(day):
+        return actions.register_keberatan(
+            actions.Pengajuan(
+                tanggal_diterima=day,
+                alasan=alasan or ([Keberatan.Alasan.A] if permohonan else [Keberatan.Alasan.B]),
+                kasus_posisi="Pemohon keberatan atas jawaban PPID.",
+                tujuan_penggunaan="Bahan liputan",
+                permohonan=permohonan,
+                identitas_diterima=True,
+                **extra,
+            ),
+            by=desk.petugas,
+        )
+
+
+def sampai(desk, k: Keberatan, status: str, day: datetime.date, **kw) -> Keberatan:
+    """Take the steps (through the actions) until `k` is in `status`, all on `day`."""
+    S = Keberatan.Status
+    order = [S.DIDISPOSISI, S.DRAF_DIAJUKAN, S.DRAF_DISETUJUI, S.DITANGGAPI]
+    with at(day):
+        for target in order:
+            k = Keberatan.objects.get(pk=k.pk)
+            if k.status == status:
+                break
+            if target == S.DIDISPOSISI:
+                actions.record_disposisi(
+                    k,
+                    by=desk.atasan,
+                    unit=kw.get("unit", desk.units["utama"]),
+                    isi="Siapkan draf tanggapan.",
+                    sifat=Keberatan.Sifat.SEGERA,
+                )
+            elif target == S.DRAF_DIAJUKAN:
+                actions.submit_draft(
+                    k,
+                    by=desk.ppid,
+                    keputusan=kw.get("keputusan", Keberatan.Keputusan.DITOLAK),
+                    pertimbangan="Informasi memuat data pribadi (Pasal 17 huruf h).",
+                )
+            elif target == S.DRAF_DISETUJUI:
+                actions.approve_draft(k, by=desk.atasan)
+            elif target == S.DITANGGAPI:
+                actions.answer_keberatan(
+                    k,
+                    by=desk.atasan,
+                    keputusan=kw.get("keputusan", Keberatan.Keputusan.DITOLAK),
+                    pertimbangan="Putusan PPID sudah tepat.",
+                )
+    return Keberatan.objects.get(pk=k.pk)
+
+
+def step_url(k: Keberatan, step: str) -> str:
+    return reverse("keberatan:langkah", args=[k.pk, step])
+
+
+def transition(
+    client,
+    user,
+    k: Keberatan,
+    step: str,
+    data: dict,
+    day: datetime.date,
+    *,
+    to: str,
+) -> Keberatan:
+    """POST the step; assert the redirect, the new state, and exactly one new event with the
+    right from/to. Returns the refreshed keberatan."""
+    before = events(k)
+    from_state = k.status
+    with at(day):
+        client.force_login(user)
+        response = client.post(step_url(k, step), data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert response["Location"] == reverse("keberatan:detail", args=[k.pk])
+    k.refresh_from_db()
+    assert k.status == to
+    new = events(k)[len(before) :]
+    assert len(new) == 1
+    assert (new[0].step, new[0].from_state, new[0].to_state) == (step, from_state, to)
+    assert new[0].actor == user
+    return k
+
+
+def refused(
+    client,
+    user,
+    k: Keberatan,
+    step: str,
+    data: dict,
+    day: datetime.date,
+    *,
+    message: str,
+) -> None:
+    """POST the step; assert the refusal message, the unchanged state and no new event."""
+    state = k.status
+    total = Event.objects.count()
+    with at(day):
+        client.force_login(user)
+        response = client.post(step_url(k, step), data)
+    assert response.status_code == 302
+    shown = [str(m) for m in get_messages(response.wsgi_request)]
+    assert any(message in m for m in shown), shown
+    k.refresh_from_db()
+    assert k.status == state
+    assert Event.objects.count() == total
