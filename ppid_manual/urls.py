@@ -14,5 +14,6 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("permohonan/", include("registrasi.urls")),
     path("keberatan/", include("keberatan.urls")),
+    path("dip/", include("dip.urls")),
     path("admin/", admin.site.urls),
 ]

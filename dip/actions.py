@@ -1,0 +1,641 @@
+"""Every write of the DIP app. Views, admin and commands call these; nothing else assigns a
+status or changes an entry.
+
+Steps go through the shared engine (`apply_step`: lock the edition, check state, role, scope
+and the step's guard, run the step's own update, save, write exactly one Event). The step's
+own fields are checked inside that same transaction, so a refused step writes nothing: no
+row, no event, no letter number.
+
+Entry edits lock the edition too and write one Event on the edition with the old and new
+values; an adopted edition refuses them (and the model refuses them again, see
+`InformasiPublik.save`).
+"""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from dip import berkas
+from dip.alur import ALUR_OPD, ALUR_PROVINSI, boleh_ubah_isi, provinsi_tahun
+from dip.forms import cek_tanggal_setelah_sk, cek_tanggal_sk
+from dip.models import (
+    CatatanKoreksi,
+    DipEdisi,
+    EdisiBeku,
+    InformasiDikecualikan,
+    InformasiPublik,
+    Publikasi,
+)
+from ppid_manual.models import FormatNomor, Pejabat, Unit, User
+from ppid_manual.roles import Role
+from ppid_manual.workflow.engine import StepRefused, apply_step, record_event
+from ppid_manual.workflow.numbering import NumberingError, next_number
+
+S = DipEdisi.Status
+FIELDS_INFORMASI = (
+    "ringkasan",
+    "pejabat_penguasa",
+    "penanggung_jawab",
+    "waktu_pembuatan",
+    "tempat_pembuatan",
+    "bentuk",
+    "jangka_waktu_penyimpanan",
+    "jenis",
+    "opd",
+)
+
+
+def _json(value: Any) -> Any:
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if hasattr(value, "pk"):
+        return value.pk
+    return value
+
+
+def _nilai_informasi(info: InformasiPublik) -> dict[str, Any]:
+    return {f: _json(getattr(info, f + "_id" if f == "opd" else f)) for f in FIELDS_INFORMASI}
+
+
+def _kunci(edisi: DipEdisi) -> DipEdisi:
+    return DipEdisi.objects.select_for_update().get(pk=edisi.pk)
+
+
+def _wajib(catatan: str, apa: str = "Catatan koreksi") -> str:
+    catatan = (catatan or "").strip()
+    if not catatan:
+        raise StepRefused(f"{apa} wajib diisi.")
+    return catatan
+
+
+def _periksa_ubah(edisi: DipEdisi, by: User) -> None:
+    if edisi.beku:
+        raise EdisiBeku(edisi.pesan_beku())
+    if msg := boleh_ubah_isi(edisi, by):
+        raise StepRefused(msg)
+
+
+def _langkah(edisi: DipEdisi, step_name: str, *, by: User, catatan: str = "", update=None):
+    """Take `step_name` on `edisi` through the engine (state, role, scope and the step's guard
+    are checked on the locked row, then the step's own update runs)."""
+    table = ALUR_PROVINSI if edisi.is_provinsi else ALUR_OPD
+    return apply_step(edisi, table, step_name, by=by, note=catatan, update=update)
+
+
+def _catat(edisi: DipEdisi, by: User, catatan: str, peran: str, informasi=None) -> CatatanKoreksi:
+    return CatatanKoreksi.objects.create(
+        edisi=edisi,
+        informasi=informasi,
+        ringkasan_informasi=informasi.ringkasan if informasi is not None else "",
+        catatan=catatan,
+        dibuat_oleh=by,
+        peran=peran,
+    )
+
+
+def _tutup_catatan(edisi: DipEdisi) -> int:
+    return edisi.catatan_terbuka().update(ditindaklanjuti_pada=timezone.now())
+
+
+# --- editions ----------------------------------------------------------------------------
+
+
+def edisi_sumber(unit: Unit, tahun: int) -> DipEdisi | None:
+    """The latest adopted edition of `unit` before `tahun` (its own adoption, or for an OPD the
+    adopted province edition it is part of): the one a new edition may copy."""
+    return (
+        DipEdisi.objects.filter(unit=unit, tahun__lt=tahun)
+        .filter(Q(status=S.DITETAPKAN) | Q(provinsi__status=S.DITETAPKAN))
+        .order_by("-tahun")
+        .first()
+    )
+
+
+@transaction.atomic
+def buat_edisi(*, unit: Unit, tahun: int, by: User, salin: bool = False) -> DipEdisi:
+    """Open a unit's DIP for a year: the province edition (petugas or PPID) or an OPD's own
+    edition (its PPID Pelaksana). With `salin`, start from a copy of the latest adopted
+    edition; the copies keep their public ids."""
+    if unit.jenis == Unit.Jenis.PPID_UTAMA:
+        if not by.has_role(Role.PETUGAS, Role.PPID):
+            raise StepRefused("DIP Provinsi dibuka oleh petugas pelayanan atau PPID.")
+    elif not (by.has_role(Role.PELAKSANA) and by.unit_id == unit.pk):
+        raise StepRefused(
+            "DIP perangkat daerah dibuka oleh PPID Pelaksana perangkat daerah itu sendiri."
+        )
+    if DipEdisi.objects.filter(unit=unit, tahun=tahun).exists():
+        raise StepRefused(f"DIP {unit.nama} tahun {tahun} sudah ada.")
+    sumber = None
+    if salin:
+        sumber = edisi_sumber(unit, tahun)
+        if sumber is None:
+            raise StepRefused(
+                f"Belum ada DIP {unit.nama} yang ditetapkan sebelum tahun {tahun} untuk disalin."
+            )
+    try:
+        with transaction.atomic():
+            edisi = DipEdisi.objects.create(
+                unit=unit, tahun=tahun, dibuat_oleh=by, disalin_dari=sumber
+            )
+    except IntegrityError:
+        raise StepRefused(f"DIP {unit.nama} tahun {tahun} sudah ada.") from None
+    jumlah = 0
+    if sumber is not None:
+        for jumlah, lama in enumerate(sumber.informasi.order_by("nomor", "pk"), start=1):
+            InformasiPublik.objects.create(
+                edisi=edisi,
+                uid=lama.uid,
+                nomor=jumlah,
+                **{f: getattr(lama, f) for f in FIELDS_INFORMASI},
+            )
+    record_event(
+        edisi,
+        "buat",
+        by=by,
+        from_state="",
+        to_state=edisi.status,
+        note=f"Disalin dari {sumber.judul}" if sumber else "",
+        data={"disalin_dari": sumber.pk if sumber else None, "jumlah_informasi": jumlah},
+    )
+    return edisi
+
+
+# --- entries -----------------------------------------------------------------------------
+
+
+def _opd_entri(edisi: DipEdisi, opd: Unit | None) -> Unit:
+    if not edisi.is_provinsi:
+        if opd is not None and opd.pk != edisi.unit_id:
+            raise StepRefused(f"Entri DIP ini harus milik {edisi.unit.nama}.")
+        return edisi.unit
+    if opd is None:
+        raise StepRefused("Perangkat daerah entri wajib diisi.")
+    return opd
+
+
+def _nomor_berikut(edisi: DipEdisi) -> int:
+    last = edisi.informasi.order_by("-nomor").values_list("nomor", flat=True).first()
+    return (last or 0) + 1
+
+
+@transaction.atomic
+def tambah_informasi(edisi: DipEdisi, *, by: User, data: dict[str, Any]) -> InformasiPublik:
+    locked = _kunci(edisi)
+    _periksa_ubah(locked, by)
+    values = {f: data[f] for f in FIELDS_INFORMASI if f != "opd"}
+    values["opd"] = _opd_entri(locked, data.get("opd"))
+    info = InformasiPublik(edisi=locked, nomor=_nomor_berikut(locked), **values)
+    info.save()
+    record_event(
+        locked,
+        "tambah_informasi",
+        by=by,
+        from_state=locked.status,
+        to_state=locked.status,
+        note=info.ringkasan[:200],
+        data={"uid": str(info.uid), "baru": _nilai_informasi(info)},
+    )
+    return info
+
+
+@transaction.atomic
+def ubah_informasi(informasi: InformasiPublik, *, by: User, data: dict[str, Any]) -> bool:
+    """Change an entry. Returns False (and writes nothing) when nothing changed."""
+    locked = _kunci(informasi.edisi)
+    _periksa_ubah(locked, by)
+    info = InformasiPublik.objects.get(pk=informasi.pk, edisi=locked)
+    lama = _nilai_informasi(info)
+    for f in FIELDS_INFORMASI:
+        if f == "opd":
+            info.opd = _opd_entri(locked, data.get("opd"))
+        else:
+            setattr(info, f, data[f])
+    baru = _nilai_informasi(info)
+    changes = {f: [lama[f], baru[f]] for f in FIELDS_INFORMASI if lama[f] != baru[f]}
+    if not changes:
+        return False
+    info.save()
+    record_event(
+        locked,
+        "ubah_informasi",
+        by=by,
+        from_state=locked.status,
+        to_state=locked.status,
+        note=info.ringkasan[:200],
+        data={"uid": str(info.uid), "perubahan": changes},
+    )
+    return True
+
+
+@transaction.atomic
+def hapus_informasi(informasi: InformasiPublik, *, by: User) -> None:
+    locked = _kunci(informasi.edisi)
+    _periksa_ubah(locked, by)
+    info = InformasiPublik.objects.get(pk=informasi.pk, edisi=locked)
+    record_event(
+        locked,
+        "hapus_informasi",
+        by=by,
+        from_state=locked.status,
+        to_state=locked.status,
+        note=info.ringkasan[:200],
+        data={"uid": str(info.uid), "lama": _nilai_informasi(info)},
+    )
+    info.delete()
+
+
+@dataclass(frozen=True)
+class HasilImpor:
+    baru: int
+    diperbarui: int
+    tetap: int
+
+
+@transaction.atomic
+def impor_informasi(edisi: DipEdisi, *, by: User, berkas_impor: UploadedFile) -> HasilImpor:
+    """Import entries from an XLSX/CSV file with the export's columns. A row whose id exists
+    in this edition updates that entry; any other row adds an entry (keeping its id if it has
+    one). Every row is checked first: one error anywhere raises `berkas.ImporGagal` with every
+    error by row number, and nothing is written."""
+    locked = _kunci(edisi)
+    _periksa_ubah(locked, by)
+    try:
+        rows = berkas.baca_berkas(berkas_impor.name, berkas_impor.read())
+    except berkas.BerkasTidakValid as exc:
+        raise berkas.ImporGagal(pesan=str(exc)) from None
+    valid = berkas.validasi(locked, rows)
+    ada = {info.uid: info for info in locked.informasi.all()}
+    nomor = _nomor_berikut(locked)
+    baru = diperbarui = tetap = 0
+    for row in valid:
+        info = ada.get(row.uid) if row.uid else None
+        if info is None:
+            info = InformasiPublik(edisi=locked, nomor=nomor, **row.nilai)
+            if row.uid:
+                info.uid = row.uid
+            info.save()
+            nomor += 1
+            baru += 1
+            continue
+        lama = _nilai_informasi(info)
+        for f, value in row.nilai.items():
+            setattr(info, f, value)
+        if _nilai_informasi(info) != lama:
+            info.save()
+            diperbarui += 1
+        else:
+            tetap += 1
+    hasil = HasilImpor(baru, diperbarui, tetap)
+    record_event(
+        locked,
+        "impor",
+        by=by,
+        from_state=locked.status,
+        to_state=locked.status,
+        note=f"Impor {berkas_impor.name}: {baru} baru, {diperbarui} diperbarui, {tetap} tetap.",
+        data={"berkas": berkas_impor.name, "baru": baru, "diperbarui": diperbarui, "tetap": tetap},
+    )
+    return hasil
+
+
+# --- steps of the OPD edition --------------------------------------------------------------
+
+
+@transaction.atomic
+def ajukan(edisi: DipEdisi, *, by: User, catatan: str = "") -> DipEdisi:
+    """PPID Pelaksana submits its OPD's DIP to the petugas pelayanan (first time or after a
+    correction: the open correction notes are then marked as followed up)."""
+
+    def update(locked: DipEdisi) -> dict[str, Any]:
+        return {"catatan_ditindaklanjuti": _tutup_catatan(locked)}
+
+    return _langkah(edisi, "ajukan", by=by, catatan=catatan, update=update)
+
+
+@transaction.atomic
+def kembalikan_tidak_lengkap(edisi: DipEdisi, *, by: User, catatan: str) -> DipEdisi:
+    """The petugas returns a submission that is incomplete, with a note."""
+    catatan = _wajib(catatan, "Catatan kekurangan")
+
+    def update(locked: DipEdisi) -> dict[str, Any]:
+        note = _catat(locked, by, catatan, Role.PETUGAS)
+        return {"catatan_koreksi": note.pk}
+
+    return _langkah(edisi, "kembalikan_tidak_lengkap", by=by, catatan=catatan, update=update)
+
+
+@transaction.atomic
+def rekap(edisi: DipEdisi, *, by: User, catatan: str = "") -> DipEdisi:
+    """The petugas takes an OPD submission into the recap (the province edition)."""
+
+    def update(locked: DipEdisi) -> dict[str, Any]:
+        provinsi = provinsi_tahun(locked.tahun)
+        if provinsi is not None:
+            provinsi = _kunci(provinsi)  # hold the province edition while we join it
+        if provinsi is None or provinsi.status != S.DISUSUN:
+            raise StepRefused("Rekap DIP Provinsi sedang tidak dalam penyusunan.")
+        locked.provinsi = provinsi
+        return {"provinsi": provinsi.pk, "jumlah_informasi": locked.informasi.count()}
+
+    return _langkah(edisi, "rekap", by=by, catatan=catatan, update=update)
+
+
+@transaction.atomic
+def kembalikan_pengajuan(edisi: DipEdisi, *, by: User, catatan: str) -> DipEdisi:
+    """The PPID returns a whole OPD submission with a note."""
+    catatan = _wajib(catatan)
+
+    def update(locked: DipEdisi) -> dict[str, Any]:
+        note = _catat(locked, by, catatan, Role.PPID)
+        return {"catatan_koreksi": note.pk}
+
+    return _langkah(edisi, "koreksi", by=by, catatan=catatan, update=update)
+
+
+@transaction.atomic
+def kembalikan_informasi(informasi: InformasiPublik, *, by: User, catatan: str) -> DipEdisi:
+    """The PPID returns one entry with a note. An OPD's entry sends the OPD's submission back
+    (step `koreksi`); an entry the petugas typed into the province edition is noted there
+    (step `catat_koreksi`) and goes back with the recap."""
+    catatan = _wajib(catatan)
+    edisi = informasi.edisi
+
+    def update(locked: DipEdisi) -> dict[str, Any]:
+        info = InformasiPublik.objects.get(pk=informasi.pk, edisi=locked)
+        note = _catat(locked, by, catatan, Role.PPID, informasi=info)
+        return {"catatan_koreksi": note.pk, "informasi": str(info.uid)}
+
+    step = "catat_koreksi" if edisi.is_provinsi else "koreksi"
+    return _langkah(edisi, step, by=by, catatan=catatan, update=update)
+
+
+@transaction.atomic
+def teruskan(edisi: DipEdisi, *, by: User, catatan: str = "") -> DipEdisi:
+    """The petugas forwards the PPID's corrections to the PPID Pelaksana."""
+    return _langkah(edisi, "teruskan", by=by, catatan=catatan)
+
+
+# --- steps of the province edition ---------------------------------------------------------
+
+
+@transaction.atomic
+def ajukan_ppid(edisi: DipEdisi, *, by: User, catatan: str = "") -> DipEdisi:
+    """The petugas submits the recap to the PPID (again, after corrections: the PPID's notes
+    on the province edition are then marked as followed up)."""
+
+    def update(locked: DipEdisi) -> dict[str, Any]:
+        return {
+            "catatan_ditindaklanjuti": _tutup_catatan(locked),
+            "pengajuan": list(locked.pengajuan.values_list("pk", flat=True)),
+            "jumlah_informasi": locked.semua_informasi().count(),
+        }
+
+    return _langkah(edisi, "ajukan_ppid", by=by, catatan=catatan, update=update)
+
+
+@transaction.atomic
+def kembalikan_ke_petugas(edisi: DipEdisi, *, by: User, catatan: str = "") -> DipEdisi:
+    """The PPID returns the recap to the petugas, who forwards the corrections to the OPDs."""
+    catatan = (catatan or "").strip()
+
+    def update(locked: DipEdisi) -> dict[str, Any]:
+        ada_koreksi = (
+            locked.pengajuan.filter(status=S.DIKOREKSI).exists()
+            or locked.catatan_terbuka().exists()
+        )
+        if not catatan and not ada_koreksi:
+            raise StepRefused(
+                "Tuliskan catatan koreksi, atau kembalikan entri/pengajuan tertentu lebih dahulu."
+            )
+        note = _catat(locked, by, catatan, Role.PPID) if catatan else None
+        return {"catatan_koreksi": note.pk if note else None}
+
+    return _langkah(edisi, "kembalikan_ke_petugas", by=by, catatan=catatan, update=update)
+
+
+@transaction.atomic
+def ajukan_atasan(edisi: DipEdisi, *, by: User, catatan: str = "") -> DipEdisi:
+    """No corrections: the PPID submits the DIP to the Atasan PPID (an earlier note of the
+    Atasan is then marked as followed up)."""
+
+    def update(locked: DipEdisi) -> dict[str, Any]:
+        return {"catatan_ditindaklanjuti": _tutup_catatan(locked)}
+
+    return _langkah(edisi, "ajukan_atasan", by=by, catatan=catatan, update=update)
+
+
+@transaction.atomic
+def kembalikan_ke_ppid(edisi: DipEdisi, *, by: User, catatan: str) -> DipEdisi:
+    """The Atasan PPID sends the DIP back to the PPID with a note (SOP: koreksi dari Atasan
+    PPID, bila ada)."""
+    catatan = _wajib(catatan)
+
+    def update(locked: DipEdisi) -> dict[str, Any]:
+        note = _catat(locked, by, catatan, Role.ATASAN)
+        return {"catatan_koreksi": note.pk}
+
+    return _langkah(edisi, "kembalikan_ke_ppid", by=by, catatan=catatan, update=update)
+
+
+# --- adoption and after --------------------------------------------------------------------
+
+
+def _penandatangan(peran: str, day: datetime.date, unit: Unit | None = None) -> Pejabat:
+    try:
+        return Pejabat.signer(peran, day, unit=unit)
+    except Pejabat.DoesNotExist as exc:
+        raise StepRefused(str(exc)) from None
+
+
+def _nomor(jenis: str, day: datetime.date, unit: Unit) -> str:
+    try:
+        return next_number(jenis, day=day, unit=unit)
+    except NumberingError as exc:
+        raise StepRefused(str(exc)) from None
+
+
+@transaction.atomic
+def tetapkan(
+    edisi: DipEdisi, *, by: User, tanggal_sk: datetime.date, catatan: str = ""
+) -> DipEdisi:
+    """Adopt the DIP by SK. The province edition: by the Atasan PPID (the Sekda signs). An OPD
+    edition: its PPID Pelaksana records the SK signed by the head of the OPD. The SK number
+    comes from the SK DIP template (counted per unit); the signer is the official of the SK's
+    date. From now on the edition is frozen."""
+
+    def update(locked: DipEdisi) -> dict[str, Any]:
+        if msg := cek_tanggal_sk(locked, tanggal_sk):
+            raise StepRefused(msg)
+        if locked.is_provinsi:
+            signer = _penandatangan(Pejabat.Peran.ATASAN_PPID, tanggal_sk)
+        else:
+            signer = _penandatangan(Pejabat.Peran.KEPALA_OPD, tanggal_sk, unit=locked.unit)
+        locked.nomor_sk = _nomor(FormatNomor.Jenis.SK_DIP, tanggal_sk, locked.unit)
+        locked.tanggal_sk = tanggal_sk
+        locked.penandatangan_sk = signer
+        return {
+            "nomor_sk": locked.nomor_sk,
+            "tanggal_sk": tanggal_sk.isoformat(),
+            "penandatangan": signer.pk,
+            "jumlah_informasi": locked.semua_informasi().count(),
+        }
+
+    return _langkah(edisi, "tetapkan", by=by, catatan=catatan, update=update)
+
+
+@transaction.atomic
+def terbitkan_pengantar(
+    edisi: DipEdisi, *, by: User, tanggal: datetime.date, tujuan: str
+) -> DipEdisi:
+    """Issue the surat pengantar that sends the adopted DIP to be published. Signed by the PPID
+    (province) or the head of the OPD (OPD edition). Once per edition."""
+    tujuan = _wajib(tujuan, "Tujuan surat")
+
+    def update(locked: DipEdisi) -> dict[str, Any]:
+        if locked.nomor_pengantar:
+            raise StepRefused(
+                f"Surat pengantar sudah diterbitkan dengan nomor {locked.nomor_pengantar}."
+            )
+        if msg := cek_tanggal_setelah_sk(locked, tanggal, "surat pengantar"):
+            raise StepRefused(msg)
+        if locked.is_provinsi:
+            signer = _penandatangan(Pejabat.Peran.PPID, tanggal)
+        else:
+            signer = _penandatangan(Pejabat.Peran.KEPALA_OPD, tanggal, unit=locked.unit)
+        locked.nomor_pengantar = _nomor(FormatNomor.Jenis.PENGANTAR_DIP, tanggal, locked.unit)
+        locked.tanggal_pengantar = tanggal
+        locked.tujuan_pengantar = tujuan
+        locked.penandatangan_pengantar = signer
+        return {
+            "nomor_pengantar": locked.nomor_pengantar,
+            "tanggal_pengantar": tanggal.isoformat(),
+            "penandatangan": signer.pk,
+        }
+
+    return _langkah(edisi, "terbitkan_pengantar", by=by, update=update)
+
+
+@transaction.atomic
+def catat_publikasi(
+    edisi: DipEdisi,
+    *,
+    by: User,
+    kanal: str,
+    tanggal: datetime.date,
+    url: str,
+    keterangan: str = "",
+) -> Publikasi:
+    """Record where and when the adopted DIP was published."""
+    if kanal not in Publikasi.Kanal.values:
+        raise StepRefused("Kanal publikasi tidak dikenal.")
+    created: list[Publikasi] = []
+
+    def update(locked: DipEdisi) -> dict[str, Any]:
+        if msg := cek_tanggal_setelah_sk(locked, tanggal, "publikasi"):
+            raise StepRefused(msg)
+        pub = Publikasi.objects.create(
+            edisi=locked,
+            kanal=kanal,
+            tanggal=tanggal,
+            url=url,
+            keterangan=keterangan,
+            dicatat_oleh=by,
+        )
+        created.append(pub)
+        return {"publikasi": pub.pk, "kanal": kanal, "tanggal": tanggal.isoformat(), "url": url}
+
+    label = Publikasi.Kanal(kanal).label
+    _langkah(edisi, "catat_publikasi", by=by, catatan=f"{label}: {url}", update=update)
+    return created[0]
+
+
+@transaction.atomic
+def unggah_scan_sk(edisi: DipEdisi, *, by: User, berkas_scan: UploadedFile) -> DipEdisi:
+    """Archive the scan of the signed SK (the softcopy kept by the SOP). Checked by content:
+    PDF, JPEG or PNG, at most 10 MB. A new upload replaces the served file; the event keeps
+    the old file's name."""
+    try:
+        mime, ext = berkas.periksa_scan(berkas_scan)
+    except ValueError as exc:
+        raise StepRefused(str(exc)) from None
+
+    def update(locked: DipEdisi) -> dict[str, Any]:
+        lama = locked.scan_sk.name
+        nama = f"{locked.tahun}/{locked.unit.kode}-{uuid.uuid4().hex}.{ext}"
+        locked.scan_sk.save(nama, berkas_scan, save=False)
+        locked.scan_sk_jenis = mime
+        locked.scan_sk_nama = (berkas_scan.name or "")[:255]
+        return {"berkas": locked.scan_sk.name, "berkas_lama": lama, "jenis": mime}
+
+    return _langkah(edisi, "unggah_scan", by=by, update=update)
+
+
+# --- DIK -----------------------------------------------------------------------------------
+
+FIELDS_DIK = (
+    "informasi",
+    "opd",
+    "pasal17",
+    "undang_undang_lain",
+    "konsekuensi",
+    "jangka_waktu",
+    "dasar_penetapan",
+    "ditetapkan_pada",
+    "aktif",
+)
+
+
+def _nilai_dik(dik: InformasiDikecualikan) -> dict[str, Any]:
+    return {f: _json(getattr(dik, f + "_id" if f == "opd" else f)) for f in FIELDS_DIK}
+
+
+def _validasi_dik(dik: InformasiDikecualikan) -> None:
+    try:
+        dik.full_clean(exclude=["ditetapkan_oleh"])
+    except ValidationError as exc:
+        raise StepRefused(" ".join(exc.messages)) from None
+
+
+def _periksa_ppid(by: User) -> None:
+    # UU 14/2008 Pasal 19: the PPID performs the uji konsekuensi before declaring information
+    # exempt, so only the PPID sets or changes DIK entries.
+    if not by.has_role(Role.PPID):
+        raise StepRefused("Informasi yang dikecualikan ditetapkan oleh PPID.")
+
+
+@transaction.atomic
+def tetapkan_dik(*, by: User, data: dict[str, Any]) -> InformasiDikecualikan:
+    _periksa_ppid(by)
+    dik = InformasiDikecualikan(ditetapkan_oleh=by, **{f: data[f] for f in FIELDS_DIK})
+    _validasi_dik(dik)
+    dik.save()
+    record_event(dik, "dik_tetapkan", by=by, note=dik.informasi[:200], data=_nilai_dik(dik))
+    return dik
+
+
+@transaction.atomic
+def ubah_dik(dik: InformasiDikecualikan, *, by: User, data: dict[str, Any]) -> bool:
+    _periksa_ppid(by)
+    locked = InformasiDikecualikan.objects.select_for_update().get(pk=dik.pk)
+    lama = _nilai_dik(locked)
+    for f in FIELDS_DIK:
+        setattr(locked, f, data[f])
+    baru = _nilai_dik(locked)
+    changes = {f: [lama[f], baru[f]] for f in FIELDS_DIK if lama[f] != baru[f]}
+    if not changes:
+        return False
+    _validasi_dik(locked)
+    locked.save()
+    record_event(locked, "dik_ubah", by=by, note=locked.informasi[:200], data=changes)
+    return True

@@ -1,0 +1,184 @@
+"""The printed documents of the DIP (DESIGN.md 5): the recap for review, the correction
+sheets, the SK DIP with the DIP table as its lampiran, the surat pengantar, and the DIK with
+its uji konsekuensi. One small class per document; every template extends the one letter
+base (print/base_surat.html)."""
+
+from __future__ import annotations
+
+from itertools import groupby
+from typing import Any
+
+from django.utils import timezone
+
+from dip.models import CatatanKoreksi, DipEdisi, InformasiDikecualikan
+from ppid_manual.models import Pejabat
+from ppid_manual.workflow.pdf import PrintDocument
+
+
+def kelompok_informasi(edisi: DipEdisi) -> list[dict[str, Any]]:
+    """The entries grouped by OPD, numbered on through the whole table (as in the lampiran)."""
+    groups = []
+    nomor = 0
+    for opd, rows in groupby(edisi.semua_informasi(), key=lambda i: i.opd):
+        items = []
+        for info in rows:
+            nomor += 1
+            items.append({"no": nomor, "info": info})
+        groups.append({"opd": opd, "items": items})
+    return groups
+
+
+class _DokumenEdisi(PrintDocument):
+    def __init__(self, request=None, *, edisi: DipEdisi, **kwargs: Any) -> None:
+        super().__init__(request, edisi=edisi, **kwargs)
+        self.edisi = edisi
+
+    def get_context(self) -> dict[str, Any]:
+        groups = kelompok_informasi(self.edisi)
+        return {
+            **super().get_context(),
+            "kelompok": groups,
+            "jumlah": sum(len(g["items"]) for g in groups),
+            "per_opd": self.edisi.is_provinsi,
+        }
+
+    def _nama(self, jenis: str) -> str:
+        return f"{jenis}-{self.edisi.unit.kode.lower()}-{self.edisi.tahun}.pdf"
+
+
+class RekapDip(_DokumenEdisi):
+    """The recap the petugas hands to the PPID for review (SOP langkah 1), or the OPD's own
+    list as submitted."""
+
+    template_name = "dip/print/rekap.html"
+    title = "Rekapitulasi Daftar Informasi Publik"
+    landscape = True
+
+    def get_context(self) -> dict[str, Any]:
+        pengajuan = []
+        if self.edisi.is_provinsi:
+            pengajuan = list(
+                DipEdisi.objects.opd()
+                .filter(tahun=self.edisi.tahun)
+                .select_related("unit")
+                .order_by("unit__nama")
+            )
+        context = super().get_context()
+        terbuka: dict[int, list[CatatanKoreksi]] = {}
+        for note in CatatanKoreksi.objects.filter(
+            informasi__in=self.edisi.semua_informasi(), ditindaklanjuti_pada__isnull=True
+        ):
+            terbuka.setdefault(note.informasi_id, []).append(note)
+        for grup in context["kelompok"]:
+            for item in grup["items"]:
+                item["catatan"] = terbuka.get(item["info"].pk, [])
+        return {**context, "pengajuan": pengajuan, "tampil_catatan": True}
+
+    def filename(self) -> str:
+        return self._nama("rekap-dip")
+
+
+class LembarKoreksi(_DokumenEdisi):
+    """The correction sheets: every note that sent this DIP (or its entries) back, with the
+    date it was followed up (SOP langkah 2: keep the history of notes)."""
+
+    template_name = "dip/print/koreksi.html"
+    title = "Lembar Koreksi Daftar Informasi Publik"
+    landscape = True
+
+    def get_context(self) -> dict[str, Any]:
+        edisi_ids = [self.edisi.pk]
+        if self.edisi.is_provinsi:
+            edisi_ids += list(self.edisi.pengajuan.values_list("pk", flat=True))
+        notes = (
+            CatatanKoreksi.objects.filter(edisi_id__in=edisi_ids)
+            .select_related("edisi", "edisi__unit", "informasi", "dibuat_oleh")
+            .order_by("edisi__unit__nama", "dibuat_pada", "pk")
+        )
+        bagian = [
+            {"edisi": edisi, "catatan": list(rows)}
+            for edisi, rows in groupby(notes, key=lambda n: n.edisi)
+        ]
+        return {**super().get_context(), "bagian": bagian}
+
+    def filename(self) -> str:
+        return self._nama("koreksi-dip")
+
+
+class SkDip(_DokumenEdisi):
+    """The SK that adopts the DIP, with the DIP table as its lampiran (on landscape pages)."""
+
+    template_name = "dip/print/sk_dip.html"
+    title = "Keputusan tentang Daftar Informasi Publik"
+
+    def get_context(self) -> dict[str, Any]:
+        return {
+            **super().get_context(),
+            "pejabat": self.edisi.penandatangan_sk,
+            "tanggal_surat": self.edisi.tanggal_sk,
+        }
+
+    def filename(self) -> str:
+        return self._nama("sk-dip")
+
+
+class SuratPengantarDip(_DokumenEdisi):
+    """The covering letter that sends the adopted DIP to be published (SOP langkah 3)."""
+
+    template_name = "dip/print/pengantar.html"
+    title = "Surat Pengantar Daftar Informasi Publik"
+
+    def get_context(self) -> dict[str, Any]:
+        return {
+            **super().get_context(),
+            "pejabat": self.edisi.penandatangan_pengantar,
+            "tanggal_surat": self.edisi.tanggal_pengantar,
+            "nomor_surat": self.edisi.nomor_pengantar,
+            "lampiran": "1 (satu) berkas",
+            "perihal": f"Penyampaian Daftar Informasi Publik {self.edisi.pemilik} "
+            f"Tahun {self.edisi.tahun}",
+        }
+
+    def filename(self) -> str:
+        return self._nama("pengantar-dip")
+
+
+class DaftarDik(PrintDocument):
+    """The DIK: every exempt item with its grounds and uji konsekuensi, signed by the PPID of
+    the day it is printed."""
+
+    template_name = "dip/print/dik_daftar.html"
+    title = "Daftar Informasi yang Dikecualikan"
+    landscape = True
+
+    def get_context(self) -> dict[str, Any]:
+        today = timezone.localdate()
+        return {
+            **super().get_context(),
+            "pejabat": Pejabat.signer(Pejabat.Peran.PPID, today),
+            "tanggal_surat": today,
+        }
+
+    def filename(self) -> str:
+        return f"dik-{timezone.localdate():%Y%m%d}.pdf"
+
+
+class UjiKonsekuensi(PrintDocument):
+    """One exempt item's uji konsekuensi sheet, signed by the PPID of the day it was set."""
+
+    template_name = "dip/print/dik_uji.html"
+    title = "Lembar Uji Konsekuensi"
+
+    def __init__(self, request=None, *, dik: InformasiDikecualikan, **kwargs: Any) -> None:
+        super().__init__(request, dik=dik, **kwargs)
+        self.dik = dik
+
+    def get_context(self) -> dict[str, Any]:
+        return {
+            **super().get_context(),
+            "pejabat": Pejabat.signer(Pejabat.Peran.PPID, self.dik.ditetapkan_pada),
+            "tanggal_surat": self.dik.ditetapkan_pada,
+        }
+
+    def filename(self) -> str:
+        return f"uji-konsekuensi-{self.dik.pk}.pdf"
