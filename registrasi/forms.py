@@ -48,10 +48,10 @@ def clean_nik(value: str) -> str:
         raise forms.ValidationError("NIK wajib diisi.")
     try:
         stdnum_nik.validate(nik)
+    except InvalidLength:  # a subclass of InvalidFormat: caught first
+        raise forms.ValidationError(f"NIK harus 16 digit; yang diisi {len(nik)} digit.") from None
     except InvalidFormat:
         raise forms.ValidationError("NIK hanya boleh berisi angka (16 digit).") from None
-    except InvalidLength:
-        raise forms.ValidationError(f"NIK harus 16 digit; yang diisi {len(nik)} digit.") from None
     except InvalidComponent:
         try:
             stdnum_nik.get_birth_date(nik)
