@@ -193,7 +193,14 @@ def route_to_opd(
 ) -> SuratPermintaan:
     """The PPID's surat permintaan to the OPD that holds the information, with an internal
     answer deadline inside the 10 hk (SOP step 3). A second call re-routes to another OPD."""
-    step = "minta_opd" if permohonan.status == Permohonan.Status.TERDAFTAR else "alihkan_opd"
+    # The first letter or a re-routing, decided on the current row (not a stale copy).
+    current = (
+        Permohonan.objects.select_for_update()
+        .filter(pk=permohonan.pk)
+        .values_list("status", flat=True)
+        .get()
+    )
+    step = "minta_opd" if current == Permohonan.Status.TERDAFTAR else "alihkan_opd"
     created: list[SuratPermintaan] = []
 
     def update(p: Permohonan) -> dict[str, Any]:
