@@ -165,21 +165,22 @@ class Kolom:
     kunci: str
     judul: str
     lebar: int  # XLSX column width
+    persen: int  # share of the printed page width
 
 
 REGISTER_KOLOM = (
-    Kolom("no", "No.", 5),
-    Kolom("nomor", "Nomor registrasi keberatan", 22),
-    Kolom("tanggal", "Tanggal registrasi", 12),
-    Kolom("identitas", "Identitas pemohon / kuasa", 34),
-    Kolom("nomor_pendaftaran", "Nomor pendaftaran permohonan", 22),
-    Kolom("informasi", "Informasi yang diminta", 36),
-    Kolom("tujuan", "Tujuan penggunaan informasi", 28),
-    Kolom("alasan", "Alasan keberatan (Pasal 35 ayat (1))", 34),
-    Kolom("keputusan", "Keputusan Atasan PPID", 28),
-    Kolom("tanggal_tanggapan", "Tanggal tanggapan", 12),
-    Kolom("atasan", "Nama dan jabatan Atasan PPID", 30),
-    Kolom("tanggapan_pemohon", "Tanggapan pemohon", 30),
+    Kolom("no", "No.", 5, 3),
+    Kolom("nomor", "Nomor registrasi keberatan", 22, 8),
+    Kolom("tanggal", "Tanggal registrasi", 12, 6),
+    Kolom("identitas", "Identitas pemohon / kuasa", 34, 14),
+    Kolom("nomor_pendaftaran", "Nomor pendaftaran permohonan", 22, 9),
+    Kolom("informasi", "Informasi yang diminta", 36, 11),
+    Kolom("tujuan", "Tujuan penggunaan informasi", 28, 8),
+    Kolom("alasan", "Alasan keberatan (Pasal 35 ayat (1))", 34, 12),
+    Kolom("keputusan", "Keputusan Atasan PPID", 28, 8),
+    Kolom("tanggal_tanggapan", "Tanggal tanggapan", 12, 6),
+    Kolom("atasan", "Nama dan jabatan Atasan PPID", 30, 8),
+    Kolom("tanggapan_pemohon", "Tanggapan pemohon", 30, 7),
 )
 REGISTER_COLUMNS = tuple(k.judul for k in REGISTER_KOLOM)
 

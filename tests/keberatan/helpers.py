@@ -126,15 +126,13 @@ def daftarkan(
 
 
 def sampai(desk, k: Keberatan, status: str, day: datetime.date, **kw) -> Keberatan:
-    """Take the steps (through the actions) until `k` is in `status`, all on `day`."""
+    """Take the next steps (through the actions) until `k` is in `status`, all on `day`."""
     S = Keberatan.Status
-    order = [S.DIDISPOSISI, S.DRAF_DIAJUKAN, S.DRAF_DISETUJUI, S.DITANGGAPI]
+    keputusan = kw.get("keputusan", Keberatan.Keputusan.DITOLAK)
     with at(day):
-        for target in order:
-            k = Keberatan.objects.get(pk=k.pk)
-            if k.status == status:
-                break
-            if target == S.DIDISPOSISI:
+        k = Keberatan.objects.get(pk=k.pk)
+        while k.status != status:
+            if k.status == S.TERDAFTAR:
                 actions.record_disposisi(
                     k,
                     by=desk.atasan,
@@ -142,23 +140,23 @@ def sampai(desk, k: Keberatan, status: str, day: datetime.date, **kw) -> Keberat
                     isi="Siapkan draf tanggapan.",
                     sifat=Keberatan.Sifat.SEGERA,
                 )
-            elif target == S.DRAF_DIAJUKAN:
+            elif k.status in (S.DIDISPOSISI, S.DRAF_DIKEMBALIKAN):
                 actions.submit_draft(
                     k,
                     by=desk.ppid,
-                    keputusan=kw.get("keputusan", Keberatan.Keputusan.DITOLAK),
+                    keputusan=keputusan,
                     pertimbangan="Informasi memuat data pribadi (Pasal 17 huruf h).",
                 )
-            elif target == S.DRAF_DISETUJUI:
+            elif k.status == S.DRAF_DIAJUKAN:
                 actions.approve_draft(k, by=desk.atasan)
-            elif target == S.DITANGGAPI:
+            elif k.status == S.DRAF_DISETUJUI:
                 actions.answer_keberatan(
-                    k,
-                    by=desk.atasan,
-                    keputusan=kw.get("keputusan", Keberatan.Keputusan.DITOLAK),
-                    pertimbangan="Putusan PPID sudah tepat.",
+                    k, by=desk.atasan, keputusan=keputusan, pertimbangan="Putusan PPID sudah tepat."
                 )
-    return Keberatan.objects.get(pk=k.pk)
+            else:
+                raise AssertionError(f"no step from {k.status} towards {status}")
+            k = Keberatan.objects.get(pk=k.pk)
+    return k
 
 
 def step_url(k: Keberatan, step: str) -> str:
