@@ -229,6 +229,10 @@ REGISTER_COLUMNS = (
 )
 
 
+# Widths in mm for the landscape PDF: 252 mm between the margins of A4 landscape.
+REGISTER_WIDTHS_MM = (7, 22, 14, 20, 20, 18, 12, 26, 16, 13, 14, 11, 16, 15, 14, 14)
+
+
 def register_rows(permohonan: QuerySet[Permohonan]) -> list[dict[str, Any]]:
     """One dict per registered request, in the register's column order."""
     rows = []
@@ -290,7 +294,7 @@ class RegisterPermohonan(PrintDocument):
     def get_context(self) -> dict[str, Any]:
         return {
             "rows": self.rows,
-            "kolom": REGISTER_COLUMNS,
+            "kolom": list(zip(REGISTER_COLUMNS, REGISTER_WIDTHS_MM, strict=True)),
             "dari": self.dari,
             "sampai": self.sampai,
         }
