@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from ppid_manual import dashboard
 from ppid_manual.documents import PerhitunganTenggat
 from ppid_manual.forms import KalenderForm
 from ppid_manual.models import HariLibur
@@ -18,7 +19,12 @@ from ppid_manual.workflow import calendar
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "ppid_manual/home.html", {"today": timezone.localdate()})
+    today = timezone.localdate()
+    return render(
+        request,
+        "ppid_manual/home.html",
+        {"today": today, "panels": dashboard.panels_for(request.user, today)},
+    )
 
 
 @login_required

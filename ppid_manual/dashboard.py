@@ -1,0 +1,137 @@
+"""The home page's figures, per role: open cases by step, overdue, near due, this month's
+intake against last month's. Every figure is one aggregate query and links to the filtered
+list that shows the same rows."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.db.models import Count
+from django.urls import reverse
+
+from ppid_manual.roles import Role
+
+
+@dataclass(frozen=True)
+class Angka:
+    label: str
+    nilai: int
+    url: str
+    css: str = ""
+
+
+def _link(name: str, **params) -> str:
+    return f"{reverse(name)}?{urlencode(params)}"
+
+
+def month_bounds(day: datetime.date) -> tuple[datetime.date, datetime.date]:
+    first = day.replace(day=1)
+    nxt = (first + datetime.timedelta(days=32)).replace(day=1)
+    return first, nxt - datetime.timedelta(days=1)
+
+
+def previous_month(day: datetime.date) -> datetime.date:
+    return day.replace(day=1) - datetime.timedelta(days=1)
+
+
+def _by_status(qs, choices) -> dict[str, int]:
+    counts = dict(qs.values_list("status").annotate(n=Count("pk")).order_by())
+    return {value: counts.get(value, 0) for value, _ in choices}
+
+
+def permohonan_panel(user, today: datetime.date) -> dict:
+    from registrasi.models import Permohonan
+
+    base = Permohonan.objects.for_user(user)
+    url = "registrasi:daftar"
+    per_status = _by_status(base.open(), [(s, s) for s in Permohonan.OPEN])
+    this_start, this_end = month_bounds(today)
+    last_start, last_end = month_bounds(previous_month(today))
+    monthly = base.registered().filter(tanggal_daftar__range=(last_start, this_end))
+    intake = dict(monthly.values_list("tanggal_daftar__month").annotate(n=Count("pk")).order_by())
+    return {
+        "judul": "Permohonan informasi",
+        "per_tahap": [
+            Angka(Permohonan.Status(s).label, n, _link(url, tab="terbuka", status=s))
+            for s, n in per_status.items()
+        ],
+        "sorotan": [
+            Angka(
+                "Melewati tenggat",
+                base.overdue(today).count(),
+                _link(url, tab="terbuka", tenggat="terlambat"),
+                "danger",
+            ),
+            Angka(
+                "Jatuh tempo ≤ 2 hari kerja",
+                base.near_due(today).count(),
+                _link(url, tab="terbuka", tenggat="mendekati"),
+                "warning",
+            ),
+            Angka(
+                f"Masuk bulan ini ({this_start:%m/%Y})",
+                intake.get(this_start.month, 0),
+                _link(url, tab="semua", bulan=f"{this_start:%Y-%m}"),
+            ),
+            Angka(
+                f"Masuk bulan lalu ({last_start:%m/%Y})",
+                intake.get(last_start.month, 0),
+                _link(url, tab="semua", bulan=f"{last_start:%Y-%m}"),
+            ),
+        ],
+    }
+
+
+def keberatan_panel(user, today: datetime.date) -> dict:
+    from keberatan.models import Keberatan
+
+    base = Keberatan.objects.for_user(user).terdaftar()
+    url = "keberatan:daftar"
+    per_status = _by_status(base.terbuka(), [(s, s) for s in Keberatan.TERBUKA])
+    this_start, this_end = month_bounds(today)
+    last_start, last_end = month_bounds(previous_month(today))
+    monthly = base.filter(tanggal_registrasi__range=(last_start, this_end))
+    intake = dict(
+        monthly.values_list("tanggal_registrasi__month").annotate(n=Count("pk")).order_by()
+    )
+    return {
+        "judul": "Keberatan",
+        "per_tahap": [
+            Angka(Keberatan.Status(s).label, n, _link(url, tab="terbuka", status=s))
+            for s, n in per_status.items()
+        ],
+        "sorotan": [
+            Angka(
+                "Melewati tenggat",
+                base.overdue(today).count(),
+                _link(url, tab="terbuka", tenggat="terlambat"),
+                "danger",
+            ),
+            Angka(
+                "Jatuh tempo ≤ 2 hari kerja",
+                base.near_due(today).count(),
+                _link(url, tab="terbuka", tenggat="mendekati"),
+                "warning",
+            ),
+            Angka(
+                f"Masuk bulan ini ({this_start:%m/%Y})",
+                intake.get(this_start.month, 0),
+                _link(url, tab="semua", bulan=f"{this_start:%Y-%m}"),
+            ),
+            Angka(
+                f"Masuk bulan lalu ({last_start:%m/%Y})",
+                intake.get(last_start.month, 0),
+                _link(url, tab="semua", bulan=f"{last_start:%Y-%m}"),
+            ),
+        ],
+    }
+
+
+def panels_for(user, today: datetime.date) -> list[dict]:
+    panels = []
+    if user.has_role(Role.PETUGAS, Role.PPID, Role.PELAKSANA, Role.ATASAN, Role.ADMIN):
+        panels.append(permohonan_panel(user, today))
+        panels.append(keberatan_panel(user, today))
+    return panels
