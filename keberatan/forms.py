@@ -218,6 +218,11 @@ class KeberatanForm(forms.Form):
         if self.terhubung:
             for name in self.IDENTITAS:
                 del self.fields[name]
+            # Found by the lookup: changing it means looking up another request.
+            self.fields["nomor_pendaftaran"].widget.attrs["readonly"] = True
+            self.fields[
+                "nomor_pendaftaran"
+            ].help_text = "Permohonan lain? Cari ulang dari awal formulir."
         self.helper = FormHelper()
         self.helper.form_id = "form-keberatan"
         self.helper.attrs = {"novalidate": ""}

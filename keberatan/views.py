@@ -8,12 +8,13 @@ import mimetypes
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import F, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -89,24 +90,57 @@ TABS = (
     ("tugas", "Tugas saya"),
     ("terbuka", "Semua yang berjalan"),
     ("selesai", "Selesai / sengketa"),
+    ("semua", "Semua"),
 )
+TENGGAT_FILTER = {"terlambat": "Melewati tenggat", "mendekati": "Jatuh tempo ≤ 2 hari kerja"}
+
+
+def _filters(request: HttpRequest) -> dict[str, str]:
+    """The list's filters from the query string (the home page's figures link here), each
+    checked; a value that makes no sense is ignored, never an error page."""
+    found = {}
+    status = request.GET.get("status", "")
+    if status in S.values and status != S.BARU:
+        found["status"] = status
+    if request.GET.get("tenggat") in TENGGAT_FILTER:
+        found["tenggat"] = request.GET["tenggat"]
+    bulan = request.GET.get("bulan", "")
+    try:
+        year, month = (int(x) for x in bulan.split("-"))
+        if 2000 <= year <= 2100 and 1 <= month <= 12:
+            found["bulan"] = f"{year:04d}-{month:02d}"
+    except ValueError:
+        pass
+    return found
 
 
 @role_required(*ALL_DESK)
 def daftar(request: HttpRequest) -> HttpResponse:
     """The work list, nearest deadline (legal or SOP) first; near-due and overdue marked."""
     day = today()
-    tab = request.GET.get("tab", "tugas")
+    user = request.user
+    default_tab = "tugas" if status_tugas(user) else "terbuka"
+    tab = request.GET.get("tab", default_tab)
     if tab not in dict(TABS):
-        tab = "tugas"
+        tab = default_tab
     q = request.GET.get("q", "").strip()[:100]
-    base = Keberatan.objects.for_user(request.user).terdaftar()
-    if tab == "tugas":
-        qs = base.filter(status__in=status_tugas(request.user))
-    elif tab == "terbuka":
-        qs = base.terbuka()
-    else:
-        qs = base.selesai()
+    filters = _filters(request)
+    base = Keberatan.objects.for_user(user).terdaftar()
+    qs = {
+        "tugas": base.filter(status__in=status_tugas(user)),
+        "terbuka": base.terbuka(),
+        "selesai": base.selesai(),
+        "semua": base,
+    }[tab]
+    if "status" in filters:
+        qs = qs.filter(status=filters["status"])
+    if filters.get("tenggat") == "terlambat":
+        qs = qs.overdue(day)
+    elif filters.get("tenggat") == "mendekati":
+        qs = qs.near_due(day)
+    if "bulan" in filters:
+        year, month = (int(x) for x in filters["bulan"].split("-"))
+        qs = qs.filter(tanggal_registrasi__year=year, tanggal_registrasi__month=month)
     if q:
         qs = qs.filter(
             Q(nomor_registrasi__icontains=q)
@@ -114,10 +148,10 @@ def daftar(request: HttpRequest) -> HttpResponse:
             | Q(pemohon__nama__icontains=q)
             | Q(kuasa_nama__icontains=q)
         )
-    if tab == "selesai":
+    if tab in ("selesai", "semua"):
         qs = qs.order_by("-tanggal_registrasi", "-pk")
     else:
-        qs = qs.order_by("tenggat_terdekat", "pk")
+        qs = qs.order_by(F("tenggat_terdekat").asc(nulls_last=True), "pk")
     qs = qs.select_related("pemohon", "permohonan", "unit_disposisi")
     page = Paginator(qs, 50).get_page(request.GET.get("halaman"))
     batas_dekat = near_due_limit(day)
@@ -131,10 +165,16 @@ def daftar(request: HttpRequest) -> HttpResponse:
         k.terlambat_kini = k.is_open and (k.hukum_lewat or k.sop_lewat)
         k.mendekati = k.is_open and not k.terlambat_kini and (k.hukum_dekat or k.sop_dekat)
         rows.append(k)
-    terbuka = Keberatan.objects.for_user(request.user).terdaftar()
     counts = {
-        "terlambat": terbuka.overdue(day).count(),
-        "mendekati": terbuka.near_due(day).count(),
+        "terlambat": base.overdue(day).count(),
+        "mendekati": base.near_due(day).count(),
+    }
+    label_filter = {
+        "status": dict(S.choices).get(filters.get("status", ""), ""),
+        "tenggat": TENGGAT_FILTER.get(filters.get("tenggat", ""), ""),
+        "bulan": f"Registrasi bulan {filters['bulan'][5:]}/{filters['bulan'][:4]}"
+        if "bulan" in filters
+        else "",
     }
     return render(
         request,
@@ -145,6 +185,9 @@ def daftar(request: HttpRequest) -> HttpResponse:
             "tab": tab,
             "tabs": TABS,
             "q": q,
+            "filters": [label for label in label_filter.values() if label],
+            "filter_items": list(filters.items()),
+            "params": urlencode({**filters, **({"q": q} if q else {})}),
             "counts": counts,
             "today": day,
         },
@@ -207,6 +250,7 @@ def baru(request: HttpRequest) -> HttpResponse:
             "lewat_batas": bool(batas and day > batas),
             "saran": saran_alasan(permohonan, day) if permohonan else None,
             "lihat_nik": Keberatan.boleh_lihat_identitas(request.user),
+            "lihat_permohonan": bool(permohonan and permohonan.visible_to(request.user)),
             "today": day,
         },
     )
@@ -284,6 +328,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "events": _timeline(k),
             "dokumen": _documents(k),
             "lihat_nik": Keberatan.boleh_lihat_identitas(request.user),
+            "lihat_permohonan": bool(k.permohonan and k.permohonan.visible_to(request.user)),
             "baru": request.GET.get("baru") == "1",
             "tanggapan_lewat": k.tanggapan_lewat(day),
         },
@@ -469,6 +514,7 @@ def langkah(request: HttpRequest, pk: int, step: str) -> HttpResponse:
             "form": form,
             "intro": spec.intro,
             "lihat_nik": Keberatan.boleh_lihat_identitas(request.user),
+            "lihat_permohonan": bool(k.permohonan and k.permohonan.visible_to(request.user)),
         },
     )
 

@@ -284,3 +284,38 @@ def test_the_intake_page_walks_from_the_lookup_to_the_form(client, desk, kalende
         unlinked = client.get(reverse("keberatan:baru"), {"tanpa": "1"}).content.decode()
     assert 'name="nik"' in unlinked and 'name="informasi_diminta"' in unlinked
     assert 'enctype="multipart/form-data"' in unlinked
+
+
+def test_the_home_page_figures_link_to_the_same_rows(client, desk, kalender):
+    """The dashboard links here with status, tenggat and bulan; the list applies them."""
+    a = daftarkan(desk, D(2026, 3, 16))  # examination target 30 March: overdue on 1 April
+    b = sampai(desk, daftarkan(desk, D(2026, 3, 25)), S.DIDISPOSISI, D(2026, 3, 26))
+    with at(D(2026, 4, 1)):
+        client.force_login(desk.ppid)
+
+        def pks(**params):
+            response = client.get(reverse("keberatan:daftar"), params)
+            return sorted(r.pk for r in response.context["rows"])
+
+        assert pks(tab="terbuka", status=S.TERDAFTAR) == [a.pk]
+        assert pks(tab="terbuka", status=S.DIDISPOSISI) == [b.pk]
+        assert pks(tab="terbuka", tenggat="terlambat") == [a.pk, b.pk]  # b's draft was due 30 March
+        assert pks(tab="semua", bulan="2026-03") == [a.pk, b.pk]
+        assert pks(tab="semua", bulan="2026-04") == []
+        assert pks(tab="semua", bulan="nonsense", status="tidak-ada") == [a.pk, b.pk]
+        html = client.get(
+            reverse("keberatan:daftar"), {"tab": "terbuka", "tenggat": "terlambat"}
+        ).content.decode()
+    assert "Melewati tenggat" in html and "Hapus saringan" in html
+
+
+def test_the_request_is_linked_for_those_who_may_open_it(client, desk, kalender):
+    p = tolak_permohonan(desk, buat_permohonan(desk, D(2026, 3, 30)), D(2026, 4, 1))
+    k = daftarkan(desk, DAY, p)
+    link = reverse("registrasi:detail", args=[p.pk])
+    with at(DAY):
+        client.force_login(desk.ppid)
+        assert link in client.get(reverse("keberatan:detail", args=[k.pk])).content.decode()
+        client.force_login(desk.petugas)
+        page = client.get(reverse("keberatan:baru"), {"nomor": p.nomor_pendaftaran})
+    assert "readonly" in str(page.context["form"]["nomor_pendaftaran"])
