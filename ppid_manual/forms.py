@@ -7,6 +7,8 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
+from ppid_manual.models import LaporanLayanan, Unit
+
 
 class LoginForm(AuthenticationForm):
     error_messages = {
@@ -52,3 +54,48 @@ class KalenderForm(forms.Form):
         if not 2000 <= mulai.year <= 2100:
             raise forms.ValidationError("Tahun harus antara 2000 dan 2100.")
         return mulai
+
+
+class LaporanPilihForm(forms.Form):
+    tahun = forms.IntegerField(
+        label="Tahun",
+        min_value=2000,
+        max_value=2100,
+        error_messages={
+            "invalid": "Isi tahun dengan angka.",
+            "required": "Tahun wajib diisi.",
+            "min_value": "Tahun paling awal 2000.",
+            "max_value": "Tahun paling akhir 2100.",
+        },
+    )
+    periode = forms.ChoiceField(label="Periode", choices=LaporanLayanan.Periode.choices)
+    unit = forms.ModelChoiceField(
+        label="Cakupan",
+        queryset=Unit.objects.filter(aktif=True),
+        required=False,
+        empty_label="Pemerintah Provinsi Bali (seluruh OPD)",
+    )
+
+    def __init__(self, *args, unit_tetap: Unit | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if unit_tetap is not None:
+            # A PPID Pelaksana reports on its own OPD only.
+            self.fields["unit"].queryset = Unit.objects.filter(pk=unit_tetap.pk)
+            self.fields["unit"].empty_label = None
+        self.helper = FormHelper()
+        self.helper.form_method = "get"
+        self.helper.form_class = "row g-2 align-items-end"
+        self.helper.field_class = ""
+        self.helper.add_input(Submit("tampil", "Tampilkan"))
+
+
+class LaporanNarasiForm(forms.ModelForm):
+    class Meta:
+        model = LaporanLayanan
+        fields = ["gambaran_umum", "kendala", "rekomendasi"]
+        widgets = {f: forms.Textarea(attrs={"rows": 4}) for f in fields}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("simpan", "Simpan uraian"))

@@ -305,3 +305,57 @@ class NomorTerbit(models.Model):
 
     def __str__(self) -> str:
         return self.nomor
+
+
+class LaporanLayanan(models.Model):
+    """The narrative parts of a Laporan Layanan Informasi Publik that the PPID types in (Perki
+    1/2021): the figures themselves are computed from the cases each time it is printed."""
+
+    class Periode(models.TextChoices):
+        TAHUNAN = "tahunan", "Tahunan"
+        SEMESTER1 = "semester1", "Semester I"
+        SEMESTER2 = "semester2", "Semester II"
+
+    tahun = models.PositiveIntegerField("tahun")
+    periode = models.CharField("periode", max_length=10, choices=Periode.choices)
+    unit = models.ForeignKey(
+        Unit,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        verbose_name="perangkat daerah",
+        help_text="Kosong: laporan Pemerintah Provinsi Bali (PPID Utama).",
+    )
+    gambaran_umum = models.TextField(
+        "gambaran umum pelayanan informasi", max_length=6000, blank=True
+    )
+    kendala = models.TextField("kendala eksternal dan internal", max_length=6000, blank=True)
+    rekomendasi = models.TextField(
+        "rekomendasi dan rencana tindak lanjut", max_length=6000, blank=True
+    )
+    diubah_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="diubah oleh",
+    )
+    diubah = models.DateTimeField("diubah", auto_now=True)
+
+    class Meta:
+        verbose_name = "laporan layanan"
+        verbose_name_plural = "laporan layanan"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tahun", "periode", "unit"], name="laporan_tahun_periode_unit_unik"
+            ),
+            models.UniqueConstraint(
+                fields=["tahun", "periode"],
+                condition=models.Q(unit__isnull=True),
+                name="laporan_provinsi_unik",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Laporan {self.get_periode_display()} {self.tahun}"

@@ -11,6 +11,7 @@ urlpatterns = [
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("kalender/", views.kalender, name="kalender"),
     path("kalender/hari-libur/", views.hari_libur, name="hari_libur"),
+    path("laporan/", views.laporan, name="laporan"),
     path("healthz", views.healthz, name="healthz"),
     path("permohonan/", include("registrasi.urls")),
     path("keberatan/", include("keberatan.urls")),

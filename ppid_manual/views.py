@@ -2,18 +2,23 @@ from __future__ import annotations
 
 import datetime
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from ppid_manual import dashboard
-from ppid_manual.documents import PerhitunganTenggat
-from ppid_manual.forms import KalenderForm
-from ppid_manual.models import HariLibur
+from ppid_manual import charts, dashboard, laporan_xlsx
+from ppid_manual import laporan as laporan_mod
+from ppid_manual.access import role_required
+from ppid_manual.documents import LaporanLayananDokumen, PerhitunganTenggat
+from ppid_manual.forms import KalenderForm, LaporanNarasiForm, LaporanPilihForm
+from ppid_manual.models import HariLibur, LaporanLayanan
+from ppid_manual.roles import Role
 from ppid_manual.workflow import calendar
 
 
@@ -74,4 +79,76 @@ def healthz(request: HttpRequest) -> HttpResponse:
         return JsonResponse({"status": "error", "database": "tidak terhubung"}, status=503)
     return JsonResponse(
         {"status": "ok", "database": "ok", "time": datetime.datetime.now(datetime.UTC).isoformat()}
+    )
+
+
+LAPORAN_ROLES = (Role.PPID, Role.ATASAN, Role.PELAKSANA, Role.ADMIN)
+
+
+@role_required(*LAPORAN_ROLES)
+def laporan(request: HttpRequest) -> HttpResponse:
+    """Laporan Layanan Informasi Publik: figures on screen, the PPID's narrative, PDF and XLSX."""
+    user = request.user
+    unit_tetap = (
+        user.unit
+        if user.has_role(Role.PELAKSANA) and not user.has_role(Role.PPID, Role.ATASAN, Role.ADMIN)
+        else None
+    )
+    today = timezone.localdate()
+    initial = {"tahun": today.year, "periode": LaporanLayanan.Periode.TAHUNAN, "unit": unit_tetap}
+    pilih = LaporanPilihForm(
+        request.GET if "tahun" in request.GET else None, initial=initial, unit_tetap=unit_tetap
+    )
+    if pilih.is_bound and not pilih.is_valid():
+        return render(request, "ppid_manual/laporan.html", {"pilih": pilih})
+    data = pilih.cleaned_data if pilih.is_bound else initial
+    unit = data["unit"] or unit_tetap
+    angka = laporan_mod.compute(data["tahun"], data["periode"], unit)
+    narasi = LaporanLayanan.objects.filter(
+        tahun=angka.tahun, periode=angka.periode, unit=unit
+    ).first() or LaporanLayanan(tahun=angka.tahun, periode=angka.periode, unit=unit)
+    boleh_ubah = user.has_role(Role.PPID) or (unit is not None and unit_tetap == unit)
+    form = LaporanNarasiForm(instance=narasi)
+    if request.method == "POST":
+        if not boleh_ubah:
+            raise PermissionDenied("Hanya PPID yang dapat mengisi uraian laporan.")
+        form = LaporanNarasiForm(request.POST, instance=narasi)
+        if form.is_valid():
+            narasi = form.save(commit=False)
+            narasi.diubah_oleh = user
+            narasi.save()
+            messages.success(request, "Uraian laporan tersimpan.")
+            return redirect(f"{request.path}?{request.GET.urlencode()}")
+    grafik = {
+        "keputusan": charts.bar_chart(
+            [(w.label, w.jumlah) for w in angka.waktu], title="Permohonan per keputusan"
+        ),
+        "penolakan": charts.bar_chart(angka.alasan_penolakan, title="Alasan penolakan"),
+        "keberatan": charts.bar_chart(angka.keberatan_alasan, title="Keberatan per alasan"),
+    }
+    fmt = request.GET.get("format")
+    if fmt == "pdf":
+        return LaporanLayananDokumen(request, angka=angka, narasi=narasi, grafik=grafik).response()
+    if fmt == "xlsx":
+        response = HttpResponse(
+            laporan_xlsx.workbook(angka),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        unit_kode = unit.kode.lower() if unit else "provinsi"
+        response["Content-Disposition"] = (
+            f'attachment; filename="laporan-layanan-{angka.periode}-{angka.tahun}-{unit_kode}.xlsx"'
+        )
+        return response
+    return render(
+        request,
+        "ppid_manual/laporan.html",
+        {
+            "pilih": pilih,
+            "angka": angka,
+            "narasi": narasi,
+            "form": form,
+            "boleh_ubah": boleh_ubah,
+            "grafik": grafik,
+            "query": request.GET.urlencode(),
+        },
     )

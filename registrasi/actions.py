@@ -350,6 +350,7 @@ def _apply_putusan(p: Permohonan, putusan: Putusan) -> dict[str, Any]:
     p.perkiraan_biaya_kirim = putusan.perkiraan_biaya_kirim or Decimal("0")
     p.waktu_penyediaan = putusan.waktu_penyediaan
     p.tanggal_pemberitahuan = day
+    p.hk_pemberitahuan = calendar.working_days_elapsed(p.tanggal_daftar, day)
     p.nomor_pemberitahuan = next_number(FormatNomor.Jenis.PEMBERITAHUAN, day=day)
     data: dict[str, Any] = {
         "keputusan": putusan.keputusan,

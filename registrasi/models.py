@@ -394,6 +394,11 @@ class Permohonan(models.Model):
     tanggal_pemberitahuan = models.DateField(
         "tanggal pemberitahuan", null=True, blank=True, db_index=True
     )
+    # Working days from registration to the notice, counted by the calendar engine when the
+    # notice is issued: the Laporan Layanan aggregates it in the database.
+    hk_pemberitahuan = models.PositiveSmallIntegerField(
+        "hari kerja sampai pemberitahuan", null=True, blank=True
+    )
     uraian_informasi = models.TextField(
         "informasi yang diberikan / penjelasan", max_length=3000, blank=True
     )

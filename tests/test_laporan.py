@@ -1,0 +1,198 @@
+"""Laporan Layanan Informasi Publik: figures on a fixed data set computed by hand."""
+
+from __future__ import annotations
+
+import io
+from types import SimpleNamespace
+
+import openpyxl
+import pytest
+from django.urls import reverse
+
+from keberatan.models import Keberatan
+from ppid_manual import laporan
+from registrasi import actions as reg
+from registrasi.models import Permohonan
+from tests.keberatan.helpers import D, at, buat_permohonan, daftarkan, sampai
+
+K = Permohonan.Keputusan
+
+
+@pytest.fixture
+def desk(
+    units, petugas, ppid, pelaksana_dinkes, atasan, pejabat, holidays_2026, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.SECURE_SSL_REDIRECT = False
+    return SimpleNamespace(
+        units=units,
+        petugas=petugas,
+        ppid=ppid,
+        dinkes=pelaksana_dinkes,
+        atasan=atasan,
+        pejabat=pejabat,
+    )
+
+
+def putus(desk, p, day, keputusan, **kw):
+    with at(day):
+        return reg.issue_decision(
+            Permohonan.objects.get(pk=p.pk), reg.Putusan(keputusan=keputusan, **kw), by=desk.ppid
+        )
+
+
+@pytest.fixture
+def data_2026(desk):
+    """Hand-counted working days (day 0 = registration):
+    p1 16 Mar → 7 Apr: 10 hk across Nyepi, Idul Fitri and cuti bersama, Wafat Yesus Kristus.
+    p2 16 Mar, extended on 6 Apr, refused 15 Apr (Pasal 17 a, h): 16 hk.
+    p3  4 May → 8 May given in part: 4 hk.      p4 4 May → 11 May not held: 5 hk.
+    p8  4 May → 6 May given in full: 2 hk.
+    p5  1 Jun, never answered: overdue (deadline 15 Jun).   p6 2 Jun, withdrawn.
+    p7 registered in 2025: outside the period."""
+    nik = iter(f"51710141079000{n:02d}" for n in range(10, 30))
+    p1 = buat_permohonan(desk, D(2026, 3, 16), nik=next(nik))
+    putus(desk, p1, D(2026, 4, 7), K.DIBERIKAN_SELURUHNYA, uraian_informasi="Data terlampir.")
+    p2 = buat_permohonan(desk, D(2026, 3, 16), nik=next(nik))
+    with at(D(2026, 4, 6)):
+        reg.extend(p2, by=desk.ppid, alasan="Dokumen tersebar di beberapa bidang.")
+    putus(
+        desk,
+        p2,
+        D(2026, 4, 15),
+        K.DITOLAK,
+        pasal17=["a", "h"],
+        konsekuensi="Menghambat penyidikan dan membuka rahasia pribadi.",
+    )
+    p3 = buat_permohonan(desk, D(2026, 5, 4), nik=next(nik))
+    putus(
+        desk,
+        p3,
+        D(2026, 5, 8),
+        K.DIBERIKAN_SEBAGIAN,
+        bagian_dihitamkan="Nomor rekening",
+        pasal17=["h"],
+        uraian_informasi="Sebagian.",
+    )
+    p4 = buat_permohonan(desk, D(2026, 5, 4), nik=next(nik))
+    putus(desk, p4, D(2026, 5, 11), K.TIDAK_DIKUASAI, penguasa_informasi="BPS Provinsi Bali")
+    p8 = buat_permohonan(desk, D(2026, 5, 4), nik=next(nik))
+    putus(desk, p8, D(2026, 5, 6), K.DIBERIKAN_SELURUHNYA, uraian_informasi="Data terlampir.")
+    buat_permohonan(desk, D(2026, 6, 1), nik=next(nik))
+    p6 = buat_permohonan(desk, D(2026, 6, 2), nik=next(nik))
+    with at(D(2026, 6, 3)):
+        reg.withdraw(p6, by=desk.petugas, note="Pemohon tidak memerlukan lagi.")
+    buat_permohonan(desk, D(2025, 11, 3), nik=next(nik))
+    # One keberatan on the refusal (reason a), upheld, then a sengketa; one on reason b.
+    k1 = daftarkan(desk, D(2026, 4, 20), Permohonan.objects.get(pk=p2.pk))
+    sampai(desk, k1, Keberatan.Status.DITANGGAPI, D(2026, 4, 22))
+    daftarkan(desk, D(2026, 5, 4), alasan=[Keberatan.Alasan.B])
+    return SimpleNamespace(p1=p1, p2=p2)
+
+
+def test_the_annual_report_figures_match_the_hand_count(desk, data_2026):
+    with at(D(2026, 7, 1)):
+        angka = laporan.compute(2026, "tahunan")
+    assert angka.permohonan == 7
+    assert angka.selesai_diputus == 5
+    assert angka.masih_berjalan == 1
+    assert angka.ditarik == 1
+    assert angka.diperpanjang == 1
+    assert angka.melewati_tenggat == 1
+    waktu = {w.keputusan: w for w in angka.waktu}
+    assert (
+        waktu[K.DIBERIKAN_SELURUHNYA].jumlah,
+        waktu[K.DIBERIKAN_SELURUHNYA].rata_rata,
+        waktu[K.DIBERIKAN_SELURUHNYA].median,
+        waktu[K.DIBERIKAN_SELURUHNYA].terlama,
+    ) == (2, 6.0, 6.0, 10)
+    assert (waktu[K.DITOLAK].jumlah, waktu[K.DITOLAK].terlama) == (1, 16)
+    assert (waktu[K.DIBERIKAN_SEBAGIAN].jumlah, waktu[K.DIBERIKAN_SEBAGIAN].median) == (1, 4)
+    assert (waktu[K.TIDAK_DIKUASAI].jumlah, waktu[K.TIDAK_DIKUASAI].median) == (1, 5)
+    assert waktu[K.BELUM_DIDOKUMENTASIKAN].jumlah == 0
+    alasan = dict(angka.alasan_penolakan)
+    assert alasan["Pasal 17 huruf a. menghambat proses penegakan hukum"] == 1
+    assert alasan["Pasal 17 huruf h. mengungkap rahasia pribadi"] == 1
+    assert sum(n for label, n in angka.alasan_penolakan if label.startswith("Pasal 17")) == 2
+    assert alasan["Informasi tidak dikuasai"] == 1
+    assert angka.keberatan == 2
+    keb_alasan = dict(angka.keberatan_alasan)
+    assert keb_alasan[Keberatan.Alasan.A.label] == 1
+    assert keb_alasan[Keberatan.Alasan.B.label] == 1
+    assert dict(angka.keberatan_putusan)[Keberatan.Keputusan.DITOLAK.label] == 1
+    assert angka.keberatan_belum_ditanggapi == 1
+
+
+def test_a_semester_and_an_opd_narrow_the_figures(desk, data_2026):
+    with at(D(2026, 7, 1)):
+        assert laporan.compute(2026, "semester2").permohonan == 0
+        assert laporan.compute(2025, "semester2").permohonan == 1
+        # Every request was registered at the PPID Utama desk; none was routed to Dishub.
+        assert laporan.compute(2026, "tahunan", desk.units["dishub"]).permohonan == 0
+        assert laporan.compute(2026, "tahunan", desk.units["utama"]).permohonan == 7
+
+
+def test_the_report_page_pdf_and_xlsx(client, desk, data_2026):
+    client.force_login(desk.ppid)
+    url = reverse("laporan")
+    params = {"tahun": "2026", "periode": "tahunan", "unit": ""}
+    with at(D(2026, 7, 1)):
+        page = client.get(url, params)
+        assert page.status_code == 200
+        assert "Laporan Layanan Informasi Publik" in page.content.decode()
+        response = client.post(
+            f"{url}?tahun=2026&periode=tahunan&unit=",
+            {
+                "gambaran_umum": "Layanan manual <b>berjalan</b> baik.",
+                "kendala": "Listrik padam dua kali.",
+                "rekomendasi": "UPS.",
+            },
+        )
+        assert response.status_code == 302
+        pdf = client.get(url, {**params, "format": "pdf"})
+        xlsx = client.get(url, {**params, "format": "xlsx"})
+    assert pdf["Content-Type"] == "application/pdf"
+    assert pdf.content.startswith(b"%PDF")
+    book = openpyxl.load_workbook(io.BytesIO(xlsx.content))
+    rows = {r[0]: r[1] for r in book["Ringkasan"].iter_rows(values_only=True) if r and r[0]}
+    assert rows["Jumlah permohonan terdaftar"] == 7
+    assert rows["Melewati tenggat"] == 1
+    waktu = list(book["Waktu layanan"].iter_rows(values_only=True))
+    assert waktu[1][:5] == (K.DIBERIKAN_SELURUHNYA.label, 2, 6, 6, 10)
+
+
+def test_the_report_html_escapes_the_narrative_and_draws_svg(client, desk, data_2026):
+    from ppid_manual.documents import LaporanLayananDokumen
+    from ppid_manual.models import LaporanLayanan
+
+    with at(D(2026, 7, 1)):
+        angka = laporan.compute(2026, "tahunan")
+    narasi = LaporanLayanan(tahun=2026, periode="tahunan", gambaran_umum="<script>x</script>")
+    from ppid_manual import charts
+
+    html = LaporanLayananDokumen(
+        angka=angka,
+        narasi=narasi,
+        grafik={
+            "keputusan": charts.bar_chart([(w.label, w.jumlah) for w in angka.waktu], title="K"),
+            "penolakan": charts.bar_chart(angka.alasan_penolakan, title="P"),
+            "keberatan": charts.bar_chart(angka.keberatan_alasan, title="B"),
+        },
+    ).render_html()
+    assert "&lt;script&gt;x&lt;/script&gt;" in html
+    assert html.count("<svg") == 3
+    assert "Tahunan 2026" in html
+
+
+def test_a_pelaksana_sees_only_its_own_opd(client, desk, data_2026):
+    client.force_login(desk.dinkes)
+    with at(D(2026, 7, 1)):
+        other = client.get(
+            reverse("laporan"),
+            {"tahun": "2026", "periode": "tahunan", "unit": str(desk.units["utama"].pk)},
+        )
+        own = client.get(reverse("laporan"))
+    assert other.status_code == 200
+    assert "angka" not in other.context or other.context.get("angka") is None
+    assert own.context["angka"].unit == desk.units["dinkes"]
+    assert "Pemerintah Provinsi Bali (seluruh OPD)" not in own.content.decode()
