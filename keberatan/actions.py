@@ -26,6 +26,7 @@ from keberatan.alur import (
     SOP_JAWABAN,
     SOP_PEMERIKSAAN,
     SOP_REGISTRASI,
+    bukan_alasan_a,
     dasar_otomatis,
 )
 from keberatan.models import Keberatan
@@ -286,6 +287,11 @@ def submit_draft(
         raise StepRefused("Isi draf tanggapan wajib ditulis.")
 
     def update(k: Keberatan) -> dict[str, Any]:
+        if keputusan == KP.MUSYAWARAH:
+            # The answer step's own guard (Pasal 35(2)), applied to the proposal already.
+            reason = bukan_alasan_a(k, by)
+            if reason:
+                raise StepRefused(reason)
         day = _today()
         k.draf_keputusan = keputusan
         k.draf_pertimbangan = pertimbangan

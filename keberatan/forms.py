@@ -503,6 +503,25 @@ class DrafForm(StepForm):
         widget=textarea(8, 6000),
     )
 
+    def __init__(self, *args, keberatan: Keberatan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.keberatan = keberatan
+
+    def clean_keputusan(self) -> str:
+        value = self.cleaned_data["keputusan"]
+        if value == KP.MUSYAWARAH and A.A in self.keberatan.alasan:
+            raise forms.ValidationError(
+                "Musyawarah hanya untuk alasan huruf b–g (UU 14/2008 Pasal 35 ayat (2)); "
+                "keberatan ini memuat alasan a."
+            )
+        return value
+
+    def clean_pertimbangan(self) -> str:
+        value = self.cleaned_data["pertimbangan"]
+        if not value.strip():
+            raise forms.ValidationError("Isi draf tanggapan wajib ditulis.")
+        return value
+
 
 class CatatanForm(StepForm):
     catatan = forms.CharField(label="Catatan", max_length=3000, widget=textarea(4, 3000))

@@ -57,6 +57,7 @@ from ppid_manual.navigation import ALL_DESK
 from ppid_manual.roles import Role
 from ppid_manual.workflow import calendar
 from ppid_manual.workflow.engine import Step, StepRefused
+from ppid_manual.workflow.numbering import NumberingError
 from ppid_manual.workflow.pdf import PdfError, today
 from registrasi.forms import RegisterForm
 from registrasi.models import near_due_limit
@@ -212,7 +213,7 @@ def baru(request: HttpRequest) -> HttpResponse:
             except actions.SudahDiajukan as done:
                 messages.info(request, "Formulir ini sudah didaftarkan sebelumnya.")
                 return redirect("keberatan:detail", done.keberatan.pk)
-            except StepRefused as exc:
+            except (StepRefused, NumberingError) as exc:
                 form.add_error(None, str(exc))
             else:
                 if k.terlambat:
@@ -401,6 +402,7 @@ LANGKAH: dict[str, Langkah] = {
     "ajukan_draf": Langkah(
         lambda k, data, step: DrafForm(
             data,
+            keberatan=k,
             initial={"keputusan": k.draf_keputusan, "pertimbangan": k.draf_pertimbangan},
             submit_label=step.label,
             css=step.css,
@@ -497,7 +499,7 @@ def langkah(request: HttpRequest, pk: int, step: str) -> HttpResponse:
         if form.is_valid():
             try:
                 spec.act(k, form, request.user)
-            except StepRefused as exc:
+            except (StepRefused, NumberingError) as exc:
                 messages.error(request, str(exc))
                 return redirect("keberatan:detail", k.pk)
             messages.success(request, spec.sukses.format(label=s.label))

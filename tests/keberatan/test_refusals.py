@@ -158,13 +158,23 @@ def test_another_opds_pelaksana_gets_404_and_cannot_act(client, desk, ditolak):
 
 
 def test_musyawarah_is_refused_for_reason_a(client, desk, ditolak):
-    k = sampai(
-        desk,
-        daftarkan(desk, DAY, ditolak, alasan=[A.A, A.D]),
-        S.DRAF_DISETUJUI,
-        DAY,
-        keputusan=Keberatan.Keputusan.MUSYAWARAH,
-    )
+    k = sampai(desk, daftarkan(desk, DAY, ditolak, alasan=[A.A, A.D]), S.DIDISPOSISI, DAY)
+    # Already the draft may not propose it: an error next to the field, nothing saved ...
+    total = Event.objects.count()
+    with at(DAY):
+        client.force_login(desk.ppid)
+        response = client.post(
+            reverse("keberatan:langkah", args=[k.pk, "ajukan_draf"]),
+            {"keputusan": "musyawarah", "pertimbangan": "Disepakati."},
+        )
+        assert "hanya untuk alasan huruf b–g" in response.context["form"].errors["keputusan"][0]
+        with pytest.raises(StepRefused, match="tidak dapat diselesaikan secara musyawarah"):
+            actions.submit_draft(
+                k, by=desk.ppid, keputusan=Keberatan.Keputusan.MUSYAWARAH, pertimbangan="x"
+            )
+    assert Event.objects.count() == total
+    # ... and the answer step refuses it, whatever the draft said.
+    k = sampai(desk, k, S.DRAF_DISETUJUI, DAY)
     refused(
         client,
         desk.atasan,
@@ -411,3 +421,17 @@ def test_a_failed_registration_leaves_no_scan_behind(desk, ditolak, media, monke
     assert not Keberatan.objects.exists()
     stored = list(media.rglob("*.pdf")) if media.exists() else []
     assert stored == []
+
+
+def test_a_missing_number_format_is_said_at_the_desk_and_nothing_is_saved(client, desk, ditolak):
+    from ppid_manual.models import FormatNomor
+
+    FormatNomor.objects.filter(jenis=FormatNomor.Jenis.KEBERATAN).delete()
+    form = _post_intake(
+        client,
+        desk,
+        intake_data(nomor_pendaftaran=ditolak.nomor_pendaftaran, tanggal_diterima="2026-04-06"),
+    )
+    assert form.non_field_errors() == [
+        "Format nomor untuk “Nomor registrasi keberatan” belum diatur admin."
+    ]
