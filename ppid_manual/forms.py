@@ -99,3 +99,38 @@ class LaporanNarasiForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.add_input(Submit("simpan", "Simpan uraian"))
+
+
+class EksporOnlineForm(forms.Form):
+    dari = forms.DateField(
+        label="Dari tanggal",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": "Tanggal tidak valid.", "required": "Tanggal awal wajib diisi."},
+    )
+    sampai = forms.DateField(
+        label="Sampai tanggal",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={
+            "invalid": "Tanggal tidak valid.",
+            "required": "Tanggal akhir wajib diisi.",
+        },
+    )
+    lengkap = forms.BooleanField(
+        label="Ekspor lengkap dengan data pribadi pemohon (hanya untuk sistem online PPID)",
+        required=False,
+    )
+    semua = forms.BooleanField(
+        label="Sertakan juga rekaman yang sudah pernah diekspor", required=False
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("ekspor", "Buat berkas ekspor"))
+
+    def clean(self):
+        cleaned = super().clean()
+        dari, sampai = cleaned.get("dari"), cleaned.get("sampai")
+        if dari and sampai and dari > sampai:
+            self.add_error("sampai", "Tanggal akhir tidak boleh sebelum tanggal awal.")
+        return cleaned

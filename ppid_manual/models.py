@@ -359,3 +359,52 @@ class LaporanLayanan(models.Model):
 
     def __str__(self) -> str:
         return f"Laporan {self.get_periode_display()} {self.tahun}"
+
+
+class EksporOnline(models.Model):
+    """One hand-back export to the online system (what was exported, for which period)."""
+
+    dibuat = models.DateTimeField("dibuat", auto_now_add=True)
+    oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="oleh",
+    )
+    dari = models.DateField("dari tanggal")
+    sampai = models.DateField("sampai tanggal")
+    lengkap = models.BooleanField("memuat data pribadi", default=False)
+    jumlah = models.JSONField("jumlah rekaman", default=dict)
+    sha256 = models.CharField("checksum arsip", max_length=64)
+
+    class Meta:
+        ordering = ["-dibuat"]
+        verbose_name = "ekspor ke sistem online"
+        verbose_name_plural = "ekspor ke sistem online"
+
+    def __str__(self) -> str:
+        return f"Ekspor {self.dari:%d-%m-%Y} s.d. {self.sampai:%d-%m-%Y} ({self.dibuat:%d-%m-%Y})"
+
+
+class DiserahkanKembali(models.Model):
+    """The mark on a record handed back to the online system: up to which event it was sent.
+    A later export of the same period sends it again only if a newer event exists."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
+    object_id = models.PositiveBigIntegerField()
+    event_terakhir = models.PositiveBigIntegerField("riwayat terakhir yang diekspor")
+    ekspor = models.ForeignKey(EksporOnline, on_delete=models.PROTECT, related_name="tanda")
+
+    class Meta:
+        verbose_name = "tanda diserahkan kembali"
+        verbose_name_plural = "tanda diserahkan kembali"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"], name="diserahkan_kembali_unik"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.content_type.model} #{self.object_id} s.d. riwayat {self.event_terakhir}"

@@ -56,6 +56,7 @@ NAV: list[NavItem] = [
         (Role.PPID, Role.ATASAN, Role.PELAKSANA, Role.ADMIN),
         "bar-chart",
     ),
+    NavItem("Ekspor ke sistem online", "ekspor_online", (Role.PPID,), "cloud-upload"),
     NavItem("Hitung tenggat", "kalender", ALL_DESK, "calendar3", "Kalender"),
     NavItem("Hari libur", "hari_libur", ALL_DESK, "calendar-x", "Kalender"),
     NavItem("Data induk (Admin)", "admin:index", (Role.ADMIN,), "gear"),

@@ -12,6 +12,7 @@ urlpatterns = [
     path("kalender/", views.kalender, name="kalender"),
     path("kalender/hari-libur/", views.hari_libur, name="hari_libur"),
     path("laporan/", views.laporan, name="laporan"),
+    path("ekspor-online/", views.ekspor_online, name="ekspor_online"),
     path("healthz", views.healthz, name="healthz"),
     path("permohonan/", include("registrasi.urls")),
     path("keberatan/", include("keberatan.urls")),

@@ -12,12 +12,17 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from ppid_manual import charts, dashboard, laporan_xlsx
+from ppid_manual import charts, dashboard, handback, laporan_xlsx
 from ppid_manual import laporan as laporan_mod
 from ppid_manual.access import role_required
 from ppid_manual.documents import LaporanLayananDokumen, PerhitunganTenggat
-from ppid_manual.forms import KalenderForm, LaporanNarasiForm, LaporanPilihForm
-from ppid_manual.models import HariLibur, LaporanLayanan
+from ppid_manual.forms import (
+    EksporOnlineForm,
+    KalenderForm,
+    LaporanNarasiForm,
+    LaporanPilihForm,
+)
+from ppid_manual.models import EksporOnline, HariLibur, LaporanLayanan
 from ppid_manual.roles import Role
 from ppid_manual.workflow import calendar
 
@@ -152,3 +157,27 @@ def laporan(request: HttpRequest) -> HttpResponse:
             "query": request.GET.urlencode(),
         },
     )
+
+
+@role_required(Role.PPID)
+def ekspor_online(request: HttpRequest) -> HttpResponse:
+    """Hand-back to the online system: what was registered or changed in a period."""
+    form = EksporOnlineForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        archive, ekspor = handback.build(
+            data["dari"],
+            data["sampai"],
+            lengkap=data["lengkap"],
+            by=request.user,
+            semua=data["semua"],
+        )
+        response = HttpResponse(archive, content_type="application/zip")
+        jenis = "lengkap" if ekspor.lengkap else "tanpa-data-pribadi"
+        response["Content-Disposition"] = (
+            f'attachment; filename="ekspor-online-{ekspor.dari:%Y%m%d}-{ekspor.sampai:%Y%m%d}'
+            f'-{jenis}-{ekspor.pk}.zip"'
+        )
+        return response
+    riwayat = EksporOnline.objects.select_related("oleh")[:20]
+    return render(request, "ppid_manual/ekspor_online.html", {"form": form, "riwayat": riwayat})
