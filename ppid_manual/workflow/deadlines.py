@@ -60,10 +60,10 @@ def register(
     REGISTRY.append(DeadlineHolder(model, tuple(specs), open_cases))
 
 
-def recompute_case(obj: Any, specs: Iterable[DeadlineSpec]) -> dict[str, list[str]]:
-    """Re-count the deadlines of one case in place; return {field: [old, new]} of those that
-    moved (ISO dates)."""
-    moved: dict[str, list[str]] = {}
+def recompute_case(obj: Any, specs: Iterable[DeadlineSpec]) -> dict[str, tuple[str, str, str]]:
+    """Re-count the deadlines of one case in place; return {field: (old, new, label)} of those
+    that moved (ISO dates; the label of the rule that counted it)."""
+    moved: dict[str, tuple[str, str, str]] = {}
     for spec in specs:
         if not spec.is_active(obj):
             continue
@@ -71,7 +71,7 @@ def recompute_case(obj: Any, specs: Iterable[DeadlineSpec]) -> dict[str, list[st
         new = calendar.deadline(getattr(obj, spec.start), spec.working_days(obj))
         if new != old:
             setattr(obj, spec.field, new)
-            moved[spec.field] = [old.isoformat(), new.isoformat()]
+            moved[spec.field] = (old.isoformat(), new.isoformat(), spec.label)
     return moved
 
 
@@ -95,10 +95,7 @@ def recompute_for_dates(dates: Iterable[datetime.date], *, reason: str, by=None)
                 if not moved:
                     continue
                 obj.save(update_fields=list(moved))
-                labels = {s.field: s.label for s in holder.specs}
-                summary = "; ".join(
-                    f"{labels[f]}: {old} → {new}" for f, (old, new) in moved.items()
-                )
+                summary = "; ".join(f"{label}: {old} → {new}" for old, new, label in moved.values())
                 status = getattr(obj, "status", "")
                 record_event(
                     obj,
@@ -107,7 +104,7 @@ def recompute_for_dates(dates: Iterable[datetime.date], *, reason: str, by=None)
                     from_state=status,
                     to_state=status,
                     note=f"{reason}. {summary}",
-                    data={"tenggat": moved},
+                    data={"tenggat": {f: [old, new] for f, (old, new, _) in moved.items()}},
                 )
                 moved_cases += 1
     return moved_cases

@@ -1,0 +1,85 @@
+"""A calendar change moves the stored deadlines of open cases only, and says how many moved."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+from django.contrib.messages import get_messages
+
+from ppid_manual.models import Event, HariLibur
+from registrasi import actions as reg
+from registrasi.models import Permohonan
+from tests.keberatan.helpers import D, at, buat_permohonan, daftarkan
+
+
+@pytest.fixture
+def desk(units, petugas, ppid, atasan, admin_user, pejabat, holidays_2026, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.SECURE_SSL_REDIRECT = False
+    return SimpleNamespace(
+        units=units, petugas=petugas, ppid=ppid, atasan=atasan, admin=admin_user, pejabat=pejabat
+    )
+
+
+def test_adding_and_removing_a_holiday_in_the_admin_moves_open_cases_only(client, desk):
+    open_case = buat_permohonan(desk, D(2026, 6, 8))  # deadline 23 Jun (16 Jun Tahun Baru Islam)
+    closed = buat_permohonan(desk, D(2026, 6, 8), nik="5171014107900002")
+    with at(D(2026, 6, 9)):
+        reg.withdraw(Permohonan.objects.get(pk=closed.pk), by=desk.petugas, note="Ditarik.")
+    keberatan = daftarkan(desk, D(2026, 6, 8))
+    assert open_case.tenggat == D(2026, 6, 23)
+    keberatan_before = keberatan.tenggat_tanggapan
+    closed_events = Event.objects.for_object(closed).count()
+
+    client.force_login(desk.admin)
+    with at(D(2026, 6, 10)):
+        response = client.post(
+            "/admin/ppid_manual/harilibur/add/",
+            {
+                "tanggal": "2026-06-17",
+                "nama": "Hari Raya Galungan",
+                "jenis": "bali",
+                "dasar_hukum": "SE Gubernur Bali",
+                "libur": "on",
+                "asal": "admin",
+            },
+        )
+    assert response.status_code == 302
+    shown = [str(m) for m in get_messages(response.wsgi_request)]
+    assert "Tenggat 2 berkas yang masih berjalan dihitung ulang karena perubahan kalender." in shown
+
+    open_case.refresh_from_db()
+    closed.refresh_from_db()
+    keberatan.refresh_from_db()
+    assert open_case.tenggat == D(2026, 6, 24)
+    assert closed.tenggat == D(2026, 6, 23)  # closed: untouched
+    assert Event.objects.for_object(closed).count() == closed_events
+    assert keberatan.tenggat_tanggapan > keberatan_before
+    last = Event.objects.for_object(open_case).last()
+    assert last.step == "tenggat_dihitung_ulang"
+    assert "17 Juni 2026 Hari Raya Galungan ditambahkan" in last.note
+    assert "Tenggat pemberitahuan (Pasal 22(7)): 2026-06-23 → 2026-06-24" in last.note
+    assert "perpanjangan" not in last.note
+    assert last.data["tenggat"]["tenggat"] == ["2026-06-23", "2026-06-24"]
+
+    row = HariLibur.objects.get(nama="Hari Raya Galungan")
+    with at(D(2026, 6, 10)):
+        response = client.post(f"/admin/ppid_manual/harilibur/{row.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/ppid_manual/harilibur/"
+    assert not HariLibur.objects.filter(pk=row.pk).exists()
+    open_case.refresh_from_db()
+    assert open_case.tenggat == D(2026, 6, 23)
+    assert "dihapus" in Event.objects.for_object(open_case).last().note
+
+
+def test_a_rename_moves_nothing(desk):
+    p = buat_permohonan(desk, D(2026, 6, 8))
+    events = Event.objects.count()
+    row = HariLibur.objects.get(tanggal=D(2026, 6, 16))
+    row.nama = "Tahun Baru Islam 1448 H"
+    row.save()
+    assert Event.objects.count() == events
+    p.refresh_from_db()
+    assert p.tenggat == D(2026, 6, 23)
