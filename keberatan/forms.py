@@ -472,7 +472,8 @@ class StepForm(forms.Form):
 class DisposisiForm(StepForm):
     unit = forms.ModelChoiceField(
         label="Diteruskan kepada",
-        queryset=Unit.objects.filter(aktif=True).order_by("jenis", "nama"),
+        # The PPID Utama first ("utama" sorts after "pelaksana"), then the OPDs by name.
+        queryset=Unit.objects.filter(aktif=True).order_by("-jenis", "nama"),
         empty_label="— pilih PPID / PPID Pelaksana —",
         help_text="PPID Utama, atau PPID Pelaksana OPD yang menguasai informasi.",
     )

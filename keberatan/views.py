@@ -252,6 +252,10 @@ def baru(request: HttpRequest) -> HttpResponse:
             "saran": saran_alasan(permohonan, day) if permohonan else None,
             "lihat_nik": Keberatan.boleh_lihat_identitas(request.user),
             "lihat_permohonan": bool(permohonan and permohonan.visible_to(request.user)),
+            # Earlier keberatan on the same request, so the desk does not register one twice.
+            "sebelumnya": list(permohonan.keberatan.terdaftar().order_by("pk"))
+            if permohonan
+            else [],
             "today": day,
         },
     )

@@ -319,3 +319,13 @@ def test_the_request_is_linked_for_those_who_may_open_it(client, desk, kalender)
         client.force_login(desk.petugas)
         page = client.get(reverse("keberatan:baru"), {"nomor": p.nomor_pendaftaran})
     assert "readonly" in str(page.context["form"]["nomor_pendaftaran"])
+
+
+def test_the_intake_says_when_the_request_already_has_a_keberatan(client, desk, kalender):
+    p = tolak_permohonan(desk, buat_permohonan(desk, D(2026, 3, 30)), D(2026, 4, 1))
+    k = daftarkan(desk, DAY, p)
+    with at(DAY):
+        client.force_login(desk.petugas)
+        page = client.get(reverse("keberatan:baru"), {"nomor": p.nomor_pendaftaran})
+    assert page.context["sebelumnya"] == [k]
+    assert "Permohonan ini sudah diajukan keberatan" in page.content.decode()
