@@ -302,6 +302,7 @@ def _documents(k: Keberatan) -> list[dict[str, str]]:
 def _timeline(k: Keberatan) -> list[Event]:
     labels = {s.name: s.label for s in ALUR.steps}
     labels["tenggat_dihitung_ulang"] = "Tenggat dihitung ulang (kalender berubah)"
+    labels["hapus_pindaian"] = "Pindaian dihapus (retensi data pribadi)"
     status = dict(S.choices)
     events = list(Event.objects.for_object(k).select_related("actor"))
     for e in events:
