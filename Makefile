@@ -16,11 +16,13 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 
 install: $(VENV)/.installed browser
 
-# The browser journeys use Debian's Chromium (never a downloaded browser).
+# The browser journeys use Debian's Chromium (never a downloaded browser), and pdftotext
+# (poppler-utils) to read the documents they print.
 browser:
-	@test -x /usr/bin/chromium || { \
-	  echo "Installing Debian's chromium for the browser tests"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+	@test -x /usr/bin/chromium -a -x /usr/bin/pdftotext || { \
+	  echo "Installing Debian's chromium and poppler-utils for the browser tests"; \
+	  apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils; }
 
 run: $(VENV)/.installed
 	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py migrate --noinput

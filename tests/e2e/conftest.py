@@ -8,12 +8,19 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 import re
+import shutil
+import subprocess
+from decimal import Decimal
 from pathlib import Path
+from types import SimpleNamespace
 from urllib.parse import urlparse
 
 import pytest
+from django.core.management import call_command
+from django.utils import timezone
 
 # Playwright's sync API runs an event loop in this thread; the test's own ORM calls (fixtures,
 # assertions) are still plain synchronous code.
@@ -72,7 +79,9 @@ def pytest_runtest_makereport(item, call):
 
 
 @pytest.fixture
-def page(browser, live_server):
+def page(browser, live_server, django_db_serialized_rollback):
+    # The live server needs a transactional database, flushed after each test; the serialized
+    # rollback restores what the migrations seeded (role groups, number formats) for the next.
     context = browser.new_context(
         viewport=DESK_SCREEN, locale="id-ID", timezone_id="Asia/Makassar", accept_downloads=True
     )
@@ -109,3 +118,135 @@ def assert_fits_desk_screen(page) -> None:
         "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
     )
     assert overflow <= 0, f"page scrolls horizontally by {overflow}px at 1366x768"
+
+
+# --- The desk: people, calendar, tariff ---------------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def quick_passwords(settings):
+    """PBKDF2's million rounds cost seconds per persona and per login on a CI machine; the
+    journeys are about the desk, not the hash (the live server reads the same settings)."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def kalender(db):
+    """The real holidays of last year, this year and next (the journeys run on real today, so
+    every deadline they show is counted across the holidays that really surround it)."""
+    year = timezone.localdate().year
+    call_command(
+        "sync_holidays", f"--year={year - 1}", f"--year={year}", f"--year={year + 1}", stdout=None
+    )
+
+
+@pytest.fixture
+def tarif(db):
+    from registrasi.models import Tarif
+
+    return Tarif.objects.create(
+        nama="Fotokopi A4 hitam putih",
+        jenis=Tarif.Jenis.PENYALINAN,
+        harga=Decimal("500"),
+        satuan="lembar",
+        dasar_hukum="Peraturan Gubernur Bali Nomor 37 Tahun 2021",
+        berlaku_dari=datetime.date(2023, 1, 1),
+    )
+
+
+@pytest.fixture
+def desk(units, petugas, ppid, pelaksana_dinkes, pelaksana_dishub, atasan, pejabat, kalender):
+    return SimpleNamespace(
+        units=units,
+        petugas=petugas,
+        ppid=ppid,
+        dinkes=pelaksana_dinkes,
+        dishub=pelaksana_dishub,
+        atasan=atasan,
+        pejabat=pejabat,
+    )
+
+
+# --- What a person does -----------------------------------------------------------------
+
+
+def menu(page, group: str, item: str) -> None:
+    """Open a dropdown of the navigation bar and choose an entry, as a person would."""
+    nav = page.locator("nav.navbar")
+    nav.get_by_role("button", name=group, exact=True).click()
+    nav.get_by_role("link", name=item, exact=True).click()
+    page.wait_for_load_state()
+
+
+def logout(page) -> None:
+    page.get_by_role("button", name="Keluar").click()
+    page.wait_for_url(f"{page.base_url}/masuk/")
+
+
+def switch_user(page, username: str) -> None:
+    """The next person at the same desk PC: log out, log in."""
+    logout(page)
+    login(page, username)
+    assert_fits_desk_screen(page)
+
+
+def focused_name(page) -> str:
+    return page.evaluate("() => document.activeElement && document.activeElement.name || ''")
+
+
+def focused_type(page) -> str:
+    return page.evaluate("() => document.activeElement && document.activeElement.type || ''")
+
+
+def fill_by_keyboard(page, first, steps: list[tuple[str, str | None]]) -> list[str]:
+    """Focus `first`, then for each step press Tab and check which field has the focus, then
+    type into it: a plain string is typed; "<Key>" presses that key (Space ticks a checkbox,
+    ArrowDown picks the next radio, Enter submits from a button). The first step is the
+    focused field itself (no Tab). Returns the names visited, in order."""
+    first.focus()
+    visited = []
+    expected = [name for name, _ in steps]
+    for i, (_, keys) in enumerate(steps):
+        if i:
+            page.keyboard.press("Tab")
+            # A date field takes one Tab per part (day, month, year) and one for its calendar
+            # button in Chromium.
+            for _ in range(3):
+                if focused_name(page) != visited[-1] or focused_type(page) != "date":
+                    break
+                page.keyboard.press("Tab")
+        visited.append(focused_name(page))
+        assert visited == expected[: i + 1], (
+            f"tab order differs from the paper form:\n visited  {visited}\n expected {expected}"
+        )
+        if keys is None:
+            continue
+        for key in re.findall(r"<([A-Za-z]+)>|([^<]+)", keys):
+            if key[0]:
+                page.keyboard.press(key[0])
+            else:
+                page.keyboard.type(key[1])
+    return visited
+
+
+def fetch(page, url: str):
+    """A document the page links to, fetched with the browser's own session (as opening the
+    link in a new tab would)."""
+    response = page.request.get(url if url.startswith("http") else f"{page.base_url}{url}")
+    assert response.ok, f"{url}: {response.status}"
+    return response
+
+
+PDFTOTEXT = "/usr/bin/pdftotext"
+
+
+def pdf_text(body: bytes) -> str:
+    """The text of a PDF (poppler-utils' pdftotext; installed by .ci/run and `make browser`):
+    WeasyPrint compresses and subsets fonts, so the bytes themselves do not hold the words."""
+    assert body.startswith(b"%PDF"), body[:40]
+    if not shutil.which(PDFTOTEXT):
+        pytest.fail(f"{PDFTOTEXT} is missing: install poppler-utils (see .ci/run).")
+    out = subprocess.run(
+        [PDFTOTEXT, "-layout", "-", "-"], input=body, capture_output=True, check=True
+    )
+    return " ".join(out.stdout.decode().split())
