@@ -250,3 +250,38 @@ def pdf_text(body: bytes) -> str:
         [PDFTOTEXT, "-layout", "-", "-"], input=body, capture_output=True, check=True
     )
     return " ".join(out.stdout.decode().split())
+
+
+# --- Setup through the actions (what earlier journeys did through the screens) ----------
+
+
+def permohonan_terdaftar(desk, *, nama: str = "Ni Made Ayu Lestari", rincian: str = ""):
+    """A complete walk-in request registered today at the PPID Utama desk."""
+    import uuid
+
+    from registrasi import actions
+    from registrasi.models import Permohonan
+
+    return actions.register_permohonan(
+        actions.Intake(
+            pemohon={
+                "jenis": "perorangan",
+                "nama": nama,
+                "nik": "5171014107900001",
+                "alamat": "Jl. Gatot Subroto No. 5, Denpasar",
+                "pekerjaan": "Wartawan",
+                "telepon": "081234567890",
+                "email": "ayu@example.id",
+            },
+            rincian_informasi=rincian
+            or "Data cakupan imunisasi dasar lengkap per kabupaten tahun 2025",
+            tujuan_penggunaan="Bahan liputan kesehatan anak",
+            cara_memperoleh=Permohonan.CaraMemperoleh.HARDCOPY,
+            cara_salinan=Permohonan.CaraSalinan.MENGAMBIL,
+            formulir_lengkap=True,
+            identitas_diterima=True,
+            tanggal=timezone.localdate(),
+            kunci=uuid.uuid4(),
+        ),
+        by=desk.petugas,
+    )

@@ -93,7 +93,7 @@ def test_the_clerk_registers_a_walk_in_request_and_prints_the_receipt(page, desk
         f"Permohonan terdaftar dengan nomor {p.nomor_pendaftaran}"
     )
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Permohonan {p.nomor_pendaftaran}")
-    kartu_tenggat = page.locator("section", has=page.get_by_text("Tenggat pemberitahuan tertulis"))
+    kartu_tenggat = page.get_by_role("region", name="Tenggat pemberitahuan tertulis", exact=True)
     expect(kartu_tenggat).to_contain_text(hari_tanggal(tenggat))
     assert_fits_desk_screen(page)
 
