@@ -1,0 +1,113 @@
+"""Server time and SQL queries of the desk's pages, as the PPID, in-process.
+
+`python -m tests.bench.pages` against the database DATABASE_URL names: each page is requested
+through Django's test Client (the whole middleware stack, the cached template loader, DEBUG
+off) after a warm-up, RUNS times; the median is reported. The queries are counted on one more
+request with CaptureQueriesContext (not timed: capturing slows the cursor down). The median
+CPU time of this process (Django's own work, without the database's) is reported beside it.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from urllib.parse import urlencode
+
+from tests.bench.common import PPID_USERNAME, emit, median_ms, setup_django
+
+WARMUP = 3
+RUNS = 21
+
+
+def targets() -> list[tuple[str, str]]:
+    """The same kind of target in every database: chosen by rule, not by id."""
+    import datetime
+
+    from django.db.models import Count
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from registrasi.models import Permohonan
+
+    S = Permohonan.Status
+    today = timezone.localdate()
+    daftar = reverse("registrasi:daftar")
+    registered = Permohonan.objects.registered().order_by("pk")
+    # A number from the middle of the register, typed in full as a desk officer would.
+    middle = registered[registered.count() // 2]
+    # A given name common in Bali (the generator's first), typed as one word.
+    name = "Suartini"
+    # The detail page of a request with a full history: letters, extension, handover, events.
+    rich = (
+        registered.filter(
+            status=S.SELESAI,
+            tanggal_daftar__year__gte=today.year - 1,
+            penyerahan__isnull=False,
+            surat_permintaan__isnull=False,
+        )
+        .annotate(n=Count("surat_permintaan", distinct=True))
+        .order_by("-diperpanjang", "-n", "pk")
+        .first()
+    )
+    first = today.replace(day=1) - datetime.timedelta(days=1)
+    bulan = {"dari": first.replace(day=1).isoformat(), "sampai": first.isoformat()}
+    return [
+        ("Work list (Perlu tindakan saya)", daftar),
+        (
+            "Search by number",
+            f"{daftar}?{urlencode({'tab': 'semua', 'q': middle.nomor_pendaftaran})}",
+        ),
+        ("Search by name", f"{daftar}?{urlencode({'tab': 'semua', 'q': name})}"),
+        ("Detail page", reverse("registrasi:detail", args=[rich.pk])),
+        ("Dashboard (home)", reverse("home")),
+        ("Register page (one month)", f"{reverse('registrasi:register')}?{urlencode(bulan)}"),
+    ]
+
+
+def measure(client, url: str) -> dict:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for _ in range(WARMUP):
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+    seconds, cpu = [], []
+    for _ in range(RUNS):
+        started, started_cpu = time.perf_counter(), time.process_time()
+        response = client.get(url)
+        seconds.append(time.perf_counter() - started)
+        cpu.append(time.process_time() - started_cpu)
+        assert response.status_code == 200
+    with CaptureQueriesContext(connection) as ctx:
+        client.get(url)
+    return {
+        "url": url,
+        "median_ms": median_ms(seconds),
+        "min_ms": round(min(seconds) * 1000, 1),
+        "cpu_ms": median_ms(cpu),
+        "queries": len(ctx.captured_queries),
+        "runs": RUNS,
+        "bytes": len(response.content),
+    }
+
+
+def main() -> None:
+    setup_django()
+    from django.test import Client
+
+    from ppid_manual.models import User
+
+    client = Client()
+    client.force_login(User.objects.get(username=PPID_USERNAME))
+    only = sys.argv[1:]
+    result = {}
+    for label, url in targets():
+        if only and not any(o.lower() in label.lower() for o in only):
+            continue
+        result[label] = measure(client, url)
+        print(f"{label}: {result[label]}", file=sys.stderr, flush=True)
+    emit(result)
+
+
+if __name__ == "__main__":
+    main()

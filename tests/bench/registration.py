@@ -1,0 +1,267 @@
+"""Sixteen desks registering at once: `python -m tests.bench.registration` against a copy of
+the 1k database (DATABASE_URL names it; run.py makes and drops the copy).
+
+gunicorn serves the app on a free port of 127.0.0.1. Each of CLIENTS threads is one desk
+officer (meja01..meja16): it logs in as a browser would (GET the login page for the CSRF
+cookie and token, POST the credentials; django-axes sees a normal login), fetches PER_CLIENT
+intake forms (each carries its one-time key `kunci`), waits for the others, then POSTs its
+complete requests (aksi=daftar) one after the other. Only the POSTs are timed: registration
+without rendering the receipt PDF. Afterwards the database is read: the new numbers must be
+unique and consecutive in the year's counter, with no error response.
+"""
+
+from __future__ import annotations
+
+import http.client
+import os
+import re
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+from concurrent.futures import ThreadPoolExecutor
+from http.cookies import SimpleCookie
+
+from tests.bench.common import PASSWORD, ROOT, emit, percentile, setup_django
+
+CLIENTS = 16
+PER_CLIENT = 50
+WORKERS = int(os.environ.get("BENCH_GUNICORN_WORKERS", "4"))
+THREADS = int(os.environ.get("BENCH_GUNICORN_THREADS", "1"))
+TOKEN_RE = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+KUNCI_RE = re.compile(r'name="kunci"[^>]*value="([^"]+)"')
+
+
+class Desk:
+    """One browser: a keep-alive connection and its cookies."""
+
+    def __init__(self, port: int) -> None:
+        self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+        self.cookies: dict[str, str] = {}
+
+    def request(self, method: str, path: str, data: dict | None = None):
+        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
+        body = None
+        if data is not None:
+            body = urllib.parse.urlencode(data)
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        self.conn.request(method, path, body=body, headers=headers)
+        response = self.conn.getresponse()
+        text = response.read().decode("utf-8", "replace")
+        for header in response.headers.get_all("Set-Cookie") or []:
+            for key, morsel in SimpleCookie(header).items():
+                self.cookies[key] = morsel.value
+        return response.status, response.getheader("Location", ""), text
+
+    def login(self, username: str) -> None:
+        status, _, html = self.request("GET", "/masuk/")
+        assert status == 200, status
+        token = TOKEN_RE.search(html).group(1)
+        status, location, _ = self.request(
+            "POST",
+            "/masuk/",
+            {"csrfmiddlewaretoken": token, "username": username, "password": PASSWORD},
+        )
+        assert status == 302 and "masuk" not in location, (username, status, location)
+
+    def intake_form(self) -> tuple[str, str]:
+        """(csrf token, one-time kunci) of a fresh intake form."""
+        status, _, html = self.request("GET", "/permohonan/baru/")
+        assert status == 200, status
+        return TOKEN_RE.search(html).group(1), KUNCI_RE.search(html).group(1)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_gunicorn(port: int) -> subprocess.Popen:
+    cmd = [
+        str(ROOT / ".venv" / "bin" / "gunicorn"),
+        "ppid_manual.wsgi:application",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        str(WORKERS),
+        "--log-level",
+        "warning",
+    ]
+    if THREADS > 1:
+        cmd += ["--worker-class", "gthread", "--threads", str(THREADS)]
+    server = subprocess.Popen(cmd, cwd=ROOT, env=dict(os.environ))
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+            conn.request("GET", "/healthz")
+            if conn.getresponse().status == 200:
+                return server
+        except OSError:
+            time.sleep(0.3)
+    server.terminate()
+    raise SystemExit("gunicorn did not answer /healthz within 60 s")
+
+
+def pemohon_data(n: int) -> list[dict]:
+    """n pemohon: most new (valid, unused NIKs), one in five returning (an existing NIK)."""
+    import random
+
+    from registrasi.forms import clean_nik
+    from registrasi.models import Pemohon
+
+    rng = random.Random(800)
+    existing = list(
+        Pemohon.objects.filter(jenis=Pemohon.Jenis.PERORANGAN)
+        .order_by("pk")
+        .values_list("nik", "nama")
+    )
+    used = {nik for nik, _ in existing}
+    people = []
+    for i in range(n):
+        if i % 5 == 4:
+            nik, nama = rng.choice(existing)
+        else:
+            while True:
+                nik = f"517101{rng.randint(1, 28):02d}{rng.randint(1, 12):02d}{rng.randint(60, 99)}"
+                nik += f"{rng.randint(1, 9999):04d}"
+                if nik not in used:
+                    used.add(nik)
+                    break
+            nama = f"Pemohon Uji Beban {i:03d}"
+        people.append({"nik": clean_nik(nik), "nama": nama})
+    return people
+
+
+def intake(today, token: str, kunci: str, person: dict, i: int, j: int) -> dict:
+    """A complete Formulir Permohonan, registered (aksi=daftar)."""
+    return {
+        "csrfmiddlewaretoken": token,
+        "kunci": kunci,
+        "tanggal": today.isoformat(),
+        "cara_pengajuan": "langsung",
+        "jenis": "perorangan",
+        "nama": person["nama"],
+        "nik": person["nik"],
+        "nomor_akta": "",
+        "alamat": "Jl. Raya Puputan No. 1, Denpasar",
+        "pekerjaan": "Wartawan",
+        "telepon": "0812 3456 7890",
+        "email": "",
+        "rincian_informasi": f"Data uji beban nomor {i}-{j}",
+        "tujuan_penggunaan": "Uji beban pendaftaran",
+        "cara_memperoleh": "softcopy",
+        "cara_salinan": "email",
+        "formulir_lengkap": "on",
+        "identitas_diterima": "on",
+        "catatan_kekurangan": "",
+        "aksi": "daftar",
+    }
+
+
+def main() -> None:
+    setup_django()
+    from django.utils import timezone
+
+    from ppid_manual.models import FormatNomor, NomorTerbit, PenghitungNomor
+    from registrasi.models import Permohonan
+
+    today = timezone.localdate()
+    jenis = FormatNomor.Jenis.PERMOHONAN
+    counter = PenghitungNomor.objects.filter(format__jenis=jenis, unit_kode="", tahun=today.year)
+    before = counter.values_list("terakhir_terbit", flat=True).first() or 0
+    people = pemohon_data(CLIENTS * PER_CLIENT)
+
+    port = free_port()
+    server = start_gunicorn(port)
+    try:
+
+        def prepare(i: int) -> tuple[Desk, list[dict]]:
+            desk = Desk(port)
+            desk.login(f"meja{i + 1:02d}")
+            forms = []
+            for j in range(PER_CLIENT):
+                token, kunci = desk.intake_form()
+                forms.append(intake(today, token, kunci, people[i * PER_CLIENT + j], i, j))
+            return desk, forms
+
+        # Log in and fetch the forms (one-time keys) in parallel, before the timed part.
+        prefetch_started = time.perf_counter()
+        with ThreadPoolExecutor(CLIENTS) as pool:
+            desks = list(pool.map(prepare, range(CLIENTS)))
+        prefetch_s = time.perf_counter() - prefetch_started
+
+        latencies: list[float] = []
+        errors: list[str] = []
+        lock = threading.Lock()
+        barrier = threading.Barrier(CLIENTS + 1)
+
+        def work(desk: Desk, forms: list[dict]) -> None:
+            barrier.wait()
+            for data in forms:
+                started = time.perf_counter()
+                try:
+                    status, location, text = desk.request("POST", "/permohonan/baru/", data)
+                except Exception as exc:  # a broken connection is an error of the run
+                    status, location, text = 0, "", repr(exc)
+                elapsed = time.perf_counter() - started
+                with lock:
+                    latencies.append(elapsed)
+                    if status != 302 or "baru=1" not in location:
+                        errors.append(f"{status} {location} {text[:200]}")
+
+        threads = [threading.Thread(target=work, args=pair) for pair in desks]
+        for t in threads:
+            t.start()
+        barrier.wait()
+        started = time.perf_counter()
+        for t in threads:
+            t.join()
+        wall = time.perf_counter() - started
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+    kunci = [data["kunci"] for _, forms in desks for data in forms]
+    numbers = list(
+        Permohonan.objects.filter(kunci_idempotensi__in=kunci).values_list(
+            "nomor_pendaftaran", flat=True
+        )
+    )
+    urut = sorted(int(n.split("/")[0]) for n in numbers)
+    total = CLIENTS * PER_CLIENT
+    expected = list(range(before + 1, before + total + 1))
+    after = counter.values_list("terakhir_terbit", flat=True).first()
+    issued = NomorTerbit.objects.filter(jenis=jenis, tahun=today.year, urut__gt=before).count()
+    emit(
+        {
+            "clients": CLIENTS,
+            "per_client": PER_CLIENT,
+            "gunicorn": f"{WORKERS} workers"
+            + (f" x {THREADS} threads (gthread)" if THREADS > 1 else " (sync)"),
+            "posts": len(latencies),
+            "errors": len(errors),
+            "error_samples": errors[:3],
+            "wall_s": round(wall, 2),
+            "per_second": round(total / wall, 1),
+            "p50_ms": round(percentile(latencies, 0.50) * 1000),
+            "p95_ms": round(percentile(latencies, 0.95) * 1000),
+            "max_ms": round(max(latencies) * 1000),
+            "prefetch_s": round(prefetch_s, 1),
+            "numbers": len(numbers),
+            "unique": len(set(numbers)) == len(numbers) == total,
+            "gap_free": urut == expected and after == before + total and issued == total,
+            "first": f"{min(urut)}" if urut else "",
+            "last": f"{max(urut)}" if urut else "",
+            "counter_before": before,
+            "counter_after": after,
+            "sample": sorted(numbers)[:1] + sorted(numbers)[-1:],
+        }
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())

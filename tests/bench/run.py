@@ -1,0 +1,303 @@
+"""`make bench`: generate (or reuse) the 1k and 100k databases, measure the pages, the
+registration under 16 desks and the documents, and write tests/bench/RESULTS.md.
+
+    .venv/bin/python -m tests.bench.run [--fresh] [--only pages,registration,documents]
+
+Needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust auth); started here if it is down.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import platform
+import subprocess
+import sys
+import time
+
+from tests.bench.common import (
+    BENCH_DIR,
+    PG_HOST,
+    PG_PORT,
+    SIZES,
+    database_exists,
+    db_name,
+    psql,
+    run_step,
+)
+from tests.bench.prepare import ensure
+
+DOCUMENTS = {
+    "receipt": "Receipt (formulir with tanda bukti, QR)",
+    "tanda_terima": "Tanda terima penyerahan",
+    "notice": "Notice (pemberitahuan tertulis)",
+    "register_pdf": "Register PDF, one month",
+    "register_xlsx": "Register XLSX, one year",
+    "laporan_pdf": "Annual report (laporan PDF)",
+}
+DOCUMENT_TARGET_MS = {"receipt": 300, "laporan_pdf": 2000, "register_xlsx": 5000}
+PAGE_TARGET_MS = 150
+PAGE_RATIO = 1.5
+REGISTRATION_TARGET = 30
+REGISTRATION_DB = "ppid_bench_reg"
+
+WHAT_CHANGED = """\
+See the list in the section below the tables (kept by hand in tests/bench/run.py).
+"""
+
+
+def log(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def postgres_up() -> None:
+    def ready() -> bool:
+        return subprocess.run(["pg_isready", "-h", PG_HOST, "-p", PG_PORT, "-q"]).returncode == 0
+
+    if ready():
+        return
+    clusters = os.listdir("/etc/postgresql") if os.path.isdir("/etc/postgresql") else []
+    if clusters:
+        subprocess.run(
+            ["pg_ctlcluster", "--skip-systemctl-redirect", clusters[0], "main", "start"],
+            check=False,
+        )
+    for _ in range(30):
+        if ready():
+            return
+        time.sleep(1)
+    raise SystemExit(f"PostgreSQL does not answer on {PG_HOST}:{PG_PORT}")
+
+
+def machine() -> dict:
+    def read(path: str) -> str:
+        with open(path) as fh:
+            return fh.read()
+
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in read("/proc/cpuinfo").splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    mem_kb = int(
+        next(
+            line.split()[1]
+            for line in read("/proc/meminfo").splitlines()
+            if line.startswith("MemTotal")
+        )
+    )
+    import django
+
+    return {
+        "nproc": subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip(),
+        "memory": f"{mem_kb / 2**20:.1f} GiB",
+        "cpu": cpu,
+        "postgresql": psql("SHOW server_version"),
+        "python": platform.python_version(),
+        "django": django.get_version(),
+        "load": " ".join(read("/proc/loadavg").split()[:3]),
+    }
+
+
+def registration() -> dict:
+    """Against a copy of the 1k database, so the 1k data set stays as generated."""
+    if database_exists(REGISTRATION_DB):
+        psql(f"DROP DATABASE {REGISTRATION_DB} WITH (FORCE)")
+    psql(f"CREATE DATABASE {REGISTRATION_DB} TEMPLATE {db_name('1k')}")
+    try:
+        return run_step("registration", REGISTRATION_DB)
+    finally:
+        psql(f"DROP DATABASE {REGISTRATION_DB} WITH (FORCE)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--fresh", action="store_true", help="regenerate the databases")
+    parser.add_argument("--only", default="pages,registration,documents")
+    args = parser.parse_args()
+    only = set(args.only.split(","))
+    started = time.perf_counter()
+    postgres_up()
+    results: dict = {"machine": machine(), "started": datetime.datetime.now().isoformat()}
+    results["command"] = "make bench" + (" BENCH_ARGS=--fresh" if args.fresh else "")
+    results["data"] = {}
+    for size in SIZES:
+        log(f"database {db_name(size)}")
+        results["data"][size] = ensure(size, fresh=args.fresh)
+        results["data"][size]["rows"] = table_counts(db_name(size))
+    if "pages" in only:
+        results["pages"] = {}
+        for size in SIZES:
+            log(f"pages at {size}")
+            results["pages"][size] = run_step("pages", db_name(size))
+    if "registration" in only:
+        log("registration: 16 desks x 50 requests against gunicorn")
+        results["registration"] = registration()
+    if "documents" in only:
+        results["documents"] = {}
+        for name in DOCUMENTS:
+            log(f"document {name} at 100k")
+            results["documents"][name] = run_step("documents", db_name("100k"), name)
+    results["machine"]["load_end"] = " ".join(open("/proc/loadavg").read().split()[:3])
+    results["minutes"] = round((time.perf_counter() - started) / 60, 1)
+    (BENCH_DIR / "RESULTS.md").write_text(report(results))
+    log(f"done in {results['minutes']} min: {BENCH_DIR / 'RESULTS.md'}")
+
+
+def table_counts(name: str) -> dict[str, int]:
+    tables = {
+        "permohonan": "registrasi_permohonan",
+        "pemohon": "registrasi_pemohon",
+        "surat permintaan": "registrasi_suratpermintaan",
+        "penyerahan": "registrasi_penyerahan",
+        "keberatan": "keberatan_keberatan",
+        "event": "ppid_manual_event",
+        "nomor terbit": "ppid_manual_nomorterbit",
+        "hari libur": "ppid_manual_harilibur",
+    }
+    return {label: int(psql(f"SELECT count(*) FROM {t}", name)) for label, t in tables.items()}
+
+
+def status_counts(name: str, table: str) -> str:
+    rows = psql(
+        f"SELECT status || ' ' || count(*) FROM {table} GROUP BY status ORDER BY count(*) DESC",
+        name,
+    )
+    return ", ".join(rows.splitlines())
+
+
+def ok(flag: bool) -> str:
+    return "met" if flag else "**missed**"
+
+
+def report(r: dict) -> str:
+    m = r["machine"]
+    out = [
+        "# Performance at scale: results",
+        "",
+        "Written by `make bench` (tests/bench/run.py); every figure below was measured by that",
+        "run. Times are the server's: Django's test Client in-process for pages and documents",
+        "(the whole middleware stack, DEBUG off, the cached template loader), gunicorn over the",
+        "loopback for the registration run.",
+        "",
+        "## The run",
+        "",
+        f"- Command: `{r['command']}` (= `.venv/bin/python -m tests.bench.run`), "
+        f"started {r['started'][:16]}, {r['minutes']} min in all.",
+        f"- Machine: {m['nproc']} CPUs (`nproc`), {m['memory']} memory, {m['cpu']}; "
+        f"PostgreSQL {m['postgresql']}; Python {m['python']}, Django {m['django']}.",
+        f"- Load average when the run started: {m['load']}; when it ended: {m['load_end']} "
+        "(the machine is shared: other processes' load is part of these figures).",
+        "",
+        "## The data",
+        "",
+        "| | " + " | ".join(SIZES) + " |",
+        "|---|" + "---:|" * len(SIZES),
+    ]
+    sizes = list(SIZES)
+    data = r["data"]
+    for label in data[sizes[0]]["rows"]:
+        out.append(
+            f"| {label} | " + " | ".join(f"{data[s]['rows'][label]:,}" for s in sizes) + " |"
+        )
+    out.append(
+        "| database | "
+        + " | ".join(
+            f"`{data[s]['database']}`, "
+            + ("reused" if data[s]["reused"] else f"generated in {data[s]['seconds']} s")
+            for s in sizes
+        )
+        + " |"
+    )
+    out += [
+        "",
+        "Statuses (permohonan) at 100k: " + status_counts(db_name("100k"), "registrasi_permohonan"),
+        "",
+        "Statuses (keberatan) at 100k: " + status_counts(db_name("100k"), "keberatan_keberatan"),
+        "",
+    ]
+    if "pages" in r:
+        p1, p2 = r["pages"][sizes[0]], r["pages"][sizes[1]]
+        out += [
+            "## 1. Pages (as the PPID user)",
+            "",
+            f"Median of {next(iter(p1.values()))['runs']} requests after 3 warm-up requests; "
+            "CPU = this process's CPU time (Django's own work, not the database's); queries "
+            "counted with CaptureQueriesContext on one more request.",
+            "",
+            "| Page | 1k median ms | 1k CPU ms | 1k queries | 100k median ms | 100k CPU ms "
+            "| 100k queries | 100k / 1k | Targets |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---|",
+        ]
+        for label, a in p1.items():
+            b = p2[label]
+            ratio = b["median_ms"] / a["median_ms"] if a["median_ms"] else 0
+            met = (
+                a["queries"] == b["queries"]
+                and ratio <= PAGE_RATIO
+                and b["median_ms"] < PAGE_TARGET_MS
+            )
+            out.append(
+                f"| {label} | {a['median_ms']} | {a['cpu_ms']} | {a['queries']} | "
+                f"{b['median_ms']} | {b['cpu_ms']} | {b['queries']} | {ratio:.2f} | {ok(met)} |"
+            )
+        out += ["", "URLs at 100k: " + "; ".join(f"{k}: `{v['url']}`" for k, v in p2.items()), ""]
+    if "registration" in r:
+        g = r["registration"]
+        met = g["errors"] == 0 and g["unique"] and g["gap_free"] and g["per_second"] >= 30
+        out += [
+            "## 2. Registration: 16 desks at once",
+            "",
+            f"{g['clients']} client threads x {g['per_client']} complete requests (aksi=daftar), "
+            f"gunicorn {g['gunicorn']} on 127.0.0.1 against a copy of the 1k database; the "
+            "clients run on the same machine. Each client logged in (login page, CSRF cookie, "
+            "credentials through django-axes) and fetched its intake forms (one-time `kunci`) "
+            f"before the timed part ({g['prefetch_s']} s); only the POSTs are timed, no PDF.",
+            "",
+            "| Registrations | Errors | Wall time s | Registrations/s | p50 ms | p95 ms | max ms "
+            "| Unique | Gap-free | Targets |",
+            "|---:|---:|---:|---:|---:|---:|---:|---|---|---|",
+            f"| {g['posts']} | {g['errors']} | {g['wall_s']} | {g['per_second']} | {g['p50_ms']} "
+            f"| {g['p95_ms']} | {g['max_ms']} | {'yes' if g['unique'] else 'NO'} "
+            f"| {'yes' if g['gap_free'] else 'NO'} | {ok(met)} |",
+            "",
+            f"Numbers {g['sample'][0]} to {g['sample'][-1]}: the year's counter went from "
+            f"{g['counter_before']} to {g['counter_after']}; read back from the database "
+            "(the permohonan rows with the posted keys, NomorTerbit and the counter).",
+            "",
+        ]
+        if g["error_samples"]:
+            out += ["Errors: " + "; ".join(g["error_samples"]), ""]
+    if "documents" in r:
+        out += [
+            "## 3. Documents (100k database, as the PPID user)",
+            "",
+            "Median of 7 renders after a cold one; peak memory: tracemalloc's peak over one "
+            "more render (Python objects), and the growth of the process's peak RSS from "
+            "before the first render to after the last (includes WeasyPrint/openpyxl and the "
+            "libraries' C memory).",
+            "",
+            "| Document | Covers | Median ms | Cold ms | tracemalloc peak MB | RSS growth MB "
+            "| Size KB | Target |",
+            "|---|---|---:|---:|---:|---:|---:|---|",
+        ]
+        for name, label in DOCUMENTS.items():
+            d = r["documents"][name]
+            target = DOCUMENT_TARGET_MS.get(name)
+            verdict = f"< {target} ms: {ok(d['median_ms'] < target)}" if target else ""
+            out.append(
+                f"| {label} | {d['covers']} | {d['median_ms']} | {d['cold_ms']} | "
+                f"{d['tracemalloc_peak_mb']} | {d['maxrss_delta_mb']} | "
+                f"{d['bytes'] // 1024} | {verdict} |"
+            )
+        out.append("")
+    out += [WHAT_CHANGED]
+    return "\n".join(out) + "\n"
+
+
+if __name__ == "__main__":
+    main()
