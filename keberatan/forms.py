@@ -248,6 +248,9 @@ class KeberatanForm(forms.Form):
                 )
             ]
         )
+        # The paper form's order (Perki 1/2021; templates/keberatan/print/formulir.html), so
+        # the desk types it top to bottom: A. the request, the purpose, the pemohon and the
+        # kuasa; B. the reasons; C. the case.
         self.helper.layout = Layout(
             "kunci",
             Row(
@@ -255,13 +258,8 @@ class KeberatanForm(forms.Form):
                 Column("tanggal_diterima", css_class="col-md-3"),
                 Column("tanggal_dasar", css_class="col-md-5"),
             ),
+            "tujuan_penggunaan",
             *identitas,
-            Fieldset(
-                "Keberatan",
-                "tujuan_penggunaan",
-                "alasan",
-                "kasus_posisi",
-            ),
             Fieldset(
                 "Kuasa pemohon (jika diajukan melalui kuasa)",
                 Row(
@@ -273,6 +271,11 @@ class KeberatanForm(forms.Form):
                     Column("surat_kuasa_diterima", css_class="col-md-4"),
                     Column("surat_kuasa", css_class="col-md-8"),
                 ),
+            ),
+            Fieldset(
+                "Keberatan",
+                "alasan",
+                "kasus_posisi",
             ),
             Fieldset(
                 "Kelengkapan berkas",
