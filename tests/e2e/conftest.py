@@ -174,8 +174,10 @@ def menu(page, group: str, item: str) -> None:
     """Open a dropdown of the navigation bar and choose an entry, as a person would."""
     nav = page.locator("nav.navbar")
     nav.get_by_role("button", name=group, exact=True).click()
-    nav.get_by_role("link", name=item, exact=True).click()
-    page.wait_for_load_state()
+    link = nav.get_by_role("link", name=item, exact=True)
+    href = link.get_attribute("href")
+    link.click()
+    page.wait_for_url(f"{page.base_url}{href}")
 
 
 def logout(page) -> None:

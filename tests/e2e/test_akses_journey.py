@@ -29,6 +29,7 @@ def test_a_ppid_pelaksana_cannot_open_another_opds_request(page, desk):
     login(page, "pelaksana_dishub")
     menu(page, "Permohonan", "Permohonan")
     page.get_by_role("link", name="Semua", exact=True).click()
+    page.wait_for_url("**/permohonan/?tab=semua")
     expect(page.get_by_role("main")).not_to_contain_text(p.nomor_pendaftaran)
     expect(page.get_by_role("main")).not_to_contain_text(PEMOHON)
     assert_fits_desk_screen(page)
