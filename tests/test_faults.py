@@ -1,0 +1,80 @@
+"""Two officers acting on the same case at once: one wins, the other gets a clear message and
+nothing is overwritten (the engine locks the row and re-checks the state)."""
+
+from __future__ import annotations
+
+import threading
+from types import SimpleNamespace
+
+import pytest
+from django.db import connection, connections
+
+from ppid_manual.models import Event
+from ppid_manual.workflow.engine import StepRefused
+from registrasi import actions as reg
+from registrasi.models import Permohonan
+from tests.keberatan.helpers import D, at, buat_permohonan
+
+K = Permohonan.Keputusan
+
+
+@pytest.fixture
+def desk(units, petugas, ppid, pejabat, holidays_2026, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return SimpleNamespace(units=units, petugas=petugas, ppid=ppid)
+
+
+def test_a_stale_second_decision_is_refused_and_overwrites_nothing(desk):
+    p = buat_permohonan(desk, D(2026, 3, 16))
+    first_view = Permohonan.objects.get(pk=p.pk)
+    second_view = Permohonan.objects.get(pk=p.pk)  # the other officer's page, loaded earlier
+    with at(D(2026, 3, 20)):
+        reg.issue_decision(
+            first_view,
+            reg.Putusan(keputusan=K.DIBERIKAN_SELURUHNYA, uraian_informasi="Data terlampir."),
+            by=desk.ppid,
+        )
+        events = Event.objects.count()
+        with pytest.raises(StepRefused, match="tidak dapat dilakukan pada status"):
+            reg.issue_decision(
+                second_view,
+                reg.Putusan(keputusan=K.TIDAK_DIKUASAI, penguasa_informasi="BPS"),
+                by=desk.ppid,
+            )
+    p.refresh_from_db()
+    assert p.keputusan == K.DIBERIKAN_SELURUHNYA
+    assert p.penguasa_informasi == ""
+    assert Event.objects.count() == events
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_desks_extending_at_the_same_moment_extend_once(
+    units, ppid, petugas, pejabat, holidays_2026, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    desk = SimpleNamespace(units=units, petugas=petugas, ppid=ppid)
+    p = buat_permohonan(desk, D(2026, 3, 16))
+    outcomes: list[str] = []
+    barrier = threading.Barrier(2)
+
+    def officer():
+        try:
+            barrier.wait()
+            with at(D(2026, 3, 20)):
+                reg.extend(Permohonan.objects.get(pk=p.pk), by=ppid, alasan="Dokumen tersebar.")
+            outcomes.append("ok")
+        except StepRefused as exc:
+            outcomes.append(str(exc))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=officer) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(outcomes)[-1] == "ok" and outcomes.count("ok") == 1, outcomes
+    p.refresh_from_db()
+    assert p.diperpanjang and p.tenggat == D(2026, 4, 16)
+    assert Event.objects.filter(step="perpanjang").count() == 1
