@@ -155,6 +155,7 @@ def daftar(request: HttpRequest) -> HttpResponse:
         "dikembalikan": base.filter(status=S.DIKEMBALIKAN),
         "semua": base.exclude(status=S.BARU),
     }[tab]
+    qs = _dashboard_filters(request, qs, today)
     q = request.GET.get("q", "").strip()[:100]
     qs = qs.search(q).select_related("pemohon", "unit_registrasi", "unit_tujuan")
     if tab in ("selesai", "dikembalikan"):
@@ -182,6 +183,25 @@ def daftar(request: HttpRequest) -> HttpResponse:
             "lihat_nik": user.has_role(*IDENTITAS),
         },
     )
+
+
+def _dashboard_filters(request: HttpRequest, qs, today):
+    """The filters the home page's figures link to: a status, overdue / near due, a month."""
+    status = request.GET.get("status", "")
+    if status in S.values:
+        qs = qs.filter(status=status)
+    tenggat = request.GET.get("tenggat", "")
+    if tenggat == "terlambat":
+        qs = qs.overdue(today)
+    elif tenggat == "mendekati":
+        qs = qs.near_due(today)
+    try:
+        year, month = (int(x) for x in request.GET.get("bulan", "").split("-"))
+    except ValueError:
+        return qs
+    if 2000 <= year <= 2100 and 1 <= month <= 12:
+        qs = qs.filter(tanggal_daftar__year=year, tanggal_daftar__month=month)
+    return qs
 
 
 def _mark_deadlines(rows: list[Permohonan], today) -> None:
