@@ -206,7 +206,12 @@ def _normal(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "", str(text).lower())
 
 
-_HEADER = {_normal(k.kunci): k.kunci for k in KOLOM} | {_normal(k.label): k.kunci for k in KOLOM}
+# A header cell may be the key, the label, or the model field's name, in any case and spacing.
+_HEADER = (
+    {_normal(k.kunci): k.kunci for k in KOLOM}
+    | {_normal(k.label): k.kunci for k in KOLOM}
+    | {_normal(field): kunci for kunci, field in FIELD.items()}
+)
 
 
 def _sel(value: Any) -> str:

@@ -179,9 +179,18 @@ class DipEdisi(models.Model):
 
     @classmethod
     def from_db(cls, db, field_names, values):
+        # Remember the values as loaded: save() refuses to change an adopted decree.
         instance = super().from_db(db, field_names, values)
         instance._loaded = dict(zip(field_names, values, strict=True))
         return instance
+
+    def refresh_from_db(self, *args: Any, **kwargs: Any) -> None:
+        super().refresh_from_db(*args, **kwargs)
+        self._loaded = {
+            f.attname: self.__dict__[f.attname]
+            for f in self._meta.concrete_fields
+            if f.attname in self.__dict__
+        }
 
     # --- predicates ---------------------------------------------------------------------
 
