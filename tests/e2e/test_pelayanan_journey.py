@@ -61,11 +61,10 @@ def test_the_ppid_routes_answers_and_notifies_and_the_clerk_hands_over_with_a_fe
     expect(tabel_surat).to_contain_text(surat.nomor)
     expect(tabel_surat).to_contain_text("Dinas Kesehatan")
     assert_fits_desk_screen(page)
-    letter = fetch(
-        page, page.get_by_role("link", name="Surat permintaan ke Diskes").get_attribute("href")
-    )
-    text = pdf_text(letter.body())
-    assert surat.nomor in text and p.nomor_pendaftaran in text
+    dokumen = page.get_by_role("region", name="Dokumen untuk dicetak")
+    expect(
+        dokumen.get_by_role("listitem").filter(has_text="Surat permintaan ke Diskes")
+    ).to_contain_text(surat.nomor)
 
     # The OPD's answer, on paper, recorded by the PPID.
     step(page, "Catat jawaban OPD")
@@ -102,12 +101,9 @@ def test_the_ppid_routes_answers_and_notifies_and_the_clerk_hands_over_with_a_fe
     expect(keputusan).to_contain_text("Informasi diberikan seluruhnya")
     expect(keputusan).to_contain_text("Rp 6.000")  # 12 pages × Rp 500
     assert_fits_desk_screen(page)
-    notice = fetch(
-        page,
-        page.get_by_role("link", name="Pemberitahuan tertulis", exact=True).get_attribute("href"),
-    )
-    text = pdf_text(notice.body())
-    assert p.nomor_pemberitahuan in text and p.nomor_pendaftaran in text
+    expect(
+        dokumen.get_by_role("listitem").filter(has_text="Pemberitahuan tertulis")
+    ).to_contain_text(p.nomor_pemberitahuan)
 
     # SOP 5: the clerk at the desk hands over the copies and takes the fee.
     switch_user(page, "petugas")

@@ -164,13 +164,10 @@ def test_an_incomplete_file_is_returned_with_what_is_missing_and_not_registered(
     assert (p.status, p.nomor_pendaftaran, p.tenggat) == (S.DIKEMBALIKAN, None, None)
     assert not Permohonan.objects.registered().exists()
 
-    # The note handed back lists the same items.
-    cetak = page.get_by_role("link", name="Cetak catatan pengembalian berkas")
-    note = fetch(page, cetak.get_attribute("href"))
-    assert note.headers["content-type"] == "application/pdf"
-    text = pdf_text(note.body())
-    assert "Fotokopi identitas diri (KTP) pemohon belum dilampirkan." in text
-    assert "Tanda tangan pemohon pada formulir belum ada." in text
+    # The only document is the note handed back (no receipt: there is no number).
+    dokumen = page.get_by_role("region", name="Dokumen untuk dicetak")
+    expect(dokumen.get_by_role("listitem")).to_have_text(["Catatan pengembalian berkas"])
+    expect(page.get_by_role("link", name="Cetak catatan pengembalian berkas")).to_be_visible()
 
     menu(page, "Permohonan", "Register permohonan")
     page.get_by_role("button", name="Tampilkan").click()
