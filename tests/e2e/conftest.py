@@ -170,13 +170,15 @@ def desk(units, petugas, ppid, pelaksana_dinkes, pelaksana_dishub, atasan, pejab
 
 
 def menu(page, group: str, item: str) -> None:
-    """Open a dropdown of the navigation bar and choose an entry, as a person would."""
+    """Open a dropdown of the navigation bar and choose an entry, as a person would; the page
+    it opens fits the desk screen."""
     nav = page.locator("nav.navbar")
     nav.get_by_role("button", name=group, exact=True).click()
     link = nav.get_by_role("link", name=item, exact=True)
     href = link.get_attribute("href")
     link.click()
     page.wait_for_url(f"{page.base_url}{href}")
+    assert_fits_desk_screen(page)
 
 
 def logout(page) -> None:

@@ -29,7 +29,6 @@ KOREKSI = "Sebutkan tahun data dan bidang yang menguasai."
 def open_dip(page, judul: str, link: str = "") -> None:
     """From the list of editions (an OPD's edition is listed by the OPD's name)."""
     menu(page, "DIP", "Daftar Informasi Publik")
-    assert_fits_desk_screen(page)
     page.get_by_role("link", name=link or judul, exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(re.compile(re.escape(judul)))
     assert_fits_desk_screen(page)
@@ -61,6 +60,7 @@ def add_entry(page, ringkasan, pejabat, penanggung_jawab, waktu, bentuk, retensi
     page.get_by_role("button", name="Simpan", exact=True).click()
     expect(page.get_by_role("alert")).to_have_text("Entri ditambahkan.")
     expect(page.locator("table.tabel-dip-layar")).to_contain_text(ringkasan)
+    assert_fits_desk_screen(page)
 
 
 def entry_row(page, ringkasan: str):
@@ -192,6 +192,7 @@ def test_a_dip_compiled_by_two_opds_corrected_once_adopted_and_exported(page, de
     page.get_by_label("Pejabat/unit yang menguasai informasi").fill("Bidang P2P, Seksi Data")
     page.get_by_role("button", name="Simpan", exact=True).click()
     expect(page.get_by_role("alert")).to_have_text("Entri diubah.")
+    assert_fits_desk_screen(page)
     take(page, "Ajukan ke petugas pelayanan")
     assert not dinkes.catatan_terbuka().exists()
 

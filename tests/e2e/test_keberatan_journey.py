@@ -37,7 +37,6 @@ DRAF_2 = "Uji konsekuensi: nama, NIK dan alamat penerima bantuan adalah rahasia 
 
 def open_keberatan(page, k: Keberatan) -> None:
     menu(page, "Keberatan", "Keberatan")
-    assert_fits_desk_screen(page)
     page.get_by_role("link", name=k.nomor_registrasi, exact=True).first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Keberatan {k.nomor_registrasi}")
     assert_fits_desk_screen(page)
@@ -106,7 +105,6 @@ def test_a_refusal_then_a_keberatan_drafted_twice_and_answered_by_the_atasan(pag
     # form without the mouse, starting from the request's number on the receipt.
     switch_user(page, "petugas")
     menu(page, "Keberatan", "Daftarkan keberatan")
-    assert_fits_desk_screen(page)
     cari = page.get_by_label("Nomor pendaftaran permohonan")
     cari.focus()
     page.keyboard.type(p.nomor_pendaftaran)

@@ -26,7 +26,6 @@ S = Permohonan.Status
 def open_request(page, p: Permohonan) -> None:
     """From the work list, as the desk finds a case."""
     menu(page, "Permohonan", "Permohonan")
-    assert_fits_desk_screen(page)
     page.get_by_role("link", name=p.nomor_pendaftaran, exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Permohonan {p.nomor_pendaftaran}")
     assert_fits_desk_screen(page)
