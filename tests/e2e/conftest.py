@@ -201,11 +201,22 @@ def focused_type(page) -> str:
     return page.evaluate("() => document.activeElement && document.activeElement.type || ''")
 
 
+FOCUSED_LABEL = """() => {
+    const e = document.activeElement;
+    if (!e) return "";
+    if (e.tagName === "BUTTON" || ["submit", "button"].includes(e.type))
+        return (e.innerText || e.value || "").trim();
+    const labels = [...(e.labels || [])].map((l) => l.innerText.trim()).join(" ");
+    return labels || e.getAttribute("aria-label") || "";
+}"""
+
+
 def fill_by_keyboard(page, first, steps: list[tuple[str, str | None]]) -> list[str]:
-    """Focus `first`, then for each step press Tab and check which field has the focus, then
-    type into it: a plain string is typed; "<Key>" presses that key (Space ticks a checkbox,
-    ArrowDown picks the next radio, Enter submits from a button). The first step is the
-    focused field itself (no Tab). Returns the names visited, in order."""
+    """Focus `first`, then for each step press Tab and check which field has the focus (and
+    that it has a label), then type into it: a plain string is typed; "<Key>" presses that
+    key (Space ticks a checkbox, ArrowDown picks the next radio, Enter submits from a
+    button). The first step is the focused field itself (no Tab). Returns the names visited,
+    in order."""
     first.focus()
     visited = []
     expected = [name for name, _ in steps]
@@ -222,6 +233,7 @@ def fill_by_keyboard(page, first, steps: list[tuple[str, str | None]]) -> list[s
         assert visited == expected[: i + 1], (
             f"tab order differs from the paper form:\n visited  {visited}\n expected {expected}"
         )
+        assert page.evaluate(FOCUSED_LABEL), f"the field {visited[-1]!r} has no label"
         if keys is None:
             continue
         for key in re.findall(r"<([A-Za-z]+)>|([^<]+)", keys):
