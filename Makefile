@@ -48,5 +48,10 @@ e2e: install
 
 test: lint migrations-check pytest
 
+# Performance at scale on PostgreSQL (127.0.0.1:5432, user postgres): generates or reuses the
+# 1k and 100k databases and writes tests/bench/RESULTS.md. BENCH_ARGS=--fresh regenerates.
+bench: install
+	SECRET_KEY=$${SECRET_KEY:-$(LOCAL_KEY)} $(BIN)/python -m tests.bench.run $(BENCH_ARGS)
+
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

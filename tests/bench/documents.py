@@ -19,7 +19,7 @@ from urllib.parse import urlencode
 
 from tests.bench.common import PPID_USERNAME, emit, median_ms, setup_django
 
-RUNS = 7
+RUNS = 5
 
 
 def _month_near(rows: int) -> tuple[datetime.date, datetime.date, int]:

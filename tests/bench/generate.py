@@ -36,7 +36,7 @@ from zoneinfo import ZoneInfo
 
 from tests.bench.common import emit, setup_django
 
-GENERATOR_VERSION = "1"
+GENERATOR_VERSION = "2"
 BATCH = 2000
 WITA = ZoneInfo("Asia/Makassar")
 
@@ -426,8 +426,9 @@ class Sim:
             r = rng.random()
             if r < 0.95:
                 self.later(notice, rng.randint(1, 8), lambda d: self.serahkan(p, d, desk_user))
-            elif r < 0.96:
-                self.later(notice, rng.randint(3, 20), lambda d: self.tarik(p, d, desk_user))
+            elif r < 0.995:
+                # Never collected: the desk records the withdrawal after a few weeks.
+                self.later(notice, rng.randint(15, 60), lambda d: self.tarik(p, d, desk_user))
         chance = {
             K.DITOLAK: 0.30,
             K.DIBERIKAN_SEBAGIAN: 0.15,
