@@ -20,6 +20,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -539,6 +540,10 @@ def catat_publikasi(
     """Record where and when the adopted DIP was published."""
     if kanal not in Publikasi.Kanal.values:
         raise StepRefused("Kanal publikasi tidak dikenal.")
+    try:
+        URLValidator(schemes=["http", "https"])(url)
+    except ValidationError:
+        raise StepRefused("Alamat URL publikasi tidak valid.") from None
     created: list[Publikasi] = []
 
     def update(locked: DipEdisi) -> dict[str, Any]:

@@ -144,9 +144,10 @@ def edisi_baru(request: HttpRequest) -> HttpResponse:
     return render(request, "dip/edisi_baru.html", {"form": form, "unit": unit})
 
 
-def _timeline(obj) -> list[dict[str, Any]]:
+def _timeline(obj, table=None) -> list[dict[str, Any]]:
+    """The event log of an edition (with its table's step labels) or of a DIK entry."""
     labels = dict(S.choices)
-    step_labels = {s.name: s.label for s in alur.ALUR_OPD.steps + alur.ALUR_PROVINSI.steps}
+    step_labels = {s.name: s.label for s in table.steps} if table is not None else {}
     step_labels.update(LABEL_PERISTIWA)
     rows = []
     for ev in Event.objects.for_object(obj).select_related("actor"):
@@ -236,7 +237,7 @@ def edisi_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "edisi": edisi,
             "progres": alur.progres(edisi),
             "tombol": _tombol(edisi, user),
-            "timeline": _timeline(edisi),
+            "timeline": _timeline(edisi, edisi.alur),
             "kelompok": kelompok,
             "jumlah": sum(len(g["items"]) for g in kelompok),
             "boleh_ubah": alasan_ubah is None,
@@ -438,6 +439,10 @@ def informasi_koreksi(request: HttpRequest, pk: int) -> HttpResponse:
     info = get_informasi_for_user(request, pk)
     kembali = reverse("dip:edisi", args=[info.edisi.provinsi_id or info.edisi_id])
     kembali = _kembali(request, kembali)
+    if request.method != "POST" and not _boleh_koreksi_entri(info.edisi, request.user):
+        step = info.edisi.alur.get("catat_koreksi" if info.edisi.is_provinsi else "koreksi")
+        messages.error(request, alur.alasan_tolak(info.edisi, step, request.user))
+        return redirect(kembali)
     form = CatatanForm(request.POST or None, wajib=True, tombol="Kembalikan entri")
     if request.method == "POST" and form.is_valid():
         try:

@@ -636,3 +636,31 @@ def test_the_detail_page_shows_steps_buttons_and_why_one_is_disabled(client, dun
     assert "Masih ada koreksi untuk Dinas Kesehatan" in html
     assert "Lengkapi." in html  # the history of notes
     assert "Rekap DIP untuk koreksi" in html
+
+
+def test_the_timeline_names_each_step_of_its_own_table(client, dunia):
+    sampai_ditetapkan(dunia)
+    client.force_login(dunia.atasan)
+    html = page(client.get(reverse("dip:edisi", args=[dunia.provinsi.pk])))
+    assert "Tetapkan dengan SK Atasan PPID</strong> · Diajukan ke Atasan PPID → Ditetapkan" in html
+    assert "Catat penetapan oleh Kepala Perangkat Daerah" not in html
+    assert "001/SK-DIP/Diskominfos/2026" in html and "SK DIP dengan lampiran (PDF)" in html
+
+
+def test_an_entry_is_returned_only_while_the_ppid_reviews(client, dunia):
+    info = dunia.dinkes.informasi.first()
+    client.force_login(dunia.ppid)
+    response = client.get(reverse("dip:informasi_koreksi", args=[info.pk]), follow=True)
+    assert "tidak dapat dilakukan pada status “Penyusunan”" in page(response)
+    sampai_ppid(dunia)
+    assert client.get(reverse("dip:informasi_koreksi", args=[info.pk])).status_code == 200
+
+
+def test_a_publication_needs_a_web_address(dunia):
+    sampai_ditetapkan(dunia)
+    before = Event.objects.count()
+    with pytest.raises(actions.StepRefused, match="Alamat URL publikasi tidak valid."):
+        actions.catat_publikasi(
+            dunia.provinsi, by=dunia.ppid, kanal="ppid", tanggal=HARI_INI, url="javascript:x"
+        )
+    assert Event.objects.count() == before and not Publikasi.objects.exists()
