@@ -137,8 +137,10 @@ def _intake(step_name: str, intake: Intake, *, by: User, note: str) -> Permohona
             # the notice is due 10 working days after it (day 0 = the registration date).
             day = intake.tanggal or _today()
             p.tanggal_daftar = day
-            p.nomor_pendaftaran = next_number(FormatNomor.Jenis.PERMOHONAN, day=day)
             p.tenggat_awal = p.tenggat = calendar.deadline(day, HK_PEMBERITAHUAN)
+            # The number last: its counter row stays locked until the commit, and every desk
+            # registering at the same moment waits on it (the deadline's query is done first).
+            p.nomor_pendaftaran = next_number(FormatNomor.Jenis.PERMOHONAN, day=day)
             data.update(
                 nomor=p.nomor_pendaftaran,
                 tanggal_daftar=day.isoformat(),

@@ -13,9 +13,11 @@ import uuid
 from decimal import Decimal
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Upper
 from django.utils import timezone
 
 from ppid_manual.models import Unit
@@ -58,6 +60,12 @@ class Pemohon(models.Model):
         ordering = ["nama"]
         verbose_name = "pemohon"
         verbose_name_plural = "pemohon"
+        # The work list's search by name and by part of the NIK (PermohonanQuerySet.search):
+        # trigram indexes answer `contains`; PostgreSQL only (migration 0003).
+        indexes = [
+            GinIndex(OpClass(Upper("nama"), name="gin_trgm_ops"), name="pemohon_nama_trgm"),
+            GinIndex(fields=["nik"], opclasses=["gin_trgm_ops"], name="pemohon_nik_trgm"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["nik"],
@@ -180,37 +188,58 @@ class PermohonanQuerySet(models.QuerySet):
     def needs_action(self, user) -> PermohonanQuerySet:
         """What waits on this user now (the work list's first tab), per role and OPD."""
         S = Permohonan.Status
-        handover = Q(status__in=[S.MENUNGGU_PENYERAHAN, S.DIBUKA_KEMBALI])
+        handover = [S.MENUNGGU_PENYERAHAN, S.DIBUKA_KEMBALI]
+        # The states that wait on the user whatever the OPD go into one `status IN (...)`:
+        # PostgreSQL reads one index range for it, but scans the whole index for an OR of two.
+        statuses: set[str] = set()
         cond = Q(pk__in=[])
         if user.has_role(Role.PPID):
-            cond |= Q(status__in=Permohonan.CLOCK_RUNNING) | handover
+            statuses.update(Permohonan.CLOCK_RUNNING, handover)
         if user.has_role(Role.PELAKSANA) and user.unit_id is not None:
             cond |= Q(status=S.DIMINTAKAN_KE_OPD, unit_tujuan_id=user.unit_id)
             cond |= Q(status=S.TERDAFTAR, unit_registrasi_id=user.unit_id, diteruskan_ke_ppid=False)
-            cond |= handover & Q(unit_registrasi_id=user.unit_id)
+            cond |= Q(status__in=handover, unit_registrasi_id=user.unit_id)
         if user.has_role(Role.PETUGAS):
-            cond |= handover
+            statuses.update(handover)
+        if statuses:
+            cond |= Q(status__in=sorted(statuses))
         return self.for_user(user).filter(cond)
 
     def register(self, dari: datetime.date, sampai: datetime.date) -> PermohonanQuerySet:
         """The Register Permohonan for a period, with the fees paid."""
+        # The fees as a subquery per row: a join with the handovers would group every row of
+        # the period before the sort, and read every handover ever made to do it.
+        fees = (
+            Penyerahan.objects.filter(permohonan=models.OuterRef("pk"))
+            .order_by()
+            .values("permohonan")
+            .annotate(total=models.Sum("total"))
+            .values("total")
+        )
         return (
             self.registered()
             .filter(tanggal_daftar__range=(dari, sampai))
             .select_related("pemohon")
-            .annotate(biaya=models.Sum("penyerahan__total"))
+            .annotate(biaya=models.Subquery(fees))
             .order_by("tanggal_daftar", "pk")
         )
 
     def search(self, q: str) -> PermohonanQuerySet:
+        """The number, the pemohon's name or (typed as digits) part of the NIK contains `q`.
+
+        Each of the three is its own subquery, joined by UNION: each one is answered by its
+        trigram index on PostgreSQL (see Meta.indexes), where an OR across the request and
+        the pemohon would make the database read every row of both tables."""
         q = q.strip()
         if not q:
             return self
         digits = "".join(ch for ch in q if ch.isdigit())
-        cond = Q(nomor_pendaftaran__icontains=q) | Q(pemohon__nama__icontains=q)
+        every = Permohonan.objects.order_by()
+        found = every.filter(nomor_pendaftaran__icontains=q).values("pk")
+        parts = [every.filter(pemohon__nama__icontains=q).values("pk")]
         if len(digits) >= 4 and digits == q.replace(" ", ""):
-            cond |= Q(pemohon__nik__contains=digits)
-        return self.filter(cond)
+            parts.append(every.filter(pemohon__nik__contains=digits).values("pk"))
+        return self.filter(pk__in=found.union(*parts))
 
 
 def near_due_limit(today: datetime.date) -> datetime.date:
@@ -435,7 +464,14 @@ class Permohonan(models.Model):
         ordering = ["-tanggal_daftar", "-pk"]
         verbose_name = "permohonan informasi"
         verbose_name_plural = "permohonan informasi"
-        indexes = [models.Index(fields=["status", "tenggat"], name="permohonan_status_tenggat")]
+        indexes = [
+            models.Index(fields=["status", "tenggat"], name="permohonan_status_tenggat"),
+            # The search by number (PermohonanQuerySet.search); PostgreSQL only (0003).
+            GinIndex(
+                OpClass(Upper("nomor_pendaftaran"), name="gin_trgm_ops"),
+                name="permohonan_nomor_trgm",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.nomor_pendaftaran or f"Berkas #{self.pk} ({self.get_status_display()})"

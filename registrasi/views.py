@@ -57,6 +57,7 @@ DESK = (Role.PETUGAS, Role.PPID, Role.PELAKSANA, Role.ATASAN, Role.ADMIN)
 # Who needs the full NIK and the ID scan to do the work (UU 27/2022 PDP): others see it masked.
 IDENTITAS = (Role.PETUGAS, Role.PPID, Role.PELAKSANA, Role.ATASAN)
 PER_HALAMAN = 25
+PER_HALAMAN_REGISTER = 50
 
 
 def get_permohonan_for_user(request: HttpRequest, pk: int) -> Permohonan:
@@ -157,13 +158,24 @@ def daftar(request: HttpRequest) -> HttpResponse:
     }[tab]
     qs = _dashboard_filters(request, qs, today)
     q = request.GET.get("q", "").strip()[:100]
-    qs = qs.search(q).select_related("pemohon", "unit_registrasi", "unit_tujuan")
     if tab in ("selesai", "dikembalikan"):
         qs = qs.order_by(F("tanggal_ditutup").desc(nulls_last=True), "-dibuat", "-pk")
     else:
         qs = qs.order_by(F("tenggat").asc(nulls_last=True), "tanggal_daftar", "pk")
-    page = Paginator(qs, PER_HALAMAN).get_page(request.GET.get("halaman"))
-    rows = list(page.object_list)
+    related = ("pemohon", "unit_registrasi", "unit_tujuan")
+    if q:
+        # A search is answered once: the keys of every match in the list's order (the page
+        # count is their number), then the page's rows by key. Counting and paging the
+        # search as two queries would run it twice and join every match before the sort.
+        keys = list(qs.search(q).values_list("pk", flat=True))
+        page = Paginator(keys, PER_HALAMAN).get_page(request.GET.get("halaman"))
+        found = Permohonan.objects.select_related(*related).in_bulk(page.object_list)
+        rows = [found[pk] for pk in page.object_list]
+    else:
+        page = Paginator(qs.select_related(*related), PER_HALAMAN).get_page(
+            request.GET.get("halaman")
+        )
+        rows = list(page.object_list)
     _mark_deadlines(rows, today)
     counts = {
         "terlambat": Permohonan.objects.for_user(user).overdue(today).count(),
@@ -205,10 +217,11 @@ def _dashboard_filters(request: HttpRequest, qs, today):
 
 
 def _mark_deadlines(rows: list[Permohonan], today) -> None:
-    """Overdue / near-due flags and working days left, with one holiday query per page."""
+    """Overdue / near-due flags and working days left, with one holiday query per page
+    (always one, whatever the rows: the page's query count does not depend on the data)."""
     limit = near_due_limit(today)
-    dates = [p.tenggat for p in rows if p.tenggat and p.clock_running]
-    days_off = calendar.days_off_between(today, max(dates)) if dates else {}
+    dates = [p.tenggat for p in rows if p.tenggat and p.clock_running and p.tenggat >= today]
+    days_off = calendar.days_off_between(today, max(dates, default=today))
     for p in rows:
         p.terlambat = p.is_overdue(today)
         p.mendekati = p.clock_running and p.tenggat is not None and today <= p.tenggat < limit
@@ -646,17 +659,16 @@ def register(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     data = request.GET if "dari" in request.GET else None
     form = RegisterForm(data, initial={"dari": today.replace(day=1), "sampai": today})
-    rows = None
+    rows = page = None
     if form.is_valid():
         dari, sampai = form.cleaned_data["dari"], form.cleaned_data["sampai"]
         qs = Permohonan.objects.for_user(request.user).register(dari, sampai)
-        rows = register_rows(qs)
         fmt = request.GET.get("format")
         if fmt == "pdf":
-            return RegisterPermohonan(rows, dari, sampai, request).response()
+            return RegisterPermohonan(register_rows(qs), dari, sampai, request).response()
         if fmt == "xlsx":
             response = HttpResponse(
-                register_xlsx(rows, dari, sampai),
+                register_xlsx(register_rows(qs), dari, sampai),
                 content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             )
             response["Content-Disposition"] = (
@@ -664,4 +676,20 @@ def register(request: HttpRequest) -> HttpResponse:
             )
             response["Cache-Control"] = "no-store"
             return response
-    return render(request, "registrasi/register.html", {"form": form, "rows": rows})
+        # On screen a page at a time (a busy month holds over a thousand requests); the PDF
+        # and the XLSX hold the whole period.
+        page = Paginator(qs, PER_HALAMAN_REGISTER).get_page(request.GET.get("halaman"))
+        rows = register_rows(page.object_list, start=page.start_index())
+    return render(
+        request,
+        "registrasi/register.html",
+        {"form": form, "rows": rows, "page": page, "periode": _periode_query(request)},
+    )
+
+
+def _periode_query(request: HttpRequest) -> str:
+    """The period of the register in the page links (without the page number)."""
+    query = request.GET.copy()
+    query.pop("halaman", None)
+    query.pop("format", None)
+    return query.urlencode()

@@ -410,3 +410,23 @@ def test_the_register_page_and_its_period_check(client, golden_day, petugas, ppi
         reverse("registrasi:register"), {"dari": "2026-04-01", "sampai": "2026-04-30"}
     )
     assert "Tidak ada permohonan terdaftar pada periode ini." in empty.content.decode()
+
+
+def test_it_shows_the_register_a_page_at_a_time_numbered_on(
+    client, golden_day, petugas, ppid, tarif, monkeypatch
+):
+    monkeypatch.setattr("registrasi.views.PER_HALAMAN_REGISTER", 1)
+    _two_requests(petugas, ppid, tarif)
+    client.force_login(ppid)
+    period = {"dari": "2026-03-01", "sampai": "2026-03-31"}
+    first = client.get(reverse("registrasi:register"), period).content.decode()
+    assert "0001/REG-PPID/III/2026" in first and "0002/REG-PPID/III/2026" not in first
+    assert "2 permohonan terdaftar pada periode ini; baris 1–1 ditampilkan" in first
+    assert "?dari=2026-03-01&amp;sampai=2026-03-31&amp;halaman=2" in first
+    second = client.get(reverse("registrasi:register"), {**period, "halaman": 2})
+    assert [r["no"] for r in second.context["rows"]] == [2]
+    assert "0002/REG-PPID/III/2026" in second.content.decode()
+    # The PDF and the XLSX keep the whole period.
+    xlsx = client.get(reverse("registrasi:register"), {**period, "format": "xlsx"})
+    rows = list(openpyxl.load_workbook(io.BytesIO(xlsx.content)).active.iter_rows(values_only=True))
+    assert len(rows) == 5
