@@ -36,10 +36,11 @@ from dip.models import (
     InformasiPublik,
     Publikasi,
 )
-from ppid_manual.models import FormatNomor, Pejabat, Unit, User
+from ppid_manual.models import Event, FormatNomor, Pejabat, Unit, User
 from ppid_manual.roles import Role
 from ppid_manual.workflow.engine import StepRefused, apply_step, record_event
 from ppid_manual.workflow.numbering import NumberingError, next_number
+from ppid_manual.workflow.versions import check_version
 
 S = DipEdisi.Status
 FIELDS_INFORMASI = (
@@ -103,6 +104,12 @@ def _catat(edisi: DipEdisi, by: User, catatan: str, peran: str, informasi=None) 
         dibuat_oleh=by,
         peran=peran,
     )
+
+
+def _riwayat_entri(info: InformasiPublik):
+    """The events of the entry's edition that touched this entry (they are kept on the
+    edition, with the entry's public id in their data)."""
+    return Event.objects.for_object(info.edisi).filter(data__uid=str(info.uid))
 
 
 def _tutup_catatan(edisi: DipEdisi) -> int:
@@ -211,11 +218,16 @@ def tambah_informasi(edisi: DipEdisi, *, by: User, data: dict[str, Any]) -> Info
 
 
 @transaction.atomic
-def ubah_informasi(informasi: InformasiPublik, *, by: User, data: dict[str, Any]) -> bool:
-    """Change an entry. Returns False (and writes nothing) when nothing changed."""
+def ubah_informasi(
+    informasi: InformasiPublik, *, by: User, data: dict[str, Any], versi: int | None = None
+) -> bool:
+    """Change an entry opened on version `versi` (None: whatever is stored, as an import does).
+    Returns False (and writes nothing) when nothing changed; raises `EditConflict` when the
+    entry was saved by someone else since."""
     locked = _kunci(informasi.edisi)
     _periksa_ubah(locked, by)
     info = InformasiPublik.objects.get(pk=informasi.pk, edisi=locked)
+    check_version(info, versi, what="Entri ini", events=_riwayat_entri(info))
     lama = _nilai_informasi(info)
     for f in FIELDS_INFORMASI:
         if f == "opd":
@@ -226,6 +238,7 @@ def ubah_informasi(informasi: InformasiPublik, *, by: User, data: dict[str, Any]
     changes = {f: [lama[f], baru[f]] for f in FIELDS_INFORMASI if lama[f] != baru[f]}
     if not changes:
         return False
+    info.naikkan_versi()
     info.save()
     record_event(
         locked,
@@ -240,10 +253,13 @@ def ubah_informasi(informasi: InformasiPublik, *, by: User, data: dict[str, Any]
 
 
 @transaction.atomic
-def hapus_informasi(informasi: InformasiPublik, *, by: User) -> None:
+def hapus_informasi(informasi: InformasiPublik, *, by: User, versi: int | None = None) -> None:
+    """Delete an entry as seen on version `versi` (an entry changed since is not deleted
+    unseen: `EditConflict`)."""
     locked = _kunci(informasi.edisi)
     _periksa_ubah(locked, by)
     info = InformasiPublik.objects.get(pk=informasi.pk, edisi=locked)
+    check_version(info, versi, what="Entri ini", events=_riwayat_entri(info))
     record_event(
         locked,
         "hapus_informasi",
@@ -293,6 +309,7 @@ def impor_informasi(edisi: DipEdisi, *, by: User, berkas_impor: UploadedFile) ->
         for f, value in row.nilai.items():
             setattr(info, f, value)
         if _nilai_informasi(info) != lama:
+            info.naikkan_versi()  # a form opened before the import sees the change
             info.save()
             diperbarui += 1
         else:
@@ -630,9 +647,12 @@ def tetapkan_dik(*, by: User, data: dict[str, Any]) -> InformasiDikecualikan:
 
 
 @transaction.atomic
-def ubah_dik(dik: InformasiDikecualikan, *, by: User, data: dict[str, Any]) -> bool:
+def ubah_dik(
+    dik: InformasiDikecualikan, *, by: User, data: dict[str, Any], versi: int | None = None
+) -> bool:
     _periksa_ppid(by)
     locked = InformasiDikecualikan.objects.select_for_update().get(pk=dik.pk)
+    check_version(locked, versi, what="DIK ini", events=Event.objects.for_object(locked))
     lama = _nilai_dik(locked)
     for f in FIELDS_DIK:
         setattr(locked, f, data[f])
@@ -641,6 +661,7 @@ def ubah_dik(dik: InformasiDikecualikan, *, by: User, data: dict[str, Any]) -> b
     if not changes:
         return False
     _validasi_dik(locked)
+    locked.naikkan_versi()
     locked.save()
     record_event(locked, "dik_ubah", by=by, note=locked.informasi[:200], data=changes)
     return True

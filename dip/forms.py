@@ -13,6 +13,7 @@ from django.utils import timezone
 from dip import berkas
 from dip.alur import opd_pilihan
 from dip.models import DipEdisi, InformasiDikecualikan, InformasiPublik, Pasal17, Publikasi
+from ppid_manual.workflow.versions import VersionFormMixin
 
 WAJIB = "Wajib diisi."
 PESAN = {
@@ -68,7 +69,7 @@ class EdisiBaruForm(forms.Form):
         self.helper.add_input(Submit("simpan", "Buat edisi"))
 
 
-class InformasiPublikForm(forms.ModelForm):
+class InformasiPublikForm(VersionFormMixin, forms.ModelForm):
     """One DIP entry. For an OPD edition the OPD is the edition's own (no field)."""
 
     class Meta:
@@ -107,6 +108,7 @@ class InformasiPublikForm(forms.ModelForm):
             )
         self.helper = FormHelper()
         self.helper.layout = Layout(
+            "versi",
             "ringkasan",
             Row(
                 Column("pejabat_penguasa", css_class="col-md-6"),
@@ -302,7 +304,7 @@ class ImporForm(forms.Form):
         return uploaded
 
 
-class DikForm(forms.ModelForm):
+class DikForm(VersionFormMixin, forms.ModelForm):
     pasal17 = forms.MultipleChoiceField(
         label="Pasal 17 UU 14/2008",
         choices=Pasal17.choices,
@@ -345,6 +347,7 @@ class DikForm(forms.ModelForm):
         _pesan(self)
         self.helper = FormHelper()
         self.helper.layout = Layout(
+            "versi",
             "informasi",
             Row(
                 Column("opd", css_class="col-md-6"),

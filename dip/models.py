@@ -26,6 +26,7 @@ from django.db.models import Q
 from ppid_manual.models import Pejabat, Unit
 from ppid_manual.roles import Role
 from ppid_manual.workflow.engine import StepRefused
+from ppid_manual.workflow.versions import Versioned
 
 
 class EdisiBeku(StepRefused):
@@ -173,7 +174,7 @@ class DipEdisi(models.Model):
         self._loaded = {f.attname: getattr(self, f.attname) for f in self._meta.concrete_fields}
 
     def delete(self, *args: Any, **kwargs: Any):
-        if self.status == self.Status.DITETAPKAN:
+        if self.beku:
             raise EdisiBeku(self.pesan_beku())
         return super().delete(*args, **kwargs)
 
@@ -301,7 +302,7 @@ class InformasiPublikQuerySet(models.QuerySet):
         return super().delete()
 
 
-class InformasiPublik(models.Model):
+class InformasiPublik(Versioned):
     """One row of the DIP (Perki 1/2021, Lampiran: format Daftar Informasi Publik)."""
 
     class Bentuk(models.TextChoices):
@@ -499,7 +500,7 @@ class InformasiDikecualikanQuerySet(models.QuerySet):
         return self.filter(aktif=True)
 
 
-class InformasiDikecualikan(models.Model):
+class InformasiDikecualikan(Versioned):
     """One row of the DIK: exempt information with its uji konsekuensi (UU 14/2008 Pasal 2(4),
     Pasal 17, Pasal 19). Set by the PPID, who performs the uji konsekuensi (Pasal 19)."""
 

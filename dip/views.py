@@ -44,6 +44,7 @@ from ppid_manual.access import role_required
 from ppid_manual.models import Event, Pejabat, Unit
 from ppid_manual.roles import Role
 from ppid_manual.workflow.engine import StepRefused
+from ppid_manual.workflow.versions import EditConflict
 
 DESK = (Role.PETUGAS, Role.PPID, Role.PELAKSANA, Role.ATASAN, Role.ADMIN)
 S = DipEdisi.Status
@@ -400,18 +401,34 @@ def informasi_ubah(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, alasan)
         return redirect("dip:edisi", pk=edisi.pk)
     form = InformasiPublikForm(request.POST or None, instance=info, edisi=edisi)
+    perbedaan = None
     if request.method == "POST" and form.is_valid():
         try:
-            changed = actions.ubah_informasi(info, by=request.user, data=form.cleaned_data)
+            changed = actions.ubah_informasi(
+                info, by=request.user, data=form.cleaned_data, versi=form.cleaned_data["versi"]
+            )
+        except EditConflict as exc:
+            # The officer's input stays on the form, next to what is stored now.
+            form.add_error(None, str(exc))
+            current = InformasiPublik.objects.get(pk=info.pk)
+            perbedaan = form.differences(current)
+            form.opened_on(current)
         except StepRefused as exc:
             messages.error(request, str(exc))
             return redirect("dip:edisi", pk=edisi.pk)
-        messages.success(request, "Entri diubah." if changed else "Tidak ada perubahan.")
-        return redirect("dip:edisi", pk=edisi.pk)
+        else:
+            messages.success(request, "Entri diubah." if changed else "Tidak ada perubahan.")
+            return redirect("dip:edisi", pk=edisi.pk)
     return render(
         request,
         "dip/informasi_form.html",
-        {"edisi": edisi, "form": form, "informasi": info, "judul": "Ubah entri"},
+        {
+            "edisi": edisi,
+            "form": form,
+            "informasi": info,
+            "judul": "Ubah entri",
+            "perbedaan": perbedaan,
+        },
     )
 
 
@@ -421,7 +438,7 @@ def informasi_hapus(request: HttpRequest, pk: int) -> HttpResponse:
     edisi = info.edisi
     if request.method == "POST":
         try:
-            actions.hapus_informasi(info, by=request.user)
+            actions.hapus_informasi(info, by=request.user, versi=_versi(request))
         except StepRefused as exc:
             messages.error(request, str(exc))
         else:
@@ -634,16 +651,36 @@ def dik_tambah(request: HttpRequest) -> HttpResponse:
 def dik_ubah(request: HttpRequest, pk: int) -> HttpResponse:
     dik = get_object_or_404(InformasiDikecualikan, pk=pk)
     form = DikForm(request.POST or None, instance=dik)
+    perbedaan = None
     if request.method == "POST" and form.is_valid():
         data = {f: form.cleaned_data[f] for f in actions.FIELDS_DIK}
         try:
-            changed = actions.ubah_dik(dik, by=request.user, data=data)
+            changed = actions.ubah_dik(
+                dik, by=request.user, data=data, versi=form.cleaned_data["versi"]
+            )
+        except EditConflict as exc:
+            form.add_error(None, str(exc))
+            current = InformasiDikecualikan.objects.get(pk=dik.pk)
+            perbedaan = form.differences(current)
+            form.opened_on(current)
         except StepRefused as exc:
             form.add_error(None, str(exc))
         else:
             messages.success(request, "DIK diubah." if changed else "Tidak ada perubahan.")
             return redirect("dip:dik_detail", pk=dik.pk)
-    return render(request, "dip/dik_form.html", {"form": form, "dik": dik, "judul": "Ubah DIK"})
+    return render(
+        request,
+        "dip/dik_form.html",
+        {"form": form, "dik": dik, "judul": "Ubah DIK", "perbedaan": perbedaan},
+    )
+
+
+def _versi(request: HttpRequest) -> int | None:
+    """The version a confirmation page was opened on (its hidden `versi` field)."""
+    try:
+        return int(request.POST.get("versi", ""))
+    except ValueError:
+        return None
 
 
 @role_required(*DESK)

@@ -120,6 +120,9 @@ def test_the_decree_fields_of_an_adopted_edition_never_change(beku):
         provinsi.save()
     with pytest.raises(EdisiBeku):
         DipEdisi.objects.get(pk=beku.provinsi.pk).delete()
+    with pytest.raises(EdisiBeku, match="sudah menjadi lampiran"):
+        DipEdisi.objects.get(pk=beku.dinkes.pk).delete()
+    assert beku.dinkes.informasi.count() == 2
     provinsi.refresh_from_db()
     assert provinsi.nomor_sk == "001/SK-DIP/Diskominfos/2026"
 
