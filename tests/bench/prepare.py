@@ -6,6 +6,7 @@ holds a complete data set of the asked size from this generator version.
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import time
@@ -59,7 +60,13 @@ def ensure(size: str, *, fresh: bool = False) -> dict:
     started = time.perf_counter()
     if not fresh and complete(name, n):
         migrate(name)  # indexes added since the data was generated
-        return {"database": name, "reused": True, "seconds": round(time.perf_counter() - started)}
+        made = psql("SELECT value FROM bench_meta WHERE key = 'made'", name)
+        return {
+            "database": name,
+            "reused": True,
+            "seconds": round(time.perf_counter() - started),
+            "made": json.loads(made) if made else None,
+        }
     if database_exists(name):
         _pg("dropdb", "--force", name)
     _pg("createdb", name)
@@ -67,17 +74,19 @@ def ensure(size: str, *, fresh: bool = False) -> dict:
     counts = run_step("generate", name, str(n), timeout=3600)
     # What autovacuum would have done on a live database: planner statistics.
     psql("VACUUM ANALYZE", name)
+    seconds = round(time.perf_counter() - started)
+    # How this data set was made, for a later run that reuses it.
+    with open("/proc/loadavg") as fh:
+        load = " ".join(fh.read().split()[:3])
+    made = {"seconds": seconds, "generate_seconds": counts["seconds_total"], "load": load}
+    made["at"] = time.strftime("%Y-%m-%d %H:%M")
     psql(
         "CREATE TABLE bench_meta (key text PRIMARY KEY, value text NOT NULL); "
-        f"INSERT INTO bench_meta VALUES ('generated', '{GENERATOR_VERSION}:{n}')",
+        f"INSERT INTO bench_meta VALUES ('generated', '{GENERATOR_VERSION}:{n}'), "
+        f"('made', '{json.dumps(made)}')",
         name,
     )
-    return {
-        "database": name,
-        "reused": False,
-        "seconds": round(time.perf_counter() - started),
-        "counts": counts,
-    }
+    return {"database": name, "reused": False, "seconds": seconds, "made": made}
 
 
 if __name__ == "__main__":
