@@ -74,6 +74,12 @@ USERS = [
     ("admin", "Admin PPID", Role.ADMIN, "DISKOMINFOS"),
 ]
 
+DEMO_TARIF = [
+    ("Fotokopi A4/F4 hitam-putih", "penyalinan", 500, "lembar"),
+    ("Cetak A4/F4 berwarna", "penyalinan", 1500, "lembar"),
+    ("Cakram DVD-R", "media", 10000, "buah"),
+]
+
 
 def load(stdout=None) -> None:
     units = {}
@@ -135,6 +141,22 @@ def load(stdout=None) -> None:
                 "dasar_hukum": BALI_SOURCE,
                 "libur": libur,
                 "asal": HariLibur.Asal.ADMIN,
+            },
+        )
+
+    # Copy and media costs so that a handover can be charged in the demo (UU 14/2008 Pasal 21).
+    # Demo figures: production enters the tariffs of the decree in force, in /admin/.
+    from registrasi.models import Tarif
+
+    for nama, jenis, harga, satuan in DEMO_TARIF:
+        Tarif.objects.get_or_create(
+            nama=nama,
+            defaults={
+                "jenis": jenis,
+                "harga": harga,
+                "satuan": satuan,
+                "dasar_hukum": "Tarif demo: ganti dengan SK/Pergub tarif yang berlaku",
+                "berlaku_dari": start,
             },
         )
 
