@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.db.models import Q
 from django.utils import timezone
 
 from ppid_manual.models import User
@@ -17,7 +19,7 @@ from ppid_manual.roles import Role
 from ppid_manual.workflow import deadlines
 from ppid_manual.workflow.deadlines import DeadlineSpec
 from ppid_manual.workflow.engine import StepTable, steps
-from registrasi.models import Permohonan
+from registrasi.models import Permohonan, SuratPermintaan
 
 S = Permohonan.Status
 
@@ -314,5 +316,34 @@ TENGGAT = (
 )
 
 
+# The OPD's internal answer deadline (SOP step 3): HK_JAWABAN_OPD working days from the letter,
+# never later than the request's own deadline; told on the request's timeline when it moves.
+TENGGAT_SURAT = (
+    DeadlineSpec(
+        "tenggat_jawaban",
+        "tanggal",
+        lambda s: settings.PPID["HK_JAWABAN_OPD"],
+        "Tenggat jawaban OPD",
+        cap=lambda s: s.permohonan.tenggat,
+    ),
+)
+
+
+def _surat_menunggu_jawaban():
+    return SuratPermintaan.objects.filter(
+        dialihkan=False,
+        tanggal_jawaban__isnull=True,
+        permohonan__status=Permohonan.Status.DIMINTAKAN_KE_OPD,
+    ).select_related("permohonan")
+
+
 def register_deadlines() -> None:
     deadlines.register(Permohonan, TENGGAT, lambda: Permohonan.objects.running())
+    # After the requests: the letters' cap is the request's deadline as just recomputed.
+    deadlines.register(
+        SuratPermintaan,
+        TENGGAT_SURAT,
+        _surat_menunggu_jawaban,
+        case=lambda s: s.permohonan,
+        window=lambda first, last: Q(tanggal__lt=last, permohonan__tenggat__gte=first),
+    )

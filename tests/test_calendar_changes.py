@@ -83,3 +83,47 @@ def test_a_rename_moves_nothing(desk):
     assert Event.objects.count() == events
     p.refresh_from_db()
     assert p.tenggat == D(2026, 6, 23)
+
+
+def test_the_opd_answer_deadline_moves_with_the_calendar_inside_the_legal_one(desk, settings):
+    settings.PPID = {**settings.PPID, "HK_JAWABAN_OPD": 7}
+    p = buat_permohonan(desk, D(2026, 6, 8))  # deadline 23 Jun (16 Jun Tahun Baru Islam)
+    with at(D(2026, 6, 9)):
+        surat = reg.route_to_opd(p, by=desk.ppid, unit=desk.units["dinkes"])
+    assert surat.tenggat_jawaban == D(2026, 6, 19)  # 7 hk from 9 Jun, 16 Jun skipped
+    answered = buat_permohonan(desk, D(2026, 6, 8), nik="5171014107900002")
+    with at(D(2026, 6, 9)):
+        done = reg.route_to_opd(answered, by=desk.ppid, unit=desk.units["dinkes"])
+    done.tanggal_jawaban = D(2026, 6, 10)  # answered: its deadline is history
+    done.save()
+
+    with at(D(2026, 6, 10)):
+        HariLibur.objects.create(
+            tanggal=D(2026, 6, 17), nama="Hari Raya Galungan", jenis=HariLibur.Jenis.DISPENSASI_BALI
+        )
+    surat.refresh_from_db()
+    done.refresh_from_db()
+    assert surat.tenggat_jawaban == D(2026, 6, 22)
+    assert done.tenggat_jawaban == D(2026, 6, 19)
+    notes = [e.note for e in Event.objects.for_object(p).filter(step="tenggat_dihitung_ulang")]
+    assert any(
+        f"Surat permintaan ke OPD {surat.nomor}: Tenggat jawaban OPD: 2026-06-19 → 2026-06-22" in n
+        for n in notes
+    ), notes
+
+    # A letter whose internal deadline is capped by the request's (12 hk from 9 Jun would be
+    # after it) moves with the cap when a new day off moves the request.
+    settings.PPID = {**settings.PPID, "HK_JAWABAN_OPD": 12}
+    late = buat_permohonan(desk, D(2026, 6, 8), nik="5171014107900003")
+    with at(D(2026, 6, 9)):
+        capped = reg.route_to_opd(late, by=desk.ppid, unit=desk.units["dinkes"])
+    late.refresh_from_db()
+    assert capped.tenggat_jawaban == late.tenggat == D(2026, 6, 24)
+    with at(D(2026, 6, 10)):
+        HariLibur.objects.create(
+            tanggal=D(2026, 6, 24), nama="Dispensasi", jenis=HariLibur.Jenis.DISPENSASI_BALI
+        )
+    late.refresh_from_db()
+    capped.refresh_from_db()
+    assert late.tenggat == D(2026, 6, 25)
+    assert capped.tenggat_jawaban == D(2026, 6, 25)
