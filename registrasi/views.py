@@ -680,16 +680,4 @@ def register(request: HttpRequest) -> HttpResponse:
         # and the XLSX hold the whole period.
         page = Paginator(qs, PER_HALAMAN_REGISTER).get_page(request.GET.get("halaman"))
         rows = register_rows(page.object_list, start=page.start_index())
-    return render(
-        request,
-        "registrasi/register.html",
-        {"form": form, "rows": rows, "page": page, "periode": _periode_query(request)},
-    )
-
-
-def _periode_query(request: HttpRequest) -> str:
-    """The period of the register in the page links (without the page number)."""
-    query = request.GET.copy()
-    query.pop("halaman", None)
-    query.pop("format", None)
-    return query.urlencode()
+    return render(request, "registrasi/register.html", {"form": form, "rows": rows, "page": page})

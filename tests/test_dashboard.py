@@ -70,3 +70,23 @@ def test_figures_per_role_and_their_links(client, desk):
         other = figures(panels_for(desk.dishub, D(2026, 11, 28))[0])
     assert own["Masuk bulan ini (11/2026)"].nilai == 1
     assert other["Masuk bulan ini (11/2026)"].nilai == 0
+
+
+def test_paging_a_figures_list_keeps_its_filter(client, desk, monkeypatch):
+    monkeypatch.setattr("registrasi.views.PER_HALAMAN", 1)
+    this_month = [
+        buat_permohonan(desk, D(2026, 11, day), nik=f"51710141079000{day}") for day in (17, 18)
+    ]
+    buat_permohonan(desk, D(2026, 10, 1), nik="5171014107900011")  # last month: filtered out
+    with at(D(2026, 11, 28)):
+        url = figures(panels_for(desk.ppid, D(2026, 11, 28))[0])["Masuk bulan ini (11/2026)"].url
+        client.force_login(desk.ppid)
+        first = client.get(url)
+        link = first.context["page"].next_page_number()
+        html = first.content.decode()
+        assert "bulan=2026-11" in html and f"halaman={link}" in html
+        next_url = html.split('<a class="page-link" href="')[1].split('"')[0].replace("&amp;", "&")
+        second = client.get(reverse("registrasi:daftar") + next_url)
+    assert second.context["page"].paginator.count == 2
+    shown = [first.context["rows"][0].pk, second.context["rows"][0].pk]
+    assert sorted(shown) == sorted(p.pk for p in this_month)

@@ -130,3 +130,13 @@ def romawi(value) -> str:
 def has_role(user, roles: str) -> bool:
     """{% if user|has_role:"ppid,atasan" %}"""
     return bool(getattr(user, "is_authenticated", False)) and user.has_role(*roles.split(","))
+
+
+@register.simple_tag(takes_context=True)
+def url_halaman(context, nomor: int) -> str:
+    """`?...&halaman=N`: the current page's query (tab, search, dashboard filters, period)
+    with another page number, so paging never drops a filter."""
+    query = context["request"].GET.copy()
+    query.pop("format", None)
+    query["halaman"] = nomor
+    return "?" + query.urlencode()
