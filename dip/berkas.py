@@ -436,7 +436,9 @@ def validasi(edisi: DipEdisi, rows: list[BarisImpor]) -> list[BarisValid]:
                 for message in messages:
                     errors.append(ErrorImpor(row.nomor, label, message))
         elif not opd_error:
-            valid.append(BarisValid(row.nomor, uid, {**form.cleaned_data, "opd": unit}))
+            # The entry's own columns only (not the form's hidden edit version).
+            nilai = {f: form.cleaned_data[f] for f in form._meta.fields if f in form.cleaned_data}
+            valid.append(BarisValid(row.nomor, uid, {**nilai, "opd": unit}))
     if errors:
         raise ImporGagal(errors)
     return valid
