@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from importlib import import_module
 
 import pytest
 from django.contrib.auth.models import Group
@@ -10,6 +11,27 @@ from django.core.management import call_command
 
 from ppid_manual.models import Pejabat, Unit, User
 from ppid_manual.roles import Role
+
+
+@pytest.fixture(autouse=True)
+def migration_seed(request):
+    """A transactional test (browser journeys, backup, concurrency) runs on a database that the
+    previous one emptied; Django's serialized rollback is meant to put back what the migrations
+    seeded, but in a full run it restored nothing once the browser journeys had run (the
+    connection no longer carried the snapshot: the role groups and number templates were gone
+    for every later transactional test). So the seed of migration 0002 (idempotent) is applied
+    here, after the database is ready, whatever the serialized rollback did."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = (marker is not None and marker.kwargs.get("transaction")) or any(
+        name in request.fixturenames for name in ("live_server", "transactional_db")
+    )
+    if not transactional:
+        return
+    request.getfixturevalue("transactional_db")
+    from django.apps import apps
+
+    seed = import_module("ppid_manual.migrations.0002_roles_and_number_formats")
+    seed.forwards(apps, None)
 
 
 @pytest.fixture
