@@ -1,15 +1,46 @@
-"""Schema operations that only apply on PostgreSQL.
+"""What differs on PostgreSQL: schema operations and query shapes.
 
 The app runs on PostgreSQL in production and on SQLite on a desk PC and in the quick test run.
 Some indexes exist only on PostgreSQL (trigram GIN indexes for the searches, pg_trgm): the
 model keeps them in Meta.indexes so that the migration state stays complete, and the migration
 adds them with `AddIndexOnPostgres`, which changes the state everywhere but touches the schema
 only on PostgreSQL.
+
+`key_in` writes "this key is among the keys a subquery finds" in the shape PostgreSQL can
+answer with an index when it is ORed with other conditions; SQLite gets the plain `IN`.
 """
 
 from __future__ import annotations
 
-from django.db import migrations
+from django.db import connections, migrations, models
+from django.db.models import F, Lookup, Q
+
+
+class _EqualsAny(Lookup):
+    """`lhs = ANY(rhs)`, rhs an array expression."""
+
+    lookup_name = "equals_any"
+    prepare_rhs = False
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = compiler.compile(self.rhs)
+        return f"{lhs} = ANY({rhs})", (*lhs_params, *rhs_params)
+
+
+def key_in(field: str, keys: models.QuerySet, using: str) -> Q:
+    """`field IN (keys)`, where `keys` is a one-column queryset of primary keys.
+
+    On PostgreSQL it is written `field = ANY(ARRAY(keys))`: the subquery runs once, first,
+    and its keys become one index scan that a BitmapOr can combine with the other arms of an
+    OR. A plain `IN (subquery)` inside an OR is a filter checked against every row of the
+    table (a sequential scan); as separate UNION arms it costs a join and a re-probe per row.
+    """
+    if connections[using].vendor != "postgresql":
+        return Q(**{f"{field}__in": keys})
+    from django.contrib.postgres.expressions import ArraySubquery
+
+    return Q(_EqualsAny(F(field), ArraySubquery(keys)))
 
 
 class AddIndexOnPostgres(migrations.AddIndex):

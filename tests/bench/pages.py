@@ -88,6 +88,8 @@ def measure(client, url: str) -> dict:
         "queries": len(ctx.captured_queries),
         "runs": RUNS,
         "bytes": len(response.content),
+        "samples_ms": [round(x * 1000, 2) for x in seconds],
+        "cpu_samples_ms": [round(x * 1000, 2) for x in cpu],
     }
 
 

@@ -95,6 +95,22 @@ def test_it_searches_by_number_name_or_nik(client, golden_day, ppid, petugas, q)
     assert rows(response) == [second.pk]
 
 
+def test_a_search_lists_every_match_once_in_the_lists_order(client, golden_day, ppid, petugas):
+    # A returning pemohon's requests are all found by the name; a request found both by its
+    # number and by its pemohon's name is listed once.
+    first = register(petugas, pemohon={"nama": "Ni Luh Regina", "nik": "5171014107900011"})
+    again = register(petugas, pemohon={"nama": "Ni Luh Regina", "nik": "5171014107900011"})
+    other = register(petugas, pemohon={"nama": "Satu", "nik": "5171014107900012"})
+    assert first.pemohon_id == again.pemohon_id
+    client.force_login(ppid)
+
+    def found(q):
+        return rows(client.get(reverse("registrasi:daftar"), {"tab": "semua", "q": q}))
+
+    assert found("regina") == [first.pk, again.pk]
+    assert found("REG") == [first.pk, again.pk, other.pk]  # every number holds REG-PPID
+
+
 def test_it_paginates(client, golden_day, ppid, petugas):
     for i in range(27):
         register(petugas, pemohon={"nama": f"Pemohon {i}", "nik": f"51710141079{i:05d}"[:16]})
