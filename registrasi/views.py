@@ -18,6 +18,7 @@ from django.views.decorators.cache import never_cache
 
 from ppid_manual.access import role_required
 from ppid_manual.models import Event, Pejabat
+from ppid_manual.paging import counted_page
 from ppid_manual.roles import Role
 from ppid_manual.workflow import calendar
 from ppid_manual.workflow.engine import StepRefused
@@ -164,11 +165,9 @@ def daftar(request: HttpRequest) -> HttpResponse:
         qs = qs.order_by(F("tenggat").asc(nulls_last=True), "tanggal_daftar", "pk")
     related = ("pemohon", "unit_registrasi", "unit_tujuan")
     if q:
-        # A search is answered once: the keys of every match in the list's order (the page
-        # count is their number), then the page's rows by key. Counting and paging the
-        # search as two queries would run it twice and join every match before the sort.
-        keys = list(qs.search(q).values_list("pk", flat=True))
-        page = Paginator(keys, PER_HALAMAN).get_page(request.GET.get("halaman"))
+        # A search is answered once (the page's keys and the number of matches), then the
+        # page's rows are read by key.
+        page = counted_page(qs.search(q), request.GET.get("halaman"), PER_HALAMAN)
         found = Permohonan.objects.select_related(*related).in_bulk(page.object_list)
         rows = [found[pk] for pk in page.object_list]
     else:

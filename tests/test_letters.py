@@ -9,8 +9,10 @@ from ppid_manual.templatetags.ppid import (
     hari_kerja,
     hari_tanggal,
     romawi,
+    ringkas,
     rupiah,
     tanggal,
+    tanggal_angka,
     terbilang,
 )
 from ppid_manual.workflow.pdf import PdfError, render_pdf
@@ -49,6 +51,18 @@ def test_letter_filters():
     assert rupiah(0) == "Rp 0"
     assert romawi(3) == "III"
     assert romawi(D(2026, 12, 1)) == "XII"
+
+
+def test_table_filters():
+    assert tanggal_angka(D(2023, 3, 7)) == "07-03-2023"
+    # 23.30 UTC on 31 Dec is already 1 January in Bali (WITA, UTC+8).
+    late = datetime.datetime(2025, 12, 31, 23, 30, tzinfo=datetime.timezone.utc)
+    assert tanggal_angka(late) == "01-01-2026"
+    assert tanggal_angka(None) == ""
+    assert ringkas("Data cakupan imunisasi", 10) == "Data caku…"
+    assert len(ringkas("x" * 200, 120)) == 120
+    assert ringkas("Data cakupan", 12) == "Data cakupan"
+    assert ringkas(None, 5) == ""
 
 
 def test_the_deadline_sheet_renders_on_the_letter_base(holidays_2026, settings):

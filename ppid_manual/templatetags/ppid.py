@@ -1,4 +1,5 @@
-"""Formatting for Indonesian letters: dates in words, numbers in words, rupiah, Roman months."""
+"""Formatting for Indonesian letters and tables: dates in words and in figures, numbers in
+words, rupiah, Roman months, texts cut for a table cell."""
 
 from __future__ import annotations
 
@@ -56,6 +57,27 @@ def tanggal(value) -> str:
     if not value:
         return ""
     return f"{value.day} {BULAN[value.month - 1]} {value.year}"
+
+
+@register.filter
+def tanggal_angka(value) -> str:
+    """07-03-2023: the date in a table's cell (the register, the notes of an edition).
+    Django's `date` filter looks its formats up for every call, twice a row on a register
+    page of fifty rows."""
+    value = _as_date(value)
+    if not value:
+        return ""
+    return f"{value.day:02d}-{value.month:02d}-{value.year}"
+
+
+@register.filter
+def ringkas(value, panjang) -> str:
+    """The text cut to `panjang` characters, the last of them "…" (as `truncatechars`, without
+    its Unicode pass over every character: the work list and the register cut two texts a
+    row)."""
+    text = "" if value is None else str(value)
+    panjang = int(panjang)
+    return text if len(text) <= panjang else text[: panjang - 1] + "…"
 
 
 @register.filter
