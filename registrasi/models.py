@@ -225,6 +225,24 @@ class PermohonanQuerySet(models.QuerySet):
             .order_by("tanggal_daftar", "pk")
         )
 
+    def for_list(self) -> PermohonanQuerySet:
+        """The columns the work list shows and its deadline marks need, with the pemohon and
+        the two units: a page reads and builds 11 of the request's 43 columns."""
+        return self.select_related("pemohon", "unit_registrasi", "unit_tujuan").only(
+            "nomor_pendaftaran",
+            "tanggal_daftar",
+            "dibuat",
+            "rincian_informasi",
+            "status",
+            "diperpanjang",
+            "tenggat",
+            "pemohon__nama",
+            "pemohon__nik",
+            "pemohon__jenis",
+            "unit_registrasi__singkatan",
+            "unit_tujuan__singkatan",
+        )
+
     def search(self, q: str) -> PermohonanQuerySet:
         """The number, the pemohon's name or (typed as digits) part of the NIK contains `q`.
 

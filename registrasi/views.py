@@ -163,17 +163,14 @@ def daftar(request: HttpRequest) -> HttpResponse:
         qs = qs.order_by(F("tanggal_ditutup").desc(nulls_last=True), "-dibuat", "-pk")
     else:
         qs = qs.order_by(F("tenggat").asc(nulls_last=True), "tanggal_daftar", "pk")
-    related = ("pemohon", "unit_registrasi", "unit_tujuan")
     if q:
         # A search is answered once (the page's keys and the number of matches), then the
         # page's rows are read by key.
         page = counted_page(qs.search(q), request.GET.get("halaman"), PER_HALAMAN)
-        found = Permohonan.objects.select_related(*related).in_bulk(page.object_list)
+        found = Permohonan.objects.for_list().in_bulk(page.object_list)
         rows = [found[pk] for pk in page.object_list]
     else:
-        page = Paginator(qs.select_related(*related), PER_HALAMAN).get_page(
-            request.GET.get("halaman")
-        )
+        page = Paginator(qs.for_list(), PER_HALAMAN).get_page(request.GET.get("halaman"))
         rows = list(page.object_list)
     _mark_deadlines(rows, today)
     counts = {
