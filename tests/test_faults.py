@@ -13,6 +13,7 @@ from ppid_manual.models import Event
 from ppid_manual.workflow.engine import StepRefused
 from registrasi import actions as reg
 from registrasi.models import Permohonan
+from tests.concurrency import at_once
 from tests.keberatan.helpers import D, at, buat_permohonan
 
 K = Permohonan.Keputusan
@@ -69,11 +70,7 @@ def test_two_desks_extending_at_the_same_moment_extend_once(
         finally:
             connections.close_all()
 
-    threads = [threading.Thread(target=officer) for _ in range(2)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    at_once(officer, threads=2)
     assert sorted(outcomes)[-1] == "ok" and outcomes.count("ok") == 1, outcomes
     p.refresh_from_db()
     assert p.diperpanjang and p.tenggat == D(2026, 4, 16)

@@ -8,8 +8,8 @@ from ppid_manual.templatetags.ppid import (
     angka_terbilang,
     hari_kerja,
     hari_tanggal,
-    romawi,
     ringkas,
+    romawi,
     rupiah,
     tanggal,
     tanggal_angka,
@@ -56,7 +56,7 @@ def test_letter_filters():
 def test_table_filters():
     assert tanggal_angka(D(2023, 3, 7)) == "07-03-2023"
     # 23.30 UTC on 31 Dec is already 1 January in Bali (WITA, UTC+8).
-    late = datetime.datetime(2025, 12, 31, 23, 30, tzinfo=datetime.timezone.utc)
+    late = datetime.datetime(2025, 12, 31, 23, 30, tzinfo=datetime.UTC)
     assert tanggal_angka(late) == "01-01-2026"
     assert tanggal_angka(None) == ""
     assert ringkas("Data cakupan imunisasi", 10) == "Data caku…"

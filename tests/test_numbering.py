@@ -6,6 +6,7 @@ from django.db import connection, transaction
 
 from ppid_manual.models import FormatNomor, NomorTerbit, PenghitungNomor
 from ppid_manual.workflow.numbering import format_number, next_number, validate_pattern
+from tests.concurrency import at_once
 
 D = datetime.date
 
@@ -89,11 +90,7 @@ def test_concurrent_desks_get_unique_gap_free_numbers():
         finally:
             connections.close_all()
 
-    threads = [threading.Thread(target=desk) for _ in range(8)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    at_once(desk, threads=8)
     assert errors == []
     assert len(results) == 80
     assert len(set(results)) == 80
