@@ -90,28 +90,61 @@ fixed; the app's tests pass on SQLite and PostgreSQL afterwards.
 8. **Registration**: the deadline is counted before the number is taken, so the year's
    counter row (locked until the commit, the point every desk queues on) is held for one
    query fewer.
+
+Second pass (2026-11-28, 21:45-22:30; this machine, Intel Xeon, 2 CPUs). The first run of
+the day measured search by name at 15.1 ms (1k) and 31.6 ms (100k), ratio 2.09; a later one,
+after change 9, the register page (one month) at 1.82. Then:
+
+9. **Search: one scan of the requests** (`PermohonanQuerySet.search`,
+   `ppid_manual/postgres.py: key_in`). The UNION of three subqueries, joined back to the
+   requests by key, became one condition: the number's trigram index ORed with
+   `pemohon_id = ANY(ARRAY(pemohon whose name or NIK matches))`, which PostgreSQL answers
+   with a BitmapOr of two indexes and reads each match once. The search's SQL at 100k:
+   11.8 -> 7.2 ms median (60 alternating runs of each shape, psycopg2), its planning
+   2 -> 0.2 ms. SQLite keeps the plain `IN (subquery)`.
+10. **The search page asks once** (`ppid_manual/paging.py: counted_page`): the keys of the
+    page's 25 rows with the number of all matches (`COUNT(*) OVER ()`), not the keys of every
+    match (1,368 for "Suartini" at 100k) carried to Python and paged there. Joining the
+    related rows before the count was tried and was worse (15 ms: every match joined), so
+    the page's rows are still read by key afterwards.
+11. **What a row costs to draw**. The status badge and the deadline cell were an
+    `{% include %}` per cell, about a tenth of the work list's time at 25 rows; they are
+    template tags now (`registrasi/templatetags/permohonan.py`). The register page's 50 rows
+    used Django's `date` filter (its formats looked up on every call) and `truncatechars`
+    (a Unicode pass over every character): `tanggal_angka` and `ringkas` (ppid tags) print
+    the same. The work list reads 11 of the request's 43 columns (`for_list`): its rows query
+    at 100k 1.4 -> 1.2 ms, the same query count.
+12. **Receipt**: the kop and the two signature boxes of the letter base were flex boxes,
+    which WeasyPrint lays out several times; as floats they print pixel-identical pages
+    (without a logo; with one, the logo aligns to the top of the kop instead of its middle)
+    and the receipt rendered 201.7 -> 183.0 ms (15 alternating renders of each). The fonts'
+    stylesheet is parsed once per thread and handed to every document (its parsing and 16
+    faces were about a twentieth of the receipt).
+13. **How the pages are measured**: in three rounds alternating 1k and 100k (63 requests per
+    page and size). The machine's speed drifts over minutes (the same 1k page measured from
+    15 to 25 ms within the hour); measured one size after the other, a drift landed on one
+    side of the ratio only.
 """
 
 
 KNOWN_LIMITS = """\
-## What still misses, and why (analysed 2026-11-28)
+## What is left, and why (analysed 2026-11-28)
 
-- **Work list and search by name, 100k / 1k above 1.5** when the table says so: the two
-  sizes do not show the same page. At 1k the PPID's work list holds fewer than 25 open
-  requests and "Suartini" matches 5; at 100k both fill the 25-row page, and the search's
-  database part collects and orders all 1,368 matches (about 24 ms, EXPLAIN ANALYZE: trigram
-  bitmap scan, then one primary-key probe per match). The queries stay the same count at
-  both sizes and every page stays far under 150 ms. The ratio is also noisy on this shared
-  machine: the same 1k work list measured 42.0 ms in an earlier run the same day (ratio 1.46)
-  and 29.7 ms in this one (1.76).
-- **Receipt PDF above 300 ms**: four A4 pages (the form twice, the receipt, the rights of the
-  pemohon) laid out and drawn by WeasyPrint take 400-500 ms of CPU on this machine with the
-  fonts already decoded (cProfile: layout about 60 %, PDF writing with font subsetting about
-  20 %; embedding whole fonts instead was slower and 12 times bigger). Not met.
-- **Register PDF, one month (about 300 rows): about 17 s**, no target in the issue but slow at
-  the desk: 33 landscape pages of narrow wrapped columns; WeasyPrint's line breaking and
-  drawing of 12,000 text boxes is the cost (removing hyphenation changed nothing). The XLSX
-  of the same period takes well under a second.
+- **The ratio 100k / 1k is close to 1.5 for the pages whose rows grow with the data.** At 1k
+  "Suartini" matches 5 requests and the PPID's work list holds 15; at 100k both fill the
+  25-row page, and the search collects and sorts all 1,368 matches before it can count them
+  and pick the first 25 (about 4-6 ms of database time, against about 1.5 ms at 1k). The
+  other work is the same at both sizes (the queries are equal in number), so the ratio
+  depends on the machine's state: see the medians of the single rounds above.
+- **Register PDF, one month (about 300 rows): about 7 s** on this machine, no target in the
+  issue: 33 landscape pages of narrow wrapped columns, most of it WeasyPrint's table layout
+  and line breaking (cProfile); removing the hyphenation or `overflow-wrap: anywhere` did not
+  change it measurably. The XLSX of the same period takes well under a second.
+- **The first document a worker prints** pays for decoding the fonts (the "Cold" column,
+  about 2 s); every later one reuses them.
+- The previous machine of this project (AMD EPYC, loaded) measured every figure about twice
+  as slow (receipt 454 ms, pages 30-76 ms): the targets in ms hold on this machine, and the
+  absolute figures are this machine's.
 """
 
 
