@@ -13,6 +13,17 @@ from ppid_manual.models import Pejabat, Unit, User
 from ppid_manual.roles import Role
 
 
+@pytest.fixture(autouse=True, scope="session")
+def fast_passwords():
+    """Every persona's password is hashed when the fixture makes it; the production hasher
+    (PBKDF2, about 0.3 s a user) only slows the tests. Set once, before anything is hashed."""
+    from django.conf import settings
+    from django.contrib.auth.hashers import get_hashers
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    get_hashers.cache_clear()
+
+
 @pytest.fixture(autouse=True)
 def migration_seed(request):
     """A transactional test (browser journeys, backup, concurrency) runs on a database that the

@@ -27,12 +27,6 @@ def plain_http(settings):
 
 
 @pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    """The personas' passwords are hashed once each; a slow hasher only slows the tests."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture(autouse=True)
 def media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT

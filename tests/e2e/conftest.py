@@ -124,13 +124,6 @@ def assert_fits_desk_screen(page) -> None:
 # --- The desk: people, calendar, tariff ---------------------------------------------------
 
 
-@pytest.fixture(autouse=True)
-def quick_passwords(settings):
-    """PBKDF2's million rounds cost seconds per persona and per login on a CI machine; the
-    journeys are about the desk, not the hash (the live server reads the same settings)."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def kalender(db):
     """The real holidays of this year and next (the journeys run on real today, so every

@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from ppid_manual.models import HariLibur
+from ppid_manual.workflow.deadlines import recompute_for_dates
 
 SOURCE = "Paket holidays (Indonesia): libur nasional dan cuti bersama SKB 3 Menteri"
 
@@ -32,35 +33,49 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
-        created = updated = kept = 0
+        updated = kept = 0
+        new_rows: list[HariLibur] = []
         for year in options["year"]:
             if not 2000 <= year <= 2100:
                 raise CommandError(f"Tahun {year} di luar rentang 2000–2100.")
             days = holidays.country_holidays(
                 "ID", years=year, categories=("public", "government"), language="id"
             )
+            existing = {
+                (row.tanggal, row.asal == HariLibur.Asal.PAKET, row.nama): row
+                for row in HariLibur.objects.filter(tanggal__year=year)
+            }
+            package_rows = {t: row for (t, paket, _), row in existing.items() if paket}
             for tanggal, nama in sorted(days.items()):
                 # One row per date from the package; an admin row on the same date is separate.
-                row = HariLibur.objects.filter(tanggal=tanggal, asal=HariLibur.Asal.PAKET).first()
-                if row is None and HariLibur.objects.filter(tanggal=tanggal, nama=nama).exists():
+                row = package_rows.get(tanggal)
+                if row is None and any(t == tanggal and n == nama for (t, _, n) in existing):
                     kept += 1  # the admin already entered this very day by hand
                 elif row is None:
-                    HariLibur.objects.create(
-                        tanggal=tanggal,
-                        nama=nama,
-                        jenis=_jenis(nama),
-                        dasar_hukum=SOURCE,
-                        libur=True,
-                        asal=HariLibur.Asal.PAKET,
+                    new_rows.append(
+                        HariLibur(
+                            tanggal=tanggal,
+                            nama=nama,
+                            jenis=_jenis(nama),
+                            dasar_hukum=SOURCE,
+                            libur=True,
+                            asal=HariLibur.Asal.PAKET,
+                        )
                     )
-                    created += 1
                 elif row.diubah_admin:
                     kept += 1
                 elif row.nama != nama or row.jenis != _jenis(nama):
                     row.nama, row.jenis = nama, _jenis(nama)
-                    row.save(update_fields=["nama", "jenis"])
+                    row.save(update_fields=["nama", "jenis"])  # a rename moves no deadline
                     updated += 1
+        # The new days go in as one batch and the open deadlines they touch are counted again
+        # once for the batch (not once per day: seeding a fresh database re-counts nothing).
+        HariLibur.objects.bulk_create(new_rows)
+        moved = recompute_for_dates(
+            {row.tanggal for row in new_rows},
+            reason=f"Kalender berubah: {len(new_rows)} hari libur ditambahkan dari paket holidays",
+        )
         self.stdout.write(
-            f"Hari libur: {created} ditambah, {updated} diperbarui, "
-            f"{kept} dibiarkan karena diubah admin."
+            f"Hari libur: {len(new_rows)} ditambah, {updated} diperbarui, "
+            f"{kept} dibiarkan karena diubah admin; tenggat {moved} berkas dihitung ulang."
         )
