@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from importlib import import_module
+from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth.models import Group
@@ -22,6 +23,20 @@ def fast_passwords():
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     get_hashers.cache_clear()
+
+
+@pytest.fixture(autouse=True)
+def plain_http(settings):
+    """The tests speak plain HTTP to the test client whatever PPID_HTTPS says (with DEBUG off
+    it defaults to HTTPS and would redirect every request)."""
+    settings.SECURE_SSL_REDIRECT = False
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    """Scans and stored files go to a throwaway MEDIA_ROOT, never into the project's folder."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
 
 
 @pytest.fixture(autouse=True)
@@ -141,3 +156,19 @@ def pejabat(units):
 def holidays_2026(db):
     """The real Indonesian holidays and cuti bersama of 2025–2027 from the holidays package."""
     call_command("sync_holidays", "--year=2025", "--year=2026", "--year=2027", stdout=None)
+
+
+@pytest.fixture
+def desk(units, petugas, ppid, pelaksana_dinkes, pelaksana_dishub, atasan, admin_user, pejabat):
+    """Everyone at the desk in one namespace: the four units, one persona per role (two PPID
+    Pelaksana) and the officials who sign."""
+    return SimpleNamespace(
+        units=units,
+        petugas=petugas,
+        ppid=ppid,
+        dinkes=pelaksana_dinkes,
+        dishub=pelaksana_dishub,
+        atasan=atasan,
+        admin=admin_user,
+        pejabat=pejabat,
+    )

@@ -21,7 +21,8 @@ from dip.models import DipEdisi, InformasiDikecualikan
 from ppid_manual.models import Event
 from registrasi import actions as reg
 from registrasi.models import Permohonan, SuratPermintaan, Tarif
-from tests.keberatan.helpers import D, at, daftarkan
+from tests.helpers import D, at
+from tests.keberatan.helpers import daftarkan
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 PDF = b"%PDF-1.4\n% contoh\n"
@@ -139,11 +140,8 @@ def world(
     admin_user,
     pejabat,
     holidays_2026,
-    settings,
-    tmp_path,
+    media,
 ):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.SECURE_SSL_REDIRECT = False
     day = D(2026, 3, 16)
     with at(day):
         tarif = Tarif.objects.create(
@@ -231,7 +229,7 @@ def world(
         alasan=["e"],
         scan_identitas=SimpleUploadedFile("nik.pdf", PDF, content_type="application/pdf"),
     )
-    scan = settings.MEDIA_ROOT / "dip" / "sk.pdf"
+    scan = media / "dip" / "sk.pdf"
     scan.parent.mkdir(parents=True, exist_ok=True)
     scan.write_bytes(PDF)
     DipEdisi.objects.filter(pk=edisi.pk).update(scan_sk="dip/sk.pdf")

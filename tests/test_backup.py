@@ -13,11 +13,11 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture
-def media(tmp_path, settings):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    (settings.MEDIA_ROOT / "ktp").mkdir(parents=True)
-    (settings.MEDIA_ROOT / "ktp" / "scan.pdf").write_bytes(b"%PDF-1.4 contoh scan KTP")
-    return settings.MEDIA_ROOT
+def media(media):
+    """The throwaway MEDIA_ROOT with one scan in it."""
+    (media / "ktp").mkdir(parents=True)
+    (media / "ktp" / "scan.pdf").write_bytes(b"%PDF-1.4 contoh scan KTP")
+    return media
 
 
 def _fill(units, petugas):

@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 import pytest
 from django.contrib.messages import get_messages
 
 from ppid_manual.models import Event, HariLibur
 from registrasi import actions as reg
 from registrasi.models import Permohonan
-from tests.keberatan.helpers import D, at, buat_permohonan, daftarkan
+from tests.helpers import D, at
+from tests.keberatan.helpers import buat_permohonan, daftarkan
 
-
-@pytest.fixture
-def desk(units, petugas, ppid, atasan, admin_user, pejabat, holidays_2026, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.SECURE_SSL_REDIRECT = False
-    return SimpleNamespace(
-        units=units, petugas=petugas, ppid=ppid, atasan=atasan, admin=admin_user, pejabat=pejabat
-    )
+pytestmark = pytest.mark.usefixtures("holidays_2026")
 
 
 def test_adding_and_removing_a_holiday_in_the_admin_moves_open_cases_only(client, desk):

@@ -2,34 +2,16 @@
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 import pytest
 from django.urls import reverse
 
 from ppid_manual.dashboard import panels_for
 from registrasi import actions as reg
 from registrasi.models import Permohonan
-from tests.keberatan.helpers import D, at, buat_permohonan
+from tests.helpers import D, at
+from tests.keberatan.helpers import buat_permohonan
 
-
-@pytest.fixture
-def desk(
-    units,
-    petugas,
-    ppid,
-    pelaksana_dinkes,
-    pelaksana_dishub,
-    pejabat,
-    holidays_2026,
-    settings,
-    tmp_path,
-):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.SECURE_SSL_REDIRECT = False
-    return SimpleNamespace(
-        units=units, petugas=petugas, ppid=ppid, dinkes=pelaksana_dinkes, dishub=pelaksana_dishub
-    )
+pytestmark = pytest.mark.usefixtures("holidays_2026")
 
 
 def figures(panel):

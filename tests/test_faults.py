@@ -14,15 +14,13 @@ from ppid_manual.workflow.engine import StepRefused
 from registrasi import actions as reg
 from registrasi.models import Permohonan
 from tests.concurrency import at_once
-from tests.keberatan.helpers import D, at, buat_permohonan
+from tests.helpers import D, at
+from tests.keberatan.helpers import buat_permohonan
 
 K = Permohonan.Keputusan
 
 
-@pytest.fixture
-def desk(units, petugas, ppid, pejabat, holidays_2026, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return SimpleNamespace(units=units, petugas=petugas, ppid=ppid)
+pytestmark = pytest.mark.usefixtures("holidays_2026")
 
 
 def test_a_stale_second_decision_is_refused_and_overwrites_nothing(desk):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import json
 import zipfile
-from types import SimpleNamespace
 
 import pytest
 from django.core.management import call_command
@@ -15,23 +14,10 @@ from ppid_manual import handback
 from ppid_manual.models import DiserahkanKembali, EksporOnline
 from registrasi import actions as reg
 from registrasi.models import Permohonan
-from tests.keberatan.helpers import NIK, D, at, buat_permohonan
+from tests.helpers import D, at
+from tests.keberatan.helpers import NIK, buat_permohonan
 
-
-@pytest.fixture
-def desk(
-    units, petugas, ppid, pelaksana_dinkes, atasan, pejabat, holidays_2026, settings, tmp_path
-):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.SECURE_SSL_REDIRECT = False
-    return SimpleNamespace(
-        units=units,
-        petugas=petugas,
-        ppid=ppid,
-        dinkes=pelaksana_dinkes,
-        atasan=atasan,
-        pejabat=pejabat,
-    )
+pytestmark = pytest.mark.usefixtures("holidays_2026")
 
 
 def read(archive: bytes) -> dict:

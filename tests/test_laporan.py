@@ -13,25 +13,13 @@ from keberatan.models import Keberatan
 from ppid_manual import laporan
 from registrasi import actions as reg
 from registrasi.models import Permohonan
-from tests.keberatan.helpers import D, at, buat_permohonan, daftarkan, sampai
+from tests.helpers import D, at
+from tests.keberatan.helpers import buat_permohonan, daftarkan, sampai
 
 K = Permohonan.Keputusan
 
 
-@pytest.fixture
-def desk(
-    units, petugas, ppid, pelaksana_dinkes, atasan, pejabat, holidays_2026, settings, tmp_path
-):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.SECURE_SSL_REDIRECT = False
-    return SimpleNamespace(
-        units=units,
-        petugas=petugas,
-        ppid=ppid,
-        dinkes=pelaksana_dinkes,
-        atasan=atasan,
-        pejabat=pejabat,
-    )
+pytestmark = pytest.mark.usefixtures("holidays_2026")
 
 
 def putus(desk, p, day, keputusan, **kw):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -13,15 +12,12 @@ from django.core.management import call_command
 from ppid_manual.models import Event
 from registrasi import actions as reg
 from registrasi.models import Permohonan
-from tests.keberatan.helpers import D, at
+from tests.helpers import D, at
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 
-@pytest.fixture
-def desk(units, petugas, ppid, pejabat, holidays_2026, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return SimpleNamespace(units=units, petugas=petugas, ppid=ppid, media=settings.MEDIA_ROOT)
+pytestmark = pytest.mark.usefixtures("holidays_2026")
 
 
 def with_scan(desk, day, nik):
@@ -49,7 +45,7 @@ def with_scan(desk, day, nik):
 
 
 def test_scans_of_cases_closed_past_the_period_are_deleted_and_recorded(
-    desk, django_capture_on_commit_callbacks
+    desk, media, django_capture_on_commit_callbacks
 ):
     old_closed = with_scan(desk, D(2026, 1, 5), "5171014107900001")
     with at(D(2026, 1, 6)):
@@ -58,7 +54,7 @@ def test_scans_of_cases_closed_past_the_period_are_deleted_and_recorded(
     recent_closed = with_scan(desk, D(2026, 1, 5), "5171014107900003")
     with at(D(2026, 12, 1)):
         reg.withdraw(Permohonan.objects.get(pk=recent_closed.pk), by=desk.petugas, note="Ditarik.")
-    path = Path(desk.media) / Permohonan.objects.get(pk=old_closed.pk).scan_identitas.name
+    path = Path(media) / Permohonan.objects.get(pk=old_closed.pk).scan_identitas.name
     assert path.exists()
 
     with at(D(2026, 12, 31)), django_capture_on_commit_callbacks(execute=True):

@@ -4,37 +4,22 @@ drive the steps through the test client."""
 
 from __future__ import annotations
 
-import datetime
-
 import pytest
 import time_machine
 from django.urls import reverse
 
 from dip import actions
 from dip.models import DipEdisi, InformasiPublik
-from ppid_manual.models import Event, Pejabat
+from ppid_manual.models import Pejabat
+from tests.helpers import D, moment
 
-D = datetime.date
-WITA = datetime.timezone(datetime.timedelta(hours=8))
 TAHUN = 2026
 HARI_INI = D(2026, 3, 10)
 
 
 @pytest.fixture(autouse=True)
-def plain_http(settings):
-    """Plain HTTP to the test client whatever PPID_HTTPS says."""
-    settings.SECURE_SSL_REDIRECT = False
-
-
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
-
-
-@pytest.fixture(autouse=True)
 def hari_ini():
-    with time_machine.travel(datetime.datetime(2026, 3, 10, 9, tzinfo=WITA)) as traveller:
+    with time_machine.travel(moment(HARI_INI)) as traveller:
         yield traveller
 
 
@@ -85,16 +70,8 @@ def tambah(edisi: DipEdisi, user, **overrides) -> InformasiPublik:
     return actions.tambah_informasi(edisi, by=user, data=data)
 
 
-def events(obj) -> list[Event]:
-    return list(Event.objects.for_object(obj))
-
-
 def langkah(client, edisi: DipEdisi, nama: str, data: dict | None = None, **kwargs):
     return client.post(reverse("dip:langkah", args=[edisi.pk, nama]), data or {}, **kwargs)
-
-
-def page(response) -> str:
-    return response.content.decode()
 
 
 @pytest.fixture

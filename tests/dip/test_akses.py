@@ -11,7 +11,8 @@ from dip import actions
 from dip.models import InformasiDikecualikan
 from ppid_manual.models import Event
 from ppid_manual.workflow.engine import StepRefused
-from tests.dip.conftest import HARI_INI, entri, page, sampai_ditetapkan
+from tests.dip.conftest import HARI_INI, entri, sampai_ditetapkan
+from tests.helpers import page
 
 
 def _urls(w) -> list[str]:

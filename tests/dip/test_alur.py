@@ -20,15 +20,14 @@ from tests.dip.conftest import (
     HARI_INI,
     TAHUN,
     entri,
-    events,
     langkah,
-    page,
     sampai_atasan,
     sampai_direkap,
     sampai_ditetapkan,
     sampai_ppid,
     tambah,
 )
+from tests.helpers import events, page
 
 S = DipEdisi.Status
 

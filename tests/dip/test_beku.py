@@ -11,7 +11,8 @@ from django.urls import reverse
 from dip import actions
 from dip.models import DipEdisi, EdisiBeku, InformasiPublik
 from ppid_manual.models import Event
-from tests.dip.conftest import entri, page, sampai_ditetapkan, tambah
+from tests.dip.conftest import entri, sampai_ditetapkan, tambah
+from tests.helpers import page
 
 PESAN_PROVINSI = (
     "DIP Pemerintah Provinsi Bali Tahun 2026 sudah ditetapkan dengan SK Nomor "

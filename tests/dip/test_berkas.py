@@ -13,7 +13,8 @@ from openpyxl import Workbook, load_workbook
 from dip import actions, berkas
 from dip.models import DipEdisi, InformasiPublik
 from ppid_manual.models import Event
-from tests.dip.conftest import page, sampai_ditetapkan, tambah
+from tests.dip.conftest import sampai_ditetapkan, tambah
+from tests.helpers import page
 
 HEADER = (
     "id,ringkasan_isi_informasi,pejabat_unit_penguasa,penanggung_jawab,waktu_pembuatan,"

@@ -8,7 +8,8 @@ from django.urls import reverse
 from dip import actions
 from dip.models import InformasiDikecualikan
 from dip.search import Hasil, search_informasi
-from tests.dip.conftest import HARI_INI, page, sampai_ditetapkan, tambah
+from tests.dip.conftest import HARI_INI, sampai_ditetapkan, tambah
+from tests.helpers import page
 
 
 def _dik(w, informasi, aktif=True):

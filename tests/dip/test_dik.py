@@ -10,7 +10,8 @@ from dip import actions
 from dip.models import InformasiDikecualikan
 from ppid_manual.models import Event
 from ppid_manual.workflow.engine import StepRefused
-from tests.dip.conftest import HARI_INI, page
+from tests.dip.conftest import HARI_INI
+from tests.helpers import page
 
 
 def dik_data(units, **overrides) -> dict:

@@ -6,7 +6,8 @@ from django.urls import reverse
 
 from dip.models import DipEdisi
 from ppid_manual.models import Event
-from tests.dip.conftest import page, sampai_ditetapkan, tambah
+from tests.dip.conftest import sampai_ditetapkan, tambah
+from tests.helpers import page
 
 
 def test_a_new_edition_copies_last_years_adopted_one(client, dunia):

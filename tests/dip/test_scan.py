@@ -8,7 +8,8 @@ from django.urls import reverse
 
 from dip.models import DipEdisi
 from ppid_manual.models import Event
-from tests.dip.conftest import events, langkah, page, sampai_ditetapkan
+from tests.dip.conftest import langkah, sampai_ditetapkan
+from tests.helpers import events, page
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64

@@ -15,9 +15,10 @@ from dip.models import InformasiDikecualikan, InformasiPublik
 from ppid_manual.models import Event
 from ppid_manual.roles import Role
 from ppid_manual.workflow.versions import EditConflict
+from tests.conftest import make_user
+from tests.dip.conftest import entri
+from tests.helpers import events, page
 
-from ..conftest import make_user
-from .conftest import entri, events, page
 from .test_dik import dik_data
 
 

@@ -16,7 +16,6 @@ import shutil
 import subprocess
 from decimal import Decimal
 from pathlib import Path
-from types import SimpleNamespace
 from urllib.parse import urlparse
 
 import pytest
@@ -147,16 +146,9 @@ def tarif(db):
 
 
 @pytest.fixture
-def desk(units, petugas, ppid, pelaksana_dinkes, pelaksana_dishub, atasan, pejabat, kalender):
-    return SimpleNamespace(
-        units=units,
-        petugas=petugas,
-        ppid=ppid,
-        dinkes=pelaksana_dinkes,
-        dishub=pelaksana_dishub,
-        atasan=atasan,
-        pejabat=pejabat,
-    )
+def desk(desk, kalender):
+    """The desk of tests/conftest.py, on the real holidays of this year and next."""
+    return desk
 
 
 # --- What a person does -----------------------------------------------------------------

@@ -6,32 +6,16 @@ from __future__ import annotations
 
 import datetime
 import uuid
-from zoneinfo import ZoneInfo
 
-import time_machine
-from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from keberatan import actions
 from keberatan.models import Keberatan
-from ppid_manual.models import Event
 from registrasi import actions as reg
 from registrasi.models import Permohonan, SuratPermintaan
+from tests.helpers import at, refused, transition
 
-WITA = ZoneInfo("Asia/Makassar")
-D = datetime.date
 NIK = "5171010101900001"
-
-
-def at(day: datetime.date, hour: int = 9):
-    """Freeze 'today' (WITA) on `day`."""
-    return time_machine.travel(
-        datetime.datetime(day.year, day.month, day.day, hour, tzinfo=WITA), tick=False
-    )
-
-
-def events(obj) -> list[Event]:
-    return list(Event.objects.for_object(obj))
 
 
 def buat_permohonan(
@@ -163,7 +147,7 @@ def step_url(k: Keberatan, step: str) -> str:
     return reverse("keberatan:langkah", args=[k.pk, step])
 
 
-def transition(
+def langkah(
     client,
     user,
     k: Keberatan,
@@ -172,44 +156,18 @@ def transition(
     day: datetime.date,
     *,
     to: str,
+    elsewhere: int = 0,
 ) -> Keberatan:
-    """POST the step; assert the redirect, the new state, and exactly one new event with the
-    right from/to. Returns the refreshed keberatan."""
-    before = events(k)
-    from_state = k.status
+    """POST the step on `day` and check the transition (tests.helpers.transition); returns the
+    refreshed keberatan."""
     with at(day):
-        client.force_login(user)
-        response = client.post(step_url(k, step), data)
-    assert response.status_code == 302, response.content.decode()[:3000]
-    assert response["Location"] == reverse("keberatan:detail", args=[k.pk])
-    k.refresh_from_db()
-    assert k.status == to
-    new = events(k)[len(before) :]
-    assert len(new) == 1
-    assert (new[0].step, new[0].from_state, new[0].to_state) == (step, from_state, to)
-    assert new[0].actor == user
+        transition(client, user, k, step_url(k, step), data, step=step, to=to, elsewhere=elsewhere)
     return k
 
 
-def refused(
-    client,
-    user,
-    k: Keberatan,
-    step: str,
-    data: dict,
-    day: datetime.date,
-    *,
-    message: str,
+def tolak_langkah(
+    client, user, k: Keberatan, step: str, data: dict, day: datetime.date, *, message: str
 ) -> None:
-    """POST the step; assert the refusal message, the unchanged state and no new event."""
-    state = k.status
-    total = Event.objects.count()
+    """POST the step on `day` and check the refusal (tests.helpers.refused)."""
     with at(day):
-        client.force_login(user)
-        response = client.post(step_url(k, step), data)
-    assert response.status_code == 302
-    shown = [str(m) for m in get_messages(response.wsgi_request)]
-    assert any(message in m for m in shown), shown
-    k.refresh_from_db()
-    assert k.status == state
-    assert Event.objects.count() == total
+        refused(client, user, k, step_url(k, step), data, message=message)

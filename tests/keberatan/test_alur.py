@@ -10,7 +10,8 @@ from keberatan.models import Keberatan
 from ppid_manual.models import Event, HariLibur
 from ppid_manual.roles import Role
 from registrasi.models import Permohonan
-from tests.keberatan.helpers import D, at, buat_permohonan, daftarkan, events, sampai
+from tests.helpers import D, at, events
+from tests.keberatan.helpers import buat_permohonan, daftarkan, sampai
 
 S = Keberatan.Status
 A = Keberatan.Alasan
@@ -51,7 +52,7 @@ def test_closed_states_have_no_steps_and_only_the_atasan_answers():
     ],
 )
 def test_the_clocks_started_at_registration(
-    desk, kalender, registered, pemeriksaan, tanggapan, sengketa
+    desk, holidays_2026, registered, pemeriksaan, tanggapan, sengketa
 ):
     k = daftarkan(desk, registered, tanggal_dasar=registered)
     assert k.tanggal_registrasi == registered
@@ -61,7 +62,7 @@ def test_the_clocks_started_at_registration(
     assert k.tenggat_terdekat == pemeriksaan
 
 
-def test_a_holiday_added_later_moves_the_open_deadlines_and_says_so(desk, kalender):
+def test_a_holiday_added_later_moves_the_open_deadlines_and_says_so(desk, holidays_2026):
     k = daftarkan(desk, D(2026, 4, 6))
     assert (k.target_pemeriksaan, k.tenggat_tanggapan) == (D(2026, 4, 13), D(2026, 5, 21))
     done = sampai(desk, daftarkan(desk, D(2026, 4, 6)), S.DITANGGAPI, D(2026, 4, 7))
@@ -100,7 +101,7 @@ def test_a_holiday_added_later_moves_the_open_deadlines_and_says_so(desk, kalend
     assert Event.objects.for_object(closed).count() == count
 
 
-def test_the_ground_and_the_suggested_reasons_come_from_the_request(desk, kalender):
+def test_the_ground_and_the_suggested_reasons_come_from_the_request(desk, holidays_2026):
     p = buat_permohonan(desk, D(2026, 3, 2))  # due 16 March
     assert dasar_otomatis(p, D(2026, 3, 16)) is None  # not passed yet
     assert saran_alasan(p, D(2026, 3, 16)) is None
@@ -123,7 +124,9 @@ def test_the_ground_and_the_suggested_reasons_come_from_the_request(desk, kalend
     assert "Jumat, 20 Maret 2026" in saran.penjelasan and "Senin, 16 Maret 2026" in saran.penjelasan
 
 
-def test_the_progress_panel_marks_skipped_steps_after_a_sengketa_without_answer(desk, kalender):
+def test_the_progress_panel_marks_skipped_steps_after_a_sengketa_without_answer(
+    desk, holidays_2026
+):
     from keberatan import actions
 
     k = daftarkan(desk, D(2026, 3, 16))

@@ -12,14 +12,8 @@ from django.urls import reverse
 from keberatan.models import Keberatan
 from ppid_manual.models import Event
 from registrasi.models import Permohonan
-from tests.keberatan.helpers import (
-    D,
-    at,
-    buat_permohonan,
-    events,
-    tolak_permohonan,
-    transition,
-)
+from tests.helpers import D, at, events
+from tests.keberatan.helpers import buat_permohonan, langkah, tolak_permohonan
 
 S = Keberatan.Status
 A = Keberatan.Alasan
@@ -43,7 +37,7 @@ def intake_data(**overrides) -> dict:
     return data
 
 
-def test_it_runs_a_linked_keberatan_upheld_with_a_draft_sent_back_once(client, desk, kalender):
+def test_it_runs_a_linked_keberatan_upheld_with_a_draft_sent_back_once(client, desk, holidays_2026):
     p = buat_permohonan(desk, D(2026, 3, 2))
     p = tolak_permohonan(desk, p, D(2026, 3, 10))
 
@@ -84,7 +78,7 @@ def test_it_runs_a_linked_keberatan_upheld_with_a_draft_sent_back_once(client, d
     assert daftar.actor == desk.petugas
 
     # SOP 3: the Atasan examines and disposes to the PPID Pelaksana of the OPD.
-    k = transition(
+    k = langkah(
         client,
         desk.atasan,
         k,
@@ -99,10 +93,10 @@ def test_it_runs_a_linked_keberatan_upheld_with_a_draft_sent_back_once(client, d
 
     # SOP 4: the PPID Pelaksana drafts; the Atasan sends it back once with notes.
     draf = {"keputusan": "ditolak", "pertimbangan": "Data memuat NIK penerima bantuan."}
-    k = transition(client, desk.dinkes, k, "ajukan_draf", draf, D(2026, 3, 25), to=S.DRAF_DIAJUKAN)
+    k = langkah(client, desk.dinkes, k, "ajukan_draf", draf, D(2026, 3, 25), to=S.DRAF_DIAJUKAN)
     assert k.target_jawaban == D(2026, 3, 26)
     catatan = "Uraikan uji konsekuensi per jenis data."
-    k = transition(
+    k = langkah(
         client,
         desk.atasan,
         k,
@@ -113,14 +107,14 @@ def test_it_runs_a_linked_keberatan_upheld_with_a_draft_sent_back_once(client, d
     )
     assert (k.jumlah_revisi, k.catatan_revisi, k.target_draf) == (1, catatan, D(2026, 3, 30))
     draf["pertimbangan"] = "Uji konsekuensi: NIK, alamat dan diagnosis adalah rahasia pribadi."
-    k = transition(client, desk.ppid, k, "ajukan_draf", draf, D(2026, 3, 27), to=S.DRAF_DIAJUKAN)
-    k = transition(
+    k = langkah(client, desk.ppid, k, "ajukan_draf", draf, D(2026, 3, 27), to=S.DRAF_DIAJUKAN)
+    k = langkah(
         client, desk.atasan, k, "setujui_draf", {"catatan": ""}, D(2026, 3, 30), to=S.DRAF_DISETUJUI
     )
 
     # SOP 5: the Atasan upholds the decision with written reasons (Pasal 36(3)).
     alasan_tertulis = "Putusan PPID dikuatkan: <b>data pribadi</b> dikecualikan Pasal 17 huruf h."
-    k = transition(
+    k = langkah(
         client,
         desk.atasan,
         k,
@@ -138,7 +132,7 @@ def test_it_runs_a_linked_keberatan_upheld_with_a_draft_sent_back_once(client, d
     assert Permohonan.objects.get(pk=p.pk).status == Permohonan.Status.SELESAI  # untouched
 
     # After: the pemohon files a sengketa with the Komisi Informasi.
-    k = transition(
+    k = langkah(
         client,
         desk.petugas,
         k,
@@ -173,7 +167,9 @@ def test_it_runs_a_linked_keberatan_upheld_with_a_draft_sent_back_once(client, d
     assert "&lt;b&gt;data pribadi&lt;/b&gt;" in html and "<b>data pribadi</b>" not in html
 
 
-def test_it_grants_the_information_and_reopens_the_request_for_handover(client, desk, kalender):
+def test_it_grants_the_information_and_reopens_the_request_for_handover(
+    client, desk, holidays_2026
+):
     # A request registered Monday 2 March 2026, due Monday 16 March, never answered.
     p = buat_permohonan(desk, D(2026, 3, 2))
     assert p.tenggat == D(2026, 3, 16)
@@ -202,7 +198,7 @@ def test_it_grants_the_information_and_reopens_the_request_for_handover(client, 
     assert "tanpa jawaban" in k.dasar_keterangan
     assert k.tenggat_tanggapan == D(2026, 5, 8)
 
-    k = transition(
+    k = langkah(
         client,
         desk.atasan,
         k,
@@ -211,7 +207,7 @@ def test_it_grants_the_information_and_reopens_the_request_for_handover(client, 
         D(2026, 3, 26),
         to=S.DIDISPOSISI,
     )
-    k = transition(
+    k = langkah(
         client,
         desk.ppid,
         k,
@@ -220,7 +216,7 @@ def test_it_grants_the_information_and_reopens_the_request_for_handover(client, 
         D(2026, 3, 27),
         to=S.DRAF_DIAJUKAN,
     )
-    k = transition(
+    k = langkah(
         client,
         desk.atasan,
         k,
@@ -236,7 +232,7 @@ def test_it_grants_the_information_and_reopens_the_request_for_handover(client, 
     assert page.context["form"].initial["pertimbangan"] == "Data agregat per kabupaten terbuka."
 
     permohonan_events = len(events(p))
-    k = transition(
+    k = langkah(
         client,
         desk.atasan,
         k,
@@ -244,6 +240,7 @@ def test_it_grants_the_information_and_reopens_the_request_for_handover(client, 
         {"pertimbangan": "Data agregat diberikan dalam bentuk softcopy."},
         D(2026, 3, 30),
         to=S.DITANGGAPI,
+        elsewhere=1,  # the reopened request's event, checked below
     )
     assert k.keputusan == Keberatan.Keputusan.DIBERIKAN
     # The request reopened for the handover, by registrasi's own step, in the same transaction.
@@ -258,7 +255,7 @@ def test_it_grants_the_information_and_reopens_the_request_for_handover(client, 
     assert reopen.actor == desk.atasan
     assert k.nomor_registrasi in reopen.note and k.nomor_tanggapan in reopen.note
 
-    k = transition(
+    k = langkah(
         client,
         desk.petugas,
         k,
@@ -270,7 +267,7 @@ def test_it_grants_the_information_and_reopens_the_request_for_handover(client, 
     assert (k.sikap_pemohon, k.tanggal_sikap) == (Keberatan.SikapPemohon.MENERIMA, D(2026, 4, 1))
 
 
-def test_it_settles_an_unlinked_keberatan_by_musyawarah(client, desk, kalender):
+def test_it_settles_an_unlinked_keberatan_by_musyawarah(client, desk, holidays_2026):
     """Reason b needs no earlier request: the identity is typed at the desk."""
     with at(D(2026, 4, 6)):
         client.force_login(desk.petugas)
@@ -304,7 +301,7 @@ def test_it_settles_an_unlinked_keberatan_by_musyawarah(client, desk, kalender):
     assert k.kuasa_nama == "Made Advokat, S.H." and k.surat_kuasa_diterima
     assert (k.tanggal_dasar, k.tenggat_pengajuan) == (D(2026, 4, 1), D(2026, 5, 19))
 
-    k = transition(
+    k = langkah(
         client,
         desk.atasan,
         k,
@@ -313,7 +310,7 @@ def test_it_settles_an_unlinked_keberatan_by_musyawarah(client, desk, kalender):
         D(2026, 4, 7),
         to=S.DIDISPOSISI,
     )
-    k = transition(
+    k = langkah(
         client,
         desk.dinkes,
         k,
@@ -325,10 +322,10 @@ def test_it_settles_an_unlinked_keberatan_by_musyawarah(client, desk, kalender):
         D(2026, 4, 8),
         to=S.DRAF_DIAJUKAN,
     )
-    k = transition(
+    k = langkah(
         client, desk.atasan, k, "setujui_draf", {"catatan": ""}, D(2026, 4, 9), to=S.DRAF_DISETUJUI
     )
-    k = transition(
+    k = langkah(
         client,
         desk.atasan,
         k,
@@ -338,7 +335,7 @@ def test_it_settles_an_unlinked_keberatan_by_musyawarah(client, desk, kalender):
         to=S.DITANGGAPI,
     )
     assert k.keputusan == Keberatan.Keputusan.MUSYAWARAH
-    k = transition(
+    k = langkah(
         client,
         desk.ppid,
         k,
@@ -349,7 +346,7 @@ def test_it_settles_an_unlinked_keberatan_by_musyawarah(client, desk, kalender):
     )
 
 
-def test_a_late_filing_is_registered_with_a_visible_warning_and_a_note(client, desk, kalender):
+def test_a_late_filing_is_registered_with_a_visible_warning_and_a_note(client, desk, holidays_2026):
     p = tolak_permohonan(desk, buat_permohonan(desk, D(2026, 3, 2)), D(2026, 3, 10))
     # 30 hk from Tuesday 10 March 2026 end on Wednesday 29 April; Thursday 30 April is late.
     with at(D(2026, 4, 30)):
@@ -374,14 +371,14 @@ def test_a_late_filing_is_registered_with_a_visible_warning_and_a_note(client, d
     assert daftar.data["terlambat"] is True
 
 
-def test_a_sengketa_can_be_recorded_without_an_answer_after_the_30_hk(client, desk, kalender):
-    from tests.keberatan.helpers import daftarkan, refused
+def test_a_sengketa_can_be_recorded_without_an_answer_after_the_30_hk(client, desk, holidays_2026):
+    from tests.keberatan.helpers import daftarkan, tolak_langkah
 
     k = daftarkan(desk, D(2026, 3, 16))
     assert k.tenggat_tanggapan == D(2026, 5, 6)
     data = {"tanggal_sengketa": "2026-05-07", "nomor_register": "020/V/KI-Bali/2026"}
     # Before the 30 hk lapse the step is refused by its guard ...
-    refused(
+    tolak_langkah(
         client,
         desk.petugas,
         k,
@@ -391,7 +388,7 @@ def test_a_sengketa_can_be_recorded_without_an_answer_after_the_30_hk(client, de
         message="baru dapat dicatat sesudah tenggat tanggapan",
     )
     # ... after it, the pemohon may go to the Komisi Informasi without an answer.
-    k = transition(
+    k = langkah(
         client,
         desk.petugas,
         k,

@@ -17,14 +17,15 @@ from keberatan.documents import (
 )
 from keberatan.models import Keberatan
 from ppid_manual.models import Pejabat
-from tests.keberatan.helpers import D, at, buat_permohonan, daftarkan, sampai, tolak_permohonan
+from tests.helpers import D, at
+from tests.keberatan.helpers import buat_permohonan, daftarkan, sampai, tolak_permohonan
 
 S = Keberatan.Status
 DAY = D(2026, 3, 16)
 
 
 @pytest.fixture
-def k(desk, kalender):
+def k(desk, holidays_2026):
     """A keberatan on a refused request, registered Monday 16 March 2026 (Nyepi week)."""
     p = tolak_permohonan(desk, buat_permohonan(desk, D(2026, 3, 2)), D(2026, 3, 10))
     return daftarkan(
@@ -56,7 +57,7 @@ def test_the_formulir_is_two_copies_with_the_number_and_the_answer_date(desk, k)
     assert pdf.startswith(b"%PDF")
 
 
-def test_the_formulir_notes_a_late_filing(desk, kalender):
+def test_the_formulir_notes_a_late_filing(desk, holidays_2026):
     p = tolak_permohonan(desk, buat_permohonan(desk, D(2026, 3, 2)), D(2026, 3, 10))
     late = daftarkan(desk, D(2026, 4, 30), p)
     html = FormulirKeberatan(late).render_html()
@@ -236,7 +237,7 @@ def test_the_register_as_xlsx_has_the_same_columns(client, desk, register_data):
     assert ws.max_row == 5
 
 
-def test_the_register_period_is_checked(client, desk, kalender):
+def test_the_register_period_is_checked(client, desk, holidays_2026):
     with at(DAY):
         client.force_login(desk.petugas)
         response = client.get(

@@ -15,13 +15,12 @@ from keberatan import actions
 from keberatan.models import Keberatan
 from ppid_manual.models import Event, NomorTerbit
 from ppid_manual.workflow.engine import StepRefused
+from tests.helpers import D, at
 from tests.keberatan.helpers import (
-    D,
-    at,
     buat_permohonan,
     daftarkan,
-    refused,
     sampai,
+    tolak_langkah,
     tolak_permohonan,
 )
 from tests.keberatan.test_chain import intake_data
@@ -32,7 +31,7 @@ DAY = D(2026, 4, 6)
 
 
 @pytest.fixture
-def ditolak(desk, kalender):
+def ditolak(desk, holidays_2026):
     """A request refused under Pasal 17 on 1 April 2026."""
     return tolak_permohonan(desk, buat_permohonan(desk, D(2026, 3, 30)), D(2026, 4, 1))
 
@@ -42,7 +41,7 @@ ANSWER = {"pertimbangan": "Putusan PPID dikuatkan."}
 
 def test_steps_out_of_order_are_refused(client, desk, ditolak):
     k = daftarkan(desk, DAY, ditolak)
-    refused(
+    tolak_langkah(
         client,
         desk.atasan,
         k,
@@ -51,7 +50,7 @@ def test_steps_out_of_order_are_refused(client, desk, ditolak):
         DAY,
         message="tidak dapat dilakukan pada status “Terdaftar, menunggu pemeriksaan Atasan PPID”",
     )
-    refused(
+    tolak_langkah(
         client,
         desk.ppid,
         k,
@@ -60,7 +59,7 @@ def test_steps_out_of_order_are_refused(client, desk, ditolak):
         DAY,
         message="tidak dapat dilakukan pada status",
     )
-    refused(
+    tolak_langkah(
         client,
         desk.petugas,
         k,
@@ -70,14 +69,14 @@ def test_steps_out_of_order_are_refused(client, desk, ditolak):
         message="tidak dapat dilakukan pada status",
     )
     k = sampai(desk, k, S.DRAF_DIAJUKAN, DAY)
-    refused(client, desk.atasan, k, "tanggapi_ditolak", ANSWER, DAY, message="pada status")
+    tolak_langkah(client, desk.atasan, k, "tanggapi_ditolak", ANSWER, DAY, message="pada status")
 
 
 @pytest.mark.parametrize("persona", ["petugas", "ppid", "dinkes", "admin"])
 def test_only_the_atasan_ppid_answers(client, desk, ditolak, persona):
     k = sampai(desk, daftarkan(desk, DAY, ditolak), S.DRAF_DISETUJUI, DAY)
     for step in ("tanggapi_ditolak", "tanggapi_diberikan"):
-        refused(
+        tolak_langkah(
             client,
             getattr(desk, persona),
             k,
@@ -94,7 +93,7 @@ def test_other_roles_may_not_take_the_atasans_or_the_desks_steps(client, desk, d
     k = daftarkan(desk, DAY, ditolak)
     disposisi = {"unit": desk.units["utama"].pk, "sifat": "biasa", "isi": "x"}
     for persona in ("petugas", "ppid", "dinkes"):
-        refused(
+        tolak_langkah(
             client,
             getattr(desk, persona),
             k,
@@ -104,8 +103,10 @@ def test_other_roles_may_not_take_the_atasans_or_the_desks_steps(client, desk, d
             message="tidak berwenang",
         )
     k = sampai(desk, k, S.DRAF_DIAJUKAN, DAY)
-    refused(client, desk.ppid, k, "setujui_draf", {"catatan": ""}, DAY, message="tidak berwenang")
-    refused(
+    tolak_langkah(
+        client, desk.ppid, k, "setujui_draf", {"catatan": ""}, DAY, message="tidak berwenang"
+    )
+    tolak_langkah(
         client,
         desk.ppid,
         k,
@@ -115,7 +116,7 @@ def test_other_roles_may_not_take_the_atasans_or_the_desks_steps(client, desk, d
         message="tidak berwenang",
     )
     k = sampai(desk, k, S.DITANGGAPI, DAY)
-    refused(
+    tolak_langkah(
         client,
         desk.atasan,
         k,
@@ -130,7 +131,7 @@ def test_a_pelaksana_drafts_only_what_was_disposed_to_its_own_opd(client, desk, 
     # Disposed to the PPID Utama: the Diskes PPID Pelaksana (who sees the case, since the
     # request was routed to Diskes) may not draft it.
     k = sampai(desk, daftarkan(desk, DAY, ditolak), S.DIDISPOSISI, DAY)
-    refused(
+    tolak_langkah(
         client,
         desk.dinkes,
         k,
@@ -175,7 +176,7 @@ def test_musyawarah_is_refused_for_reason_a(client, desk, ditolak):
     assert Event.objects.count() == total
     # ... and the answer step refuses it, whatever the draft said.
     k = sampai(desk, k, S.DRAF_DISETUJUI, DAY)
-    refused(
+    tolak_langkah(
         client,
         desk.atasan,
         k,
@@ -244,7 +245,7 @@ def test_a_granted_answer_fails_whole_when_the_request_cannot_reopen(client, des
     )
     # The request was withdrawn in the meantime (set directly: test setup of an odd state).
     Permohonan.objects.filter(pk=ditolak.pk).update(status=Permohonan.Status.DITARIK)
-    refused(
+    tolak_langkah(
         client,
         desk.atasan,
         k,
@@ -289,7 +290,7 @@ def test_a_nomor_pendaftaran_that_does_not_exist_is_a_form_error(client, desk, d
     assert page.context["form"] is None
 
 
-def test_without_a_request_only_reason_b_may_be_filed(client, desk, kalender):
+def test_without_a_request_only_reason_b_may_be_filed(client, desk, holidays_2026):
     form = _post_intake(
         client,
         desk,
@@ -309,7 +310,7 @@ def test_without_a_request_only_reason_b_may_be_filed(client, desk, kalender):
     assert "hanya alasan b" in form.errors["alasan"][0]
 
 
-def test_the_intake_checks_each_field_in_indonesian(client, desk, kalender):
+def test_the_intake_checks_each_field_in_indonesian(client, desk, holidays_2026):
     form = _post_intake(
         client,
         desk,
@@ -339,7 +340,9 @@ def test_the_intake_checks_each_field_in_indonesian(client, desk, kalender):
     assert form.errors["tanggal_dasar"] == ["Tanggal ditemukannya alasan keberatan wajib diisi."]
 
 
-def test_reason_c_is_refused_while_the_request_is_still_within_its_deadline(client, desk, kalender):
+def test_reason_c_is_refused_while_the_request_is_still_within_its_deadline(
+    client, desk, holidays_2026
+):
     p = buat_permohonan(desk, D(2026, 4, 1))  # due 16 April 2026
     form = _post_intake(
         client,
@@ -366,7 +369,7 @@ def test_reason_c_is_refused_while_the_request_is_still_within_its_deadline(clie
     assert "belum dijawab dan tenggatnya belum lewat" in form.errors["tanggal_dasar"][0]
 
 
-def test_reason_a_needs_a_refusal_on_record(client, desk, kalender):
+def test_reason_a_needs_a_refusal_on_record(client, desk, holidays_2026):
     p = buat_permohonan(desk, D(2026, 3, 2))  # unanswered, past its deadline
     form = _post_intake(
         client,

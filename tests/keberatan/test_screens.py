@@ -10,14 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from keberatan.models import Keberatan
-from tests.keberatan.helpers import (
-    D,
-    at,
-    buat_permohonan,
-    daftarkan,
-    sampai,
-    tolak_permohonan,
-)
+from tests.helpers import D, at
+from tests.keberatan.helpers import buat_permohonan, daftarkan, sampai, tolak_permohonan
 
 S = Keberatan.Status
 DAY = D(2026, 4, 6)
@@ -25,7 +19,7 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 
 @pytest.fixture
-def k(desk, kalender):
+def k(desk, holidays_2026):
     p = tolak_permohonan(desk, buat_permohonan(desk, D(2026, 3, 30)), D(2026, 4, 1))
     return daftarkan(
         desk,
@@ -129,7 +123,7 @@ def test_scans_are_served_by_a_checked_view_and_never_cached(client, desk, k, me
 
 
 def test_the_work_list_sorts_by_the_nearest_deadline_and_marks_near_and_overdue(
-    client, desk, kalender
+    client, desk, holidays_2026
 ):
     # Registered 16 March: the Atasan's 5-hk examination target is 30 March.
     a = daftarkan(desk, D(2026, 3, 16))
@@ -155,7 +149,7 @@ def test_the_work_list_sorts_by_the_nearest_deadline_and_marks_near_and_overdue(
     assert '<tr class="overdue">' in html and '<tr class="neardue">' in html
 
 
-def test_the_work_list_is_per_role(client, desk, kalender):
+def test_the_work_list_is_per_role(client, desk, holidays_2026):
     terdaftar = daftarkan(desk, DAY)
     didisposisi = sampai(desk, daftarkan(desk, DAY), S.DIDISPOSISI, DAY)
     ditanggapi = sampai(desk, daftarkan(desk, DAY), S.DITANGGAPI, DAY)
@@ -182,7 +176,7 @@ def _queries(client, url) -> int:
     return len(ctx.captured_queries)
 
 
-def test_query_counts_do_not_grow_with_the_rows(client, desk, kalender):
+def test_query_counts_do_not_grow_with_the_rows(client, desk, holidays_2026):
     first = sampai(desk, daftarkan(desk, DAY), S.DRAF_DIAJUKAN, DAY)
     with at(DAY):
         client.force_login(desk.ppid)
@@ -208,7 +202,7 @@ def test_query_counts_do_not_grow_with_the_rows(client, desk, kalender):
 
 
 def test_the_detail_page_shows_steps_buttons_timeline_documents_and_explanations(
-    client, desk, kalender
+    client, desk, holidays_2026
 ):
     k = sampai(desk, daftarkan(desk, D(2026, 3, 16)), S.DIDISPOSISI, D(2026, 3, 17))
     with at(D(2026, 3, 17)):
@@ -245,7 +239,7 @@ def test_the_detail_page_shows_steps_buttons_timeline_documents_and_explanations
     assert (pemeriksaan.keadaan, pemeriksaan.selesai_pada) == ("tepat", D(2026, 3, 17))
 
 
-def test_text_with_html_is_stored_as_typed_and_shown_escaped(client, desk, kalender):
+def test_text_with_html_is_stored_as_typed_and_shown_escaped(client, desk, holidays_2026):
     from keberatan import actions
 
     with at(DAY):
@@ -273,7 +267,7 @@ def test_text_with_html_is_stored_as_typed_and_shown_escaped(client, desk, kalen
     assert "<script>alert" not in printed and "&lt;i&gt;miring&lt;/i&gt;" in printed
 
 
-def test_the_intake_page_walks_from_the_lookup_to_the_form(client, desk, kalender):
+def test_the_intake_page_walks_from_the_lookup_to_the_form(client, desk, holidays_2026):
     with at(DAY):
         client.force_login(desk.petugas)
         page = client.get(reverse("keberatan:baru"))
@@ -286,7 +280,7 @@ def test_the_intake_page_walks_from_the_lookup_to_the_form(client, desk, kalende
     assert 'enctype="multipart/form-data"' in unlinked
 
 
-def test_the_home_page_figures_link_to_the_same_rows(client, desk, kalender):
+def test_the_home_page_figures_link_to_the_same_rows(client, desk, holidays_2026):
     """The dashboard links here with status, tenggat and bulan; the list applies them."""
     a = daftarkan(desk, D(2026, 3, 16))  # examination target 30 March: overdue on 1 April
     b = sampai(desk, daftarkan(desk, D(2026, 3, 25)), S.DIDISPOSISI, D(2026, 3, 26))
@@ -309,7 +303,7 @@ def test_the_home_page_figures_link_to_the_same_rows(client, desk, kalender):
     assert "Melewati tenggat" in html and "Hapus saringan" in html
 
 
-def test_the_request_is_linked_for_those_who_may_open_it(client, desk, kalender):
+def test_the_request_is_linked_for_those_who_may_open_it(client, desk, holidays_2026):
     p = tolak_permohonan(desk, buat_permohonan(desk, D(2026, 3, 30)), D(2026, 4, 1))
     k = daftarkan(desk, DAY, p)
     link = reverse("registrasi:detail", args=[p.pk])
@@ -321,7 +315,7 @@ def test_the_request_is_linked_for_those_who_may_open_it(client, desk, kalender)
     assert "readonly" in str(page.context["form"]["nomor_pendaftaran"])
 
 
-def test_the_intake_says_when_the_request_already_has_a_keberatan(client, desk, kalender):
+def test_the_intake_says_when_the_request_already_has_a_keberatan(client, desk, holidays_2026):
     p = tolak_permohonan(desk, buat_permohonan(desk, D(2026, 3, 30)), D(2026, 4, 1))
     k = daftarkan(desk, DAY, p)
     with at(DAY):

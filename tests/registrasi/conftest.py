@@ -3,37 +3,16 @@
 
 from __future__ import annotations
 
-import datetime
 import uuid
 from decimal import Decimal
 
 import pytest
-import time_machine
-from django.urls import reverse
 
-from ppid_manual.models import Event
 from registrasi import actions
 from registrasi.models import Permohonan, Tarif
+from tests.helpers import D, at
 
-D = datetime.date
-WITA = datetime.timezone(datetime.timedelta(hours=8))
 NIK = "5171014107900001"  # Denpasar, a woman born 1 July 1990
-
-
-@pytest.fixture(autouse=True)
-def plain_http(settings):
-    """These tests speak plain HTTP to the test client whatever PPID_HTTPS says (with DEBUG
-    off it defaults to HTTPS and would redirect every request; `make pytest` sets it to 0)."""
-    settings.SECURE_SSL_REDIRECT = False
-
-
-def moment(day: datetime.date, hour: int = 9) -> datetime.datetime:
-    return datetime.datetime(day.year, day.month, day.day, hour, tzinfo=WITA)
-
-
-def at(day: datetime.date, hour: int = 9):
-    """Freeze the clock on `day` (WITA)."""
-    return time_machine.travel(moment(day, hour))
 
 
 @pytest.fixture
@@ -106,15 +85,3 @@ def intake(**overrides) -> actions.Intake:
 
 def register(by, **overrides) -> Permohonan:
     return actions.register_permohonan(intake(**overrides), by=by)
-
-
-def events(p: Permohonan) -> list[Event]:
-    return list(Event.objects.for_object(p))
-
-
-def messages_of(response) -> list[str]:
-    return [str(m) for m in response.context["messages"]] if response.context else []
-
-
-def detail_url(p: Permohonan) -> str:
-    return reverse("registrasi:detail", args=[p.pk])

@@ -9,8 +9,7 @@ from django.urls import reverse
 
 from registrasi import actions
 from registrasi.models import Permohonan
-
-from .conftest import NIK, form_data, register
+from tests.registrasi.conftest import NIK, form_data, register
 
 K = Permohonan.Keputusan
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32

@@ -27,8 +27,8 @@ from registrasi.documents import (
     register_rows,
 )
 from registrasi.models import Permohonan
-
-from .conftest import D, at, detail_url, intake, messages_of, moment, register
+from tests.helpers import D, at, case_url, messages_of, moment
+from tests.registrasi.conftest import intake, register
 
 K = Permohonan.Keputusan
 
@@ -276,7 +276,7 @@ def test_no_valid_official_gives_a_clear_message_instead_of_a_letter(client, p, 
     pejabat["ppid"].save()
     client.force_login(ppid)
     response = client.get(cetak(p, "pemberitahuan"), follow=True)
-    assert response.redirect_chain[-1][0] == detail_url(p)
+    assert response.redirect_chain[-1][0] == case_url(p)
     assert (
         "Dokumen tidak dapat dicetak: Tidak ada pejabat PPID yang berlaku pada 16-03-2026. "
         "Lengkapi tabel pejabat di menu Admin." in messages_of(response)

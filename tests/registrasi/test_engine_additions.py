@@ -13,8 +13,7 @@ from ppid_manual.workflow.engine import StepRefused, StepTable, steps
 from registrasi import actions
 from registrasi.alur import ALUR
 from registrasi.models import Pemohon, Permohonan
-
-from .conftest import intake, register
+from tests.registrasi.conftest import intake, register
 
 S = Permohonan.Status
 

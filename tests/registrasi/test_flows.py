@@ -9,37 +9,12 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from ppid_manual.models import Event
 from registrasi.models import Permohonan, SuratPermintaan
-
-from .conftest import D, at, detail_url, events, form_data, messages_of, moment
+from tests.helpers import D, at, case_url, events, moment, transition
+from tests.registrasi.conftest import form_data
 
 S = Permohonan.Status
 K = Permohonan.Keputusan
-
-
-def take(client, user, url, data, p, *, step, from_state, to_state, message=None):
-    """POST one step and check the transition in the style's order."""
-    before = Event.objects.count()
-    client.force_login(user)
-    response = client.post(url, data, follow=True)
-    assert response.status_code == 200
-    form = response.context.get("form") if not response.redirect_chain else None
-    assert response.redirect_chain, form.errors if form is not None else response
-    assert response.redirect_chain[-1][0] == detail_url(p)
-    if message:
-        assert any(message in m for m in messages_of(response)), messages_of(response)
-    p.refresh_from_db()
-    assert p.status == to_state
-    assert Event.objects.count() == before + 1
-    last = events(p)[-1]
-    assert (last.step, last.from_state, last.to_state, last.actor) == (
-        step,
-        from_state,
-        to_state,
-        user,
-    )
-    return response
 
 
 def register_at_desk(client, user, **overrides) -> Permohonan:
@@ -47,28 +22,29 @@ def register_at_desk(client, user, **overrides) -> Permohonan:
     response = client.post(reverse("registrasi:baru"), form_data(**overrides))
     assert response.status_code == 302
     p = Permohonan.objects.latest("pk")
-    assert response["Location"] == detail_url(p) + "?baru=1"
+    assert response["Location"] == case_url(p) + "?baru=1"
     return p
 
 
 def route(client, ppid, p, unit):
-    take(
+    transition(
         client,
         ppid,
+        p,
         reverse("registrasi:minta_opd", args=[p.pk]),
         {"unit": unit.pk, "catatan": "Mohon data per kabupaten."},
-        p,
         step="minta_opd",
         from_state=S.TERDAFTAR,
-        to_state=S.DIMINTAKAN_KE_OPD,
+        to=S.DIMINTAKAN_KE_OPD,
         message="Surat permintaan",
     )
 
 
 def answer(client, pelaksana, p, jawaban, klasifikasi="terbuka", isi="Data terlampir 12 halaman"):
-    take(
+    transition(
         client,
         pelaksana,
+        p,
         reverse("registrasi:jawab_opd", args=[p.pk]),
         {
             "jawaban": jawaban,
@@ -77,21 +53,20 @@ def answer(client, pelaksana, p, jawaban, klasifikasi="terbuka", isi="Data terla
             "nomor_surat_jawaban": "440/123/Diskes",
             "tanggal_jawaban": "2026-03-16",
         },
-        p,
         step="jawab_opd",
         from_state=S.DIMINTAKAN_KE_OPD,
-        to_state=S.SIAP_DIPUTUS,
+        to=S.SIAP_DIPUTUS,
         message="Jawaban OPD dicatat",
     )
 
 
 def decide(client, ppid, p, keputusan, data, to_state):
-    return take(
+    return transition(
         client,
         ppid,
+        p,
         reverse("registrasi:putuskan", args=[p.pk, keputusan]),
         data,
-        p,
         step={
             K.DIBERIKAN_SELURUHNYA: "beri_seluruhnya",
             K.DIBERIKAN_SEBAGIAN: "beri_sebagian",
@@ -100,21 +75,21 @@ def decide(client, ppid, p, keputusan, data, to_state):
             K.BELUM_DIDOKUMENTASIKAN: "belum_didokumentasikan",
         }[keputusan],
         from_state=p.status,
-        to_state=to_state,
+        to=to_state,
         message="Pemberitahuan tertulis",
     )
 
 
 def hand_over(client, user, p, data, from_state=S.MENUNGGU_PENYERAHAN):
-    return take(
+    return transition(
         client,
         user,
+        p,
         reverse("registrasi:serahkan", args=[p.pk]),
         data,
-        p,
         step="serahkan",
         from_state=from_state,
-        to_state=S.SELESAI,
+        to=S.SELESAI,
         message="Informasi diserahkan",
     )
 
@@ -326,15 +301,15 @@ def test_it_extends_once_to_seven_working_days_after_the_original_deadline(
     p = register_at_desk(client, petugas)
     route(client, ppid, p, units["dinkes"])
     golden_day.move_to(moment(D(2026, 4, 6)))
-    take(
+    transition(
         client,
         ppid,
+        p,
         reverse("registrasi:perpanjang", args=[p.pk]),
         {"alasan": "Data masih direkap dari sembilan kabupaten/kota."},
-        p,
         step="perpanjang",
         from_state=S.DIMINTAKAN_KE_OPD,
-        to_state=S.DIMINTAKAN_KE_OPD,
+        to=S.DIMINTAKAN_KE_OPD,
         message="Tenggat diperpanjang",
     )
     assert p.diperpanjang
@@ -356,15 +331,15 @@ def test_it_extends_once_to_seven_working_days_after_the_original_deadline(
 def test_it_records_a_withdrawal(client, golden_day, petugas, ppid, units):
     p = register_at_desk(client, petugas)
     route(client, ppid, p, units["dinkes"])
-    take(
+    transition(
         client,
         petugas,
+        p,
         reverse("registrasi:tarik", args=[p.pk]),
         {"catatan": "Pemohon menyatakan tidak lagi membutuhkan data (surat tertanggal 17 Maret)."},
-        p,
         step="tarik",
         from_state=S.DIMINTAKAN_KE_OPD,
-        to_state=S.DITARIK,
+        to=S.DITARIK,
         message="ditarik",
     )
     assert p.tanggal_ditutup == D(2026, 3, 16)
@@ -377,9 +352,10 @@ def test_a_ppid_pelaksana_answers_its_own_request_directly(
 ):
     p = register_at_desk(client, pelaksana_dinkes)
     assert p.unit_registrasi == units["dinkes"]
-    take(
+    transition(
         client,
         pelaksana_dinkes,
+        p,
         reverse("registrasi:jawab_langsung", args=[p.pk]),
         {
             "uraian_informasi": "Profil Kesehatan Provinsi Bali 2025 (DIP Diskes)",
@@ -387,10 +363,9 @@ def test_a_ppid_pelaksana_answers_its_own_request_directly(
             "perkiraan_biaya_kirim": "0",
             "waktu_penyediaan": "",
         },
-        p,
         step="jawab_langsung",
         from_state=S.TERDAFTAR,
-        to_state=S.MENUNGGU_PENYERAHAN,
+        to=S.MENUNGGU_PENYERAHAN,
         message="Pemberitahuan tertulis",
     )
     assert p.keputusan == K.DIBERIKAN_SELURUHNYA
@@ -414,15 +389,15 @@ def test_a_ppid_pelaksana_forwards_what_it_does_not_hold(
     client, golden_day, pelaksana_dinkes, ppid, units
 ):
     p = register_at_desk(client, pelaksana_dinkes)
-    take(
+    transition(
         client,
         pelaksana_dinkes,
+        p,
         reverse("registrasi:teruskan", args=[p.pk]),
         {"catatan": "Informasi dikuasai Dinas Perhubungan."},
-        p,
         step="teruskan_ppid",
         from_state=S.TERDAFTAR,
-        to_state=S.TERDAFTAR,
+        to=S.TERDAFTAR,
         message="diteruskan",
     )
     assert p.diteruskan_ke_ppid
@@ -436,15 +411,15 @@ def test_it_reroutes_to_another_opd(
 ):
     p = register_at_desk(client, petugas)
     route(client, ppid, p, units["dinkes"])
-    take(
+    transition(
         client,
         ppid,
+        p,
         reverse("registrasi:minta_opd", args=[p.pk]),
         {"unit": units["dishub"].pk, "catatan": "Data angkutan ada di Dishub."},
-        p,
         step="alihkan_opd",
         from_state=S.DIMINTAKAN_KE_OPD,
-        to_state=S.DIMINTAKAN_KE_OPD,
+        to=S.DIMINTAKAN_KE_OPD,
     )
     first, second = p.surat_permintaan.order_by("pk")
     assert first.dialihkan and not second.dialihkan
@@ -453,7 +428,7 @@ def test_it_reroutes_to_another_opd(
     assert events(p)[-1].data["opd_sebelumnya"] == "DISKES"
     # The OPD it was taken from no longer sees the request; the new one does.
     client.force_login(pelaksana_dinkes)
-    assert client.get(detail_url(p)).status_code == 404
+    assert client.get(case_url(p)).status_code == 404
     answer(client, pelaksana_dishub, p, SuratPermintaan.Jawaban.TERSEDIA)
 
 
@@ -469,15 +444,15 @@ def test_the_atasan_reopens_a_refused_request_for_handover(
         {"pasal17": ["i"], "konsekuensi": "Memorandum internal yang masih dibahas."},
         S.SELESAI,
     )
-    take(
+    transition(
         client,
         atasan,
+        p,
         reverse("registrasi:buka_kembali", args=[p.pk]),
         {"catatan": "Tanggapan keberatan Atasan PPID Nomor 480/7/ATASAN-PPID/IV/2026"},
-        p,
         step="buka_kembali",
         from_state=S.SELESAI,
-        to_state=S.DIBUKA_KEMBALI,
+        to=S.DIBUKA_KEMBALI,
         message="dibuka kembali",
     )
     assert p.tanggal_ditutup is None

@@ -13,8 +13,8 @@ from django.urls import reverse
 
 from ppid_manual.models import Event, NomorTerbit
 from registrasi.models import Pemohon, Permohonan
-
-from .conftest import NIK, D, detail_url, events, form_data, messages_of
+from tests.helpers import D, case_url, events, messages_of
+from tests.registrasi.conftest import NIK, form_data
 
 S = Permohonan.Status
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
@@ -50,7 +50,7 @@ def test_it_registers_a_complete_file(client, golden_day, petugas):
     response = post(client, petugas)
     p = Permohonan.objects.get()
     assert response.status_code == 302
-    assert response["Location"] == detail_url(p) + "?baru=1"
+    assert response["Location"] == case_url(p) + "?baru=1"
     assert p.status == S.TERDAFTAR
     assert p.nomor_pendaftaran == "0001/REG-PPID/III/2026"
     assert p.tenggat == D(2026, 4, 7)
@@ -69,8 +69,8 @@ def test_a_double_clicked_submit_registers_one_request(client, golden_day, petug
     first = client.post(reverse("registrasi:baru"), data)
     second = client.post(reverse("registrasi:baru"), data, follow=True)
     p = Permohonan.objects.get()
-    assert first["Location"].startswith(detail_url(p))
-    assert second.redirect_chain[-1][0] == detail_url(p)
+    assert first["Location"].startswith(case_url(p))
+    assert second.redirect_chain[-1][0] == case_url(p)
     assert "Formulir ini sudah dikirim; tidak didaftarkan dua kali." in messages_of(second)
     assert Permohonan.objects.count() == 1
     assert Event.objects.count() == 1
@@ -309,7 +309,7 @@ def test_html_typed_in_is_stored_as_typed_and_shown_escaped(client, golden_day, 
     p = Permohonan.objects.get()
     assert p.pemohon.nama == typed
     assert p.rincian_informasi == typed
-    page = client.get(detail_url(p)).content.decode()
+    page = client.get(case_url(p)).content.decode()
     assert "<script>alert" not in page
     assert (
         "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;tebal&lt;/b&gt;" in page

@@ -11,8 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from ppid_manual.workflow import pdf
-
-from .conftest import NIK, register
+from tests.registrasi.conftest import NIK, register
 
 PAGES = [
     ("registrasi:daftar", {}),

@@ -10,11 +10,14 @@ from ppid_manual.models import Event, NomorTerbit
 from ppid_manual.workflow.engine import StepRefused
 from registrasi import actions
 from registrasi.models import Permohonan, SuratPermintaan
-
-from .conftest import D, at, detail_url, messages_of, moment, register
+from tests.helpers import D, at, case_url, messages_of, moment, refused
+from tests.registrasi.conftest import register
 
 S = Permohonan.Status
 K = Permohonan.Keputusan
+
+
+FIELDS = ("tenggat", "diperpanjang", "keputusan", "unit_tujuan_id")
 
 
 def snapshot(p: Permohonan) -> dict:
@@ -28,21 +31,6 @@ def snapshot(p: Permohonan) -> dict:
         "events": Event.objects.count(),
         "numbers": NomorTerbit.objects.count(),
     }
-
-
-def refused(client, user, url, data, p, message):
-    before = snapshot(p)
-    client.force_login(user)
-    response = client.post(url, data, follow=True)
-    assert response.status_code == 200
-    assert response.redirect_chain[-1][0] == detail_url(p)
-    assert message in messages_of(response)
-    # Shown as a Bootstrap danger alert, in Indonesian.
-    assert f'<div class="alert alert-danger" role="alert">{message}</div>' in (
-        response.content.decode()
-    )
-    assert snapshot(p) == before
-    return response
 
 
 @pytest.fixture
@@ -61,11 +49,12 @@ def test_it_refuses_a_notice_before_the_opd_answered(client, routed, ppid):
     refused(
         client,
         ppid,
+        routed,
         reverse("registrasi:putuskan", args=[routed.pk, K.DIBERIKAN_SELURUHNYA]),
         decision_data(),
-        routed,
-        "Langkah “Pemberitahuan: diberikan seluruhnya” tidak dapat dilakukan pada status "
+        message="Langkah “Pemberitahuan: diberikan seluruhnya” tidak dapat dilakukan pada status "
         "“Menunggu jawaban OPD”.",
+        unchanged=FIELDS,
     )
 
 
@@ -74,10 +63,11 @@ def test_it_refuses_a_handover_before_the_notice(client, golden_day, petugas):
     refused(
         client,
         petugas,
+        p,
         reverse("registrasi:serahkan", args=[p.pk]),
         {"nama_penerima": "X", "cara": "mengambil", "jumlah_halaman": "0", "biaya_pengiriman": "0"},
-        p,
-        "Langkah “Serahkan informasi” tidak dapat dilakukan pada status “Terdaftar”.",
+        message="Langkah “Serahkan informasi” tidak dapat dilakukan pada status “Terdaftar”.",
+        unchanged=FIELDS,
     )
 
 
@@ -108,10 +98,12 @@ def test_it_refuses_any_step_on_a_closed_request(client, golden_day, petugas, pp
     refused(
         client,
         ppid,
+        p,
         reverse("registrasi:minta_opd", args=[p.pk]),
         {"unit": p.unit_registrasi_id},
-        p,
-        "Langkah “Alihkan ke OPD lain” tidak dapat dilakukan pada status “Ditarik pemohon”.",
+        message="Langkah “Alihkan ke OPD lain” tidak dapat dilakukan pada status "
+        "“Ditarik pemohon”.",
+        unchanged=FIELDS,
     )
 
 
@@ -120,11 +112,12 @@ def test_it_refuses_a_second_extension(client, routed, ppid):
     refused(
         client,
         ppid,
+        routed,
         reverse("registrasi:perpanjang", args=[routed.pk]),
         {"alasan": "Sekali lagi."},
-        routed,
-        "Permohonan ini sudah pernah diperpanjang; UU 14/2008 Pasal 22(8) hanya membolehkan "
-        "satu kali perpanjangan.",
+        message="Permohonan ini sudah pernah diperpanjang; UU 14/2008 Pasal 22(8) hanya "
+        "membolehkan satu kali perpanjangan.",
+        unchanged=FIELDS,
     )
     routed.refresh_from_db()
     assert routed.tenggat == D(2026, 4, 16)
@@ -135,11 +128,12 @@ def test_it_refuses_an_extension_after_the_deadline_passed(client, routed, ppid,
     refused(
         client,
         ppid,
+        routed,
         reverse("registrasi:perpanjang", args=[routed.pk]),
         {"alasan": "Terlambat."},
-        routed,
-        "Tenggat 10 hari kerja sudah lewat; perpanjangan hanya dapat diberikan sebelum tenggat "
-        "berakhir (UU 14/2008 Pasal 22(8)).",
+        message="Tenggat 10 hari kerja sudah lewat; perpanjangan hanya dapat diberikan sebelum "
+        "tenggat berakhir (UU 14/2008 Pasal 22(8)).",
+        unchanged=FIELDS,
     )
 
 
@@ -151,17 +145,17 @@ def test_an_extension_on_the_last_day_is_still_allowed(routed, ppid, golden_day)
 
 def test_the_extension_button_disappears_once_used(client, routed, ppid):
     client.force_login(ppid)
-    page = client.get(detail_url(routed)).content.decode()
+    page = client.get(case_url(routed)).content.decode()
     assert 'data-step="perpanjang"' in page
     actions.extend(routed, by=ppid, alasan="Data masih dihimpun.")
-    page = client.get(detail_url(routed)).content.decode()
+    page = client.get(case_url(routed)).content.decode()
     assert 'data-step="perpanjang"' not in page
 
 
 def test_another_opds_officer_cannot_see_or_answer(client, routed, pelaksana_dishub):
     before = snapshot(routed)
     client.force_login(pelaksana_dishub)
-    assert client.get(detail_url(routed)).status_code == 404
+    assert client.get(case_url(routed)).status_code == 404
     response = client.post(
         reverse("registrasi:jawab_opd", args=[routed.pk]),
         {
@@ -195,6 +189,7 @@ def test_the_registering_opd_cannot_answer_for_the_opd_it_was_routed_to(
     refused(
         client,
         pelaksana_dinkes,
+        p,
         reverse("registrasi:jawab_opd", args=[p.pk]),
         {
             "jawaban": "tersedia",
@@ -202,8 +197,8 @@ def test_the_registering_opd_cannot_answer_for_the_opd_it_was_routed_to(
             "isi_jawaban": "x",
             "tanggal_jawaban": "2026-03-16",
         },
-        p,
-        "Jawaban hanya dapat dicatat oleh PPID Pelaksana OPD yang dikirimi surat.",
+        message="Jawaban hanya dapat dicatat oleh PPID Pelaksana OPD yang dikirimi surat.",
+        unchanged=FIELDS,
     )
 
 
@@ -246,10 +241,11 @@ def test_it_refuses_to_reroute_to_the_same_opd(client, routed, ppid, units):
     refused(
         client,
         ppid,
+        routed,
         reverse("registrasi:minta_opd", args=[routed.pk]),
         {"unit": units["dinkes"].pk},
-        routed,
-        "Permohonan ini sudah ditujukan ke Dinas Kesehatan.",
+        message="Permohonan ini sudah ditujukan ke Dinas Kesehatan.",
+        unchanged=FIELDS,
     )
     assert routed.surat_permintaan.count() == 1
 
@@ -260,11 +256,12 @@ def test_the_atasan_cannot_reopen_a_withdrawn_request(client, golden_day, petuga
     refused(
         client,
         atasan,
+        p,
         reverse("registrasi:buka_kembali", args=[p.pk]),
         {"catatan": "Tanggapan keberatan"},
-        p,
-        "Langkah “Buka kembali untuk penyerahan (putusan Atasan PPID)” tidak dapat dilakukan "
-        "pada status “Ditarik pemohon”.",
+        message="Langkah “Buka kembali untuk penyerahan (putusan Atasan PPID)” tidak dapat "
+        "dilakukan pada status “Ditarik pemohon”.",
+        unchanged=FIELDS,
     )
 
 
@@ -283,7 +280,7 @@ def test_only_the_atasan_reopens(golden_day, petugas, ppid):
 def test_a_step_page_that_is_not_allowed_now_sends_back_with_the_reason(client, routed, ppid):
     client.force_login(ppid)
     response = client.get(reverse("registrasi:putuskan", args=[routed.pk, K.DITOLAK]), follow=True)
-    assert response.redirect_chain[-1][0] == detail_url(routed)
+    assert response.redirect_chain[-1][0] == case_url(routed)
     assert (
         "Langkah “Penolakan dengan SK (dikecualikan)” tidak dapat dilakukan pada status "
         "“Menunggu jawaban OPD”." in messages_of(response)

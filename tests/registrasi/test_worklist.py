@@ -10,8 +10,8 @@ from django.urls import reverse
 
 from registrasi import actions
 from registrasi.models import Permohonan
-
-from .conftest import NIK, D, at, register
+from tests.helpers import D, at
+from tests.registrasi.conftest import NIK, register
 
 S = Permohonan.Status
 

@@ -1,0 +1,118 @@
+"""What every test package shares: the tests' clock (WITA, frozen days), the event log, the
+messages a page shows, and the two step helpers that check a transition or a refusal in
+STYLE.md's order. Fixtures live in tests/conftest.py; process-specific set-up (a request at a
+given step, a keberatan, a DIP edition) stays in each package's conftest or helpers."""
+
+from __future__ import annotations
+
+import datetime
+from html import escape
+from zoneinfo import ZoneInfo
+
+import time_machine
+from django.contrib.messages import get_messages
+from django.urls import reverse
+
+from ppid_manual.models import Event, NomorTerbit
+
+D = datetime.date
+WITA = ZoneInfo("Asia/Makassar")
+
+
+def moment(day: datetime.date, hour: int = 9) -> datetime.datetime:
+    return datetime.datetime(day.year, day.month, day.day, hour, tzinfo=WITA)
+
+
+def at(day: datetime.date, hour: int = 9):
+    """Freeze the clock on `day` at `hour` (WITA)."""
+    return time_machine.travel(moment(day, hour), tick=False)
+
+
+def events(obj) -> list[Event]:
+    return list(Event.objects.for_object(obj))
+
+
+def messages_of(response) -> list[str]:
+    """The messages the user is shown: those the final page rendered, or (on a redirect that
+    was not followed) those waiting for the next page."""
+    if response.context is not None and "messages" in response.context:
+        return [str(m) for m in response.context["messages"]]
+    return [str(m) for m in get_messages(response.wsgi_request)]
+
+
+def page(response) -> str:
+    return response.content.decode()
+
+
+def case_url(obj) -> str:
+    """The case page of a permohonan or keberatan (`<app>:detail`)."""
+    return reverse(f"{obj._meta.app_label}:detail", args=[obj.pk])
+
+
+def transition(
+    client,
+    user,
+    obj,
+    url: str,
+    data: dict,
+    *,
+    step: str,
+    to: str,
+    from_state=None,
+    message=None,
+    elsewhere: int = 0,
+):
+    """POST one step as `user` and check, in STYLE.md's order: the case was in `from_state`
+    (when given), the response lands on the case page, the message is shown, the new state is
+    stored, and exactly one new event on this case records the step, from/to and the actor
+    (plus `elsewhere` events on other records the step moves, e.g. a keberatan's answer
+    reopening its request). Returns the response."""
+    obj.refresh_from_db()
+    if from_state is not None:
+        assert obj.status == from_state
+    from_state = obj.status
+    total, before = Event.objects.count(), len(events(obj))
+    client.force_login(user)
+    response = client.post(url, data, follow=True)
+    assert response.status_code == 200
+    if not response.redirect_chain:  # the form came back: show why
+        form = response.context.get("form") if response.context else None
+        raise AssertionError(form.errors if form is not None else page(response)[:3000])
+    assert response.redirect_chain[-1][0] == case_url(obj)
+    if message:
+        assert any(message in m for m in messages_of(response)), messages_of(response)
+    obj.refresh_from_db()
+    assert obj.status == to
+    assert Event.objects.count() == total + 1 + elsewhere
+    new = events(obj)[before:]
+    assert len(new) == 1
+    assert (new[0].step, new[0].from_state, new[0].to_state, new[0].actor) == (
+        step,
+        from_state,
+        to,
+        user,
+    )
+    return response
+
+
+def refused(client, user, obj, url: str, data: dict, *, message: str, unchanged=()):
+    """POST one step as `user` and check the refusal: back on the case page with the message
+    shown as a danger alert, the state and the `unchanged` fields as they were, no event
+    written and no number taken."""
+
+    def snapshot():
+        obj.refresh_from_db()
+        fields = {name: getattr(obj, name) for name in ("status", *unchanged)}
+        return fields, Event.objects.count(), NomorTerbit.objects.count()
+
+    before = snapshot()
+    client.force_login(user)
+    response = client.post(url, data, follow=True)
+    assert response.status_code == 200
+    assert response.redirect_chain[-1][0] == case_url(obj)
+    shown = messages_of(response)
+    assert any(message in m for m in shown), shown
+    alerts = page(response).split('<div class="alert alert-danger" role="alert">')[1:]
+    assert any(escape(message) in alert.split("</div>", 1)[0] for alert in alerts)
+    assert snapshot() == before
+    return response
