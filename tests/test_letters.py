@@ -1,4 +1,5 @@
 import datetime
+from pathlib import Path
 
 import pytest
 from django.urls import reverse
@@ -88,3 +89,47 @@ def test_the_calculator_prints_a_pdf(client, petugas, holidays_2026):
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
+
+
+def test_the_print_fonts_are_the_screen_fonts_decoded():
+    """WeasyPrint gets TrueType twins of the WOFF2 web fonts (no pure-Python decode per
+    worker thread); each twin must be exactly the decoded WOFF2, and every face of the fonts
+    stylesheet must have one."""
+    import io
+    import re
+
+    from django.contrib.staticfiles import finders
+    from fontTools.ttLib import woff2
+
+    from ppid_manual.workflow.pdf import print_fonts_css
+
+    folder = Path(finders.find("fonts/fonts.css")).parent
+    css = print_fonts_css((folder / "fonts.css").read_text(encoding="utf-8"))
+    faces = re.findall(r'url\("([^"]+)"\) format\("truetype"\)', css)
+    assert len(faces) == 16 and '.woff2")' not in css
+    for name in faces:
+        decoded = io.BytesIO()
+        woff2.decompress(
+            io.BytesIO((folder / name.replace(".ttf", ".woff2")).read_bytes()), decoded
+        )
+        assert (folder / name).read_bytes() == decoded.getvalue(), name
+
+
+def test_a_new_thread_prints_its_first_document_without_decoding_fonts(monkeypatch):
+    """The live test server (and runserver) answer each request in a new thread, which gets a
+    new FontConfiguration: its first document must not decode WOFF2 fonts again (seconds of
+    CPU each time)."""
+    import threading
+
+    from fontTools.ttLib import woff2
+
+    html = "<p style='font-family: Tinos'>Halo <b>tebal</b> <i>miring</i> ąę</p>"
+    decoded = []
+    real = woff2.decompress
+    monkeypatch.setattr(woff2, "decompress", lambda *a, **k: decoded.append(1) or real(*a, **k))
+    printed = []
+    thread = threading.Thread(target=lambda: printed.append(render_pdf(html)))
+    thread.start()
+    thread.join()
+    assert printed[0].startswith(b"%PDF")
+    assert decoded == []

@@ -63,10 +63,10 @@ def _forget_fonts() -> None:
 def _font_config():
     """One WeasyPrint FontConfiguration per thread, reused by every document.
 
-    A new configuration decodes every @font-face font of static/fonts/fonts.css again (16
-    WOFF2 files, decompressed by fontTools in pure Python: about 2.5 s of CPU per document);
-    a reused one keeps them, so only a worker thread's first document pays for it. One per
-    thread: Pango and Fontconfig objects are not shared between threads."""
+    A new configuration registers every @font-face font again (with Fontconfig, and with
+    WOFF2 fonts a pure-Python decode too: see print_fonts_css); a reused one keeps them, so
+    only a worker thread's first document pays for it. One per thread: Pango and Fontconfig
+    objects are not shared between threads."""
     config = getattr(_fonts, "config", None)
     if config is None:
         from weasyprint.text.fonts import FontConfiguration
@@ -75,8 +75,18 @@ def _font_config():
     return config
 
 
+def print_fonts_css(css: str) -> str:
+    """static/fonts/fonts.css with each WOFF2 font replaced by its TrueType twin (same folder,
+    same name, `.ttf`). Browsers get the small WOFF2 files; WeasyPrint gets TrueType, because
+    it decodes every WOFF2 font with fontTools in pure Python (about 2.5 s of CPU for our 16
+    faces) in each new FontConfiguration, i.e. on the first document of every worker thread,
+    while a TrueType font is only copied. tests/test_letters.py checks that each .ttf is the
+    decoded .woff2."""
+    return css.replace('.woff2")', '.ttf")').replace('format("woff2")', 'format("truetype")')
+
+
 def _fonts_stylesheet(config):
-    """static/fonts/fonts.css parsed once per thread, with the thread's FontConfiguration: a
+    """The fonts stylesheet parsed once per thread, with the thread's FontConfiguration: a
     print template links no stylesheet for its fonts, every document gets this one (parsing
     it and registering its 16 faces again was a twentieth of a receipt's time)."""
     sheet = getattr(_fonts, "sheet", None)
@@ -84,7 +94,7 @@ def _fonts_stylesheet(config):
         from weasyprint import CSS
 
         with open(finders.find("fonts/fonts.css"), encoding="utf-8") as fh:
-            css = fh.read()
+            css = print_fonts_css(fh.read())
         sheet = _fonts.sheet = CSS(
             string=css,
             base_url=f"{settings.STATIC_URL}fonts/fonts.css",
