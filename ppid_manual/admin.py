@@ -13,6 +13,7 @@ from ppid_manual.models import (
     User,
 )
 from ppid_manual.roles import Role
+from ppid_manual.workflow.kalender import delete_hari_libur, save_hari_libur
 from ppid_manual.workflow.numbering import validate_pattern
 
 
@@ -76,15 +77,15 @@ class HariLiburAdmin(RoleAdmin):
     def save_model(self, request, obj, form, change):
         # A row the admin touched is never overwritten by sync_holidays.
         obj.diubah_admin = True
-        super().save_model(request, obj, form, change)
-        self._report_moved(request, obj)
+        self._report_moved(request, save_hari_libur(obj, by=request.user))
 
     def delete_model(self, request, obj):
-        super().delete_model(request, obj)
-        self._report_moved(request, obj)
+        self._report_moved(request, delete_hari_libur([obj], by=request.user))
 
-    def _report_moved(self, request, obj):
-        moved = getattr(obj, "tenggat_dipindah", 0)
+    def delete_queryset(self, request, queryset):
+        self._report_moved(request, delete_hari_libur(queryset, by=request.user))
+
+    def _report_moved(self, request, moved: int):
         self.message_user(
             request,
             f"Tenggat {moved} berkas yang masih berjalan dihitung ulang karena perubahan kalender."

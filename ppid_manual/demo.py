@@ -10,6 +10,7 @@ from django.core.management import call_command
 
 from ppid_manual.models import HariLibur, Pejabat, Unit, User
 from ppid_manual.roles import Role
+from ppid_manual.workflow.kalender import add_hari_libur
 
 DEMO_PASSWORD = "demo-ppid-2026"
 
@@ -132,17 +133,18 @@ def load(stdout=None) -> None:
     )
 
     call_command("sync_holidays", *[f"--year={y}" for y in range(2023, 2028)], stdout=stdout)
-    for tanggal, nama, libur in BALI_2026:
-        HariLibur.objects.get_or_create(
+    add_hari_libur(
+        HariLibur(
             tanggal=tanggal,
             nama=nama,
-            defaults={
-                "jenis": HariLibur.Jenis.DISPENSASI_BALI,
-                "dasar_hukum": BALI_SOURCE,
-                "libur": libur,
-                "asal": HariLibur.Asal.ADMIN,
-            },
+            jenis=HariLibur.Jenis.DISPENSASI_BALI,
+            dasar_hukum=BALI_SOURCE,
+            libur=libur,
+            asal=HariLibur.Asal.ADMIN,
         )
+        for tanggal, nama, libur in BALI_2026
+        if not HariLibur.objects.filter(tanggal=tanggal, nama=nama).exists()
+    )
 
     # Copy and media costs so that a handover can be charged in the demo (UU 14/2008 Pasal 21).
     # Demo figures: production enters the tariffs of the decree in force, in /admin/.

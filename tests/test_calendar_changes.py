@@ -6,6 +6,7 @@ import pytest
 from django.contrib.messages import get_messages
 
 from ppid_manual.models import Event, HariLibur
+from ppid_manual.workflow.kalender import save_hari_libur
 from registrasi import actions as reg
 from registrasi.models import Permohonan
 from tests.helpers import D, at
@@ -71,7 +72,7 @@ def test_a_rename_moves_nothing(desk):
     events = Event.objects.count()
     row = HariLibur.objects.get(tanggal=D(2026, 6, 16))
     row.nama = "Tahun Baru Islam 1448 H"
-    row.save()
+    assert save_hari_libur(row) == 0
     assert Event.objects.count() == events
     p.refresh_from_db()
     assert p.tenggat == D(2026, 6, 23)
@@ -90,8 +91,12 @@ def test_the_opd_answer_deadline_moves_with_the_calendar_inside_the_legal_one(de
     done.save()
 
     with at(D(2026, 6, 10)):
-        HariLibur.objects.create(
-            tanggal=D(2026, 6, 17), nama="Hari Raya Galungan", jenis=HariLibur.Jenis.DISPENSASI_BALI
+        save_hari_libur(
+            HariLibur(
+                tanggal=D(2026, 6, 17),
+                nama="Hari Raya Galungan",
+                jenis=HariLibur.Jenis.DISPENSASI_BALI,
+            )
         )
     surat.refresh_from_db()
     done.refresh_from_db()
@@ -112,10 +117,45 @@ def test_the_opd_answer_deadline_moves_with_the_calendar_inside_the_legal_one(de
     late.refresh_from_db()
     assert capped.tenggat_jawaban == late.tenggat == D(2026, 6, 24)
     with at(D(2026, 6, 10)):
-        HariLibur.objects.create(
-            tanggal=D(2026, 6, 24), nama="Dispensasi", jenis=HariLibur.Jenis.DISPENSASI_BALI
+        save_hari_libur(
+            HariLibur(
+                tanggal=D(2026, 6, 24), nama="Dispensasi", jenis=HariLibur.Jenis.DISPENSASI_BALI
+            )
         )
     late.refresh_from_db()
     capped.refresh_from_db()
     assert late.tenggat == D(2026, 6, 25)
     assert capped.tenggat_jawaban == D(2026, 6, 25)
+
+
+def test_deleting_several_days_in_the_admin_counts_each_open_case_again_once(client, desk):
+    p = buat_permohonan(desk, D(2026, 6, 8))  # deadline 23 Jun (16 Jun Tahun Baru Islam)
+    with at(D(2026, 6, 8)):
+        for day in (D(2026, 6, 17), D(2026, 6, 18)):
+            save_hari_libur(
+                HariLibur(tanggal=day, nama="Dispensasi", jenis=HariLibur.Jenis.DISPENSASI_BALI)
+            )
+    p.refresh_from_db()
+    assert p.tenggat == D(2026, 6, 25)
+    before = Event.objects.for_object(p).count()
+
+    client.force_login(desk.admin)
+    rows = HariLibur.objects.filter(nama="Dispensasi")
+    with at(D(2026, 6, 9)):
+        response = client.post(
+            "/admin/ppid_manual/harilibur/",
+            {
+                "action": "delete_selected",
+                "_selected_action": [row.pk for row in rows],
+                "post": "yes",
+            },
+        )
+    assert response.status_code == 302
+    shown = [str(m) for m in get_messages(response.wsgi_request)]
+    assert "Tenggat 1 berkas yang masih berjalan dihitung ulang karena perubahan kalender." in shown
+    assert not HariLibur.objects.filter(nama="Dispensasi").exists()
+    p.refresh_from_db()
+    assert p.tenggat == D(2026, 6, 23)
+    [moved] = Event.objects.for_object(p)[before:]
+    assert moved.actor == desk.admin
+    assert "2 hari libur dihapus" in moved.note

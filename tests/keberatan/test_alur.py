@@ -9,6 +9,7 @@ from keberatan.alur import ALUR, MENUNGGU, dasar_otomatis, saran_alasan, tahapan
 from keberatan.models import Keberatan
 from ppid_manual.models import Event, HariLibur
 from ppid_manual.roles import Role
+from ppid_manual.workflow.kalender import save_hari_libur
 from registrasi.models import Permohonan
 from tests.helpers import D, at, events
 from tests.keberatan.helpers import buat_permohonan, daftarkan, sampai
@@ -70,8 +71,12 @@ def test_a_holiday_added_later_moves_the_open_deadlines_and_says_so(desk, holida
     before = len(events(k))
     # The Governor's circular adds Galungan (Wednesday 8 April in this example) as a day off.
     with at(D(2026, 4, 7)):
-        HariLibur.objects.create(
-            tanggal=D(2026, 4, 8), nama="Dispensasi Galungan", jenis=HariLibur.Jenis.DISPENSASI_BALI
+        save_hari_libur(
+            HariLibur(
+                tanggal=D(2026, 4, 8),
+                nama="Dispensasi Galungan",
+                jenis=HariLibur.Jenis.DISPENSASI_BALI,
+            )
         )
     k.refresh_from_db()
     assert k.target_pemeriksaan == D(2026, 4, 14)
@@ -95,8 +100,10 @@ def test_a_holiday_added_later_moves_the_open_deadlines_and_says_so(desk, holida
     closed.refresh_from_db()
     count = Event.objects.for_object(closed).count()
     with at(D(2026, 3, 5)):
-        HariLibur.objects.create(
-            tanggal=D(2026, 3, 10), nama="Hari libur tambahan", jenis=HariLibur.Jenis.LAINNYA
+        save_hari_libur(
+            HariLibur(
+                tanggal=D(2026, 3, 10), nama="Hari libur tambahan", jenis=HariLibur.Jenis.LAINNYA
+            )
         )
     assert Event.objects.for_object(closed).count() == count
 

@@ -215,14 +215,17 @@ def test_overdue_and_open_querysets(holidays_2026, petugas, ppid):
 
 def test_a_calendar_change_moves_open_deadlines_and_records_it(golden_day, petugas, admin_user):
     from ppid_manual.models import Event, HariLibur
+    from ppid_manual.workflow.kalender import save_hari_libur
 
     p = register(petugas)
     assert p.tenggat == D(2026, 4, 7)
-    HariLibur.objects.create(
-        tanggal=D(2026, 4, 6),
-        nama="Dispensasi Hari Raya (contoh)",
-        jenis=HariLibur.Jenis.DISPENSASI_BALI,
-        libur=True,
+    save_hari_libur(
+        HariLibur(
+            tanggal=D(2026, 4, 6),
+            nama="Dispensasi Hari Raya (contoh)",
+            jenis=HariLibur.Jenis.DISPENSASI_BALI,
+            libur=True,
+        )
     )
     p.refresh_from_db()
     assert (p.tenggat_awal, p.tenggat) == (D(2026, 4, 8), D(2026, 4, 8))
@@ -234,11 +237,14 @@ def test_a_calendar_change_moves_open_deadlines_and_records_it(golden_day, petug
 
 def test_an_extended_deadline_moves_from_the_original_one(golden_day, petugas, ppid):
     from ppid_manual.models import HariLibur
+    from ppid_manual.workflow.kalender import save_hari_libur
 
     p = register(petugas)
     actions.extend(p, by=ppid, alasan="Perlu waktu.")
-    HariLibur.objects.create(
-        tanggal=D(2026, 4, 14), nama="Libur contoh", jenis=HariLibur.Jenis.LAINNYA, libur=True
+    save_hari_libur(
+        HariLibur(
+            tanggal=D(2026, 4, 14), nama="Libur contoh", jenis=HariLibur.Jenis.LAINNYA, libur=True
+        )
     )
     p.refresh_from_db()
     assert (p.tenggat_awal, p.tenggat) == (D(2026, 4, 7), D(2026, 4, 17))

@@ -3,7 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from ppid_manual.models import HariLibur
-from ppid_manual.workflow.deadlines import recompute_for_dates
+from ppid_manual.workflow.kalender import add_hari_libur
 
 SOURCE = "Paket holidays (Indonesia): libur nasional dan cuti bersama SKB 3 Menteri"
 
@@ -68,13 +68,9 @@ class Command(BaseCommand):
                     row.nama, row.jenis = nama, _jenis(nama)
                     row.save(update_fields=["nama", "jenis"])  # a rename moves no deadline
                     updated += 1
-        # The new days go in as one batch and the open deadlines they touch are counted again
-        # once for the batch (not once per day: seeding a fresh database re-counts nothing).
-        HariLibur.objects.bulk_create(new_rows)
-        moved = recompute_for_dates(
-            {row.tanggal for row in new_rows},
-            reason=f"Kalender berubah: {len(new_rows)} hari libur ditambahkan dari paket holidays",
-        )
+        # The new days go in as one batch, and the open deadlines they touch are counted again
+        # once for the batch.
+        moved = add_hari_libur(new_rows)
         self.stdout.write(
             f"Hari libur: {len(new_rows)} ditambah, {updated} diperbarui, "
             f"{kept} dibiarkan karena diubah admin; tenggat {moved} berkas dihitung ulang."
