@@ -207,21 +207,23 @@ class PermohonanQuerySet(models.QuerySet):
         return self.for_user(user).filter(cond)
 
     def register(self, dari: datetime.date, sampai: datetime.date) -> PermohonanQuerySet:
-        """The Register Permohonan for a period, with the fees paid."""
-        # The fees as a subquery per row: a join with the handovers would group every row of
-        # the period before the sort, and read every handover ever made to do it.
-        fees = (
-            Penyerahan.objects.filter(permohonan=models.OuterRef("pk"))
-            .order_by()
-            .values("permohonan")
-            .annotate(total=models.Sum("total"))
-            .values("total")
+        """The Register Permohonan for a period, with what its columns read
+        (registrasi/register.py): the pemohon, the OPDs, the copying tariff, and the OPD's
+        latest answer (`jawaban_opd`, for the status before the PPID decides). The handovers
+        are read afterwards by key (register.attach_penyerahan)."""
+        # The OPD's answer as a subquery per row: a join with the letters would multiply the
+        # rows of a request sent to two OPDs.
+        jawaban = (
+            SuratPermintaan.objects.filter(permohonan=models.OuterRef("pk"), dialihkan=False)
+            .exclude(jawaban="")
+            .order_by("-tanggal_jawaban", "-pk")
+            .values("jawaban")[:1]
         )
         return (
             self.registered()
             .filter(tanggal_daftar__range=(dari, sampai))
-            .select_related("pemohon")
-            .annotate(biaya=models.Subquery(fees))
+            .select_related("pemohon", "unit_registrasi", "unit_tujuan", "perkiraan_tarif")
+            .annotate(jawaban_opd=models.Subquery(jawaban))
             .order_by("tanggal_daftar", "pk")
         )
 
