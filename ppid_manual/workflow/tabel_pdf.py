@@ -332,7 +332,6 @@ def render_tabel_pdf(
     canvas = Canvas(out, pagesize=(page_w, page_h), pageCompression=1, invariant=0)
     canvas.setTitle(judul.title())
     canvas.setAuthor("PPID Manual")
-    canvas.setLineWidth(GARIS)
     n_pages = len(pages)
 
     def teks_baris(text, rows: Sequence[_Baris], y: float, heading: bool) -> float:
@@ -360,6 +359,9 @@ def render_tabel_pdf(
         return y
 
     for number, rows in enumerate(pages, start=1):
+        # Set on every page: a page's graphics state starts afresh (and an operator written
+        # after the last showPage() would make ReportLab add an empty page).
+        canvas.setLineWidth(GARIS)
         y = top
         if number == 1:
             _draw_kop(canvas, kop_baris, kop_logo, kop_ukuran, left, right, y, ImageReader)
@@ -396,7 +398,6 @@ def render_tabel_pdf(
         canvas.drawRightString(right, bottom - 2 * MM, f"Halaman {number} dari {n_pages}")
         canvas.setFillColorRGB(0, 0, 0)
         canvas.showPage()
-        canvas.setLineWidth(GARIS)
         if number % 20 == 0:
             lapor(0.75 + 0.25 * number / n_pages, f"halaman {number} dari {n_pages} digambar")
     canvas.save()
