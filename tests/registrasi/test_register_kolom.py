@@ -125,7 +125,7 @@ def cases(golden_day, petugas, ppid, pelaksana_dinkes, units, tarif):
 
     c["ditarik"] = register(petugas)
     actions.withdraw(c["ditarik"], by=petugas, note="Pemohon sudah mendapat data.")
-    for key, p in c.items():
+    for p in c.values():
         if isinstance(p, Permohonan):
             p.refresh_from_db()
     return c
