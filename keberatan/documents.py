@@ -274,6 +274,10 @@ class RegisterKeberatan(RegisterDocument):
             k.persen,
             "kanan" if k.kunci == "no" else "kiri",
             utuh=k.kunci in ("nomor", "nomor_pendaftaran"),
+            min_teks={
+                "nomor": "0000/KEB-PPID/XII/2026",
+                "nomor_pendaftaran": "0000/REG-PPID/XII/2026",
+            }.get(k.kunci, ""),
         )
         for k in REGISTER_KOLOM
     )

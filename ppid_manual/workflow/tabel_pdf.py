@@ -43,7 +43,7 @@ MM = 72 / 25.4  # points per millimetre
 KERTAS_MM = {"A4": (210, 297), "F4": (215, 330)}
 # Margins in mm: the binding side (left) wider, as in the letters; narrower than a letter's
 # elsewhere, so that sixteen columns keep readable widths.
-MARGIN_MM = {"atas": 12, "kanan": 10, "bawah": 14, "kiri": 20}
+MARGIN_MM = {"atas": 12, "kanan": 8, "bawah": 12, "kiri": 15}
 
 UKURAN = 7  # pt, the cells
 SPASI = 8.4  # pt, the cells' line height
