@@ -196,9 +196,8 @@ def _identitas(k: Keberatan) -> str:
         lines.append(f"Akta {p.nomor_akta}")
     if p.alamat:
         lines.append(p.alamat)
-    kontak = " / ".join(x for x in (p.telepon, p.email) if x)
-    if kontak:
-        lines.append(kontak)
+    # Telephone and e-mail each on its own line: neither is split across lines in the PDF.
+    lines.extend(x for x in (p.telepon, p.email) if x)
     if k.kuasa_nama:
         kuasa = f"Kuasa: {k.kuasa_nama}"
         if k.kuasa_alamat:
