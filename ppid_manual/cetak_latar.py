@@ -29,6 +29,7 @@ from django.db import connections, transaction
 from django.utils import timezone
 
 from ppid_manual.models import CetakanRegister, User
+from ppid_manual.workflow.tabel_pdf import angka
 
 log = logging.getLogger(__name__)
 
@@ -104,7 +105,7 @@ def susun(pk) -> None:
             pk,
             jumlah_baris=len(doc.rows),
             kemajuan=20,
-            keterangan=f"{len(doc.rows)} baris dibaca; menyusun halaman",
+            keterangan=f"{angka(len(doc.rows))} baris dibaca; menyusun halaman",
         )
         last = [time.monotonic()]
 

@@ -157,6 +157,11 @@ class _Ukur:
         return pieces
 
 
+def angka(n: int) -> str:
+    """12345 -> 12.345 (the Indonesian thousands separator)."""
+    return f"{n:,}".replace(",", ".")
+
+
 def bagi_lebar(total: float, shares: Sequence[float], mins: Sequence[float]) -> list[float]:
     """The columns' widths: `total` shared out by `shares`, none under its minimum (a column
     raised to its minimum takes its room from the others, in proportion)."""
@@ -322,7 +327,9 @@ def render_tabel_pdf(
             y_avail = full_page
             row = _Baris(sel, _tinggi(sel))
         if rows_done % 250 == 0 and jumlah:
-            lapor(0.75 * rows_done / jumlah, f"{rows_done} dari {jumlah} baris disusun")
+            lapor(
+                0.75 * rows_done / jumlah, f"{angka(rows_done)} dari {angka(jumlah)} baris disusun"
+            )
     if not pages[-1] and len(pages) > 1:
         pages.pop()
     lapor(0.75, "halaman digambar")
