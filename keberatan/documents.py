@@ -299,6 +299,8 @@ class RegisterKeberatan(RegisterDocument):
         return out
 
     def penutup(self) -> str:
+        if not self.rows:
+            return "Tidak ada keberatan pada periode ini."
         return f"Jumlah keberatan: {len(self.rows)}. NIK pemohon disamarkan."
 
 

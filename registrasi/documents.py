@@ -240,6 +240,8 @@ class RegisterPermohonan(RegisterDocument):
         return cells(row)
 
     def penutup(self) -> str:
+        if not self.rows:
+            return "Tidak ada permohonan terdaftar pada periode ini."
         return f"Jumlah permohonan: {len(self.rows)}."
 
 

@@ -139,3 +139,16 @@ def test_empty_and_blank_cells_print(text):
     _register_fonts()
     ukur = _Ukur(FONTS["biasa"][0], 7)
     assert pecah_baris(text, ukur, 50)
+
+
+def test_an_empty_period_says_so(tmp_path):
+    pages = pages_of(render([]), tmp_path)
+    assert len(pages) == 1
+    assert "Nomor pendaftaran" in pages[0]
+    assert "Tidak ada permohonan terdaftar pada periode ini." in pages[0]
+
+
+def test_characters_outside_the_font_and_carriage_returns_do_not_break_it(tmp_path):
+    pdf = render([row(1, informasi="Data\r\nbaris dua 你好 😀", alamat="Jl.\tKenari\r")])
+    text = pages_of(pdf, tmp_path)[0]
+    assert "baris dua" in text and "Kenari" in text

@@ -183,7 +183,7 @@ def pecah_baris(text: str, ukur: _Ukur, width: float, *, utuh: bool = False) -> 
         return [""]
     lines: list[str] = []
     space = ukur(" ")
-    for paragraph in text.split("\n"):
+    for paragraph in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         if utuh:
             paragraph = paragraph.replace(" ", "\u00a0")
         # Split at plain spaces only: str.split() would also split at U+00A0, which is there
