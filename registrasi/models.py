@@ -208,9 +208,9 @@ class PermohonanQuerySet(models.QuerySet):
 
     def register(self, dari: datetime.date, sampai: datetime.date) -> PermohonanQuerySet:
         """The Register Permohonan for a period, with what its columns read
-        (registrasi/register.py): the pemohon, the OPDs, the copying tariff, and the OPD's
-        latest answer (`jawaban_opd`, for the status before the PPID decides). The handovers
-        are read afterwards by key (register.attach_penyerahan)."""
+        (registrasi/register.py): the pemohon, and the OPD's latest answer (`jawaban_opd`, for
+        the status before the PPID decides). The handovers, the OPD and the tariff are put on
+        each row afterwards (register.siapkan)."""
         # The OPD's answer as a subquery per row: a join with the letters would multiply the
         # rows of a request sent to two OPDs.
         jawaban = (
@@ -222,7 +222,7 @@ class PermohonanQuerySet(models.QuerySet):
         return (
             self.registered()
             .filter(tanggal_daftar__range=(dari, sampai))
-            .select_related("pemohon", "unit_registrasi", "unit_tujuan", "perkiraan_tarif")
+            .select_related("pemohon")
             .annotate(jawaban_opd=models.Subquery(jawaban))
             .order_by("tanggal_daftar", "pk")
         )

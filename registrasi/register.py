@@ -6,9 +6,9 @@ Permohonan: kolom dan isinya" is this module in words. A column whose source cha
 field on the PPID's decision: penguasaan, bentuk informasi, cara pembayaran) is changed here,
 in its one function.
 
-Each function takes a request read by `PermohonanQuerySet.register()` (the pemohon, the OPD,
-the copying tariff joined; the OPD's latest answer annotated as `jawaban_opd`) after
-`attach_penyerahan()` has put its handovers on it.
+Each function takes a request read by `PermohonanQuerySet.register()` (the pemohon joined; the
+OPD's latest answer annotated as `jawaban_opd`) after `siapkan()` has put its handovers, its
+OPD and its copying tariff on it.
 """
 
 from __future__ import annotations
@@ -19,9 +19,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from ppid_manual.models import Unit
 from ppid_manual.templatetags.ppid import hari_tanggal, tanggal
 from ppid_manual.templatetags.ppid import rupiah as _rupiah
-from registrasi.models import Penyerahan, Permohonan, SuratPermintaan
+from registrasi.models import Penyerahan, Permohonan, SuratPermintaan, Tarif
 
 K = Permohonan.Keputusan
 S = Permohonan.Status
@@ -39,8 +40,8 @@ def rupiah(amount) -> str:
 
 def _unit(p: Permohonan) -> str:
     """The OPD that holds what was asked: the one the request was sent to, else the desk's
-    own (a PPID Pelaksana answering directly)."""
-    unit = p.unit_tujuan or p.unit_registrasi
+    own (a PPID Pelaksana answering directly); `siapkan` looked it up."""
+    unit = p.unit_register
     return unit.singkatan or unit.nama
 
 
@@ -289,9 +290,13 @@ REGISTER_COLUMNS = ("No.", *(k.judul for k in KOLOM))
 DATE_COLUMNS = {"tanggal": tanggal, "tanggal_pemberitahuan": hari_tanggal}
 
 
-def attach_penyerahan(permohonan: list[Permohonan]) -> None:
-    """Each request's handovers as `penyerahan_register`, read in batches by key (a year's
-    register: ten thousand keys; SQLite takes at most 32,766 parameters a query)."""
+def siapkan(permohonan: list[Permohonan]) -> None:
+    """What the columns read besides the request's own row: its handovers
+    (`penyerahan_register`, read in batches by key: a year's register has ten thousand keys
+    and SQLite takes at most 32,766 parameters a query), the OPD that holds the information
+    (`unit_register`) and the notice's copying tariff (`perkiraan_tarif`). The OPDs and the
+    tariffs are a few dozen rows, read once, not joined to every request (a year's register
+    built 20,000 model objects for them)."""
     by_pk: dict[int, list[Penyerahan]] = {p.pk: [] for p in permohonan}
     keys = list(by_pk)
     for i in range(0, len(keys), 5000):
@@ -302,15 +307,21 @@ def attach_penyerahan(permohonan: list[Permohonan]) -> None:
             .order_by("tanggal", "pk")
         ):
             by_pk[s.permohonan_id].append(s)
+    units = {u.pk: u for u in Unit.objects.only("nama", "singkatan")} if permohonan else {}
+    tarifs = {t.pk: t for t in Tarif.objects.all()} if permohonan else {}
     for p in permohonan:
         p.penyerahan_register = by_pk[p.pk]
+        p.unit_register = units[p.unit_tujuan_id or p.unit_registrasi_id]
+        if p.perkiraan_tarif_id:
+            # Into the relation's cache: Permohonan.perkiraan_biaya_* read it.
+            p.perkiraan_tarif = tarifs[p.perkiraan_tarif_id]
 
 
 def register_rows(permohonan: Iterable[Permohonan], start: int = 1) -> list[dict[str, Any]]:
     """One dict per request, keyed by KOLOM's keys plus "no" (numbered from `start`: a later
     page of the register on screen goes on counting) and "biaya_jumlah" (the XLSX's sum)."""
     items = list(permohonan)
-    attach_penyerahan(items)
+    siapkan(items)
     rows = []
     for i, p in enumerate(items, start=start):
         row: dict[str, Any] = {"no": i}

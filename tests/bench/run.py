@@ -136,6 +136,21 @@ after change 9, the register page (one month) at 1.82. Then:
     page and size). The machine's speed drifts over minutes (the same 1k page measured from
     15 to 25 ms within the hour); measured one size after the other, a drift landed on one
     side of the ratio only.
+
+Issue 17 (registers):
+
+14. **Register PDF: ReportLab instead of WeasyPrint** (`ppid_manual/workflow/tabel_pdf.py`).
+    WeasyPrint laid the 16-column table out at about 1 ms per cell: a month (about 300 rows)
+    took 5.1-6.6 s, one 10,000-character cell without a space 38-52 s, a year (10,687 rows)
+    198.6 s. Each cell is now broken into lines once from the font's advance widths (an
+    over-long word cut at any character, never hyphenated), the rows packed into pages by
+    height, and each page drawn with one text object, with the same kop, title, period,
+    headings on every page, page numbers and "dicetak" line. `rl-accel` (ReportLab's C
+    accelerator) halved the CPU of a month (0.48 -> 0.22 s in-process, cProfile: ASCII85 and
+    number formatting in pure Python).
+15. **A year's register in the background** (`ppid_manual/cetak_latar.py`): more than 1,500
+    rows are built in a thread of the worker, the job and the PDF in the database
+    (`CetakanRegister`), the progress page polled; no request comes near the worker timeout.
 """
 
 
@@ -148,10 +163,13 @@ KNOWN_LIMITS = """\
   and pick the first 25 (about 4-6 ms of database time, against about 1.5 ms at 1k). The
   other work is the same at both sizes (the queries are equal in number), so the ratio
   depends on the machine's state: see the medians of the single rounds above.
-- **Register PDF, one month (about 300 rows): about 7 s** on this machine, no target in the
-  issue: 33 landscape pages of narrow wrapped columns, most of it WeasyPrint's table layout
-  and line breaking (cProfile); removing the hyphenation or `overflow-wrap: anywhere` did not
-  change it measurably. The XLSX of the same period takes well under a second.
+- **A year's register PDF takes 7-25 s** to build (10,676 rows, 1,227 pages; 3.9 s of CPU,
+  the rest the shared machine's load): it is built in the background with its progress
+  shown, so no request waits for it.
+- **Register XLSX, one year: 1.9 s of CPU** (1.4 s before issue 17): its columns now hold
+  the penguasaan, the cost's breakdown and how it was paid, read from the handovers. At a
+  load average of 8-9 on 2 CPUs (the run of 2026-12-01, documents only) its wall time went
+  over the 5 s target; on the quiet machine of the earlier run it took 1.5 s.
 - **The first document a worker prints** pays for decoding the fonts (the "Cold" column,
   about 2 s); every later one reuses them.
 - The previous machine of this project (AMD EPYC, loaded) measured every figure about twice
