@@ -254,7 +254,12 @@ def main() -> None:
     started = time.perf_counter()
     postgres_up()
     results: dict = {"machine": machine(), "started": datetime.datetime.now().isoformat()}
-    results["command"] = "make bench" + (" BENCH_ARGS=--fresh" if args.fresh else "")
+    bench_args = (["--fresh"] if args.fresh else []) + (
+        [f"--only {args.only}"] if only != {"pages", "registration", "documents"} else []
+    )
+    results["command"] = "make bench" + (
+        f" BENCH_ARGS='{' '.join(bench_args)}'" if bench_args else ""
+    )
     results["data"] = {}
     for size in SIZES:
         log(f"database {db_name(size)}")
@@ -342,7 +347,8 @@ def report(r: dict) -> str:
         "",
         "## The run",
         "",
-        f"- Command: `{r['command']}` (= `.venv/bin/python -m tests.bench.run`), "
+        f"- Command: `{r['command']}` (= `.venv/bin/python -m tests.bench.run "
+        f"$BENCH_ARGS`), "
         f"started {r['started'][:16]}, {r['minutes']} min in all.",
         f"- Machine: {m['nproc']} CPUs (`nproc`), {m['memory']} memory, {m['cpu']}; "
         f"PostgreSQL {m['postgresql']}; Python {m['python']}, Django {m['django']}.",
