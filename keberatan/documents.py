@@ -19,9 +19,10 @@ from django.urls import reverse
 from keberatan.alur import HK_PENGAJUAN, HK_SENGKETA, HK_TANGGAPAN, SOP_DRAF
 from keberatan.models import Keberatan
 from ppid_manual.models import Pejabat, Unit
-from ppid_manual.templatetags.ppid import tanggal
+from ppid_manual.templatetags.ppid import hari_tanggal, tanggal
 from ppid_manual.workflow import calendar
 from ppid_manual.workflow.pdf import PrintDocument, today
+from ppid_manual.workflow.tabel_pdf import KolomTabel, RegisterDocument
 
 KP = Keberatan.Keputusan
 
@@ -178,7 +179,7 @@ REGISTER_KOLOM = (
     Kolom("tujuan", "Tujuan penggunaan informasi", 28, 8),
     Kolom("alasan", "Alasan keberatan (Pasal 35 ayat (1))", 34, 12),
     Kolom("keputusan", "Keputusan Atasan PPID", 28, 8),
-    Kolom("tanggal_tanggapan", "Tanggal tanggapan", 12, 6),
+    Kolom("tanggal_tanggapan", "Hari dan tanggal tanggapan", 14, 7),
     Kolom("atasan", "Nama dan jabatan Atasan PPID", 30, 8),
     Kolom("tanggapan_pemohon", "Tanggapan pemohon", 30, 7),
 )
@@ -195,9 +196,8 @@ def _identitas(k: Keberatan) -> str:
         lines.append(f"Akta {p.nomor_akta}")
     if p.alamat:
         lines.append(p.alamat)
-    kontak = " / ".join(x for x in (p.telepon, p.email) if x)
-    if kontak:
-        lines.append(kontak)
+    # Telephone and e-mail each on its own line: neither is split across lines in the PDF.
+    lines.extend(x for x in (p.telepon, p.email) if x)
     if k.kuasa_nama:
         kuasa = f"Kuasa: {k.kuasa_nama}"
         if k.kuasa_alamat:
@@ -252,29 +252,56 @@ def register_rows(keberatan) -> list[dict[str, Any]]:
     return rows
 
 
-class RegisterKeberatan(PrintDocument):
-    """The Register Keberatan for a period, landscape."""
+def register_queryset(user, dari: datetime.date, sampai: datetime.date):
+    """The keberatan of a period this user may see, in the register's order."""
+    return (
+        Keberatan.objects.for_user(user)
+        .periode(dari, sampai)
+        .select_related("pemohon", "permohonan", "pejabat_tanggapan")
+        .order_by("tanggal_registrasi", "pk")
+    )
 
-    template_name = "keberatan/print/register.html"
+
+class RegisterKeberatan(RegisterDocument):
+    """The Register Keberatan for a period, landscape, drawn with ReportLab like the Register
+    Permohonan (ppid_manual/workflow/tabel_pdf.py)."""
+
     title = "Register Keberatan Informasi Publik"
-    landscape = True
-
-    def __init__(
-        self, rows: list[dict[str, Any]], dari: datetime.date, sampai: datetime.date, request=None
-    ) -> None:
-        super().__init__(request)
-        self.rows, self.dari, self.sampai = rows, dari, sampai
+    kolom = tuple(
+        KolomTabel(
+            k.judul,
+            k.persen,
+            "kanan" if k.kunci == "no" else "kiri",
+            utuh=k.kunci in ("nomor", "nomor_pendaftaran"),
+            min_teks={
+                "nomor": "0000/KEB-PPID/XII/2026",
+                "nomor_pendaftaran": "0000/REG-PPID/XII/2026",
+            }.get(k.kunci, ""),
+        )
+        for k in REGISTER_KOLOM
+    )
 
     def filename(self) -> str:
         return f"register-keberatan-{self.dari:%Y%m%d}-{self.sampai:%Y%m%d}.pdf"
 
-    def get_context(self) -> dict[str, Any]:
-        return {
-            "rows": self.rows,
-            "kolom": REGISTER_KOLOM,
-            "dari": self.dari,
-            "sampai": self.sampai,
-        }
+    def cells(self, row: dict[str, Any]) -> list[str]:
+        out = []
+        for k in REGISTER_KOLOM:
+            value = row[k.kunci]
+            if k.kunci == "tanggal":
+                value = tanggal(value)
+            elif k.kunci == "tanggal_tanggapan":
+                # Hari dan tanggal, as the Perki's register asks.
+                value = hari_tanggal(value) or "—"
+            elif k.kunci == "atasan":
+                value = value or "—"
+            out.append(str(value or ""))
+        return out
+
+    def penutup(self) -> str:
+        if not self.rows:
+            return "Tidak ada keberatan pada periode ini."
+        return f"Jumlah keberatan: {len(self.rows)}. NIK pemohon disamarkan."
 
 
 def register_xlsx(rows: list[dict[str, Any]], dari: datetime.date, sampai: datetime.date) -> bytes:

@@ -36,6 +36,7 @@ from keberatan.documents import (
     LembarDisposisi,
     RegisterKeberatan,
     SuratTanggapan,
+    register_queryset,
     register_rows,
     register_xlsx,
 )
@@ -51,8 +52,9 @@ from keberatan.forms import (
 )
 from keberatan.models import Keberatan
 from keberatan.tenggat import rincian_tenggat
+from ppid_manual import cetak_latar
 from ppid_manual.access import role_required
-from ppid_manual.models import Event, Pejabat, Unit
+from ppid_manual.models import CetakanRegister, Event, Pejabat, Unit
 from ppid_manual.navigation import ALL_DESK
 from ppid_manual.roles import Role
 from ppid_manual.workflow import calendar
@@ -606,14 +608,15 @@ def register(request: HttpRequest) -> HttpResponse:
     rows = None
     if form.is_valid():
         dari, sampai = form.cleaned_data["dari"], form.cleaned_data["sampai"]
-        qs = (
-            Keberatan.objects.for_user(request.user)
-            .periode(dari, sampai)
-            .select_related("pemohon", "permohonan", "pejabat_tanggapan")
-            .order_by("tanggal_registrasi", "pk")
-        )
-        rows = register_rows(qs)
+        qs = register_queryset(request.user, dari, sampai)
         fmt = request.GET.get("format")
+        if fmt == "pdf":
+            jumlah = qs.count()
+            if jumlah > cetak_latar.LANGSUNG_MAKS:
+                return cetak_latar.tawarkan(
+                    request, CetakanRegister.Jenis.KEBERATAN, dari, sampai, jumlah
+                )
+        rows = register_rows(qs)
         if fmt == "pdf":
             return RegisterKeberatan(rows, dari, sampai, request).response()
         if fmt == "xlsx":

@@ -7,7 +7,7 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
-from ppid_manual.models import LaporanLayanan, Unit
+from ppid_manual.models import CetakanRegister, LaporanLayanan, Unit
 
 
 class LoginForm(AuthenticationForm):
@@ -134,3 +134,18 @@ class EksporOnlineForm(forms.Form):
         if dari and sampai and dari > sampai:
             self.add_error("sampai", "Tanggal akhir tidak boleh sebelum tanggal awal.")
         return cleaned
+
+
+class CetakRegisterForm(forms.Form):
+    """Which register, which period: a register too long to print within the request
+    (ppid_manual/cetak_latar.py)."""
+
+    jenis = forms.ChoiceField(choices=CetakanRegister.Jenis.choices)
+    dari = forms.DateField()
+    sampai = forms.DateField()
+
+    def clean(self):
+        data = super().clean()
+        if data.get("dari") and data.get("sampai") and data["sampai"] < data["dari"]:
+            raise forms.ValidationError("Tanggal akhir tidak boleh sebelum tanggal awal.")
+        return data

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime
+import uuid
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils import timezone
 
 from ppid_manual.roles import Role
 
@@ -408,3 +410,62 @@ class DiserahkanKembali(models.Model):
 
     def __str__(self) -> str:
         return f"{self.content_type.model} #{self.object_id} s.d. riwayat {self.event_terakhir}"
+
+
+class CetakanRegister(models.Model):
+    """A register too long to print within one request (a year's Register Permohonan: ten
+    thousand rows), built in the background by ppid_manual/cetak_latar.py.
+
+    The job, its progress and the finished PDF live in the database, not in the worker's
+    memory or disk: with two gunicorn workers (or two servers) the page that polls, and the
+    download, may be served by a worker that did not build it. The PDF holds personal data
+    (names, addresses): only the user who asked can open it, and a day later it is deleted."""
+
+    class Jenis(models.TextChoices):
+        PERMOHONAN = "permohonan", "Register Permohonan Informasi Publik"
+        KEBERATAN = "keberatan", "Register Keberatan Informasi Publik"
+
+    class Status(models.TextChoices):
+        MENUNGGU = "menunggu", "Menunggu"
+        BERJALAN = "berjalan", "Sedang disusun"
+        SELESAI = "selesai", "Selesai"
+        GAGAL = "gagal", "Gagal"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    jenis = models.CharField("register", max_length=12, choices=Jenis.choices)
+    dari = models.DateField("dari tanggal")
+    sampai = models.DateField("sampai tanggal")
+    pengguna = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name="oleh"
+    )
+    status = models.CharField(
+        "status", max_length=10, choices=Status.choices, default=Status.MENUNGGU
+    )
+    jumlah_baris = models.PositiveIntegerField("jumlah baris", default=0)
+    kemajuan = models.PositiveSmallIntegerField("kemajuan (%)", default=0)
+    keterangan = models.CharField("keterangan", max_length=300, blank=True)
+    pdf = models.BinaryField("PDF", null=True, blank=True, editable=False)
+    dibuat = models.DateTimeField("dibuat", auto_now_add=True)
+    diperbarui = models.DateTimeField("diperbarui", default=timezone.now)
+
+    class Meta:
+        ordering = ["-dibuat"]
+        verbose_name = "cetakan register"
+        verbose_name_plural = "cetakan register"
+
+    def __str__(self) -> str:
+        return f"{self.get_jenis_display()} {self.dari:%d-%m-%Y} s.d. {self.sampai:%d-%m-%Y}"
+
+    @property
+    def berjalan(self) -> bool:
+        return self.status in (self.Status.MENUNGGU, self.Status.BERJALAN)
+
+    def terhenti(self, now: datetime.datetime) -> bool:
+        """Still marked running but silent for too long: the worker that built it is gone
+        (restarted, or killed); the user may start it again."""
+        from ppid_manual.cetak_latar import BATAS_DIAM
+
+        return self.berjalan and now - self.diperbarui > BATAS_DIAM
+
+    def filename(self) -> str:
+        return f"register-{self.jenis}-{self.dari:%Y%m%d}-{self.sampai:%Y%m%d}.pdf"

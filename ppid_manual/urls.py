@@ -14,6 +14,8 @@ urlpatterns = [
     path("laporan/", views.laporan, name="laporan"),
     path("ekspor-online/", views.ekspor_online, name="ekspor_online"),
     path("healthz", views.healthz, name="healthz"),
+    path("cetak-register/", views.cetak_register_mulai, name="cetak_register_mulai"),
+    path("cetak-register/<uuid:pk>/", views.cetak_register, name="cetak_register"),
     path("permohonan/", include("registrasi.urls")),
     path("keberatan/", include("keberatan.urls")),
     path("dip/", include("dip.urls")),

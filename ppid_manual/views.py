@@ -6,25 +6,28 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import redirect, render
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from ppid_manual import charts, dashboard, handback, laporan_xlsx
+from ppid_manual import cetak_latar, charts, dashboard, handback, laporan_xlsx
 from ppid_manual import laporan as laporan_mod
 from ppid_manual.access import role_required
 from ppid_manual.documents import LaporanLayananDokumen, PerhitunganTenggat
 from ppid_manual.forms import (
+    CetakRegisterForm,
     EksporOnlineForm,
     KalenderForm,
     LaporanNarasiForm,
     LaporanPilihForm,
 )
-from ppid_manual.models import EksporOnline, HariLibur, LaporanLayanan
+from ppid_manual.models import CetakanRegister, EksporOnline, HariLibur, LaporanLayanan
+from ppid_manual.navigation import ALL_DESK
 from ppid_manual.roles import Role
 from ppid_manual.workflow import calendar
+from ppid_manual.workflow.tabel_pdf import pdf_response
 
 
 @login_required
@@ -181,3 +184,58 @@ def ekspor_online(request: HttpRequest) -> HttpResponse:
         return response
     riwayat = EksporOnline.objects.select_related("oleh")[:20]
     return render(request, "ppid_manual/ekspor_online.html", {"form": form, "riwayat": riwayat})
+
+
+# --- Long registers, printed in the background (ppid_manual/cetak_latar.py) -------------------
+
+
+@role_required(*ALL_DESK)
+def cetak_register_mulai(request: HttpRequest) -> HttpResponse:
+    """POST: start printing a register in the background, then show its progress."""
+    if request.method != "POST":
+        return redirect("home")
+    form = CetakRegisterForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Register atau periode cetak tidak sah.")
+        return redirect("home")
+    jenis, dari, sampai = (form.cleaned_data[k] for k in ("jenis", "dari", "sampai"))
+    if not cetak_latar.boleh(request.user, jenis):
+        raise PermissionDenied("Peran Anda tidak berwenang mencetak register ini.")
+    jumlah = cetak_latar.hitung(jenis, request.user, dari, sampai)
+    job = cetak_latar.mulai(jenis, dari, sampai, by=request.user, jumlah=jumlah)
+    return redirect("cetak_register", pk=job.pk)
+
+
+@login_required
+def cetak_register(request: HttpRequest, pk) -> HttpResponse:
+    """A register being printed: its progress (the page reloads itself until it is done),
+    `?format=json` for the same as data, `?unduh=1` for the PDF. Only its owner sees it."""
+    job = get_object_or_404(
+        CetakanRegister.objects.defer("pdf"), pk=pk, pengguna_id=request.user.pk
+    )
+    terhenti = job.terhenti(timezone.now())
+    if request.GET.get("unduh"):
+        if job.status != CetakanRegister.Status.SELESAI:
+            raise Http404("PDF register belum selesai disusun.")
+        pdf = CetakanRegister.objects.values_list("pdf", flat=True).get(pk=job.pk)
+        return pdf_response(bytes(pdf), job.filename())
+    if request.GET.get("format") == "json":
+        response = JsonResponse(
+            {
+                "status": job.status,
+                "kemajuan": job.kemajuan,
+                "keterangan": job.keterangan,
+                "jumlah_baris": job.jumlah_baris,
+                "terhenti": terhenti,
+            }
+        )
+        response["Cache-Control"] = "no-store"
+        return response
+    response = render(
+        request, "ppid_manual/cetak_register.html", {"job": job, "terhenti": terhenti}
+    )
+    response["Cache-Control"] = "no-store"
+    if job.berjalan and not terhenti:
+        # The browser reloads the page (the Refresh header: no script needed under the CSP).
+        response["Refresh"] = "2"
+    return response

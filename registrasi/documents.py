@@ -14,15 +14,26 @@ from typing import Any
 
 import segno
 from django.conf import settings
-from django.db.models import QuerySet
 from django.urls import reverse
 
 from ppid_manual.models import Pejabat
 from ppid_manual.templatetags.ppid import tanggal
 from ppid_manual.workflow import calendar
 from ppid_manual.workflow.pdf import PrintDocument
+from ppid_manual.workflow.tabel_pdf import KolomTabel, RegisterDocument
 from registrasi.alur import HK_KEBERATAN, HK_PEMBERITAHUAN, HK_PERPANJANGAN
 from registrasi.models import Penyerahan, Permohonan, SuratPermintaan
+from registrasi.register import (  # noqa: F401 - register_rows and REGISTER_COLUMNS re-exported
+    DATE_COLUMNS,
+    KOLOM,
+    LEBAR_NO,
+    REGISTER_COLUMNS,
+    cells,
+    register_rows,
+)
+
+# The XLSX's columns: the register's, and the amount paid as a number.
+XLSX_COLUMNS = (*REGISTER_COLUMNS, "Jumlah biaya dibayar (Rp)")
 
 K = Permohonan.Keputusan
 
@@ -208,112 +219,36 @@ class TandaTerimaPenyerahan(PermohonanDocument):
 
 
 # --- The Register Permohonan (Perki 1/2021: register columns) -----------------------------
-
-REGISTER_COLUMNS = (
-    "No.",
-    "Nomor pendaftaran",
-    "Tanggal permohonan",
-    "Nama pemohon",
-    "Alamat",
-    "Kontak (telepon/e-mail)",
-    "Pekerjaan",
-    "Informasi yang diminta",
-    "Tujuan penggunaan",
-    "Status informasi",
-    "Bentuk informasi",
-    "Jenis permohonan",
-    "Keputusan",
-    "Alasan penolakan",
-    "Tanggal pemberitahuan",
-    "Biaya",
-)
+# What each column holds: registrasi/register.py, one function per column.
 
 
-# Widths in mm for the landscape PDF: 252 mm between the margins of A4 landscape.
-REGISTER_WIDTHS_MM = (7, 22, 14, 20, 20, 18, 12, 26, 16, 13, 14, 11, 16, 15, 14, 14)
+class RegisterPermohonan(RegisterDocument):
+    """The Register Permohonan for a period, landscape, drawn with ReportLab
+    (ppid_manual/workflow/tabel_pdf.py says why)."""
 
-
-def register_rows(permohonan: QuerySet[Permohonan], start: int = 1) -> list[dict[str, Any]]:
-    """One dict per registered request, in the register's column order, numbered from
-    `start` (a later page of the register on screen goes on counting)."""
-    # The choice labels looked up once: get_FOO_display() rebuilds its lookup on every call,
-    # which was most of the time of a year's register (ten thousand rows).
-    labels = {
-        name: {str(k): str(v) for k, v in Permohonan._meta.get_field(name).flatchoices}
-        for name in ("klasifikasi", "keputusan", "status", "cara_memperoleh", "cara_pengajuan")
-    }
-
-    def label(p: Permohonan, name: str) -> str:
-        value = getattr(p, name)
-        return labels[name].get(value, value)
-
-    rows = []
-    for i, p in enumerate(permohonan, start=start):
-        pemohon = p.pemohon
-        if p.klasifikasi:
-            status_informasi = label(p, "klasifikasi")
-        elif p.keputusan in (K.TIDAK_DIKUASAI, K.BELUM_DIDOKUMENTASIKAN):
-            status_informasi = label(p, "keputusan")
-        else:
-            status_informasi = "Dalam proses"
-        alasan = ""
-        if p.keputusan in (K.DITOLAK, K.DIBERIKAN_SEBAGIAN):
-            dasar = [f"Pasal 17 huruf {h}" for h in p.pasal17]
-            if p.undang_undang_lain:
-                dasar.append(p.undang_undang_lain)
-            alasan = "; ".join(dasar)
-        if p.status == Permohonan.Status.DITARIK:
-            keputusan = "Ditarik pemohon"
-        else:
-            keputusan = label(p, "keputusan") if p.keputusan else label(p, "status")
-        rows.append(
-            {
-                "no": i,
-                "nomor": p.nomor_pendaftaran,
-                "tanggal": p.tanggal_daftar,
-                "nama": pemohon.nama,
-                "alamat": pemohon.alamat,
-                "kontak": " / ".join(x for x in (pemohon.telepon, pemohon.email) if x),
-                "pekerjaan": pemohon.pekerjaan,
-                "informasi": p.rincian_informasi,
-                "tujuan": p.tujuan_penggunaan,
-                "status_informasi": status_informasi,
-                "bentuk": label(p, "cara_memperoleh"),
-                "jenis": label(p, "cara_pengajuan"),
-                "keputusan": keputusan,
-                "alasan_penolakan": alasan,
-                "tanggal_pemberitahuan": p.tanggal_pemberitahuan,
-                "biaya": p.biaya or 0,
-            }
-        )
-    return rows
-
-
-class RegisterPermohonan(PrintDocument):
-    """The Register Permohonan for a period, landscape."""
-
-    template_name = "registrasi/print/register.html"
     title = "Register Permohonan Informasi Publik"
-    landscape = True
-
-    def __init__(self, rows: list[dict[str, Any]], dari, sampai, request=None) -> None:
-        super().__init__(request)
-        self.rows, self.dari, self.sampai = rows, dari, sampai
+    jenis_nama = "permohonan"
+    kolom = (
+        KolomTabel("No.", LEBAR_NO, rata="kanan"),
+        *(KolomTabel(k.judul, k.lebar, k.rata, k.utuh, k.miring, k.min_teks) for k in KOLOM),
+    )
 
     def filename(self) -> str:
         return f"register-permohonan-{self.dari:%Y%m%d}-{self.sampai:%Y%m%d}.pdf"
 
-    def get_context(self) -> dict[str, Any]:
-        return {
-            "rows": self.rows,
-            "kolom": list(zip(REGISTER_COLUMNS, REGISTER_WIDTHS_MM, strict=True)),
-            "dari": self.dari,
-            "sampai": self.sampai,
-        }
+    def cells(self, row: dict[str, Any]) -> list[str]:
+        return cells(row)
+
+    def penutup(self) -> str:
+        if not self.rows:
+            return "Tidak ada permohonan terdaftar pada periode ini."
+        return f"Jumlah permohonan: {len(self.rows)}."
 
 
 def register_xlsx(rows: list[dict[str, Any]], dari, sampai) -> bytes:
-    """The same register as an XLSX workbook (for the softcopy archive).
+    """The same register as an XLSX workbook (for the softcopy archive): the printed columns,
+    dates as dates (the notice's with its day name), and the amount paid as a number in a
+    last column for sums.
 
     Written with XlsxWriter in constant-memory mode: rows stream to the file as they are
     written. A year's register (ten thousand rows, 170,000 cells) took 5-7 s with openpyxl,
@@ -323,42 +258,33 @@ def register_xlsx(rows: list[dict[str, Any]], dari, sampai) -> bytes:
     out = io.BytesIO()
     wb = xlsxwriter.Workbook(out, {"constant_memory": True, "in_memory": True})
     ws = wb.add_worksheet("Register permohonan")
-    widths = (5, 24, 12, 24, 30, 22, 16, 40, 30, 18, 22, 16, 28, 24, 14, 12)
+    widths = (5, *(k.lebar_xlsx for k in KOLOM), 14)
     for i, width in enumerate(widths):
         ws.set_column(i, i, width)
     ws.freeze_panes(3, 0)
     header = wb.add_format({"bold": True, "text_wrap": True, "valign": "top"})
-    date = wb.add_format({"num_format": "DD-MM-YYYY"})
-    rupiah = wb.add_format({"num_format": '"Rp" #,##0'})
+    text = wb.add_format({"text_wrap": True, "valign": "top"})
+    date = wb.add_format({"num_format": "DD-MM-YYYY", "valign": "top"})
+    # [$-421]: Indonesian, so the day prints as "Senin" in Excel and LibreOffice.
+    day = wb.add_format({"num_format": "[$-421]dddd, d mmmm yyyy", "valign": "top"})
+    rupiah = wb.add_format({"num_format": '"Rp" #,##0', "valign": "top"})
 
     ws.write_string(
         0, 0, f"Register Permohonan Informasi Publik {tanggal(dari)} s.d. {tanggal(sampai)}"
     )
-    for col, label in enumerate(REGISTER_COLUMNS):
+    for col, label in enumerate(XLSX_COLUMNS):
         ws.write_string(2, col, label, header)
-    texts = (
-        "nomor",
-        "",
-        "nama",
-        "alamat",
-        "kontak",
-        "pekerjaan",
-        "informasi",
-        "tujuan",
-        "status_informasi",
-        "bentuk",
-        "jenis",
-        "keputusan",
-        "alasan_penolakan",
-    )
     for row, r in enumerate(rows, start=3):
         ws.write_number(row, 0, r["no"])
-        for col, key in enumerate(texts, start=1):
-            if key:
-                ws.write_string(row, col, r[key] or "")
-        _write_date(ws, row, 2, r["tanggal"], date)
-        _write_date(ws, row, 14, r["tanggal_pemberitahuan"], date)
-        ws.write_number(row, 15, int(r["biaya"]), rupiah)
+        for col, k in enumerate(KOLOM, start=1):
+            value = r[k.kunci]
+            if k.kunci in DATE_COLUMNS:
+                _write_date(
+                    ws, row, col, value, day if k.kunci == "tanggal_pemberitahuan" else date
+                )
+            else:
+                ws.write_string(row, col, value or "", text)
+        ws.write_number(row, len(KOLOM) + 1, int(r["biaya_jumlah"]), rupiah)
     wb.close()
     return out.getvalue()
 

@@ -207,21 +207,23 @@ class PermohonanQuerySet(models.QuerySet):
         return self.for_user(user).filter(cond)
 
     def register(self, dari: datetime.date, sampai: datetime.date) -> PermohonanQuerySet:
-        """The Register Permohonan for a period, with the fees paid."""
-        # The fees as a subquery per row: a join with the handovers would group every row of
-        # the period before the sort, and read every handover ever made to do it.
-        fees = (
-            Penyerahan.objects.filter(permohonan=models.OuterRef("pk"))
-            .order_by()
-            .values("permohonan")
-            .annotate(total=models.Sum("total"))
-            .values("total")
+        """The Register Permohonan for a period, with what its columns read
+        (registrasi/register.py): the pemohon, and the OPD's latest answer (`jawaban_opd`, for
+        the status before the PPID decides). The handovers, the OPD and the tariff are put on
+        each row afterwards (register.siapkan)."""
+        # The OPD's answer as a subquery per row: a join with the letters would multiply the
+        # rows of a request sent to two OPDs.
+        jawaban = (
+            SuratPermintaan.objects.filter(permohonan=models.OuterRef("pk"), dialihkan=False)
+            .exclude(jawaban="")
+            .order_by("-tanggal_jawaban", "-pk")
+            .values("jawaban")[:1]
         )
         return (
             self.registered()
             .filter(tanggal_daftar__range=(dari, sampai))
             .select_related("pemohon")
-            .annotate(biaya=models.Subquery(fees))
+            .annotate(jawaban_opd=models.Subquery(jawaban))
             .order_by("tanggal_daftar", "pk")
         )
 

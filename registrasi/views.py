@@ -16,8 +16,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
+from ppid_manual import cetak_latar
 from ppid_manual.access import role_required
-from ppid_manual.models import Event, Pejabat
+from ppid_manual.models import CetakanRegister, Event, Pejabat
 from ppid_manual.paging import counted_page
 from ppid_manual.roles import Role
 from ppid_manual.workflow import calendar
@@ -27,6 +28,7 @@ from ppid_manual.workflow.pdf import PdfError, PrintDocument
 from registrasi import actions
 from registrasi.alur import ALUR, LANGKAH_KEPUTUSAN, tahapan
 from registrasi.documents import (
+    REGISTER_COLUMNS,
     CatatanPengembalian,
     FormulirPermohonan,
     Pemberitahuan,
@@ -661,6 +663,11 @@ def register(request: HttpRequest) -> HttpResponse:
         qs = Permohonan.objects.for_user(request.user).register(dari, sampai)
         fmt = request.GET.get("format")
         if fmt == "pdf":
+            jumlah = qs.count()
+            if jumlah > cetak_latar.LANGSUNG_MAKS:
+                return cetak_latar.tawarkan(
+                    request, CetakanRegister.Jenis.PERMOHONAN, dari, sampai, jumlah
+                )
             return RegisterPermohonan(register_rows(qs), dari, sampai, request).response()
         if fmt == "xlsx":
             response = HttpResponse(
@@ -676,4 +683,8 @@ def register(request: HttpRequest) -> HttpResponse:
         # and the XLSX hold the whole period.
         page = Paginator(qs, PER_HALAMAN_REGISTER).get_page(request.GET.get("halaman"))
         rows = register_rows(page.object_list, start=page.start_index())
-    return render(request, "registrasi/register.html", {"form": form, "rows": rows, "page": page})
+    return render(
+        request,
+        "registrasi/register.html",
+        {"form": form, "rows": rows, "page": page, "kolom": REGISTER_COLUMNS},
+    )

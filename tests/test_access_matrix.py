@@ -18,7 +18,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from dip import actions as dip_actions
 from dip.models import DipEdisi, InformasiDikecualikan
-from ppid_manual.models import Event
+from ppid_manual.models import CetakanRegister, Event
 from registrasi import actions as reg
 from registrasi.models import Permohonan, SuratPermintaan, Tarif
 from tests.helpers import D, at
@@ -100,6 +100,10 @@ MATRIX: dict[str, tuple[set[str], str, str]] = {
     "dip:dik_ubah": ({PPID}, "page", "dik"),
     "dip:dik_cetak_uji": (DESK, "page", "dik"),
     "dip:cari": (DESK, "page", ""),
+    # A long register printed in the background (issue 17): started by a POST of any desk
+    # role (the register's own roles are checked on the POST), seen only by its owner.
+    "cetak_register_mulai": (DESK, "step", ""),
+    "cetak_register": ({PPID}, "page", "cetak"),
 }
 # Public by design: the login page, logout (POST), the health check.
 PUBLIC = {"login", "logout", "healthz"}
@@ -234,6 +238,9 @@ def world(
     scan.write_bytes(PDF)
     DipEdisi.objects.filter(pk=edisi.pk).update(scan_sk="dip/sk.pdf")
     p.refresh_from_db()
+    cetakan = CetakanRegister.objects.create(
+        jenis=CetakanRegister.Jenis.PERMOHONAN, dari=day, sampai=day, pengguna=ppid
+    )
     kwargs = {
         "": {},
         "p": {"pk": p.pk},
@@ -254,6 +261,7 @@ def world(
         "e_fmt": {"pk": edisi.pk, "fmt": "csv"},
         "i": {"pk": info.pk},
         "dik": {"pk": dik.pk},
+        "cetak": {"pk": cetakan.pk},
     }
     users = {
         PETUGAS: petugas,

@@ -2,7 +2,9 @@
 
 `python -m tests.bench.documents NAME` against the database DATABASE_URL names renders one
 document through its view (Django's test Client): one cold render, then RUNS timed ones
-(median), then one more under tracemalloc (the peak of Python allocations). The process's peak
+(median), then one more under tracemalloc (the peak of Python allocations). A year's
+register (`register_pdf_year`) is printed once, in the background as the app does it, and
+timed from the POST to its first progress page and to the finished PDF. The process's peak
 RSS (getrusage maxrss) before the first render and after the last gives the memory the
 document costs the worker, including WeasyPrint's or openpyxl's own C allocations. One
 process per document, so the peaks do not mix.
@@ -91,10 +93,16 @@ def target(name: str) -> tuple[str, str]:
         return reverse("registrasi:cetak_tanda_terima", args=[p.pk, t.pk]), t.nomor
     if name == "notice":
         return reverse("registrasi:cetak", args=[p.pk, "pemberitahuan"]), p.nomor_pemberitahuan
-    if name == "register_pdf":
+    if name in ("register_pdf", "register_pdf_long"):
         first, last, n = _month_near(300)
         query = urlencode({"dari": first, "sampai": last, "format": "pdf"})
-        return f"{register}?{query}", f"{first:%m/%Y}, {n} rows"
+        covers = f"{first:%m/%Y}, {n} rows"
+        if name == "register_pdf_long":
+            covers += ", one cell of 10,000 characters without a space"
+        return f"{register}?{query}", covers
+    if name == "register_pdf_year":
+        year, n = _year_near(10_000)
+        return reverse("cetak_register_mulai"), f"{year}, {n} rows"
     if name == "register_xlsx":
         year, n = _year_near(10_000)
         query = urlencode({"dari": f"{year}-01-01", "sampai": f"{year}-12-31", "format": "xlsx"})
@@ -109,8 +117,79 @@ def target(name: str) -> tuple[str, str]:
     raise SystemExit(f"unknown document {name}")
 
 
+def _long_cell() -> None:
+    """One request of the month gets a 10,000-character rincian without a space (inside the
+    caller's transaction, rolled back afterwards: the bench database stays as generated)."""
+    from registrasi.models import Permohonan
+
+    first, last, _ = _month_near(300)
+    p = Permohonan.objects.register(first, last).first()
+    Permohonan.objects.filter(pk=p.pk).update(rincian_informasi="x" * 10_000)
+
+
+def year_in_background(client, covers: str) -> None:
+    """A year's register: the POST that starts it, the progress page polled every 0.2 s as
+    the browser would (it reloads every 2 s), the download. Each response's time is recorded:
+    none may come near the worker timeout (30 s); the PDF's build runs in a thread of this
+    process, as in a gunicorn worker."""
+    from django.urls import reverse
+
+    year, _ = _year_near(10_000)
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    started = time.perf_counter()
+    response = client.post(
+        reverse("cetak_register_mulai"),
+        {"jenis": "permohonan", "dari": f"{year}-01-01", "sampai": f"{year}-12-31"},
+    )
+    assert response.status_code == 302, response.status_code
+    url = response["Location"]
+    requests = [time.perf_counter() - started]
+    first_page = None
+    progress = []
+    while True:
+        t0 = time.perf_counter()
+        page = client.get(url)
+        requests.append(time.perf_counter() - t0)
+        assert page.status_code == 200
+        if first_page is None:
+            first_page = time.perf_counter() - started
+        status = client.get(url, {"format": "json"}).json()
+        progress.append(status["kemajuan"])
+        if status["status"] in ("selesai", "gagal"):
+            break
+        time.sleep(0.2)
+    assert status["status"] == "selesai", status
+    done = time.perf_counter() - started
+    t0 = time.perf_counter()
+    pdf = client.get(url, {"unduh": 1})
+    requests.append(time.perf_counter() - t0)
+    assert pdf.content.startswith(b"%PDF")
+    rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    emit(
+        {
+            "url": url,
+            "covers": covers,
+            "content_type": pdf["Content-Type"],
+            "bytes": len(pdf.content),
+            "first_progress_ms": round(first_page * 1000),
+            "done_ms": round(done * 1000),
+            "longest_request_ms": round(max(requests) * 1000),
+            "polls": len(progress),
+            "progress_seen": sorted(set(progress)),
+            "cold_ms": round(done * 1000),
+            "median_ms": round(done * 1000),
+            "cpu_ms": round(time.process_time() * 1000),
+            "runs": 1,
+            "tracemalloc_peak_mb": "—",
+            "maxrss_delta_mb": round((rss_after - rss_before) / 1024, 1),
+            "maxrss_mb": round(rss_after / 1024, 1),
+        }
+    )
+
+
 def main() -> None:
     setup_django()
+    from django.db import transaction
     from django.test import Client
 
     from ppid_manual.models import User
@@ -119,6 +198,22 @@ def main() -> None:
     client = Client()
     client.force_login(User.objects.get(username=PPID_USERNAME))
     url, covers = target(name)
+    if name == "register_pdf_year":
+        year_in_background(client, covers)
+        return
+    if name == "register_pdf_long":
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        _long_cell()
+    try:
+        _measure(client, url, covers)
+    finally:
+        if name == "register_pdf_long":
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+def _measure(client, url: str, covers: str) -> None:
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     started = time.perf_counter()
     cold = client.get(url)

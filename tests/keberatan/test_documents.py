@@ -4,6 +4,7 @@ the register's columns on screen, in the PDF and in the XLSX."""
 from __future__ import annotations
 
 import io
+import subprocess
 
 import pytest
 from django.urls import reverse
@@ -191,7 +192,7 @@ def test_the_register_on_screen_has_the_columns_and_masks_the_nik(client, desk, 
     assert second["keputusan"] == "Dalam proses (tenggat 21 Mei 2026)"
 
 
-def test_the_register_as_pdf_is_landscape(client, desk, register_data):
+def test_the_register_as_pdf_is_landscape(client, desk, register_data, tmp_path):
     with at(D(2026, 4, 6)):
         client.force_login(desk.petugas)
         response = client.get(
@@ -200,15 +201,22 @@ def test_the_register_as_pdf_is_landscape(client, desk, register_data):
         )
     assert response.status_code == 200
     assert response.content.startswith(b"%PDF")
-    from keberatan.documents import RegisterKeberatan, register_rows
-
-    html = RegisterKeberatan(
-        register_rows(Keberatan.objects.order_by("pk")), D(2026, 3, 1), D(2026, 4, 30)
-    ).render_html()
-    assert "A4 landscape" in html
-    assert "Periode 1 Maret 2026 sampai dengan 30 April 2026" in html
+    path = tmp_path / "r.pdf"
+    path.write_bytes(response.content)
+    info = subprocess.run(["pdfinfo", path], capture_output=True, text=True).stdout
+    assert "Page size:       841.89 x 595.276 pts (A4)" in info  # landscape
+    text = " ".join(
+        subprocess.run(["pdftotext", path, "-"], capture_output=True, text=True).stdout.split()
+    )
+    assert "REGISTER KEBERATAN INFORMASI PUBLIK" in text
+    assert "Periode 1 Maret 2026 sampai dengan 30 April 2026" in text
     for judul in REGISTER_COLUMNS:
-        assert f"<th>{judul}</th>" in html
+        for word in judul.split():
+            assert word in text, judul
+    assert "0001/KEB-PPID/III/2026" in text and "0002/KEB-PPID/IV/2026" in text
+    assert "5171010101900001" not in text
+    # Hari dan tanggal of the Atasan's response (Senin, 30 Maret 2026).
+    assert "Senin, 30 Maret" in text
 
 
 def test_the_register_as_xlsx_has_the_same_columns(client, desk, register_data):

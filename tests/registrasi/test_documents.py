@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import subprocess
 from decimal import Decimal
 
 import openpyxl
@@ -339,20 +340,30 @@ def _two_requests(petugas, ppid, tarif):
     return first, second
 
 
-def test_the_register_as_a_landscape_pdf(client, golden_day, petugas, ppid, tarif):
+def test_the_register_as_a_landscape_pdf(client, golden_day, petugas, ppid, tarif, tmp_path):
     _two_requests(petugas, ppid, tarif)
     rows = register_rows(Permohonan.objects.register(D(2026, 3, 1), D(2026, 3, 31)))
-    html = RegisterPermohonan(rows, D(2026, 3, 1), D(2026, 3, 31)).render_html()
-    assert "size: A4 landscape" in html
-    assert "REGISTER PERMOHONAN INFORMASI PUBLIK" in html
-    assert "Periode 1 Maret 2026 sampai dengan 31 Maret 2026" in html
+    content = RegisterPermohonan(rows, D(2026, 3, 1), D(2026, 3, 31)).render_pdf()
+    (tmp_path / "r.pdf").write_bytes(content)
+    info = subprocess.run(["pdfinfo", tmp_path / "r.pdf"], capture_output=True, text=True)
+    assert "Page size:       841.89 x 595.276 pts (A4)" in info.stdout  # landscape
+    raw = subprocess.run(
+        ["pdftotext", tmp_path / "r.pdf", "-"], capture_output=True, text=True
+    ).stdout
+    text = " ".join(raw.split())
+    assert "REGISTER PERMOHONAN INFORMASI PUBLIK" in text
+    assert "Periode 1 Maret 2026 sampai dengan 31 Maret 2026" in text
     for column in REGISTER_COLUMNS:
-        assert f"<th>{column}</th>" in html
-    assert "0001/REG-PPID/III/2026" in html and "0002/REG-PPID/III/2026" in html
-    assert "Ditolak (informasi dikecualikan)" in html
-    assert "Pasal 17 huruf h" in html
-    assert "Rp 2.000" in html
-    assert "Surat elektronik (e-mail)" in html
+        for word in column.split():
+            assert word in text, column
+    assert "0001/REG-PPID/III/2026" in text and "0002/REG-PPID/III/2026" in text
+    # A cell's lines; pdftotext reads neighbouring cells' lines in between.
+    assert "Ditolak" in text and "(informasi" in text and "dikecualikan)" in text
+    assert "Pasal 17" in text and "huruf h UU" in text
+    assert "Rp 2.000" in text
+    # Jenis permohonan is the kind of request (issue 17), not how it was submitted.
+    assert "Meminta salinan" in text
+    assert "Surat elektronik (e-mail)" not in text
     client.force_login(ppid)
     response = client.get(
         reverse("registrasi:register"),
@@ -376,7 +387,7 @@ def test_the_register_as_xlsx(client, golden_day, petugas, ppid, tarif):
     ws = openpyxl.load_workbook(io.BytesIO(response.content)).active
     rows = list(ws.iter_rows(values_only=True))
     assert rows[0][0] == "Register Permohonan Informasi Publik 1 Maret 2026 s.d. 31 Maret 2026"
-    assert rows[2] == REGISTER_COLUMNS
+    assert rows[2] == (*REGISTER_COLUMNS, "Jumlah biaya dibayar (Rp)")
     first, second = rows[3], rows[4]
     assert first[:4] == (
         1,
@@ -385,13 +396,16 @@ def test_the_register_as_xlsx(client, golden_day, petugas, ppid, tarif):
         "Ni Made Ayu Lestari",
     )
     assert first[12] == "Ditolak (informasi dikecualikan)"
-    assert first[13] == "Pasal 17 huruf h"
+    assert first[13] == "Pasal 17 huruf h UU 14/2008"
     assert first[14] == datetime.datetime(2026, 3, 16)
-    assert first[15] == 0
+    assert first[15] == "Tanpa biaya"
+    assert first[16] == 0
     assert second[1] == "0002/REG-PPID/III/2026"
     assert second[3] == "Yayasan Bali Sehat"
-    assert second[11] == "Surat elektronik (e-mail)"
-    assert second[15] == 2000
+    # Jenis permohonan: melihat or salinan (issue 17), not the cara pengajuan (e-mail).
+    assert second[11] == "Meminta salinan"
+    assert second[15].startswith("Rp\u00a02.000: penyalinan 4 lembar × Rp\u00a0500")
+    assert second[16] == 2000
     assert len(rows) == 5
 
 

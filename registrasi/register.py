@@ -1,0 +1,342 @@
+"""The Register Permohonan Informasi Publik: what each column holds (Perki 1/2021, lampiran:
+the register's format and its notes), one function per column.
+
+The PDF, the XLSX and the register page all print these values; the README's table "Register
+Permohonan: kolom dan isinya" is this module in words. A column whose source changes (a new
+field on the PPID's decision: penguasaan, bentuk informasi, cara pembayaran) is changed here,
+in its one function.
+
+Each function takes a request read by `PermohonanQuerySet.register()` (the pemohon joined; the
+OPD's latest answer annotated as `jawaban_opd`) after `siapkan()` has put its handovers, its
+OPD and its copying tariff on it.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from ppid_manual.models import Unit
+from ppid_manual.templatetags.ppid import hari_tanggal, tanggal
+from ppid_manual.templatetags.ppid import rupiah as _rupiah
+from registrasi.models import Penyerahan, Permohonan, SuratPermintaan, Tarif
+
+K = Permohonan.Keputusan
+S = Permohonan.Status
+CM = Permohonan.CaraMemperoleh
+J = SuratPermintaan.Jawaban
+
+# The decisions that give the information, wholly or in part (Pasal 22(7) c-d).
+DIBERIKAN = (K.DIBERIKAN_SELURUHNYA, K.DIBERIKAN_SEBAGIAN)
+
+
+def rupiah(amount) -> str:
+    """An amount as the letters print it, never broken between "Rp" and the figure."""
+    return _rupiah(amount).replace(" ", "\u00a0")
+
+
+def _unit(p: Permohonan) -> str:
+    """The OPD that holds what was asked: the one the request was sent to, else the desk's
+    own (a PPID Pelaksana answering directly); `siapkan` looked it up."""
+    unit = p.unit_register
+    return unit.singkatan or unit.nama
+
+
+# --- one function per column ----------------------------------------------------------------
+
+
+def nomor_pendaftaran(p: Permohonan) -> str:
+    return p.nomor_pendaftaran or ""
+
+
+def tanggal_permohonan(p: Permohonan) -> datetime.date | None:
+    return p.tanggal_daftar
+
+
+def nama(p: Permohonan) -> str:
+    return p.pemohon.nama
+
+
+def alamat(p: Permohonan) -> str:
+    return p.pemohon.alamat
+
+
+def kontak(p: Permohonan) -> str:
+    """Telephone and e-mail, one a line: neither is ever cut by a hyphen (issue 17)."""
+    return "\n".join(x for x in (p.pemohon.telepon, p.pemohon.email) if x)
+
+
+def pekerjaan(p: Permohonan) -> str:
+    return p.pemohon.pekerjaan
+
+
+def informasi_diminta(p: Permohonan) -> str:
+    return p.rincian_informasi
+
+
+def tujuan_penggunaan(p: Permohonan) -> str:
+    return p.tujuan_penggunaan
+
+
+def status_informasi(p: Permohonan) -> str:
+    """Penguasaan (UU 14/2008 Pasal 22(7) a-b): di bawah penguasaan / tidak di bawah
+    penguasaan, naming the body that holds it when known / belum didokumentasikan.
+
+    From the PPID's decision; before it, from the OPD's answer to the surat permintaan (marked
+    as the OPD's); before that, not yet known. A refused (exempt) request is held: refusing
+    needs the information in hand (Pasal 17)."""
+    keputusan = p.keputusan
+    if not keputusan:
+        jawaban = getattr(p, "jawaban_opd", "") or ""
+        keputusan = {
+            J.TERSEDIA: K.DIBERIKAN_SELURUHNYA,
+            J.SEBAGIAN: K.DIBERIKAN_SEBAGIAN,
+            J.DIKECUALIKAN: K.DITOLAK,
+            J.TIDAK_DIKUASAI: K.TIDAK_DIKUASAI,
+            J.BELUM_DIDOKUMENTASIKAN: K.BELUM_DIDOKUMENTASIKAN,
+        }.get(jawaban, "")
+        if not keputusan:
+            return "Belum diketahui (dalam proses)"
+        sumber = " menurut jawaban OPD"
+    else:
+        sumber = ""
+    if keputusan == K.TIDAK_DIKUASAI:
+        teks = "Tidak di bawah penguasaan"
+        if p.penguasa_informasi:
+            teks += f"; dikuasai oleh {p.penguasa_informasi}"
+        return teks + sumber
+    if keputusan == K.BELUM_DIDOKUMENTASIKAN:
+        teks = "Belum didokumentasikan"
+        if p.keputusan and p.waktu_penyediaan:
+            teks += f"; tersedia {p.waktu_penyediaan}"
+        return teks + sumber
+    return f"Di bawah penguasaan ({_unit(p)})" + sumber
+
+
+def bentuk_informasi(p: Permohonan) -> str:
+    """Bentuk informasi yang dikuasai: softcopy / hardcopy.
+
+    The app keeps no decided bentuk yet: it is the salinan the pemohon asked for and was
+    given (cara memperoleh hardcopy/softcopy) when the decision gives the information. A
+    request only to see the information, one not yet decided, and an outcome that gives
+    nothing leave it unknown ("—") rather than guessed."""
+    if p.keputusan in DIBERIKAN:
+        if p.cara_memperoleh == CM.SOFTCOPY:
+            return "Softcopy"
+        if p.cara_memperoleh == CM.HARDCOPY:
+            return "Hardcopy"
+    return "—"
+
+
+def jenis_permohonan(p: Permohonan) -> str:
+    """Melihat/mengetahui, or meminta salinan (the formulir's cara memperoleh informasi)."""
+    if p.cara_memperoleh == CM.MELIHAT:
+        return "Melihat/mengetahui"
+    return "Meminta salinan"
+
+
+def keputusan(p: Permohonan) -> str:
+    """The outcome as the pemberitahuan tertulis states it (Permohonan.Keputusan, which the
+    notice prints from); a withdrawn or pending request says so."""
+    if p.status == S.DITARIK:
+        return "Ditarik pemohon"
+    if p.keputusan:
+        return K(p.keputusan).label
+    if p.tenggat:
+        return f"Belum diputuskan (tenggat {tanggal(p.tenggat)})"
+    return "Belum diputuskan"
+
+
+def alasan_penolakan(p: Permohonan) -> str:
+    """The grounds of a refusal or of the parts withheld: Pasal 17 huruf … UU 14/2008 and any
+    other law."""
+    if p.keputusan not in (K.DITOLAK, K.DIBERIKAN_SEBAGIAN):
+        return ""
+    dasar = []
+    if p.pasal17:
+        huruf = ", ".join(p.pasal17)
+        dasar.append(f"Pasal 17 huruf {huruf} UU 14/2008")
+    if p.undang_undang_lain:
+        dasar.append(p.undang_undang_lain)
+    return "; ".join(dasar)
+
+
+def tanggal_pemberitahuan(p: Permohonan) -> datetime.date | None:
+    """Hari dan tanggal of the pemberitahuan tertulis (printed "Senin, 16 Maret 2026")."""
+    return p.tanggal_pemberitahuan
+
+
+def jumlah_biaya(p: Permohonan) -> Decimal:
+    """What the pemohon paid, all handovers together (the XLSX's number column)."""
+    return sum((s.total for s in p.penyerahan_register), Decimal("0"))
+
+
+def _rincian(halaman: int, satuan: str, harga, salinan, kirim) -> str:
+    """ "penyalinan 4 lembar × Rp 500 = Rp 2.000; pengiriman Rp 10.000"."""
+    parts = []
+    if salinan:
+        parts.append(f"penyalinan {halaman} {satuan} × {rupiah(harga)} = {rupiah(salinan)}")
+    if kirim:
+        parts.append(f"pengiriman {rupiah(kirim)}")
+    return "; ".join(parts)
+
+
+def biaya_dan_cara_pembayaran(p: Permohonan) -> str:
+    """Biaya dan cara pembayaran, with its breakdown (UU 14/2008 Pasal 21; Pasal 22(7) g).
+
+    Paid: per handover, copies × unit price + delivery = total, paid at the handover against
+    its tanda terima (the app records no other way to pay). Decided but not yet handed over:
+    the notice's estimate, not yet paid. Nothing due: "Tanpa biaya"."""
+    serah = p.penyerahan_register
+    if serah:
+        parts = []
+        for s in serah:
+            if not s.total:
+                parts.append(f"Tanpa biaya (tanda terima {s.nomor})")
+                continue
+            satuan = s.tarif.satuan if s.tarif_id and s.tarif else "lembar"
+            rincian = _rincian(
+                s.jumlah_halaman, satuan, s.harga_satuan, s.biaya_salinan, s.biaya_pengiriman
+            )
+            parts.append(
+                f"{rupiah(s.total)}: {rincian}. Dibayar saat penyerahan (tanda terima {s.nomor})."
+            )
+        return "\n".join(parts)
+    if p.keputusan in DIBERIKAN and p.status != S.DITARIK:
+        total = p.perkiraan_biaya_total
+        if not total:
+            return "Tanpa biaya"
+        tarif = p.perkiraan_tarif
+        rincian = _rincian(
+            p.perkiraan_halaman or 0,
+            tarif.satuan if tarif else "lembar",
+            tarif.harga if tarif else Decimal("0"),
+            p.perkiraan_biaya_salinan,
+            p.perkiraan_biaya_kirim,
+        )
+        return f"Perkiraan {rupiah(total)}: {rincian}. Dibayar saat penyerahan; belum dibayar."
+    if p.keputusan or p.status == S.DITARIK:
+        return "Tanpa biaya"
+    return ""
+
+
+# --- the columns ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Kolom:
+    kunci: str  # the row dict's key (the register page reads r.<kunci>)
+    judul: str  # the heading, as the Perki's format
+    nilai: Callable[[Permohonan], Any]
+    lebar: float  # share of the printed table's width
+    lebar_xlsx: int
+    utuh: bool = False  # spaces do not break (numbers)
+    miring: bool = False  # foreign words (softcopy/hardcopy), italic as the Perki prints them
+    rata: str = "kiri"
+    min_teks: str = ""  # the printed column is at least this wide (tabel_pdf.KolomTabel)
+
+
+KOLOM = (
+    Kolom(
+        "nomor",
+        "Nomor pendaftaran",
+        nomor_pendaftaran,
+        24,
+        24,
+        utuh=True,
+        min_teks="0000/REG-PPID/XII/2026",
+    ),
+    Kolom("tanggal", "Tanggal permohonan", tanggal_permohonan, 15, 12),
+    Kolom("nama", "Nama pemohon", nama, 19, 24),
+    Kolom("alamat", "Alamat", alamat, 20, 30),
+    Kolom(
+        "kontak",
+        "Nomor telepon / surat elektronik",
+        kontak,
+        27,
+        26,
+        utuh=True,
+        min_teks="nama.pemohon@gmail.com",
+    ),
+    Kolom("pekerjaan", "Pekerjaan", pekerjaan, 15, 16, min_teks="Wiraswasta"),
+    Kolom("informasi", "Informasi yang diminta", informasi_diminta, 30, 40),
+    Kolom("tujuan", "Tujuan penggunaan informasi", tujuan_penggunaan, 20, 30),
+    Kolom(
+        "status_informasi",
+        "Status informasi",
+        status_informasi,
+        19,
+        26,
+        min_teks="(Diskominfos)",
+    ),
+    Kolom("bentuk", "Bentuk informasi yang dikuasai", bentuk_informasi, 13, 14, miring=True),
+    Kolom("jenis", "Jenis permohonan", jenis_permohonan, 14, 18),
+    Kolom("keputusan", "Keputusan", keputusan, 18, 28, min_teks="dikecualikan)"),
+    Kolom("alasan_penolakan", "Alasan penolakan", alasan_penolakan, 16, 24),
+    Kolom(
+        "tanggal_pemberitahuan",
+        "Hari dan tanggal pemberitahuan tertulis",
+        tanggal_pemberitahuan,
+        17,
+        22,
+    ),
+    Kolom("biaya", "Biaya dan cara pembayaran", biaya_dan_cara_pembayaran, 28, 40),
+)
+LEBAR_NO = 6  # the "No." column's share
+REGISTER_COLUMNS = ("No.", *(k.judul for k in KOLOM))
+DATE_COLUMNS = {"tanggal": tanggal, "tanggal_pemberitahuan": hari_tanggal}
+
+
+def siapkan(permohonan: list[Permohonan]) -> None:
+    """What the columns read besides the request's own row: its handovers
+    (`penyerahan_register`, read in batches by key: a year's register has ten thousand keys
+    and SQLite takes at most 32,766 parameters a query), the OPD that holds the information
+    (`unit_register`) and the notice's copying tariff (`perkiraan_tarif`). The OPDs and the
+    tariffs are a few dozen rows, read once, not joined to every request (a year's register
+    built 20,000 model objects for them)."""
+    by_pk: dict[int, list[Penyerahan]] = {p.pk: [] for p in permohonan}
+    keys = list(by_pk)
+    for i in range(0, len(keys), 5000):
+        batch = keys[i : i + 5000]
+        for s in (
+            Penyerahan.objects.filter(permohonan_id__in=batch)
+            .select_related("tarif")
+            .order_by("tanggal", "pk")
+        ):
+            by_pk[s.permohonan_id].append(s)
+    units = {u.pk: u for u in Unit.objects.only("nama", "singkatan")} if permohonan else {}
+    tarifs = {t.pk: t for t in Tarif.objects.all()} if permohonan else {}
+    for p in permohonan:
+        p.penyerahan_register = by_pk[p.pk]
+        p.unit_register = units[p.unit_tujuan_id or p.unit_registrasi_id]
+        if p.perkiraan_tarif_id:
+            # Into the relation's cache: Permohonan.perkiraan_biaya_* read it.
+            p.perkiraan_tarif = tarifs[p.perkiraan_tarif_id]
+
+
+def register_rows(permohonan: Iterable[Permohonan], start: int = 1) -> list[dict[str, Any]]:
+    """One dict per request, keyed by KOLOM's keys plus "no" (numbered from `start`: a later
+    page of the register on screen goes on counting) and "biaya_jumlah" (the XLSX's sum)."""
+    items = list(permohonan)
+    siapkan(items)
+    rows = []
+    for i, p in enumerate(items, start=start):
+        row: dict[str, Any] = {"no": i}
+        for k in KOLOM:
+            row[k.kunci] = k.nilai(p)
+        row["biaya_jumlah"] = jumlah_biaya(p)
+        rows.append(row)
+    return rows
+
+
+def cells(row: dict[str, Any]) -> list[str]:
+    """A row as the printed cells' text (dates in words)."""
+    out = [str(row["no"])]
+    for k in KOLOM:
+        value = row[k.kunci]
+        fmt = DATE_COLUMNS.get(k.kunci)
+        out.append(fmt(value) if fmt else (value or ""))
+    return out

@@ -1,0 +1,238 @@
+"""The Register Permohonan's columns hold what their Perki 1/2021 headings say
+(registrasi/register.py; issue 17): status informasi = penguasaan, bentuk = softcopy/hardcopy,
+jenis = melihat or salinan, keputusan as in the notice, the notice's day and date, the cost
+with its breakdown and how it is paid. One case of each outcome, read through the register's
+own query, as the PDF, the XLSX and the page read it."""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+
+import openpyxl
+import pytest
+from django.urls import reverse
+
+from registrasi import actions
+from registrasi.models import Permohonan, SuratPermintaan
+from registrasi.register import REGISTER_COLUMNS, register_rows
+
+from .conftest import D, register
+
+K = Permohonan.Keputusan
+CM = Permohonan.CaraMemperoleh
+
+
+def rows_by_nomor() -> dict[str, dict]:
+    qs = Permohonan.objects.register(D(2026, 3, 1), D(2026, 3, 31))
+    return {r["nomor"]: {k: _plain(v) for k, v in r.items()} for r in register_rows(qs)}
+
+
+def _plain(value):
+    # The printed amounts keep "Rp" and the figure together with a no-break space.
+    return value.replace("\u00a0", " ") if isinstance(value, str) else value
+
+
+@pytest.fixture
+def cases(golden_day, petugas, ppid, pelaksana_dinkes, units, tarif):
+    c = {}
+    c["baru"] = register(petugas)
+
+    c["jawaban_opd"] = register(petugas)
+    actions.route_to_opd(c["jawaban_opd"], by=ppid, unit=units["dinkes"])
+    actions.record_opd_answer(
+        Permohonan.objects.get(pk=c["jawaban_opd"].pk),
+        by=pelaksana_dinkes,
+        jawaban=SuratPermintaan.Jawaban.TIDAK_DIKUASAI,
+        klasifikasi="",
+        isi_jawaban="Data dipegang BPS.",
+        tanggal_jawaban=D(2026, 3, 16),
+    )
+
+    c["seluruhnya"] = register(petugas)
+    actions.route_to_opd(c["seluruhnya"], by=ppid, unit=units["dinkes"])
+    actions.record_opd_answer(
+        Permohonan.objects.get(pk=c["seluruhnya"].pk),
+        by=pelaksana_dinkes,
+        jawaban=SuratPermintaan.Jawaban.TERSEDIA,
+        klasifikasi=Permohonan.Klasifikasi.TERBUKA,
+        isi_jawaban="Terlampir.",
+        tanggal_jawaban=D(2026, 3, 16),
+    )
+    c["seluruhnya"] = Permohonan.objects.get(pk=c["seluruhnya"].pk)
+    actions.issue_decision(
+        c["seluruhnya"],
+        actions.Putusan(keputusan=K.DIBERIKAN_SELURUHNYA, uraian_informasi="Data terlampir."),
+        by=ppid,
+    )
+    c["penyerahan"] = actions.hand_over(
+        Permohonan.objects.get(pk=c["seluruhnya"].pk),
+        by=petugas,
+        nama_penerima="Ni Made Ayu Lestari",
+        cara="pos",
+        jumlah_halaman=4,
+        tarif=tarif,
+        biaya_pengiriman=Decimal("15000"),
+    )
+
+    c["sebagian"] = register(petugas, cara_memperoleh=CM.SOFTCOPY, cara_salinan="email")
+    actions.issue_decision(
+        c["sebagian"],
+        actions.Putusan(
+            keputusan=K.DIBERIKAN_SEBAGIAN,
+            bagian_dihitamkan="NIK pasien",
+            pasal17=["h"],
+            perkiraan_halaman=10,
+            perkiraan_tarif=tarif,
+        ),
+        by=ppid,
+    )
+
+    c["ditolak"] = register(petugas)
+    actions.issue_decision(
+        c["ditolak"],
+        actions.Putusan(
+            keputusan=K.DITOLAK,
+            pasal17=["h", "a"],
+            undang_undang_lain="UU 36/2009 tentang Kesehatan Pasal 57",
+            konsekuensi="Rahasia pribadi pasien.",
+        ),
+        by=ppid,
+    )
+
+    c["tidak_dikuasai"] = register(petugas)
+    actions.issue_decision(
+        c["tidak_dikuasai"],
+        actions.Putusan(
+            keputusan=K.TIDAK_DIKUASAI, penguasa_informasi="Badan Pusat Statistik Provinsi Bali"
+        ),
+        by=ppid,
+    )
+
+    c["belum"] = register(petugas)
+    actions.issue_decision(
+        c["belum"],
+        actions.Putusan(
+            keputusan=K.BELUM_DIDOKUMENTASIKAN,
+            uraian_informasi="Sedang disusun.",
+            waktu_penyediaan="paling lambat 30 April 2026",
+        ),
+        by=ppid,
+    )
+
+    c["melihat"] = register(petugas, cara_memperoleh=CM.MELIHAT, cara_salinan="")
+    actions.issue_decision(c["melihat"], actions.Putusan(keputusan=K.DIBERIKAN_SELURUHNYA), by=ppid)
+
+    c["ditarik"] = register(petugas)
+    actions.withdraw(c["ditarik"], by=petugas, note="Pemohon sudah mendapat data.")
+    for p in c.values():
+        if isinstance(p, Permohonan):
+            p.refresh_from_db()
+    return c
+
+
+def test_status_informasi_is_penguasaan(cases):
+    rows = rows_by_nomor()
+
+    def status(key):
+        return rows[cases[key].nomor_pendaftaran]["status_informasi"]
+
+    assert status("baru") == "Belum diketahui (dalam proses)"
+    assert status("jawaban_opd") == "Tidak di bawah penguasaan menurut jawaban OPD"
+    assert status("seluruhnya") == "Di bawah penguasaan (Diskes)"
+    # A refusal needs the information in hand: it is held.
+    assert status("ditolak") == "Di bawah penguasaan (Diskominfos)"
+    assert status("tidak_dikuasai") == (
+        "Tidak di bawah penguasaan; dikuasai oleh Badan Pusat Statistik Provinsi Bali"
+    )
+    assert status("belum") == "Belum didokumentasikan; tersedia paling lambat 30 April 2026"
+
+
+def test_bentuk_is_softcopy_or_hardcopy_and_jenis_is_melihat_or_salinan(cases):
+    rows = rows_by_nomor()
+
+    def row(key):
+        return rows[cases[key].nomor_pendaftaran]
+
+    assert (row("seluruhnya")["bentuk"], row("seluruhnya")["jenis"]) == (
+        "Hardcopy",
+        "Meminta salinan",
+    )
+    assert (row("sebagian")["bentuk"], row("sebagian")["jenis"]) == (
+        "Softcopy",
+        "Meminta salinan",
+    )
+    assert (row("melihat")["bentuk"], row("melihat")["jenis"]) == ("—", "Melihat/mengetahui")
+    # Nothing given, or not decided yet: the form held is not known, not guessed.
+    for key in ("baru", "ditolak", "tidak_dikuasai", "belum", "ditarik"):
+        assert row(key)["bentuk"] == "—", key
+        assert row(key)["jenis"] == "Meminta salinan", key
+    # The old mix-up: the cara pengajuan is in no column.
+    assert all(r["jenis"] != "Datang langsung" for r in rows.values())
+
+
+def test_keputusan_alasan_and_the_notices_day(cases):
+    rows = rows_by_nomor()
+
+    def row(key):
+        return rows[cases[key].nomor_pendaftaran]
+
+    assert row("baru")["keputusan"] == "Belum diputuskan (tenggat 7 April 2026)"
+    assert row("seluruhnya")["keputusan"] == "Informasi diberikan seluruhnya"
+    assert row("sebagian")["keputusan"] == "Informasi diberikan sebagian"
+    assert row("sebagian")["alasan_penolakan"] == "Pasal 17 huruf h UU 14/2008"
+    assert row("ditolak")["keputusan"] == "Ditolak (informasi dikecualikan)"
+    assert row("ditolak")["alasan_penolakan"] == (
+        "Pasal 17 huruf a, h UU 14/2008; UU 36/2009 tentang Kesehatan Pasal 57"
+    )
+    assert row("tidak_dikuasai")["keputusan"] == "Informasi tidak dikuasai"
+    assert row("tidak_dikuasai")["alasan_penolakan"] == ""
+    assert row("belum")["keputusan"] == "Informasi belum didokumentasikan"
+    assert row("ditarik")["keputusan"] == "Ditarik pemohon"
+    assert row("seluruhnya")["tanggal_pemberitahuan"] == D(2026, 3, 16)
+    assert row("baru")["tanggal_pemberitahuan"] is None
+
+
+def test_biaya_has_its_breakdown_and_how_it_is_paid(cases):
+    rows = rows_by_nomor()
+
+    def row(key):
+        return rows[cases[key].nomor_pendaftaran]
+
+    nomor = cases["penyerahan"].nomor
+    assert row("seluruhnya")["biaya"] == (
+        "Rp 17.000: penyalinan 4 lembar × Rp 500 = Rp 2.000; pengiriman Rp 15.000. "
+        f"Dibayar saat penyerahan (tanda terima {nomor})."
+    )
+    assert row("seluruhnya")["biaya_jumlah"] == 17000
+    assert row("sebagian")["biaya"] == (
+        "Perkiraan Rp 5.000: penyalinan 10 lembar × Rp 500 = Rp 5.000. "
+        "Dibayar saat penyerahan; belum dibayar."
+    )
+    assert row("sebagian")["biaya_jumlah"] == 0
+    for key in ("ditolak", "tidak_dikuasai", "belum", "melihat", "ditarik"):
+        assert row(key)["biaya"] == "Tanpa biaya", key
+    assert row("baru")["biaya"] == ""
+
+
+def test_the_xlsx_and_the_page_show_the_same_columns(client, cases, ppid):
+    client.force_login(ppid)
+    period = {"dari": "2026-03-01", "sampai": "2026-03-31"}
+    page = client.get(reverse("registrasi:register"), period).content.decode()
+    for judul in REGISTER_COLUMNS:
+        assert f'<th scope="col">{judul}</th>' in page
+    assert "Tidak di bawah penguasaan; dikuasai oleh Badan Pusat Statistik Provinsi Bali" in page
+    xlsx = client.get(reverse("registrasi:register"), {**period, "format": "xlsx"})
+    sheet = list(
+        openpyxl.load_workbook(io.BytesIO(xlsx.content)).active.iter_rows(values_only=True)
+    )
+    assert sheet[2] == (*REGISTER_COLUMNS, "Jumlah biaya dibayar (Rp)")
+    by_nomor = {r[1]: r for r in sheet[3:]}
+    seluruhnya = by_nomor[cases["seluruhnya"].nomor_pendaftaran]
+    assert seluruhnya[9:13] == (
+        "Di bawah penguasaan (Diskes)",
+        "Hardcopy",
+        "Meminta salinan",
+        "Informasi diberikan seluruhnya",
+    )
+    assert seluruhnya[-1] == 17000
