@@ -62,12 +62,15 @@ def clean_telepon(value: str) -> str:
     return value
 
 
-def cari_permohonan(nomor: str) -> Permohonan:
+def cari_permohonan(nomor: str, user=None) -> Permohonan:
     """The request a keberatan is about, by its exact nomor pendaftaran (the pemohon holds the
-    receipt). A number that does not exist is an error, never a silent unlinked keberatan."""
+    receipt). A number that does not exist is an error, never a silent unlinked keberatan.
+    With a user, scoped like the records (issue 16): a request this desk cannot see answers
+    as if it did not exist, so its pemohon's identity is never filled in."""
     nomor = (nomor or "").strip()
+    qs = Permohonan.objects.for_user(user) if user is not None else Permohonan.objects.all()
     found = (
-        Permohonan.objects.registered()
+        qs.registered()
         .select_related("pemohon", "unit_tujuan", "unit_registrasi")
         .filter(nomor_pendaftaran__iexact=nomor)
         .first()
@@ -93,8 +96,9 @@ class CariPermohonanForm(forms.Form):
         error_messages={"required": "Isi nomor pendaftaran dari tanda bukti pemohon."},
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.user = user
         self.permohonan: Permohonan | None = None
         self.helper = FormHelper()
         self.helper.form_method = "get"
@@ -109,7 +113,7 @@ class CariPermohonanForm(forms.Form):
         )
 
     def clean_nomor(self) -> str:
-        self.permohonan = cari_permohonan(self.cleaned_data["nomor"])
+        self.permohonan = cari_permohonan(self.cleaned_data["nomor"], self.user)
         return self.permohonan.nomor_pendaftaran
 
 
@@ -205,8 +209,9 @@ class KeberatanForm(forms.Form):
 
     IDENTITAS = (*PEMOHON_FIELDS, "informasi_diminta")
 
-    def __init__(self, *args, permohonan: Permohonan | None = None, **kwargs):
+    def __init__(self, *args, permohonan: Permohonan | None = None, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.user = user
         nomor = (
             self.data.get("nomor_pendaftaran", "")
             if self.is_bound
@@ -306,7 +311,7 @@ class KeberatanForm(forms.Form):
         if not nomor:
             self.permohonan = None
             return ""
-        self.permohonan = cari_permohonan(nomor)
+        self.permohonan = cari_permohonan(nomor, self.user)
         return self.permohonan.nomor_pendaftaran
 
     def clean_tanggal_diterima(self) -> datetime.date:
