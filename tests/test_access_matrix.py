@@ -433,9 +433,8 @@ def test_lookup_ladder(client, world, name, persona):
 def test_a_desk_petugas_finds_only_its_desks_requests_for_a_keberatan(client, world, units):
     """A petugas at an OPD desk sees only that desk's requests: the keberatan look-up by nomor
     pendaftaran answers "not found" for another desk's request and fills in nobody."""
-    from tests.conftest import make_user
-
     from ppid_manual.roles import Role
+    from tests.conftest import make_user
 
     petugas_dishub = make_user("petugas_dishub", Role.PETUGAS, units["dishub"])
     client.force_login(petugas_dishub)

@@ -6,27 +6,57 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('ppid_manual', '0004_ekspor_online'),
+        ("ppid_manual", "0004_ekspor_online"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='PencarianIdentitas',
+            name="PencarianIdentitas",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('waktu', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='waktu')),
-                ('laman', models.CharField(max_length=60, verbose_name='laman')),
-                ('jenis', models.CharField(choices=[('nik', 'NIK'), ('akta', 'Nomor akta')], max_length=4, verbose_name='jenis nomor')),
-                ('sha256', models.CharField(db_index=True, max_length=64, verbose_name='SHA-256 nomor yang dicari')),
-                ('ditampilkan', models.BooleanField(default=False, verbose_name='identitas ditampilkan')),
-                ('pengguna', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='pengguna')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "waktu",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="waktu"),
+                ),
+                ("laman", models.CharField(max_length=60, verbose_name="laman")),
+                (
+                    "jenis",
+                    models.CharField(
+                        choices=[("nik", "NIK"), ("akta", "Nomor akta")],
+                        max_length=4,
+                        verbose_name="jenis nomor",
+                    ),
+                ),
+                (
+                    "sha256",
+                    models.CharField(
+                        db_index=True, max_length=64, verbose_name="SHA-256 nomor yang dicari"
+                    ),
+                ),
+                (
+                    "ditampilkan",
+                    models.BooleanField(default=False, verbose_name="identitas ditampilkan"),
+                ),
+                (
+                    "pengguna",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="pengguna",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'log pencarian identitas',
-                'verbose_name_plural': 'log pencarian identitas',
-                'ordering': ['-waktu', '-pk'],
+                "verbose_name": "log pencarian identitas",
+                "verbose_name_plural": "log pencarian identitas",
+                "ordering": ["-waktu", "-pk"],
             },
         ),
     ]
