@@ -242,6 +242,9 @@ CONTENT_SECURITY_POLICY = (
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o640
 
+# Backups keep timestamps to the microsecond (ppid_manual/serializers_json.py, issue 16).
+SERIALIZATION_MODULES = {"json_penuh": "ppid_manual.serializers_json"}
+
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
 LOGGING = {
