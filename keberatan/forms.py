@@ -15,6 +15,7 @@ from django.core.files.uploadedfile import UploadedFile
 from keberatan.actions import Pengajuan
 from keberatan.alur import dasar_otomatis, saran_alasan
 from keberatan.models import Keberatan
+from ppid_manual.hidden_fields import HiddenFieldsCheckedMixin
 from ppid_manual.models import Unit
 from ppid_manual.templatetags.ppid import hari_tanggal
 from registrasi.forms import (
@@ -120,7 +121,7 @@ class CariPermohonanForm(forms.Form):
 PEMOHON_FIELDS = ("jenis", "nama", "nik", "nomor_akta", "alamat", "pekerjaan", "telepon", "email")
 
 
-class KeberatanForm(forms.Form):
+class KeberatanForm(HiddenFieldsCheckedMixin, forms.Form):
     """The Formulir Keberatan Informasi Publik (Perki 1/2021). Linked to a request (identity
     and information from it), or without one for reason b only (identity typed here)."""
 

@@ -16,6 +16,7 @@ from django.utils import timezone
 from stdnum.exceptions import InvalidComponent, InvalidFormat, InvalidLength
 from stdnum.id import nik as stdnum_nik
 
+from ppid_manual.hidden_fields import HiddenFieldsCheckedMixin
 from ppid_manual.models import Unit
 from registrasi.actions import Intake, Putusan
 from registrasi.models import Pemohon, Permohonan, SuratPermintaan, Tarif
@@ -109,7 +110,7 @@ def textarea(rows: int = 3, maxlength: int | None = None) -> forms.Textarea:
 # --- Intake --------------------------------------------------------------------------------
 
 
-class PermohonanForm(forms.Form):
+class PermohonanForm(HiddenFieldsCheckedMixin, forms.Form):
     """The Formulir Permohonan Informasi Publik (Perki 1/2021) plus the desk's completeness
     check. Two buttons: "Daftarkan" (complete file: number and clock) or "Kembalikan" (file
     incomplete: only the name is needed, and what is missing)."""
