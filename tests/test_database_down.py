@@ -139,7 +139,7 @@ def test_healthz_fails_when_the_database_is_unreachable(client, database_away):
 
 
 @override_settings(DEBUG=False)
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_on_postgresql_a_server_on_the_wrong_port_gives_the_503_page(client, petugas):
     """The real thing: the connection closed and the server looked for on a port where none
     listens; psycopg's own error travels through the session middleware."""

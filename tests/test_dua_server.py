@@ -29,7 +29,7 @@ PER_DESK = 2
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(
         connection.vendor != "postgresql",
         reason="two app servers share one PostgreSQL database; SQLite is one file per desk PC",
