@@ -442,6 +442,20 @@ class PencarianIdentitas(models.Model):
     def __str__(self) -> str:
         return f"{self.pengguna} {self.waktu:%d-%m-%Y %H:%M} {self.jenis} {self.sha256[:12]}…"
 
+    @classmethod
+    def catat(cls, request, jenis: str, nomor: str, *, ditampilkan: bool) -> PencarianIdentitas:
+        """One look-up, from the page that made it (the number is stored only as a hash)."""
+        import hashlib
+
+        match = getattr(request, "resolver_match", None)
+        return cls.objects.create(
+            pengguna=request.user,
+            laman=match.view_name if match else "",
+            jenis=jenis,
+            sha256=hashlib.sha256(nomor.encode()).hexdigest(),
+            ditampilkan=ditampilkan,
+        )
+
     def save(self, *args, **kwargs):
         if self.pk is not None:
             raise PermissionError("Log pencarian bersifat append-only: tidak boleh diubah.")

@@ -4,7 +4,6 @@ an Indonesian alert on the detail page."""
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from typing import Any
 
@@ -168,6 +167,12 @@ def daftar(request: HttpRequest) -> HttpResponse:
         # A search is answered once (the page's keys and the number of matches), then the
         # page's rows are read by key.
         page = counted_page(qs.search(q), request.GET.get("halaman"), PER_HALAMAN)
+        nik = q.replace(" ", "").replace(".", "")
+        if len(nik) == 16 and nik.isdigit():
+            # A search by a whole NIK is a look-up of a person: in the access log (issue 16).
+            PencarianIdentitas.catat(
+                request, PencarianIdentitas.Jenis.NIK, nik, ditampilkan=page.paginator.count > 0
+            )
         found = Permohonan.objects.for_list().in_bulk(page.object_list)
         rows = [found[pk] for pk in page.object_list]
     else:
@@ -296,13 +301,7 @@ def _find_returning(request: HttpRequest, text: str) -> Pemohon | None:
         jenis, kunci = PencarianIdentitas.Jenis.AKTA, text.upper()
         candidates = Pemohon.objects.filter(nomor_akta__iexact=text).order_by("pk")
     found = next((p for p in candidates if pemohon_terlihat(request.user, p)), None)
-    PencarianIdentitas.objects.create(
-        pengguna=request.user,
-        laman=request.resolver_match.view_name if request.resolver_match else "",
-        jenis=jenis,
-        sha256=hashlib.sha256(kunci.encode()).hexdigest(),
-        ditampilkan=found is not None,
-    )
+    PencarianIdentitas.catat(request, jenis, kunci, ditampilkan=found is not None)
     if found is None:
         messages.info(request, TIDAK_ADA_DI_MEJA[jenis])
     else:

@@ -465,3 +465,29 @@ def test_the_admin_reads_the_lookup_log(client, world):
         row.delete()
     client.force_login(world.users[PPID])
     assert client.get(reverse("admin:ppid_manual_pencarianidentitas_changelist")).status_code == 302
+
+
+@pytest.mark.parametrize("persona", sorted(MATRIX["registrasi:daftar"][0]))
+def test_a_work_list_search_by_a_whole_nik_is_scoped_and_logged(client, world, persona):
+    """The work list's search finds the requests this desk may see, and a search by a whole NIK
+    is a look-up of a person: it goes in the access log like the intake form's."""
+    import hashlib
+
+    from ppid_manual.models import PencarianIdentitas
+
+    client.force_login(world.users[persona])
+    with at(D(2026, 3, 23)):
+        response = client.get(reverse("registrasi:daftar"), {"q": NIK_DUNIA, "tab": "semua"})
+    assert response.status_code == 200
+    sees = persona != OTHER
+    assert [p.pk for p in response.context["rows"]] == ([world.permohonan.pk] if sees else [])
+    row = PencarianIdentitas.objects.get()
+    assert (row.pengguna, row.laman, row.ditampilkan) == (
+        world.users[persona],
+        "registrasi:daftar",
+        sees,
+    )
+    assert row.sha256 == hashlib.sha256(NIK_DUNIA.encode()).hexdigest()
+    # A search by a name or a part of a number is not a look-up by NIK: no row.
+    client.get(reverse("registrasi:daftar"), {"q": "5171"})
+    assert PencarianIdentitas.objects.count() == 1
