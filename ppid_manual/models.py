@@ -442,6 +442,14 @@ class PencarianIdentitas(models.Model):
     def __str__(self) -> str:
         return f"{self.pengguna} {self.waktu:%d-%m-%Y %H:%M} {self.jenis} {self.sha256[:12]}…"
 
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise PermissionError("Log pencarian bersifat append-only: tidak boleh diubah.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("Log pencarian bersifat append-only: tidak boleh dihapus.")
+
     @classmethod
     def catat(cls, request, jenis: str, nomor: str, *, ditampilkan: bool) -> PencarianIdentitas:
         """One look-up, from the page that made it (the number is stored only as a hash)."""
@@ -455,11 +463,3 @@ class PencarianIdentitas(models.Model):
             sha256=hashlib.sha256(nomor.encode()).hexdigest(),
             ditampilkan=ditampilkan,
         )
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise PermissionError("Log pencarian bersifat append-only: tidak boleh diubah.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise PermissionError("Log pencarian bersifat append-only: tidak boleh dihapus.")
