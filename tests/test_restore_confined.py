@@ -125,15 +125,27 @@ def test_restored_scans_get_the_upload_mode_and_data_is_staged_outside_the_app(
     assert not (Path(django_settings.BASE_DIR) / ".restore-data.json").exists()
 
 
-def test_a_broken_foreign_key_row_is_a_message_and_nothing_is_kept(tmp_path, media, units, petugas):
+@pytest.mark.parametrize(
+    "model, field, value",
+    [
+        # A key by id to a row that is not there: the database's foreign key refuses it.
+        ("ppid_manual.user", "unit", 999_999),
+        # A natural key (user name) that names nobody: the loader refuses it.
+        ("ppid_manual.event", "actor", ["tidak-ada-pengguna-ini"]),
+    ],
+)
+def test_a_broken_foreign_key_row_is_a_message_and_nothing_is_kept(
+    tmp_path, media, units, petugas, model, field, value
+):
     archive = backup(tmp_path, units, petugas)
     broken = tmp_path / "fk.zip"
     with zipfile.ZipFile(archive) as src, zipfile.ZipFile(broken, "w") as dst:
         manifest = json.loads(src.read("manifest.json"))
         rows = json.loads(src.read("data.json"))
         for row in rows:
-            if row["model"] == "ppid_manual.event":
-                row["fields"]["actor"] = ["tidak-ada-pengguna-ini"]
+            if row["model"] == model:
+                assert field in row["fields"]
+                row["fields"][field] = value
         data = json.dumps(rows).encode()
         manifest["data_sha256"] = hashlib.sha256(data).hexdigest()
         for item in src.infolist():
