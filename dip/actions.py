@@ -36,6 +36,7 @@ from dip.models import (
     InformasiPublik,
     Publikasi,
 )
+from ppid_manual import pindaian
 from ppid_manual.models import Event, FormatNomor, Pejabat, Unit, User
 from ppid_manual.roles import Role
 from ppid_manual.workflow.engine import StepRefused, apply_step, record_event
@@ -582,11 +583,16 @@ def catat_publikasi(
     return created[0]
 
 
-@transaction.atomic
 def unggah_scan_sk(edisi: DipEdisi, *, by: User, berkas_scan: UploadedFile) -> DipEdisi:
     """Archive the scan of the signed SK (the softcopy kept by the SOP). Checked by content:
     PDF, JPEG or PNG, at most 10 MB. A new upload replaces the served file; the event keeps
-    the old file's name."""
+    the old file's name. The new file goes again when the transaction does not commit."""
+    with pindaian.dibersihkan_bila_gagal():
+        return _unggah_scan_sk(edisi, by=by, berkas_scan=berkas_scan)
+
+
+@transaction.atomic
+def _unggah_scan_sk(edisi: DipEdisi, *, by: User, berkas_scan: UploadedFile) -> DipEdisi:
     try:
         mime, ext = berkas.periksa_scan(berkas_scan)
     except ValueError as exc:
@@ -595,7 +601,7 @@ def unggah_scan_sk(edisi: DipEdisi, *, by: User, berkas_scan: UploadedFile) -> D
     def update(locked: DipEdisi) -> dict[str, Any]:
         lama = locked.scan_sk.name
         nama = f"{locked.tahun}/{locked.unit.kode}-{uuid.uuid4().hex}.{ext}"
-        locked.scan_sk.save(nama, berkas_scan, save=False)
+        pindaian.simpan(locked.scan_sk, nama, berkas_scan)
         locked.scan_sk_jenis = mime
         locked.scan_sk_nama = (berkas_scan.name or "")[:255]
         return {"berkas": locked.scan_sk.name, "berkas_lama": lama, "jenis": mime}

@@ -22,6 +22,7 @@ from typing import Any
 from django.utils import timezone
 
 from dip.models import DipEdisi, InformasiPublik
+from ppid_manual import csv_aman
 from ppid_manual.models import Unit
 
 
@@ -68,8 +69,9 @@ MAKS_XLSX_TERURAI = 60 * 1024 * 1024
 MAKS_UKURAN_SCAN = 10 * 1024 * 1024
 
 # Spreadsheet programs run a cell that starts with one of these as a formula (CSV injection).
-# The CSV export writes such a value with a leading apostrophe; the import removes it again.
-AWALAN_RUMUS = ("=", "+", "-", "@", "\t", "\r")
+# The CSV export writes such a value with a leading apostrophe (ppid_manual.csv_aman, the one
+# helper of every CSV writer); the import removes it again.
+AWALAN_RUMUS = csv_aman.AWALAN_RUMUS
 
 
 # --- export ----------------------------------------------------------------------------
@@ -95,16 +97,12 @@ def semua_baris(edisi: DipEdisi) -> list[dict[str, str]]:
     return [baris_ekspor(i) for i in edisi.semua_informasi()]
 
 
-def _aman_csv(value: str) -> str:
-    return "'" + value if value.startswith(AWALAN_RUMUS) else value
-
-
 def ke_csv(rows: list[dict[str, str]]) -> bytes:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csv_aman.writer(out, lineterminator="\r\n")
     writer.writerow(KUNCI)
     for row in rows:
-        writer.writerow([_aman_csv(row[k]) for k in KUNCI])
+        writer.writerow([row[k] for k in KUNCI])
     # The BOM lets Excel open the UTF-8 file with the right characters.
     return out.getvalue().encode("utf-8-sig")
 

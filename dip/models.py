@@ -326,7 +326,7 @@ class InformasiPublik(Versioned):
         DipEdisi, on_delete=models.CASCADE, related_name="informasi", verbose_name="edisi DIP"
     )
     nomor = models.PositiveIntegerField("nomor urut", default=0, editable=False)
-    ringkasan = models.TextField("ringkasan isi informasi")
+    ringkasan = models.TextField("ringkasan isi informasi", max_length=2000)
     pejabat_penguasa = models.CharField("pejabat/unit yang menguasai informasi", max_length=255)
     penanggung_jawab = models.CharField(
         "penanggung jawab pembuatan/penerbitan informasi", max_length=255
@@ -399,8 +399,8 @@ class CatatanKoreksi(models.Model):
         verbose_name="entri",
     )
     # The entry as it read when the note was written (the entry may be changed or deleted).
-    ringkasan_informasi = models.TextField("entri yang dikoreksi", blank=True)
-    catatan = models.TextField("catatan koreksi")
+    ringkasan_informasi = models.TextField("entri yang dikoreksi", max_length=2000, blank=True)
+    catatan = models.TextField("catatan koreksi", max_length=4000)
     dibuat_oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -505,7 +505,7 @@ class InformasiDikecualikan(Versioned):
     Pasal 17, Pasal 19). Set by the PPID, who performs the uji konsekuensi (Pasal 19)."""
 
     uid = models.UUIDField("ID publik", default=uuid.uuid4, editable=False, unique=True)
-    informasi = models.TextField("informasi yang dikecualikan")
+    informasi = models.TextField("informasi yang dikecualikan", max_length=2000)
     opd = models.ForeignKey(
         Unit,
         on_delete=models.PROTECT,
@@ -519,7 +519,9 @@ class InformasiDikecualikan(Versioned):
         help_text="Huruf, dipisah koma, misalnya “a,h”.",
     )
     undang_undang_lain = models.CharField("dasar undang-undang lain", max_length=300, blank=True)
-    konsekuensi = models.TextField("uji konsekuensi (akibat bila informasi dibuka)")
+    konsekuensi = models.TextField(
+        "uji konsekuensi (akibat bila informasi dibuka)", max_length=6000
+    )
     jangka_waktu = models.CharField("jangka waktu pengecualian", max_length=200)
     dasar_penetapan = models.CharField(
         "dasar penetapan",

@@ -30,6 +30,7 @@ from keberatan.alur import (
     dasar_otomatis,
 )
 from keberatan.models import Keberatan
+from ppid_manual import pindaian
 from ppid_manual.models import FormatNomor, Pejabat, Unit, User
 from ppid_manual.templatetags.ppid import hari_tanggal, tanggal
 from ppid_manual.workflow import calendar
@@ -202,9 +203,9 @@ def _register(p: Pengajuan, *, by: User, note: str) -> Keberatan:
         k.tenggat_sengketa = calendar.deadline(k.tenggat_tanggapan, HK_SENGKETA)
         # Scans are saved last, and removed again below if the transaction fails.
         if p.scan_identitas is not None:
-            k.scan_identitas.save(p.scan_identitas.name, p.scan_identitas, save=False)
+            pindaian.simpan(k.scan_identitas, p.scan_identitas.name, p.scan_identitas)
         if p.surat_kuasa is not None:
-            k.surat_kuasa.save(p.surat_kuasa.name, p.surat_kuasa, save=False)
+            pindaian.simpan(k.surat_kuasa, p.surat_kuasa.name, p.surat_kuasa)
         data: dict[str, Any] = {
             "nomor": k.nomor_registrasi,
             "pemohon": pemohon.pk,
@@ -218,13 +219,7 @@ def _register(p: Pengajuan, *, by: User, note: str) -> Keberatan:
             data["pemohon_diubah"] = changes
         return data
 
-    try:
-        return apply_step(keberatan, ALUR, "daftarkan", by=by, note=" ".join(notes), update=update)
-    except BaseException:
-        for berkas in (keberatan.scan_identitas, keberatan.surat_kuasa):
-            if berkas:
-                berkas.delete(save=False)
-        raise
+    return apply_step(keberatan, ALUR, "daftarkan", by=by, note=" ".join(notes), update=update)
 
 
 def register_keberatan(pengajuan: Pengajuan, *, by: User, note: str = "") -> Keberatan:
@@ -232,7 +227,9 @@ def register_keberatan(pengajuan: Pengajuan, *, by: User, note: str = "") -> Keb
     (a late filing is registered all the same, with the warning on the event), the Atasan's
     30-hk deadline and the SOP targets, in one transaction with the registration event."""
     try:
-        return _register(pengajuan, by=by, note=note)
+        # Around the transaction: the scans go when it does not commit (ppid_manual.pindaian).
+        with pindaian.dibersihkan_bila_gagal():
+            return _register(pengajuan, by=by, note=note)
     except IntegrityError:
         # Two submissions of one form at the same moment: the unique key let one through.
         if pengajuan.kunci is not None:

@@ -15,6 +15,7 @@ from django.core.files.uploadedfile import UploadedFile
 from keberatan.actions import Pengajuan
 from keberatan.alur import dasar_otomatis, saran_alasan
 from keberatan.models import Keberatan
+from ppid_manual.hidden_fields import HiddenFieldsCheckedMixin
 from ppid_manual.models import Unit
 from ppid_manual.templatetags.ppid import hari_tanggal
 from registrasi.forms import (
@@ -62,12 +63,15 @@ def clean_telepon(value: str) -> str:
     return value
 
 
-def cari_permohonan(nomor: str) -> Permohonan:
+def cari_permohonan(nomor: str, user=None) -> Permohonan:
     """The request a keberatan is about, by its exact nomor pendaftaran (the pemohon holds the
-    receipt). A number that does not exist is an error, never a silent unlinked keberatan."""
+    receipt). A number that does not exist is an error, never a silent unlinked keberatan.
+    With a user, scoped like the records (issue 16): a request this desk cannot see answers
+    as if it did not exist, so its pemohon's identity is never filled in."""
     nomor = (nomor or "").strip()
+    qs = Permohonan.objects.for_user(user) if user is not None else Permohonan.objects.all()
     found = (
-        Permohonan.objects.registered()
+        qs.registered()
         .select_related("pemohon", "unit_tujuan", "unit_registrasi")
         .filter(nomor_pendaftaran__iexact=nomor)
         .first()
@@ -93,8 +97,9 @@ class CariPermohonanForm(forms.Form):
         error_messages={"required": "Isi nomor pendaftaran dari tanda bukti pemohon."},
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.user = user
         self.permohonan: Permohonan | None = None
         self.helper = FormHelper()
         self.helper.form_method = "get"
@@ -109,14 +114,14 @@ class CariPermohonanForm(forms.Form):
         )
 
     def clean_nomor(self) -> str:
-        self.permohonan = cari_permohonan(self.cleaned_data["nomor"])
+        self.permohonan = cari_permohonan(self.cleaned_data["nomor"], self.user)
         return self.permohonan.nomor_pendaftaran
 
 
 PEMOHON_FIELDS = ("jenis", "nama", "nik", "nomor_akta", "alamat", "pekerjaan", "telepon", "email")
 
 
-class KeberatanForm(forms.Form):
+class KeberatanForm(HiddenFieldsCheckedMixin, forms.Form):
     """The Formulir Keberatan Informasi Publik (Perki 1/2021). Linked to a request (identity
     and information from it), or without one for reason b only (identity typed here)."""
 
@@ -205,8 +210,9 @@ class KeberatanForm(forms.Form):
 
     IDENTITAS = (*PEMOHON_FIELDS, "informasi_diminta")
 
-    def __init__(self, *args, permohonan: Permohonan | None = None, **kwargs):
+    def __init__(self, *args, permohonan: Permohonan | None = None, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.user = user
         nomor = (
             self.data.get("nomor_pendaftaran", "")
             if self.is_bound
@@ -306,7 +312,7 @@ class KeberatanForm(forms.Form):
         if not nomor:
             self.permohonan = None
             return ""
-        self.permohonan = cari_permohonan(nomor)
+        self.permohonan = cari_permohonan(nomor, self.user)
         return self.permohonan.nomor_pendaftaran
 
     def clean_tanggal_diterima(self) -> datetime.date:

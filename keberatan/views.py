@@ -205,10 +205,10 @@ def baru(request: HttpRequest) -> HttpResponse:
     """The Formulir Keberatan: find the request by its nomor pendaftaran (or go on without
     one, reason b only), then the form; nothing is saved unless every field is right."""
     permohonan = None
-    cari = CariPermohonanForm(request.GET if "nomor" in request.GET else None)
+    cari = CariPermohonanForm(request.GET if "nomor" in request.GET else None, user=request.user)
     tanpa_nomor = request.GET.get("tanpa") == "1"
     if request.method == "POST":
-        form = KeberatanForm(request.POST, request.FILES)
+        form = KeberatanForm(request.POST, request.FILES, user=request.user)
         if form.is_valid():
             try:
                 k = actions.register_keberatan(form.to_pengajuan(), by=request.user)

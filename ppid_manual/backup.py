@@ -9,6 +9,12 @@ The archive is a zip file:
 `restore` refuses a damaged archive (a checksum or a count that does not match) and a
 database that already holds data, then loads everything in one transaction and checks that
 the restored database dumps to the very same bytes.
+
+Restore trusts nothing in the archive (issue 16): a file is written only at a member path that
+stays inside MEDIA_ROOT (no absolute path, no `..`, no link in the archive or on the disk),
+with the mode of an upload; the data is staged in a private temporary folder outside the
+application; a broken archive (a row that breaks a foreign key, a malformed data.json) is
+rolled back and reported as a message. Timestamps keep their microseconds (format 2).
 """
 
 from __future__ import annotations
@@ -16,15 +22,23 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
+import stat
+import tempfile
 import zipfile
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from django.apps import apps
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
-from django.db import transaction
+from django.core.management.base import CommandError
+from django.core.serializers.base import DeserializationError
+from django.db import DatabaseError, transaction
 
-FORMAT_VERSION = 1
+# 1: timestamps cut to milliseconds (Django's JSON encoder); 2: full precision.
+FORMAT_VERSION = 2
+SERIALIZERS = {1: "json", 2: "json_penuh"}
 EXCLUDED = ["contenttypes", "auth.permission", "sessions", "admin.logentry", "axes"]
 
 
@@ -36,10 +50,14 @@ def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def dump_data() -> bytes:
+def dump_data(version: int = FORMAT_VERSION) -> bytes:
+    """Every row, as JSON. Format 2 writes timestamps with their microseconds (the stock JSON
+    serializer cuts them to milliseconds, so a restored event moved in time and two events of
+    one millisecond could swap order)."""
     out = io.StringIO()
     call_command(
         "dumpdata",
+        f"--format={SERIALIZERS[version]}",
         *[f"--exclude={e}" for e in EXCLUDED],
         "--natural-foreign",
         "--natural-primary",
@@ -94,6 +112,26 @@ def write_backup(target: Path) -> dict:
     return manifest
 
 
+def member_path(name: str) -> PurePosixPath:
+    """A media file's name from the manifest, accepted only if it names a file inside
+    MEDIA_ROOT: relative, no `..`, no empty or `.` part, no backslash or drive letter."""
+    path = PurePosixPath(name)
+    if (
+        not name
+        or "\\" in name
+        or "\x00" in name
+        or path.is_absolute()
+        or (path.parts and ":" in path.parts[0])
+        or any(part in ("", ".", "..") for part in name.split("/"))
+    ):
+        raise BackupError(f"Arsip ditolak: nama berkas tidak aman “{name}” (harus di dalam media).")
+    return path
+
+
+def _is_link(info: zipfile.ZipInfo) -> bool:
+    return stat.S_ISLNK(info.external_attr >> 16)
+
+
 def read_and_verify(source: Path) -> tuple[dict, bytes, dict[str, bytes]]:
     try:
         archive = zipfile.ZipFile(source)
@@ -103,10 +141,20 @@ def read_and_verify(source: Path) -> tuple[dict, bytes, dict[str, bytes]]:
         try:
             manifest = json.loads(archive.read("manifest.json"))
             data = archive.read("data.json")
-            files = {name: archive.read(f"media/{name}") for name in manifest.get("files", {})}
+            if not isinstance(manifest.get("files", {}), dict):
+                raise ValueError("daftar berkas pada manifest tidak valid")
+            for info in archive.infolist():
+                if _is_link(info):
+                    raise BackupError(f"Arsip ditolak: {info.filename} adalah tautan (symlink).")
+                if info.filename.startswith("media/"):
+                    member_path(info.filename.removeprefix("media/"))
+            files = {}
+            for name in manifest.get("files", {}):
+                member_path(name)
+                files[name] = archive.read(f"media/{name}")
         except (KeyError, ValueError, zipfile.BadZipFile, OSError) as exc:
             raise BackupError(f"Arsip rusak atau tidak lengkap: {exc}") from None
-    if manifest.get("format") != FORMAT_VERSION:
+    if manifest.get("format") not in SERIALIZERS:
         raise BackupError("Versi arsip tidak dikenal.")
     if _sha256(data) != manifest["data_sha256"]:
         raise BackupError("Arsip rusak: checksum data.json tidak cocok dengan manifest.")
@@ -114,6 +162,29 @@ def read_and_verify(source: Path) -> tuple[dict, bytes, dict[str, bytes]]:
         if _sha256(content) != manifest["files"][name]:
             raise BackupError(f"Arsip rusak: checksum berkas {name} tidak cocok.")
     return manifest, data, files
+
+
+def _target(root: Path, name: str) -> Path:
+    """Where a media file goes: inside MEDIA_ROOT once every link on the disk is followed
+    (a folder under MEDIA_ROOT that is a link to elsewhere is refused too)."""
+    target = root / member_path(name)
+    resolved = target.resolve()
+    if not resolved.is_relative_to(root.resolve()) or target.is_symlink():
+        raise BackupError(f"Arsip ditolak: berkas {name} akan ditulis di luar folder media.")
+    return target
+
+
+def _write_media(root: Path, name: str, content: bytes) -> None:
+    """Written like an upload: FILE_UPLOAD_PERMISSIONS (0640), never through a link."""
+    target = _target(root, name)
+    dir_mode = settings.FILE_UPLOAD_DIRECTORY_PERMISSIONS or 0o750
+    target.parent.mkdir(parents=True, exist_ok=True, mode=dir_mode)
+    _target(root, name)  # again, now that the folders exist
+    mode = settings.FILE_UPLOAD_PERMISSIONS or 0o640
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, mode)
+    with os.fdopen(fd, "wb") as out:
+        out.write(content)
+    os.chmod(target, mode)
 
 
 def database_is_empty() -> bool:
@@ -131,25 +202,40 @@ def restore_backup(source: Path) -> dict:
             "di-migrate dan belum berisi data."
         )
     root = Path(settings.MEDIA_ROOT)
-    with transaction.atomic():
-        fixture = Path(settings.BASE_DIR) / ".restore-data.json"
+    for name in files:  # every target checked before anything is written
+        _target(root, name)
+    version = manifest["format"]
+    # Staged outside the application, in a folder only this user can read (mkdtemp: 0700):
+    # the dump holds every pemohon's identity.
+    with tempfile.TemporaryDirectory(prefix="ppid-pulihkan-") as staging:
+        fixture = Path(staging) / "data.json"
+        fixture.write_bytes(data)
+        fixture.chmod(0o600)
         try:
-            fixture.write_bytes(data)
-            call_command("loaddata", str(fixture), verbosity=0)
-        finally:
-            fixture.unlink(missing_ok=True)
-        counts = row_counts()
-        if counts != manifest["counts"]:
-            diff = {
-                k: (manifest["counts"].get(k), counts.get(k))
-                for k in set(counts) | set(manifest["counts"])
-                if counts.get(k) != manifest["counts"].get(k)
-            }
-            raise BackupError(f"Jumlah baris setelah pemulihan tidak cocok: {diff}")
-        if _sha256(dump_data()) != manifest["data_sha256"]:
-            raise BackupError("Data setelah pemulihan tidak sama dengan arsip.")
-        for name, content in files.items():
-            path = root / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(content)
+            with transaction.atomic():
+                call_command("loaddata", str(fixture), verbosity=0)
+                _check_restored(manifest, version)
+                for name, content in files.items():
+                    _write_media(root, name, content)
+        except (DatabaseError, DeserializationError, ValidationError, CommandError) as exc:
+            # A row that breaks a foreign key or a constraint, a malformed data.json: all of
+            # it is rolled back; the officer reads what is wrong, not a traceback.
+            first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc)
+            raise BackupError(
+                "Arsip tidak dapat dipulihkan; tidak ada data yang disimpan. Data di dalam "
+                f"arsip rusak atau tidak sesuai dengan basis data: {first_line}"
+            ) from None
     return manifest
+
+
+def _check_restored(manifest: dict, version: int) -> None:
+    counts = row_counts()
+    if counts != manifest["counts"]:
+        diff = {
+            k: (manifest["counts"].get(k), counts.get(k))
+            for k in set(counts) | set(manifest["counts"])
+            if counts.get(k) != manifest["counts"].get(k)
+        }
+        raise BackupError(f"Jumlah baris setelah pemulihan tidak cocok: {diff}")
+    if _sha256(dump_data(version)) != manifest["data_sha256"]:
+        raise BackupError("Data setelah pemulihan tidak sama dengan arsip.")

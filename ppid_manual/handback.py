@@ -12,7 +12,6 @@ the PPID); the other export never carries it.
 
 from __future__ import annotations
 
-import csv
 import datetime
 import hashlib
 import io
@@ -26,6 +25,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from ppid_manual import csv_aman
 from ppid_manual.models import DiserahkanKembali, EksporOnline, Event
 
 SCHEMA_VERSION = 1
@@ -240,7 +240,8 @@ def _csv(rows: list[dict[str, Any]]) -> str:
         }
         for row in rows
     ]
-    writer = csv.DictWriter(out, fieldnames=list(flat[0]))
+    # Every cell through the one CSV helper: a name like "=HYPERLINK(...)" stays text.
+    writer = csv_aman.dict_writer(out, fieldnames=list(flat[0]))
     writer.writeheader()
     writer.writerows(flat)
     return out.getvalue()

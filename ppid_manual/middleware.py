@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from django.conf import settings
-from django.db import DatabaseError, InterfaceError, OperationalError
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 
@@ -25,20 +25,59 @@ class SecurityHeadersMiddleware:
         return response
 
 
+def database_unavailable(exc: BaseException | None) -> bool:
+    """The database cannot serve this request: it cannot be reached (server down, wrong port,
+    dropped or renamed database), or it is not migrated (a table is missing). Either way the
+    desk must switch to paper, and the page must say so (SOP: layanan saat sistem tidak
+    berfungsi), not show a generic error."""
+    if isinstance(exc, (OperationalError, InterfaceError)):
+        return True
+    if isinstance(exc, DatabaseError):
+        text = str(exc).lower()
+        return any(
+            words in text
+            for words in ("connect", "no such table", "does not exist", "server closed")
+        )
+    return False
+
+
+def database_down_response() -> HttpResponse:
+    """The 503 page. Rendered without the database (no request context: no user, no session,
+    no messages), and with the headers every page carries, since it may answer before the
+    middleware that sets them has run."""
+    response = HttpResponse(render_to_string("503.html"), status=503)
+    response["Retry-After"] = "60"
+    response["Content-Security-Policy"] = settings.CONTENT_SECURITY_POLICY
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
 class DatabaseDownMiddleware:
-    """A database that cannot be reached gives a calm Indonesian page (503), not a trace."""
+    """A database that cannot be reached gives a calm Indonesian page (503), not a trace, for
+    every request, logged in or not.
+
+    It sits before the session and authentication middleware (settings.MIDDLEWARE): a logged-in
+    request reads its session and user from the database there, before any view runs, so a
+    check made only around the view (process_exception) came too late and those requests got
+    the 500 page (issue 16). The connection is opened here first; a failure later in the
+    request (the database going away mid-request, in any middleware) is turned into the same
+    page by the 500 handler (ppid_manual.views.server_error)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        if request.path == "/healthz":
+            return self.get_response(request)  # answers for itself, in JSON
+        try:
+            connection.ensure_connection()
+        except DatabaseError as exc:
+            logger.error("Database unavailable: %s", exc)
+            return database_down_response()
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if isinstance(exception, (OperationalError, InterfaceError)) or (
-            isinstance(exception, DatabaseError) and "connect" in str(exception).lower()
-        ):
+        if database_unavailable(exception):
             logger.error("Database unavailable: %s", exception)
-            html = render_to_string("503.html")
-            return HttpResponse(html, status=503)
+            return database_down_response()
         return None

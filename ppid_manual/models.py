@@ -469,3 +469,58 @@ class CetakanRegister(models.Model):
 
     def filename(self) -> str:
         return f"register-{self.jenis}-{self.dari:%Y%m%d}-{self.sampai:%Y%m%d}.pdf"
+
+
+class PencarianIdentitas(models.Model):
+    """The access log of look-ups by identity number (UU 27/2022 PDP Pasal 16(2) and 31: the
+    controller records the processing of personal data). One row per look-up: who, when, from
+    which page, a SHA-256 of the number (never the number itself), and whether an identity was
+    shown. Append-only, like the event log; the Admin reads it in `/admin/`."""
+
+    class Jenis(models.TextChoices):
+        NIK = "nik", "NIK"
+        AKTA = "akta", "Nomor akta"
+
+    pengguna = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="pengguna",
+    )
+    waktu = models.DateTimeField("waktu", auto_now_add=True, db_index=True)
+    laman = models.CharField("laman", max_length=60)
+    jenis = models.CharField("jenis nomor", max_length=4, choices=Jenis.choices)
+    sha256 = models.CharField("SHA-256 nomor yang dicari", max_length=64, db_index=True)
+    ditampilkan = models.BooleanField("identitas ditampilkan", default=False)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-waktu", "-pk"]
+        verbose_name = "log pencarian identitas"
+        verbose_name_plural = "log pencarian identitas"
+
+    def __str__(self) -> str:
+        return f"{self.pengguna} {self.waktu:%d-%m-%Y %H:%M} {self.jenis} {self.sha256[:12]}…"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise PermissionError("Log pencarian bersifat append-only: tidak boleh diubah.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("Log pencarian bersifat append-only: tidak boleh dihapus.")
+
+    @classmethod
+    def catat(cls, request, jenis: str, nomor: str, *, ditampilkan: bool) -> PencarianIdentitas:
+        """One look-up, from the page that made it (the number is stored only as a hash)."""
+        import hashlib
+
+        match = getattr(request, "resolver_match", None)
+        return cls.objects.create(
+            pengguna=request.user,
+            laman=match.view_name if match else "",
+            jenis=jenis,
+            sha256=hashlib.sha256(nomor.encode()).hexdigest(),
+            ditampilkan=ditampilkan,
+        )

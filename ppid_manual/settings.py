@@ -92,6 +92,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the session and authentication middleware, which read the database for every
+    # logged-in request: with the database away, every request gets the 503 page (issue 16).
+    "ppid_manual.middleware.DatabaseDownMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -100,7 +103,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "ppid_manual.middleware.SecurityHeadersMiddleware",
-    "ppid_manual.middleware.DatabaseDownMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -239,6 +241,9 @@ CONTENT_SECURITY_POLICY = (
 # Uploaded scans (ID copies, signed SK): at most 10 MB in memory, then refused by the forms.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o640
+
+# Backups keep timestamps to the microsecond (ppid_manual/serializers_json.py, issue 16).
+SERIALIZATION_MODULES = {"json_penuh": "ppid_manual.serializers_json"}
 
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 

@@ -21,3 +21,6 @@ urlpatterns = [
     path("dip/", include("dip.urls")),
     path("admin/", admin.site.urls),
 ]
+
+# A database error raised anywhere (a middleware included) becomes the 503 page, not the 500.
+handler500 = "ppid_manual.views.server_error"

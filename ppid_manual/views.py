@@ -1,16 +1,21 @@
 from __future__ import annotations
 
 import datetime
+import functools
+import sys
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import connection
+from django.db.migrations.loader import MigrationLoader
+from django.db.migrations.recorder import MigrationRecorder
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from django.views.defaults import server_error as django_server_error
 
 from ppid_manual import cetak_latar, charts, dashboard, handback, laporan_xlsx
 from ppid_manual import laporan as laporan_mod
@@ -23,6 +28,7 @@ from ppid_manual.forms import (
     LaporanNarasiForm,
     LaporanPilihForm,
 )
+from ppid_manual.middleware import database_down_response, database_unavailable
 from ppid_manual.models import CetakanRegister, EksporOnline, HariLibur, LaporanLayanan
 from ppid_manual.navigation import ALL_DESK
 from ppid_manual.roles import Role
@@ -75,16 +81,49 @@ def hari_libur(request: HttpRequest) -> HttpResponse:
     )
 
 
+def server_error(request: HttpRequest) -> HttpResponse:
+    """The 500 handler. Django turns an exception raised in any middleware into this response
+    before an outer middleware can see it; when that exception is the database being away (a
+    logged-in request fails in the session or authentication middleware), the desk gets the
+    503 page with the paper forms, not the generic error (issue 16)."""
+    exc = sys.exc_info()[1]
+    if database_unavailable(exc):
+        return database_down_response()
+    return django_server_error(request)
+
+
+@functools.cache
+def _migrations_on_disk() -> frozenset[tuple[str, str]]:
+    """Every migration the code ships (read once per process: the files do not change while it
+    runs)."""
+    loader = MigrationLoader(None, ignore_no_migrations=True)
+    replaced = {key for m in loader.disk_migrations.values() for key in m.replaces}
+    return frozenset(set(loader.disk_migrations) - replaced)
+
+
 @require_GET
 @never_cache
 def healthz(request: HttpRequest) -> HttpResponse:
-    """200 when the database answers; 503 otherwise (for the load balancer or a desk check)."""
+    """200 when the database answers and every migration is applied; 503 otherwise (for the
+    load balancer or a desk check). An unmigrated database answers queries, but every page
+    would fail on a missing table, so it is not healthy either."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
+        applied = set(MigrationRecorder(connection).applied_migrations())
     except Exception:  # any database failure means "not healthy"
         return JsonResponse({"status": "error", "database": "tidak terhubung"}, status=503)
+    pending = _migrations_on_disk() - applied
+    if pending:
+        return JsonResponse(
+            {
+                "status": "error",
+                "database": "belum di-migrate",
+                "migrasi_tertunda": sorted(f"{app}.{name}" for app, name in pending),
+            },
+            status=503,
+        )
     return JsonResponse(
         {"status": "ok", "database": "ok", "time": datetime.datetime.now(datetime.UTC).isoformat()}
     )

@@ -18,6 +18,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from ppid_manual import pindaian
 from ppid_manual.models import FormatNomor, Unit, User
 from ppid_manual.workflow import calendar
 from ppid_manual.workflow.engine import StepRefused, apply_step
@@ -149,21 +150,18 @@ def _intake(step_name: str, intake: Intake, *, by: User, note: str) -> Permohona
         else:
             data["kekurangan"] = p.kekurangan()
         if intake.scan_identitas is not None:
-            # Saved last, and removed again below if the transaction fails.
-            p.scan_identitas.save(intake.scan_identitas.name, intake.scan_identitas, save=False)
+            # Saved last, and removed again if the transaction does not commit (_submit).
+            pindaian.simpan(p.scan_identitas, intake.scan_identitas.name, intake.scan_identitas)
         return data
 
-    try:
-        return apply_step(permohonan, ALUR, step_name, by=by, note=note, update=update)
-    except BaseException:
-        if permohonan.scan_identitas:
-            permohonan.scan_identitas.delete(save=False)
-        raise
+    return apply_step(permohonan, ALUR, step_name, by=by, note=note, update=update)
 
 
 def _submit(step_name: str, intake: Intake, by: User, note: str) -> Permohonan:
     try:
-        return _intake(step_name, intake, by=by, note=note)
+        # Around the transaction, so a scan is removed when the commit itself fails too.
+        with pindaian.dibersihkan_bila_gagal():
+            return _intake(step_name, intake, by=by, note=note)
     except IntegrityError:
         # Two submissions of one form at the same moment: the database's unique key let
         # only one through; the other rolled back (no row, no event, no number).

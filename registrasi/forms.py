@@ -13,9 +13,10 @@ from crispy_forms.layout import HTML, Column, Div, Field, Fieldset, Layout, Row,
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
-from stdnum.exceptions import InvalidComponent, InvalidFormat, InvalidLength
 from stdnum.id import nik as stdnum_nik
 
+from ppid_manual import wilayah
+from ppid_manual.hidden_fields import HiddenFieldsCheckedMixin
 from ppid_manual.models import Unit
 from registrasi.actions import Intake, Putusan
 from registrasi.models import Pemohon, Permohonan, SuratPermintaan, Tarif
@@ -38,36 +39,56 @@ def today() -> datetime.date:
 # --- Field checks ------------------------------------------------------------------------
 
 
-def clean_nik(value: str) -> str:
-    """A NIK: 16 digits PPRRSSDDMMYYXXXX. stdnum.id.nik checks the digits, the length, the
-    birth date (DDMMYY, women +40 on the day) and the province/regency code (PPRR); we add the
-    district (SS) and the sequence (XXXX), which may not be zero, and say which part is wrong.
-    A region outside Bali is fine: anyone may request information (UU 14/2008 Pasal 4)."""
+def clean_nik(value: str, *, hari_ini: datetime.date | None = None) -> str:
+    """A NIK: 16 digits PPRRSSDDMMYYXXXX (UU 24/2013 Pasal 13; Permendagri 137/2017). The
+    province (PP) and the regency/city (PPRR) must be in the Kemendagri list shipped with the
+    app (ppid_manual/data/wilayah_kemendagri.csv, earlier editions included: a NIK keeps the
+    code of the regency that issued it); the birth date (DDMMYY, women +40 on the day) must be
+    a real date, not after today; the district (SS) and the sequence (XXXX) may not be zero.
+    Each message says which part is wrong. A region outside Bali is fine: anyone may request
+    information (UU 14/2008 Pasal 4)."""
     nik = stdnum_nik.compact(value or "")
     if not nik:
         raise forms.ValidationError("NIK wajib diisi.")
-    try:
-        stdnum_nik.validate(nik)
-    except InvalidLength:  # a subclass of InvalidFormat: caught first
-        raise forms.ValidationError(f"NIK harus 16 digit; yang diisi {len(nik)} digit.") from None
-    except InvalidFormat:
-        raise forms.ValidationError("NIK hanya boleh berisi angka (16 digit).") from None
-    except InvalidComponent:
-        try:
-            stdnum_nik.get_birth_date(nik)
-        except InvalidComponent:
-            raise forms.ValidationError(
-                f"Digit ke-7 sampai ke-12 NIK ({nik[6:12]}) bukan tanggal lahir yang sah "
-                "(format TTBBTT; untuk perempuan tanggal ditambah 40)."
-            ) from None
+    if not nik.isdigit():
+        raise forms.ValidationError("NIK hanya boleh berisi angka (16 digit).")
+    if len(nik) != 16:
+        raise forms.ValidationError(f"NIK harus 16 digit; yang diisi {len(nik)} digit.")
+    if not (wilayah.provinsi_dikenal(nik[:2]) and wilayah.kabupaten_kota_dikenal(nik[:4])):
         raise forms.ValidationError(
             f"Kode provinsi/kabupaten/kota pada 4 digit pertama NIK ({nik[:4]}) tidak dikenal."
-        ) from None
+        )
     if nik[4:6] == "00":
         raise forms.ValidationError("Digit ke-5 dan ke-6 NIK (kode kecamatan) tidak boleh 00.")
+    _check_birth_date(nik, hari_ini or today())
     if nik[12:] == "0000":
         raise forms.ValidationError("Empat digit terakhir NIK (nomor urut) tidak boleh 0000.")
     return nik
+
+
+def _check_birth_date(nik: str, hari_ini: datetime.date) -> None:
+    """DDMMYY: the day 01–31 (men) or 41–71 (women, +40); the year is 19YY or 20YY, whichever
+    makes a real date that is not after today (the later one first)."""
+    day, month, yy = int(nik[6:8]), int(nik[8:10]), int(nik[10:12])
+    if 41 <= day <= 71:
+        day -= 40
+    elif not 1 <= day <= 31:
+        day = 0
+    dates = []
+    for century in (2000, 1900):
+        try:
+            dates.append(datetime.date(century + yy, month, day))
+        except ValueError:
+            continue
+    if not dates:
+        raise forms.ValidationError(
+            f"Digit ke-7 sampai ke-12 NIK ({nik[6:12]}) bukan tanggal lahir yang sah "
+            "(format TTBBTT; untuk perempuan tanggal ditambah 40)."
+        )
+    if all(d > hari_ini for d in dates):
+        raise forms.ValidationError(
+            f"Tanggal lahir pada NIK (digit ke-7 sampai ke-12: {nik[6:12]}) jatuh sesudah hari ini."
+        )
 
 
 def check_scan(upload: UploadedFile | None) -> UploadedFile | None:
@@ -109,7 +130,7 @@ def textarea(rows: int = 3, maxlength: int | None = None) -> forms.Textarea:
 # --- Intake --------------------------------------------------------------------------------
 
 
-class PermohonanForm(forms.Form):
+class PermohonanForm(HiddenFieldsCheckedMixin, forms.Form):
     """The Formulir Permohonan Informasi Publik (Perki 1/2021) plus the desk's completeness
     check. Two buttons: "Daftarkan" (complete file: number and clock) or "Kembalikan" (file
     incomplete: only the name is needed, and what is missing)."""

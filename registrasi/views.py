@@ -18,7 +18,7 @@ from django.views.decorators.cache import never_cache
 
 from ppid_manual import cetak_latar
 from ppid_manual.access import role_required
-from ppid_manual.models import CetakanRegister, Event, Pejabat
+from ppid_manual.models import CetakanRegister, Event, Pejabat, PencarianIdentitas
 from ppid_manual.paging import counted_page
 from ppid_manual.roles import Role
 from ppid_manual.workflow import calendar
@@ -169,6 +169,12 @@ def daftar(request: HttpRequest) -> HttpResponse:
         # A search is answered once (the page's keys and the number of matches), then the
         # page's rows are read by key.
         page = counted_page(qs.search(q), request.GET.get("halaman"), PER_HALAMAN)
+        nik = q.replace(" ", "").replace(".", "")
+        if len(nik) == 16 and nik.isdigit():
+            # A search by a whole NIK is a look-up of a person: in the access log (issue 16).
+            PencarianIdentitas.catat(
+                request, PencarianIdentitas.Jenis.NIK, nik, ditampilkan=page.paginator.count > 0
+            )
         found = Permohonan.objects.for_list().in_bulk(page.object_list)
         rows = [found[pk] for pk in page.object_list]
     else:
@@ -276,23 +282,54 @@ def baru(request: HttpRequest) -> HttpResponse:
     return render(request, "registrasi/baru.html", {"form": form, "cari": cari})
 
 
+TIDAK_ADA_DI_MEJA = {
+    PencarianIdentitas.Jenis.NIK: "NIK ini belum memiliki berkas di meja ini.",
+    PencarianIdentitas.Jenis.AKTA: "Nomor akta ini belum memiliki berkas di meja ini.",
+}
+
+
 def _find_returning(request: HttpRequest, text: str) -> Pemohon | None:
+    """A returning pemohon, scoped like the records (UU 27/2022 PDP Pasal 16: personal data is
+    processed only for its purpose): the identity is shown only to a user who can already see
+    a case of this pemohon. Anyone else learns only that the number has no case at this desk,
+    the same words as for a number never registered, so the answer reveals nothing. Every
+    look-up is written to the access log (a SHA-256 of the number, never the number)."""
     text = text.strip()
     digits = "".join(ch for ch in text if ch.isdigit())
     if digits and digits == text.replace(" ", "").replace(".", ""):
-        found = Pemohon.objects.filter(nik=digits).order_by("jenis", "pk").first()
+        jenis, kunci = PencarianIdentitas.Jenis.NIK, digits
+        candidates = Pemohon.objects.filter(nik=digits).order_by("jenis", "pk")
     else:
-        found = Pemohon.objects.filter(nomor_akta__iexact=text).first()
+        jenis, kunci = PencarianIdentitas.Jenis.AKTA, text.upper()
+        candidates = Pemohon.objects.filter(nomor_akta__iexact=text).order_by("pk")
+    found = next((p for p in candidates if pemohon_terlihat(request.user, p)), None)
+    PencarianIdentitas.catat(request, jenis, kunci, ditampilkan=found is not None)
     if found is None:
-        messages.info(request, "Pemohon belum pernah terdaftar; isi sebagai pemohon baru.")
+        messages.info(request, TIDAK_ADA_DI_MEJA[jenis])
     else:
-        n = found.permohonan.exclude(status=S.BARU).count()
+        # Counted at this desk only: another desk's cases are not this user's to know of.
+        n = (
+            Permohonan.objects.for_user(request.user)
+            .filter(pemohon=found)
+            .exclude(status=S.BARU)
+            .count()
+        )
         messages.info(
             request,
             f"Pemohon lama ditemukan: {found.nama} ({n} permohonan sebelumnya). Data diisi "
             "otomatis; perbarui bila berubah.",
         )
     return found
+
+
+def pemohon_terlihat(user, pemohon: Pemohon) -> bool:
+    """The user can see at least one case (permohonan or keberatan) of this pemohon."""
+    from keberatan.models import Keberatan
+
+    return (
+        Permohonan.objects.for_user(user).filter(pemohon=pemohon).exists()
+        or Keberatan.objects.for_user(user).filter(pemohon=pemohon).exists()
+    )
 
 
 # --- Detail ----------------------------------------------------------------------------------

@@ -358,3 +358,142 @@ def test_only_the_admin_role_reaches_the_admin(client, world):
         client.force_login(user)
         code = client.get("/admin/").status_code
         assert code == (200 if persona == ADMIN else 302), persona
+
+
+# --- Look-ups (issue 16) ---------------------------------------------------------------------
+# Every page that fills in a pemohon's identity from a number typed at the desk, walked like the
+# pages above, and scoped like the records: the identity only for a user who can see a case of
+# that pemohon; anyone else allowed on the page learns only that the number has no case at this
+# desk. name: (query, who may open the page, who sees the identity).
+NIK_DUNIA = "5171014107900001"
+LOOKUPS: dict[str, tuple[dict[str, str], set[str], set[str]]] = {
+    "registrasi:baru": ({"cari": NIK_DUNIA}, {PETUGAS, OWN, OTHER}, {PETUGAS, OWN}),
+    "keberatan:baru": ({"nomor": "permohonan"}, {PETUGAS}, {PETUGAS}),
+}
+
+
+def test_every_lookup_page_is_in_the_matrix():
+    assert set(LOOKUPS) <= set(MATRIX)
+    for name, (_, allowed, _) in LOOKUPS.items():
+        assert allowed == MATRIX[name][0], name
+
+
+def lookup(client, world, name: str, persona: str):
+    query, _, _ = LOOKUPS[name]
+    query = {
+        k: world.permohonan.nomor_pendaftaran if v == "permohonan" else v for k, v in query.items()
+    }
+    client.logout()
+    if persona != ANON:
+        client.force_login(world.users[persona])
+    with at(D(2026, 3, 23)):
+        return client.get(reverse(name), query)
+
+
+@pytest.mark.parametrize("persona", [ANON, *sorted(LOGGED_IN)])
+@pytest.mark.parametrize("name", sorted(LOOKUPS))
+def test_lookup_ladder(client, world, name, persona):
+    import hashlib
+
+    from ppid_manual.models import PencarianIdentitas
+
+    _, allowed, sees = LOOKUPS[name]
+    before = PencarianIdentitas.objects.count()
+    response = lookup(client, world, name, persona)
+    code = response.status_code
+    if persona == ANON:
+        assert code == 302 and response["Location"].startswith(reverse("login"))
+        assert PencarianIdentitas.objects.count() == before
+        return
+    if persona not in allowed:
+        assert code in (403, 404)
+        assert PencarianIdentitas.objects.count() == before
+        return
+    assert code == 200
+    html = response.content.decode()
+    if name == "keberatan:baru":
+        shown = response.context["p"] is not None and (
+            NIK_DUNIA in html or "5171********0001" in html
+        )
+    else:
+        shown = response.context["form"].initial.get("telepon") == "0811" and (
+            'value="0811"' in html
+        )
+    assert shown is (persona in sees)
+    if persona not in sees:
+        assert [str(m) for m in response.context["messages"]] == [
+            "NIK ini belum memiliki berkas di meja ini."
+        ]
+        form = response.context["form"]
+        assert all(form.initial.get(f) in (None, "") for f in ("nama", "alamat", "telepon"))
+        assert "0811" not in html and "Denpasar" not in html.split("<main", 1)[1]
+    if name == "registrasi:baru":  # a look-up by NIK: one row in the access log
+        row = PencarianIdentitas.objects.get()
+        assert row.pengguna == world.users[persona]
+        assert row.jenis == PencarianIdentitas.Jenis.NIK
+        assert row.sha256 == hashlib.sha256(NIK_DUNIA.encode()).hexdigest()
+        assert row.ditampilkan is (persona in sees)
+        assert NIK_DUNIA not in row.sha256
+
+
+def test_a_desk_petugas_finds_only_its_desks_requests_for_a_keberatan(client, world, units):
+    """A petugas at an OPD desk sees only that desk's requests: the keberatan look-up by nomor
+    pendaftaran answers "not found" for another desk's request and fills in nobody."""
+    from ppid_manual.roles import Role
+    from tests.conftest import make_user
+
+    petugas_dishub = make_user("petugas_dishub", Role.PETUGAS, units["dishub"])
+    client.force_login(petugas_dishub)
+    with at(D(2026, 3, 23)):
+        response = client.get(
+            reverse("keberatan:baru"), {"nomor": world.permohonan.nomor_pendaftaran}
+        )
+    assert response.status_code == 200
+    assert response.context["form"] is None and response.context["p"] is None
+    assert "tidak ditemukan" in response.content.decode()
+    assert 'value="Pemohon"' not in response.content.decode()
+
+
+def test_the_admin_reads_the_lookup_log(client, world):
+    import hashlib
+
+    from ppid_manual.models import PencarianIdentitas
+
+    lookup(client, world, "registrasi:baru", OTHER)
+    client.force_login(world.users[ADMIN])
+    response = client.get(reverse("admin:ppid_manual_pencarianidentitas_changelist"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert hashlib.sha256(NIK_DUNIA.encode()).hexdigest() in html
+    assert "pelaksana_dishub" in html and NIK_DUNIA not in html
+    row = PencarianIdentitas.objects.get()
+    with pytest.raises(PermissionError):
+        row.delete()
+    client.force_login(world.users[PPID])
+    assert client.get(reverse("admin:ppid_manual_pencarianidentitas_changelist")).status_code == 302
+
+
+@pytest.mark.parametrize("persona", sorted(MATRIX["registrasi:daftar"][0]))
+def test_a_work_list_search_by_a_whole_nik_is_scoped_and_logged(client, world, persona):
+    """The work list's search finds the requests this desk may see, and a search by a whole NIK
+    is a look-up of a person: it goes in the access log like the intake form's."""
+    import hashlib
+
+    from ppid_manual.models import PencarianIdentitas
+
+    client.force_login(world.users[persona])
+    with at(D(2026, 3, 23)):
+        response = client.get(reverse("registrasi:daftar"), {"q": NIK_DUNIA, "tab": "semua"})
+    assert response.status_code == 200
+    sees = persona != OTHER
+    assert [p.pk for p in response.context["rows"]] == ([world.permohonan.pk] if sees else [])
+    row = PencarianIdentitas.objects.get()
+    assert (row.pengguna, row.laman, row.ditampilkan) == (
+        world.users[persona],
+        "registrasi:daftar",
+        sees,
+    )
+    assert row.sha256 == hashlib.sha256(NIK_DUNIA.encode()).hexdigest()
+    # A search by a name or a part of a number is not a look-up by NIK: no row.
+    client.get(reverse("registrasi:daftar"), {"q": "5171"})
+    assert PencarianIdentitas.objects.count() == 1

@@ -16,6 +16,7 @@ from django.db import models
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from ppid_manual.hidden_fields import HiddenFieldsCheckedMixin
 from ppid_manual.models import Event
 
 from .engine import StepRefused
@@ -62,7 +63,7 @@ def check_version(
     )
 
 
-class VersionFormMixin(forms.Form):
+class VersionFormMixin(HiddenFieldsCheckedMixin, forms.Form):
     """A hidden `versi` field holding the version the form was opened on."""
 
     versi = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)

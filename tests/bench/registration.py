@@ -21,6 +21,7 @@ import sys
 import threading
 import time
 import urllib.parse
+import uuid
 from concurrent.futures import ThreadPoolExecutor
 from http.cookies import SimpleCookie
 
@@ -41,28 +42,40 @@ class Desk:
         self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
         self.cookies: dict[str, str] = {}
 
-    def request(self, method: str, path: str, data: dict | None = None):
+    def request(
+        self,
+        method: str,
+        path: str,
+        data: dict | None = None,
+        files: dict[str, tuple[str, str, bytes]] | None = None,
+        raw: bool = False,
+    ):
+        """One request with the desk's cookies. `files`: field → (file name, content type,
+        bytes), sent as multipart/form-data like a browser's upload. `raw`: the body as bytes."""
         headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
         body = None
-        if data is not None:
+        if files:
+            body, headers["Content-Type"] = multipart(data or {}, files)
+        elif data is not None:
             body = urllib.parse.urlencode(data)
             headers["Content-Type"] = "application/x-www-form-urlencoded"
         self.conn.request(method, path, body=body, headers=headers)
         response = self.conn.getresponse()
-        text = response.read().decode("utf-8", "replace")
+        content = response.read()
+        text = content if raw else content.decode("utf-8", "replace")
         for header in response.headers.get_all("Set-Cookie") or []:
             for key, morsel in SimpleCookie(header).items():
                 self.cookies[key] = morsel.value
         return response.status, response.getheader("Location", ""), text
 
-    def login(self, username: str) -> None:
+    def login(self, username: str, password: str = PASSWORD) -> None:
         status, _, html = self.request("GET", "/masuk/")
         assert status == 200, status
         token = TOKEN_RE.search(html).group(1)
         status, location, _ = self.request(
             "POST",
             "/masuk/",
-            {"csrfmiddlewaretoken": token, "username": username, "password": PASSWORD},
+            {"csrfmiddlewaretoken": token, "username": username, "password": password},
         )
         assert status == 302 and "masuk" not in location, (username, status, location)
 
@@ -73,26 +86,47 @@ class Desk:
         return TOKEN_RE.search(html).group(1), KUNCI_RE.search(html).group(1)
 
 
+def multipart(data: dict, files: dict[str, tuple[str, str, bytes]]) -> tuple[bytes, str]:
+    boundary = f"----meja{uuid.uuid4().hex}"
+    parts = []
+    for key, value in data.items():
+        head = f'--{boundary}\r\nContent-Disposition: form-data; name="{key}"\r\n\r\n'
+        parts.append(f"{head}{value}\r\n".encode())
+    for key, (filename, ctype, content) in files.items():
+        parts.append(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{key}"; '
+            f'filename="{filename}"\r\nContent-Type: {ctype}\r\n\r\n'.encode()
+            + content
+            + b"\r\n"
+        )
+    parts.append(f"--{boundary}--\r\n".encode())
+    return b"".join(parts), f"multipart/form-data; boundary={boundary}"
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
 
 
-def start_gunicorn(port: int) -> subprocess.Popen:
+def start_gunicorn(
+    port: int, *, workers: int = WORKERS, threads: int = THREADS, env: dict | None = None
+) -> subprocess.Popen:
+    """gunicorn on 127.0.0.1:port, returned once /healthz answers 200 (the database is
+    reachable and migrated). `env`: the app's environment (default: this process's)."""
     cmd = [
         str(ROOT / ".venv" / "bin" / "gunicorn"),
         "ppid_manual.wsgi:application",
         "--bind",
         f"127.0.0.1:{port}",
         "--workers",
-        str(WORKERS),
+        str(workers),
         "--log-level",
         "warning",
     ]
-    if THREADS > 1:
-        cmd += ["--worker-class", "gthread", "--threads", str(THREADS)]
-    server = subprocess.Popen(cmd, cwd=ROOT, env=dict(os.environ))
+    if threads > 1:
+        cmd += ["--worker-class", "gthread", "--threads", str(threads)]
+    server = subprocess.Popen(cmd, cwd=ROOT, env=env if env is not None else dict(os.environ))
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
@@ -101,7 +135,10 @@ def start_gunicorn(port: int) -> subprocess.Popen:
             if conn.getresponse().status == 200:
                 return server
         except OSError:
-            time.sleep(0.3)
+            pass
+        if server.poll() is not None:
+            raise SystemExit(f"gunicorn exited with code {server.returncode}")
+        time.sleep(0.3)
     server.terminate()
     raise SystemExit("gunicorn did not answer /healthz within 60 s")
 

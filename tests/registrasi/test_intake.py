@@ -109,7 +109,8 @@ def test_an_unknown_nik_prefills_only_the_nik(client, petugas):
     response = client.get(reverse("registrasi:baru"), {"cari": NIK})
     assert response.context["form"].initial["nik"] == NIK
     assert "nama" not in response.context["form"].initial
-    assert any("belum pernah terdaftar" in m for m in messages_of(response))
+    # Issue 16: the same words as for a pemohon known only at another desk (nothing leaks).
+    assert messages_of(response) == ["NIK ini belum memiliki berkas di meja ini."]
 
 
 def test_an_incomplete_file_is_returned_without_number_or_clock(client, golden_day, petugas):

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from ppid_manual.retention import purge
@@ -7,7 +8,8 @@ from ppid_manual.retention import purge
 class Command(BaseCommand):
     help = (
         "Hapus pindaian identitas (KTP/NIK, surat kuasa) dari berkas yang sudah ditutup lebih "
-        "lama dari masa retensi, dan catat penghapusannya pada riwayat berkas."
+        "lama dari masa retensi, dan catat penghapusannya pada riwayat berkas; lalu hapus "
+        "pindaian yang tidak ditunjuk rekaman mana pun (hapus_berkas_yatim)."
     )
 
     def add_arguments(self, parser):
@@ -25,3 +27,7 @@ class Command(BaseCommand):
         removed = purge(options["hari"], dry_run=options["coba"])
         verb = "akan dihapus" if options["coba"] else "dihapus"
         self.stdout.write(", ".join(f"{label}: {n} berkas {verb}" for label, n in removed.items()))
+        # The daily job also clears scans that no record points to (a registration cut off
+        # between writing the scan and committing its record; issue 16).
+        yatim = ["--coba"] if options["coba"] else []
+        call_command("hapus_berkas_yatim", *yatim, stdout=self.stdout)
