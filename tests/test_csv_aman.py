@@ -15,7 +15,7 @@ import pytest
 from ppid_manual import csv_aman, handback
 from registrasi import actions as reg
 from registrasi.models import Permohonan
-from tests.keberatan.helpers import D, at
+from tests.helpers import D, at
 
 ROOT = Path(__file__).resolve().parent.parent
 RUMUS = ["=1+1", "+62 811", "-2+3", "@SUM(A1)", "\t=1", "\r=1", '=HYPERLINK("http://x","klik")']

@@ -18,7 +18,7 @@ from django.db import transaction
 from ppid_manual.workflow.numbering import NumberingError
 from registrasi import actions as reg
 from registrasi.models import Permohonan
-from tests.keberatan.helpers import D, at
+from tests.helpers import D, at
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 

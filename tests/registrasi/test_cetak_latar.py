@@ -181,7 +181,7 @@ def test_old_jobs_are_deleted_when_a_new_one_starts(
     assert CetakanRegister.objects.count() == 1
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_thread_builds_it_while_the_page_polls(
     client, units, petugas, ppid, holidays_2026, small_limit, settings, tmp_path
 ):
