@@ -8,10 +8,12 @@ from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from ppid_manual import cari as cari_mod
 from ppid_manual import charts, dashboard, handback, laporan_xlsx
 from ppid_manual import laporan as laporan_mod
 from ppid_manual.access import role_required
@@ -35,6 +37,16 @@ def home(request: HttpRequest) -> HttpResponse:
         "ppid_manual/home.html",
         {"today": today, "panels": dashboard.panels_for(request.user, today)},
     )
+
+
+@login_required
+def cari(request: HttpRequest) -> HttpResponse:
+    """The navbar's search: an issued number that names one case opens it; anything else
+    lists what matches, across permohonan, keberatan and the DIP, within the user's scope."""
+    hasil = cari_mod.cari(request.user, request.GET.get("q", ""))
+    if hasil.langsung:
+        return redirect(hasil.langsung)
+    return render(request, "ppid_manual/cari.html", {"hasil": hasil, "batas": cari_mod.BATAS})
 
 
 @login_required
@@ -70,6 +82,12 @@ def hari_libur(request: HttpRequest) -> HttpResponse:
         "ppid_manual/hari_libur.html",
         {"rows": rows, "tahun": tahun, "tahun_list": range(today.year - 3, today.year + 2)},
     )
+
+
+@require_GET
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers ask for /favicon.ico whatever the page links: answer with the static icon."""
+    return redirect(static("img/favicon.ico"), permanent=True)
 
 
 @require_GET
