@@ -238,6 +238,8 @@ def baru(request: HttpRequest) -> HttpResponse:
         form = PermohonanForm(request.POST, request.FILES)
         if form.is_valid():
             intake = form.to_intake()
+            if form.cleaned_data.get("lanjutan"):
+                intake.lanjutan_dari = get_permohonan_for_user(request, form.cleaned_data["lanjutan"])
             try:
                 if form.aksi == PermohonanForm.KEMBALIKAN:
                     p = actions.return_incomplete(intake, by=request.user)
@@ -262,6 +264,19 @@ def baru(request: HttpRequest) -> HttpResponse:
                 return redirect(reverse("registrasi:detail", args=[p.pk]) + "?baru=1")
         elif request.FILES:
             messages.warning(request, "Periksa isian; pindaian identitas perlu dipilih ulang.")
+        cari = CariPemohonForm()
+    elif request.GET.get("lanjutan", "").isdigit():
+        # "Lanjutkan pendaftaran" on a returned file: everything it had, pre-filled.
+        returned = get_permohonan_for_user(request, int(request.GET["lanjutan"]))
+        if not returned.is_returned or actions.continuation_of(returned) is not None:
+            messages.error(request, "Berkas ini tidak dapat dilanjutkan pendaftarannya.")
+            return _detail(returned)
+        messages.info(
+            request,
+            "Isian berkas yang dikembalikan sudah diisikan. Periksa kelengkapannya, lalu "
+            "daftarkan.",
+        )
+        form = PermohonanForm(initial=PermohonanForm.initial_from_returned(returned))
         cari = CariPemohonForm()
     else:
         cari = CariPemohonForm(request.GET or None)
@@ -304,11 +319,25 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     today = timezone.localdate()
     label = {s.name: s.label for s in ALUR.steps}
     label["tenggat_dihitung_ulang"] = "Tenggat dihitung ulang (kalender berubah)"
+    label[actions.DILANJUTKAN] = "Pendaftaran dilanjutkan (pemohon kembali dengan kelengkapan)"
     events = list(Event.objects.for_object(p).select_related("actor"))
+    lanjutan = None
     for e in events:
         e.label = label.get(e.step, e.step)
         e.from_label = ALUR.status_labels.get(e.from_state, e.from_state)
         e.to_label = ALUR.status_labels.get(e.to_state, e.to_state)
+        # The two records of a resumed file point to each other on their timelines.
+        if "lanjutan_dari" in e.data:
+            e.tautan = (
+                "Melanjutkan berkas yang dikembalikan",
+                reverse("registrasi:detail", args=[e.data["lanjutan_dari"]["pk"]]),
+            )
+        elif "dilanjutkan_ke" in e.data:
+            lanjutan = e.data["dilanjutkan_ke"]
+            e.tautan = (
+                f"Lihat pendaftaran lanjutan {lanjutan.get('nomor') or ''}".strip(),
+                reverse("registrasi:detail", args=[lanjutan["pk"]]),
+            )
     langkah = [{"step": s, "url": step_url(p, s.name)} for s in ALUR.available(p, request.user)]
     _mark_deadlines([p], today)
     return render(
@@ -327,6 +356,9 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "events": events,
             "today": today,
             "baru": request.GET.get("baru") == "1",
+            "boleh_lanjutkan": p.is_returned
+            and lanjutan is None
+            and request.user.has_role(Role.PETUGAS, Role.PELAKSANA),
         },
     )
 

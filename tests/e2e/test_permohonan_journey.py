@@ -138,7 +138,15 @@ def test_an_incomplete_file_is_returned_with_what_is_missing_and_not_registered(
     page.wait_for_load_state()
     identitas = page.get_by_label("Fotokopi identitas diterima (KTP; badan hukum: akta)")
     expect(identitas).to_have_class(re.compile(r"\bis-invalid\b"))
-    expect(page.get_by_text("Fotokopi identitas wajib ada (SOP langkah 1)")).to_be_visible()
+    expect(
+        page.locator(".invalid-feedback", has_text="Fotokopi identitas wajib ada (SOP langkah 1)")
+    ).to_be_visible()
+    # The error summary at the top of the form has the focus and links to the field.
+    summary = page.locator("[data-ringkasan-galat]")
+    expect(summary).to_be_focused()
+    expect(summary).to_contain_text("Fotokopi identitas wajib ada (SOP langkah 1)")
+    summary.get_by_role("link", name="Fotokopi identitas diterima (KTP; badan hukum: akta)").click()
+    expect(identitas).to_be_focused()
     assert Permohonan.objects.count() == 0
     assert_fits_desk_screen(page)
 
