@@ -10,6 +10,7 @@ urlpatterns = [
     path("masuk/", auth_views.LoginView.as_view(authentication_form=LoginForm), name="login"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("cari/", views.cari, name="cari"),
+    path("jatuh-tempo/", views.jatuh_tempo, name="jatuh_tempo"),
     path("kalender/", views.kalender, name="kalender"),
     path("kalender/hari-libur/", views.hari_libur, name="hari_libur"),
     path("laporan/", views.laporan, name="laporan"),

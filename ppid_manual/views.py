@@ -14,7 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from ppid_manual import cari as cari_mod
-from ppid_manual import charts, dashboard, handback, laporan_xlsx
+from ppid_manual import charts, dashboard, handback, laporan_xlsx, tugas
 from ppid_manual import laporan as laporan_mod
 from ppid_manual.access import role_required
 from ppid_manual.documents import LaporanLayananDokumen, PerhitunganTenggat
@@ -32,10 +32,37 @@ from ppid_manual.workflow import calendar
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
+    pekerjaan = tugas.tugas_for(request.user)
+    for t in pekerjaan:
+        t.status = t.keadaan(today)
     return render(
         request,
         "ppid_manual/home.html",
-        {"today": today, "panels": dashboard.panels_for(request.user, today)},
+        {
+            "today": today,
+            "panels": dashboard.panels_for(request.user, today),
+            "tugas": pekerjaan[:TUGAS_BERANDA],
+            "tugas_lebih": max(len(pekerjaan) - TUGAS_BERANDA, 0),
+        },
+    )
+
+
+TUGAS_BERANDA = 15
+
+
+@login_required
+def jatuh_tempo(request: HttpRequest) -> HttpResponse:
+    """The printable list of this user's work due today (or late) and this week, each item
+    with its own deadline; an HTML page with a print stylesheet."""
+    today = timezone.localdate()
+    daftar = tugas.jatuh_tempo(request.user, today)
+    for items in daftar.values():
+        for t in items:
+            t.status = t.keadaan(today)
+    return render(
+        request,
+        "ppid_manual/jatuh_tempo.html",
+        {"today": today, "akhir_minggu": tugas.akhir_minggu(today), **daftar},
     )
 
 

@@ -13,6 +13,9 @@
     }
     return null;
   }
+  document.addEventListener("click", function (event) {
+    if (event.target.closest("[data-cetak]")) window.print();
+  });
   document.addEventListener("DOMContentLoaded", function () {
     var summary = document.querySelector("[data-ringkasan-galat]");
     if (summary) {
