@@ -421,7 +421,7 @@ class PermohonanForm(forms.Form):
 
     @staticmethod
     def initial_from_returned(p: Permohonan) -> dict:
-        """"Lanjutkan pendaftaran": everything the returned file had, for the pemohon who came
+        """ "Lanjutkan pendaftaran": everything the returned file had, for the pemohon who came
         back with what was missing. The completeness checks start unticked (the desk checks
         the file again) and the date is today: the clock starts when the file is complete."""
         initial = PermohonanForm.initial_for(p.pemohon)

@@ -239,7 +239,9 @@ def baru(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             intake = form.to_intake()
             if form.cleaned_data.get("lanjutan"):
-                intake.lanjutan_dari = get_permohonan_for_user(request, form.cleaned_data["lanjutan"])
+                intake.lanjutan_dari = get_permohonan_for_user(
+                    request, form.cleaned_data["lanjutan"]
+                )
             try:
                 if form.aksi == PermohonanForm.KEMBALIKAN:
                     p = actions.return_incomplete(intake, by=request.user)

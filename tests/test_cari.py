@@ -34,8 +34,11 @@ def kasus(units, petugas, ppid, pelaksana_dinkes, pelaksana_dishub, atasan, holi
         surat = actions.route_to_opd(utama, by=ppid, unit=units["dinkes"])
         kembali = actions.return_incomplete(
             intake(
-                pemohon={"nama": "I Ketut Warga", "nik": "5103024506850002",
-                         "telepon": "0819-9988-8777"},
+                pemohon={
+                    "nama": "I Ketut Warga",
+                    "nik": "5103024506850002",
+                    "telepon": "0819-9988-8777",
+                },
                 rincian_informasi="Peta jaringan irigasi subak Mengwi",
                 identitas_diterima=False,
             ),
@@ -48,15 +51,24 @@ def kasus(units, petugas, ppid, pelaksana_dinkes, pelaksana_dishub, atasan, holi
             tanggal=DAY,
         )
     desk = SimpleNamespace(
-        petugas=petugas, ppid=ppid, dinkes=pelaksana_dinkes, dishub=pelaksana_dishub,
-        atasan=atasan, units=units,
+        petugas=petugas,
+        ppid=ppid,
+        dinkes=pelaksana_dinkes,
+        dishub=pelaksana_dishub,
+        atasan=atasan,
+        units=units,
     )
     keberatan = daftarkan(desk, DAY)
     edisi = dip_actions.buat_edisi(unit=units["dinkes"], tahun=2026, by=pelaksana_dinkes)
     entri = tambah(edisi, pelaksana_dinkes, ringkasan="Profil kesehatan Provinsi Bali tahun 2025")
     return SimpleNamespace(
-        utama=Permohonan.objects.get(pk=utama.pk), surat=surat, kembali=kembali,
-        dishub=dishub, keberatan=keberatan, entri=entri, desk=desk,
+        utama=Permohonan.objects.get(pk=utama.pk),
+        surat=surat,
+        kembali=kembali,
+        dishub=dishub,
+        keberatan=keberatan,
+        entri=entri,
+        desk=desk,
     )
 
 

@@ -155,8 +155,12 @@ def test_a_failed_submit_shows_a_summary_linking_each_error_to_its_field(
     page = client.post(
         BARU, form_data(formulir_lengkap=None, nik="123", telepon="abc")
     ).content.decode()
-    summary = page[page.index("data-ringkasan-galat") : page.index("</ul>", page.index("data-ringkasan-galat"))]
-    assert 'tabindex="-1"' in page[page.rindex("<div", 0, page.index("data-ringkasan-galat")) :][:200]
+    summary = page[
+        page.index("data-ringkasan-galat") : page.index("</ul>", page.index("data-ringkasan-galat"))
+    ]
+    assert (
+        'tabindex="-1"' in page[page.rindex("<div", 0, page.index("data-ringkasan-galat")) :][:200]
+    )
     for field_id, label in (
         ("id_nik", "NIK"),
         ("id_telepon", "Nomor telepon"),
