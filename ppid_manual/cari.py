@@ -29,6 +29,8 @@ from ppid_manual.postgres import key_in
 PANJANG_MAKS = 200
 #: Rows shown per kind of record; the page says when there are more.
 BATAS = 50
+#: Shorter text is looked up only as an exact number: one or two letters match everyone.
+MIN_TEKS = 3
 # The receipt's QR/barcode may carry the registration number plus a short check code,
 # "<nomor>#<4 hex>": the number is what identifies the case.
 KODE_CEK = re.compile(r"^(?P<nomor>[^#]+)#[0-9A-Fa-f]{4}$")
@@ -101,20 +103,28 @@ def edisi_bernomor(user, q: str):
     return DipEdisi.objects.for_user(user).filter(Q(nomor_sk__in=v) | Q(nomor_pengantar__in=v))
 
 
-def _pemohon(q: str):
-    """The pemohon a name, a NIK or a phone number (digits, any separators) points to."""
+def _telepon(digits: str) -> str:
+    """A phone number as typed, in any notation: its digits with any separators between them
+    (stored "0812 3456 7890", "0812-3456-7890" or "+62 812 3456 7890" all match "081234567890"
+    and "+62 812-3456-7890"). A full number loses its trunk or country prefix first."""
+    core = digits
+    if len(digits) >= 9:
+        core = digits[2:] if digits.startswith("62") else digits.lstrip("0") or digits
+    return "[^0-9]*".join(core)
+
+
+def _pemohon(q: str) -> list[int]:
+    """The keys of the pemohon a name, a NIK or a phone number points to (read once, used by
+    both the request and the keberatan query)."""
     from registrasi.models import Pemohon
 
     who = Q(nama__icontains=q)
     digits = "".join(ch for ch in q if ch.isdigit())
-    if len(digits) >= 4 and ANGKA.match(q):
-        who |= Q(nik__contains=digits) | Q(telepon__contains=q)
-        if digits != q:
-            who |= Q(telepon__contains=digits)
-        # A phone typed without the leading 0 or with +62: "812 3456 7890", "+62 812 ...".
-        if digits.startswith("62") and len(digits) > 8:
-            who |= Q(telepon__contains="0" + digits[2:])
-    return Pemohon.objects.filter(who).order_by().values("pk")
+    # At least 6 digits: fewer name a region code (every NIK of Denpasar starts 5171) or a
+    # phone prefix, not a person.
+    if len(digits) >= 6 and ANGKA.match(q):
+        who |= Q(nik__contains=digits) | Q(telepon__regex=_telepon(digits))
+    return list(Pemohon.objects.filter(who).order_by().values_list("pk", flat=True))
 
 
 def _kata(q: str, column: str) -> Q:
@@ -144,6 +154,8 @@ def cari(user, text: str) -> Hasil:
         hasil.langsung = tepat.pop()
         return hasil
 
+    if len(q) < MIN_TEKS:
+        return hasil
     S = Permohonan.Status
     pemohon = _pemohon(q)
     p_qs = (
@@ -151,25 +163,26 @@ def cari(user, text: str) -> Hasil:
         .exclude(status=S.BARU)
         .filter(
             Q(nomor_pendaftaran__icontains=q)
-            | key_in("pemohon_id", pemohon, Permohonan.objects.db)
+            | Q(pemohon_id__in=pemohon)
             | _kata(q, "rincian_informasi")
         )
         .select_related("pemohon", "unit_registrasi", "unit_tujuan")
-        .order_by("-dibuat", "-pk")
+        .order_by("-pk")
     )
+    nomor_permohonan = Permohonan.objects.filter(nomor_pendaftaran__icontains=q).values("pk")
     k_qs = (
         Keberatan.objects.for_user(user)
         .terdaftar()
         .filter(
             Q(nomor_registrasi__icontains=q)
             | Q(nomor_tanggapan__icontains=q)
-            | Q(permohonan__nomor_pendaftaran__icontains=q)
-            | Q(pemohon__in=pemohon)
+            | key_in("permohonan_id", nomor_permohonan, Keberatan.objects.db)
+            | Q(pemohon_id__in=pemohon)
             | Q(kuasa_nama__icontains=q)
             | _kata(q, "informasi_diminta")
         )
         .select_related("pemohon", "permohonan")
-        .order_by("-dibuat", "-pk")
+        .order_by("-pk")
     )
     edisi = DipEdisi.objects.for_user(user).values("pk")
     d_qs = (

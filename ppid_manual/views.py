@@ -73,7 +73,11 @@ def cari(request: HttpRequest) -> HttpResponse:
     hasil = cari_mod.cari(request.user, request.GET.get("q", ""))
     if hasil.langsung:
         return redirect(hasil.langsung)
-    return render(request, "ppid_manual/cari.html", {"hasil": hasil, "batas": cari_mod.BATAS})
+    return render(
+        request,
+        "ppid_manual/cari.html",
+        {"hasil": hasil, "batas": cari_mod.BATAS, "min_teks": cari_mod.MIN_TEKS},
+    )
 
 
 @login_required

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import F
+from django.db.models import F, OuterRef, Subquery
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -167,10 +167,12 @@ def daftar(request: HttpRequest) -> HttpResponse:
         # A search is answered once (the page's keys and the number of matches), then the
         # page's rows are read by key.
         page = counted_page(qs.search(q), request.GET.get("halaman"), PER_HALAMAN)
-        found = Permohonan.objects.for_list().in_bulk(page.object_list)
+        found = _with_opd_date(Permohonan.objects.for_list(), user).in_bulk(page.object_list)
         rows = [found[pk] for pk in page.object_list]
     else:
-        page = Paginator(qs.for_list(), PER_HALAMAN).get_page(request.GET.get("halaman"))
+        page = Paginator(_with_opd_date(qs.for_list(), user), PER_HALAMAN).get_page(
+            request.GET.get("halaman")
+        )
         rows = list(page.object_list)
     _mark_deadlines(rows, today)
     counts = {
@@ -191,6 +193,18 @@ def daftar(request: HttpRequest) -> HttpResponse:
             "lihat_nik": user.has_role(*IDENTITAS),
         },
     )
+
+
+def _with_opd_date(qs, user):
+    """For a PPID Pelaksana, each row also carries its own OPD's date: the internal answer
+    deadline of the surat permintaan still waiting on it (SOP langkah 3), read in the same
+    query (issue 19: the OPD works to its own date, not the pemohon's)."""
+    if not user.has_role(Role.PELAKSANA) or user.unit_id is None:
+        return qs
+    surat = SuratPermintaan.objects.filter(
+        permohonan=OuterRef("pk"), unit_id=user.unit_id, dialihkan=False, jawaban=""
+    ).order_by("-pk")
+    return qs.annotate(tenggat_opd=Subquery(surat.values("tenggat_jawaban")[:1]))
 
 
 def _dashboard_filters(request: HttpRequest, qs, today):

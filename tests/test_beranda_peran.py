@@ -158,3 +158,16 @@ def test_a_favicon_is_linked_and_answered(client, petugas):
     assert 'rel="icon"' in page and "img/favicon" in page
     response = client.get("/favicon.ico")
     assert response.status_code == 301 and response["Location"].endswith("img/favicon.ico")
+
+
+def test_the_pelaksanas_work_list_shows_the_opds_own_answer_date(client, kerja):
+    client.force_login(kerja.desk.dinkes)
+    with at(DAY):
+        page = client.get(reverse("registrasi:daftar")).content.decode()
+        row = page[page.index(kerja.routed.nomor_pendaftaran) :]
+        row = row[: row.index("</tr>")]
+        assert "Jawaban OPD:" in row
+        assert f"{kerja.surat.tenggat_jawaban.day} Maret 2026" in row
+        client.force_login(kerja.desk.ppid)
+        ppid_page = client.get(reverse("registrasi:daftar")).content.decode()
+    assert kerja.routed.nomor_pendaftaran in ppid_page and "Jawaban OPD:" not in ppid_page

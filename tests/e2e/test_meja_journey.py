@@ -107,7 +107,9 @@ def test_a_returned_file_is_resumed_with_everything_it_had(page, desk):
 
     # Everything the returned file had is there; the first field has the focus.
     expect(page.get_by_label("Tanggal permohonan diterima")).to_be_focused()
-    expect(page.get_by_label("Nama pemohon / badan hukum / kelompok")).to_have_value("I Ketut Warga")
+    expect(page.get_by_label("Nama pemohon / badan hukum / kelompok")).to_have_value(
+        "I Ketut Warga"
+    )
     expect(page.get_by_label("NIK", exact=True)).to_have_value("5103024506850002")
     expect(page.get_by_label("Rincian informasi yang dibutuhkan")).to_have_value(
         "Data irigasi subak 2025"
