@@ -186,3 +186,42 @@ def test_every_role_has_the_search_box_in_the_navbar(client, kasus, admin_user):
         client.force_login(user)
         page = client.get(reverse("home")).content.decode()
         assert 'role="search"' in page and f'action="{URL}"' in page, user.username
+
+
+def test_it_opens_a_case_by_its_notice_sk_or_tanda_terima_number(client, kasus):
+    from tests.keberatan.helpers import tolak_permohonan
+
+    desk = kasus.desk
+    with at(DAY):
+        fresh = register(desk.petugas, tanggal=DAY)
+    ditolak = tolak_permohonan(desk, fresh, DAY)
+    target = reverse("registrasi:detail", args=[ditolak.pk])
+    for nomor in (ditolak.nomor_pemberitahuan, ditolak.nomor_sk_penolakan):
+        assert nomor and search(client, desk.petugas, nomor)["Location"] == target, nomor
+
+    with at(DAY):
+        p = register(desk.petugas, tanggal=DAY)
+        actions.route_to_opd(p, by=desk.ppid, unit=desk.units["dinkes"])
+        actions.record_opd_answer(
+            Permohonan.objects.get(pk=p.pk),
+            by=desk.dinkes,
+            jawaban="tersedia",
+            klasifikasi=Permohonan.Klasifikasi.TERBUKA,
+            isi_jawaban="Terlampir.",
+            tanggal_jawaban=DAY,
+        )
+        actions.issue_decision(
+            Permohonan.objects.get(pk=p.pk),
+            actions.Putusan(keputusan=Permohonan.Keputusan.DIBERIKAN_SELURUHNYA),
+            by=desk.ppid,
+        )
+        tanda = actions.hand_over(
+            Permohonan.objects.get(pk=p.pk),
+            by=desk.petugas,
+            nama_penerima="Ni Made",
+            cara="mengambil",
+        )
+    response = search(client, desk.petugas, tanda.nomor)
+    assert response["Location"] == reverse("registrasi:detail", args=[p.pk])
+    # A closed case is found as well as an open one.
+    assert Permohonan.objects.get(pk=p.pk).status == Permohonan.Status.SELESAI
