@@ -360,7 +360,7 @@ class PermohonanForm(forms.Form):
                 self.add_error("cara_salinan", "Pilih cara mendapatkan salinan.")
         else:
             cleaned["cara_salinan"] = ""
-        if daftar and cleaned.get("tanggal") and not self.errors:
+        if daftar and cleaned.get("tanggal"):
             self.peringatan_tanggal = self.risky_date(cleaned["tanggal"])
             if self.peringatan_tanggal and not cleaned.get("konfirmasi_tanggal"):
                 # Nothing is saved before the clerk has read what the date means.

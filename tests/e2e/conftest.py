@@ -50,6 +50,13 @@ AXE_RUN = """async (tags) => {
         nodes: v.nodes.slice(0, 5).map((n) => n.target.join(" ") + " :: " + n.failureSummary),
     }));
 }"""
+# A digest of the page's markup (FNV-1a over the body's HTML, without the CSRF tokens).
+AXE_STATE = """() => {
+    const html = document.body.outerHTML.replace(/name="csrfmiddlewaretoken" value="[^"]*"/g, "");
+    let h = 0x811c9dc5;
+    for (let i = 0; i < html.length; i++) h = Math.imul(h ^ html.charCodeAt(i), 16777619);
+    return (h >>> 0).toString(16) + ":" + html.length;
+}"""
 # Every page checked in this run: (test, path, violations), printed at the end of the run.
 AXE_LOG: list[tuple[str, str, int]] = []
 
@@ -113,10 +120,15 @@ def axe_check(page) -> None:
     page no helper checked."""
     page.wait_for_load_state()
     path = urlparse(page.url).path
+    # The same page in the same state (URL and markup) is checked once per journey.
+    state = (page.url, page.evaluate(AXE_STATE))
+    page.axe_checked.add(page.url)
+    if state in page.axe_states:
+        return
+    page.axe_states.add(state)
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.add_script_tag(url=f"{page.base_url}{AXE_URL}")
     violations = page.evaluate(AXE_RUN, AXE_TAGS)
-    page.axe_checked.add(page.url)
     AXE_LOG.append((os.environ.get("PYTEST_CURRENT_TEST", "").split(" ")[0], path, len(violations)))
     assert not violations, f"axe-core: {len(violations)} pelanggaran di {page.url}:\n" + "\n".join(
         f"- {v['id']} ({v['impact']}): {v['help']}\n    " + "\n    ".join(v["nodes"])
@@ -148,6 +160,7 @@ def page(browser, live_server, django_db_serialized_rollback):
     # Every HTML page loaded, and those axe_check saw (by full URL).
     loaded: list[str] = []
     page.axe_checked = set()
+    page.axe_states = set()
     page.on("load", lambda p: loaded.append(p.url))
     yield page
     context.close()
