@@ -455,7 +455,7 @@ class CariPemohonForm(forms.Form):
     """A returning pemohon, found by NIK (or akta number) to pre-fill the intake form."""
 
     cari = forms.CharField(
-        label="Pemohon lama? Cari dengan NIK atau nomor akta",
+        label="Pemohon lama? Cari dengan NIK, nomor akta atau nama lengkap",
         max_length=100,
         required=False,
     )

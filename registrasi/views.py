@@ -312,6 +312,19 @@ def _find_returning(request: HttpRequest, text: str) -> Pemohon | None:
         found = Pemohon.objects.filter(nik=digits).order_by("jenis", "pk").first()
     else:
         found = Pemohon.objects.filter(nomor_akta__iexact=text).first()
+        if found is None:
+            # A name typed here (issue 19): one pemohon of exactly that name fills the form;
+            # several are told apart by NIK, so the desk is sent to the search.
+            same_name = list(Pemohon.objects.filter(nama__iexact=" ".join(text.split()))[:2])
+            if len(same_name) == 1:
+                found = same_name[0]
+            elif same_name:
+                messages.info(
+                    request,
+                    "Ada beberapa pemohon dengan nama itu: cari dengan NIK, atau gunakan kotak "
+                    "Cari di bilah menu untuk melihat berkas mereka.",
+                )
+                return None
     if found is None:
         messages.info(request, "Pemohon belum pernah terdaftar; isi sebagai pemohon baru.")
     else:

@@ -168,3 +168,24 @@ def test_a_failed_submit_shows_a_summary_linking_each_error_to_its_field(
     ):
         assert f'href="#{field_id}"' in summary and label in summary, field_id
     assert page.index("data-ringkasan-galat") < page.index('id="id_tanggal"')
+
+
+def test_the_intake_look_up_finds_a_returning_pemohon_by_full_name(client, petugas, golden_day):
+    from tests.registrasi.conftest import register
+
+    register(petugas, tanggal=D(2026, 3, 16))
+    client.force_login(petugas)
+    response = client.get(BARU, {"cari": "ni made  ayu LESTARI"})
+    assert response.context["form"].initial["nik"] == "5171014107900001"
+    response = client.get(BARU, {"cari": "Tidak Ada Orang Ini"})
+    assert "nik" not in response.context["form"].initial
+    assert "belum pernah terdaftar" in response.content.decode()
+
+
+def test_the_date_warning_shows_with_the_other_errors_at_once(client, petugas, holidays_2026):
+    client.force_login(petugas)
+    with at(D(2026, 4, 10)):
+        page = client.post(BARU, form_data(tanggal="2026-03-16", alamat="")).content.decode()
+    assert "melewati batas SOP 1 hari kerja" in page
+    assert 'href="#id_alamat"' in page and 'href="#id_konfirmasi_tanggal"' in page
+    assert Permohonan.objects.count() == 0
