@@ -150,7 +150,7 @@ def test_a_returned_file_is_resumed_with_everything_it_had(page, desk):
     assert_fits_desk_screen(page)
 
 
-def test_each_role_sees_its_own_work_with_its_own_deadline(page, desk):
+def test_each_role_sees_its_own_work_with_its_own_deadline(page, desk, admin_user):
     p = permohonan_terdaftar(desk, nama=NAMA, rincian=RINCIAN)
     surat = actions.route_to_opd(p, by=desk.ppid, unit=desk.units["dinkes"])
     surat = SuratPermintaan.objects.get(pk=surat.pk)
@@ -175,3 +175,12 @@ def test_each_role_sees_its_own_work_with_its_own_deadline(page, desk):
     )
     expect(row).to_contain_text("Pemberitahuan tertulis (Pasal 22(7))")
     expect(row).to_contain_text(hari_tanggal(p.tenggat).split(", ")[1])
+
+    # The Atasan PPID's home (nothing waits on it here) and the admin's, whose navbar holds
+    # one item more: still on one line (assert_fits_desk_screen).
+    switch_user(page, "atasan")
+    expect(page.get_by_role("region", name="Pekerjaan saya, dengan tenggat saya")).to_contain_text(
+        "Tidak ada pekerjaan yang menunggu Anda."
+    )
+    switch_user(page, "admin")
+    expect(page.locator("nav.navbar").get_by_role("link", name="Data induk")).to_be_visible()
