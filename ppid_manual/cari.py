@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import reduce
 from operator import and_
 
+from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
@@ -31,6 +32,8 @@ PANJANG_MAKS = 200
 BATAS = 50
 #: Shorter text is looked up only as an exact number: one or two letters match everyone.
 MIN_TEKS = 3
+#: Up to this many pemohon keys are passed as a list; more stay a subquery.
+KUNCI_MAKS = 5000
 # The receipt's QR/barcode may carry the registration number plus a short check code,
 # "<nomor>#<4 hex>": the number is what identifies the case.
 KODE_CEK = re.compile(r"^(?P<nomor>[^#]+)#[0-9A-Fa-f]{4}$")
@@ -113,9 +116,10 @@ def _telepon(digits: str) -> str:
     return "[^0-9]*".join(core)
 
 
-def _pemohon(q: str) -> list[int]:
-    """The keys of the pemohon a name, a NIK or a phone number points to (read once, used by
-    both the request and the keberatan query)."""
+def _pemohon(q: str) -> list[int] | models.QuerySet:
+    """The keys of the pemohon a name, a NIK or a phone number points to: read once, used by
+    both the request and the keberatan query; a very common name stays a subquery (SQLite
+    takes at most 32,766 parameters in one query)."""
     from registrasi.models import Pemohon
 
     who = Q(nama__icontains=q)
@@ -124,7 +128,9 @@ def _pemohon(q: str) -> list[int]:
     # phone prefix, not a person.
     if len(digits) >= 6 and ANGKA.match(q):
         who |= Q(nik__contains=digits) | Q(telepon__regex=_telepon(digits))
-    return list(Pemohon.objects.filter(who).order_by().values_list("pk", flat=True))
+    keys = Pemohon.objects.filter(who).order_by().values_list("pk", flat=True)
+    found = list(keys[: KUNCI_MAKS + 1])
+    return found if len(found) <= KUNCI_MAKS else keys
 
 
 def _kata(q: str, column: str) -> Q:
