@@ -12,12 +12,14 @@ from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.recorder import MigrationRecorder
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.templatetags.static import static
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.defaults import server_error as django_server_error
 
-from ppid_manual import cetak_latar, charts, dashboard, handback, laporan_xlsx
+from ppid_manual import cari as cari_mod
+from ppid_manual import cetak_latar, charts, dashboard, handback, laporan_xlsx, tugas
 from ppid_manual import laporan as laporan_mod
 from ppid_manual.access import role_required
 from ppid_manual.documents import LaporanLayananDokumen, PerhitunganTenggat
@@ -39,10 +41,51 @@ from ppid_manual.workflow.tabel_pdf import pdf_response
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
+    pekerjaan = tugas.tugas_for(request.user)
+    for t in pekerjaan:
+        t.status = t.keadaan(today)
     return render(
         request,
         "ppid_manual/home.html",
-        {"today": today, "panels": dashboard.panels_for(request.user, today)},
+        {
+            "today": today,
+            "panels": dashboard.panels_for(request.user, today),
+            "tugas": pekerjaan[:TUGAS_BERANDA],
+            "tugas_lebih": max(len(pekerjaan) - TUGAS_BERANDA, 0),
+        },
+    )
+
+
+TUGAS_BERANDA = 15
+
+
+@login_required
+def jatuh_tempo(request: HttpRequest) -> HttpResponse:
+    """The printable list of this user's work due today (or late) and this week, each item
+    with its own deadline; an HTML page with a print stylesheet."""
+    today = timezone.localdate()
+    daftar = tugas.jatuh_tempo(request.user, today)
+    for items in daftar.values():
+        for t in items:
+            t.status = t.keadaan(today)
+    return render(
+        request,
+        "ppid_manual/jatuh_tempo.html",
+        {"today": today, "akhir_minggu": tugas.akhir_minggu(today), **daftar},
+    )
+
+
+@login_required
+def cari(request: HttpRequest) -> HttpResponse:
+    """The navbar's search: an issued number that names one case opens it; anything else
+    lists what matches, across permohonan, keberatan and the DIP, within the user's scope."""
+    hasil = cari_mod.cari(request.user, request.GET.get("q", ""))
+    if hasil.langsung:
+        return redirect(hasil.langsung)
+    return render(
+        request,
+        "ppid_manual/cari.html",
+        {"hasil": hasil, "batas": cari_mod.BATAS, "min_teks": cari_mod.MIN_TEKS},
     )
 
 
@@ -99,6 +142,12 @@ def _migrations_on_disk() -> frozenset[tuple[str, str]]:
     loader = MigrationLoader(None, ignore_no_migrations=True)
     replaced = {key for m in loader.disk_migrations.values() for key in m.replaces}
     return frozenset(set(loader.disk_migrations) - replaced)
+
+
+@require_GET
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers ask for /favicon.ico whatever the page links: answer with the static icon."""
+    return redirect(static("img/favicon.ico"), permanent=True)
 
 
 @require_GET

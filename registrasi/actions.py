@@ -19,9 +19,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from ppid_manual import pindaian
-from ppid_manual.models import FormatNomor, Unit, User
+from ppid_manual.models import Event, FormatNomor, Unit, User
 from ppid_manual.workflow import calendar
-from ppid_manual.workflow.engine import StepRefused, apply_step
+from ppid_manual.workflow.engine import StepRefused, apply_step, record_event
 from ppid_manual.workflow.numbering import next_number
 from registrasi.alur import (
     ALUR,
@@ -68,6 +68,8 @@ class Intake:
     scan_identitas: UploadedFile | None = None
     kunci: uuid.UUID | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    # "Lanjutkan pendaftaran": the returned (dikembalikan) record this intake continues.
+    lanjutan_dari: Permohonan | None = None
 
 
 def find_pemohon(data: dict[str, str]) -> Pemohon | None:
@@ -113,6 +115,7 @@ def _intake(step_name: str, intake: Intake, *, by: User, note: str) -> Permohona
             raise SudahDiajukan(done)
     if by.unit_id is None:
         raise StepRefused("Akun Anda belum terhubung ke perangkat daerah; hubungi Admin.")
+    returned = _lock_returned(intake.lanjutan_dari, by) if intake.lanjutan_dari else None
     pemohon, changes = _upsert_pemohon(intake.pemohon)
     permohonan = Permohonan(
         pemohon=pemohon,
@@ -131,6 +134,8 @@ def _intake(step_name: str, intake: Intake, *, by: User, note: str) -> Permohona
 
     def update(p: Permohonan) -> dict[str, Any]:
         data: dict[str, Any] = {"pemohon": pemohon.pk}
+        if returned is not None:
+            data["lanjutan_dari"] = {"pk": returned.pk}
         if changes:
             data["pemohon_diubah"] = changes
         if step_name == "daftar":
@@ -154,7 +159,39 @@ def _intake(step_name: str, intake: Intake, *, by: User, note: str) -> Permohona
             pindaian.simpan(p.scan_identitas, intake.scan_identitas.name, intake.scan_identitas)
         return data
 
-    return apply_step(permohonan, ALUR, step_name, by=by, note=note, update=update)
+    created = apply_step(permohonan, ALUR, step_name, by=by, note=note, update=update)
+    if returned is not None:
+        # The returned record's timeline points to its continuation (the new record's own
+        # event points back): both in this transaction.
+        record_event(
+            returned,
+            DILANJUTKAN,
+            by=by,
+            from_state=returned.status,
+            to_state=returned.status,
+            data={"dilanjutkan_ke": {"pk": created.pk, "nomor": created.nomor_pendaftaran}},
+        )
+    return created
+
+
+#: The event on a returned record when the pemohon came back and the file was taken again.
+DILANJUTKAN = "dilanjutkan"
+
+
+def continuation_of(returned: Permohonan) -> Event | None:
+    """The event saying this returned file was continued (taken again), if it was."""
+    return Event.objects.for_object(returned).filter(step=DILANJUTKAN).first()
+
+
+def _lock_returned(returned: Permohonan, by: User) -> Permohonan:
+    """The returned record, locked: still returned, visible to this desk, and not continued
+    already (two clerks resuming one file at once: one gets through)."""
+    locked = Permohonan.objects.select_for_update().get(pk=returned.pk)
+    if locked.status != Permohonan.Status.DIKEMBALIKAN or not locked.visible_to(by):
+        raise StepRefused("Hanya berkas yang dikembalikan yang dapat dilanjutkan pendaftarannya.")
+    if continuation_of(locked) is not None:
+        raise StepRefused("Berkas yang dikembalikan ini sudah dilanjutkan dengan pendaftaran lain.")
+    return locked
 
 
 def _submit(step_name: str, intake: Intake, by: User, note: str) -> Permohonan:

@@ -18,7 +18,10 @@ from stdnum.id import nik as stdnum_nik
 from ppid_manual import wilayah
 from ppid_manual.hidden_fields import HiddenFieldsCheckedMixin
 from ppid_manual.models import Unit
+from ppid_manual.templatetags.ppid import hari_tanggal
+from ppid_manual.workflow import calendar
 from registrasi.actions import Intake, Putusan
+from registrasi.alur import HK_PEMBERITAHUAN
 from registrasi.models import Pemohon, Permohonan, SuratPermintaan, Tarif
 
 K = Permohonan.Keputusan
@@ -148,6 +151,8 @@ class PermohonanForm(HiddenFieldsCheckedMixin, forms.Form):
     )
 
     kunci = forms.UUIDField(widget=forms.HiddenInput)
+    # A returned file brought back complete ("Lanjutkan pendaftaran"): the returned record.
+    lanjutan = forms.IntegerField(widget=forms.HiddenInput, required=False)
     tanggal = forms.DateField(
         label="Tanggal permohonan diterima",
         widget=date_input(),
@@ -187,7 +192,7 @@ class PermohonanForm(HiddenFieldsCheckedMixin, forms.Form):
     )
     cara_salinan = forms.ChoiceField(
         label="Cara mendapatkan salinan",
-        choices=[("", "—")] + Permohonan.CaraSalinan.choices,
+        choices=[("", "— pilih —")] + Permohonan.CaraSalinan.choices,
         required=False,
         help_text="Wajib jika pemohon meminta salinan.",
     )
@@ -207,6 +212,11 @@ class PermohonanForm(HiddenFieldsCheckedMixin, forms.Form):
         help_text="PDF, JPEG atau PNG, paling besar 5 MB.",
         widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
     )
+    # Shown (with what the date means) only when the date received is risky; see clean().
+    konfirmasi_tanggal = forms.BooleanField(
+        label="Saya sudah memeriksa tanggal pada formulir kertas; daftarkan dengan tanggal ini",
+        required=False,
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -219,8 +229,10 @@ class PermohonanForm(HiddenFieldsCheckedMixin, forms.Form):
         self.helper = FormHelper()
         self.helper.form_id = "form-permohonan"
         self.helper.attrs = {"novalidate": ""}
+        self.peringatan_tanggal: list[str] = []
         self.helper.layout = Layout(
             "kunci",
+            "lanjutan",
             Row(
                 Column("tanggal", css_class="col-md-4"),
                 Column("cara_pengajuan", css_class="col-md-4"),
@@ -257,6 +269,20 @@ class PermohonanForm(HiddenFieldsCheckedMixin, forms.Form):
                     Column("scan_identitas", css_class="col-md-4"),
                 ),
             ),
+            # The risky date's warning and its confirmation, just above the buttons.
+            HTML(
+                "{% if form.peringatan_tanggal %}"
+                '<div class="alert alert-warning" id="peringatan-tanggal">'
+                '<h2 class="h6 alert-heading">Periksa tanggal permohonan diterima</h2>'
+                '<ul class="mb-2">{% for baris in form.peringatan_tanggal %}<li>{{ baris }}</li>'
+                "{% endfor %}</ul>"
+                '<div class="form-check"><input class="form-check-input'
+                '{% if form.konfirmasi_tanggal.errors %} is-invalid{% endif %}" type="checkbox"'
+                ' name="konfirmasi_tanggal" id="id_konfirmasi_tanggal"'
+                ' aria-describedby="peringatan-tanggal">'
+                '<label class="form-check-label fw-bold" for="id_konfirmasi_tanggal">'
+                "{{ form.konfirmasi_tanggal.label }}</label></div></div>{% endif %}"
+            ),
             # Two submit buttons: the desk's completeness decision (SOP step 2).
             HTML(
                 '<div class="d-flex gap-2 flex-wrap mt-2">'
@@ -279,6 +305,45 @@ class PermohonanForm(HiddenFieldsCheckedMixin, forms.Form):
 
     def clean_nama(self) -> str:
         return self.cleaned_data["nama"].strip()
+
+    def risky_date(self, day: datetime.date) -> list[str]:
+        """What a registration dated `day` means, when that is not the everyday case: a date
+        more than the SOP's 1 working day back (the 10 hk of UU 14/2008 Pasal 22(7) count
+        from the paper's date, so the case may be late from the start), or a typed date that
+        is not a working day (day 0 is that day; the count starts on the next working day).
+        Today is never risky: the desk registers what it receives now."""
+        now = today()
+        if day >= now:
+            return []
+        tenggat = calendar.deadline(day, HK_PEMBERITAHUAN)
+        days_off = calendar.days_off_between(day, max(now, tenggat))
+        lines = []
+        if not calendar.is_working_day(day, days_off):
+            why = days_off.get(day) or ("hari Sabtu" if day.weekday() == 5 else "hari Minggu")
+            lines.append(
+                f"{hari_tanggal(day)} bukan hari kerja ({why}). Hari ke-0 adalah tanggal itu; "
+                "hitungan 10 hari kerja mulai pada hari kerja berikutnya."
+            )
+        lewat = calendar.working_days_between(day, now, days_off)
+        if lewat > 1:
+            lines.append(
+                f"Tanggal ini {lewat} hari kerja yang lalu: melewati batas SOP 1 hari kerja "
+                "untuk mendaftarkan permohonan."
+            )
+        if lines:
+            if tenggat < now:
+                lines.append(
+                    f"Tenggat pemberitahuan tertulis (10 hari kerja, UU 14/2008 Pasal 22(7)) "
+                    f"jatuh pada {hari_tanggal(tenggat)}, sudah lewat: permohonan ini "
+                    "langsung tercatat TERLAMBAT sejak didaftarkan."
+                )
+            else:
+                sisa = calendar.working_days_between(now, tenggat, days_off)
+                lines.append(
+                    f"Tenggat pemberitahuan tertulis (10 hari kerja, UU 14/2008 Pasal 22(7)) "
+                    f"jatuh pada {hari_tanggal(tenggat)}: tersisa {sisa} hari kerja dari hari ini."
+                )
+        return lines
 
     def clean_telepon(self) -> str:
         value = self.cleaned_data.get("telepon", "").strip()
@@ -316,6 +381,15 @@ class PermohonanForm(HiddenFieldsCheckedMixin, forms.Form):
                 self.add_error("cara_salinan", "Pilih cara mendapatkan salinan.")
         else:
             cleaned["cara_salinan"] = ""
+        if daftar and cleaned.get("tanggal"):
+            self.peringatan_tanggal = self.risky_date(cleaned["tanggal"])
+            if self.peringatan_tanggal and not cleaned.get("konfirmasi_tanggal"):
+                # Nothing is saved before the clerk has read what the date means.
+                self.add_error(
+                    "konfirmasi_tanggal",
+                    "Tanggal diterima perlu dikonfirmasi: baca peringatan di atas tombol "
+                    "Daftarkan, lalu centang konfirmasinya.",
+                )
         missing = not (cleaned.get("formulir_lengkap") and cleaned.get("identitas_diterima"))
         if daftar:
             if not cleaned.get("formulir_lengkap"):
@@ -367,6 +441,22 @@ class PermohonanForm(HiddenFieldsCheckedMixin, forms.Form):
         )
 
     @staticmethod
+    def initial_from_returned(p: Permohonan) -> dict:
+        """ "Lanjutkan pendaftaran": everything the returned file had, for the pemohon who came
+        back with what was missing. The completeness checks start unticked (the desk checks
+        the file again) and the date is today: the clock starts when the file is complete."""
+        initial = PermohonanForm.initial_for(p.pemohon)
+        initial.update(
+            lanjutan=p.pk,
+            cara_pengajuan=p.cara_pengajuan,
+            rincian_informasi=p.rincian_informasi,
+            tujuan_penggunaan=p.tujuan_penggunaan,
+            cara_memperoleh=p.cara_memperoleh,
+            cara_salinan=p.cara_salinan,
+        )
+        return initial
+
+    @staticmethod
     def initial_for(pemohon: Pemohon | None) -> dict:
         initial = {
             "kunci": uuid.uuid4(),
@@ -386,7 +476,7 @@ class CariPemohonForm(forms.Form):
     """A returning pemohon, found by NIK (or akta number) to pre-fill the intake form."""
 
     cari = forms.CharField(
-        label="Pemohon lama? Cari dengan NIK atau nomor akta",
+        label="Pemohon lama? Cari dengan NIK, nomor akta atau nama lengkap",
         max_length=100,
         required=False,
     )

@@ -494,6 +494,12 @@ class Permohonan(models.Model):
                 OpClass(Upper("nomor_pendaftaran"), name="gin_trgm_ops"),
                 name="permohonan_nomor_trgm",
             ),
+            # The desk's search by words of the request (ppid_manual/cari.py); PostgreSQL
+            # only (0004).
+            GinIndex(
+                OpClass(Upper("rincian_informasi"), name="gin_trgm_ops"),
+                name="permohonan_rincian_trgm",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import F
+from django.db.models import F, OuterRef, Subquery
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -175,10 +175,12 @@ def daftar(request: HttpRequest) -> HttpResponse:
             PencarianIdentitas.catat(
                 request, PencarianIdentitas.Jenis.NIK, nik, ditampilkan=page.paginator.count > 0
             )
-        found = Permohonan.objects.for_list().in_bulk(page.object_list)
+        found = _with_opd_date(Permohonan.objects.for_list(), user).in_bulk(page.object_list)
         rows = [found[pk] for pk in page.object_list]
     else:
-        page = Paginator(qs.for_list(), PER_HALAMAN).get_page(request.GET.get("halaman"))
+        page = Paginator(_with_opd_date(qs.for_list(), user), PER_HALAMAN).get_page(
+            request.GET.get("halaman")
+        )
         rows = list(page.object_list)
     _mark_deadlines(rows, today)
     counts = {
@@ -199,6 +201,18 @@ def daftar(request: HttpRequest) -> HttpResponse:
             "lihat_nik": user.has_role(*IDENTITAS),
         },
     )
+
+
+def _with_opd_date(qs, user):
+    """For a PPID Pelaksana, each row also carries its own OPD's date: the internal answer
+    deadline of the surat permintaan still waiting on it (SOP langkah 3), read in the same
+    query (issue 19: the OPD works to its own date, not the pemohon's)."""
+    if not user.has_role(Role.PELAKSANA) or user.unit_id is None:
+        return qs
+    surat = SuratPermintaan.objects.filter(
+        permohonan=OuterRef("pk"), unit_id=user.unit_id, dialihkan=False, jawaban=""
+    ).order_by("-pk")
+    return qs.annotate(tenggat_opd=Subquery(surat.values("tenggat_jawaban")[:1]))
 
 
 def _dashboard_filters(request: HttpRequest, qs, today):
@@ -246,6 +260,10 @@ def baru(request: HttpRequest) -> HttpResponse:
         form = PermohonanForm(request.POST, request.FILES)
         if form.is_valid():
             intake = form.to_intake()
+            if form.cleaned_data.get("lanjutan"):
+                intake.lanjutan_dari = get_permohonan_for_user(
+                    request, form.cleaned_data["lanjutan"]
+                )
             try:
                 if form.aksi == PermohonanForm.KEMBALIKAN:
                     p = actions.return_incomplete(intake, by=request.user)
@@ -270,6 +288,19 @@ def baru(request: HttpRequest) -> HttpResponse:
                 return redirect(reverse("registrasi:detail", args=[p.pk]) + "?baru=1")
         elif request.FILES:
             messages.warning(request, "Periksa isian; pindaian identitas perlu dipilih ulang.")
+        cari = CariPemohonForm()
+    elif request.GET.get("lanjutan", "").isdigit():
+        # "Lanjutkan pendaftaran" on a returned file: everything it had, pre-filled.
+        returned = get_permohonan_for_user(request, int(request.GET["lanjutan"]))
+        if not returned.is_returned or actions.continuation_of(returned) is not None:
+            messages.error(request, "Berkas ini tidak dapat dilanjutkan pendaftarannya.")
+            return _detail(returned)
+        messages.info(
+            request,
+            "Isian berkas yang dikembalikan sudah diisikan. Periksa kelengkapannya, lalu "
+            "daftarkan.",
+        )
+        form = PermohonanForm(initial=PermohonanForm.initial_from_returned(returned))
         cari = CariPemohonForm()
     else:
         cari = CariPemohonForm(request.GET or None)
@@ -303,6 +334,23 @@ def _find_returning(request: HttpRequest, text: str) -> Pemohon | None:
         jenis, kunci = PencarianIdentitas.Jenis.AKTA, text.upper()
         candidates = Pemohon.objects.filter(nomor_akta__iexact=text).order_by("pk")
     found = next((p for p in candidates if pemohon_terlihat(request.user, p)), None)
+    if found is None and jenis == PencarianIdentitas.Jenis.AKTA:
+        # A name typed here (issue 19): one pemohon of exactly that name, among those this
+        # desk may see, fills the form; several are told apart by NIK, so the desk is sent to
+        # the search.
+        same_name = [
+            p
+            for p in Pemohon.objects.filter(nama__iexact=" ".join(text.split())).order_by("pk")
+            if pemohon_terlihat(request.user, p)
+        ]
+        if len(same_name) > 1:
+            messages.info(
+                request,
+                "Ada beberapa pemohon dengan nama itu: cari dengan NIK, atau gunakan kotak "
+                "Cari di bilah menu untuk melihat berkas mereka.",
+            )
+            return None
+        found = same_name[0] if same_name else None
     PencarianIdentitas.catat(request, jenis, kunci, ditampilkan=found is not None)
     if found is None:
         messages.info(request, TIDAK_ADA_DI_MEJA[jenis])
@@ -343,11 +391,25 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     today = timezone.localdate()
     label = {s.name: s.label for s in ALUR.steps}
     label["tenggat_dihitung_ulang"] = "Tenggat dihitung ulang (kalender berubah)"
+    label[actions.DILANJUTKAN] = "Pendaftaran dilanjutkan (pemohon kembali dengan kelengkapan)"
     events = list(Event.objects.for_object(p).select_related("actor"))
+    lanjutan = None
     for e in events:
         e.label = label.get(e.step, e.step)
         e.from_label = ALUR.status_labels.get(e.from_state, e.from_state)
         e.to_label = ALUR.status_labels.get(e.to_state, e.to_state)
+        # The two records of a resumed file point to each other on their timelines.
+        if "lanjutan_dari" in e.data:
+            e.tautan = (
+                "Melanjutkan berkas yang dikembalikan",
+                reverse("registrasi:detail", args=[e.data["lanjutan_dari"]["pk"]]),
+            )
+        elif "dilanjutkan_ke" in e.data:
+            lanjutan = e.data["dilanjutkan_ke"]
+            e.tautan = (
+                f"Lihat pendaftaran lanjutan {lanjutan.get('nomor') or ''}".strip(),
+                reverse("registrasi:detail", args=[lanjutan["pk"]]),
+            )
     langkah = [{"step": s, "url": step_url(p, s.name)} for s in ALUR.available(p, request.user)]
     _mark_deadlines([p], today)
     return render(
@@ -366,6 +428,9 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "events": events,
             "today": today,
             "baru": request.GET.get("baru") == "1",
+            "boleh_lanjutkan": p.is_returned
+            and lanjutan is None
+            and request.user.has_role(Role.PETUGAS, Role.PELAKSANA),
         },
     )
 

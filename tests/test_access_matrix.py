@@ -47,6 +47,8 @@ NOT_OTHER = DESK - {OTHER}
 # file = a scan: 200 with Cache-Control: no-store.
 MATRIX: dict[str, tuple[set[str], str, str]] = {
     "home": (LOGGED_IN, "page", ""),
+    "cari": (LOGGED_IN, "page", ""),
+    "jatuh_tempo": (LOGGED_IN, "page", ""),
     "kalender": (LOGGED_IN, "page", ""),
     "hari_libur": (LOGGED_IN, "page", ""),
     "laporan": ({PPID, ATASAN, ADMIN, OWN, OTHER}, "page", ""),
@@ -105,8 +107,8 @@ MATRIX: dict[str, tuple[set[str], str, str]] = {
     "cetak_register_mulai": (DESK, "step", ""),
     "cetak_register": ({PPID}, "page", "cetak"),
 }
-# Public by design: the login page, logout (POST), the health check.
-PUBLIC = {"login", "logout", "healthz"}
+# Public by design: the login page, logout (POST), the health check, the favicon.
+PUBLIC = {"login", "logout", "healthz", "favicon"}
 
 
 def all_url_names() -> set[str]:

@@ -178,6 +178,27 @@ KNOWN_LIMITS = """\
 """
 
 
+# Not measured by this run: the browser journey's figure, kept in the report (issue 19).
+DESK_SPEED = """\
+## Desk speed: a walk-in registration by keyboard (issue 19)
+
+Measured by the browser journey, not by `make bench`:
+`.venv/bin/pytest tests/e2e/test_permohonan_journey.py -s -k walk_in` prints
+`[meja] ... tombol ... detik`. From the empty intake form on screen (its first field has the
+focus: no Tab needed to start) to the receipt's PDF received, in headless Chromium at
+1366x768 on this shared 2-CPU machine (2026-12-01), typing the paper form of one perorangan
+pemohon:
+
+| keys pressed | of them Tab | seconds (3 runs) | median |
+|---:|---:|---|---:|
+| 227 | 21 | 8.4, 14.3, 10.4 | 10.4 s |
+
+The keys are the form's content (name, NIK, address, phone, e-mail, the request) plus 21
+Tabs and 3 other keys; Playwright types each character as one key event, so the seconds are
+the app's and the browser's time plus the typing, not a person's.
+"""
+
+
 def log(message: str) -> None:
     print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
@@ -488,7 +509,7 @@ def report(r: dict) -> str:
                 f"{d['bytes'] // 1024} | {verdict} |"
             )
         out.append("")
-    out += [WHAT_CHANGED, KNOWN_LIMITS]
+    out += [WHAT_CHANGED, KNOWN_LIMITS, DESK_SPEED]
     return "\n".join(out) + "\n"
 
 

@@ -39,12 +39,45 @@ ARGS = [
 ]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 DESK_SCREEN = {"width": 1366, "height": 768}
+# axe-core, vendored (static/vendor/axe-core, see its README): run offline in the page.
+AXE_URL = "/static/vendor/axe-core/axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+AXE_RUN = """async (tags) => {
+    const r = await axe.run(document, {runOnly: {type: "tag", values: tags}});
+    return r.violations.map((v) => ({
+        id: v.id, impact: v.impact, help: v.help,
+        nodes: v.nodes.slice(0, 5).map((n) => n.target.join(" ") + " :: " + n.failureSummary),
+    }));
+}"""
+# A digest of the page's markup (FNV-1a over the body's HTML, without the CSRF tokens).
+AXE_STATE = """() => {
+    const html = document.body.outerHTML.replace(/name="csrfmiddlewaretoken" value="[^"]*"/g, "");
+    let h = 0x811c9dc5;
+    for (let i = 0; i < html.length; i++) h = Math.imul(h ^ html.charCodeAt(i), 16777619);
+    return (h >>> 0).toString(16) + ":" + html.length;
+}"""
+# Every page checked in this run: (test, path, violations), printed at the end of the run.
+AXE_LOG: list[tuple[str, str, int]] = []
 
 
 def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/e2e/" in str(item.fspath):
             item.add_marker(pytest.mark.e2e)
+
+
+def pytest_terminal_summary(terminalreporter):
+    if not AXE_LOG:
+        return
+    tr = terminalreporter
+    bad = sum(1 for *_, n in AXE_LOG if n)
+    tr.section("axe-core (WCAG 2.1 A dan AA)")
+    for test, path, n in AXE_LOG:
+        tr.write_line(f"{n} pelanggaran  {path}  ({test.rsplit('::', 1)[-1]})")
+    tr.write_line(
+        f"axe-core: {len(AXE_LOG)} halaman diperiksa, {bad} halaman dengan pelanggaran, "
+        f"{sum(n for *_, n in AXE_LOG)} pelanggaran"
+    )
 
 
 @pytest.fixture(scope="session")
@@ -78,6 +111,30 @@ def pytest_runtest_makereport(item, call):
     return report
 
 
+def axe_check(page) -> None:
+    """Run axe-core's WCAG 2.1 A and AA rules on the page shown now; fail on any violation.
+
+    Called by the helpers that open or show a page (login, menu, assert_fits_desk_screen), so
+    every page a journey opens is checked; the `page` fixture fails a journey that loaded a
+    page no helper checked."""
+    page.wait_for_load_state()
+    path = urlparse(page.url).path
+    # The same page in the same state (URL and markup) is checked once per journey.
+    state = (page.url, page.evaluate(AXE_STATE))
+    page.axe_checked.add(page.url)
+    if state in page.axe_states:
+        return
+    page.axe_states.add(state)
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(url=f"{page.base_url}{AXE_URL}")
+    violations = page.evaluate(AXE_RUN, AXE_TAGS)
+    AXE_LOG.append((os.environ.get("PYTEST_CURRENT_TEST", "").split(" ")[0], path, len(violations)))
+    assert not violations, f"axe-core: {len(violations)} pelanggaran di {page.url}:\n" + "\n".join(
+        f"- {v['id']} ({v['impact']}): {v['help']}\n    " + "\n    ".join(v["nodes"])
+        for v in violations
+    )
+
+
 @pytest.fixture
 def page(browser, live_server, django_db_serialized_rollback):
     # The live server needs a transactional database, flushed after each test; the serialized
@@ -99,25 +156,38 @@ def page(browser, live_server, django_db_serialized_rollback):
     page = context.new_page()
     page.set_default_timeout(15_000)
     page.base_url = live_server.url  # used by the helpers below
+    # Every HTML page loaded, and those axe_check saw (by full URL).
+    loaded: list[str] = []
+    page.axe_checked = set()
+    page.axe_states = set()
+    page.on("load", lambda p: loaded.append(p.url))
     yield page
     context.close()
     assert outside == [], f"the browser tried to reach outside 127.0.0.1: {outside}"
+    unchecked = sorted({u for u in loaded if u not in page.axe_checked})
+    assert not unchecked, f"pages loaded but not checked by axe_check: {unchecked}"
 
 
 def login(page, username: str, password: str = "rahasia-123") -> None:
     page.goto(f"{page.base_url}/masuk/")
+    axe_check(page)
     page.get_by_label("Nama pengguna").fill(username)
     page.get_by_label("Kata sandi").fill(password)
     page.get_by_role("button", name="Masuk").click()
     page.wait_for_url(f"{page.base_url}/")
+    axe_check(page)
 
 
 def assert_fits_desk_screen(page) -> None:
-    """No horizontal scrolling at 1366 px."""
+    """No horizontal scrolling at 1366 px, the navbar on one line, and axe-core finds nothing."""
+    page.wait_for_load_state()  # the stylesheets applied
     overflow = page.evaluate(
         "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
     )
     assert overflow <= 0, f"page scrolls horizontally by {overflow}px at 1366x768"
+    navbar = page.evaluate("() => document.querySelector('nav.navbar')?.offsetHeight || 0")
+    assert navbar <= 60, f"the navbar wraps onto more than one line ({navbar}px high)"
+    axe_check(page)
 
 
 # --- The desk: people, calendar, tariff ---------------------------------------------------
@@ -169,6 +239,7 @@ def menu(page, group: str, item: str) -> None:
 def logout(page) -> None:
     page.get_by_role("button", name="Keluar").click()
     page.wait_for_url(f"{page.base_url}/masuk/")
+    axe_check(page)
 
 
 def switch_user(page, username: str) -> None:

@@ -5,6 +5,7 @@ handed back with what is missing, never registered."""
 from __future__ import annotations
 
 import re
+import time
 
 from django.utils import timezone
 from playwright.sync_api import expect
@@ -33,11 +34,36 @@ def open_intake(page) -> None:
     assert_fits_desk_screen(page)
 
 
+class KeyCounter:
+    """Counts the keys the journey presses on the page's keyboard (a typed text counts one key
+    per character): the desk's effort, reported with the time it took (issue 19)."""
+
+    def __init__(self, keyboard) -> None:
+        self.keys = 0
+        self.tabs = 0
+        press, type_ = keyboard.press, keyboard.type
+
+        def counted_press(key, **kwargs):
+            self.keys += 1
+            self.tabs += key == "Tab"
+            return press(key, **kwargs)
+
+        def counted_type(text, **kwargs):
+            self.keys += len(text)
+            return type_(text, **kwargs)
+
+        keyboard.press, keyboard.type = counted_press, counted_type
+
+
 def test_the_clerk_registers_a_walk_in_request_and_prints_the_receipt(page, desk):
     today = timezone.localdate()
     login(page, "petugas")
     assert_fits_desk_screen(page)
     open_intake(page)
+    # Desk speed: from the empty form on screen to the printed receipt in hand.
+    keys = KeyCounter(page.keyboard)
+    started = time.perf_counter()
+    expect(page.get_by_label("Tanggal permohonan diterima")).to_be_focused()  # no Tab needed
 
     # The paper form, top to bottom, typed without the mouse. Date received and "datang
     # langsung" are already today's walk-in; perorangan is preset.
@@ -108,6 +134,12 @@ def test_the_clerk_registers_a_walk_in_request_and_prints_the_receipt(page, desk
     assert body.startswith(b"%PDF")
     text = pdf_text(body)
     assert text.count(p.nomor_pendaftaran) >= 2  # both copies carry the number
+    seconds = time.perf_counter() - started
+    print(
+        f"\n[meja] pendaftaran datang langsung: {keys.keys} tombol ({keys.tabs} Tab), "
+        f"{seconds:.1f} detik dari formulir kosong sampai tanda bukti tercetak"
+    )
+    assert keys.tabs <= 25, f"{keys.tabs} Tabs to fill the form"
     assert hari_tanggal(tenggat) in text
     assert "FORMULIR PERMOHONAN INFORMASI PUBLIK" in text
 
@@ -138,7 +170,15 @@ def test_an_incomplete_file_is_returned_with_what_is_missing_and_not_registered(
     page.wait_for_load_state()
     identitas = page.get_by_label("Fotokopi identitas diterima (KTP; badan hukum: akta)")
     expect(identitas).to_have_class(re.compile(r"\bis-invalid\b"))
-    expect(page.get_by_text("Fotokopi identitas wajib ada (SOP langkah 1)")).to_be_visible()
+    expect(
+        page.locator(".invalid-feedback", has_text="Fotokopi identitas wajib ada (SOP langkah 1)")
+    ).to_be_visible()
+    # The error summary at the top of the form has the focus and links to the field.
+    summary = page.locator("[data-ringkasan-galat]")
+    expect(summary).to_be_focused()
+    expect(summary).to_contain_text("Fotokopi identitas wajib ada (SOP langkah 1)")
+    summary.get_by_role("link", name="Fotokopi identitas diterima (KTP; badan hukum: akta)").click()
+    expect(identitas).to_be_focused()
     assert Permohonan.objects.count() == 0
     assert_fits_desk_screen(page)
 

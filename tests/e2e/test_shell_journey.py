@@ -1,4 +1,4 @@
-from tests.e2e.conftest import assert_fits_desk_screen, login
+from tests.e2e.conftest import assert_fits_desk_screen, axe_check, login
 
 
 def test_a_clerk_logs_in_computes_a_deadline_and_logs_out(page, petugas, holidays_2026):
@@ -8,6 +8,8 @@ def test_a_clerk_logs_in_computes_a_deadline_and_logs_out(page, petugas, holiday
         page.locator("nav").get_by_role("link", name="Kalender")
     ).first.click()
     page.locator("nav").get_by_role("link", name="Hitung tenggat").click()
+    page.wait_for_url("**/kalender/")
+    axe_check(page)
     page.get_by_label("Tanggal mulai (hari ke-0)").fill("2026-03-16")
     page.get_by_label("Jumlah hari kerja").fill("10")
     page.get_by_role("button", name="Hitung").click()

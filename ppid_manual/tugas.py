@@ -1,0 +1,208 @@
+"""Each role's own work, with its own deadline (issue 19): what waits on this user now, across
+permohonan, keberatan and the DIP, each item with the date that binds *this* role — the OPD's
+internal answer date for a PPID Pelaksana (SOP langkah 3), the SOP target of the keberatan
+step under way, the pemohon's 10 hk for the PPID (UU 14/2008 Pasal 22(7)).
+
+Read through the same `for_user` querysets as the record pages. Used by the home page and by
+the printable "jatuh tempo hari ini / minggu ini" list.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+from ppid_manual.roles import Role
+
+
+@dataclass
+class Tugas:
+    jenis: str  # "Permohonan", "Keberatan", "DIP"
+    nomor: str
+    url: str
+    pekerjaan: str  # what this user has to do
+    tenggat: datetime.date | None
+    dasar: str = ""  # which deadline the date is
+    pemohon: str = ""
+
+    def keadaan(self, today: datetime.date) -> str:
+        if self.tenggat is None:
+            return ""
+        if self.tenggat < today:
+            return "terlambat"
+        if self.tenggat == today:
+            return "hari_ini"
+        return ""
+
+
+def _urut(items: list[Tugas]) -> list[Tugas]:
+    return sorted(items, key=lambda t: (t.tenggat is None, t.tenggat or datetime.date.max, t.nomor))
+
+
+def _permohonan(user) -> list[Tugas]:
+    from registrasi.models import Permohonan, SuratPermintaan
+
+    S = Permohonan.Status
+    base = Permohonan.objects.for_user(user).select_related("pemohon")
+    items: list[Tugas] = []
+
+    def add(p, pekerjaan: str, tenggat, dasar: str) -> None:
+        items.append(
+            Tugas(
+                "Permohonan",
+                p.nomor_pendaftaran or f"Berkas #{p.pk}",
+                reverse("registrasi:detail", args=[p.pk]),
+                pekerjaan,
+                tenggat,
+                dasar,
+                p.pemohon.nama,
+            )
+        )
+
+    handover = [S.MENUNGGU_PENYERAHAN, S.DIBUKA_KEMBALI]
+    if user.has_role(Role.PPID):
+        kerja = {
+            S.TERDAFTAR: "Kirim surat permintaan ke OPD atau putuskan",
+            S.DIMINTAKAN_KE_OPD: "Pantau jawaban OPD, lalu putuskan",
+            S.SIAP_DIPUTUS: "Terbitkan pemberitahuan tertulis",
+        }
+        for p in base.running().order_by("tenggat", "pk"):
+            add(p, kerja[p.status], p.tenggat, "Pemberitahuan tertulis (Pasal 22(7))")
+    if user.has_role(Role.PELAKSANA) and user.unit_id:
+        # The OPD's own date: the internal answer deadline of the letter it received.
+        surat = (
+            SuratPermintaan.objects.filter(
+                unit_id=user.unit_id,
+                dialihkan=False,
+                jawaban="",
+                permohonan__status=S.DIMINTAKAN_KE_OPD,
+            )
+            .select_related("permohonan", "permohonan__pemohon")
+            .order_by("tenggat_jawaban", "pk")
+        )
+        for s in surat:
+            add(
+                s.permohonan,
+                f"Jawab surat permintaan {s.nomor}",
+                s.tenggat_jawaban,
+                "Jawaban OPD (SOP langkah 3)",
+            )
+        for p in base.filter(
+            status=S.TERDAFTAR, unit_registrasi_id=user.unit_id, diteruskan_ke_ppid=False
+        ):
+            add(p, "Jawab langsung atau teruskan ke PPID", p.tenggat, "Pemberitahuan tertulis")
+    if user.has_role(Role.PETUGAS, Role.PPID, Role.PELAKSANA):
+        serah = base.filter(status__in=handover)
+        if not user.has_role(Role.PETUGAS, Role.PPID):
+            serah = serah.filter(unit_registrasi_id=user.unit_id)
+        for p in serah.order_by("pk"):
+            add(p, "Serahkan informasi kepada pemohon", None, "SOP langkah 5")
+    return items
+
+
+def _keberatan(user) -> list[Tugas]:
+    from keberatan.models import Keberatan
+
+    S = Keberatan.Status
+    base = Keberatan.objects.for_user(user).select_related("pemohon")
+    items: list[Tugas] = []
+
+    def add(k, pekerjaan: str, tenggat, dasar: str) -> None:
+        items.append(
+            Tugas(
+                "Keberatan",
+                k.nomor_registrasi or f"Keberatan #{k.pk}",
+                reverse("keberatan:detail", args=[k.pk]),
+                pekerjaan,
+                tenggat,
+                dasar,
+                k.pemohon.nama,
+            )
+        )
+
+    if user.has_role(Role.ATASAN):
+        kerja = {
+            S.TERDAFTAR: ("Periksa dan disposisi", "Pemeriksaan (SOP 5 hk)"),
+            S.DRAF_DIAJUKAN: ("Periksa draf tanggapan", "Tanggapan (SOP 1 hk)"),
+            S.DRAF_DISETUJUI: ("Tanda tangani surat tanggapan", "Tanggapan (SOP 1 hk)"),
+        }
+        for k in base.filter(status__in=list(kerja)).order_by("tenggat_terdekat", "pk"):
+            pekerjaan, dasar = kerja[k.status]
+            add(k, pekerjaan, k.target_sop or k.tenggat_tanggapan, dasar)
+    if user.has_role(Role.PPID, Role.PELAKSANA) and user.unit_id:
+        drafts = base.filter(
+            status__in=[S.DIDISPOSISI, S.DRAF_DIKEMBALIKAN], unit_disposisi_id=user.unit_id
+        ).order_by("target_draf", "pk")
+        for k in drafts:
+            pekerjaan = (
+                "Perbaiki draf tanggapan"
+                if k.status == S.DRAF_DIKEMBALIKAN
+                else "Susun draf tanggapan"
+            )
+            add(k, pekerjaan, k.target_draf, "Draf tanggapan (SOP 2 hk)")
+    if user.has_role(Role.PETUGAS):
+        for k in base.filter(status=S.DITANGGAPI).order_by("tenggat_sengketa", "pk"):
+            add(
+                k,
+                "Catat sikap pemohon atas tanggapan",
+                k.tenggat_sengketa,
+                "Batas pengajuan sengketa (Pasal 37(2))",
+            )
+    return items
+
+
+def _dip(user) -> list[Tugas]:
+    from dip.models import DipEdisi
+
+    S = DipEdisi.Status
+    kerja: dict[str, str] = {}
+    if user.has_role(Role.PELAKSANA):
+        kerja[S.DISUSUN] = "Susun entri DIP dan ajukan ke petugas"
+        kerja[S.PERBAIKAN] = "Perbaiki entri sesuai catatan koreksi PPID"
+    if user.has_role(Role.PETUGAS):
+        kerja[S.DIAJUKAN] = "Terima dan rekap DIP OPD"
+        kerja[S.DIKOREKSI] = "Teruskan catatan koreksi ke PPID Pelaksana"
+    if user.has_role(Role.PPID):
+        kerja[S.DIAJUKAN_PPID] = "Periksa rekap DIP: koreksi atau ajukan ke Atasan PPID"
+    if user.has_role(Role.ATASAN):
+        kerja[S.DIAJUKAN_ATASAN] = "Tetapkan DIP dengan SK (tanda tangan)"
+    if not kerja:
+        return []
+    qs = DipEdisi.objects.for_user(user).filter(status__in=list(kerja)).select_related("unit")
+    if user.has_role(Role.PELAKSANA) and not user.has_role(Role.PETUGAS, Role.PPID, Role.ATASAN):
+        qs = qs.filter(unit_id=user.unit_id)
+    return [
+        Tugas(
+            "DIP",
+            f"DIP {e.unit.singkatan or e.unit.nama} {e.tahun}",
+            reverse("dip:edisi", args=[e.pk]),
+            kerja[e.status],
+            None,
+            e.get_status_display(),
+        )
+        for e in qs.order_by("tahun", "unit__nama", "pk")
+    ]
+
+
+def tugas_for(user) -> list[Tugas]:
+    """Everything that waits on `user` now, nearest deadline first (undated last)."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    return _urut(_permohonan(user) + _keberatan(user) + _dip(user))
+
+
+def akhir_minggu(today: datetime.date) -> datetime.date:
+    """The Sunday that ends this week."""
+    return today + datetime.timedelta(days=6 - today.weekday())
+
+
+def jatuh_tempo(user, today: datetime.date) -> dict[str, list[Tugas]]:
+    """The printable list: due today (or already late), and due later this week."""
+    dated = [t for t in tugas_for(user) if t.tenggat is not None]
+    minggu = akhir_minggu(today)
+    return {
+        "hari_ini": [t for t in dated if t.tenggat <= today],
+        "minggu_ini": [t for t in dated if today < t.tenggat <= minggu],
+    }
