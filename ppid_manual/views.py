@@ -31,7 +31,13 @@ from ppid_manual.forms import (
     LaporanPilihForm,
 )
 from ppid_manual.middleware import database_down_response, database_unavailable
-from ppid_manual.models import CetakanRegister, EksporOnline, HariLibur, LaporanLayanan
+from ppid_manual.models import (
+    CetakanRegister,
+    EksporOnline,
+    HariLibur,
+    LaporanLayanan,
+    PencarianIdentitas,
+)
 from ppid_manual.navigation import ALL_DESK
 from ppid_manual.roles import Role
 from ppid_manual.workflow import calendar
@@ -79,7 +85,14 @@ def jatuh_tempo(request: HttpRequest) -> HttpResponse:
 def cari(request: HttpRequest) -> HttpResponse:
     """The navbar's search: an issued number that names one case opens it; anything else
     lists what matches, across permohonan, keberatan and the DIP, within the user's scope."""
-    hasil = cari_mod.cari(request.user, request.GET.get("q", ""))
+    q = request.GET.get("q", "")
+    hasil = cari_mod.cari(request.user, q)
+    nik = "".join(ch for ch in q if ch.isdigit())
+    if len(nik) == 16 and nik == q.strip().replace(" ", "").replace(".", ""):
+        # A search by a whole NIK is a look-up of a person: in the access log (issue 16).
+        PencarianIdentitas.catat(
+            request, PencarianIdentitas.Jenis.NIK, nik, ditampilkan=hasil.jumlah > 0
+        )
     if hasil.langsung:
         return redirect(hasil.langsung)
     return render(

@@ -315,7 +315,7 @@ def baru(request: HttpRequest) -> HttpResponse:
 
 TIDAK_ADA_DI_MEJA = {
     PencarianIdentitas.Jenis.NIK: "NIK ini belum memiliki berkas di meja ini.",
-    PencarianIdentitas.Jenis.AKTA: "Nomor akta ini belum memiliki berkas di meja ini.",
+    PencarianIdentitas.Jenis.AKTA: "Nomor akta atau nama ini belum memiliki berkas di meja ini.",
 }
 
 

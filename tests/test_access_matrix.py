@@ -499,3 +499,26 @@ def test_a_work_list_search_by_a_whole_nik_is_scoped_and_logged(client, world, p
     # A search by a name or a part of a number is not a look-up by NIK: no row.
     client.get(reverse("registrasi:daftar"), {"q": "5171"})
     assert PencarianIdentitas.objects.count() == 1
+
+
+@pytest.mark.parametrize("persona", ["petugas", "own", OTHER])
+def test_the_navbar_search_by_a_whole_nik_is_scoped_and_logged(client, world, persona):
+    """The navbar's search (issue 19) by a whole NIK is a look-up of a person too (issue 16):
+    scoped like the records, and in the access log with whether anything was shown."""
+    import hashlib
+
+    from ppid_manual.models import PencarianIdentitas
+
+    client.force_login(world.users[persona])
+    with at(D(2026, 3, 23)):
+        response = client.get(reverse("cari"), {"q": NIK_DUNIA})
+    assert response.status_code == 200
+    sees = persona != OTHER
+    assert [p.pk for p in response.context["hasil"].permohonan] == (
+        [world.permohonan.pk] if sees else []
+    )
+    row = PencarianIdentitas.objects.get()
+    assert (row.pengguna, row.laman, row.ditampilkan) == (world.users[persona], "cari", sees)
+    assert row.sha256 == hashlib.sha256(NIK_DUNIA.encode()).hexdigest()
+    client.get(reverse("cari"), {"q": "Pemohon"})
+    assert PencarianIdentitas.objects.count() == 1

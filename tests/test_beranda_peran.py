@@ -15,7 +15,8 @@ from ppid_manual.navigation import items_for
 from registrasi import actions
 from registrasi.models import SuratPermintaan
 from tests.dip.conftest import tambah
-from tests.keberatan.helpers import at, daftarkan, sampai
+from tests.helpers import at
+from tests.keberatan.helpers import daftarkan, sampai
 from tests.registrasi.conftest import register
 
 D = datetime.date

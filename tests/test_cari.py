@@ -15,7 +15,8 @@ from ppid_manual.cari import bersihkan
 from registrasi import actions
 from registrasi.models import Permohonan
 from tests.dip.conftest import tambah
-from tests.keberatan.helpers import at, daftarkan
+from tests.helpers import at
+from tests.keberatan.helpers import daftarkan
 from tests.registrasi.conftest import intake, register
 
 D = datetime.date

@@ -14,8 +14,8 @@ from django.utils import timezone
 
 from ppid_manual import cetak_latar
 from ppid_manual.models import CetakanRegister
-
-from .conftest import D, at, register
+from tests.helpers import D, at
+from tests.registrasi.conftest import register
 
 S = CetakanRegister.Status
 PERIODE = {"dari": "2026-03-01", "sampai": "2026-03-31"}

@@ -10,7 +10,8 @@ from django.urls import reverse
 from ppid_manual.models import Event
 from registrasi import actions
 from registrasi.models import Permohonan
-from tests.registrasi.conftest import D, at, detail_url, events, form_data, intake
+from tests.helpers import D, at, case_url, events
+from tests.registrasi.conftest import form_data, intake
 
 S = Permohonan.Status
 BARU = reverse("registrasi:baru")
@@ -32,7 +33,7 @@ def test_it_prefills_a_new_registration_with_everything_the_returned_file_had(
 ):
     old = returned(petugas)
     client.force_login(petugas)
-    page = client.get(detail_url(old)).content.decode()
+    page = client.get(case_url(old)).content.decode()
     assert f'href="{BARU}?lanjutan={old.pk}"' in page
     response = client.get(BARU, {"lanjutan": old.pk})
     form = response.context["form"]
@@ -65,10 +66,10 @@ def test_registering_the_resumed_file_links_the_two_records_on_their_timelines(
     assert last.step == actions.DILANJUTKAN
     assert last.data["dilanjutkan_ke"] == {"pk": new.pk, "nomor": new.nomor_pendaftaran}
     # Each timeline links to the other; the returned one offers no second resume.
-    old_page = client.get(detail_url(old)).content.decode()
-    assert f'href="{detail_url(new)}"' in old_page and new.nomor_pendaftaran in old_page
+    old_page = client.get(case_url(old)).content.decode()
+    assert f'href="{case_url(new)}"' in old_page and new.nomor_pendaftaran in old_page
     assert f"?lanjutan={old.pk}" not in old_page
-    assert f'href="{detail_url(old)}"' in client.get(detail_url(new)).content.decode()
+    assert f'href="{case_url(old)}"' in client.get(case_url(new)).content.decode()
 
 
 def test_a_returned_file_is_resumed_only_once(client, petugas, golden_day):
@@ -92,7 +93,7 @@ def test_only_a_returned_file_of_ones_own_scope_can_be_resumed(
     client.force_login(petugas)
     registered = Permohonan.objects.get(pk=client.post(BARU, form_data()).url.split("/")[-2])
     response = client.get(BARU, {"lanjutan": registered.pk})
-    assert response.status_code == 302 and response.url == detail_url(registered)
+    assert response.status_code == 302 and response.url == case_url(registered)
 
 
 # --- A risky registration date -----------------------------------------------------------
@@ -179,7 +180,10 @@ def test_the_intake_look_up_finds_a_returning_pemohon_by_full_name(client, petug
     assert response.context["form"].initial["nik"] == "5171014107900001"
     response = client.get(BARU, {"cari": "Tidak Ada Orang Ini"})
     assert "nik" not in response.context["form"].initial
-    assert "belum pernah terdaftar" in response.content.decode()
+    # Not known at this desk: the same words as for a number with no case here (issue 16).
+    assert "Nomor akta atau nama ini belum memiliki berkas di meja ini." in (
+        response.content.decode()
+    )
 
 
 def test_the_date_warning_shows_with_the_other_errors_at_once(client, petugas, holidays_2026):

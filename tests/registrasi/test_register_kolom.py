@@ -16,8 +16,8 @@ from django.urls import reverse
 from registrasi import actions
 from registrasi.models import Permohonan, SuratPermintaan
 from registrasi.register import REGISTER_COLUMNS, register_rows
-
-from .conftest import D, register
+from tests.helpers import D
+from tests.registrasi.conftest import register
 
 K = Permohonan.Keputusan
 CM = Permohonan.CaraMemperoleh
