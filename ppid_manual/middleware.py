@@ -68,7 +68,11 @@ class DatabaseDownMiddleware:
 
     def __call__(self, request):
         if request.path == "/healthz":
-            return self.get_response(request)  # answers for itself, in JSON
+            # Answers for itself, in JSON, and before the session middleware: a probe sent
+            # with a session cookie must not make the session middleware read the database.
+            from ppid_manual.views import healthz  # views imports this module
+
+            return healthz(request)
         try:
             connection.ensure_connection()
         except DatabaseError as exc:
