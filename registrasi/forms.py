@@ -439,6 +439,9 @@ class JawabanOpdForm(forms.Form):
 FIELDS_BY_OUTCOME = {
     K.DIBERIKAN_SELURUHNYA: (
         "uraian_informasi",
+        "bentuk_informasi",
+        "format_informasi",
+        "cara_pembayaran",
         "perkiraan_halaman",
         "perkiraan_tarif",
         "perkiraan_biaya_kirim",
@@ -449,6 +452,9 @@ FIELDS_BY_OUTCOME = {
         "bagian_dihitamkan",
         "pasal17",
         "undang_undang_lain",
+        "bentuk_informasi",
+        "format_informasi",
+        "cara_pembayaran",
         "perkiraan_halaman",
         "perkiraan_tarif",
         "perkiraan_biaya_kirim",
@@ -456,7 +462,7 @@ FIELDS_BY_OUTCOME = {
     ),
     K.DITOLAK: ("uraian_informasi", "pasal17", "undang_undang_lain", "konsekuensi"),
     K.TIDAK_DIKUASAI: ("uraian_informasi", "penguasa_informasi"),
-    K.BELUM_DIDOKUMENTASIKAN: ("uraian_informasi",),
+    K.BELUM_DIDOKUMENTASIKAN: ("uraian_informasi", "tanggal_tersedia"),
 }
 
 URAIAN_LABEL = {
@@ -516,6 +522,30 @@ class PutusanForm(forms.Form):
         required=False,
         help_text="Misalnya: dapat diambil mulai 10 April 2026.",
     )
+    # UU 14/2008 Pasal 22(7) huruf f and g; Perki 1/2021 for "belum didokumentasikan".
+    bentuk_informasi = forms.ChoiceField(
+        label="Bentuk informasi yang diberikan",
+        choices=[("", "— sesuai cara memperoleh —"), *Permohonan.BentukInformasi.choices],
+        required=False,
+    )
+    format_informasi = forms.CharField(
+        label="Format informasi",
+        max_length=100,
+        required=False,
+        help_text="Misalnya: PDF, 12 halaman; XLSX.",
+    )
+    cara_pembayaran = forms.ChoiceField(
+        label="Cara pembayaran biaya (bila ada)",
+        choices=Permohonan.CaraPembayaran.choices,
+        initial=Permohonan.CaraPembayaran.TUNAI,
+        required=False,
+    )
+    tanggal_tersedia = forms.DateField(
+        label="Informasi tersedia paling lambat",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        required=False,
+        help_text="Dicetak pada pemberitahuan: kapan informasi akan didokumentasikan.",
+    )
 
     def __init__(self, *args, keputusan: str, submit_label: str, **kwargs):
         super().__init__(*args, **kwargs)
@@ -555,6 +585,10 @@ class PutusanForm(forms.Form):
             perkiraan_tarif=c.get("perkiraan_tarif"),
             perkiraan_biaya_kirim=c.get("perkiraan_biaya_kirim") or Decimal("0"),
             waktu_penyediaan=c.get("waktu_penyediaan", ""),
+            bentuk_informasi=c.get("bentuk_informasi") or "",
+            format_informasi=c.get("format_informasi", ""),
+            cara_pembayaran=c.get("cara_pembayaran") or "",
+            tanggal_tersedia=c.get("tanggal_tersedia"),
         )
 
 
@@ -589,6 +623,12 @@ class PenyerahanForm(forms.Form):
         max_value=Decimal("100000000"),
         decimal_places=0,
         initial=0,
+    )
+    cara_pembayaran = forms.ChoiceField(
+        label="Cara pembayaran (bila ada biaya; kuitansi bernomor dicetak)",
+        choices=Permohonan.CaraPembayaran.choices,
+        initial=Permohonan.CaraPembayaran.TUNAI,
+        required=False,
     )
     catatan = forms.CharField(
         label="Catatan", max_length=1000, required=False, widget=textarea(2, 1000)

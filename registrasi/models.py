@@ -637,6 +637,15 @@ class Permohonan(models.Model):
             return ["a", "c"]
         return []
 
+    def pasal17_uraian(self) -> list[tuple[str, str]]:
+        """[("h", "mengungkap rahasia pribadi"), ...]: the letter and its words apart, so a
+        letter can write "Pasal 17 huruf h Undang-Undang … (mengungkap rahasia pribadi)"."""
+        return [
+            (h, self.Pasal17(h).label.split(". ", 1)[1])
+            for h in self.pasal17
+            if h in self.Pasal17.values
+        ]
+
     def get_pasal17_display(self) -> list[str]:
         return [self.Pasal17(h).label for h in self.pasal17 if h in self.Pasal17.values]
 

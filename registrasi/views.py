@@ -29,6 +29,7 @@ from registrasi.alur import ALUR, LANGKAH_KEPUTUSAN, tahapan
 from registrasi.documents import (
     CatatanPengembalian,
     FormulirPermohonan,
+    Kuitansi,
     Pemberitahuan,
     PemberitahuanPerpanjangan,
     RegisterPermohonan,
@@ -376,6 +377,12 @@ def documents_for(p: Permohonan, surat, penyerahan) -> list[dict[str, str]]:
             reverse("registrasi:cetak_tanda_terima", args=[p.pk, t.pk]),
             t.nomor,
         )
+        if t.nomor_kuitansi:
+            add(
+                "Kuitansi pembayaran",
+                reverse("registrasi:cetak_kuitansi", args=[p.pk, t.pk]),
+                t.nomor_kuitansi,
+            )
     return docs
 
 
@@ -644,6 +651,19 @@ def cetak_tanda_terima(request: HttpRequest, pk: int, penyerahan_pk: int) -> Htt
         Penyerahan.objects.select_related("tarif"), pk=penyerahan_pk, permohonan=p
     )
     return print_response(request, p, TandaTerimaPenyerahan(p, penyerahan, request))
+
+
+@role_required(*DESK)
+def cetak_kuitansi(request: HttpRequest, pk: int, penyerahan_pk: int) -> HttpResponse:
+    """The numbered kuitansi of a paid handover; a free one has none (404)."""
+    p = get_permohonan_for_user(request, pk)
+    penyerahan = get_object_or_404(
+        Penyerahan.objects.select_related("tarif"),
+        pk=penyerahan_pk,
+        permohonan=p,
+        nomor_kuitansi__isnull=False,
+    )
+    return print_response(request, p, Kuitansi(p, penyerahan, request))
 
 
 # --- Register ------------------------------------------------------------------------------------
