@@ -3,6 +3,8 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
+from ppid_manual.postgres import AddFieldBesidePostgresIndexes
+
 
 class Migration(migrations.Migration):
     dependencies = [
@@ -31,7 +33,7 @@ class Migration(migrations.Migration):
                 blank=True, max_length=150, null=True, unique=True, verbose_name="nomor kuitansi"
             ),
         ),
-        migrations.AddField(
+        AddFieldBesidePostgresIndexes(
             model_name="permohonan",
             name="bentuk_informasi",
             field=models.CharField(
@@ -45,7 +47,7 @@ class Migration(migrations.Migration):
                 verbose_name="bentuk informasi",
             ),
         ),
-        migrations.AddField(
+        AddFieldBesidePostgresIndexes(
             model_name="permohonan",
             name="cara_pembayaran",
             field=models.CharField(
@@ -58,7 +60,7 @@ class Migration(migrations.Migration):
                 verbose_name="cara pembayaran",
             ),
         ),
-        migrations.AddField(
+        AddFieldBesidePostgresIndexes(
             model_name="permohonan",
             name="format_informasi",
             field=models.CharField(
@@ -68,14 +70,14 @@ class Migration(migrations.Migration):
                 verbose_name="format informasi",
             ),
         ),
-        migrations.AddField(
+        AddFieldBesidePostgresIndexes(
             model_name="permohonan",
             name="tanggal_tersedia",
             field=models.DateField(
                 blank=True, null=True, verbose_name="informasi tersedia paling lambat"
             ),
         ),
-        migrations.AddField(
+        AddFieldBesidePostgresIndexes(
             model_name="permohonan",
             name="unit_pemberitahuan",
             field=models.ForeignKey(
