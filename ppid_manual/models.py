@@ -168,7 +168,8 @@ class Pejabat(models.Model):
         head. Raises Pejabat.DoesNotExist (in Indonesian) when neither is recorded."""
         for peran in (cls.Peran.PPID_PELAKSANA, cls.Peran.KEPALA_OPD, cls.Peran.PPID):
             found = (
-                cls.objects.valid_on(day).filter(peran=peran, unit=unit)
+                cls.objects.valid_on(day)
+                .filter(peran=peran, unit=unit)
                 .order_by("-berlaku_dari")
                 .first()
             )

@@ -73,9 +73,7 @@ def next_number(jenis: str, *, day: datetime.date, unit: Unit | None = None) -> 
             f"Format nomor untuk “{FormatNomor.Jenis(jenis).label}” belum diatur admin."
         ) from None
     pola, kode = fmt.pola, fmt.kode_klasifikasi
-    own = (
-        PolaNomorUnit.objects.filter(format=fmt, unit=unit).first() if unit is not None else None
-    )
+    own = PolaNomorUnit.objects.filter(format=fmt, unit=unit).first() if unit is not None else None
     if own is not None:
         # The issuing unit's own template (Tata Naskah Dinas: a Sekda letter carries the
         # Sekretariat Daerah's number), counted on its own.
