@@ -27,10 +27,13 @@ KALIMAT = (
 )
 
 
-def teks(panjang: int, dasar: str = KALIMAT) -> str:
-    """`dasar` repeated and cut to exactly `panjang` characters, ending on a full stop."""
-    text = (dasar * (panjang // len(dasar) + 1))[: panjang - 1].rstrip()
-    return text + "." if len(text) < panjang else text[: panjang - 1] + "."
+def teks(panjang: int, dasar: str = KALIMAT, *, kalimat: bool = True) -> str:
+    """`dasar` repeated and cut to `panjang` characters; a sentence ends on a full stop, a
+    name or an address (kalimat=False) on a letter."""
+    if not kalimat:
+        return (dasar * (panjang // len(dasar) + 1))[:panjang].rstrip(" ,;.") or dasar[:panjang]
+    text = (dasar * (panjang // len(dasar) + 1))[: panjang - 1].rstrip(" ,;")
+    return text + "."
 
 
 def _email(panjang: int = 254) -> str:
@@ -59,10 +62,16 @@ class Contoh:
 def _pemohon(nik: str, **overrides) -> dict[str, str]:
     data = {
         "jenis": "perorangan",
-        "nama": teks(150, "Ni Made Ayu Lestari Kusumawati Dewi Sekar Arum Putri Wulandari "),
+        "nama": teks(
+            150, "Ni Made Ayu Lestari Kusumawati Dewi Sekar Arum Putri Wulandari ", kalimat=False
+        ),
         "nik": nik,
-        "alamat": teks(300, "Jalan Gatot Subroto Barat Gang Nusa Indah No. 25, Banjar Tegal "),
-        "pekerjaan": teks(100, "Wartawan media daring kesehatan dan lingkungan hidup "),
+        "alamat": teks(
+            300, "Jalan Gatot Subroto Barat Gang Nusa Indah No. 25, Banjar Tegal ", kalimat=False
+        ),
+        "pekerjaan": teks(
+            100, "Wartawan media daring kesehatan dan lingkungan hidup ", kalimat=False
+        ),
         "telepon": "+62 812-3456-7890 / 0361-22233",
         "email": _email(),
     }
@@ -183,7 +192,7 @@ def _permohonan(petugas, ppid, pelaksana, *, semua: bool):
     t = reg.hand_over(
         p,
         by=petugas,
-        nama_penerima=teks(150, "I Made Kurir Pengantar Dokumen Ekspres Bali "),
+        nama_penerima=teks(150, "I Made Kurir Pengantar Dokumen Ekspres Bali ", kalimat=False),
         cara=Permohonan.CaraSalinan.KURIR,
         jumlah_halaman=100000,
         tarif=tarif,
@@ -331,8 +340,12 @@ def _keberatan(petugas, ppid, atasan, ditolak, *, semua: bool) -> list[Contoh]:
             kasus_posisi=teks(4000, "Pemohon menilai informasi itu tidak termasuk rahasia; "),
             tujuan_penggunaan=teks(1000, "Bahan liputan mendalam kesehatan anak; "),
             permohonan=ditolak,
-            kuasa_nama=teks(150, "Made Advokat Pembela Keterbukaan Informasi, S.H., M.H. "),
-            kuasa_alamat=teks(300, "Kantor Hukum Keterbukaan, Jalan Hayam Wuruk No. 99, "),
+            kuasa_nama=teks(
+                150, "Made Advokat Pembela Keterbukaan Informasi, S.H., M.H. ", kalimat=False
+            ),
+            kuasa_alamat=teks(
+                300, "Kantor Hukum Keterbukaan, Jalan Hayam Wuruk No. 99, ", kalimat=False
+            ),
             kuasa_telepon="+62 811-3999-8888 / 0361-9999",
             surat_kuasa_diterima=True,
             identitas_diterima=True,
@@ -387,7 +400,9 @@ def _keberatan(petugas, ppid, atasan, ditolak, *, semua: bool) -> list[Contoh]:
                 alasan=[Keberatan.Alasan.B],
                 kasus_posisi=teks(4000, "Laporan keuangan tahunan tidak diumumkan; "),
                 tujuan_penggunaan=teks(1000, "Pengawasan anggaran oleh warga; "),
-                pemohon=_pemohon("5103024506850002", nama=teks(150, "I Ketut Warga Desa ")),
+                pemohon=_pemohon(
+                    "5103024506850002", nama=teks(150, "I Ketut Warga Desa ", kalimat=False)
+                ),
                 informasi_diminta=teks(2000, "Laporan keuangan tahunan 2025 (informasi berkala); "),
                 tanggal_dasar=today,
                 identitas_diterima=True,
@@ -436,7 +451,9 @@ def _dip(petugas, ppid, pelaksana, atasan) -> list[Contoh]:
         provinsi,
         by=ppid,
         tanggal=today,
-        tujuan=teks(300, "Kepala Bidang Informasi dan Komunikasi Publik Diskominfos "),
+        tujuan=teks(
+            300, "Kepala Bidang Informasi dan Komunikasi Publik Diskominfos ", kalimat=False
+        ),
     )
     provinsi.refresh_from_db()
     out.append(Contoh("Lembar koreksi Daftar Informasi Publik", d.LembarKoreksi(edisi=provinsi)))

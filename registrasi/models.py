@@ -502,9 +502,7 @@ class Permohonan(models.Model):
     cara_pembayaran = models.CharField(
         "cara pembayaran", max_length=10, choices=CaraPembayaran.choices, blank=True
     )
-    tanggal_tersedia = models.DateField(
-        "informasi tersedia paling lambat", null=True, blank=True
-    )
+    tanggal_tersedia = models.DateField("informasi tersedia paling lambat", null=True, blank=True)
     # The unit that issued the notice: the PPID Utama, or the OPD whose PPID Pelaksana
     # answered directly (its kop, number and official).
     unit_pemberitahuan = models.ForeignKey(

@@ -121,6 +121,29 @@ def rupiah_terbilang(value) -> str:
     return f"Rp{figures},00 ({terbilang(amount)} rupiah)"
 
 
+ISTILAH_ASING = ("hardcopy", "softcopy", "online", "offline")
+
+
+@register.filter
+def istilah_asing(value) -> str:
+    """The text, escaped, with the foreign terms a letter keeps (hardcopy, softcopy) in
+    italics, as the Perki and the KBBI ask for unadapted foreign words (LETTERS.md)."""
+    import re
+
+    from django.utils.html import escape
+    from django.utils.safestring import mark_safe
+
+    text = escape("" if value is None else str(value))
+    pattern = r"\b(" + "|".join(ISTILAH_ASING) + r")\b"
+    return mark_safe(re.sub(pattern, r"<i>\1</i>", text, flags=re.IGNORECASE))
+
+
+@register.filter
+def tanpa_titik(value) -> str:
+    """The text without its closing full stop(s), for a sentence that adds its own."""
+    return ("" if value is None else str(value)).rstrip().rstrip(".")
+
+
 @register.filter
 def romawi(value) -> str:
     """A month number (or a date) as a Roman numeral: 3 -> III"""
