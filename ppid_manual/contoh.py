@@ -323,6 +323,18 @@ def _permohonan(petugas, ppid, pelaksana, *, semua: bool):
             by=petugas,
         )
         out.append(Contoh("Catatan pengembalian berkas", d.CatatanPengembalian(kembali)))
+        badan = baru(
+            pemohon=_pemohon(
+                "",
+                jenis="badan_hukum",
+                nama=teks(
+                    150, "Yayasan Lembaga Bantuan Hukum Keterbukaan Informasi Bali ", kalimat=False
+                ),
+                nomor_akta=teks(100, "AHU-0012345.AH.01.04.Tahun 2026 ", kalimat=False),
+                penanggung_jawab=teks(150, "I Gusti Ngurah Ketua Pengurus Yayasan ", kalimat=False),
+            )
+        )
+        out.append(Contoh("Formulir permohonan (pemohon badan hukum)", d.FormulirPermohonan(badan)))
     return out, ditolak
 
 

@@ -33,7 +33,17 @@ from registrasi.models import Pemohon, Penyerahan, Permohonan, SuratPermintaan, 
 K = Permohonan.Keputusan
 K_BENTUK = Permohonan.BentukInformasi
 K_BAYAR = Permohonan.CaraPembayaran
-PEMOHON_FIELDS = ("jenis", "nama", "nik", "nomor_akta", "alamat", "pekerjaan", "telepon", "email")
+PEMOHON_FIELDS = (
+    "jenis",
+    "nama",
+    "nik",
+    "nomor_akta",
+    "penanggung_jawab",
+    "alamat",
+    "pekerjaan",
+    "telepon",
+    "email",
+)
 
 
 class SudahDiajukan(Exception):

@@ -149,6 +149,12 @@ class PermohonanForm(forms.Form):
     nomor_akta = forms.CharField(
         label="Nomor akta/registrasi badan hukum", max_length=100, required=False
     )
+    penanggung_jawab = forms.CharField(
+        label="Nama yang bertindak untuk badan hukum/kelompok",
+        max_length=150,
+        required=False,
+        help_text="Badan hukum: pengurus atau yang diberi kuasa; kelompok: penanggung jawab.",
+    )
     alamat = forms.CharField(label="Alamat", max_length=300)
     pekerjaan = forms.CharField(label="Pekerjaan", max_length=100)
     telepon = forms.CharField(label="Nomor telepon", max_length=30)
@@ -212,6 +218,7 @@ class PermohonanForm(forms.Form):
                     Column("nik", css_class="col-md-3"),
                     Column("nomor_akta", css_class="col-md-3"),
                 ),
+                "penanggung_jawab",
                 Row(
                     Column("alamat", css_class="col-md-6"),
                     Column("pekerjaan", css_class="col-md-2"),
@@ -327,6 +334,11 @@ class PermohonanForm(forms.Form):
                 "nama": c["nama"],
                 "nik": c.get("nik", ""),
                 "nomor_akta": (c.get("nomor_akta") or "").strip(),
+                "penanggung_jawab": (
+                    ""
+                    if c["jenis"] == Pemohon.Jenis.PERORANGAN
+                    else (c.get("penanggung_jawab") or "").strip()
+                ),
                 "alamat": c.get("alamat", ""),
                 "pekerjaan": c.get("pekerjaan", ""),
                 "telepon": c.get("telepon", ""),

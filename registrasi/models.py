@@ -50,6 +50,10 @@ class Pemohon(models.Model):
         blank=True,
         help_text="Nomor akta pendirian atau nomor pengesahan badan hukum.",
     )
+    # Perki 1/2021 formulir: who acts for a badan hukum (or answers for a kelompok).
+    penanggung_jawab = models.CharField(
+        "nama yang bertindak untuk badan hukum/kelompok", max_length=150, blank=True
+    )
     alamat = models.CharField("alamat", max_length=300, blank=True)
     pekerjaan = models.CharField("pekerjaan", max_length=100, blank=True)
     telepon = models.CharField("nomor telepon", max_length=30, blank=True)

@@ -196,3 +196,16 @@ def test_the_check_code_reads_back_only_when_it_matches(settings):
     assert baca_kode("0001/REG-PPID/III/2026") is None
     settings.SECRET_KEY = "another-secret-key-for-another-installation-0123456789"
     assert baca_kode(kode) is None
+
+
+@pytest.mark.django_db
+def test_the_deadline_sheet_spells_idulfitri_as_the_skb_does(holidays_2026):
+    from ppid_manual.documents import PerhitunganTenggat
+    from ppid_manual.workflow import calendar
+
+    mulai = datetime.date(2026, 3, 16)
+    tenggat = calendar.deadline(mulai, 10)
+    html = PerhitunganTenggat(
+        mulai=mulai, hari=10, tenggat=tenggat, dilewati=calendar.explain(mulai, tenggat)
+    ).render_html()
+    assert "Idulfitri" in html and "Idul Fitri" not in html

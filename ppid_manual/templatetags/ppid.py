@@ -121,7 +121,7 @@ def rupiah_terbilang(value) -> str:
     return f"Rp{figures},00 ({terbilang(amount)} rupiah)"
 
 
-ISTILAH_ASING = ("hardcopy", "softcopy", "online", "offline")
+ISTILAH_ASING = ("hardcopy", "softcopy", "online", "offline", "e-mail")
 
 
 @register.filter
@@ -136,6 +136,19 @@ def istilah_asing(value) -> str:
     text = escape("" if value is None else str(value))
     pattern = r"\b(" + "|".join(ISTILAH_ASING) + r")\b"
     return mark_safe(re.sub(pattern, r"<i>\1</i>", text, flags=re.IGNORECASE))
+
+
+EJAAN_KBBI = (("Idul Fitri", "Idulfitri"), ("Idul Adha", "Iduladha"))
+
+
+@register.filter
+def ejaan(value) -> str:
+    """The names of the holiday table as the SKB and the KBBI write them in a letter
+    ("Idulfitri", "Iduladha"); the table keeps the holidays package's names."""
+    text = "" if value is None else str(value)
+    for salah, benar in EJAAN_KBBI:
+        text = text.replace(salah, benar)
+    return text
 
 
 @register.filter

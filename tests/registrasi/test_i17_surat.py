@@ -20,6 +20,8 @@ from registrasi import actions
 from registrasi.documents import Kuitansi, Pemberitahuan, TandaTerimaPenyerahan
 from registrasi.models import Permohonan
 
+from .conftest import form_data, register
+
 K = Permohonan.Keputusan
 WITA = datetime.timezone(datetime.timedelta(hours=8))
 SENIN = datetime.datetime(2026, 3, 16, 9, tzinfo=WITA)  # a working day (DESIGN.md section 4)
@@ -49,8 +51,6 @@ HURUF = [
 def test_each_outcome_cites_the_huruf_of_pasal_22_7_that_fit_it(
     golden_day, petugas, ppid, pejabat, keputusan, huruf, extra
 ):
-    from .conftest import register
-
     p = register(petugas)
     actions.issue_decision(
         p, actions.Putusan(keputusan=keputusan, uraian_informasi="Rekap", **extra), by=ppid
@@ -84,8 +84,6 @@ def test_each_outcome_cites_the_huruf_of_pasal_22_7_that_fit_it(
 def test_the_notice_states_bentuk_format_and_how_to_pay_with_the_amount_in_words(
     golden_day, petugas, ppid, pejabat, tarif
 ):
-    from .conftest import register
-
     p = register(petugas)
     actions.issue_decision(
         p,
@@ -116,8 +114,6 @@ def test_the_notice_states_bentuk_format_and_how_to_pay_with_the_amount_in_words
 def test_a_paid_handover_gets_a_numbered_kuitansi_and_a_free_one_none(
     client, golden_day, petugas, ppid, pejabat, tarif
 ):
-    from .conftest import register
-
     p = register(petugas)
     actions.issue_decision(p, actions.Putusan(keputusan=K.DIBERIKAN_SELURUHNYA), by=ppid)
     t = actions.hand_over(
@@ -159,8 +155,6 @@ def test_a_paid_handover_gets_a_numbered_kuitansi_and_a_free_one_none(
 def test_a_ppid_pelaksanas_direct_answer_uses_its_opds_kop_number_and_official(
     golden_day, units, pelaksana_dinkes, pejabat
 ):
-    from .conftest import register
-
     units["dinkes"].kop = "PEMERINTAH PROVINSI BALI\nDINAS KESEHATAN\nJalan Melati No. 20"
     units["dinkes"].save()
     PolaNomorUnit.objects.create(
@@ -190,3 +184,26 @@ def test_a_ppid_pelaksanas_direct_answer_uses_its_opds_kop_number_and_official(
     assert sekdis.nama in html and "NIP 19750303 200003 2 004" in html
     assert "Sekretaris Dinas Kesehatan Provinsi Bali selaku PPID Pelaksana," in html
     assert pejabat["ppid"].nama not in html
+
+
+def test_the_formulir_names_who_acts_for_a_badan_hukum_and_dates_the_signatures(
+    client, golden_day, petugas
+):
+    from registrasi.documents import FormulirPermohonan
+
+    data = form_data(
+        jenis="badan_hukum",
+        nama="Yayasan Bali Sehat",
+        nik="",
+        nomor_akta="AHU-0012345.AH.01.04.Tahun 2020",
+        penanggung_jawab="I Gusti Ngurah Ketua",
+    )
+    client.force_login(petugas)
+    response = client.post(reverse("registrasi:baru"), data)
+    assert response.status_code == 302
+    p = Permohonan.objects.get()
+    assert p.pemohon.penanggung_jawab == "I Gusti Ngurah Ketua"
+    html = FormulirPermohonan(p).render_html()
+    assert "Yang bertindak untuk badan hukum</td><td>: I Gusti Ngurah Ketua" in html
+    # The place and date above the two signatures, on each copy.
+    assert html.count('<div class="tempat-tanggal-ttd">Denpasar, 16 Maret 2026</div>') == 2
