@@ -59,7 +59,11 @@ class PermohonanDocument(PrintDocument):
         self.permohonan = permohonan
 
     def get_context(self) -> dict[str, Any]:
+        p = self.permohonan
         return {
+            # The desk's own papers (formulir, receipts, kuitansi) carry the kop of the unit
+            # whose desk serves the case; a letter's kop is its signer's (SuratPPID).
+            "unit_penerbit": p.unit_pemberitahuan or p.unit_registrasi,
             "p": self.permohonan,
             "pemohon": self.permohonan.pemohon,
             "K": Permohonan.Keputusan,
@@ -90,6 +94,7 @@ class SuratPPID(PermohonanDocument):
         pemohon = self.permohonan.pemohon
         return {
             **super().get_context(),
+            "unit_penerbit": None,  # the signer's unit
             "tanggal_surat": day,
             "nomor_surat": self.nomor_surat(),
             "perihal": self.perihal,

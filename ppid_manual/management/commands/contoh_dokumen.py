@@ -33,12 +33,16 @@ class Command(BaseCommand):
             contoh = buat_contoh(semua=not sebagian)
             dokumen = [render_document(c.dokumen.render_html()) for c in contoh]
             transaction.set_rollback(True)
-        halaman = 2  # after the title page (one page)
-        daftar = []
-        for c, doc in zip(contoh, dokumen, strict=True):
-            daftar.append({"judul": c.judul, "halaman": halaman})
-            halaman += len(doc.pages)
-        sampul = render_document(_Sampul(daftar=daftar).render_html())
+        # The title page's own length decides where the documents start: lay it out once to
+        # count its pages, then again with the page numbers.
+        sampul = None
+        for _ in range(2):
+            halaman = 1 + (len(sampul.pages) if sampul else 1)
+            daftar = []
+            for c, doc in zip(contoh, dokumen, strict=True):
+                daftar.append({"judul": c.judul, "halaman": halaman})
+                halaman += len(doc.pages)
+            sampul = render_document(_Sampul(daftar=daftar).render_html())
         pages = [p for d in [sampul, *dokumen] for p in d.pages]
         sampul.copy(pages).write_pdf(berkas)
         self.stdout.write(f"{berkas}: {len(contoh)} dokumen, {len(pages)} halaman.")
