@@ -559,6 +559,25 @@ class PutusanForm(forms.Form):
         help_text="Dicetak pada pemberitahuan: kapan informasi akan didokumentasikan.",
     )
 
+    # Pasal 22(7) order: what is given (d), what is blacked out (e), its form (f), the cost
+    # and how to pay it (g).
+    field_order = [
+        "uraian_informasi",
+        "tanggal_tersedia",
+        "bagian_dihitamkan",
+        "pasal17",
+        "undang_undang_lain",
+        "konsekuensi",
+        "penguasa_informasi",
+        "bentuk_informasi",
+        "format_informasi",
+        "waktu_penyediaan",
+        "perkiraan_halaman",
+        "perkiraan_tarif",
+        "perkiraan_biaya_kirim",
+        "cara_pembayaran",
+    ]
+
     def __init__(self, *args, keputusan: str, submit_label: str, **kwargs):
         super().__init__(*args, **kwargs)
         self.keputusan = K(keputusan)

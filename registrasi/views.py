@@ -470,6 +470,9 @@ def _putusan_initial(p: Permohonan) -> dict[str, Any]:
     """Pre-fill the notice from the OPD's answer."""
     surat = p.surat_permintaan.filter(dialihkan=False).order_by("-pk").first()
     initial: dict[str, Any] = {"perkiraan_biaya_kirim": 0}
+    # The form the pemohon asked for is the likely form given (the PPID may change it).
+    if p.cara_memperoleh in Permohonan.BentukInformasi.values:
+        initial["bentuk_informasi"] = p.cara_memperoleh
     if surat is not None and surat.isi_jawaban:
         initial["uraian_informasi"] = surat.isi_jawaban
     if surat is not None and surat.jawaban == SuratPermintaan.Jawaban.TIDAK_DIKUASAI:
