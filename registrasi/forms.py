@@ -536,7 +536,7 @@ class PutusanForm(forms.Form):
     )
     # UU 14/2008 Pasal 22(7) huruf f and g; Perki 1/2021 for "belum didokumentasikan".
     bentuk_informasi = forms.ChoiceField(
-        label="Bentuk informasi yang diberikan",
+        label="Bentuk informasi",
         choices=[("", "— sesuai cara memperoleh —"), *Permohonan.BentukInformasi.choices],
         required=False,
     )
