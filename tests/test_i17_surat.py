@@ -8,6 +8,7 @@ unit; the code on the pemohon's copy."""
 from __future__ import annotations
 
 import datetime
+import io
 import re
 import subprocess
 from decimal import Decimal
@@ -153,8 +154,10 @@ def test_every_document_with_the_longest_values_keeps_its_signature_whole_page_b
 @pytest.mark.django_db
 def test_the_specimen_book_builds_with_a_title_page_and_leaves_no_case_behind(tmp_path):
     path = tmp_path / "contoh.pdf"
+    out = io.StringIO()
     with time_machine.travel(SENIN, tick=False):
-        call_command("contoh_dokumen", str(path), "--sebagian", stdout=None)
+        call_command("contoh_dokumen", str(path), stdout=out)
+    dibuat = int(re.search(r"(\d+) dokumen", out.getvalue()).group(1))
     pages = pages_of(path.read_bytes(), tmp_path)
     title = " ".join(pages[0])
     assert "BUKU CONTOH DOKUMEN PPID MANUAL" in title
@@ -165,12 +168,45 @@ def test_the_specimen_book_builds_with_a_title_page_and_leaves_no_case_behind(tm
         "Pemberitahuan tertulis PPID Pelaksana (jawaban langsung OPD)",
         "Kuitansi pembayaran biaya salinan",
         "Surat tanggapan Atasan PPID atas keberatan",
+        "Formulir keberatan (alasan b, tanpa permohonan)",
+        "Keputusan tentang Daftar Informasi Publik, dengan lampiran",
+        "Lembar uji konsekuensi",
+        "Register permohonan informasi publik",
+        "Laporan layanan informasi publik",
     ):
         assert judul in title, judul
-    assert len(pages) > 20
+    # Every document type of the app: each class of PrintDocument but the book's title page.
+    assert dibuat >= len(_document_types()), (dibuat, _document_types())
+    assert len(pages) > 100
     # Built in a transaction that was rolled back: no case, no consumed number.
     assert not Permohonan.objects.exists()
     assert not Keberatan.objects.exists()
+
+
+def _document_types() -> set[str]:
+    import dip.documents
+    import keberatan.documents
+    import ppid_manual.documents
+    import registrasi.documents
+    from ppid_manual.workflow.pdf import PrintDocument
+
+    found = set()
+    for module in (dip.documents, keberatan.documents, ppid_manual.documents, registrasi.documents):
+        for obj in vars(module).values():
+            if (
+                isinstance(obj, type)
+                and issubclass(obj, PrintDocument)
+                and getattr(obj, "template_name", "")
+            ):
+                found.add(obj.__name__)
+    return found
+
+
+@pytest.mark.django_db
+def test_the_specimen_covers_every_document_type():
+    with time_machine.travel(SENIN, tick=False):
+        made = {type(c.dokumen).__name__ for c in buat_contoh(semua=True)}
+    assert made == _document_types()
 
 
 # --- Deliver 4: terbilang ---
