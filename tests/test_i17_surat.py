@@ -22,7 +22,6 @@ from ppid_manual.contoh import buat_contoh
 from ppid_manual.kode import baca_kode, kode_berkas
 from ppid_manual.models import Pejabat, Unit
 from ppid_manual.templatetags.ppid import rupiah_terbilang, terbilang
-from ppid_manual.workflow.pdf import render_pdf
 from registrasi.models import Permohonan
 
 K = Permohonan.Keputusan
@@ -116,7 +115,7 @@ def test_every_document_with_the_longest_values_keeps_its_signature_whole_page_b
             if type(c.dokumen).__name__.startswith("Register"):
                 continue  # the registers are issue 17's other branch (Deliver 5 and 9)
             html = c.dokumen.render_html()
-            pages = pages_of(render_pdf(html), tmp_path)
+            pages = pages_of(c.dokumen.render_pdf(), tmp_path)
             signature = _signature_lines(c.pejabat)
             if c.pejabat is not None:
                 p = c.pejabat
@@ -184,19 +183,20 @@ def test_the_specimen_book_builds_with_a_title_page_and_leaves_no_case_behind(tm
 
 
 def _document_types() -> set[str]:
+    """Every printed document class of the apps: a class with a title and a PDF renderer
+    (the base classes have no title)."""
     import dip.documents
     import keberatan.documents
     import ppid_manual.documents
     import registrasi.documents
-    from ppid_manual.workflow.pdf import PrintDocument
 
     found = set()
     for module in (dip.documents, keberatan.documents, ppid_manual.documents, registrasi.documents):
         for obj in vars(module).values():
             if (
                 isinstance(obj, type)
-                and issubclass(obj, PrintDocument)
-                and getattr(obj, "template_name", "")
+                and callable(getattr(obj, "render_pdf", None))
+                and getattr(obj, "title", "")
             ):
                 found.add(obj.__name__)
     return found

@@ -94,20 +94,6 @@ def _fonts_stylesheet(config):
     return sheet
 
 
-def render_document(html: str):
-    """The laid-out WeasyPrint document (its pages), for a book that joins several."""
-    from weasyprint import HTML
-    from weasyprint.urls import FatalURLFetchingError
-
-    try:
-        config = _font_config()
-        return HTML(string=html, base_url="/", url_fetcher=_static_only_fetcher()).render(
-            stylesheets=[_fonts_stylesheet(config)], font_config=config
-        )
-    except FatalURLFetchingError as exc:
-        raise PdfError(str(exc.__cause__ or exc)) from exc
-
-
 def render_pdf(html: str) -> bytes:
     try:
         from weasyprint import HTML
