@@ -503,9 +503,19 @@ def _dip(petugas, ppid, pelaksana, atasan) -> list[Contoh]:
     return out
 
 
-def _lainnya() -> list[Contoh]:
+def _keberatan_register(dari: datetime.date, sampai: datetime.date):
+    """The keberatan of the period as the register view reads them (its own queryset helper
+    when the app has one, so that the register's columns find what they expect)."""
     from keberatan import documents as kd
     from keberatan.models import Keberatan
+
+    if hasattr(kd, "register_queryset"):
+        return kd.register_queryset(User.objects.get(username="ppid"), dari, sampai)
+    return Keberatan.objects.exclude(nomor_registrasi__isnull=True).order_by("pk")
+
+
+def _lainnya() -> list[Contoh]:
+    from keberatan import documents as kd
     from ppid_manual import charts
     from ppid_manual import laporan as laporan_mod
     from ppid_manual.documents import LaporanLayananDokumen, PerhitunganTenggat
@@ -525,13 +535,7 @@ def _lainnya() -> list[Contoh]:
         ),
         Contoh(
             "Register keberatan informasi publik",
-            kd.RegisterKeberatan(
-                kd.register_rows(
-                    Keberatan.objects.exclude(nomor_registrasi__isnull=True).order_by("pk")
-                ),
-                awal,
-                today,
-            ),
+            kd.RegisterKeberatan(kd.register_rows(_keberatan_register(awal, today)), awal, today),
         ),
     ]
     tenggat = calendar.deadline(today, 10)
