@@ -23,7 +23,7 @@ SENIN = datetime.datetime(2026, 3, 16, 9, tzinfo=WITA)  # a working day (DESIGN.
 FOOTER = re.compile(r"Halaman \d+ dari \d+")
 
 
-def test_the_sekdas_answer_uses_the_sekretariat_daerahs_kop_and_number(desk, kalender):
+def test_the_sekdas_answer_uses_the_sekretariat_daerahs_kop_and_number(desk, holidays_2026):
     from .helpers import buat_permohonan, daftarkan, sampai, tolak_permohonan
 
     D = datetime.date
@@ -49,7 +49,9 @@ def test_the_sekdas_answer_uses_the_sekretariat_daerahs_kop_and_number(desk, kal
     assert html.count("Denpasar, 18 Maret 2026") == 1
 
 
-def test_the_keberatan_form_carries_the_code_and_the_information_of_a_reason_b_case(desk, kalender):
+def test_the_keberatan_form_carries_the_code_and_the_information_of_a_reason_b_case(
+    desk, holidays_2026
+):
     from keberatan.documents import FormulirKeberatan
 
     from .helpers import daftarkan
