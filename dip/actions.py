@@ -500,7 +500,9 @@ def tetapkan(
             signer = _penandatangan(Pejabat.Peran.ATASAN_PPID, tanggal_sk)
         else:
             signer = _penandatangan(Pejabat.Peran.KEPALA_OPD, tanggal_sk, unit=locked.unit)
-        locked.nomor_sk = _nomor(FormatNomor.Jenis.SK_DIP, tanggal_sk, locked.unit)
+        # The SK is the signer's: the province edition, signed by the Sekda, is numbered by
+        # the Sekretariat Daerah (Tata Naskah Dinas), an OPD edition by the OPD.
+        locked.nomor_sk = _nomor(FormatNomor.Jenis.SK_DIP, tanggal_sk, signer.unit)
         locked.tanggal_sk = tanggal_sk
         locked.penandatangan_sk = signer
         return {

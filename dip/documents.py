@@ -28,6 +28,30 @@ def kelompok_informasi(edisi: DipEdisi) -> list[dict[str, Any]]:
     return groups
 
 
+def pisah_akhir(groups: list[dict[str, Any]], n: int = 2):
+    """The groups split so that the last `n` rows form a tail printed with the signature
+    (a lampiran's signature never stands alone on a page). A group cut in two shows its
+    heading once, in the head."""
+    total = sum(len(g["items"]) for g in groups)
+    if total <= n:
+        return [], groups
+    head: list[dict[str, Any]] = []
+    tail: list[dict[str, Any]] = []
+    left = total - n
+    for g in groups:
+        items = g["items"]
+        if left >= len(items):
+            head.append(g)
+            left -= len(items)
+        elif left > 0:
+            head.append({**g, "items": items[:left]})
+            tail.append({**g, "items": items[left:], "lanjutan": True})
+            left = 0
+        else:
+            tail.append(g)
+    return head, tail
+
+
 class _DokumenEdisi(PrintDocument):
     def __init__(self, request=None, *, edisi: DipEdisi, **kwargs: Any) -> None:
         super().__init__(request, edisi=edisi, **kwargs)
@@ -112,8 +136,12 @@ class SkDip(_DokumenEdisi):
     title = "Keputusan tentang Daftar Informasi Publik"
 
     def get_context(self) -> dict[str, Any]:
+        context = super().get_context()
+        awal, akhir = pisah_akhir(context["kelompok"])
         return {
-            **super().get_context(),
+            **context,
+            "kelompok_awal": awal,
+            "kelompok_akhir": akhir,
             "pejabat": self.edisi.penandatangan_sk,
             "tanggal_surat": self.edisi.tanggal_sk,
         }
@@ -157,6 +185,7 @@ class DaftarDik(PrintDocument):
             **super().get_context(),
             "pejabat": Pejabat.signer(Pejabat.Peran.PPID, today),
             "tanggal_surat": today,
+            "tanggal_ttd": True,
         }
 
     def filename(self) -> str:
@@ -178,6 +207,7 @@ class UjiKonsekuensi(PrintDocument):
             **super().get_context(),
             "pejabat": Pejabat.signer(Pejabat.Peran.PPID, self.dik.ditetapkan_pada),
             "tanggal_surat": self.dik.ditetapkan_pada,
+            "tanggal_ttd": True,
         }
 
     def filename(self) -> str:

@@ -359,7 +359,11 @@ def answer_keberatan(
         k.keputusan = keputusan
         k.pertimbangan = pertimbangan
         k.tanggal_tanggapan = day
-        k.nomor_tanggapan = next_number(FormatNomor.Jenis.TANGGAPAN_KEBERATAN, day=day)
+        # The Sekda's letter carries the Sekretariat Daerah's number when it has its own
+        # template (PolaNomorUnit), as it carries its kop.
+        k.nomor_tanggapan = next_number(
+            FormatNomor.Jenis.TANGGAPAN_KEBERATAN, day=day, unit=k.pejabat_tanggapan.unit
+        )
         k.tenggat_sengketa = calendar.deadline(day, HK_SENGKETA)
         data: dict[str, Any] = {
             "keputusan": keputusan,

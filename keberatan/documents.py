@@ -13,11 +13,10 @@ from dataclasses import dataclass
 from typing import Any
 
 import segno
-from django.conf import settings
-from django.urls import reverse
 
 from keberatan.alur import HK_PENGAJUAN, HK_SENGKETA, HK_TANGGAPAN, SOP_DRAF
 from keberatan.models import Keberatan
+from ppid_manual.kode import kode_berkas
 from ppid_manual.models import Pejabat, Unit
 from ppid_manual.templatetags.ppid import hari_tanggal, tanggal
 from ppid_manual.workflow import calendar
@@ -29,13 +28,6 @@ KP = Keberatan.Keputusan
 
 def _slug(nomor: str | None) -> str:
     return "".join(ch if ch.isalnum() else "-" for ch in (nomor or "tanpa-nomor")).strip("-")
-
-
-def _sebagai(pejabat: Pejabat | None) -> str:
-    # The jabatan in the officials table may already say "selaku Atasan PPID".
-    if pejabat is None or "atasan ppid" in pejabat.jabatan.lower():
-        return ""
-    return "Atasan PPID Pemerintah Provinsi Bali"
 
 
 class KeberatanDocument(PrintDocument):
@@ -71,14 +63,15 @@ class FormulirKeberatan(KeberatanDocument):
         return f"formulir-keberatan-{_slug(self.keberatan.nomor_registrasi)}.pdf"
 
     def get_context(self) -> dict[str, Any]:
-        base = settings.PPID["URL_INTRANET"].rstrip("/")
-        url = base + reverse("keberatan:detail", args=[self.keberatan.pk])
+        # No intranet address on the pemohon's copy: the registration number and its check
+        # code, for the desk's search box (ppid_manual/kode.py).
+        kode = kode_berkas(self.keberatan.nomor_registrasi or "")
         return {
             **super().get_context(),
             "salinan": ["Lembar 1: arsip petugas", "Lembar 2: untuk pemohon (tanda terima)"],
             "petugas": self.keberatan.didaftarkan_oleh,
-            "qr_url": url,
-            "qr": segno.make(url, error="m").svg_data_uri(scale=2, border=2),
+            "kode_berkas": kode,
+            "qr": segno.make(kode, error="m").svg_data_uri(scale=2, border=2),
         }
 
 
@@ -97,7 +90,7 @@ class LembarDisposisi(KeberatanDocument):
             **super().get_context(),
             "pejabat": k.pejabat_disposisi,
             "tanggal_surat": k.tanggal_disposisi,
-            "sebagai": _sebagai(k.pejabat_disposisi),
+            "tanggal_ttd": True,
         }
 
 
@@ -110,6 +103,13 @@ class SuratTanggapan(KeberatanDocument):
 
     template_name = "keberatan/print/tanggapan.html"
     title = "Surat Tanggapan Atasan PPID atas Keberatan"
+
+    def tembusan(self) -> list[str]:
+        k = self.keberatan
+        items = ["PPID Pemerintah Provinsi Bali"]
+        if k.unit_disposisi and k.unit_disposisi.jenis == Unit.Jenis.PPID_PELAKSANA:
+            items.append(f"PPID Pelaksana {k.unit_disposisi.nama}")
+        return items
 
     @property
     def konsep(self) -> bool:
@@ -142,17 +142,17 @@ class SuratTanggapan(KeberatanDocument):
             "diberikan": keputusan == KP.DIBERIKAN,
             "ditolak": keputusan == KP.DITOLAK,
             "musyawarah": keputusan == KP.MUSYAWARAH,
-            "tembusan_pelaksana": (
-                k.unit_disposisi
-                if k.unit_disposisi and k.unit_disposisi.jenis == Unit.Jenis.PPID_PELAKSANA
-                else None
+            "tembusan": self.tembusan(),
+            "yth_baris": (
+                [f"selaku kuasa dari {k.pemohon.nama}", k.kuasa_alamat]
+                if k.kuasa_nama
+                else [k.pemohon.alamat]
             ),
             "pertimbangan": pertimbangan,
             "nomor_surat": k.nomor_tanggapan or "(konsep)",
             "perihal": "Tanggapan atas keberatan informasi publik",
             "tanggal_surat": day,
             "pejabat": pejabat,
-            "sebagai": _sebagai(pejabat),
             "tenggat_sengketa": tenggat_sengketa,
             "tepat_waktu": k.tenggat_tanggapan is None or day <= k.tenggat_tanggapan,
         }

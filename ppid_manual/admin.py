@@ -10,6 +10,7 @@ from ppid_manual.models import (
     Pejabat,
     PencarianIdentitas,
     PenghitungNomor,
+    PolaNomorUnit,
     Unit,
     User,
 )
@@ -58,12 +59,25 @@ class UnitAdmin(RoleAdmin):
     list_display = ["kode", "nama", "singkatan", "jenis", "aktif"]
     list_filter = ["jenis", "aktif"]
     search_fields = ["kode", "nama", "singkatan"]
+    fields = ["kode", "nama", "singkatan", "jenis", "alamat", "aktif", "kop", "kop_logo"]
 
 
 @admin.register(Pejabat)
 class PejabatAdmin(RoleAdmin):
     list_display = ["nama", "nip", "jabatan", "peran", "unit", "berlaku_dari", "berlaku_sampai"]
     list_filter = ["peran"]
+    fields = [
+        "nama",
+        "nip",
+        "pangkat",
+        "atas_nama",
+        "jabatan",
+        "selaku",
+        "unit",
+        "peran",
+        "berlaku_dari",
+        "berlaku_sampai",
+    ]
     search_fields = ["nama", "nip", "jabatan"]
     autocomplete_fields = ["unit"]
 
@@ -109,10 +123,36 @@ class FormatNomorForm(forms.ModelForm):
         return pola
 
 
+class PolaNomorUnitForm(forms.ModelForm):
+    class Meta:
+        model = PolaNomorUnit
+        fields = ["unit", "pola", "kode_klasifikasi"]
+
+    clean_pola = FormatNomorForm.clean_pola
+
+
+class PolaNomorUnitInline(admin.TabularInline):
+    """A unit's own template for this document type (e.g. the Sekretariat Daerah's)."""
+
+    model = PolaNomorUnit
+    form = PolaNomorUnitForm
+    extra = 0
+    autocomplete_fields = ["unit"]
+
+    has_view_permission = RoleAdmin.has_view_permission
+    has_change_permission = RoleAdmin.has_change_permission
+    has_delete_permission = RoleAdmin.has_delete_permission
+    _is_admin = RoleAdmin._is_admin
+
+    def has_add_permission(self, request, obj=None):
+        return self._is_admin(request)
+
+
 @admin.register(FormatNomor)
 class FormatNomorAdmin(RoleAdmin):
     form = FormatNomorForm
     list_display = ["jenis", "pola", "kode_klasifikasi", "per_unit"]
+    inlines = [PolaNomorUnitInline]
 
 
 class PenghitungNomorForm(forms.ModelForm):

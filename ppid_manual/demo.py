@@ -8,7 +8,7 @@ import datetime
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 
-from ppid_manual.models import HariLibur, Pejabat, Unit, User
+from ppid_manual.models import FormatNomor, HariLibur, Pejabat, PolaNomorUnit, Unit, User
 from ppid_manual.roles import Role
 from ppid_manual.workflow.kalender import add_hari_libur
 
@@ -54,6 +54,40 @@ UNITS = [
     ("RSJ", "Rumah Sakit Jiwa Provinsi Bali", "RSJ Prov. Bali"),
 ]
 
+# The kop of the units that issue letters (Tata Naskah Dinas: the kop is the signer's unit).
+# Demo lines: production enters each unit's own in /admin/. The PPID Utama's kop is PPID_KOP.
+KOP = {
+    "SETDA": [
+        "PEMERINTAH PROVINSI BALI",
+        "SEKRETARIAT DAERAH",
+        "Jalan Basuki Rahmat, Niti Mandala Renon, Denpasar 80235",
+        "Telepon (0361) 222412 · Laman setda.baliprov.go.id · "
+        "Surat elektronik setda@baliprov.go.id",
+    ],
+    "DISKES": [
+        "PEMERINTAH PROVINSI BALI",
+        "DINAS KESEHATAN",
+        "Jalan Melati No. 20, Denpasar 80233",
+        "Telepon (0361) 222174 · Laman diskes.baliprov.go.id · "
+        "Surat elektronik diskes@baliprov.go.id",
+    ],
+    "DISHUB": [
+        "PEMERINTAH PROVINSI BALI",
+        "DINAS PERHUBUNGAN",
+        "Jalan Cok Agung Tresna, Niti Mandala Renon, Denpasar 80235",
+        "Telepon (0361) 235066 · Laman dishub.baliprov.go.id",
+    ],
+}
+
+# Each unit numbers its own letters (demo templates): the Sekda's tanggapan keberatan with the
+# Sekretariat Daerah's code, an OPD's direct answer with its own.
+POLA_UNIT = [
+    # (jenis, unit, pola, kode klasifikasi)
+    ("tanggapan", "SETDA", "{kode}/{urut:4}/Setda-PPID/{bulan}/{tahun}", "045.2"),
+    ("pemberitahuan", "DISKES", "{kode}/{urut:4}/PB-PPID-{unit}/{bulan}/{tahun}", "480"),
+    ("pemberitahuan", "DISHUB", "{kode}/{urut:4}/PB-PPID-{unit}/{bulan}/{tahun}", "480"),
+]
+
 # Bali's own days (from each year's Surat Edaran Gubernur). Demo rows for 2026: Galungan and
 # Umanis Galungan are days off; Pagerwesi is recorded but counted as a working day.
 BALI_2026 = [
@@ -93,8 +127,15 @@ def load(stdout=None) -> None:
                 "singkatan": singkatan,
                 "jenis": jenis,
                 "alamat": "Niti Mandala Renon, Denpasar",
+                "kop": "\n".join(KOP.get(kode, [])),
             },
         )
+    for jenis, unit_kode, pola, kode in POLA_UNIT:
+        fmt = FormatNomor.objects.filter(jenis=jenis).first()
+        if fmt is not None:
+            PolaNomorUnit.objects.get_or_create(
+                format=fmt, unit=units[unit_kode], defaults={"pola": pola, "kode_klasifikasi": kode}
+            )
 
     start = datetime.date(2023, 1, 1)
     Pejabat.objects.get_or_create(
@@ -103,8 +144,8 @@ def load(stdout=None) -> None:
         defaults={
             "nama": "Gede Pramana, S.E., M.T.",
             "pangkat": "Pembina Utama Muda (IV/c)",
-            "jabatan": "Kepala Dinas Komunikasi, Informatika dan Statistik Provinsi Bali "
-            "selaku PPID Pemerintah Provinsi Bali",
+            "jabatan": "Kepala Dinas Komunikasi, Informatika dan Statistik Provinsi Bali",
+            "selaku": "selaku PPID Pemerintah Provinsi Bali",
             "unit": units["DISKOMINFOS"],
             "berlaku_dari": start,
         },
@@ -115,7 +156,8 @@ def load(stdout=None) -> None:
         defaults={
             "nama": "I Wayan Sekda Demo, S.H., M.Si.",
             "pangkat": "Pembina Utama Madya (IV/d)",
-            "jabatan": "Sekretaris Daerah Provinsi Bali selaku Atasan PPID",
+            "jabatan": "Sekretaris Daerah Provinsi Bali",
+            "selaku": "selaku Atasan PPID",
             "unit": units["SETDA"],
             "berlaku_dari": start,
         },
@@ -131,6 +173,33 @@ def load(stdout=None) -> None:
             "berlaku_dari": start,
         },
     )
+    # The PPID Pelaksana officials who sign their OPD's direct answers (demo names).
+    for nip, nama, jabatan, unit_kode in (
+        (
+            "19750303 200003 2 004",
+            "Ni Luh Putu Sekretaris Diskes Demo, S.K.M., M.Kes.",
+            "Sekretaris Dinas Kesehatan Provinsi Bali",
+            "DISKES",
+        ),
+        (
+            "19760404 200112 1 005",
+            "I Made Sekretaris Dishub Demo, S.T., M.T.",
+            "Sekretaris Dinas Perhubungan Provinsi Bali",
+            "DISHUB",
+        ),
+    ):
+        Pejabat.objects.get_or_create(
+            nip=nip,
+            peran=Pejabat.Peran.PPID_PELAKSANA,
+            defaults={
+                "nama": nama,
+                "pangkat": "Pembina (IV/a)",
+                "jabatan": jabatan,
+                "selaku": "selaku PPID Pelaksana",
+                "unit": units[unit_kode],
+                "berlaku_dari": start,
+            },
+        )
 
     call_command("sync_holidays", *[f"--year={y}" for y in range(2023, 2028)], stdout=stdout)
     add_hari_libur(

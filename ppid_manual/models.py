@@ -29,6 +29,25 @@ class Unit(models.Model):
     jenis = models.CharField("jenis PPID", max_length=12, choices=Jenis.choices)
     alamat = models.CharField("alamat", max_length=300, blank=True)
     aktif = models.BooleanField("aktif", default=True)
+    # Tata Naskah Dinas: the kop is the issuing unit's (the signer's unit). Master data, so
+    # that the Pergub's details live here and not in templates (LETTERS.md).
+    kop = models.TextField(
+        "baris kop surat",
+        max_length=1000,
+        blank=True,
+        help_text=(
+            "Satu baris per baris kop: PEMERINTAH PROVINSI BALI, nama perangkat daerah dalam "
+            "huruf kapital, alamat, telepon, laman, surat elektronik, kode pos. Kosong: kop "
+            "PPID_KOP (PPID Utama) atau nama dan alamat perangkat daerah."
+        ),
+    )
+    kop_logo = models.CharField(
+        "logo kop surat",
+        max_length=200,
+        blank=True,
+        help_text="Path berkas di bawah static/, misalnya img/lambang-bali.png. Kosong: tanpa "
+        "logo (PPID Utama: PPID_KOP_LOGO).",
+    )
 
     class Meta:
         ordering = ["nama"]
@@ -37,6 +56,23 @@ class Unit(models.Model):
 
     def __str__(self) -> str:
         return self.nama
+
+    def kop_baris(self) -> list[str]:
+        """The lines of this unit's kop surat: the admin's, else (PPID Utama) the PPID_KOP
+        setting, else the province, the unit's name in capitals and its address."""
+        lines = [line.strip() for line in self.kop.splitlines() if line.strip()]
+        if lines:
+            return lines
+        if self.jenis == self.Jenis.PPID_UTAMA:
+            return list(settings.PPID["KOP_BARIS"])
+        return ["PEMERINTAH PROVINSI BALI", self.nama.upper()] + (
+            [self.alamat] if self.alamat else []
+        )
+
+    def logo_kop(self) -> str:
+        if self.kop_logo:
+            return self.kop_logo
+        return settings.PPID["KOP_LOGO"] if self.jenis == self.Jenis.PPID_UTAMA else ""
 
     @classmethod
     def utama(cls) -> Unit:
@@ -85,11 +121,26 @@ class Pejabat(models.Model):
         PPID = "ppid", "PPID"
         ATASAN_PPID = "atasan", "Atasan PPID"
         KEPALA_OPD = "kepala", "Kepala Perangkat Daerah"
+        PPID_PELAKSANA = "pelaksana", "PPID Pelaksana"
 
     nama = models.CharField("nama dan gelar", max_length=150)
     nip = models.CharField("NIP", max_length=30, blank=True)
     pangkat = models.CharField("pangkat/golongan", max_length=80, blank=True)
     jabatan = models.CharField("jabatan", max_length=200)
+    # The signing capacity (Tata Naskah Dinas): "a.n. Gubernur Bali" above the jabatan when
+    # signing on behalf (or "Plt."/"Plh."), and "selaku Atasan PPID" after it.
+    atas_nama = models.CharField(
+        "atas nama / Plt. / Plh.",
+        max_length=150,
+        blank=True,
+        help_text="Dicetak di atas jabatan, misalnya: a.n. Gubernur Bali",
+    )
+    selaku = models.CharField(
+        "kapasitas (selaku …)",
+        max_length=150,
+        blank=True,
+        help_text="Dicetak sesudah jabatan, misalnya: selaku Atasan PPID",
+    )
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, verbose_name="perangkat daerah")
     peran = models.CharField("peran", max_length=10, choices=Peran.choices)
     berlaku_dari = models.DateField("berlaku dari")
@@ -104,6 +155,32 @@ class Pejabat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.nama} ({self.get_peran_display()})"
+
+    @property
+    def jabatan_ttd(self) -> str:
+        """The jabatan as the signature block prints it, once: with its capacity unless the
+        jabatan already says it (older rows typed "… selaku PPID" into the jabatan)."""
+        if self.selaku and self.selaku.lower() not in self.jabatan.lower():
+            return f"{self.jabatan} {self.selaku}"
+        return self.jabatan
+
+    @classmethod
+    def signer_of_unit(cls, unit: Unit, day: datetime.date) -> Pejabat:
+        """Who signs for an OPD's own letters on `day`: its PPID Pelaksana official, else its
+        head. Raises Pejabat.DoesNotExist (in Indonesian) when neither is recorded."""
+        for peran in (cls.Peran.PPID_PELAKSANA, cls.Peran.KEPALA_OPD, cls.Peran.PPID):
+            found = (
+                cls.objects.valid_on(day)
+                .filter(peran=peran, unit=unit)
+                .order_by("-berlaku_dari")
+                .first()
+            )
+            if found is not None:
+                return found
+        raise cls.DoesNotExist(
+            f"Tidak ada pejabat {unit.nama} yang berlaku pada {day:%d-%m-%Y}. "
+            "Lengkapi tabel pejabat di menu Admin."
+        )
 
     @classmethod
     def signer(cls, peran: str, day: datetime.date, unit: Unit | None = None) -> Pejabat:
@@ -236,6 +313,7 @@ class FormatNomor(models.Model):
         TANGGAPAN_KEBERATAN = "tanggapan", "Surat tanggapan keberatan"
         SK_DIP = "skdip", "SK Daftar Informasi Publik"
         PENGANTAR_DIP = "pengantar", "Surat pengantar DIP"
+        KUITANSI = "kuitansi", "Kuitansi pembayaran biaya salinan"
 
     jenis = models.CharField("jenis dokumen", max_length=20, choices=Jenis.choices, unique=True)
     pola = models.CharField("pola nomor", max_length=120)
@@ -258,6 +336,29 @@ class FormatNomor(models.Model):
 
     def natural_key(self) -> tuple[str]:
         return (self.jenis,)
+
+
+class PolaNomorUnit(models.Model):
+    """A unit's own number template for one document type (the Sekretariat Daerah numbers
+    its letters with its own code, not the Diskominfos one). When a letter is issued by a
+    unit that has one, it is used and counted per unit; otherwise the type's template."""
+
+    format = models.ForeignKey(
+        FormatNomor, on_delete=models.CASCADE, related_name="pola_unit", verbose_name="jenis"
+    )
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, verbose_name="perangkat daerah")
+    pola = models.CharField("pola nomor", max_length=120)
+    kode_klasifikasi = models.CharField("kode klasifikasi", max_length=30, blank=True)
+
+    class Meta:
+        verbose_name = "pola nomor perangkat daerah"
+        verbose_name_plural = "pola nomor perangkat daerah"
+        constraints = [
+            models.UniqueConstraint(fields=["format", "unit"], name="polanomorunit_unik")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit.singkatan}: {self.pola}"
 
 
 class PenghitungNomor(models.Model):

@@ -54,3 +54,29 @@ class AddIndexOnPostgres(migrations.AddIndex):
 
     def describe(self) -> str:
         return super().describe() + " (PostgreSQL only)"
+
+
+class AddFieldBesidePostgresIndexes(migrations.AddField):
+    """AddField for a model that has PostgreSQL-only indexes (`AddIndexOnPostgres`).
+
+    SQLite cannot add a column with a default or a NOT NULL in place: Django rebuilds the
+    table from the model state, indexes included, and a GIN index with `gin_trgm_ops` is not
+    SQL that SQLite understands. There the table is rebuilt without those indexes (they never
+    existed on SQLite); PostgreSQL adds the column as usual."""
+
+    def database_forwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            return super().database_forwards(app_label, schema_editor, from_state, to_state)
+        from django.contrib.postgres.indexes import PostgresIndex
+
+        models_ = [
+            state.apps.get_model(app_label, self.model_name) for state in (from_state, to_state)
+        ]
+        saved = [m._meta.indexes for m in models_]
+        for m in models_:
+            m._meta.indexes = [i for i in m._meta.indexes if not isinstance(i, PostgresIndex)]
+        try:
+            super().database_forwards(app_label, schema_editor, from_state, to_state)
+        finally:
+            for m, indexes in zip(models_, saved, strict=True):
+                m._meta.indexes = indexes

@@ -32,7 +32,19 @@ from registrasi.alur import (
 from registrasi.models import Pemohon, Penyerahan, Permohonan, SuratPermintaan, Tarif
 
 K = Permohonan.Keputusan
-PEMOHON_FIELDS = ("jenis", "nama", "nik", "nomor_akta", "alamat", "pekerjaan", "telepon", "email")
+K_BENTUK = Permohonan.BentukInformasi
+K_BAYAR = Permohonan.CaraPembayaran
+PEMOHON_FIELDS = (
+    "jenis",
+    "nama",
+    "nik",
+    "nomor_akta",
+    "penanggung_jawab",
+    "alamat",
+    "pekerjaan",
+    "telepon",
+    "email",
+)
 
 
 class SudahDiajukan(Exception):
@@ -336,6 +348,10 @@ class Putusan:
     perkiraan_tarif: Tarif | None = None
     perkiraan_biaya_kirim: Decimal = Decimal("0")
     waktu_penyediaan: str = ""
+    bentuk_informasi: str = ""
+    format_informasi: str = ""
+    cara_pembayaran: str = ""
+    tanggal_tersedia: datetime.date | None = None
 
 
 def _check_putusan(putusan: Putusan) -> None:
@@ -359,6 +375,10 @@ def _check_putusan(putusan: Putusan) -> None:
             raise StepRefused("Sebutkan bagian informasi yang dihitamkan.")
         if not dasar:
             raise StepRefused("Sebutkan dasar pengecualian bagian yang dihitamkan.")
+    if putusan.bentuk_informasi and putusan.bentuk_informasi not in K_BENTUK.values:
+        raise StepRefused("Bentuk informasi tidak dikenal.")
+    if putusan.cara_pembayaran and putusan.cara_pembayaran not in K_BAYAR.values:
+        raise StepRefused("Cara pembayaran tidak dikenal.")
     if putusan.perkiraan_tarif is not None and not _tarif_berlaku(putusan.perkiraan_tarif):
         raise StepRefused(f"Tarif “{putusan.perkiraan_tarif.nama}” tidak berlaku hari ini.")
 
@@ -367,8 +387,12 @@ def _tarif_berlaku(tarif: Tarif) -> bool:
     return Tarif.objects.berlaku(_today()).filter(pk=tarif.pk).exists()
 
 
-def _apply_putusan(p: Permohonan, putusan: Putusan) -> dict[str, Any]:
+def _apply_putusan(p: Permohonan, putusan: Putusan, unit: Unit | None = None) -> dict[str, Any]:
+    """Write the decision. `unit` issues the notice (kop, number, signer): the PPID Utama,
+    or the OPD whose PPID Pelaksana answers directly."""
     day = _today()
+    unit = unit or Unit.utama()
+    p.unit_pemberitahuan = unit
     p.keputusan = putusan.keputusan
     if putusan.keputusan == K.DITOLAK:
         p.klasifikasi = Permohonan.Klasifikasi.DIKECUALIKAN
@@ -386,16 +410,20 @@ def _apply_putusan(p: Permohonan, putusan: Putusan) -> dict[str, Any]:
     p.perkiraan_tarif = putusan.perkiraan_tarif
     p.perkiraan_biaya_kirim = putusan.perkiraan_biaya_kirim or Decimal("0")
     p.waktu_penyediaan = putusan.waktu_penyediaan
+    p.bentuk_informasi = putusan.bentuk_informasi
+    p.format_informasi = putusan.format_informasi
+    p.cara_pembayaran = putusan.cara_pembayaran
+    p.tanggal_tersedia = putusan.tanggal_tersedia
     p.tanggal_pemberitahuan = day
     p.hk_pemberitahuan = calendar.working_days_elapsed(p.tanggal_daftar, day)
-    p.nomor_pemberitahuan = next_number(FormatNomor.Jenis.PEMBERITAHUAN, day=day)
+    p.nomor_pemberitahuan = next_number(FormatNomor.Jenis.PEMBERITAHUAN, day=day, unit=unit)
     data: dict[str, Any] = {
         "keputusan": putusan.keputusan,
         "nomor_pemberitahuan": p.nomor_pemberitahuan,
         "tepat_waktu": bool(p.tenggat and day <= p.tenggat),
     }
     if putusan.keputusan == K.DITOLAK:
-        p.nomor_sk_penolakan = next_number(FormatNomor.Jenis.SK_PENOLAKAN, day=day)
+        p.nomor_sk_penolakan = next_number(FormatNomor.Jenis.SK_PENOLAKAN, day=day, unit=unit)
         data["nomor_sk_penolakan"] = p.nomor_sk_penolakan
         data["pasal17"] = p.pasal17
     if putusan.keputusan not in (K.DIBERIKAN_SELURUHNYA, K.DIBERIKAN_SEBAGIAN):
@@ -425,13 +453,14 @@ def answer_directly(
     open: the information is given in full."""
     putusan.keputusan = K.DIBERIKAN_SELURUHNYA
     _check_putusan(putusan)
+    # Tata Naskah Dinas: the OPD answers under its own kop, number and official.
     return apply_step(
         permohonan,
         ALUR,
         "jawab_langsung",
         by=by,
         note=note,
-        update=lambda p: _apply_putusan(p, putusan),
+        update=lambda p: _apply_putusan(p, putusan, unit=by.unit or p.unit_registrasi),
     )
 
 
@@ -477,6 +506,7 @@ def hand_over(
     tarif: Tarif | None = None,
     biaya_pengiriman: Decimal = Decimal("0"),
     catatan: str = "",
+    cara_pembayaran: str = "",
     note: str = "",
 ) -> Penyerahan:
     """The information handed over with the tanda terima; pages × tariff + delivery, paid by
@@ -487,12 +517,17 @@ def hand_over(
         raise StepRefused(f"Tarif “{tarif.nama}” tidak berlaku hari ini.")
     if jumlah_halaman and tarif is None:
         raise StepRefused("Pilih tarif penyalinan untuk halaman yang disalin.")
+    if cara_pembayaran and cara_pembayaran not in K_BAYAR.values:
+        raise StepRefused("Cara pembayaran tidak dikenal.")
     created: list[Penyerahan] = []
 
     def update(p: Permohonan) -> dict[str, Any]:
         day = _today()
         harga = tarif.harga if tarif is not None else Decimal("0")
         biaya_salinan = harga * jumlah_halaman
+        total = biaya_salinan + biaya_pengiriman
+        # A paid handover gets a numbered kuitansi, in the same transaction as the receipt.
+        kuitansi = next_number(FormatNomor.Jenis.KUITANSI, day=day) if total else None
         penyerahan = Penyerahan.objects.create(
             permohonan=p,
             nomor=next_number(FormatNomor.Jenis.PENYERAHAN, day=day),
@@ -504,12 +539,19 @@ def hand_over(
             harga_satuan=harga,
             biaya_salinan=biaya_salinan,
             biaya_pengiriman=biaya_pengiriman,
-            total=biaya_salinan + biaya_pengiriman,
+            total=total,
             catatan=catatan,
+            cara_pembayaran=(cara_pembayaran or p.cara_pembayaran or K_BAYAR.TUNAI)
+            if total
+            else "",
+            nomor_kuitansi=kuitansi,
         )
         created.append(penyerahan)
         p.tanggal_ditutup = day
-        return {"nomor": penyerahan.nomor, "total": str(penyerahan.total)}
+        data = {"nomor": penyerahan.nomor, "total": str(penyerahan.total)}
+        if kuitansi:
+            data["nomor_kuitansi"] = kuitansi
+        return data
 
     apply_step(permohonan, ALUR, "serahkan", by=by, note=note or catatan, update=update)
     return created[0]

@@ -13,11 +13,10 @@ import io
 from typing import Any
 
 import segno
-from django.conf import settings
-from django.urls import reverse
 
-from ppid_manual.models import Pejabat
-from ppid_manual.templatetags.ppid import tanggal
+from ppid_manual.kode import kode_berkas
+from ppid_manual.models import Pejabat, Unit
+from ppid_manual.templatetags.ppid import tanggal, terbilang
 from ppid_manual.workflow import calendar
 from ppid_manual.workflow.pdf import PrintDocument
 from ppid_manual.workflow.tabel_pdf import KolomTabel, RegisterDocument
@@ -42,15 +41,25 @@ def _slug(nomor: str | None) -> str:
     return "".join(ch if ch.isalnum() else "-" for ch in (nomor or "tanpa-nomor")).strip("-")
 
 
-def detail_url(permohonan: Permohonan) -> str:
-    """The record on the intranet, for the QR code on the receipt."""
-    base = settings.PPID["URL_INTRANET"].rstrip("/")
-    return base + reverse("registrasi:detail", args=[permohonan.pk])
-
-
-def qr_data_uri(url: str) -> str:
+def qr_data_uri(text: str) -> str:
     # An SVG data: URI: no file, no network; the PDF renderer accepts data: URLs.
-    return segno.make(url, error="m").svg_data_uri(scale=2, border=2)
+    return segno.make(text, error="m").svg_data_uri(scale=2, border=2)
+
+
+def daftar_huruf(huruf: list[str]) -> str:
+    """["a", "c", "d"] -> "huruf a, huruf c, dan huruf d" (a list in Indonesian)."""
+    items = [f"huruf {h}" for h in huruf]
+    if len(items) <= 2:
+        return " dan ".join(items)
+    return ", ".join(items[:-1]) + ", dan " + items[-1]
+
+
+def penandatangan(unit: Unit | None, day: datetime.date) -> Pejabat:
+    """The official who signs a letter issued by `unit` on `day`: the PPID for the PPID
+    Utama; for an OPD (a PPID Pelaksana's direct answer) its own official."""
+    if unit is None or unit.jenis == Unit.Jenis.PPID_UTAMA:
+        return Pejabat.signer(Pejabat.Peran.PPID, day)
+    return Pejabat.signer_of_unit(unit, day)
 
 
 class PermohonanDocument(PrintDocument):
@@ -61,7 +70,11 @@ class PermohonanDocument(PrintDocument):
         self.permohonan = permohonan
 
     def get_context(self) -> dict[str, Any]:
+        p = self.permohonan
         return {
+            # The desk's own papers (formulir, receipts, kuitansi) carry the kop of the unit
+            # whose desk serves the case; a letter's kop is its signer's (SuratPPID).
+            "unit_penerbit": p.unit_pemberitahuan or p.unit_registrasi,
             "p": self.permohonan,
             "pemohon": self.permohonan.pemohon,
             "K": Permohonan.Keputusan,
@@ -83,15 +96,25 @@ class SuratPPID(PermohonanDocument):
     def nomor_surat(self) -> str:
         raise NotImplementedError
 
+    def unit_surat(self) -> Unit | None:
+        """The issuing unit (its kop and signer); the PPID Utama unless said otherwise."""
+        return None
+
     def get_context(self) -> dict[str, Any]:
         day = self.tanggal_surat()
+        pemohon = self.permohonan.pemohon
         return {
             **super().get_context(),
+            "unit_penerbit": None,  # the signer's unit
             "tanggal_surat": day,
             "nomor_surat": self.nomor_surat(),
             "perihal": self.perihal,
-            "pejabat": Pejabat.signer(Pejabat.Peran.PPID, day),
-            "sebagai": "PPID Pemerintah Provinsi Bali",
+            "pejabat": penandatangan(self.unit_surat(), day),
+            "yth_baris": [pemohon.alamat],
+            "cara_pembayaran": (
+                self.permohonan.get_cara_pembayaran_display()
+                or Permohonan.CaraPembayaran.TUNAI.label
+            ),
         }
 
 
@@ -106,12 +129,14 @@ class FormulirPermohonan(PermohonanDocument):
         return f"formulir-{_slug(self.permohonan.nomor_pendaftaran)}.pdf"
 
     def get_context(self) -> dict[str, Any]:
-        url = detail_url(self.permohonan)
+        # Deliver 7: no intranet address on the pemohon's copy; the number and a check code
+        # that the desk scans into the search box (ppid_manual/kode.py).
+        kode = kode_berkas(self.permohonan.nomor_pendaftaran or "")
         return {
             **super().get_context(),
             "salinan": ["Lembar 1: arsip petugas", "Lembar 2: untuk pemohon (tanda bukti)"],
-            "qr_url": url,
-            "qr": qr_data_uri(url),
+            "kode_berkas": kode,
+            "qr": qr_data_uri(kode),
         }
 
 
@@ -146,7 +171,11 @@ class SuratPermintaanDokumen(SuratPPID):
         return f"surat-permintaan-{_slug(self.surat.nomor)}.pdf"
 
     def get_context(self) -> dict[str, Any]:
-        return {**super().get_context(), "surat": self.surat}
+        return {
+            **super().get_context(),
+            "surat": self.surat,
+            "selaku_pelaksana": ["selaku PPID Pelaksana"],
+        }
 
 
 class Pemberitahuan(SuratPPID):
@@ -162,8 +191,20 @@ class Pemberitahuan(SuratPPID):
     def nomor_surat(self) -> str:
         return self.permohonan.nomor_pemberitahuan
 
+    def unit_surat(self) -> Unit | None:
+        return self.permohonan.unit_pemberitahuan
+
     def filename(self) -> str:
         return f"pemberitahuan-{_slug(self.permohonan.nomor_pemberitahuan)}.pdf"
+
+    def get_context(self) -> dict[str, Any]:
+        p = self.permohonan
+        return {
+            **super().get_context(),
+            "huruf_pasal22": daftar_huruf(p.pasal22_huruf),
+            # The SK penolakan goes with the notice of a refusal (Perki 1/2021).
+            "lampiran": "1 (satu) berkas" if p.keputusan == K.DITOLAK else "-",
+        }
 
 
 class PemberitahuanPerpanjangan(SuratPPID):
@@ -196,6 +237,12 @@ class SkPenolakan(SuratPPID):
     def nomor_surat(self) -> str:
         return self.permohonan.nomor_sk_penolakan
 
+    def unit_surat(self) -> Unit | None:
+        return self.permohonan.unit_pemberitahuan
+
+    def get_context(self) -> dict[str, Any]:
+        return {**super().get_context(), "ditetapkan": True}
+
     def filename(self) -> str:
         return f"sk-penolakan-{_slug(self.permohonan.nomor_sk_penolakan)}.pdf"
 
@@ -216,6 +263,29 @@ class TandaTerimaPenyerahan(PermohonanDocument):
 
     def get_context(self) -> dict[str, Any]:
         return {**super().get_context(), "penyerahan": self.penyerahan}
+
+
+class Kuitansi(PermohonanDocument):
+    """The numbered kuitansi of a paid handover (UU 14/2008 Pasal 21; Pasal 22(7) huruf g):
+    the amount in figures and words, what it pays for, how it was paid, signed by the desk
+    officer who received it."""
+
+    template_name = "registrasi/print/kuitansi.html"
+    title = "Kuitansi Pembayaran Biaya Salinan Informasi Publik"
+
+    def __init__(self, permohonan: Permohonan, penyerahan: Penyerahan, request=None) -> None:
+        super().__init__(permohonan, request)
+        self.penyerahan = penyerahan
+
+    def filename(self) -> str:
+        return f"kuitansi-{_slug(self.penyerahan.nomor_kuitansi)}.pdf"
+
+    def get_context(self) -> dict[str, Any]:
+        return {
+            **super().get_context(),
+            "penyerahan": self.penyerahan,
+            "terbilang_total": terbilang(int(self.penyerahan.total)).capitalize(),
+        }
 
 
 # --- The Register Permohonan (Perki 1/2021: register columns) -----------------------------

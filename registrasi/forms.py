@@ -175,6 +175,12 @@ class PermohonanForm(HiddenFieldsCheckedMixin, forms.Form):
     nomor_akta = forms.CharField(
         label="Nomor akta/registrasi badan hukum", max_length=100, required=False
     )
+    penanggung_jawab = forms.CharField(
+        label="Nama yang bertindak untuk badan hukum/kelompok",
+        max_length=150,
+        required=False,
+        help_text="Badan hukum: pengurus atau yang diberi kuasa; kelompok: penanggung jawab.",
+    )
     alamat = forms.CharField(label="Alamat", max_length=300)
     pekerjaan = forms.CharField(label="Pekerjaan", max_length=100)
     telepon = forms.CharField(label="Nomor telepon", max_length=30)
@@ -245,6 +251,7 @@ class PermohonanForm(HiddenFieldsCheckedMixin, forms.Form):
                     Column("nik", css_class="col-md-3"),
                     Column("nomor_akta", css_class="col-md-3"),
                 ),
+                "penanggung_jawab",
                 Row(
                     Column("alamat", css_class="col-md-6"),
                     Column("pekerjaan", css_class="col-md-2"),
@@ -422,6 +429,11 @@ class PermohonanForm(HiddenFieldsCheckedMixin, forms.Form):
                 "nama": c["nama"],
                 "nik": c.get("nik", ""),
                 "nomor_akta": (c.get("nomor_akta") or "").strip(),
+                "penanggung_jawab": (
+                    ""
+                    if c["jenis"] == Pemohon.Jenis.PERORANGAN
+                    else (c.get("penanggung_jawab") or "").strip()
+                ),
                 "alamat": c.get("alamat", ""),
                 "pekerjaan": c.get("pekerjaan", ""),
                 "telepon": c.get("telepon", ""),
@@ -550,6 +562,9 @@ class JawabanOpdForm(forms.Form):
 FIELDS_BY_OUTCOME = {
     K.DIBERIKAN_SELURUHNYA: (
         "uraian_informasi",
+        "bentuk_informasi",
+        "format_informasi",
+        "cara_pembayaran",
         "perkiraan_halaman",
         "perkiraan_tarif",
         "perkiraan_biaya_kirim",
@@ -560,6 +575,9 @@ FIELDS_BY_OUTCOME = {
         "bagian_dihitamkan",
         "pasal17",
         "undang_undang_lain",
+        "bentuk_informasi",
+        "format_informasi",
+        "cara_pembayaran",
         "perkiraan_halaman",
         "perkiraan_tarif",
         "perkiraan_biaya_kirim",
@@ -567,7 +585,7 @@ FIELDS_BY_OUTCOME = {
     ),
     K.DITOLAK: ("uraian_informasi", "pasal17", "undang_undang_lain", "konsekuensi"),
     K.TIDAK_DIKUASAI: ("uraian_informasi", "penguasa_informasi"),
-    K.BELUM_DIDOKUMENTASIKAN: ("uraian_informasi",),
+    K.BELUM_DIDOKUMENTASIKAN: ("uraian_informasi", "tanggal_tersedia"),
 }
 
 URAIAN_LABEL = {
@@ -627,6 +645,49 @@ class PutusanForm(forms.Form):
         required=False,
         help_text="Misalnya: dapat diambil mulai 10 April 2026.",
     )
+    # UU 14/2008 Pasal 22(7) huruf f and g; Perki 1/2021 for "belum didokumentasikan".
+    bentuk_informasi = forms.ChoiceField(
+        label="Bentuk informasi",
+        choices=[("", "— sesuai cara memperoleh —"), *Permohonan.BentukInformasi.choices],
+        required=False,
+    )
+    format_informasi = forms.CharField(
+        label="Format informasi",
+        max_length=100,
+        required=False,
+        help_text="Misalnya: PDF, 12 halaman; XLSX.",
+    )
+    cara_pembayaran = forms.ChoiceField(
+        label="Cara pembayaran biaya (bila ada)",
+        choices=Permohonan.CaraPembayaran.choices,
+        initial=Permohonan.CaraPembayaran.TUNAI,
+        required=False,
+    )
+    tanggal_tersedia = forms.DateField(
+        label="Informasi tersedia paling lambat",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        required=False,
+        help_text="Dicetak pada pemberitahuan: kapan informasi akan didokumentasikan.",
+    )
+
+    # Pasal 22(7) order: what is given (d), what is blacked out (e), its form (f), the cost
+    # and how to pay it (g).
+    field_order = [
+        "uraian_informasi",
+        "tanggal_tersedia",
+        "bagian_dihitamkan",
+        "pasal17",
+        "undang_undang_lain",
+        "konsekuensi",
+        "penguasa_informasi",
+        "bentuk_informasi",
+        "format_informasi",
+        "waktu_penyediaan",
+        "perkiraan_halaman",
+        "perkiraan_tarif",
+        "perkiraan_biaya_kirim",
+        "cara_pembayaran",
+    ]
 
     def __init__(self, *args, keputusan: str, submit_label: str, **kwargs):
         super().__init__(*args, **kwargs)
@@ -666,6 +727,10 @@ class PutusanForm(forms.Form):
             perkiraan_tarif=c.get("perkiraan_tarif"),
             perkiraan_biaya_kirim=c.get("perkiraan_biaya_kirim") or Decimal("0"),
             waktu_penyediaan=c.get("waktu_penyediaan", ""),
+            bentuk_informasi=c.get("bentuk_informasi") or "",
+            format_informasi=c.get("format_informasi", ""),
+            cara_pembayaran=c.get("cara_pembayaran") or "",
+            tanggal_tersedia=c.get("tanggal_tersedia"),
         )
 
 
@@ -700,6 +765,12 @@ class PenyerahanForm(forms.Form):
         max_value=Decimal("100000000"),
         decimal_places=0,
         initial=0,
+    )
+    cara_pembayaran = forms.ChoiceField(
+        label="Cara pembayaran (bila ada biaya; kuitansi bernomor dicetak)",
+        choices=Permohonan.CaraPembayaran.choices,
+        initial=Permohonan.CaraPembayaran.TUNAI,
+        required=False,
     )
     catatan = forms.CharField(
         label="Catatan", max_length=1000, required=False, widget=textarea(2, 1000)

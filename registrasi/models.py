@@ -50,6 +50,10 @@ class Pemohon(models.Model):
         blank=True,
         help_text="Nomor akta pendirian atau nomor pengesahan badan hukum.",
     )
+    # Perki 1/2021 formulir: who acts for a badan hukum (or answers for a kelompok).
+    penanggung_jawab = models.CharField(
+        "nama yang bertindak untuk badan hukum/kelompok", max_length=150, blank=True
+    )
     alamat = models.CharField("alamat", max_length=300, blank=True)
     pekerjaan = models.CharField("pekerjaan", max_length=100, blank=True)
     telepon = models.CharField("nomor telepon", max_length=30, blank=True)
@@ -321,6 +325,20 @@ class Permohonan(models.Model):
         FAKSIMILI = "faksimili", "Faksimili"
         EMAIL = "email", "Surat elektronik (e-mail)"
 
+    class BentukInformasi(models.TextChoices):
+        """The form the information is held and given in, as decided (Perki 1/2021 register:
+        "Bentuk informasi yang dikuasai")."""
+
+        HARDCOPY = "hardcopy", "Salinan tercetak (hardcopy)"
+        SOFTCOPY = "softcopy", "Salinan elektronik (softcopy)"
+        KEDUANYA = "keduanya", "Salinan tercetak dan elektronik (hardcopy dan softcopy)"
+
+    class CaraPembayaran(models.TextChoices):
+        """How the pemohon pays the copy/delivery cost (UU 14/2008 Pasal 22(7) huruf g)."""
+
+        TUNAI = "tunai", "Tunai di meja layanan PPID pada saat penyerahan, dengan kuitansi"
+        TRANSFER = "transfer", "Transfer ke Rekening Kas Umum Daerah Provinsi Bali"
+
     class Pasal17(models.TextChoices):
         """UU 14/2008 Pasal 17: the grounds for exempting information."""
 
@@ -479,6 +497,28 @@ class Permohonan(models.Model):
         "perkiraan biaya pengiriman", max_digits=12, decimal_places=0, default=Decimal("0")
     )
     waktu_penyediaan = models.CharField("waktu penyediaan informasi", max_length=200, blank=True)
+    # Pasal 22(7) huruf f and g: the form/format of what is given and how the cost is paid;
+    # for "belum didokumentasikan" the date by which it will be (Perki 1/2021).
+    bentuk_informasi = models.CharField(
+        "bentuk informasi", max_length=10, choices=BentukInformasi.choices, blank=True
+    )
+    format_informasi = models.CharField(
+        "format informasi", max_length=100, blank=True, help_text="Misalnya: PDF, 12 halaman."
+    )
+    cara_pembayaran = models.CharField(
+        "cara pembayaran", max_length=10, choices=CaraPembayaran.choices, blank=True
+    )
+    tanggal_tersedia = models.DateField("informasi tersedia paling lambat", null=True, blank=True)
+    # The unit that issued the notice: the PPID Utama, or the OPD whose PPID Pelaksana
+    # answered directly (its kop, number and official).
+    unit_pemberitahuan = models.ForeignKey(
+        Unit,
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+        verbose_name="unit penerbit pemberitahuan",
+    )
     tanggal_ditutup = models.DateField("tanggal ditutup", null=True, blank=True)
 
     objects = PermohonanQuerySet.as_manager()
@@ -575,6 +615,46 @@ class Permohonan(models.Model):
     @property
     def memerlukan_salinan(self) -> bool:
         return self.cara_memperoleh in (self.CaraMemperoleh.HARDCOPY, self.CaraMemperoleh.SOFTCOPY)
+
+    @property
+    def penguasaan(self) -> str:
+        """Pasal 22(7) huruf a and b: whether the information is held, and by whom if not."""
+        K = self.Keputusan
+        if self.keputusan == K.TIDAK_DIKUASAI:
+            holder = f"; dikuasai oleh {self.penguasa_informasi}" if self.penguasa_informasi else ""
+            return f"Tidak di bawah penguasaan Pemerintah Provinsi Bali{holder}"
+        if self.keputusan == K.BELUM_DIDOKUMENTASIKAN:
+            return "Belum didokumentasikan"
+        if self.keputusan:
+            return "Di bawah penguasaan Pemerintah Provinsi Bali"
+        return ""
+
+    @property
+    def pasal22_huruf(self) -> list[str]:
+        """The letters of UU 14/2008 Pasal 22(7) that the notice of this outcome answers:
+        a/b (held or not, and by whom), c (accepted or refused, with reasons), d (what is
+        given), e (what is blacked out), f (means and format), g (cost and payment)."""
+        K = self.Keputusan
+        if self.keputusan == K.DIBERIKAN_SELURUHNYA:
+            return ["a", "c", "d", "f", "g"]
+        if self.keputusan == K.DIBERIKAN_SEBAGIAN:
+            return ["a", "c", "d", "e", "f", "g"]
+        if self.keputusan == K.DITOLAK:
+            return ["a", "c"]
+        if self.keputusan == K.TIDAK_DIKUASAI:
+            return ["a", "b"]
+        if self.keputusan == K.BELUM_DIDOKUMENTASIKAN:
+            return ["a", "c"]
+        return []
+
+    def pasal17_uraian(self) -> list[tuple[str, str]]:
+        """[("h", "mengungkap rahasia pribadi"), ...]: the letter and its words apart, so a
+        letter can write "Pasal 17 huruf h Undang-Undang … (mengungkap rahasia pribadi)"."""
+        return [
+            (h, self.Pasal17(h).label.split(". ", 1)[1])
+            for h in self.pasal17
+            if h in self.Pasal17.values
+        ]
 
     def get_pasal17_display(self) -> list[str]:
         return [self.Pasal17(h).label for h in self.pasal17 if h in self.Pasal17.values]
@@ -693,6 +773,16 @@ class Penyerahan(models.Model):
         "jumlah biaya", max_digits=12, decimal_places=0, default=Decimal("0")
     )
     catatan = models.TextField("catatan", max_length=1000, blank=True)
+    cara_pembayaran = models.CharField(
+        "cara pembayaran",
+        max_length=10,
+        choices=Permohonan.CaraPembayaran.choices,
+        blank=True,
+    )
+    # A paid handover gets a numbered kuitansi (its own number template, FormatNomor).
+    nomor_kuitansi = models.CharField(
+        "nomor kuitansi", max_length=150, unique=True, null=True, blank=True
+    )
     dibuat = models.DateTimeField("dibuat", auto_now_add=True)
 
     class Meta:

@@ -26,4 +26,9 @@ urlpatterns = [
         views.cetak_tanda_terima,
         name="cetak_tanda_terima",
     ),
+    path(
+        "<int:pk>/cetak/kuitansi/<int:penyerahan_pk>/",
+        views.cetak_kuitansi,
+        name="cetak_kuitansi",
+    ),
 ]

@@ -31,6 +31,7 @@ from registrasi.documents import (
     REGISTER_COLUMNS,
     CatatanPengembalian,
     FormulirPermohonan,
+    Kuitansi,
     Pemberitahuan,
     PemberitahuanPerpanjangan,
     RegisterPermohonan,
@@ -480,6 +481,12 @@ def documents_for(p: Permohonan, surat, penyerahan) -> list[dict[str, str]]:
             reverse("registrasi:cetak_tanda_terima", args=[p.pk, t.pk]),
             t.nomor,
         )
+        if t.nomor_kuitansi:
+            add(
+                "Kuitansi pembayaran",
+                reverse("registrasi:cetak_kuitansi", args=[p.pk, t.pk]),
+                t.nomor_kuitansi,
+            )
     return docs
 
 
@@ -567,6 +574,9 @@ def _putusan_initial(p: Permohonan) -> dict[str, Any]:
     """Pre-fill the notice from the OPD's answer."""
     surat = p.surat_permintaan.filter(dialihkan=False).order_by("-pk").first()
     initial: dict[str, Any] = {"perkiraan_biaya_kirim": 0}
+    # The form the pemohon asked for is the likely form given (the PPID may change it).
+    if p.cara_memperoleh in Permohonan.BentukInformasi.values:
+        initial["bentuk_informasi"] = p.cara_memperoleh
     if surat is not None and surat.isi_jawaban:
         initial["uraian_informasi"] = surat.isi_jawaban
     if surat is not None and surat.jawaban == SuratPermintaan.Jawaban.TIDAK_DIKUASAI:
@@ -748,6 +758,19 @@ def cetak_tanda_terima(request: HttpRequest, pk: int, penyerahan_pk: int) -> Htt
         Penyerahan.objects.select_related("tarif"), pk=penyerahan_pk, permohonan=p
     )
     return print_response(request, p, TandaTerimaPenyerahan(p, penyerahan, request))
+
+
+@role_required(*DESK)
+def cetak_kuitansi(request: HttpRequest, pk: int, penyerahan_pk: int) -> HttpResponse:
+    """The numbered kuitansi of a paid handover; a free one has none (404)."""
+    p = get_permohonan_for_user(request, pk)
+    penyerahan = get_object_or_404(
+        Penyerahan.objects.select_related("tarif"),
+        pk=penyerahan_pk,
+        permohonan=p,
+        nomor_kuitansi__isnull=False,
+    )
+    return print_response(request, p, Kuitansi(p, penyerahan, request))
 
 
 # --- Register ------------------------------------------------------------------------------------

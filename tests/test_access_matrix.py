@@ -70,6 +70,7 @@ MATRIX: dict[str, tuple[set[str], str, str]] = {
     "registrasi:cetak": (NOT_OTHER, "page", "p_dokumen"),
     "registrasi:cetak_surat": (NOT_OTHER, "page", "p_surat"),
     "registrasi:cetak_tanda_terima": (NOT_OTHER, "page", "p_penyerahan"),
+    "registrasi:cetak_kuitansi": (NOT_OTHER, "page", "p_penyerahan"),
     "keberatan:daftar": (DESK, "page", ""),
     "keberatan:baru": ({PETUGAS}, "page", ""),
     "keberatan:register": (DESK, "page", ""),

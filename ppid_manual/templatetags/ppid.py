@@ -28,20 +28,6 @@ BULAN = (
     "Desember",
 )
 HARI = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
-SATUAN = (
-    "nol",
-    "satu",
-    "dua",
-    "tiga",
-    "empat",
-    "lima",
-    "enam",
-    "tujuh",
-    "delapan",
-    "sembilan",
-    "sepuluh",
-    "sebelas",
-)
 
 
 def _as_date(value):
@@ -90,31 +76,15 @@ def hari_tanggal(value) -> str:
 
 
 def terbilang(n: int) -> str:
-    """Whole numbers in Indonesian words: 17 -> tujuh belas, 1250 -> seribu dua ratus lima puluh."""
+    """Whole numbers in Indonesian words, by num2words' Indonesian (checked against the
+    KBBI spelling in tests/test_i17_surat.py: seratus, seribu, sebelas, satu juta):
+    17 -> tujuh belas, 1250 -> seribu dua ratus lima puluh."""
+    from num2words import num2words
+
     n = int(n)
     if n < 0:
         return "minus " + terbilang(-n)
-    if n < 12:
-        return SATUAN[n]
-    if n < 20:
-        return f"{SATUAN[n - 10]} belas"
-    if n < 100:
-        rest = n % 10
-        return f"{SATUAN[n // 10]} puluh" + (f" {SATUAN[rest]}" if rest else "")
-    if n < 200:
-        rest = n - 100
-        return "seratus" + (f" {terbilang(rest)}" if rest else "")
-    if n < 1000:
-        rest = n % 100
-        return f"{SATUAN[n // 100]} ratus" + (f" {terbilang(rest)}" if rest else "")
-    if n < 2000:
-        rest = n - 1000
-        return "seribu" + (f" {terbilang(rest)}" if rest else "")
-    for size, word in ((10**12, "triliun"), (10**9, "miliar"), (10**6, "juta"), (10**3, "ribu")):
-        if n >= size:
-            rest = n % size
-            return f"{terbilang(n // size)} {word}" + (f" {terbilang(rest)}" if rest else "")
-    raise AssertionError("unreachable")
+    return num2words(n, lang="id")
 
 
 @register.filter
@@ -138,6 +108,53 @@ def rupiah(value) -> str:
         return ""
     amount = Decimal(value).quantize(Decimal("1"))
     return "Rp " + f"{int(amount):,}".replace(",", ".")
+
+
+@register.filter
+def rupiah_terbilang(value) -> str:
+    """12500 -> Rp12.500,00 (dua belas ribu lima ratus rupiah): the amount in a letter, in
+    figures and in words (Tata Naskah Dinas; LETTERS.md)."""
+    if value in (None, ""):
+        value = 0
+    amount = int(Decimal(value).quantize(Decimal("1")))
+    figures = f"{amount:,}".replace(",", ".")
+    return f"Rp{figures},00 ({terbilang(amount)} rupiah)"
+
+
+ISTILAH_ASING = ("hardcopy", "softcopy", "online", "offline", "e-mail")
+
+
+@register.filter
+def istilah_asing(value) -> str:
+    """The text, escaped, with the foreign terms a letter keeps (hardcopy, softcopy) in
+    italics, as the Perki and the KBBI ask for unadapted foreign words (LETTERS.md)."""
+    import re
+
+    from django.utils.html import escape
+    from django.utils.safestring import mark_safe
+
+    text = escape("" if value is None else str(value))
+    pattern = r"\b(" + "|".join(ISTILAH_ASING) + r")\b"
+    return mark_safe(re.sub(pattern, r"<i>\1</i>", text, flags=re.IGNORECASE))
+
+
+EJAAN_KBBI = (("Idul Fitri", "Idulfitri"), ("Idul Adha", "Iduladha"))
+
+
+@register.filter
+def ejaan(value) -> str:
+    """The names of the holiday table as the SKB and the KBBI write them in a letter
+    ("Idulfitri", "Iduladha"); the table keeps the holidays package's names."""
+    text = "" if value is None else str(value)
+    for salah, benar in EJAAN_KBBI:
+        text = text.replace(salah, benar)
+    return text
+
+
+@register.filter
+def tanpa_titik(value) -> str:
+    """The text without its closing full stop(s), for a sentence that adds its own."""
+    return ("" if value is None else str(value)).rstrip().rstrip(".")
 
 
 @register.filter

@@ -12,7 +12,7 @@ import string
 
 from django.db import IntegrityError, transaction
 
-from ppid_manual.models import FormatNomor, NomorTerbit, PenghitungNomor, Unit
+from ppid_manual.models import FormatNomor, NomorTerbit, PenghitungNomor, PolaNomorUnit, Unit
 
 ROMAN_MONTHS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 TOKENS = {"urut", "unit", "kode", "bulan", "tahun"}
@@ -72,14 +72,21 @@ def next_number(jenis: str, *, day: datetime.date, unit: Unit | None = None) -> 
         raise NumberingError(
             f"Format nomor untuk “{FormatNomor.Jenis(jenis).label}” belum diatur admin."
         ) from None
-    unit_kode = unit.kode if (fmt.per_unit and unit is not None) else ""
+    pola, kode = fmt.pola, fmt.kode_klasifikasi
+    own = PolaNomorUnit.objects.filter(format=fmt, unit=unit).first() if unit is not None else None
+    if own is not None:
+        # The issuing unit's own template (Tata Naskah Dinas: a Sekda letter carries the
+        # Sekretariat Daerah's number), counted on its own.
+        pola, kode = own.pola, own.kode_klasifikasi
+    per_unit = fmt.per_unit or own is not None
+    unit_kode = unit.kode if (per_unit and unit is not None) else ""
     counter = _locked_counter(fmt, unit_kode, day.year)
     urut = counter.berikutnya
     nomor = format_number(
-        fmt.pola,
+        pola,
         urut=urut,
         unit=(unit.singkatan if unit is not None else ""),
-        kode=fmt.kode_klasifikasi,
+        kode=kode,
         day=day,
     )
     counter.terakhir_terbit = urut

@@ -140,18 +140,35 @@ class PrintDocument:
     def filename(self) -> str:
         return "dokumen.pdf"
 
+    def unit_penerbit(self, context: dict[str, Any]):
+        """The unit whose kop heads the document: the one the document names, else the
+        signer's (Tata Naskah Dinas: the kop is the signer's unit), else the PPID Utama."""
+        from ppid_manual.models import Unit
+
+        unit = context.get("unit_penerbit")
+        if unit is None and context.get("pejabat") is not None:
+            unit = context["pejabat"].unit
+        if unit is None:
+            unit = Unit.objects.filter(jenis=Unit.Jenis.PPID_UTAMA).first()
+        return unit
+
     def render_html(self) -> str:
         context = {
             "dokumen": self,
             "judul": self.title,
             "kertas": settings.PPID["KERTAS"],
             "landscape": self.landscape,
-            "kop_baris": settings.PPID["KOP_BARIS"],
-            "kop_logo": settings.PPID["KOP_LOGO"],
             "kota": settings.PPID["KOTA_SURAT"],
             "dicetak": timezone.localtime(),
             **self.get_context(),
         }
+        unit = self.unit_penerbit(context)
+        context.setdefault(
+            "kop_baris", unit.kop_baris() if unit is not None else settings.PPID["KOP_BARIS"]
+        )
+        context.setdefault(
+            "kop_logo", unit.logo_kop() if unit is not None else settings.PPID["KOP_LOGO"]
+        )
         return render_to_string(self.template_name, context, request=self.request)
 
     def render_pdf(self) -> bytes:

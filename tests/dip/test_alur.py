@@ -128,7 +128,7 @@ def test_it_runs_the_whole_sop_through_the_pages(
     assert response.status_code == 302
     provinsi.refresh_from_db()
     assert provinsi.status == S.DITETAPKAN
-    assert provinsi.nomor_sk == "001/SK-DIP/Diskominfos/2026"
+    assert provinsi.nomor_sk == "001/SK-DIP/Setda/2026"
     assert provinsi.penandatangan_sk == pejabat["atasan"]
 
     # Frozen: the PPID Pelaksana can no longer change its entries.
@@ -174,7 +174,7 @@ def test_it_runs_the_whole_sop_through_the_pages(
         "Jadwal penyeberangan Gilimanuk",
     ]
     data = json.loads(client.get(reverse("dip:ekspor", args=[provinsi.pk, "json"])).content)
-    assert data["dip"]["nomor_sk"] == "001/SK-DIP/Diskominfos/2026"
+    assert data["dip"]["nomor_sk"] == "001/SK-DIP/Setda/2026"
     assert len(data["informasi"]) == 3
     xlsx = client.get(reverse("dip:ekspor", args=[provinsi.pk, "xlsx"]))
     assert xlsx.content.startswith(b"PK\x03\x04")
@@ -643,7 +643,7 @@ def test_the_timeline_names_each_step_of_its_own_table(client, dunia):
     html = page(client.get(reverse("dip:edisi", args=[dunia.provinsi.pk])))
     assert "Tetapkan dengan SK Atasan PPID</strong> · Diajukan ke Atasan PPID → Ditetapkan" in html
     assert "Catat penetapan oleh Kepala Perangkat Daerah" not in html
-    assert "001/SK-DIP/Diskominfos/2026" in html and "SK DIP dengan lampiran (PDF)" in html
+    assert "001/SK-DIP/Setda/2026" in html and "SK DIP dengan lampiran (PDF)" in html
 
 
 def test_an_entry_is_returned_only_while_the_ppid_reviews(client, dunia):

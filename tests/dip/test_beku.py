@@ -16,11 +16,11 @@ from tests.helpers import page
 
 PESAN_PROVINSI = (
     "DIP Pemerintah Provinsi Bali Tahun 2026 sudah ditetapkan dengan SK Nomor "
-    "001/SK-DIP/Diskominfos/2026 dan dibekukan: isinya tidak dapat diubah."
+    "001/SK-DIP/Setda/2026 dan dibekukan: isinya tidak dapat diubah."
 )
 PESAN_LAMPIRAN = (
     "DIP Dinas Kesehatan Tahun 2026 sudah menjadi lampiran DIP Pemerintah Provinsi Bali Tahun "
-    "2026 yang telah ditetapkan dengan SK Nomor 001/SK-DIP/Diskominfos/2026"
+    "2026 yang telah ditetapkan dengan SK Nomor 001/SK-DIP/Setda/2026"
 )
 
 
@@ -116,7 +116,7 @@ def test_the_model_refuses_every_edit(beku):
 
 def test_the_decree_fields_of_an_adopted_edition_never_change(beku):
     provinsi = DipEdisi.objects.get(pk=beku.provinsi.pk)
-    provinsi.nomor_sk = "999/SK-DIP/Diskominfos/2026"
+    provinsi.nomor_sk = "999/SK-DIP/Setda/2026"
     with pytest.raises(EdisiBeku):
         provinsi.save()
     with pytest.raises(EdisiBeku):
@@ -125,7 +125,7 @@ def test_the_decree_fields_of_an_adopted_edition_never_change(beku):
         DipEdisi.objects.get(pk=beku.dinkes.pk).delete()
     assert beku.dinkes.informasi.count() == 2
     provinsi.refresh_from_db()
-    assert provinsi.nomor_sk == "001/SK-DIP/Diskominfos/2026"
+    assert provinsi.nomor_sk == "001/SK-DIP/Setda/2026"
 
 
 def test_entries_of_a_draft_still_change(dunia):

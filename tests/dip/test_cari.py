@@ -44,7 +44,7 @@ def test_it_finds_adopted_entries_and_the_dik(dunia):
         "Rencana Strategis Dinas Kesehatan 2024–2026",
         "Profil Kesehatan Provinsi Bali 2025",
     }
-    assert "SK 001/SK-DIP/Diskominfos/2026" in hasil[1].keterangan
+    assert "SK 001/SK-DIP/Setda/2026" in hasil[1].keterangan
 
 
 def test_every_word_must_match(dunia):

@@ -31,7 +31,7 @@ def adopted(dunia):
 def test_the_sk_dip_of_the_province_with_its_lampiran(client, adopted):
     html = SkDip(edisi=adopted.provinsi).render_html()
     assert "KEPUTUSAN SEKRETARIS DAERAH PROVINSI BALI SELAKU ATASAN PPID" in html
-    assert "NOMOR 001/SK-DIP/Diskominfos/2026" in html
+    assert "NOMOR 001/SK-DIP/Setda/2026" in html
     assert "DAFTAR INFORMASI PUBLIK PEMERINTAH PROVINSI BALI<br>TAHUN 2026" in html
     assert "pada tanggal</td><td>: 10 Maret 2026" in html
     assert "sebanyak 3 (tiga) informasi publik" in html
@@ -87,7 +87,7 @@ def test_the_surat_pengantar(client, adopted):
     assert "Denpasar, 10 Maret 2026" in html
     assert "Yth. Kepala Bidang Informasi dan Komunikasi Publik" in html
     assert "Penyampaian Daftar Informasi Publik Pemerintah Provinsi Bali Tahun 2026" in html
-    assert "Nomor 001/SK-DIP/Diskominfos/2026 tanggal 10 Maret 2026" in html
+    assert "Nomor 001/SK-DIP/Setda/2026 tanggal 10 Maret 2026" in html
     assert "memuat 3 (tiga) informasi publik" in html
     assert "1 (satu) berkas" in html
     assert "Gede Pramana, S.E., M.T." in html  # the PPID signs

@@ -217,7 +217,7 @@ def test_a_dip_compiled_by_two_opds_corrected_once_adopted_and_exported(page, de
     )
     provinsi.refresh_from_db()
     assert provinsi.status == S.DITETAPKAN
-    assert provinsi.nomor_sk == f"001/SK-DIP/Diskominfos/{tahun}"
+    assert provinsi.nomor_sk == f"001/SK-DIP/Setda/{tahun}"
     assert provinsi.penandatangan_sk == desk.pejabat["atasan"]
     expect(page.get_by_text(f"{provinsi_judul} sudah ditetapkan dengan SK Nomor")).to_contain_text(
         provinsi.nomor_sk

@@ -79,6 +79,7 @@ def test_the_clerk_registers_a_walk_in_request_and_prints_the_receipt(page, desk
             ("nama", NAMA),
             ("nik", NIK),
             ("nomor_akta", None),
+            ("penanggung_jawab", None),  # who acts for a badan hukum (issue 17)
             ("alamat", "Jl. Gatot Subroto No. 5, Denpasar"),
             ("pekerjaan", "Wartawan"),
             ("telepon", "0812 3456 7890"),

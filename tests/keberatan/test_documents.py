@@ -87,13 +87,14 @@ def test_the_surat_tanggapan_states_the_komisi_informasi_right_and_its_date(desk
     html = doc.render_html()
     assert "480/0001/ATASAN-PPID/III/2026" in html
     assert "Tanggapan atas keberatan informasi publik" in html
-    assert "MENOLAK keberatan Saudara dan MENGUATKAN putusan PPID" in html
+    assert "MENOLAK keberatan Saudara dan MENGUATKAN keputusan PPID" in html
     assert "Pasal 36 ayat (3)" in html
     assert "Putusan PPID sudah tepat." in html
     assert "Komisi Informasi Provinsi Bali" in html
     assert "14 (empat belas) hari kerja" in html
     assert "Senin, 20 April 2026" in html  # 14 hk after 30 March, skipping Good Friday
-    assert "Sdr. Made Advokat, S.H." in html  # addressed to the kuasa
+    # Addressed to the kuasa, in the one addressee style of every letter (issue 17).
+    assert "Yth. Made Advokat, S.H.<br>selaku kuasa dari " in html
     assert "I Wayan Sekda, S.H." in html and "30 Maret 2026" in html
     assert "KONSEP" not in html
     assert doc.render_pdf().startswith(b"%PDF")
@@ -123,7 +124,7 @@ def test_the_draft_prints_as_a_konsep_without_a_number(client, desk, k):
         client.force_login(desk.atasan)
         response = client.get(reverse("keberatan:cetak_tanggapan", args=[k.pk]))
     assert "KONSEP" in html and "(konsep)" in html
-    assert "MENERIMA keberatan Saudara dan MEMBATALKAN putusan PPID" in html
+    assert "MENERIMA keberatan Saudara dan MEMBATALKAN keputusan PPID" in html
     assert "Rabu, 15 April 2026" in html  # 14 hk if signed on 25 March
     assert response.status_code == 200
     assert response.content.startswith(b"%PDF")

@@ -13,6 +13,7 @@ import pytest
 import segno
 from django.urls import reverse
 
+from ppid_manual.kode import kode_berkas
 from ppid_manual.models import Pejabat
 from registrasi import actions
 from registrasi.documents import (
@@ -67,10 +68,12 @@ def test_the_receipt_has_two_copies_number_deadline_qr_and_the_rights_page(
     assert "10 (sepuluh) hari kerja sejak 16 Maret 2026" in html
     assert html.count("Petugas pelayanan informasi") == 2
     assert html.count("Pemohon informasi<div") == 2
-    # The QR code opens the record on the intranet.
-    url = f"http://ppid.intranet.baliprov.go.id/permohonan/{p.pk}/"
-    assert segno.make(url, error="m").svg_data_uri(scale=2, border=2) in html
-    assert url in html
+    # Issue 17 (Deliver 7): the QR code carries the registration number and its check code
+    # for the desk's search box, never an intranet address.
+    kode = kode_berkas("0001/REG-PPID/III/2026")
+    assert segno.make(kode, error="m").svg_data_uri(scale=2, border=2) in html
+    assert f"Kode berkas: {kode}" in html
+    assert "ppid.intranet" not in html and f"/permohonan/{p.pk}/" not in html
     # Hak-hak Pemohon (UU 14/2008).
     assert "HAK-HAK PEMOHON INFORMASI PUBLIK" in html
     assert "7 (tujuh) hari kerja" in html
@@ -187,13 +190,15 @@ def test_the_written_notice_for_each_outcome(client, p, ppid, pejabat, tarif, pu
     assert "PEMBERITAHUAN TERTULIS" in html
     assert "Denpasar, 16 Maret 2026" in html
     assert "0001/REG-PPID/III/2026" in html
-    assert "Tenggat pemberitahuan tertulis: Selasa, 7 April 2026" in html
+    # Issue 17: no internal text (the deadline, "tertanggal") on the pemohon's letter.
+    assert "Tenggat pemberitahuan tertulis" not in html and "tertanggal" not in html
     assert "Yth. Ni Made Ayu Lestari" in html
     assert "Gede Pramana, S.E., M.T." in html
     for text in expected:
         assert text in html, text
-    if putusan["keputusan"] == K.DIBERIKAN_SELURUHNYA:
-        assert "mengajukan keberatan" not in html
+    # Issue 17: the keberatan right on every notice, "diberikan seluruhnya" included
+    # (Pasal 35(1) huruf d, f and g still apply).
+    assert "mengajukan keberatan secara tertulis kepada Atasan PPID" in html
     pdf(client, ppid, cetak(p, "pemberitahuan"))
 
 
@@ -228,7 +233,8 @@ def test_the_refusal_decree(client, p, ppid, pejabat):
     assert "NOMOR 001/SK-PPID/III/2026" in html
     assert "PENOLAKAN PERMOHONAN INFORMASI PUBLIK" in html
     assert "NOMOR PENDAFTARAN 0001/REG-PPID/III/2026" in html
-    assert "Pasal 17 huruf h. mengungkap rahasia pribadi UU 14/2008" in html
+    # Issue 17: the article, the law, then what the letter protects.
+    assert "Pasal 17 huruf h Undang-Undang Nomor 14 Tahun 2008 (mengungkap rahasia pribadi)" in html
     assert "UU 17/2023 tentang Kesehatan, Pasal 4 ayat (1) huruf i" in html
     assert "Membuka rekam medis mengungkap rahasia pribadi pasien." in html
     assert "paling lambat 30 (tiga puluh) hari kerja sejak diterimanya Keputusan ini" in html
