@@ -39,14 +39,23 @@ def media(settings, tmp_path):
     return settings.MEDIA_ROOT
 
 
+#: The data steps of the migrations (idempotent), in order: role groups and number formats,
+#: the kuitansi's number format.
+SEEDS = [
+    ("0002_roles_and_number_formats", "forwards"),
+    ("0007_i17_kop_penanda_tangan", "kuitansi_format"),
+]
+
+
 @pytest.fixture(autouse=True)
 def migration_seed(request):
     """A transactional test (browser journeys, backup, concurrency) runs on a database that the
     previous one emptied; Django's serialized rollback is meant to put back what the migrations
     seeded, but in a full run it restored nothing once the browser journeys had run (the
     connection no longer carried the snapshot: the role groups and number templates were gone
-    for every later transactional test). So the seed of migration 0002 (idempotent) is applied
-    here, after the database is ready, whatever the serialized rollback did."""
+    for every later transactional test). So the data steps of the migrations (idempotent) are
+    applied here, after the database is ready, whatever the serialized rollback did. A
+    migration that seeds data adds its step to SEEDS."""
     marker = request.node.get_closest_marker("django_db")
     transactional = (marker is not None and marker.kwargs.get("transaction")) or any(
         name in request.fixturenames for name in ("live_server", "transactional_db")
@@ -56,8 +65,8 @@ def migration_seed(request):
     request.getfixturevalue("transactional_db")
     from django.apps import apps
 
-    seed = import_module("ppid_manual.migrations.0002_roles_and_number_formats")
-    seed.forwards(apps, None)
+    for migration, seed in SEEDS:
+        getattr(import_module(f"ppid_manual.migrations.{migration}"), seed)(apps, None)
 
 
 @pytest.fixture
