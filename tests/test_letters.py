@@ -133,3 +133,44 @@ def test_a_new_thread_prints_its_first_document_without_decoding_fonts(monkeypat
     thread.join()
     assert printed[0].startswith(b"%PDF")
     assert decoded == []
+
+
+@pytest.mark.django_db
+def test_a_diktum_label_never_stays_at_a_page_foot_without_its_text(tmp_path):
+    """SK penolakan, issue 17: "KEDUA :" sat at the foot of a page with its text overleaf.
+    Wherever the page break falls (one more line of text above each time), the label and the
+    first line of its text share a page; a diktum that opens with a list too."""
+    import subprocess
+
+    from django.template import Context, Template
+
+    source = (
+        '{% extends "print/base_surat.html" %}{% block isi %}'
+        "{% for _ in baris %}<p style='margin: 0'>baris pengisi</p>{% endfor %}"
+        '<div class="diktum daftar"><div class="kunci">Menimbang</div><div class="titik">:</div>'
+        '<div class="uraian"><ol class="huruf"><li>bahwa pertimbangan pertama yang cukup panjang '
+        "untuk dua baris teks keputusan pada halaman ini dan seterusnya;</li><li>bahwa kedua;</li>"
+        "</ol></div></div>"
+        '<div class="diktum"><div class="kunci">KEDUA</div><div class="titik">:</div>'
+        '<div class="uraian">Informasi yang diminta merupakan informasi yang dikecualikan '
+        "berdasarkan:<ul>{% for _ in pasal %}<li>Pasal 17 huruf h Undang-Undang Nomor 14 Tahun "
+        "2008 (mengungkap rahasia pribadi);</li>{% endfor %}</ul></div></div>{% endblock %}"
+    )
+    base = {"kertas": "A4", "landscape": False, "judul": "Uji", "pasal": range(6)}
+    splits = []
+    for n in range(20, 56):
+        html = Template(source).render(Context({**base, "baris": range(n)}))
+        (tmp_path / "sk.pdf").write_bytes(render_pdf(html))
+        text = subprocess.run(
+            ["pdftotext", "-layout", str(tmp_path / "sk.pdf"), "-"],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        pages = text.split("\f")
+        for label, first in (("KEDUA", "Informasi yang"), ("Menimbang", "bahwa pertimbangan")):
+            on = [i for i, page in enumerate(pages) if label in page]
+            with_text = [i for i, page in enumerate(pages) if first in page]
+            if on[:1] != with_text[:1]:
+                splits.append((n, label))
+    assert splits == []
