@@ -24,16 +24,7 @@ DAY = D(2026, 3, 16)  # Monday; the golden example
 
 
 @pytest.fixture
-def kerja(units, petugas, ppid, pelaksana_dinkes, pelaksana_dishub, atasan, pejabat, holidays_2026):
-    desk = SimpleNamespace(
-        units=units,
-        petugas=petugas,
-        ppid=ppid,
-        dinkes=pelaksana_dinkes,
-        dishub=pelaksana_dishub,
-        atasan=atasan,
-        pejabat=pejabat,
-    )
+def kerja(desk, units, petugas, ppid, pelaksana_dinkes, holidays_2026):
     with at(DAY):
         routed = register(petugas, tanggal=DAY)
         surat = actions.route_to_opd(routed, by=ppid, unit=units["dinkes"])

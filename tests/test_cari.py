@@ -25,7 +25,7 @@ URL = reverse("cari")
 
 
 @pytest.fixture
-def kasus(units, petugas, ppid, pelaksana_dinkes, pelaksana_dishub, atasan, holidays_2026):
+def kasus(desk, units, petugas, ppid, pelaksana_dinkes, pelaksana_dishub, atasan, holidays_2026):
     """A request registered at the PPID Utama desk and routed to Dinkes; a returned file; a
     request registered at the Dishub desk; a keberatan; a DIP entry of Dinkes."""
     from types import SimpleNamespace
@@ -51,14 +51,6 @@ def kasus(units, petugas, ppid, pelaksana_dinkes, pelaksana_dishub, atasan, holi
             rincian_informasi="Jadwal uji KIR angkutan umum 2026",
             tanggal=DAY,
         )
-    desk = SimpleNamespace(
-        petugas=petugas,
-        ppid=ppid,
-        dinkes=pelaksana_dinkes,
-        dishub=pelaksana_dishub,
-        atasan=atasan,
-        units=units,
-    )
     keberatan = daftarkan(desk, DAY)
     edisi = dip_actions.buat_edisi(unit=units["dinkes"], tahun=2026, by=pelaksana_dinkes)
     entri = tambah(edisi, pelaksana_dinkes, ringkasan="Profil kesehatan Provinsi Bali tahun 2025")

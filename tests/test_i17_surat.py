@@ -23,16 +23,11 @@ from ppid_manual.kode import baca_kode, kode_berkas
 from ppid_manual.models import Pejabat, Unit
 from ppid_manual.templatetags.ppid import rupiah_terbilang, terbilang
 from registrasi.models import Permohonan
+from tests.helpers import D, moment
 
 K = Permohonan.Keputusan
-WITA = datetime.timezone(datetime.timedelta(hours=8))
-SENIN = datetime.datetime(2026, 3, 16, 9, tzinfo=WITA)  # a working day (DESIGN.md section 4)
+SENIN = moment(D(2026, 3, 16))  # a working day (DESIGN.md section 4)
 FOOTER = re.compile(r"Halaman \d+ dari \d+")
-
-
-@pytest.fixture(autouse=True)
-def plain_http(settings):
-    settings.SECURE_SSL_REDIRECT = False
 
 
 def pages_of(pdf: bytes, tmp_path) -> list[list[str]]:

@@ -9,7 +9,6 @@ unit; the code on the pemohon's copy."""
 from __future__ import annotations
 
 import datetime
-import re
 
 from keberatan.documents import SuratTanggapan
 from keberatan.models import Keberatan
@@ -18,9 +17,6 @@ from ppid_manual.models import FormatNomor, PolaNomorUnit
 from registrasi.models import Permohonan
 
 K = Permohonan.Keputusan
-WITA = datetime.timezone(datetime.timedelta(hours=8))
-SENIN = datetime.datetime(2026, 3, 16, 9, tzinfo=WITA)  # a working day (DESIGN.md section 4)
-FOOTER = re.compile(r"Halaman \d+ dari \d+")
 
 
 def test_the_sekdas_answer_uses_the_sekretariat_daerahs_kop_and_number(desk, holidays_2026):

@@ -9,7 +9,6 @@ unit; the code on the pemohon's copy."""
 from __future__ import annotations
 
 import datetime
-import re
 from decimal import Decimal
 
 import pytest
@@ -23,9 +22,6 @@ from registrasi.models import Permohonan
 from .conftest import form_data, register
 
 K = Permohonan.Keputusan
-WITA = datetime.timezone(datetime.timedelta(hours=8))
-SENIN = datetime.datetime(2026, 3, 16, 9, tzinfo=WITA)  # a working day (DESIGN.md section 4)
-FOOTER = re.compile(r"Halaman \d+ dari \d+")
 
 
 # --- Deliver 3: the huruf of Pasal 22(7) per outcome ------------------------------------------
