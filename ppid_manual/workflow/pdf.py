@@ -122,6 +122,22 @@ def render_pdf(html: str) -> bytes:
     return pdf
 
 
+#: One line in each face the letters use (Tinos and Arimo; regular, bold, italic; the
+#: latin-ext subset too), printed once when a worker starts.
+_WARM_UP = (
+    "<p style='font-family: Tinos'>Pemanasan <b>huruf</b> <i>cetak</i> <b><i>ąč</i></b></p>"
+    "<p style='font-family: Arimo'>Pemanasan <b>huruf</b> <i>cetak</i> <b><i>ąč</i></b></p>"
+)
+
+
+def warm_up() -> None:
+    """Load WeasyPrint and the fonts into this thread before the first request (ppid_manual/
+    wsgi.py calls it when a worker starts): a worker's first document otherwise pays about a
+    second for imports and font set-up while the pemohon waits at the desk. A gunicorn sync
+    worker serves every request on the thread that imported the application."""
+    render_pdf(_WARM_UP)
+
+
 class PrintDocument:
     """One class per printed document. Subclasses set `template_name` and `title` and add
     their context; the template extends print/base_surat.html."""

@@ -1,7 +1,9 @@
 """Time and memory of the printed documents, as the PPID, in-process.
 
-`python -m tests.bench.documents NAME` against the database DATABASE_URL names renders one
-document through its view (Django's test Client): one cold render, then RUNS timed ones
+`python -m tests.bench.documents NAME` against the database DATABASE_URL names starts as a
+worker does (imports ppid_manual.wsgi, which warms WeasyPrint and the fonts: timed as the
+worker's start), then renders one document through its view (Django's test Client): the first
+render of the fresh worker ("cold"), then RUNS timed ones
 (median), then one more under tracemalloc (the peak of Python allocations). A year's
 register (`register_pdf_year`) is printed once, in the background as the app does it, and
 timed from the POST to its first progress page and to the finished PDF. The process's peak
@@ -187,8 +189,16 @@ def year_in_background(client, covers: str) -> None:
     )
 
 
+WORKER_START_S = 0.0
+
+
 def main() -> None:
+    global WORKER_START_S
     setup_django()
+    started = time.perf_counter()
+    import ppid_manual.wsgi  # noqa: F401  (what a gunicorn worker does when it starts)
+
+    WORKER_START_S = time.perf_counter() - started
     from django.db import transaction
     from django.test import Client
 
@@ -238,6 +248,7 @@ def _measure(client, url: str, covers: str) -> None:
             "content_type": response["Content-Type"],
             "bytes": len(response.content),
             "cold_ms": round(cold_s * 1000),
+            "worker_start_ms": round(WORKER_START_S * 1000),
             "median_ms": median_ms(seconds),
             "cpu_ms": median_ms(cpu),
             "runs": RUNS,

@@ -39,6 +39,8 @@ DOCUMENTS = {
     "register_xlsx": "Register XLSX, one year",
     "laporan_pdf": "Annual report (laporan PDF)",
 }
+# The first document a freshly started worker prints (issue 17: fonts warmed at start).
+COLD_RECEIPT_MS = 500
 DOCUMENT_TARGET_MS = {
     "receipt": 300,
     "laporan_pdf": 2000,
@@ -477,15 +479,19 @@ def report(r: dict) -> str:
         out += [
             "## 3. Documents (100k database, as the PPID user)",
             "",
-            "Median of 5 renders after a cold one (CPU = this process's CPU time); peak "
+            "Each document in a fresh process that starts as a gunicorn worker does (imports "
+            "ppid_manual.wsgi, which loads WeasyPrint and the fonts: *Worker start*); *Cold* "
+            "is that worker's first render (target for the receipt: < "
+            f"{COLD_RECEIPT_MS} ms), then the median of 5 renders "
+            "(CPU = this process's CPU time); peak "
             "memory: tracemalloc's peak over one more render (Python objects), and the "
             "growth of the process's peak RSS from "
             "before the first render to after the last (includes WeasyPrint/openpyxl and the "
             "libraries' C memory).",
             "",
-            "| Document | Covers | Median ms | CPU ms | Cold ms | tracemalloc peak MB "
-            "| RSS growth MB | Size KB | Target |",
-            "|---|---|---:|---:|---:|---:|---:|---:|---|",
+            "| Document | Covers | Median ms | CPU ms | Cold ms | Worker start ms "
+            "| tracemalloc peak MB | RSS growth MB | Size KB | Target |",
+            "|---|---|---:|---:|---:|---:|---:|---:|---:|---|",
         ]
         for name, label in DOCUMENTS.items():
             d = r["documents"].get(name)
@@ -493,6 +499,9 @@ def report(r: dict) -> str:
                 continue
             target = DOCUMENT_TARGET_MS.get(name)
             verdict = f"< {target} ms: {ok(d['median_ms'] < target)}" if target else ""
+            if name == "receipt":
+                cold_met = d["cold_ms"] < COLD_RECEIPT_MS
+                verdict += f"; cold < {COLD_RECEIPT_MS} ms: {ok(cold_met)}"
             if name == "register_pdf_year":
                 met = (
                     d["first_progress_ms"] < YEAR_FIRST_PROGRESS_MS
@@ -505,6 +514,7 @@ def report(r: dict) -> str:
                 )
             out.append(
                 f"| {label} | {d['covers']} | {d['median_ms']} | {d['cpu_ms']} | {d['cold_ms']} | "
+                f"{d.get('worker_start_ms', '—')} | "
                 f"{d['tracemalloc_peak_mb']} | {d['maxrss_delta_mb']} | "
                 f"{d['bytes'] // 1024} | {verdict} |"
             )
