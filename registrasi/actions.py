@@ -375,6 +375,15 @@ def _check_putusan(putusan: Putusan) -> None:
             raise StepRefused("Sebutkan bagian informasi yang dihitamkan.")
         if not dasar:
             raise StepRefused("Sebutkan dasar pengecualian bagian yang dihitamkan.")
+    if putusan.keputusan == K.BELUM_DIDOKUMENTASIKAN:
+        # Perki 1/2021: the notice tells the pemohon by when the information will exist.
+        if putusan.tanggal_tersedia is None:
+            raise StepRefused(
+                "Isi tanggal paling lambat informasi tersedia: pemberitahuan “belum "
+                "didokumentasikan” harus menyebutnya."
+            )
+        if putusan.tanggal_tersedia < _today():
+            raise StepRefused("Tanggal informasi tersedia tidak boleh sebelum hari ini.")
     if putusan.bentuk_informasi and putusan.bentuk_informasi not in K_BENTUK.values:
         raise StepRefused("Bentuk informasi tidak dikenal.")
     if putusan.cara_pembayaran and putusan.cara_pembayaran not in K_BAYAR.values:

@@ -699,6 +699,8 @@ class PutusanForm(forms.Form):
         self.fields["uraian_informasi"].label = URAIAN_LABEL[self.keputusan]
         if self.keputusan == K.DITOLAK:
             self.fields["uraian_informasi"].required = False
+        if "tanggal_tersedia" in self.fields:
+            self.fields["tanggal_tersedia"].required = True
         if "perkiraan_tarif" in self.fields:
             self.fields["perkiraan_tarif"].queryset = Tarif.objects.berlaku(today())
         self.helper = FormHelper()
@@ -709,6 +711,9 @@ class PutusanForm(forms.Form):
         if "pasal17" in self.fields:
             if not cleaned.get("pasal17") and not (cleaned.get("undang_undang_lain") or ""):
                 self.add_error("pasal17", "Pilih huruf Pasal 17 dan/atau isi undang-undang lain.")
+        tersedia = cleaned.get("tanggal_tersedia")
+        if tersedia is not None and tersedia < today():
+            self.add_error("tanggal_tersedia", "Tanggal ini tidak boleh sebelum hari ini.")
         if cleaned.get("perkiraan_halaman") and not cleaned.get("perkiraan_tarif"):
             self.add_error("perkiraan_tarif", "Pilih tarif untuk halaman yang akan disalin.")
         return cleaned

@@ -175,6 +175,7 @@ def test_the_letter_to_the_opd(client, p, ppid, units, pejabat):
             {
                 "keputusan": K.BELUM_DIDOKUMENTASIKAN,
                 "uraian_informasi": "Rekap selesai Juni 2026.",
+                "tanggal_tersedia": D(2026, 6, 30),
             },
             ["Informasi yang diminta belum didokumentasikan.", "Rekap selesai Juni 2026."],
         ),
@@ -278,7 +279,11 @@ def test_a_free_handover_prints_tanpa_biaya(client, p, ppid, petugas):
 
 
 def test_no_valid_official_gives_a_clear_message_instead_of_a_letter(client, p, ppid, pejabat):
-    actions.issue_decision(p, actions.Putusan(keputusan=K.BELUM_DIDOKUMENTASIKAN), by=ppid)
+    actions.issue_decision(
+        p,
+        actions.Putusan(keputusan=K.BELUM_DIDOKUMENTASIKAN, tanggal_tersedia=D(2026, 6, 30)),
+        by=ppid,
+    )
     pejabat["ppid"].berlaku_sampai = D(2026, 3, 1)
     pejabat["ppid"].save()
     client.force_login(ppid)
@@ -291,7 +296,11 @@ def test_no_valid_official_gives_a_clear_message_instead_of_a_letter(client, p, 
 
 
 def test_an_old_letter_reprints_with_the_signer_of_its_day(client, p, ppid, pejabat, units):
-    actions.issue_decision(p, actions.Putusan(keputusan=K.BELUM_DIDOKUMENTASIKAN), by=ppid)
+    actions.issue_decision(
+        p,
+        actions.Putusan(keputusan=K.BELUM_DIDOKUMENTASIKAN, tanggal_tersedia=D(2026, 6, 30)),
+        by=ppid,
+    )
     p.refresh_from_db()
     pejabat["ppid"].berlaku_sampai = D(2026, 3, 31)
     pejabat["ppid"].save()
@@ -312,7 +321,13 @@ def test_html_typed_in_is_printed_escaped(client, golden_day, petugas, ppid, pej
     typed = '<script>alert("x")</script><b>tebal</b>'
     p = register(petugas, pemohon={"nama": typed}, rincian_informasi=typed)
     actions.issue_decision(
-        p, actions.Putusan(keputusan=K.BELUM_DIDOKUMENTASIKAN, uraian_informasi=typed), by=ppid
+        p,
+        actions.Putusan(
+            keputusan=K.BELUM_DIDOKUMENTASIKAN,
+            uraian_informasi=typed,
+            tanggal_tersedia=D(2026, 6, 30),
+        ),
+        by=ppid,
     )
     p.refresh_from_db()
     for html in (FormulirPermohonan(p).render_html(), Pemberitahuan(p).render_html()):

@@ -248,10 +248,14 @@ def test_it_tells_the_pemohon_the_information_is_not_yet_documented(
         ppid,
         p,
         K.BELUM_DIDOKUMENTASIKAN,
-        {"uraian_informasi": "Rekap 2025 selesai disusun pada Juni 2026."},
+        {
+            "uraian_informasi": "Rekap 2025 selesai disusun pada Juni 2026.",
+            "tanggal_tersedia": "2026-06-30",
+        },
         S.SELESAI,
     )
     assert p.keputusan == K.BELUM_DIDOKUMENTASIKAN
+    assert p.tanggal_tersedia == D(2026, 6, 30)
     assert p.unit_tujuan is None
 
 

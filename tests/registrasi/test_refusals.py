@@ -357,7 +357,53 @@ def test_a_late_notice_is_allowed_and_recorded_as_late(client, holidays_2026, pe
     with at(D(2026, 4, 8)):
         assert Permohonan.objects.overdue(D(2026, 4, 8)).filter(pk=p.pk).exists()
         actions.issue_decision(
-            p, actions.Putusan(keputusan=K.BELUM_DIDOKUMENTASIKAN, uraian_informasi="x"), by=ppid
+            p,
+            actions.Putusan(
+                keputusan=K.BELUM_DIDOKUMENTASIKAN,
+                uraian_informasi="x",
+                tanggal_tersedia=D(2026, 6, 30),
+            ),
+            by=ppid,
         )
     last = Event.objects.for_object(p).last()
     assert last.data["tepat_waktu"] is False
+
+
+@pytest.mark.parametrize(
+    "tersedia, message",
+    [
+        (None, "Isi tanggal paling lambat informasi tersedia"),
+        (D(2026, 3, 13), "Tanggal informasi tersedia tidak boleh sebelum hari ini."),
+    ],
+)
+def test_not_yet_documented_needs_the_date_it_will_be_available(
+    golden_day, petugas, ppid, tersedia, message
+):
+    """Perki 1/2021: the notice tells the pemohon by when the information will exist."""
+    p = register(petugas)
+    before = snapshot(p)
+    with pytest.raises(StepRefused) as exc:
+        actions.issue_decision(
+            p,
+            actions.Putusan(keputusan=K.BELUM_DIDOKUMENTASIKAN, tanggal_tersedia=tersedia),
+            by=ppid,
+        )
+    assert message in str(exc.value)
+    assert snapshot(p) == before
+
+
+def test_the_decision_form_asks_for_the_date_it_will_be_available(
+    client, golden_day, petugas, ppid
+):
+    p = register(petugas)
+    client.force_login(ppid)
+    url = reverse("registrasi:putuskan", args=[p.pk, K.BELUM_DIDOKUMENTASIKAN])
+    response = client.post(url, {"uraian_informasi": "Sedang disusun."})
+    assert response.status_code == 200
+    assert "tanggal_tersedia" in response.context["form"].errors
+    response = client.post(url, {"uraian_informasi": "x", "tanggal_tersedia": "2026-03-13"})
+    assert response.context["form"].errors["tanggal_tersedia"] == [
+        "Tanggal ini tidak boleh sebelum hari ini."
+    ]
+    p.refresh_from_db()
+    assert p.keputusan == "" and p.status == Permohonan.Status.TERDAFTAR

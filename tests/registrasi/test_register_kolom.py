@@ -116,6 +116,7 @@ def cases(golden_day, petugas, ppid, pelaksana_dinkes, units, tarif):
             keputusan=K.BELUM_DIDOKUMENTASIKAN,
             uraian_informasi="Sedang disusun.",
             waktu_penyediaan="paling lambat 30 April 2026",
+            tanggal_tersedia=D(2026, 4, 30),
         ),
         by=ppid,
     )
