@@ -192,6 +192,6 @@ def protected_file(
     disposition = "attachment" if attachment else "inline"
     filename = f"{name}.{ext}" if ext else name
     response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
-    response["Cache-Control"] = "no-store, private"
+    response["Cache-Control"] = "no-store"
     response["X-Content-Type-Options"] = "nosniff"
     return response
