@@ -39,7 +39,6 @@ from keberatan.documents import (
 )
 from keberatan.forms import (
     CariPermohonanForm,
-    CatatanForm,
     DisposisiForm,
     DrafForm,
     KeberatanForm,
@@ -56,6 +55,7 @@ from ppid_manual.navigation import ALL_DESK
 from ppid_manual.roles import Role
 from ppid_manual.workflow import calendar
 from ppid_manual.workflow.engine import Step, StepRefused
+from ppid_manual.workflow.forms import CatatanForm
 from ppid_manual.workflow.numbering import NumberingError
 from ppid_manual.workflow.pages import (
     CaseUI,
@@ -408,6 +408,8 @@ PAGES: dict[str, StepPage] = {
             label="Catatan perbaikan untuk penyusun draf",
             submit_label=step.label,
             css=step.css,
+            max_length=3000,
+            rows=4,
         ),
         lambda k, f, user: actions.return_draft(k, by=user, catatan=f.cleaned_data["catatan"]),
         "Catatan tersimpan pada riwayat; target draf 2 hari kerja dimulai lagi hari ini.",
@@ -415,7 +417,13 @@ PAGES: dict[str, StepPage] = {
     ),
     "setujui_draf": StepPage(
         lambda k, data, step: CatatanForm(
-            data, label="Catatan (opsional)", wajib=False, submit_label=step.label, css=step.css
+            data,
+            label="Catatan (opsional)",
+            wajib=False,
+            submit_label=step.label,
+            css=step.css,
+            max_length=3000,
+            rows=4,
         ),
         lambda k, f, user: actions.approve_draft(k, by=user, note=f.cleaned_data["catatan"]),
         "Sesudah disetujui, Atasan PPID memberi tanggapan (target SOP 1 hari kerja).",

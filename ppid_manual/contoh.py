@@ -436,10 +436,10 @@ def _dip(petugas, ppid, pelaksana, atasan) -> list[Contoh]:
     today = timezone.localdate()
     tahun = today.year
     diskes = Unit.objects.get(kode="DISKES")
-    provinsi = da.buat_edisi(unit=Unit.utama(), tahun=tahun, by=petugas)
-    opd = da.buat_edisi(unit=diskes, tahun=tahun, by=pelaksana)
+    provinsi = da.create_edisi(unit=Unit.utama(), tahun=tahun, by=petugas)
+    opd = da.create_edisi(unit=diskes, tahun=tahun, by=pelaksana)
     for i in range(12):
-        da.tambah_informasi(
+        da.add_informasi(
             opd,
             by=pelaksana,
             data={
@@ -453,13 +453,13 @@ def _dip(petugas, ppid, pelaksana, atasan) -> list[Contoh]:
                 "jenis": InformasiPublik.Jenis.SETIAP_SAAT,
             },
         )
-    da.ajukan(opd, by=pelaksana)
-    da.rekap(opd, by=petugas)
+    da.submit_edisi(opd, by=pelaksana)
+    da.recap_edisi(opd, by=petugas)
     out = [Contoh("Rekapitulasi Daftar Informasi Publik", d.RekapDip(edisi=provinsi))]
-    da.ajukan_ppid(provinsi, by=petugas)
-    da.ajukan_atasan(provinsi, by=ppid)
-    da.tetapkan(provinsi, by=atasan, tanggal_sk=today)
-    da.terbitkan_pengantar(
+    da.submit_to_ppid(provinsi, by=petugas)
+    da.submit_to_atasan(provinsi, by=ppid)
+    da.establish_edisi(provinsi, by=atasan, tanggal_sk=today)
+    da.issue_pengantar(
         provinsi,
         by=ppid,
         tanggal=today,
@@ -483,7 +483,7 @@ def _dip(petugas, ppid, pelaksana, atasan) -> list[Contoh]:
             provinsi.penandatangan_pengantar,
         )
     )
-    dik = da.tetapkan_dik(
+    dik = da.establish_dik(
         by=ppid,
         data={
             "informasi": teks(2000, "Dokumen pengadaan yang memuat rahasia dagang penyedia; "),

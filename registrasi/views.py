@@ -22,6 +22,7 @@ from ppid_manual.paging import counted_page
 from ppid_manual.roles import Role
 from ppid_manual.workflow import calendar
 from ppid_manual.workflow.engine import StepRefused
+from ppid_manual.workflow.forms import CatatanForm
 from ppid_manual.workflow.numbering import NumberingError
 from ppid_manual.workflow.pages import (
     CaseUI,
@@ -50,7 +51,6 @@ from registrasi.documents import (
 )
 from registrasi.forms import (
     CariPemohonForm,
-    CatatanForm,
     JawabanOpdForm,
     PenyerahanForm,
     PermohonanForm,
@@ -570,7 +570,7 @@ PAGES: dict[str, StepPage] = {
             data,
             label="Catatan penarikan (alasan pemohon, cara penyampaian)",
             submit_label="Catat penarikan",
-            css="btn-danger",
+            css="danger",
         ),
         act=lambda p, f, user: actions.withdraw(p, by=user, note=f.cleaned_data["catatan"]),
         success="Permohonan dicatat sebagai ditarik oleh pemohon.",
@@ -580,7 +580,7 @@ PAGES: dict[str, StepPage] = {
             data,
             label="Dasar (nomor dan tanggal tanggapan Atasan PPID atas keberatan)",
             submit_label="Buka kembali untuk penyerahan",
-            css="btn-warning",
+            css="warning",
         ),
         act=lambda p, f, user: actions.reopen_for_handover(
             p, by=user, note=f.cleaned_data["catatan"]

@@ -205,8 +205,8 @@ def world(
             jumlah_halaman=4,
             tarif=tarif,
         )
-        edisi = dip_actions.buat_edisi(unit=units["dinkes"], tahun=2026, by=pelaksana_dinkes)
-        info = dip_actions.tambah_informasi(
+        edisi = dip_actions.create_edisi(unit=units["dinkes"], tahun=2026, by=pelaksana_dinkes)
+        info = dip_actions.add_informasi(
             edisi,
             by=pelaksana_dinkes,
             data={
@@ -260,7 +260,7 @@ def world(
         "k_langkah": {"pk": k.pk, "step": "disposisi"},
         "k_berkas": {"pk": k.pk, "jenis": "identitas"},
         "e": {"pk": edisi.pk},
-        "e_langkah": {"pk": edisi.pk, "nama": "ajukan"},
+        "e_langkah": {"pk": edisi.pk, "step": "ajukan"},
         "e_fmt": {"pk": edisi.pk, "fmt": "csv"},
         "i": {"pk": info.pk},
         "dik": {"pk": dik.pk},

@@ -21,6 +21,7 @@ from django.db.models.fields.files import FieldFile
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from ppid_manual.models import Event, Pejabat
 from ppid_manual.workflow.engine import Step, StepRefused, StepTable
@@ -39,51 +40,86 @@ Runner = Callable[[Any, Any, Any], Any]
 class StepPage:
     """The page of one step: its form, the action it calls, the words around it.
 
-    `intro` and `success` are text, or a function of the case (intro) / of the action's
-    result (success); `{label}` in a text is the step's label. `template` only when the page
-    needs more than the form (the app's default step template otherwise)."""
+    `form(case, data, step)` builds the form (`data` is None on GET); with `uploads` it also
+    gets `files=`. `form=None`: the step needs no input, its button posts straight to the step
+    (a GET goes back to the case). `act(case, form, user)` calls the action. `intro` and
+    `success` are text, or a function of the case (intro) / of the action's result (success);
+    `{label}` in a text is the step's label. `template` only when the page needs more than the
+    form (the app's step template otherwise)."""
 
-    form: FormFactory
+    form: FormFactory | None
     act: Runner
     intro: str | Callable[[Any], str] = ""
     success: str | Callable[[Any], str] = "Langkah “{label}” dicatat."
     template: str | None = None
+    uploads: bool = False
 
 
 @dataclass(frozen=True)
 class CaseUI:
     """What the generic pages need to know of one process.
 
-    `get_case(request, pk)` is the app's one access helper (404 outside the user's scope);
-    `url_name` is the app's step URL (`<pk>/langkah/<step>/`); `context(request, case)` adds
-    what the app's step template shows beside the form (the case summary).
-    `refuse_role_with_403`: a user with none of the step's roles gets 403 (the access ladder
-    of the permohonan pages) instead of the table's message on the case page."""
+    `table` is the process's step table, or `table_of(case)` when the table depends on the
+    case (a DIP edition: the OPD's or the province's). `get_case(request, pk)` is the app's
+    one access helper (404 outside the user's scope); `url_name` is the app's step URL
+    (`<pk>/langkah/<step>/`); `context(request, case)` adds what the step template shows
+    beside the form. `refuse_role_with_403`: a user with none of the step's roles gets 403
+    (the access ladder of the permohonan pages) instead of the table's message on the case
+    page. `show_refused`: the buttons include the steps a guard refuses now, disabled with the
+    reason (the DIP pages: the desk sees what is still missing)."""
 
-    table: StepTable
     pages: dict[str, StepPage]
     get_case: Callable[[HttpRequest, int], Any]
     detail_url: Callable[[Any], str]
     url_name: str
     template: str
+    table: StepTable | None = None
+    table_of: Callable[[Any], StepTable] | None = None
     context: Callable[[HttpRequest, Any], dict[str, Any]] = field(default=lambda r, c: {})
     refuse_role_with_403: bool = False
+    show_refused: bool = False
+
+    def table_for(self, case: Any) -> StepTable:
+        if self.table_of is not None:
+            return self.table_of(case)
+        assert self.table is not None, "a CaseUI needs a table or table_of"
+        return self.table
 
     def step_url(self, case: Any, step_name: str) -> str:
         return reverse(self.url_name, args=[case.pk, step_name])
 
     def buttons(self, case: Any, user) -> list[dict[str, Any]]:
         """The buttons of the case page: the steps this user may take now (the step table's
-        `available`), each leading to its page."""
+        `available`; with `show_refused` also the refused ones and why), each leading to its
+        page, or posting straight to the step when it has no form."""
+        table = self.table_for(case)
+        if self.show_refused:
+            offered = table.offered(case, user)
+        else:
+            offered = [(s, None) for s in table.available(case, user)]
         return [
-            {"step": s, "url": self.step_url(case, s.name)}
-            for s in self.table.available(case, user)
+            {
+                "step": s,
+                "alasan": reason,
+                "form": self.pages[s.name].form is not None,
+                "url": self.step_url(case, s.name),
+            }
+            for s, reason in offered
             if s.name in self.pages
         ]
 
 
 def _text(value: str | Callable[[Any], str], arg: Any, step: Step) -> str:
     return value(arg) if callable(value) else value.format(label=step.label)
+
+
+def safe_next(request: HttpRequest, default: str) -> str:
+    """Where to go after the step: the page the button was on (`next`, only on this host),
+    else the case page."""
+    nxt = request.POST.get("next") or request.GET.get("next") or ""
+    if nxt and url_has_allowed_host_and_scheme(nxt, {request.get_host()}, request.is_secure()):
+        return nxt
+    return default
 
 
 @login_required
@@ -94,21 +130,32 @@ def step_view(request: HttpRequest, pk: int, step: str, *, ui: CaseUI) -> HttpRe
     page = ui.pages.get(step)
     if page is None:
         raise Http404("Langkah tidak dikenal.")
-    s = ui.table.get(step)
-    if ui.refuse_role_with_403 and not request.user.has_role(*s.roles):
-        raise PermissionDenied("Peran Anda tidak berwenang membuka halaman ini.")
+    if ui.refuse_role_with_403 and ui.table is not None:
+        if not request.user.has_role(*ui.table.get(step).roles):
+            raise PermissionDenied("Peran Anda tidak berwenang membuka halaman ini.")
     case = ui.get_case(request, pk)
-    back = redirect(ui.detail_url(case))
-    data = request.POST if request.method == "POST" else None
+    table = ui.table_for(case)
+    try:
+        s = table.get(step)
+    except KeyError:
+        raise Http404("Langkah tidak dikenal.") from None
+    back = redirect(safe_next(request, ui.detail_url(case)))
+    posted = request.method == "POST"
+    if page.form is None and not posted:
+        return back
+    data = request.POST if posted else None
     try:
         # The form first: a page that cannot open for this case (e.g. no letter to answer)
         # says so before the table's state check.
-        form = page.form(case, data, s)
-        ui.table.check(case, s, request.user)
+        form = None
+        if page.form is not None:
+            extra = {"files": request.FILES if posted else None} if page.uploads else {}
+            form = page.form(case, data, s, **extra)
+        table.check(case, s, request.user)
     except StepRefused as exc:
         messages.error(request, str(exc))
         return back
-    if data is not None and form.is_valid():
+    if posted and (form is None or form.is_valid()):
         try:
             result = page.act(case, form, request.user)
         except (StepRefused, NumberingError) as exc:
@@ -125,16 +172,19 @@ def step_view(request: HttpRequest, pk: int, step: str, *, ui: CaseUI) -> HttpRe
     return render(request, page.template or ui.template, context)
 
 
-def timeline(obj: Any, table: StepTable, extra_labels: dict[str, str] | None = None) -> list[Event]:
-    """The case's events, oldest first, each with the step's label and the states' labels
-    (`label`, `from_label`, `to_label`) from the step table."""
-    labels = {s.name: s.label for s in table.steps}
+def timeline(
+    obj: Any, table: StepTable | None, extra_labels: dict[str, str] | None = None
+) -> list[Event]:
+    """The record's events, oldest first, each with the step's label and the states' labels
+    (`label`, `from_label`, `to_label`) from the step table; a record without a table (a DIK
+    entry) names its events in `extra_labels`."""
+    labels = {s.name: s.label for s in table.steps} if table is not None else {}
     # The events the shared machinery writes on any case (a calendar change, the retention
     # job: ppid_manual/workflow/deadlines.py, ppid_manual/retention.py).
     labels["tenggat_dihitung_ulang"] = "Tenggat dihitung ulang (kalender berubah)"
     labels["hapus_pindaian"] = "Pindaian dihapus (retensi data pribadi)"
     labels.update(extra_labels or {})
-    status = table.status_labels
+    status = table.status_labels if table is not None else {}
     events = list(Event.objects.for_object(obj).select_related("actor"))
     for e in events:
         e.label = labels.get(e.step, e.step)

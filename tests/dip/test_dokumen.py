@@ -55,7 +55,7 @@ def test_the_sk_dip_of_the_province_with_its_lampiran(client, adopted):
 
 
 def test_the_sk_dip_of_an_opd_is_signed_by_its_head(client, adopted):
-    actions.tetapkan(adopted.dinkes, by=adopted.pelaksana_dinkes, tanggal_sk=HARI_INI)
+    actions.establish_edisi(adopted.dinkes, by=adopted.pelaksana_dinkes, tanggal_sk=HARI_INI)
     adopted.dinkes.refresh_from_db()
     html = SkDip(edisi=adopted.dinkes).render_html()
     assert "KEPUTUSAN KEPALA DINAS KESEHATAN PROVINSI BALI" in html
@@ -75,7 +75,7 @@ def test_the_sk_is_not_printed_before_adoption(client, dunia):
 
 
 def test_the_surat_pengantar(client, adopted):
-    actions.terbitkan_pengantar(
+    actions.issue_pengantar(
         adopted.provinsi,
         by=adopted.ppid,
         tanggal=HARI_INI,
@@ -99,11 +99,11 @@ def test_the_surat_pengantar(client, adopted):
 def test_the_correction_sheets_keep_every_note(client, dunia):
     sampai_ppid(dunia)
     info = dunia.dinkes.informasi.first()
-    actions.kembalikan_informasi(info, by=dunia.ppid, catatan="Sebutkan tahun anggaran.")
-    actions.kembalikan_pengajuan(dunia.dishub, by=dunia.ppid, catatan="Tambahkan DIP UPTD.")
-    actions.kembalikan_ke_petugas(dunia.provinsi, by=dunia.ppid, catatan="Dua PD dikoreksi.")
-    actions.teruskan(dunia.dinkes, by=dunia.petugas)
-    actions.ajukan(dunia.dinkes, by=dunia.pelaksana_dinkes)
+    actions.return_informasi(info, by=dunia.ppid, catatan="Sebutkan tahun anggaran.")
+    actions.return_pengajuan(dunia.dishub, by=dunia.ppid, catatan="Tambahkan DIP UPTD.")
+    actions.return_to_petugas(dunia.provinsi, by=dunia.ppid, catatan="Dua PD dikoreksi.")
+    actions.forward_koreksi(dunia.dinkes, by=dunia.petugas)
+    actions.submit_edisi(dunia.dinkes, by=dunia.pelaksana_dinkes)
 
     html = LembarKoreksi(edisi=dunia.provinsi).render_html()
     assert "LEMBAR KOREKSI DAFTAR INFORMASI PUBLIK" in html
@@ -122,7 +122,7 @@ def test_the_correction_sheets_keep_every_note(client, dunia):
 
 def test_the_recap_for_review(client, dunia):
     sampai_ppid(dunia)
-    actions.kembalikan_informasi(
+    actions.return_informasi(
         dunia.dinkes.informasi.first(), by=dunia.ppid, catatan="Judul terlalu umum."
     )
     dunia.provinsi.refresh_from_db()
@@ -138,7 +138,7 @@ def test_the_recap_for_review(client, dunia):
 
 @pytest.fixture
 def dik(dunia):
-    return actions.tetapkan_dik(
+    return actions.establish_dik(
         by=dunia.ppid,
         data={
             "informasi": "Rekam medis pasien RSUD",
