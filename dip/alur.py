@@ -250,6 +250,7 @@ ALUR_PROVINSI = StepTable(
 )
 # fmt: on
 
+
 def boleh_ubah_isi(edisi: DipEdisi, user: User) -> str | None:
     """Why `user` may not edit the entries of `edisi` now, or None. Province edition: the
     petugas (who types in paper submissions) while it is being compiled; OPD edition: its own

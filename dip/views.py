@@ -506,13 +506,13 @@ def _cetak(request: HttpRequest, doc, back: str | None = None) -> HttpResponse:
 @role_required(*DESK)
 @require_GET
 def cetak_rekap(request: HttpRequest, pk: int) -> HttpResponse:
-    return _cetak(request, RekapDip(request, edisi=get_edisi_for_user(request, pk)))
+    return _cetak(request, RekapDip(get_edisi_for_user(request, pk), request))
 
 
 @role_required(*DESK)
 @require_GET
 def cetak_koreksi(request: HttpRequest, pk: int) -> HttpResponse:
-    return _cetak(request, LembarKoreksi(request, edisi=get_edisi_for_user(request, pk)))
+    return _cetak(request, LembarKoreksi(get_edisi_for_user(request, pk), request))
 
 
 @role_required(*DESK)
@@ -521,7 +521,7 @@ def cetak_sk(request: HttpRequest, pk: int) -> HttpResponse:
     edisi = get_edisi_for_user(request, pk)
     if not edisi.ditetapkan:
         raise Http404("DIP ini belum ditetapkan.")
-    return _cetak(request, SkDip(request, edisi=edisi))
+    return _cetak(request, SkDip(edisi, request))
 
 
 @role_required(*DESK)
@@ -530,7 +530,7 @@ def cetak_pengantar(request: HttpRequest, pk: int) -> HttpResponse:
     edisi = get_edisi_for_user(request, pk)
     if not edisi.nomor_pengantar:
         raise Http404("Surat pengantar belum diterbitkan.")
-    return _cetak(request, SuratPengantarDip(request, edisi=edisi))
+    return _cetak(request, SuratPengantarDip(edisi, request))
 
 
 @role_required(*DESK)
@@ -627,7 +627,7 @@ def _versi(request: HttpRequest) -> int | None:
 @require_GET
 def dik_cetak(request: HttpRequest) -> HttpResponse:
     daftar = InformasiDikecualikan.objects.aktif().select_related("opd", "ditetapkan_oleh")
-    return _cetak(request, DaftarDik(request, daftar=daftar), reverse("dip:dik_daftar"))
+    return _cetak(request, DaftarDik(daftar, request), reverse("dip:dik_daftar"))
 
 
 @role_required(*DESK)
@@ -636,9 +636,7 @@ def dik_cetak_uji(request: HttpRequest, pk: int) -> HttpResponse:
     dik = get_object_or_404(
         InformasiDikecualikan.objects.select_related("opd", "ditetapkan_oleh"), pk=pk
     )
-    return _cetak(
-        request, UjiKonsekuensi(request, dik=dik), reverse("dip:dik_detail", args=[dik.pk])
-    )
+    return _cetak(request, UjiKonsekuensi(dik, request), reverse("dip:dik_detail", args=[dik.pk]))
 
 
 # --- search --------------------------------------------------------------------------------

@@ -639,7 +639,7 @@ def cetak_surat(request: HttpRequest, pk: int, surat_pk: int) -> HttpResponse:
     surat = get_object_or_404(
         SuratPermintaan.objects.select_related("unit"), pk=surat_pk, permohonan=p
     )
-    return _print(request, p, SuratPermintaanDokumen(p, surat, request))
+    return _print(request, p, SuratPermintaanDokumen(p, request, surat=surat))
 
 
 @role_required(*DESK)
@@ -648,7 +648,7 @@ def cetak_tanda_terima(request: HttpRequest, pk: int, penyerahan_pk: int) -> Htt
     penyerahan = get_object_or_404(
         Penyerahan.objects.select_related("tarif"), pk=penyerahan_pk, permohonan=p
     )
-    return _print(request, p, TandaTerimaPenyerahan(p, penyerahan, request))
+    return _print(request, p, TandaTerimaPenyerahan(p, request, penyerahan=penyerahan))
 
 
 @role_required(*DESK)
@@ -661,7 +661,7 @@ def cetak_kuitansi(request: HttpRequest, pk: int, penyerahan_pk: int) -> HttpRes
         permohonan=p,
         nomor_kuitansi__isnull=False,
     )
-    return _print(request, p, Kuitansi(p, penyerahan, request))
+    return _print(request, p, Kuitansi(p, request, penyerahan=penyerahan))
 
 
 # --- Register ------------------------------------------------------------------------------------
