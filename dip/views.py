@@ -42,6 +42,7 @@ from ppid_manual.workflow.engine import StepRefused
 from ppid_manual.workflow.pages import (
     CaseUI,
     StepPage,
+    note_page,
     print_response,
     protected_file,
     safe_next,
@@ -226,9 +227,13 @@ SELESAI = "Langkah “{label}” selesai."
 
 
 def _catatan_page(act, wajib: bool, submit_label: str, intro: str = "") -> StepPage:
-    return StepPage(
-        form=lambda e, data, step: CatatanForm(data, wajib=wajib, submit_label=submit_label),
-        act=lambda e, f, u: act(e, by=u, catatan=f.cleaned_data["catatan"]),
+    return note_page(
+        act,
+        keyword="catatan",
+        form_class=CatatanForm,
+        wajib=wajib,
+        submit_label=submit_label,
+        css="primary",
         intro=intro,
         success=SELESAI,
     )

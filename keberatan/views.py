@@ -55,11 +55,11 @@ from ppid_manual.navigation import ALL_DESK
 from ppid_manual.roles import Role
 from ppid_manual.workflow import calendar
 from ppid_manual.workflow.engine import Step, StepRefused
-from ppid_manual.workflow.forms import CatatanForm
 from ppid_manual.workflow.numbering import NumberingError
 from ppid_manual.workflow.pages import (
     CaseUI,
     StepPage,
+    note_page,
     print_response,
     protected_file,
     step_view,
@@ -402,32 +402,23 @@ PAGES: dict[str, StepPage] = {
         "Draf diajukan ke Atasan PPID, yang menyetujui atau mengembalikannya dengan catatan.",
         "Draf tanggapan diajukan ke Atasan PPID.",
     ),
-    "kembalikan_draf": StepPage(
-        lambda k, data, step: CatatanForm(
-            data,
-            label="Catatan perbaikan untuk penyusun draf",
-            submit_label=step.label,
-            css=step.css,
-            max_length=3000,
-            rows=4,
-        ),
-        lambda k, f, user: actions.return_draft(k, by=user, catatan=f.cleaned_data["catatan"]),
-        "Catatan tersimpan pada riwayat; target draf 2 hari kerja dimulai lagi hari ini.",
-        "Draf dikembalikan untuk perbaikan.",
+    "kembalikan_draf": note_page(
+        actions.return_draft,
+        keyword="catatan",
+        label="Catatan perbaikan untuk penyusun draf",
+        max_length=3000,
+        rows=4,
+        intro="Catatan tersimpan pada riwayat; target draf 2 hari kerja dimulai lagi hari ini.",
+        success="Draf dikembalikan untuk perbaikan.",
     ),
-    "setujui_draf": StepPage(
-        lambda k, data, step: CatatanForm(
-            data,
-            label="Catatan (opsional)",
-            wajib=False,
-            submit_label=step.label,
-            css=step.css,
-            max_length=3000,
-            rows=4,
-        ),
-        lambda k, f, user: actions.approve_draft(k, by=user, note=f.cleaned_data["catatan"]),
-        "Sesudah disetujui, Atasan PPID memberi tanggapan (target SOP 1 hari kerja).",
-        "Draf disetujui.",
+    "setujui_draf": note_page(
+        actions.approve_draft,
+        label="Catatan (opsional)",
+        wajib=False,
+        max_length=3000,
+        rows=4,
+        intro="Sesudah disetujui, Atasan PPID memberi tanggapan (target SOP 1 hari kerja).",
+        success="Draf disetujui.",
     ),
     "tanggapi_diberikan": _tanggapan(KP.DIBERIKAN),
     "tanggapi_ditolak": _tanggapan(KP.DITOLAK),

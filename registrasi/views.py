@@ -22,11 +22,11 @@ from ppid_manual.paging import counted_page
 from ppid_manual.roles import Role
 from ppid_manual.workflow import calendar
 from ppid_manual.workflow.engine import StepRefused
-from ppid_manual.workflow.forms import CatatanForm
 from ppid_manual.workflow.numbering import NumberingError
 from ppid_manual.workflow.pages import (
     CaseUI,
     StepPage,
+    note_page,
     print_response,
     protected_file,
     step_view,
@@ -531,13 +531,11 @@ PAGES: dict[str, StepPage] = {
         ),
         success="Jawaban OPD dicatat. Permohonan siap diputuskan.",
     ),
-    "teruskan_ppid": StepPage(
-        form=lambda p, data, step: CatatanForm(
-            data,
-            label="Alasan (informasi tidak dikuasai, dikecualikan, atau milik OPD lain)",
-            submit_label="Teruskan ke PPID",
-        ),
-        act=lambda p, f, user: actions.forward_to_ppid(p, by=user, note=f.cleaned_data["catatan"]),
+    "teruskan_ppid": note_page(
+        actions.forward_to_ppid,
+        label="Alasan (informasi tidak dikuasai, dikecualikan, atau milik OPD lain)",
+        submit_label="Teruskan ke PPID",
+        css="primary",
         success="Permohonan diteruskan ke PPID.",
     ),
     **{step: _putusan_page(keputusan) for keputusan, step in LANGKAH_KEPUTUSAN.items()},
@@ -565,26 +563,18 @@ PAGES: dict[str, StepPage] = {
         act=lambda p, f, user: actions.hand_over(p, by=user, **f.cleaned_data),
         success=lambda t: f"Informasi diserahkan; tanda terima {t.nomor}. Permohonan selesai.",
     ),
-    "tarik": StepPage(
-        form=lambda p, data, step: CatatanForm(
-            data,
-            label="Catatan penarikan (alasan pemohon, cara penyampaian)",
-            submit_label="Catat penarikan",
-            css="danger",
-        ),
-        act=lambda p, f, user: actions.withdraw(p, by=user, note=f.cleaned_data["catatan"]),
+    "tarik": note_page(
+        actions.withdraw,
+        label="Catatan penarikan (alasan pemohon, cara penyampaian)",
+        submit_label="Catat penarikan",
+        css="danger",
         success="Permohonan dicatat sebagai ditarik oleh pemohon.",
     ),
-    "buka_kembali": StepPage(
-        form=lambda p, data, step: CatatanForm(
-            data,
-            label="Dasar (nomor dan tanggal tanggapan Atasan PPID atas keberatan)",
-            submit_label="Buka kembali untuk penyerahan",
-            css="warning",
-        ),
-        act=lambda p, f, user: actions.reopen_for_handover(
-            p, by=user, note=f.cleaned_data["catatan"]
-        ),
+    "buka_kembali": note_page(
+        actions.reopen_for_handover,
+        label="Dasar (nomor dan tanggal tanggapan Atasan PPID atas keberatan)",
+        submit_label="Buka kembali untuk penyerahan",
+        css="warning",
         success="Permohonan dibuka kembali; informasi dapat diserahkan.",
     ),
 }

@@ -55,6 +55,35 @@ class StepPage:
     uploads: bool = False
 
 
+def note_page(
+    act: Callable[..., Any],
+    *,
+    keyword: str = "note",
+    intro: str | Callable[[Any], str] = "",
+    success: str | Callable[[Any], str] = "Langkah “{label}” dicatat.",
+    form_class: type | None = None,
+    **form: Any,
+) -> StepPage:
+    """The page of a step that records only a note (a reason, a basis, a correction): the
+    shared `CatatanForm` (or an app's subclass) with `form`'s keywords, its button the step's
+    own label and style unless `submit_label` / `css` say otherwise, and the action called
+    with the note as `keyword`."""
+    from ppid_manual.workflow.forms import CatatanForm
+
+    cls = form_class or CatatanForm
+
+    def build(case: Any, data: Any, step: Step) -> Any:
+        options = {"submit_label": step.label, "css": step.css, **form}
+        return cls(data, **options)
+
+    return StepPage(
+        form=build,
+        act=lambda case, f, user: act(case, by=user, **{keyword: f.cleaned_data["catatan"]}),
+        intro=intro,
+        success=success,
+    )
+
+
 @dataclass(frozen=True)
 class CaseUI:
     """What the generic pages need to know of one process.
