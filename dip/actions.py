@@ -132,7 +132,7 @@ def edisi_sumber(unit: Unit, tahun: int) -> DipEdisi | None:
 
 
 @transaction.atomic
-def buat_edisi(*, unit: Unit, tahun: int, by: User, salin: bool = False) -> DipEdisi:
+def create_edisi(*, unit: Unit, tahun: int, by: User, salin: bool = False) -> DipEdisi:
     """Open a unit's DIP for a year: the province edition (petugas or PPID) or an OPD's own
     edition (its PPID Pelaksana). With `salin`, start from a copy of the latest adopted
     edition; the copies keep their public ids."""
@@ -199,7 +199,7 @@ def _nomor_berikut(edisi: DipEdisi) -> int:
 
 
 @transaction.atomic
-def tambah_informasi(edisi: DipEdisi, *, by: User, data: dict[str, Any]) -> InformasiPublik:
+def add_informasi(edisi: DipEdisi, *, by: User, data: dict[str, Any]) -> InformasiPublik:
     locked = _kunci(edisi)
     _periksa_ubah(locked, by)
     values = {f: data[f] for f in FIELDS_INFORMASI if f != "opd"}
@@ -219,7 +219,7 @@ def tambah_informasi(edisi: DipEdisi, *, by: User, data: dict[str, Any]) -> Info
 
 
 @transaction.atomic
-def ubah_informasi(
+def update_informasi(
     informasi: InformasiPublik, *, by: User, data: dict[str, Any], versi: int | None = None
 ) -> bool:
     """Change an entry opened on version `versi` (None: whatever is stored, as an import does).
@@ -254,7 +254,7 @@ def ubah_informasi(
 
 
 @transaction.atomic
-def hapus_informasi(informasi: InformasiPublik, *, by: User, versi: int | None = None) -> None:
+def delete_informasi(informasi: InformasiPublik, *, by: User, versi: int | None = None) -> None:
     """Delete an entry as seen on version `versi` (an entry changed since is not deleted
     unseen: `EditConflict`)."""
     locked = _kunci(informasi.edisi)
@@ -281,7 +281,7 @@ class HasilImpor:
 
 
 @transaction.atomic
-def impor_informasi(edisi: DipEdisi, *, by: User, berkas_impor: UploadedFile) -> HasilImpor:
+def import_informasi(edisi: DipEdisi, *, by: User, berkas_impor: UploadedFile) -> HasilImpor:
     """Import entries from an XLSX/CSV file with the export's columns. A row whose id exists
     in this edition updates that entry; any other row adds an entry (keeping its id if it has
     one). Every row is checked first: one error anywhere raises `berkas.ImporGagal` with every
@@ -332,7 +332,7 @@ def impor_informasi(edisi: DipEdisi, *, by: User, berkas_impor: UploadedFile) ->
 
 
 @transaction.atomic
-def ajukan(edisi: DipEdisi, *, by: User, catatan: str = "") -> DipEdisi:
+def submit_edisi(edisi: DipEdisi, *, by: User, catatan: str = "") -> DipEdisi:
     """PPID Pelaksana submits its OPD's DIP to the petugas pelayanan (first time or after a
     correction: the open correction notes are then marked as followed up)."""
 
@@ -343,7 +343,7 @@ def ajukan(edisi: DipEdisi, *, by: User, catatan: str = "") -> DipEdisi:
 
 
 @transaction.atomic
-def kembalikan_tidak_lengkap(edisi: DipEdisi, *, by: User, catatan: str) -> DipEdisi:
+def return_incomplete_edisi(edisi: DipEdisi, *, by: User, catatan: str) -> DipEdisi:
     """The petugas returns a submission that is incomplete, with a note."""
     catatan = _wajib(catatan, "Catatan kekurangan")
 
@@ -355,7 +355,7 @@ def kembalikan_tidak_lengkap(edisi: DipEdisi, *, by: User, catatan: str) -> DipE
 
 
 @transaction.atomic
-def rekap(edisi: DipEdisi, *, by: User, catatan: str = "") -> DipEdisi:
+def recap_edisi(edisi: DipEdisi, *, by: User, catatan: str = "") -> DipEdisi:
     """The petugas takes an OPD submission into the recap (the province edition)."""
 
     def update(locked: DipEdisi) -> dict[str, Any]:
@@ -371,7 +371,7 @@ def rekap(edisi: DipEdisi, *, by: User, catatan: str = "") -> DipEdisi:
 
 
 @transaction.atomic
-def kembalikan_pengajuan(edisi: DipEdisi, *, by: User, catatan: str) -> DipEdisi:
+def return_pengajuan(edisi: DipEdisi, *, by: User, catatan: str) -> DipEdisi:
     """The PPID returns a whole OPD submission with a note."""
     catatan = _wajib(catatan)
 
@@ -383,7 +383,7 @@ def kembalikan_pengajuan(edisi: DipEdisi, *, by: User, catatan: str) -> DipEdisi
 
 
 @transaction.atomic
-def kembalikan_informasi(informasi: InformasiPublik, *, by: User, catatan: str) -> DipEdisi:
+def return_informasi(informasi: InformasiPublik, *, by: User, catatan: str) -> DipEdisi:
     """The PPID returns one entry with a note. An OPD's entry sends the OPD's submission back
     (step `koreksi`); an entry the petugas typed into the province edition is noted there
     (step `catat_koreksi`) and goes back with the recap."""
@@ -400,7 +400,7 @@ def kembalikan_informasi(informasi: InformasiPublik, *, by: User, catatan: str) 
 
 
 @transaction.atomic
-def teruskan(edisi: DipEdisi, *, by: User, catatan: str = "") -> DipEdisi:
+def forward_koreksi(edisi: DipEdisi, *, by: User, catatan: str = "") -> DipEdisi:
     """The petugas forwards the PPID's corrections to the PPID Pelaksana."""
     return _langkah(edisi, "teruskan", by=by, catatan=catatan)
 
@@ -409,7 +409,7 @@ def teruskan(edisi: DipEdisi, *, by: User, catatan: str = "") -> DipEdisi:
 
 
 @transaction.atomic
-def ajukan_ppid(edisi: DipEdisi, *, by: User, catatan: str = "") -> DipEdisi:
+def submit_to_ppid(edisi: DipEdisi, *, by: User, catatan: str = "") -> DipEdisi:
     """The petugas submits the recap to the PPID (again, after corrections: the PPID's notes
     on the province edition are then marked as followed up)."""
 
@@ -424,7 +424,7 @@ def ajukan_ppid(edisi: DipEdisi, *, by: User, catatan: str = "") -> DipEdisi:
 
 
 @transaction.atomic
-def kembalikan_ke_petugas(edisi: DipEdisi, *, by: User, catatan: str = "") -> DipEdisi:
+def return_to_petugas(edisi: DipEdisi, *, by: User, catatan: str = "") -> DipEdisi:
     """The PPID returns the recap to the petugas, who forwards the corrections to the OPDs."""
     catatan = (catatan or "").strip()
 
@@ -444,7 +444,7 @@ def kembalikan_ke_petugas(edisi: DipEdisi, *, by: User, catatan: str = "") -> Di
 
 
 @transaction.atomic
-def ajukan_atasan(edisi: DipEdisi, *, by: User, catatan: str = "") -> DipEdisi:
+def submit_to_atasan(edisi: DipEdisi, *, by: User, catatan: str = "") -> DipEdisi:
     """No corrections: the PPID submits the DIP to the Atasan PPID (an earlier note of the
     Atasan is then marked as followed up)."""
 
@@ -455,7 +455,7 @@ def ajukan_atasan(edisi: DipEdisi, *, by: User, catatan: str = "") -> DipEdisi:
 
 
 @transaction.atomic
-def kembalikan_ke_ppid(edisi: DipEdisi, *, by: User, catatan: str) -> DipEdisi:
+def return_to_ppid(edisi: DipEdisi, *, by: User, catatan: str) -> DipEdisi:
     """The Atasan PPID sends the DIP back to the PPID with a note (SOP: koreksi dari Atasan
     PPID, bila ada)."""
     catatan = _wajib(catatan)
@@ -485,7 +485,7 @@ def _nomor(jenis: str, day: datetime.date, unit: Unit) -> str:
 
 
 @transaction.atomic
-def tetapkan(
+def establish_edisi(
     edisi: DipEdisi, *, by: User, tanggal_sk: datetime.date, catatan: str = ""
 ) -> DipEdisi:
     """Adopt the DIP by SK. The province edition: by the Atasan PPID (the Sekda signs). An OPD
@@ -516,9 +516,7 @@ def tetapkan(
 
 
 @transaction.atomic
-def terbitkan_pengantar(
-    edisi: DipEdisi, *, by: User, tanggal: datetime.date, tujuan: str
-) -> DipEdisi:
+def issue_pengantar(edisi: DipEdisi, *, by: User, tanggal: datetime.date, tujuan: str) -> DipEdisi:
     """Issue the surat pengantar that sends the adopted DIP to be published. Signed by the PPID
     (province) or the head of the OPD (OPD edition). Once per edition."""
     tujuan = _wajib(tujuan, "Tujuan surat")
@@ -548,7 +546,7 @@ def terbitkan_pengantar(
 
 
 @transaction.atomic
-def catat_publikasi(
+def record_publikasi(
     edisi: DipEdisi,
     *,
     by: User,
@@ -585,16 +583,16 @@ def catat_publikasi(
     return created[0]
 
 
-def unggah_scan_sk(edisi: DipEdisi, *, by: User, berkas_scan: UploadedFile) -> DipEdisi:
+def upload_scan_sk(edisi: DipEdisi, *, by: User, berkas_scan: UploadedFile) -> DipEdisi:
     """Archive the scan of the signed SK (the softcopy kept by the SOP). Checked by content:
     PDF, JPEG or PNG, at most 10 MB. A new upload replaces the served file; the event keeps
     the old file's name. The new file goes again when the transaction does not commit."""
     with pindaian.dibersihkan_bila_gagal():
-        return _unggah_scan_sk(edisi, by=by, berkas_scan=berkas_scan)
+        return _upload_scan_sk(edisi, by=by, berkas_scan=berkas_scan)
 
 
 @transaction.atomic
-def _unggah_scan_sk(edisi: DipEdisi, *, by: User, berkas_scan: UploadedFile) -> DipEdisi:
+def _upload_scan_sk(edisi: DipEdisi, *, by: User, berkas_scan: UploadedFile) -> DipEdisi:
     try:
         mime, ext = berkas.periksa_scan(berkas_scan)
     except ValueError as exc:
@@ -645,7 +643,7 @@ def _periksa_ppid(by: User) -> None:
 
 
 @transaction.atomic
-def tetapkan_dik(*, by: User, data: dict[str, Any]) -> InformasiDikecualikan:
+def establish_dik(*, by: User, data: dict[str, Any]) -> InformasiDikecualikan:
     _periksa_ppid(by)
     dik = InformasiDikecualikan(ditetapkan_oleh=by, **{f: data[f] for f in FIELDS_DIK})
     _validasi_dik(dik)
@@ -655,7 +653,7 @@ def tetapkan_dik(*, by: User, data: dict[str, Any]) -> InformasiDikecualikan:
 
 
 @transaction.atomic
-def ubah_dik(
+def update_dik(
     dik: InformasiDikecualikan, *, by: User, data: dict[str, Any], versi: int | None = None
 ) -> bool:
     _periksa_ppid(by)

@@ -36,7 +36,7 @@ from collections.abc import Callable
 from dip.models import DipEdisi
 from ppid_manual.models import Unit, User
 from ppid_manual.roles import Role
-from ppid_manual.workflow.engine import Guard, Step, StepRefused, StepTable, steps
+from ppid_manual.workflow.engine import Guard, StepTable, steps
 
 S = DipEdisi.Status
 PETUGAS, PPID, PELAKSANA, ATASAN = Role.PETUGAS, Role.PPID, Role.PELAKSANA, Role.ATASAN
@@ -249,31 +249,6 @@ ALUR_PROVINSI = StepTable(
     status_labels=LABELS,
 )
 # fmt: on
-
-# Steps taken from an entry's row, not shown as buttons on the edition page.
-LANGKAH_BARIS = {"catat_koreksi"}
-
-
-def tombol(edisi: DipEdisi, user: User) -> list[tuple[Step, str | None]]:
-    """The step buttons for this user on this edition now: every step its state and the
-    user's role allow, each with the reason it is disabled (None when it can be taken)."""
-    table = edisi.alur
-    if table.scope is not None and not table.scope(edisi, user):
-        return []
-    return [
-        (step, step.refusal(edisi, user))
-        for step in table.from_state(edisi.status)
-        if user.has_role(*step.roles) and step.name not in LANGKAH_BARIS
-    ]
-
-
-def alasan_tolak(edisi: DipEdisi, step: Step, user: User) -> str | None:
-    """Why the engine would refuse `step` now, or None."""
-    try:
-        edisi.alur.check(edisi, step, user)
-    except StepRefused as exc:
-        return str(exc)
-    return None
 
 
 def boleh_ubah_isi(edisi: DipEdisi, user: User) -> str | None:

@@ -4,7 +4,7 @@
 The export carries a stable public id per entry, every Perki column, and no personal data
 (no user, no NIP, no name of the signer). The import is all or nothing: every row is checked
 first and every error is reported with its row number, column and reason; only a clean file
-is written (see `dip.actions.impor_informasi`).
+is written (see `dip.actions.import_informasi`).
 """
 
 from __future__ import annotations

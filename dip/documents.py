@@ -53,7 +53,7 @@ def pisah_akhir(groups: list[dict[str, Any]], n: int = 2):
 
 
 class _DokumenEdisi(PrintDocument):
-    def __init__(self, request=None, *, edisi: DipEdisi, **kwargs: Any) -> None:
+    def __init__(self, edisi: DipEdisi, request=None, **kwargs: Any) -> None:
         super().__init__(request, edisi=edisi, **kwargs)
         self.edisi = edisi
 
@@ -179,6 +179,12 @@ class DaftarDik(PrintDocument):
     title = "Daftar Informasi yang Dikecualikan"
     landscape = True
 
+    def __init__(self, daftar=None, request=None, **kwargs: Any) -> None:
+        # No list given (the specimen book): the template reads every active entry.
+        if daftar is not None:
+            kwargs["daftar"] = daftar
+        super().__init__(request, **kwargs)
+
     def get_context(self) -> dict[str, Any]:
         today = timezone.localdate()
         return {
@@ -198,7 +204,7 @@ class UjiKonsekuensi(PrintDocument):
     template_name = "dip/print/dik_uji.html"
     title = "Lembar Uji Konsekuensi"
 
-    def __init__(self, request=None, *, dik: InformasiDikecualikan, **kwargs: Any) -> None:
+    def __init__(self, dik: InformasiDikecualikan, request=None, **kwargs: Any) -> None:
         super().__init__(request, dik=dik, **kwargs)
         self.dik = dik
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 from dip import berkas
 from dip.alur import opd_pilihan
 from dip.models import DipEdisi, InformasiDikecualikan, InformasiPublik, Pasal17, Publikasi
+from ppid_manual.workflow import forms as workflow_forms
 from ppid_manual.workflow.versions import VersionFormMixin
 
 WAJIB = "Wajib diisi."
@@ -135,25 +136,14 @@ class InformasiPublikForm(VersionFormMixin, forms.ModelForm):
         return cleaned
 
 
-class CatatanForm(forms.Form):
-    catatan = forms.CharField(
-        label="Catatan",
-        widget=forms.Textarea(attrs={"rows": 4}),
-        required=False,
-        max_length=4000,
-    )
+class CatatanForm(workflow_forms.CatatanForm):
+    """The one note form (ppid_manual/workflow/forms.py) with the DIP pages' wording: a
+    required note is a correction, and the DIP forms' error messages."""
 
-    def __init__(self, *args, wajib: bool = False, tombol: str = "Kirim", **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["catatan"].required = wajib
-        if wajib:
-            self.fields["catatan"].label = "Catatan koreksi"
+    def __init__(self, *args, wajib: bool = False, **kwargs):
+        kwargs.setdefault("label", "Catatan koreksi" if wajib else "Catatan")
+        super().__init__(*args, wajib=wajib, max_length=4000, rows=4, **kwargs)
         _pesan(self)
-        self.helper = FormHelper()
-        self.helper.add_input(Submit("simpan", tombol))
-
-    def clean_catatan(self) -> str:
-        return self.cleaned_data["catatan"].strip()
 
 
 class PenetapanForm(forms.Form):

@@ -4,16 +4,11 @@ and entries (anything else is 404)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
-
 from django.contrib import messages
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET
 
 from dip import actions, alur, berkas
@@ -41,9 +36,19 @@ from dip.forms import (
 from dip.models import CatatanKoreksi, DipEdisi, InformasiDikecualikan, InformasiPublik
 from dip.search import search_informasi
 from ppid_manual.access import role_required
-from ppid_manual.models import Event, Pejabat, Unit
+from ppid_manual.models import Unit
 from ppid_manual.roles import Role
 from ppid_manual.workflow.engine import StepRefused
+from ppid_manual.workflow.pages import (
+    CaseUI,
+    StepPage,
+    note_page,
+    print_response,
+    protected_file,
+    safe_next,
+    step_view,
+    timeline,
+)
 from ppid_manual.workflow.versions import EditConflict
 
 DESK = (Role.PETUGAS, Role.PPID, Role.PELAKSANA, Role.ATASAN, Role.ADMIN)
@@ -68,13 +73,6 @@ def get_informasi_for_user(request: HttpRequest, pk: int) -> InformasiPublik:
     if not DipEdisi.objects.for_user(request.user).filter(pk=info.edisi_id).exists():
         raise Http404("Informasi tidak ditemukan.")
     return info
-
-
-def _kembali(request: HttpRequest, default: str) -> str:
-    nxt = request.POST.get("next") or request.GET.get("next") or ""
-    if nxt and url_has_allowed_host_and_scheme(nxt, {request.get_host()}, request.is_secure()):
-        return nxt
-    return default
 
 
 # --- editions ------------------------------------------------------------------------------
@@ -131,7 +129,7 @@ def edisi_baru(request: HttpRequest) -> HttpResponse:
     form = EdisiBaruForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            edisi = actions.buat_edisi(
+            edisi = actions.create_edisi(
                 unit=unit,
                 tahun=form.cleaned_data["tahun"],
                 by=request.user,
@@ -143,25 +141,6 @@ def edisi_baru(request: HttpRequest) -> HttpResponse:
             messages.success(request, f"{edisi.judul} dibuka.")
             return redirect("dip:edisi", pk=edisi.pk)
     return render(request, "dip/edisi_baru.html", {"form": form, "unit": unit})
-
-
-def _timeline(obj, table=None) -> list[dict[str, Any]]:
-    """The event log of an edition (with its table's step labels) or of a DIK entry."""
-    labels = dict(S.choices)
-    step_labels = {s.name: s.label for s in table.steps} if table is not None else {}
-    step_labels.update(LABEL_PERISTIWA)
-    rows = []
-    for ev in Event.objects.for_object(obj).select_related("actor"):
-        rows.append(
-            {
-                "event": ev,
-                "langkah": step_labels.get(ev.step, ev.step),
-                "dari": labels.get(ev.from_state, ev.from_state),
-                "ke": labels.get(ev.to_state, ev.to_state),
-                "berubah": ev.from_state != ev.to_state,
-            }
-        )
-    return rows
 
 
 LABEL_PERISTIWA = {
@@ -179,19 +158,7 @@ def _boleh_koreksi_entri(edisi: DipEdisi, user) -> bool:
     """Whether the PPID may return entries of `edisi` now (the buttons on its rows)."""
     step_name = "catat_koreksi" if edisi.is_provinsi else "koreksi"
     step = edisi.alur.get(step_name)
-    return alur.alasan_tolak(edisi, step, user) is None
-
-
-def _tombol(edisi: DipEdisi, user) -> list[dict[str, Any]]:
-    return [
-        {
-            "step": step,
-            "alasan": alasan,
-            "form": LANGKAH[step.name].form is not None,
-            "url": reverse("dip:langkah", args=[edisi.pk, step.name]),
-        }
-        for step, alasan in alur.tombol(edisi, user)
-    ]
+    return edisi.alur.why_not(edisi, step, user) is None
 
 
 @role_required(*DESK)
@@ -216,7 +183,7 @@ def edisi_detail(request: HttpRequest, pk: int) -> HttpResponse:
             .order_by("unit__nama")
         ):
             koreksi_boleh[opd_edisi.pk] = _boleh_koreksi_entri(opd_edisi, user)
-            pengajuan.append({"edisi": opd_edisi, "tombol": _tombol(opd_edisi, user)})
+            pengajuan.append({"edisi": opd_edisi, "tombol": UI.buttons(opd_edisi, user)})
     for grup in kelompok:
         for item in grup["items"]:
             info = item["info"]
@@ -237,8 +204,8 @@ def edisi_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "edisi": edisi,
             "progres": alur.progres(edisi),
-            "tombol": _tombol(edisi, user),
-            "timeline": _timeline(edisi, edisi.alur),
+            "tombol": UI.buttons(edisi, user),
+            "timeline": timeline(edisi, edisi.alur, LABEL_PERISTIWA),
             "kelompok": kelompok,
             "jumlah": sum(len(g["items"]) for g in kelompok),
             "boleh_ubah": alasan_ubah is None,
@@ -254,118 +221,101 @@ def edisi_detail(request: HttpRequest, pk: int) -> HttpResponse:
 # --- steps ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Langkah:
-    """How the page of one step collects its input and which action it calls."""
-
-    call: Callable[[DipEdisi, Any, dict[str, Any]], Any]
-    form: Callable[..., Any] | None = None
-    keterangan: str = ""
+# Each step of dip/alur.py that has a button on the edition page (ppid_manual/workflow/
+# pages.py: step_view). A step without a form posts straight from its button.
+SELESAI = "Langkah “{label}” selesai."
 
 
-def _catatan_form(wajib: bool, tombol: str):
-    def build(data, files, edisi):
-        return CatatanForm(data, wajib=wajib, tombol=tombol)
-
-    return build
-
-
-def _form(cls):
-    def build(data, files, edisi):
-        return cls(data, files, edisi=edisi)
-
-    return build
-
-
-def _scan_form(data, files, edisi):
-    return ScanSkForm(data, files)
+def _catatan_page(act, wajib: bool, submit_label: str, intro: str = "") -> StepPage:
+    return note_page(
+        act,
+        keyword="catatan",
+        form_class=CatatanForm,
+        wajib=wajib,
+        submit_label=submit_label,
+        css="primary",
+        intro=intro,
+        success=SELESAI,
+    )
 
 
-LANGKAH: dict[str, Langkah] = {
-    "ajukan": Langkah(lambda e, u, d: actions.ajukan(e, by=u)),
-    "kembalikan_tidak_lengkap": Langkah(
-        lambda e, u, d: actions.kembalikan_tidak_lengkap(e, by=u, catatan=d["catatan"]),
-        _catatan_form(True, "Kembalikan ke PPID Pelaksana"),
+def _page(act, form_class=None, intro: str = "") -> StepPage:
+    form = (lambda e, data, step: form_class(data, edisi=e)) if form_class else None
+    return StepPage(form=form, act=act, intro=intro, success=SELESAI)
+
+
+PAGES: dict[str, StepPage] = {
+    "ajukan": _page(lambda e, f, u: actions.submit_edisi(e, by=u)),
+    "kembalikan_tidak_lengkap": _catatan_page(
+        actions.return_incomplete_edisi,
+        True,
+        "Kembalikan ke PPID Pelaksana",
         "Tuliskan apa yang kurang; pengajuan kembali ke PPID Pelaksana untuk dilengkapi.",
     ),
-    "rekap": Langkah(lambda e, u, d: actions.rekap(e, by=u)),
-    "koreksi": Langkah(
-        lambda e, u, d: actions.kembalikan_pengajuan(e, by=u, catatan=d["catatan"]),
-        _catatan_form(True, "Kembalikan pengajuan"),
+    "rekap": _page(lambda e, f, u: actions.recap_edisi(e, by=u)),
+    "koreksi": _catatan_page(
+        actions.return_pengajuan,
+        True,
+        "Kembalikan pengajuan",
         "Seluruh pengajuan perangkat daerah ini dikembalikan melalui petugas pelayanan ke "
         "PPID Pelaksana dengan catatan koreksi.",
     ),
-    "teruskan": Langkah(lambda e, u, d: actions.teruskan(e, by=u)),
-    "tetapkan": Langkah(
-        lambda e, u, d: actions.tetapkan(
-            e, by=u, tanggal_sk=d["tanggal_sk"], catatan=d.get("catatan", "")
+    "teruskan": _page(lambda e, f, u: actions.forward_koreksi(e, by=u)),
+    "tetapkan": _page(
+        lambda e, f, u: actions.establish_edisi(
+            e,
+            by=u,
+            tanggal_sk=f.cleaned_data["tanggal_sk"],
+            catatan=f.cleaned_data.get("catatan", ""),
         ),
-        _form(PenetapanForm),
+        PenetapanForm,
     ),
-    "terbitkan_pengantar": Langkah(
-        lambda e, u, d: actions.terbitkan_pengantar(
-            e, by=u, tanggal=d["tanggal"], tujuan=d["tujuan"]
+    "terbitkan_pengantar": _page(
+        lambda e, f, u: actions.issue_pengantar(
+            e, by=u, tanggal=f.cleaned_data["tanggal"], tujuan=f.cleaned_data["tujuan"]
         ),
-        _form(PengantarForm),
+        PengantarForm,
         "Nomor surat pengantar diambil dari format nomor “Surat pengantar DIP”.",
     ),
-    "catat_publikasi": Langkah(
-        lambda e, u, d: actions.catat_publikasi(e, by=u, **d),
-        _form(PublikasiForm),
+    "catat_publikasi": _page(
+        lambda e, f, u: actions.record_publikasi(e, by=u, **f.cleaned_data),
+        PublikasiForm,
         "Catat setiap kanal tempat DIP ini dipublikasikan setelah sistem daring berfungsi.",
     ),
-    "unggah_scan": Langkah(
-        lambda e, u, d: actions.unggah_scan_sk(e, by=u, berkas_scan=d["berkas"]),
-        _scan_form,
-        "Arsip softcopy SK yang sudah ditandatangani. Unggahan baru menggantikan yang lama.",
+    "unggah_scan": StepPage(
+        form=lambda e, data, step, files: ScanSkForm(data, files),
+        act=lambda e, f, u: actions.upload_scan_sk(e, by=u, berkas_scan=f.cleaned_data["berkas"]),
+        intro="Arsip softcopy SK yang sudah ditandatangani. Unggahan baru menggantikan yang lama.",
+        success=SELESAI,
+        uploads=True,
     ),
-    "ajukan_ppid": Langkah(lambda e, u, d: actions.ajukan_ppid(e, by=u)),
-    "kembalikan_ke_petugas": Langkah(
-        lambda e, u, d: actions.kembalikan_ke_petugas(e, by=u, catatan=d["catatan"]),
-        _catatan_form(False, "Kembalikan ke petugas"),
+    "ajukan_ppid": _page(lambda e, f, u: actions.submit_to_ppid(e, by=u)),
+    "kembalikan_ke_petugas": _catatan_page(
+        actions.return_to_petugas,
+        False,
+        "Kembalikan ke petugas",
         "Rekap kembali ke petugas pelayanan, yang meneruskan koreksi ke PPID Pelaksana. "
         "Catatan boleh kosong bila koreksi sudah dicatat per entri atau per pengajuan.",
     ),
-    "ajukan_atasan": Langkah(lambda e, u, d: actions.ajukan_atasan(e, by=u)),
-    "kembalikan_ke_ppid": Langkah(
-        lambda e, u, d: actions.kembalikan_ke_ppid(e, by=u, catatan=d["catatan"]),
-        _catatan_form(True, "Kembalikan ke PPID"),
-    ),
+    "ajukan_atasan": _page(lambda e, f, u: actions.submit_to_atasan(e, by=u)),
+    "kembalikan_ke_ppid": _catatan_page(actions.return_to_ppid, True, "Kembalikan ke PPID"),
 }
 
+UI = CaseUI(
+    table_of=lambda edisi: edisi.alur,
+    pages=PAGES,
+    get_case=get_edisi_for_user,
+    detail_url=lambda edisi: reverse("dip:edisi", args=[edisi.pk]),
+    url_name="dip:langkah",
+    template="dip/langkah.html",
+    context=lambda request, edisi: {"edisi": edisi},
+    # The desk sees a step it cannot take yet, disabled, with what is still missing.
+    show_refused=True,
+)
 
-@role_required(*DESK)
-def langkah(request: HttpRequest, pk: int, nama: str) -> HttpResponse:
-    edisi = get_edisi_for_user(request, pk)
-    try:
-        step = edisi.alur.get(nama)
-        spec = LANGKAH[nama]
-    except KeyError:
-        raise Http404("Langkah tidak dikenal.") from None
-    kembali = _kembali(request, reverse("dip:edisi", args=[edisi.pk]))
-    if spec.form is None and request.method != "POST":
-        return redirect(kembali)
-    if request.method != "POST":
-        if alasan := alur.alasan_tolak(edisi, step, request.user):
-            messages.error(request, alasan)
-            return redirect(kembali)
-    form = None
-    if spec.form is not None:
-        post = request.method == "POST"
-        form = spec.form(request.POST if post else None, request.FILES if post else None, edisi)
-    if request.method == "POST" and (form is None or form.is_valid()):
-        try:
-            spec.call(edisi, request.user, form.cleaned_data if form is not None else {})
-        except StepRefused as exc:
-            messages.error(request, str(exc))
-        else:
-            messages.success(request, f"Langkah “{step.label}” selesai.")
-        return redirect(kembali)
-    return render(
-        request,
-        "dip/langkah.html",
-        {"edisi": edisi, "step": step, "form": form, "keterangan": spec.keterangan},
-    )
+
+def langkah(request: HttpRequest, pk: int, step: str) -> HttpResponse:
+    return step_view(request, pk, step, ui=UI)
 
 
 # --- entries -------------------------------------------------------------------------------
@@ -380,7 +330,7 @@ def informasi_tambah(request: HttpRequest, pk: int) -> HttpResponse:
     form = InformasiPublikForm(request.POST or None, edisi=edisi)
     if request.method == "POST" and form.is_valid():
         try:
-            actions.tambah_informasi(edisi, by=request.user, data=form.cleaned_data)
+            actions.add_informasi(edisi, by=request.user, data=form.cleaned_data)
         except StepRefused as exc:
             messages.error(request, str(exc))
             return redirect("dip:edisi", pk=edisi.pk)
@@ -404,7 +354,7 @@ def informasi_ubah(request: HttpRequest, pk: int) -> HttpResponse:
     perbedaan = None
     if request.method == "POST" and form.is_valid():
         try:
-            changed = actions.ubah_informasi(
+            changed = actions.update_informasi(
                 info, by=request.user, data=form.cleaned_data, versi=form.cleaned_data["versi"]
             )
         except EditConflict as exc:
@@ -438,7 +388,7 @@ def informasi_hapus(request: HttpRequest, pk: int) -> HttpResponse:
     edisi = info.edisi
     if request.method == "POST":
         try:
-            actions.hapus_informasi(info, by=request.user, versi=_versi(request))
+            actions.delete_informasi(info, by=request.user, versi=_versi(request))
         except StepRefused as exc:
             messages.error(request, str(exc))
         else:
@@ -455,16 +405,16 @@ def informasi_koreksi(request: HttpRequest, pk: int) -> HttpResponse:
     """The PPID returns one entry with a note."""
     info = get_informasi_for_user(request, pk)
     kembali = reverse("dip:edisi", args=[info.edisi.provinsi_id or info.edisi_id])
-    kembali = _kembali(request, kembali)
+    kembali = safe_next(request, kembali)
     if request.method != "POST" and not _boleh_koreksi_entri(info.edisi, request.user):
         step = info.edisi.alur.get("catat_koreksi" if info.edisi.is_provinsi else "koreksi")
-        messages.error(request, alur.alasan_tolak(info.edisi, step, request.user))
+        messages.error(request, info.edisi.alur.why_not(info.edisi, step, request.user))
         return redirect(kembali)
-    form = CatatanForm(request.POST or None, wajib=True, tombol="Kembalikan entri")
+    form = CatatanForm(request.POST or None, wajib=True, submit_label="Kembalikan entri")
     if request.method == "POST" and form.is_valid():
         try:
             catatan = form.cleaned_data["catatan"]
-            actions.kembalikan_informasi(info, by=request.user, catatan=catatan)
+            actions.return_informasi(info, by=request.user, catatan=catatan)
         except StepRefused as exc:
             messages.error(request, str(exc))
         else:
@@ -487,7 +437,7 @@ def impor(request: HttpRequest, pk: int) -> HttpResponse:
     gagal = None
     if request.method == "POST" and form.is_valid():
         try:
-            hasil = actions.impor_informasi(
+            hasil = actions.import_informasi(
                 edisi, by=request.user, berkas_impor=form.cleaned_data["berkas"]
             )
         except berkas.ImporGagal as exc:
@@ -554,24 +504,20 @@ def ekspor(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     return response
 
 
-def _cetak(request: HttpRequest, doc) -> HttpResponse:
-    try:
-        return doc.response()
-    except Pejabat.DoesNotExist as exc:
-        messages.error(request, str(exc))
-        return redirect(request.META.get("HTTP_REFERER") or reverse("dip:daftar"))
+def _cetak(request: HttpRequest, doc, back: str | None = None) -> HttpResponse:
+    return print_response(request, doc, back or reverse("dip:edisi", args=[doc.edisi.pk]))
 
 
 @role_required(*DESK)
 @require_GET
 def cetak_rekap(request: HttpRequest, pk: int) -> HttpResponse:
-    return _cetak(request, RekapDip(request, edisi=get_edisi_for_user(request, pk)))
+    return _cetak(request, RekapDip(get_edisi_for_user(request, pk), request))
 
 
 @role_required(*DESK)
 @require_GET
 def cetak_koreksi(request: HttpRequest, pk: int) -> HttpResponse:
-    return _cetak(request, LembarKoreksi(request, edisi=get_edisi_for_user(request, pk)))
+    return _cetak(request, LembarKoreksi(get_edisi_for_user(request, pk), request))
 
 
 @role_required(*DESK)
@@ -580,7 +526,7 @@ def cetak_sk(request: HttpRequest, pk: int) -> HttpResponse:
     edisi = get_edisi_for_user(request, pk)
     if not edisi.ditetapkan:
         raise Http404("DIP ini belum ditetapkan.")
-    return _cetak(request, SkDip(request, edisi=edisi))
+    return _cetak(request, SkDip(edisi, request))
 
 
 @role_required(*DESK)
@@ -589,7 +535,7 @@ def cetak_pengantar(request: HttpRequest, pk: int) -> HttpResponse:
     edisi = get_edisi_for_user(request, pk)
     if not edisi.nomor_pengantar:
         raise Http404("Surat pengantar belum diterbitkan.")
-    return _cetak(request, SuratPengantarDip(request, edisi=edisi))
+    return _cetak(request, SuratPengantarDip(edisi, request))
 
 
 @role_required(*DESK)
@@ -600,16 +546,11 @@ def scan_sk(request: HttpRequest, pk: int) -> FileResponse:
     edisi = get_edisi_for_user(request, pk)
     if not edisi.scan_sk:
         raise Http404("Pindaian SK belum diunggah.")
-    ext = edisi.scan_sk.name.rsplit(".", 1)[-1]
-    response = FileResponse(
-        edisi.scan_sk.open("rb"),
-        content_type=edisi.scan_sk_jenis or "application/octet-stream",
-        as_attachment=False,
-        filename=f"sk-dip-{edisi.unit.kode.lower()}-{edisi.tahun}.{ext}",
+    return protected_file(
+        edisi.scan_sk,
+        f"sk-dip-{edisi.unit.kode.lower()}-{edisi.tahun}",
+        content_type=edisi.scan_sk_jenis or None,
     )
-    response["Cache-Control"] = "no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
 
 
 # --- DIK -----------------------------------------------------------------------------------
@@ -629,7 +570,11 @@ def dik_detail(request: HttpRequest, pk: int) -> HttpResponse:
     dik = get_object_or_404(
         InformasiDikecualikan.objects.select_related("opd", "ditetapkan_oleh"), pk=pk
     )
-    return render(request, "dip/dik_detail.html", {"dik": dik, "timeline": _timeline(dik)})
+    return render(
+        request,
+        "dip/dik_detail.html",
+        {"dik": dik, "timeline": timeline(dik, None, LABEL_PERISTIWA)},
+    )
 
 
 @role_required(Role.PPID)
@@ -638,7 +583,7 @@ def dik_tambah(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = {f: form.cleaned_data[f] for f in actions.FIELDS_DIK}
         try:
-            dik = actions.tetapkan_dik(by=request.user, data=data)
+            dik = actions.establish_dik(by=request.user, data=data)
         except StepRefused as exc:
             form.add_error(None, str(exc))
         else:
@@ -655,7 +600,7 @@ def dik_ubah(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = {f: form.cleaned_data[f] for f in actions.FIELDS_DIK}
         try:
-            changed = actions.ubah_dik(
+            changed = actions.update_dik(
                 dik, by=request.user, data=data, versi=form.cleaned_data["versi"]
             )
         except EditConflict as exc:
@@ -687,7 +632,7 @@ def _versi(request: HttpRequest) -> int | None:
 @require_GET
 def dik_cetak(request: HttpRequest) -> HttpResponse:
     daftar = InformasiDikecualikan.objects.aktif().select_related("opd", "ditetapkan_oleh")
-    return _cetak(request, DaftarDik(request, daftar=daftar))
+    return _cetak(request, DaftarDik(daftar, request), reverse("dip:dik_daftar"))
 
 
 @role_required(*DESK)
@@ -696,7 +641,7 @@ def dik_cetak_uji(request: HttpRequest, pk: int) -> HttpResponse:
     dik = get_object_or_404(
         InformasiDikecualikan.objects.select_related("opd", "ditetapkan_oleh"), pk=pk
     )
-    return _cetak(request, UjiKonsekuensi(request, dik=dik))
+    return _cetak(request, UjiKonsekuensi(dik, request), reverse("dip:dik_detail", args=[dik.pk]))
 
 
 # --- search --------------------------------------------------------------------------------

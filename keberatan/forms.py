@@ -533,21 +533,6 @@ class DrafForm(StepForm):
         return value
 
 
-class CatatanForm(StepForm):
-    catatan = forms.CharField(label="Catatan", max_length=3000, widget=textarea(4, 3000))
-
-    def __init__(self, *args, label: str = "Catatan", wajib: bool = True, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["catatan"].label = label
-        self.fields["catatan"].required = wajib
-
-    def clean_catatan(self) -> str:
-        value = self.cleaned_data.get("catatan", "")
-        if self.fields["catatan"].required and not value.strip():
-            raise forms.ValidationError("Catatan wajib diisi.")
-        return value
-
-
 class TanggapanForm(StepForm):
     pertimbangan = forms.CharField(
         label="Isi tanggapan (pertimbangan)", max_length=6000, widget=textarea(8, 6000)

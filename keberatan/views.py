@@ -4,9 +4,6 @@ action and redirect; they never assign a status."""
 
 from __future__ import annotations
 
-import mimetypes
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
@@ -42,7 +39,6 @@ from keberatan.documents import (
 )
 from keberatan.forms import (
     CariPermohonanForm,
-    CatatanForm,
     DisposisiForm,
     DrafForm,
     KeberatanForm,
@@ -54,13 +50,22 @@ from keberatan.models import Keberatan
 from keberatan.tenggat import rincian_tenggat
 from ppid_manual import cetak_latar
 from ppid_manual.access import role_required
-from ppid_manual.models import CetakanRegister, Event, Pejabat, Unit
+from ppid_manual.models import CetakanRegister, Unit
 from ppid_manual.navigation import ALL_DESK
 from ppid_manual.roles import Role
 from ppid_manual.workflow import calendar
 from ppid_manual.workflow.engine import Step, StepRefused
 from ppid_manual.workflow.numbering import NumberingError
-from ppid_manual.workflow.pdf import PdfError, today
+from ppid_manual.workflow.pages import (
+    CaseUI,
+    StepPage,
+    note_page,
+    print_response,
+    protected_file,
+    step_view,
+    timeline,
+)
+from ppid_manual.workflow.pdf import today
 from registrasi.forms import RegisterForm
 from registrasi.models import near_due_limit
 
@@ -301,27 +306,11 @@ def _documents(k: Keberatan) -> list[dict[str, str]]:
     return docs
 
 
-def _timeline(k: Keberatan) -> list[Event]:
-    labels = {s.name: s.label for s in ALUR.steps}
-    labels["tenggat_dihitung_ulang"] = "Tenggat dihitung ulang (kalender berubah)"
-    labels["hapus_pindaian"] = "Pindaian dihapus (retensi data pribadi)"
-    status = dict(S.choices)
-    events = list(Event.objects.for_object(k).select_related("actor"))
-    for e in events:
-        e.label = labels.get(e.step, e.step)
-        e.from_label = status.get(e.from_state, e.from_state)
-        e.to_label = status.get(e.to_state, e.to_state)
-    return events
-
-
 @login_required
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     k = get_keberatan_for_user(request, pk)
     day = today()
-    langkah = [
-        {"step": s, "url": reverse("keberatan:langkah", args=[k.pk, s.name])}
-        for s in ALUR.available(k, request.user)
-    ]
+    langkah = UI.buttons(k, request.user)
     return render(
         request,
         "keberatan/detail.html",
@@ -333,7 +322,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "menunggu": MENUNGGU.get(k.status, ("", ()))[0],
             "tahapan": tahapan(k),
             "tenggat": rincian_tenggat(k, day),
-            "events": _timeline(k),
+            "events": timeline(k, ALUR),
             "dokumen": _documents(k),
             "lihat_nik": Keberatan.boleh_lihat_identitas(request.user),
             "lihat_permohonan": bool(k.permohonan and k.permohonan.visible_to(request.user)),
@@ -346,16 +335,6 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 # --- Steps ----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Langkah:
-    """A step's form and the action it calls."""
-
-    form: Callable[[Keberatan, Any, Step], Any]
-    act: Callable[[Keberatan, Any, Any], Keberatan]
-    intro: str = ""
-    sukses: str = "Langkah “{label}” dicatat."
-
-
 def _disposisi_form(k: Keberatan, data, step: Step) -> DisposisiForm:
     unit = (k.permohonan.unit_tujuan if k.permohonan else None) or Unit.objects.filter(
         jenis=Unit.Jenis.PPID_UTAMA
@@ -363,7 +342,7 @@ def _disposisi_form(k: Keberatan, data, step: Step) -> DisposisiForm:
     return DisposisiForm(data, initial={"unit": unit}, submit_label=step.label, css=step.css)
 
 
-def _tanggapan(keputusan: str) -> Langkah:
+def _tanggapan(keputusan: str) -> StepPage:
     def form(k: Keberatan, data, step: Step) -> TanggapanForm:
         initial = {"pertimbangan": k.draf_pertimbangan} if k.draf_keputusan == keputusan else {}
         return TanggapanForm(
@@ -389,11 +368,11 @@ def _tanggapan(keputusan: str) -> Langkah:
             "Hanya untuk alasan huruf b–g (UU 14/2008 Pasal 35 ayat (2)). Tuliskan isi kesepakatan."
         ),
     }[keputusan]
-    return Langkah(form, act, intro, "Tanggapan Atasan PPID dicatat.")
+    return StepPage(form, act, intro, "Tanggapan Atasan PPID dicatat.")
 
 
-LANGKAH: dict[str, Langkah] = {
-    "disposisi": Langkah(
+PAGES: dict[str, StepPage] = {
+    "disposisi": StepPage(
         _disposisi_form,
         lambda k, f, user: actions.record_disposisi(
             k,
@@ -406,7 +385,7 @@ LANGKAH: dict[str, Langkah] = {
         "tanggapan (target SOP 2 hari kerja).",
         "Disposisi dicatat; lembar disposisi dapat dicetak.",
     ),
-    "ajukan_draf": Langkah(
+    "ajukan_draf": StepPage(
         lambda k, data, step: DrafForm(
             data,
             keberatan=k,
@@ -423,29 +402,28 @@ LANGKAH: dict[str, Langkah] = {
         "Draf diajukan ke Atasan PPID, yang menyetujui atau mengembalikannya dengan catatan.",
         "Draf tanggapan diajukan ke Atasan PPID.",
     ),
-    "kembalikan_draf": Langkah(
-        lambda k, data, step: CatatanForm(
-            data,
-            label="Catatan perbaikan untuk penyusun draf",
-            submit_label=step.label,
-            css=step.css,
-        ),
-        lambda k, f, user: actions.return_draft(k, by=user, catatan=f.cleaned_data["catatan"]),
-        "Catatan tersimpan pada riwayat; target draf 2 hari kerja dimulai lagi hari ini.",
-        "Draf dikembalikan untuk perbaikan.",
+    "kembalikan_draf": note_page(
+        actions.return_draft,
+        keyword="catatan",
+        label="Catatan perbaikan untuk penyusun draf",
+        max_length=3000,
+        rows=4,
+        intro="Catatan tersimpan pada riwayat; target draf 2 hari kerja dimulai lagi hari ini.",
+        success="Draf dikembalikan untuk perbaikan.",
     ),
-    "setujui_draf": Langkah(
-        lambda k, data, step: CatatanForm(
-            data, label="Catatan (opsional)", wajib=False, submit_label=step.label, css=step.css
-        ),
-        lambda k, f, user: actions.approve_draft(k, by=user, note=f.cleaned_data["catatan"]),
-        "Sesudah disetujui, Atasan PPID memberi tanggapan (target SOP 1 hari kerja).",
-        "Draf disetujui.",
+    "setujui_draf": note_page(
+        actions.approve_draft,
+        label="Catatan (opsional)",
+        wajib=False,
+        max_length=3000,
+        rows=4,
+        intro="Sesudah disetujui, Atasan PPID memberi tanggapan (target SOP 1 hari kerja).",
+        success="Draf disetujui.",
     ),
     "tanggapi_diberikan": _tanggapan(KP.DIBERIKAN),
     "tanggapi_ditolak": _tanggapan(KP.DITOLAK),
     "tanggapi_musyawarah": _tanggapan(KP.MUSYAWARAH),
-    "catat_diterima": Langkah(
+    "catat_diterima": StepPage(
         lambda k, data, step: SikapForm(
             data,
             keberatan=k,
@@ -462,7 +440,7 @@ LANGKAH: dict[str, Langkah] = {
         "Pemohon menerima tanggapan, atau 14 hari kerja lewat tanpa sengketa.",
         "Sikap pemohon dicatat; keberatan selesai.",
     ),
-    "catat_sengketa": Langkah(
+    "catat_sengketa": StepPage(
         lambda k, data, step: SengketaForm(
             data, keberatan=k, submit_label=step.label, css=step.css
         ),
@@ -478,65 +456,46 @@ LANGKAH: dict[str, Langkah] = {
         "Sengketa dicatat.",
     ),
 }
-LANGKAH["catat_sengketa_tanpa_tanggapan"] = Langkah(
-    LANGKAH["catat_sengketa"].form,
-    LANGKAH["catat_sengketa"].act,
+PAGES["catat_sengketa_tanpa_tanggapan"] = StepPage(
+    PAGES["catat_sengketa"].form,
+    PAGES["catat_sengketa"].act,
     "Atasan PPID tidak menanggapi dalam 30 hari kerja; pemohon dapat langsung mengajukan "
     "sengketa ke Komisi Informasi (UU 14/2008 Pasal 37).",
     "Sengketa dicatat.",
 )
 
 
-@login_required
+def _step_context(request: HttpRequest, k: Keberatan) -> dict[str, Any]:
+    return {
+        "k": k,
+        "p": k.permohonan,
+        "lihat_nik": Keberatan.boleh_lihat_identitas(request.user),
+        "lihat_permohonan": bool(k.permohonan and k.permohonan.visible_to(request.user)),
+    }
+
+
+UI = CaseUI(
+    table=ALUR,
+    pages=PAGES,
+    get_case=get_keberatan_for_user,
+    detail_url=lambda k: reverse("keberatan:detail", args=[k.pk]),
+    url_name="keberatan:langkah",
+    template="keberatan/langkah.html",
+    context=_step_context,
+)
+
+
 def langkah(request: HttpRequest, pk: int, step: str) -> HttpResponse:
-    """One step of the table: GET shows its form, POST takes it. A step that is not allowed
-    now (state, role, OPD, rule of the law) is refused with its reason and changes nothing."""
-    k = get_keberatan_for_user(request, pk)
-    spec = LANGKAH.get(step)
-    if spec is None:
-        raise Http404("Langkah tidak dikenal.")
-    s = ALUR.get(step)
-    try:
-        ALUR.check(k, s, request.user)
-    except StepRefused as exc:
-        messages.error(request, str(exc))
-        return redirect("keberatan:detail", k.pk)
-    if request.method == "POST":
-        form = spec.form(k, request.POST, s)
-        if form.is_valid():
-            try:
-                spec.act(k, form, request.user)
-            except (StepRefused, NumberingError) as exc:
-                messages.error(request, str(exc))
-                return redirect("keberatan:detail", k.pk)
-            messages.success(request, spec.sukses.format(label=s.label))
-            return redirect("keberatan:detail", k.pk)
-    else:
-        form = spec.form(k, None, s)
-    return render(
-        request,
-        "keberatan/langkah.html",
-        {
-            "k": k,
-            "p": k.permohonan,
-            "step": s,
-            "form": form,
-            "intro": spec.intro,
-            "lihat_nik": Keberatan.boleh_lihat_identitas(request.user),
-            "lihat_permohonan": bool(k.permohonan and k.permohonan.visible_to(request.user)),
-        },
-    )
+    return step_view(request, pk, step, ui=UI)
 
 
 # --- Documents and scans -------------------------------------------------------------------
 
 
 def _pdf(request: HttpRequest, document) -> HttpResponse:
-    try:
-        return document.response()
-    except (Pejabat.DoesNotExist, PdfError) as exc:
-        messages.error(request, f"Dokumen tidak dapat dicetak: {exc}")
-        return redirect("keberatan:detail", document.keberatan.pk)
+    return print_response(
+        request, document, reverse("keberatan:detail", args=[document.keberatan.pk])
+    )
 
 
 @require_GET
@@ -578,22 +537,7 @@ def berkas(request: HttpRequest, pk: int, jenis: str) -> FileResponse:
     field = BERKAS.get(jenis)
     if field is None:
         raise Http404("Berkas tidak dikenal.")
-    stored = getattr(k, field)
-    if not stored:
-        raise Http404("Tidak ada pindaian.")
-    try:
-        handle = stored.open("rb")
-    except FileNotFoundError:
-        raise Http404("Berkas pindaian tidak ditemukan di penyimpanan.") from None
-    mime = mimetypes.guess_type(stored.name)[0] or "application/octet-stream"
-    response = FileResponse(handle, content_type=mime)
-    response["Content-Disposition"] = f'inline; filename="{jenis}-{k.pk}{_ext(stored.name)}"'
-    response["Cache-Control"] = "no-store"
-    return response
-
-
-def _ext(name: str) -> str:
-    return "." + name.rsplit(".", 1)[-1] if "." in name else ""
+    return protected_file(getattr(k, field), f"{jenis}-{k.pk}")
 
 
 # --- Register ---------------------------------------------------------------------------------

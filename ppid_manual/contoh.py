@@ -171,7 +171,7 @@ def _permohonan(petugas, ppid, pelaksana, *, semua: bool):
     out.append(
         Contoh(
             "Surat permintaan informasi kepada PPID Pelaksana",
-            d.SuratPermintaanDokumen(p, surat),
+            d.SuratPermintaanDokumen(p, surat=surat),
             d.penandatangan(None, surat.tanggal),
         )
     )
@@ -201,9 +201,11 @@ def _permohonan(petugas, ppid, pelaksana, *, semua: bool):
         cara_pembayaran=Permohonan.CaraPembayaran.TUNAI,
     )
     out.append(
-        Contoh("Tanda terima penyerahan informasi (berbayar)", d.TandaTerimaPenyerahan(p, t))
+        Contoh(
+            "Tanda terima penyerahan informasi (berbayar)", d.TandaTerimaPenyerahan(p, penyerahan=t)
+        )
     )
-    out.append(Contoh("Kuitansi pembayaran biaya salinan", d.Kuitansi(p, t)))
+    out.append(Contoh("Kuitansi pembayaran biaya salinan", d.Kuitansi(p, penyerahan=t)))
 
     # Diberikan sebagian, by the PPID directly; blacked out under Pasal 17 and another law.
     p = baru()
@@ -311,7 +313,10 @@ def _permohonan(petugas, ppid, pelaksana, *, semua: bool):
             p, by=pelaksana, nama_penerima=p.pemohon.nama, cara=Permohonan.CaraSalinan.EMAIL
         )
         out.append(
-            Contoh("Tanda terima penyerahan informasi (tanpa biaya)", d.TandaTerimaPenyerahan(p, t))
+            Contoh(
+                "Tanda terima penyerahan informasi (tanpa biaya)",
+                d.TandaTerimaPenyerahan(p, penyerahan=t),
+            )
         )
         kembali = reg.return_incomplete(
             _intake(
@@ -436,10 +441,10 @@ def _dip(petugas, ppid, pelaksana, atasan) -> list[Contoh]:
     today = timezone.localdate()
     tahun = today.year
     diskes = Unit.objects.get(kode="DISKES")
-    provinsi = da.buat_edisi(unit=Unit.utama(), tahun=tahun, by=petugas)
-    opd = da.buat_edisi(unit=diskes, tahun=tahun, by=pelaksana)
+    provinsi = da.create_edisi(unit=Unit.utama(), tahun=tahun, by=petugas)
+    opd = da.create_edisi(unit=diskes, tahun=tahun, by=pelaksana)
     for i in range(12):
-        da.tambah_informasi(
+        da.add_informasi(
             opd,
             by=pelaksana,
             data={
@@ -453,13 +458,13 @@ def _dip(petugas, ppid, pelaksana, atasan) -> list[Contoh]:
                 "jenis": InformasiPublik.Jenis.SETIAP_SAAT,
             },
         )
-    da.ajukan(opd, by=pelaksana)
-    da.rekap(opd, by=petugas)
-    out = [Contoh("Rekapitulasi Daftar Informasi Publik", d.RekapDip(edisi=provinsi))]
-    da.ajukan_ppid(provinsi, by=petugas)
-    da.ajukan_atasan(provinsi, by=ppid)
-    da.tetapkan(provinsi, by=atasan, tanggal_sk=today)
-    da.terbitkan_pengantar(
+    da.submit_edisi(opd, by=pelaksana)
+    da.recap_edisi(opd, by=petugas)
+    out = [Contoh("Rekapitulasi Daftar Informasi Publik", d.RekapDip(provinsi))]
+    da.submit_to_ppid(provinsi, by=petugas)
+    da.submit_to_atasan(provinsi, by=ppid)
+    da.establish_edisi(provinsi, by=atasan, tanggal_sk=today)
+    da.issue_pengantar(
         provinsi,
         by=ppid,
         tanggal=today,
@@ -468,22 +473,22 @@ def _dip(petugas, ppid, pelaksana, atasan) -> list[Contoh]:
         ),
     )
     provinsi.refresh_from_db()
-    out.append(Contoh("Lembar koreksi Daftar Informasi Publik", d.LembarKoreksi(edisi=provinsi)))
+    out.append(Contoh("Lembar koreksi Daftar Informasi Publik", d.LembarKoreksi(provinsi)))
     out.append(
         Contoh(
             "Keputusan tentang Daftar Informasi Publik, dengan lampiran",
-            d.SkDip(edisi=provinsi),
+            d.SkDip(provinsi),
             provinsi.penandatangan_sk,
         )
     )
     out.append(
         Contoh(
             "Surat pengantar Daftar Informasi Publik",
-            d.SuratPengantarDip(edisi=provinsi),
+            d.SuratPengantarDip(provinsi),
             provinsi.penandatangan_pengantar,
         )
     )
-    dik = da.tetapkan_dik(
+    dik = da.establish_dik(
         by=ppid,
         data={
             "informasi": teks(2000, "Dokumen pengadaan yang memuat rahasia dagang penyedia; "),
@@ -499,7 +504,7 @@ def _dip(petugas, ppid, pelaksana, atasan) -> list[Contoh]:
     )
     signer = Pejabat.signer(Pejabat.Peran.PPID, today)
     out.append(Contoh("Daftar Informasi yang Dikecualikan", d.DaftarDik(), signer))
-    out.append(Contoh("Lembar uji konsekuensi", d.UjiKonsekuensi(dik=dik), signer))
+    out.append(Contoh("Lembar uji konsekuensi", d.UjiKonsekuensi(dik), signer))
     return out
 
 

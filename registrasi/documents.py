@@ -157,7 +157,7 @@ class SuratPermintaanDokumen(SuratPPID):
     title = "Surat Permintaan Informasi kepada PPID Pelaksana"
     perihal = "Permintaan informasi publik"
 
-    def __init__(self, permohonan: Permohonan, surat: SuratPermintaan, request=None) -> None:
+    def __init__(self, permohonan: Permohonan, request=None, *, surat: SuratPermintaan) -> None:
         super().__init__(permohonan, request)
         self.surat = surat
 
@@ -254,7 +254,7 @@ class TandaTerimaPenyerahan(PermohonanDocument):
     template_name = "registrasi/print/tanda_terima.html"
     title = "Tanda Terima Penyerahan Informasi Publik"
 
-    def __init__(self, permohonan: Permohonan, penyerahan: Penyerahan, request=None) -> None:
+    def __init__(self, permohonan: Permohonan, request=None, *, penyerahan: Penyerahan) -> None:
         super().__init__(permohonan, request)
         self.penyerahan = penyerahan
 
@@ -273,7 +273,7 @@ class Kuitansi(PermohonanDocument):
     template_name = "registrasi/print/kuitansi.html"
     title = "Kuitansi Pembayaran Biaya Salinan Informasi Publik"
 
-    def __init__(self, permohonan: Permohonan, penyerahan: Penyerahan, request=None) -> None:
+    def __init__(self, permohonan: Permohonan, request=None, *, penyerahan: Penyerahan) -> None:
         super().__init__(permohonan, request)
         self.penyerahan = penyerahan
 

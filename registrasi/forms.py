@@ -794,16 +794,6 @@ class PenyerahanForm(forms.Form):
         return cleaned
 
 
-class CatatanForm(forms.Form):
-    catatan = forms.CharField(label="Catatan", max_length=2000, widget=textarea(3, 2000))
-
-    def __init__(self, *args, label: str, submit_label: str, css: str = "btn-primary", **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["catatan"].label = label
-        self.helper = FormHelper()
-        self.helper.add_input(Submit("simpan", submit_label, css_class=css))
-
-
 # --- Register -----------------------------------------------------------------------------------
 
 

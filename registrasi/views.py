@@ -4,7 +4,6 @@ an Indonesian alert on the detail page."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -18,13 +17,21 @@ from django.views.decorators.cache import never_cache
 
 from ppid_manual import cetak_latar
 from ppid_manual.access import role_required
-from ppid_manual.models import CetakanRegister, Event, Pejabat, PencarianIdentitas
+from ppid_manual.models import CetakanRegister, PencarianIdentitas
 from ppid_manual.paging import counted_page
 from ppid_manual.roles import Role
 from ppid_manual.workflow import calendar
 from ppid_manual.workflow.engine import StepRefused
 from ppid_manual.workflow.numbering import NumberingError
-from ppid_manual.workflow.pdf import PdfError, PrintDocument
+from ppid_manual.workflow.pages import (
+    CaseUI,
+    StepPage,
+    note_page,
+    print_response,
+    protected_file,
+    step_view,
+    timeline,
+)
 from registrasi import actions
 from registrasi.alur import ALUR, LANGKAH_KEPUTUSAN, tahapan
 from registrasi.documents import (
@@ -44,7 +51,6 @@ from registrasi.documents import (
 )
 from registrasi.forms import (
     CariPemohonForm,
-    CatatanForm,
     JawabanOpdForm,
     PenyerahanForm,
     PermohonanForm,
@@ -75,59 +81,6 @@ def get_permohonan_for_user(request: HttpRequest, pk: int) -> Permohonan:
 
 def _detail(permohonan: Permohonan) -> HttpResponse:
     return redirect("registrasi:detail", pk=permohonan.pk)
-
-
-def step_url(permohonan: Permohonan, step_name: str) -> str:
-    """Where the button of a step leads (a page with the step's form)."""
-    for keputusan, name in LANGKAH_KEPUTUSAN.items():
-        if name == step_name:
-            return reverse("registrasi:putuskan", args=[permohonan.pk, keputusan])
-    url_name = {
-        "minta_opd": "registrasi:minta_opd",
-        "alihkan_opd": "registrasi:minta_opd",
-        "jawab_opd": "registrasi:jawab_opd",
-        "jawab_langsung": "registrasi:jawab_langsung",
-        "teruskan_ppid": "registrasi:teruskan",
-        "perpanjang": "registrasi:perpanjang",
-        "serahkan": "registrasi:serahkan",
-        "tarik": "registrasi:tarik",
-        "buka_kembali": "registrasi:buka_kembali",
-    }[step_name]
-    return reverse(url_name, args=[permohonan.pk])
-
-
-def step_page(
-    request: HttpRequest,
-    permohonan: Permohonan,
-    step_name: str,
-    form,
-    perform: Callable[[Any], Any],
-    *,
-    success: Callable[[Any], str],
-    then: Callable[[Any], str] | None = None,
-    intro: str = "",
-) -> HttpResponse:
-    """GET: the step's form (if the step is allowed now). POST: run the action; a refusal
-    is shown as an alert and changes nothing."""
-    step = ALUR.get(step_name)
-    try:
-        ALUR.check(permohonan, step, request.user)
-    except StepRefused as exc:
-        messages.error(request, str(exc))
-        return _detail(permohonan)
-    if request.method == "POST" and form.is_valid():
-        try:
-            result = perform(form)
-        except (StepRefused, NumberingError) as exc:
-            messages.error(request, str(exc))
-            return _detail(permohonan)
-        messages.success(request, success(result))
-        return redirect(then(result)) if then else _detail(permohonan)
-    return render(
-        request,
-        "registrasi/langkah.html",
-        {"p": permohonan, "step": step, "form": form, "intro": intro},
-    )
 
 
 # --- Work list -----------------------------------------------------------------------------
@@ -390,15 +343,13 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     surat = list(p.surat_permintaan.select_related("unit").order_by("tanggal", "pk"))
     penyerahan = list(p.penyerahan.select_related("tarif").order_by("tanggal", "pk"))
     today = timezone.localdate()
-    label = {s.name: s.label for s in ALUR.steps}
-    label["tenggat_dihitung_ulang"] = "Tenggat dihitung ulang (kalender berubah)"
-    label[actions.DILANJUTKAN] = "Pendaftaran dilanjutkan (pemohon kembali dengan kelengkapan)"
-    events = list(Event.objects.for_object(p).select_related("actor"))
+    events = timeline(
+        p,
+        ALUR,
+        {actions.DILANJUTKAN: "Pendaftaran dilanjutkan (pemohon kembali dengan kelengkapan)"},
+    )
     lanjutan = None
     for e in events:
-        e.label = label.get(e.step, e.step)
-        e.from_label = ALUR.status_labels.get(e.from_state, e.from_state)
-        e.to_label = ALUR.status_labels.get(e.to_state, e.to_state)
         # The two records of a resumed file point to each other on their timelines.
         if "lanjutan_dari" in e.data:
             e.tautan = (
@@ -411,7 +362,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
                 f"Lihat pendaftaran lanjutan {lanjutan.get('nomor') or ''}".strip(),
                 reverse("registrasi:detail", args=[lanjutan["pk"]]),
             )
-    langkah = [{"step": s, "url": step_url(p, s.name)} for s in ALUR.available(p, request.user)]
+    langkah = UI.buttons(p, request.user)
     _mark_deadlines([p], today)
     return render(
         request,
@@ -495,84 +446,28 @@ def documents_for(p: Permohonan, surat, penyerahan) -> list[dict[str, str]]:
 def identitas(request: HttpRequest, pk: int) -> FileResponse:
     """The ID scan, only through this permission-checked view, never cached (UU 27/2022)."""
     p = get_permohonan_for_user(request, pk)
-    if not p.scan_identitas:
-        raise Http404("Tidak ada pindaian identitas.")
-    name = p.scan_identitas.name
-    ext = name.rsplit(".", 1)[-1].lower()
-    content_type = {"pdf": "application/pdf", "jpg": "image/jpeg", "png": "image/png"}.get(ext)
-    if content_type is None:
-        raise Http404("Jenis berkas tidak dikenal.")
-    response = FileResponse(p.scan_identitas.open("rb"), content_type=content_type)
-    response["Content-Disposition"] = f'inline; filename="identitas-{p.pk}.{ext}"'
-    response["Cache-Control"] = "no-store, private"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return protected_file(p.scan_identitas, f"identitas-{p.pk}")
 
 
 # --- Steps -------------------------------------------------------------------------------------
+# One page per step of registrasi/alur.py; who may take it and on which case is the table's
+# (ppid_manual/workflow/pages.py: step_view).
 
 
-@role_required(Role.PPID)
-def minta_opd(request: HttpRequest, pk: int) -> HttpResponse:
-    p = get_permohonan_for_user(request, pk)
-    step = "minta_opd" if p.status == S.TERDAFTAR else "alihkan_opd"
-    form = SuratPermintaanForm(request.POST or None, initial={"unit": p.unit_tujuan_id})
-    return step_page(
-        request,
-        p,
-        step,
-        form,
-        lambda f: actions.route_to_opd(
-            p, by=request.user, unit=f.cleaned_data["unit"], catatan=f.cleaned_data["catatan"]
-        ),
-        success=lambda s: f"Surat permintaan {s.nomor} ke {s.unit.nama} diterbitkan.",
-        intro="Surat ditujukan kepada PPID Pelaksana OPD yang menguasai informasi. Tenggat "
-        "jawaban OPD dihitung otomatis di dalam 10 hari kerja.",
-    )
+def _surat_terbuka(p: Permohonan) -> SuratPermintaan | None:
+    return p.surat_permintaan.filter(dialihkan=False).order_by("-pk").first()
 
 
-@role_required(Role.PPID, Role.PELAKSANA)
-def jawab_opd(request: HttpRequest, pk: int) -> HttpResponse:
-    p = get_permohonan_for_user(request, pk)
-    surat = p.surat_permintaan.filter(dialihkan=False).order_by("-pk").first()
+def _jawaban_form(p: Permohonan, data, step) -> JawabanOpdForm:
+    surat = _surat_terbuka(p)
     if surat is None:
-        messages.error(request, "Belum ada surat permintaan ke OPD untuk permohonan ini.")
-        return _detail(p)
-    form = JawabanOpdForm(
-        request.POST or None, surat=surat, initial={"tanggal_jawaban": timezone.localdate()}
-    )
-    return step_page(
-        request,
-        p,
-        "jawab_opd",
-        form,
-        lambda f: actions.record_opd_answer(p, by=request.user, **f.cleaned_data),
-        success=lambda _: "Jawaban OPD dicatat. Permohonan siap diputuskan.",
-        intro=f"Jawaban atas surat {surat.nomor} kepada {surat.unit.nama}.",
-    )
-
-
-@role_required(Role.PELAKSANA)
-def teruskan(request: HttpRequest, pk: int) -> HttpResponse:
-    p = get_permohonan_for_user(request, pk)
-    form = CatatanForm(
-        request.POST or None,
-        label="Alasan (informasi tidak dikuasai, dikecualikan, atau milik OPD lain)",
-        submit_label="Teruskan ke PPID",
-    )
-    return step_page(
-        request,
-        p,
-        "teruskan_ppid",
-        form,
-        lambda f: actions.forward_to_ppid(p, by=request.user, note=f.cleaned_data["catatan"]),
-        success=lambda _: "Permohonan diteruskan ke PPID.",
-    )
+        raise StepRefused("Belum ada surat permintaan ke OPD untuk permohonan ini.")
+    return JawabanOpdForm(data, surat=surat, initial={"tanggal_jawaban": timezone.localdate()})
 
 
 def _putusan_initial(p: Permohonan) -> dict[str, Any]:
     """Pre-fill the notice from the OPD's answer."""
-    surat = p.surat_permintaan.filter(dialihkan=False).order_by("-pk").first()
+    surat = _surat_terbuka(p)
     initial: dict[str, Any] = {"perkiraan_biaya_kirim": 0}
     # The form the pemohon asked for is the likely form given (the PPID may change it).
     if p.cara_memperoleh in Permohonan.BentukInformasi.values:
@@ -584,72 +479,37 @@ def _putusan_initial(p: Permohonan) -> dict[str, Any]:
     return initial
 
 
-@role_required(Role.PPID)
-def putuskan(request: HttpRequest, pk: int, keputusan: str) -> HttpResponse:
-    p = get_permohonan_for_user(request, pk)
-    if keputusan not in K.values:
-        raise Http404("Keputusan tidak dikenal.")
-    step = LANGKAH_KEPUTUSAN[K(keputusan)]
-    form = PutusanForm(
-        request.POST or None,
-        keputusan=keputusan,
-        submit_label="Terbitkan pemberitahuan" + (" dan SK" if keputusan == K.DITOLAK else ""),
-        initial=_putusan_initial(p),
-    )
-    return step_page(
-        request,
-        p,
-        step,
-        form,
-        lambda f: actions.issue_decision(p, f.to_putusan(), by=request.user),
+def _putusan_page(keputusan: K) -> StepPage:
+    """The pemberitahuan tertulis of one outcome (SOP 4; UU 14/2008 Pasal 22(7))."""
+    return StepPage(
+        form=lambda p, data, step: PutusanForm(
+            data,
+            keputusan=keputusan,
+            submit_label="Terbitkan pemberitahuan" + (" dan SK" if keputusan == K.DITOLAK else ""),
+            initial=_putusan_initial(p),
+        ),
+        act=lambda p, f, user: actions.issue_decision(p, f.to_putusan(), by=user),
+        intro=keputusan.label,
         success=lambda r: (
             f"Pemberitahuan tertulis {r.nomor_pemberitahuan} diterbitkan"
             + (f" dengan SK penolakan {r.nomor_sk_penolakan}." if r.nomor_sk_penolakan else ".")
         ),
-        intro=K(keputusan).label,
     )
 
 
-@role_required(Role.PELAKSANA)
-def jawab_langsung(request: HttpRequest, pk: int) -> HttpResponse:
-    p = get_permohonan_for_user(request, pk)
-    form = PutusanForm(
-        request.POST or None,
-        keputusan=K.DIBERIKAN_SELURUHNYA,
-        submit_label="Terbitkan pemberitahuan",
-        initial={"perkiraan_biaya_kirim": 0},
-    )
-    return step_page(
-        request,
-        p,
-        "jawab_langsung",
-        form,
-        lambda f: actions.answer_directly(p, f.to_putusan(), by=request.user),
-        success=lambda r: f"Pemberitahuan tertulis {r.nomor_pemberitahuan} diterbitkan.",
-        intro="SOP langkah 3–4: PPID Pelaksana menjawab langsung karena informasi dikuasai "
-        "OPD sendiri dan bersifat terbuka. Jika tidak, teruskan ke PPID.",
+def _surat_permintaan_page() -> StepPage:
+    return StepPage(
+        form=lambda p, data, step: SuratPermintaanForm(data, initial={"unit": p.unit_tujuan_id}),
+        act=lambda p, f, user: actions.route_to_opd(
+            p, by=user, unit=f.cleaned_data["unit"], catatan=f.cleaned_data["catatan"]
+        ),
+        intro="Surat ditujukan kepada PPID Pelaksana OPD yang menguasai informasi. Tenggat "
+        "jawaban OPD dihitung otomatis di dalam 10 hari kerja.",
+        success=lambda s: f"Surat permintaan {s.nomor} ke {s.unit.nama} diterbitkan.",
     )
 
 
-@role_required(Role.PPID, Role.PELAKSANA)
-def perpanjang(request: HttpRequest, pk: int) -> HttpResponse:
-    p = get_permohonan_for_user(request, pk)
-    form = PerpanjanganForm(request.POST or None)
-    return step_page(
-        request,
-        p,
-        "perpanjang",
-        form,
-        lambda f: actions.extend(p, by=request.user, alasan=f.cleaned_data["alasan"]),
-        success=lambda r: f"Tenggat diperpanjang sampai {r.tenggat:%d-%m-%Y}.",
-        intro="UU 14/2008 Pasal 22(8): satu kali, paling lama 7 hari kerja sesudah tenggat "
-        "awal, dengan alasan tertulis, dan hanya sebelum tenggat awal lewat.",
-    )
-
-
-@role_required(Role.PETUGAS, Role.PPID, Role.PELAKSANA)
-def serahkan(request: HttpRequest, pk: int) -> HttpResponse:
-    p = get_permohonan_for_user(request, pk)
+def _penyerahan_form(p: Permohonan, data, step) -> PenyerahanForm:
     initial = {
         "nama_penerima": p.pemohon.nama,
         "cara": p.cara_salinan or Permohonan.CaraSalinan.MENGAMBIL,
@@ -657,69 +517,90 @@ def serahkan(request: HttpRequest, pk: int) -> HttpResponse:
         "tarif": p.perkiraan_tarif_id,
         "biaya_pengiriman": p.perkiraan_biaya_kirim or 0,
     }
-    form = PenyerahanForm(request.POST or None, initial=initial)
-    return step_page(
-        request,
-        p,
-        "serahkan",
-        form,
-        lambda f: actions.hand_over(p, by=request.user, **f.cleaned_data),
+    return PenyerahanForm(data, initial=initial)
+
+
+PAGES: dict[str, StepPage] = {
+    "minta_opd": _surat_permintaan_page(),
+    "alihkan_opd": _surat_permintaan_page(),
+    "jawab_opd": StepPage(
+        form=_jawaban_form,
+        act=lambda p, f, user: actions.record_opd_answer(p, by=user, **f.cleaned_data),
+        intro=lambda p: (
+            f"Jawaban atas surat {_surat_terbuka(p).nomor} kepada {_surat_terbuka(p).unit.nama}."
+        ),
+        success="Jawaban OPD dicatat. Permohonan siap diputuskan.",
+    ),
+    "teruskan_ppid": note_page(
+        actions.forward_to_ppid,
+        label="Alasan (informasi tidak dikuasai, dikecualikan, atau milik OPD lain)",
+        submit_label="Teruskan ke PPID",
+        css="primary",
+        success="Permohonan diteruskan ke PPID.",
+    ),
+    **{step: _putusan_page(keputusan) for keputusan, step in LANGKAH_KEPUTUSAN.items()},
+    "jawab_langsung": StepPage(
+        form=lambda p, data, step: PutusanForm(
+            data,
+            keputusan=K.DIBERIKAN_SELURUHNYA,
+            submit_label="Terbitkan pemberitahuan",
+            initial={"perkiraan_biaya_kirim": 0},
+        ),
+        act=lambda p, f, user: actions.answer_directly(p, f.to_putusan(), by=user),
+        intro="SOP langkah 3–4: PPID Pelaksana menjawab langsung karena informasi dikuasai "
+        "OPD sendiri dan bersifat terbuka. Jika tidak, teruskan ke PPID.",
+        success=lambda r: f"Pemberitahuan tertulis {r.nomor_pemberitahuan} diterbitkan.",
+    ),
+    "perpanjang": StepPage(
+        form=lambda p, data, step: PerpanjanganForm(data),
+        act=lambda p, f, user: actions.extend(p, by=user, alasan=f.cleaned_data["alasan"]),
+        intro="UU 14/2008 Pasal 22(8): satu kali, paling lama 7 hari kerja sesudah tenggat "
+        "awal, dengan alasan tertulis, dan hanya sebelum tenggat awal lewat.",
+        success=lambda r: f"Tenggat diperpanjang sampai {r.tenggat:%d-%m-%Y}.",
+    ),
+    "serahkan": StepPage(
+        form=_penyerahan_form,
+        act=lambda p, f, user: actions.hand_over(p, by=user, **f.cleaned_data),
         success=lambda t: f"Informasi diserahkan; tanda terima {t.nomor}. Permohonan selesai.",
-        then=lambda t: reverse("registrasi:detail", args=[p.pk]),
-    )
-
-
-@role_required(Role.PETUGAS, Role.PPID, Role.PELAKSANA)
-def tarik(request: HttpRequest, pk: int) -> HttpResponse:
-    p = get_permohonan_for_user(request, pk)
-    form = CatatanForm(
-        request.POST or None,
+    ),
+    "tarik": note_page(
+        actions.withdraw,
         label="Catatan penarikan (alasan pemohon, cara penyampaian)",
         submit_label="Catat penarikan",
-        css="btn-danger",
-    )
-    return step_page(
-        request,
-        p,
-        "tarik",
-        form,
-        lambda f: actions.withdraw(p, by=request.user, note=f.cleaned_data["catatan"]),
-        success=lambda _: "Permohonan dicatat sebagai ditarik oleh pemohon.",
-    )
-
-
-@role_required(Role.ATASAN)
-def buka_kembali(request: HttpRequest, pk: int) -> HttpResponse:
-    p = get_permohonan_for_user(request, pk)
-    form = CatatanForm(
-        request.POST or None,
+        css="danger",
+        success="Permohonan dicatat sebagai ditarik oleh pemohon.",
+    ),
+    "buka_kembali": note_page(
+        actions.reopen_for_handover,
         label="Dasar (nomor dan tanggal tanggapan Atasan PPID atas keberatan)",
         submit_label="Buka kembali untuk penyerahan",
-        css="btn-warning",
-    )
-    return step_page(
-        request,
-        p,
-        "buka_kembali",
-        form,
-        lambda f: actions.reopen_for_handover(p, by=request.user, note=f.cleaned_data["catatan"]),
-        success=lambda _: "Permohonan dibuka kembali; informasi dapat diserahkan.",
-    )
+        css="warning",
+        success="Permohonan dibuka kembali; informasi dapat diserahkan.",
+    ),
+}
+
+UI = CaseUI(
+    table=ALUR,
+    pages=PAGES,
+    get_case=get_permohonan_for_user,
+    detail_url=lambda p: reverse("registrasi:detail", args=[p.pk]),
+    url_name="registrasi:langkah",
+    template="registrasi/langkah.html",
+    context=lambda request, p: {"p": p},
+    # The permohonan pages' access ladder: a role no step of this page is for gets 403.
+    refuse_role_with_403=True,
+)
+
+
+def langkah(request: HttpRequest, pk: int, step: str) -> HttpResponse:
+    return step_view(request, pk, step, ui=UI)
 
 
 # --- Printing ------------------------------------------------------------------------------------
 
 
-def print_response(request: HttpRequest, p: Permohonan, doc: PrintDocument) -> HttpResponse:
-    """The PDF, or back to the case with a clear message when it cannot be made (e.g. no
-    official valid on the letter's date): never a broken letter."""
-    try:
-        return doc.response()
-    except Pejabat.DoesNotExist as exc:
-        messages.error(request, f"Dokumen tidak dapat dicetak: {exc}")
-    except PdfError as exc:
-        messages.error(request, f"Dokumen tidak dapat dicetak: {exc}")
-    return _detail(p)
+def _print(request: HttpRequest, p: Permohonan, doc) -> HttpResponse:
+    return print_response(request, doc, reverse("registrasi:detail", args=[p.pk]))
 
 
 DOKUMEN = {
@@ -739,7 +620,7 @@ def cetak(request: HttpRequest, pk: int, dokumen: str) -> HttpResponse:
     cls, exists = DOKUMEN[dokumen]
     if not exists(p):
         raise Http404("Dokumen ini belum ada untuk permohonan tersebut.")
-    return print_response(request, p, cls(p, request))
+    return _print(request, p, cls(p, request))
 
 
 @role_required(*DESK)
@@ -748,7 +629,7 @@ def cetak_surat(request: HttpRequest, pk: int, surat_pk: int) -> HttpResponse:
     surat = get_object_or_404(
         SuratPermintaan.objects.select_related("unit"), pk=surat_pk, permohonan=p
     )
-    return print_response(request, p, SuratPermintaanDokumen(p, surat, request))
+    return _print(request, p, SuratPermintaanDokumen(p, request, surat=surat))
 
 
 @role_required(*DESK)
@@ -757,7 +638,7 @@ def cetak_tanda_terima(request: HttpRequest, pk: int, penyerahan_pk: int) -> Htt
     penyerahan = get_object_or_404(
         Penyerahan.objects.select_related("tarif"), pk=penyerahan_pk, permohonan=p
     )
-    return print_response(request, p, TandaTerimaPenyerahan(p, penyerahan, request))
+    return _print(request, p, TandaTerimaPenyerahan(p, request, penyerahan=penyerahan))
 
 
 @role_required(*DESK)
@@ -770,7 +651,7 @@ def cetak_kuitansi(request: HttpRequest, pk: int, penyerahan_pk: int) -> HttpRes
         permohonan=p,
         nomor_kuitansi__isnull=False,
     )
-    return print_response(request, p, Kuitansi(p, penyerahan, request))
+    return _print(request, p, Kuitansi(p, request, penyerahan=penyerahan))
 
 
 # --- Register ------------------------------------------------------------------------------------

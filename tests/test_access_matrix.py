@@ -58,15 +58,16 @@ MATRIX: dict[str, tuple[set[str], str, str]] = {
     "registrasi:register": ({PETUGAS, PPID, ATASAN, OWN, OTHER}, "page", ""),
     "registrasi:detail": (NOT_OTHER, "page", "p"),
     "registrasi:identitas": ({PETUGAS, PPID, ATASAN, OWN}, "file", "p"),
-    "registrasi:minta_opd": ({PPID}, "step", "p"),
-    "registrasi:jawab_opd": ({PPID, OWN}, "step", "p"),
-    "registrasi:teruskan": ({OWN}, "step", "p"),
-    "registrasi:jawab_langsung": ({OWN}, "step", "p"),
-    "registrasi:putuskan": ({PPID}, "step", "p_putusan"),
-    "registrasi:perpanjang": ({PPID, OWN}, "step", "p"),
-    "registrasi:serahkan": ({PETUGAS, PPID, OWN}, "step", "p"),
-    "registrasi:tarik": ({PETUGAS, PPID, OWN}, "step", "p"),
-    "registrasi:buka_kembali": ({ATASAN}, "step", "p"),
+    # One URL for every step page; `@step` walks each step's page (the step table's roles).
+    "registrasi:langkah@minta_opd": ({PPID}, "step", "p"),
+    "registrasi:langkah@jawab_opd": ({PPID, OWN}, "step", "p"),
+    "registrasi:langkah@teruskan_ppid": ({OWN}, "step", "p"),
+    "registrasi:langkah@jawab_langsung": ({OWN}, "step", "p"),
+    "registrasi:langkah@beri_seluruhnya": ({PPID}, "step", "p"),
+    "registrasi:langkah@perpanjang": ({PPID, OWN}, "step", "p"),
+    "registrasi:langkah@serahkan": ({PETUGAS, PPID, OWN}, "step", "p"),
+    "registrasi:langkah@tarik": ({PETUGAS, PPID, OWN}, "step", "p"),
+    "registrasi:langkah@buka_kembali": ({ATASAN}, "step", "p"),
     "registrasi:cetak": (NOT_OTHER, "page", "p_dokumen"),
     "registrasi:cetak_surat": (NOT_OTHER, "page", "p_surat"),
     "registrasi:cetak_tanda_terima": (NOT_OTHER, "page", "p_penyerahan"),
@@ -126,7 +127,7 @@ def all_url_names() -> set[str]:
 
 
 def test_every_url_has_an_entry():
-    assert all_url_names() == set(MATRIX) | PUBLIC
+    assert all_url_names() == {name.partition("@")[0] for name in MATRIX} | PUBLIC
 
 
 @pytest.fixture(autouse=True)
@@ -204,8 +205,8 @@ def world(
             jumlah_halaman=4,
             tarif=tarif,
         )
-        edisi = dip_actions.buat_edisi(unit=units["dinkes"], tahun=2026, by=pelaksana_dinkes)
-        info = dip_actions.tambah_informasi(
+        edisi = dip_actions.create_edisi(unit=units["dinkes"], tahun=2026, by=pelaksana_dinkes)
+        info = dip_actions.add_informasi(
             edisi,
             by=pelaksana_dinkes,
             data={
@@ -247,7 +248,6 @@ def world(
     kwargs = {
         "": {},
         "p": {"pk": p.pk},
-        "p_putusan": {"pk": p.pk, "keputusan": Permohonan.Keputusan.DIBERIKAN_SELURUHNYA},
         "p_dokumen": {"pk": p.pk, "dokumen": "formulir"},
         "p_surat": {
             "pk": p.pk,
@@ -260,7 +260,7 @@ def world(
         "k_langkah": {"pk": k.pk, "step": "disposisi"},
         "k_berkas": {"pk": k.pk, "jenis": "identitas"},
         "e": {"pk": edisi.pk},
-        "e_langkah": {"pk": edisi.pk, "nama": "ajukan"},
+        "e_langkah": {"pk": edisi.pk, "step": "ajukan"},
         "e_fmt": {"pk": edisi.pk, "fmt": "csv"},
         "i": {"pk": info.pk},
         "dik": {"pk": dik.pk},
@@ -279,7 +279,9 @@ def world(
 
 def check(client, world, name: str, persona: str, method: str):
     allowed, kind, key = MATRIX[name]
-    url = reverse(name, kwargs=world.kwargs[key])
+    url_name, _, step = name.partition("@")
+    kwargs = dict(world.kwargs[key], **({"step": step} if step else {}))
+    url = reverse(url_name, kwargs=kwargs)
     client.logout()
     if persona != ANON:
         client.force_login(world.users[persona])

@@ -28,7 +28,7 @@ def kerja(desk, units, petugas, ppid, pelaksana_dinkes, holidays_2026):
     with at(DAY):
         routed = register(petugas, tanggal=DAY)
         surat = actions.route_to_opd(routed, by=ppid, unit=units["dinkes"])
-        edisi = dip_actions.buat_edisi(unit=units["dinkes"], tahun=2026, by=pelaksana_dinkes)
+        edisi = dip_actions.create_edisi(unit=units["dinkes"], tahun=2026, by=pelaksana_dinkes)
         tambah(edisi, pelaksana_dinkes)
     # A keberatan waiting on the Atasan (examination) and one disposed to Dinkes for a draft.
     periksa = daftarkan(desk, DAY)

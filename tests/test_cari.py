@@ -52,7 +52,7 @@ def kasus(desk, units, petugas, ppid, pelaksana_dinkes, pelaksana_dishub, atasan
             tanggal=DAY,
         )
     keberatan = daftarkan(desk, DAY)
-    edisi = dip_actions.buat_edisi(unit=units["dinkes"], tahun=2026, by=pelaksana_dinkes)
+    edisi = dip_actions.create_edisi(unit=units["dinkes"], tahun=2026, by=pelaksana_dinkes)
     entri = tambah(edisi, pelaksana_dinkes, ringkasan="Profil kesehatan Provinsi Bali tahun 2025")
     return SimpleNamespace(
         utama=Permohonan.objects.get(pk=utama.pk),

@@ -75,16 +75,29 @@ class StepTable:
     def from_state(self, state: str) -> list[Step]:
         return [s for s in self.steps if state in s.sources]
 
-    def available(self, obj: Any, user: User, state_field: str = "status") -> list[Step]:
-        """The steps this user may take on this case now (for the buttons on the page)."""
+    def offered(
+        self, obj: Any, user: User, state_field: str = "status"
+    ) -> list[tuple[Step, str | None]]:
+        """The steps the state and this user's role and scope allow now, each with the reason
+        its guard refuses it (None when it can be taken)."""
         state = getattr(obj, state_field)
         if self.scope is not None and not self.scope(obj, user):
             return []
         return [
-            s
-            for s in self.from_state(state)
-            if user.has_role(*s.roles) and s.refusal(obj, user) is None
+            (s, s.refusal(obj, user)) for s in self.from_state(state) if user.has_role(*s.roles)
         ]
+
+    def available(self, obj: Any, user: User, state_field: str = "status") -> list[Step]:
+        """The steps this user may take on this case now (for the buttons on the page)."""
+        return [s for s, reason in self.offered(obj, user, state_field) if reason is None]
+
+    def why_not(self, obj: Any, step: Step, user: User, state_field: str = "status") -> str | None:
+        """The reason `check` would refuse `step` now, or None (to disable a button)."""
+        try:
+            self.check(obj, step, user, state_field)
+        except StepRefused as exc:
+            return str(exc)
+        return None
 
     def check(self, obj: Any, step: Step, user: User, state_field: str = "status") -> None:
         state = getattr(obj, state_field)

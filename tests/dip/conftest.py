@@ -67,7 +67,7 @@ def tambah(edisi: DipEdisi, user, **overrides) -> InformasiPublik:
     data = entri(**overrides)
     if edisi.is_provinsi:
         data.setdefault("opd", edisi.unit)
-    return actions.tambah_informasi(edisi, by=user, data=data)
+    return actions.add_informasi(edisi, by=user, data=data)
 
 
 def langkah(client, edisi: DipEdisi, nama: str, data: dict | None = None, **kwargs):
@@ -76,12 +76,12 @@ def langkah(client, edisi: DipEdisi, nama: str, data: dict | None = None, **kwar
 
 @pytest.fixture
 def provinsi(units, petugas):
-    return actions.buat_edisi(unit=units["utama"], tahun=TAHUN, by=petugas)
+    return actions.create_edisi(unit=units["utama"], tahun=TAHUN, by=petugas)
 
 
 @pytest.fixture
 def dinkes(units, pelaksana_dinkes):
-    edisi = actions.buat_edisi(unit=units["dinkes"], tahun=TAHUN, by=pelaksana_dinkes)
+    edisi = actions.create_edisi(unit=units["dinkes"], tahun=TAHUN, by=pelaksana_dinkes)
     tambah(edisi, pelaksana_dinkes)
     tambah(
         edisi,
@@ -95,7 +95,7 @@ def dinkes(units, pelaksana_dinkes):
 
 @pytest.fixture
 def dishub(units, pelaksana_dishub):
-    edisi = actions.buat_edisi(unit=units["dishub"], tahun=TAHUN, by=pelaksana_dishub)
+    edisi = actions.create_edisi(unit=units["dishub"], tahun=TAHUN, by=pelaksana_dishub)
     tambah(
         edisi,
         pelaksana_dishub,
@@ -110,26 +110,26 @@ def dishub(units, pelaksana_dishub):
 @pytest.fixture
 def direkap(provinsi, dinkes, dishub, petugas, pelaksana_dinkes, pelaksana_dishub):
     """Both OPDs submitted and recapped; the province edition still with the petugas."""
-    actions.ajukan(dinkes, by=pelaksana_dinkes)
-    actions.ajukan(dishub, by=pelaksana_dishub)
-    actions.rekap(dinkes, by=petugas)
-    actions.rekap(dishub, by=petugas)
+    actions.submit_edisi(dinkes, by=pelaksana_dinkes)
+    actions.submit_edisi(dishub, by=pelaksana_dishub)
+    actions.recap_edisi(dinkes, by=petugas)
+    actions.recap_edisi(dishub, by=petugas)
     return provinsi
 
 
 @pytest.fixture
 def di_ppid(direkap, petugas):
-    return actions.ajukan_ppid(direkap, by=petugas)
+    return actions.submit_to_ppid(direkap, by=petugas)
 
 
 @pytest.fixture
 def di_atasan(di_ppid, ppid):
-    return actions.ajukan_atasan(di_ppid, by=ppid)
+    return actions.submit_to_atasan(di_ppid, by=ppid)
 
 
 @pytest.fixture
 def ditetapkan(di_atasan, atasan, pejabat):
-    return actions.tetapkan(di_atasan, by=atasan, tanggal_sk=HARI_INI)
+    return actions.establish_edisi(di_atasan, by=atasan, tanggal_sk=HARI_INI)
 
 
 @pytest.fixture
@@ -165,22 +165,22 @@ def dunia(
 
 
 def sampai_direkap(w) -> None:
-    actions.ajukan(w.dinkes, by=w.pelaksana_dinkes)
-    actions.ajukan(w.dishub, by=w.pelaksana_dishub)
-    actions.rekap(w.dinkes, by=w.petugas)
-    actions.rekap(w.dishub, by=w.petugas)
+    actions.submit_edisi(w.dinkes, by=w.pelaksana_dinkes)
+    actions.submit_edisi(w.dishub, by=w.pelaksana_dishub)
+    actions.recap_edisi(w.dinkes, by=w.petugas)
+    actions.recap_edisi(w.dishub, by=w.petugas)
 
 
 def sampai_ppid(w) -> None:
     sampai_direkap(w)
-    actions.ajukan_ppid(w.provinsi, by=w.petugas)
+    actions.submit_to_ppid(w.provinsi, by=w.petugas)
 
 
 def sampai_atasan(w) -> None:
     sampai_ppid(w)
-    actions.ajukan_atasan(w.provinsi, by=w.ppid)
+    actions.submit_to_atasan(w.provinsi, by=w.ppid)
 
 
 def sampai_ditetapkan(w) -> None:
     sampai_atasan(w)
-    actions.tetapkan(w.provinsi, by=w.atasan, tanggal_sk=HARI_INI)
+    actions.establish_edisi(w.provinsi, by=w.atasan, tanggal_sk=HARI_INI)

@@ -99,13 +99,13 @@ def test_the_wrong_role_gets_403(client, dunia):
 def test_the_actions_refuse_another_opd_too(dunia):
     """Not only the pages: the actions check the unit themselves."""
     with pytest.raises(StepRefused, match="perangkat daerah lain"):
-        actions.ajukan(dunia.dinkes, by=dunia.pelaksana_dishub)
+        actions.submit_edisi(dunia.dinkes, by=dunia.pelaksana_dishub)
     with pytest.raises(StepRefused, match="hanya dapat diubah oleh PPID Pelaksana"):
-        actions.tambah_informasi(dunia.dinkes, by=dunia.pelaksana_dishub, data=entri())
+        actions.add_informasi(dunia.dinkes, by=dunia.pelaksana_dishub, data=entri())
     with pytest.raises(StepRefused, match="PPID Pelaksana perangkat daerah itu sendiri"):
-        actions.buat_edisi(unit=dunia.units["dinkes"], tahun=2027, by=dunia.pelaksana_dishub)
+        actions.create_edisi(unit=dunia.units["dinkes"], tahun=2027, by=dunia.pelaksana_dishub)
     with pytest.raises(StepRefused, match="petugas pelayanan atau PPID"):
-        actions.buat_edisi(unit=dunia.units["utama"], tahun=2027, by=dunia.pelaksana_dinkes)
+        actions.create_edisi(unit=dunia.units["utama"], tahun=2027, by=dunia.pelaksana_dinkes)
 
 
 def test_the_petugas_does_not_edit_an_opd_edition(client, dunia):

@@ -206,7 +206,7 @@ def test_it_runs_the_whole_sop_through_the_pages(
 
 
 def _siap_diajukan(w):
-    actions.ajukan(w.dinkes, by=w.pelaksana_dinkes)
+    actions.submit_edisi(w.dinkes, by=w.pelaksana_dinkes)
     return w.dinkes
 
 
@@ -217,8 +217,8 @@ def _siap_direkap(w):
 
 def _siap_dikoreksi(w):
     sampai_ppid(w)
-    actions.kembalikan_pengajuan(w.dinkes, by=w.ppid, catatan="Lengkapi retensi.")
-    actions.kembalikan_ke_petugas(w.provinsi, by=w.ppid)
+    actions.return_pengajuan(w.dinkes, by=w.ppid, catatan="Lengkapi retensi.")
+    actions.return_to_petugas(w.provinsi, by=w.ppid)
     return w.dinkes
 
 
@@ -398,19 +398,19 @@ def test_returning_an_entry_typed_by_the_petugas_stays_on_the_province(client, d
     )
     # An open note on an own entry blocks the submission to the Atasan PPID.
     with pytest.raises(actions.StepRefused, match="catatan koreksi atas entri DIP Provinsi"):
-        actions.ajukan_atasan(dunia.provinsi, by=dunia.ppid)
+        actions.submit_to_atasan(dunia.provinsi, by=dunia.ppid)
 
 
 def test_resubmission_closes_the_notes_and_keeps_the_history(dunia):
     sampai_ppid(dunia)
     info = dunia.dinkes.informasi.first()
-    actions.kembalikan_informasi(info, by=dunia.ppid, catatan="Perbaiki ringkasan.")
-    actions.kembalikan_ke_petugas(dunia.provinsi, by=dunia.ppid)
-    actions.teruskan(dunia.dinkes, by=dunia.petugas)
-    actions.ubah_informasi(
+    actions.return_informasi(info, by=dunia.ppid, catatan="Perbaiki ringkasan.")
+    actions.return_to_petugas(dunia.provinsi, by=dunia.ppid)
+    actions.forward_koreksi(dunia.dinkes, by=dunia.petugas)
+    actions.update_informasi(
         info, by=dunia.pelaksana_dinkes, data={**entri(ringkasan="Renstra 2024–2026")}
     )
-    actions.ajukan(dunia.dinkes, by=dunia.pelaksana_dinkes)
+    actions.submit_edisi(dunia.dinkes, by=dunia.pelaksana_dinkes)
 
     note = CatatanKoreksi.objects.get()
     assert note.ditindaklanjuti_pada is not None
@@ -426,7 +426,7 @@ def test_resubmission_closes_the_notes_and_keeps_the_history(dunia):
 def _tanpa_entri(w):
     edisi = w.dinkes
     for info in edisi.informasi.all():
-        actions.hapus_informasi(info, by=w.pelaksana_dinkes)
+        actions.delete_informasi(info, by=w.pelaksana_dinkes)
     return edisi
 
 
@@ -437,9 +437,9 @@ def _opd_tanpa_provinsi(w):
 
 def _rekap_saat_ppid(w):
     sampai_ppid(w)
-    late = actions.buat_edisi(unit=w.units["setda"], tahun=TAHUN, by=_pelaksana_setda(w))
+    late = actions.create_edisi(unit=w.units["setda"], tahun=TAHUN, by=_pelaksana_setda(w))
     tambah(late, _pelaksana_setda(w))
-    actions.ajukan(late, by=_pelaksana_setda(w))
+    actions.submit_edisi(late, by=_pelaksana_setda(w))
     return late
 
 
@@ -456,19 +456,19 @@ def _pelaksana_setda(w):
 
 def _provinsi_dengan_koreksi(w):
     sampai_ppid(w)
-    actions.kembalikan_pengajuan(w.dinkes, by=w.ppid, catatan="Lengkapi.")
+    actions.return_pengajuan(w.dinkes, by=w.ppid, catatan="Lengkapi.")
     return w.provinsi
 
 
 def _koreksi_belum_diteruskan(w):
     _provinsi_dengan_koreksi(w)
-    actions.kembalikan_ke_petugas(w.provinsi, by=w.ppid)
+    actions.return_to_petugas(w.provinsi, by=w.ppid)
     return w.provinsi
 
 
 def _teruskan_saat_ppid(w):
     sampai_ppid(w)
-    actions.kembalikan_pengajuan(w.dinkes, by=w.ppid, catatan="Lengkapi.")
+    actions.return_pengajuan(w.dinkes, by=w.ppid, catatan="Lengkapi.")
     return w.dinkes
 
 
@@ -479,7 +479,7 @@ def _opd_sebelum_provinsi(w):
 
 def _pengantar_kedua(w):
     sampai_ditetapkan(w)
-    actions.terbitkan_pengantar(w.provinsi, by=w.ppid, tanggal=HARI_INI, tujuan="Website PPID")
+    actions.issue_pengantar(w.provinsi, by=w.ppid, tanggal=HARI_INI, tujuan="Website PPID")
     return w.provinsi
 
 
@@ -626,7 +626,7 @@ def test_a_state_change_is_post_only(client, dunia):
 
 def test_the_detail_page_shows_steps_buttons_and_why_one_is_disabled(client, dunia):
     sampai_ppid(dunia)
-    actions.kembalikan_pengajuan(dunia.dinkes, by=dunia.ppid, catatan="Lengkapi.")
+    actions.return_pengajuan(dunia.dinkes, by=dunia.ppid, catatan="Lengkapi.")
     client.force_login(dunia.ppid)
     html = page(client.get(reverse("dip:edisi", args=[dunia.provinsi.pk])))
     assert "Koreksi PPID" in html and "(sekarang)" in html and "(selesai)" in html
@@ -659,7 +659,7 @@ def test_a_publication_needs_a_web_address(dunia):
     sampai_ditetapkan(dunia)
     before = Event.objects.count()
     with pytest.raises(actions.StepRefused, match="Alamat URL publikasi tidak valid."):
-        actions.catat_publikasi(
+        actions.record_publikasi(
             dunia.provinsi, by=dunia.ppid, kanal="ppid", tanggal=HARI_INI, url="javascript:x"
         )
     assert Event.objects.count() == before and not Publikasi.objects.exists()

@@ -91,11 +91,11 @@ def test_the_form_pages_do_not_open_on_a_frozen_edition(client, beku):
 
 def test_the_actions_refuse_every_edit(beku):
     with pytest.raises(EdisiBeku, match="dibekukan"):
-        actions.ubah_informasi(beku.own, by=beku.petugas, data={**entri(), "opd": beku.own.opd})
+        actions.update_informasi(beku.own, by=beku.petugas, data={**entri(), "opd": beku.own.opd})
     with pytest.raises(EdisiBeku, match="sudah menjadi lampiran"):
-        actions.hapus_informasi(beku.info, by=beku.pelaksana_dinkes)
+        actions.delete_informasi(beku.info, by=beku.pelaksana_dinkes)
     with pytest.raises(EdisiBeku, match="sudah menjadi lampiran"):
-        actions.tambah_informasi(beku.dinkes, by=beku.pelaksana_dinkes, data=entri())
+        actions.add_informasi(beku.dinkes, by=beku.pelaksana_dinkes, data=entri())
 
 
 def test_the_model_refuses_every_edit(beku):
@@ -130,7 +130,7 @@ def test_the_decree_fields_of_an_adopted_edition_never_change(beku):
 
 def test_entries_of_a_draft_still_change(dunia):
     info = dunia.dinkes.informasi.first()
-    assert actions.ubah_informasi(
+    assert actions.update_informasi(
         info, by=dunia.pelaksana_dinkes, data=entri(ringkasan="Renstra baru")
     )
     info.refresh_from_db()
@@ -143,7 +143,7 @@ def test_entries_of_a_draft_still_change(dunia):
     ]
     # No change: no write, no event.
     before = Event.objects.count()
-    assert not actions.ubah_informasi(
+    assert not actions.update_informasi(
         info, by=dunia.pelaksana_dinkes, data=entri(ringkasan="Renstra baru")
     )
     assert Event.objects.count() == before

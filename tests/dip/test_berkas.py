@@ -55,7 +55,7 @@ def test_the_export_imports_back_into_an_equal_edition(client, adopted, fmt):
     exported = client.get(reverse("dip:ekspor", args=[adopted.provinsi.pk, fmt]))
     assert exported.status_code == 200
     assert exported["Content-Disposition"] == f'attachment; filename="dip-diskominfos-2026.{fmt}"'
-    baru = actions.buat_edisi(unit=adopted.units["utama"], tahun=2027, by=adopted.petugas)
+    baru = actions.create_edisi(unit=adopted.units["utama"], tahun=2027, by=adopted.petugas)
 
     response = _import(client, baru, upload(exported.content, f"dip.{fmt}"))
 

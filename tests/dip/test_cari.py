@@ -62,7 +62,7 @@ def test_every_word_must_match(dunia):
 def test_drafts_and_superseded_editions_are_not_the_dip(dunia):
     assert search_informasi("kesehatan") == []  # nothing adopted yet
     sampai_ditetapkan(dunia)
-    baru = actions.buat_edisi(
+    baru = actions.create_edisi(
         unit=dunia.units["dinkes"], tahun=2027, by=dunia.pelaksana_dinkes, salin=True
     )
     tambah(baru, dunia.pelaksana_dinkes, ringkasan="Laporan kinerja 2026")

@@ -87,7 +87,7 @@ def test_only_the_ppid_sets_or_changes_the_dik(client, units, ppid, petugas, pel
         client.force_login(user)
         assert client.post(reverse("dip:dik_tambah"), dik_data(units)).status_code == 403
         with pytest.raises(StepRefused, match="ditetapkan oleh PPID"):
-            actions.tetapkan_dik(by=user, data={})
+            actions.establish_dik(by=user, data={})
     assert not InformasiDikecualikan.objects.exists()
 
 

@@ -29,7 +29,7 @@ def adopted(dunia):
 
 
 def test_the_sk_dip_of_the_province_with_its_lampiran(client, adopted):
-    html = SkDip(edisi=adopted.provinsi).render_html()
+    html = SkDip(adopted.provinsi).render_html()
     assert "KEPUTUSAN SEKRETARIS DAERAH PROVINSI BALI SELAKU ATASAN PPID" in html
     assert "NOMOR 001/SK-DIP/Setda/2026" in html
     assert "DAFTAR INFORMASI PUBLIK PEMERINTAH PROVINSI BALI<br>TAHUN 2026" in html
@@ -55,9 +55,9 @@ def test_the_sk_dip_of_the_province_with_its_lampiran(client, adopted):
 
 
 def test_the_sk_dip_of_an_opd_is_signed_by_its_head(client, adopted):
-    actions.tetapkan(adopted.dinkes, by=adopted.pelaksana_dinkes, tanggal_sk=HARI_INI)
+    actions.establish_edisi(adopted.dinkes, by=adopted.pelaksana_dinkes, tanggal_sk=HARI_INI)
     adopted.dinkes.refresh_from_db()
-    html = SkDip(edisi=adopted.dinkes).render_html()
+    html = SkDip(adopted.dinkes).render_html()
     assert "KEPUTUSAN KEPALA DINAS KESEHATAN PROVINSI BALI" in html
     assert "NOMOR 001/SK-DIP/Diskes/2026" in html
     assert "DAFTAR INFORMASI PUBLIK DINAS KESEHATAN<br>TAHUN 2026" in html
@@ -75,14 +75,14 @@ def test_the_sk_is_not_printed_before_adoption(client, dunia):
 
 
 def test_the_surat_pengantar(client, adopted):
-    actions.terbitkan_pengantar(
+    actions.issue_pengantar(
         adopted.provinsi,
         by=adopted.ppid,
         tanggal=HARI_INI,
         tujuan="Kepala Bidang Informasi dan Komunikasi Publik",
     )
     adopted.provinsi.refresh_from_db()
-    html = SuratPengantarDip(edisi=adopted.provinsi).render_html()
+    html = SuratPengantarDip(adopted.provinsi).render_html()
     assert "480/0001/DIP/III/2026" in html
     assert "Denpasar, 10 Maret 2026" in html
     assert "Yth. Kepala Bidang Informasi dan Komunikasi Publik" in html
@@ -99,13 +99,13 @@ def test_the_surat_pengantar(client, adopted):
 def test_the_correction_sheets_keep_every_note(client, dunia):
     sampai_ppid(dunia)
     info = dunia.dinkes.informasi.first()
-    actions.kembalikan_informasi(info, by=dunia.ppid, catatan="Sebutkan tahun anggaran.")
-    actions.kembalikan_pengajuan(dunia.dishub, by=dunia.ppid, catatan="Tambahkan DIP UPTD.")
-    actions.kembalikan_ke_petugas(dunia.provinsi, by=dunia.ppid, catatan="Dua PD dikoreksi.")
-    actions.teruskan(dunia.dinkes, by=dunia.petugas)
-    actions.ajukan(dunia.dinkes, by=dunia.pelaksana_dinkes)
+    actions.return_informasi(info, by=dunia.ppid, catatan="Sebutkan tahun anggaran.")
+    actions.return_pengajuan(dunia.dishub, by=dunia.ppid, catatan="Tambahkan DIP UPTD.")
+    actions.return_to_petugas(dunia.provinsi, by=dunia.ppid, catatan="Dua PD dikoreksi.")
+    actions.forward_koreksi(dunia.dinkes, by=dunia.petugas)
+    actions.submit_edisi(dunia.dinkes, by=dunia.pelaksana_dinkes)
 
-    html = LembarKoreksi(edisi=dunia.provinsi).render_html()
+    html = LembarKoreksi(dunia.provinsi).render_html()
     assert "LEMBAR KOREKSI DAFTAR INFORMASI PUBLIK" in html
     for text in ("Sebutkan tahun anggaran.", "Tambahkan DIP UPTD.", "Dua PD dikoreksi."):
         assert text in html
@@ -114,7 +114,7 @@ def test_the_correction_sheets_keep_every_note(client, dunia):
     assert "Ditindaklanjuti 10 Maret 2026" in html  # Dinkes resubmitted
     assert html.count("Belum ditindaklanjuti") == 2  # Dishub and the province's own note
     assert "10 Maret 2026" in html and "(PPID)" in html
-    only_dinkes = LembarKoreksi(edisi=dunia.dinkes).render_html()
+    only_dinkes = LembarKoreksi(dunia.dinkes).render_html()
     assert "Tambahkan DIP UPTD." not in only_dinkes
     client.force_login(dunia.pelaksana_dinkes)
     _pdf(client, reverse("dip:cetak_koreksi", args=[dunia.dinkes.pk]))
@@ -122,11 +122,11 @@ def test_the_correction_sheets_keep_every_note(client, dunia):
 
 def test_the_recap_for_review(client, dunia):
     sampai_ppid(dunia)
-    actions.kembalikan_informasi(
+    actions.return_informasi(
         dunia.dinkes.informasi.first(), by=dunia.ppid, catatan="Judul terlalu umum."
     )
     dunia.provinsi.refresh_from_db()
-    html = RekapDip(edisi=dunia.provinsi).render_html()
+    html = RekapDip(dunia.provinsi).render_html()
     assert "REKAPITULASI DAFTAR INFORMASI PUBLIK" in html
     assert "Status: Diajukan ke PPID · 3 (tiga) informasi publik" in html
     assert "<td>Dinas Kesehatan</td><td>Dikoreksi PPID</td><td>2</td>" in html
@@ -138,7 +138,7 @@ def test_the_recap_for_review(client, dunia):
 
 @pytest.fixture
 def dik(dunia):
-    return actions.tetapkan_dik(
+    return actions.establish_dik(
         by=dunia.ppid,
         data={
             "informasi": "Rekam medis pasien RSUD",
@@ -155,7 +155,7 @@ def dik(dunia):
 
 
 def test_the_dik_list(client, dunia, dik):
-    html = DaftarDik(daftar=InformasiDikecualikan.objects.aktif()).render_html()
+    html = DaftarDik(InformasiDikecualikan.objects.aktif()).render_html()
     assert "DAFTAR INFORMASI YANG DIKECUALIKAN" in html
     assert "Rekam medis pasien RSUD" in html
     assert "Pasal 17 huruf h UU 14/2008; UU 17/2023 tentang Kesehatan, Pasal 177" in html
@@ -169,7 +169,7 @@ def test_the_dik_list(client, dunia, dik):
 def test_the_uji_konsekuensi_sheet(client, dunia, dik):
     from dip.documents import UjiKonsekuensi
 
-    html = UjiKonsekuensi(dik=dik).render_html()
+    html = UjiKonsekuensi(dik).render_html()
     assert "LEMBAR UJI KONSEKUENSI" in html
     assert (
         "huruf h — Informasi Publik yang apabila dibuka dan diberikan kepada Pemohon Informasi "

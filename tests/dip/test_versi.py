@@ -99,9 +99,9 @@ def test_an_entry_changed_since_the_confirmation_page_is_not_deleted(dinkes, dua
 
 def test_the_action_itself_refuses_a_stale_version(dinkes, pelaksana_dinkes):
     info = dinkes.informasi.order_by("nomor").first()
-    actions.ubah_informasi(info, by=pelaksana_dinkes, data=entri(ringkasan="Baru"), versi=1)
+    actions.update_informasi(info, by=pelaksana_dinkes, data=entri(ringkasan="Baru"), versi=1)
     with pytest.raises(EditConflict, match="Entri ini sudah diubah"):
-        actions.ubah_informasi(info, by=pelaksana_dinkes, data=entri(ringkasan="Lama"), versi=1)
+        actions.update_informasi(info, by=pelaksana_dinkes, data=entri(ringkasan="Lama"), versi=1)
     info.refresh_from_db()
     assert info.ringkasan == "Baru" and info.versi == 2
 

@@ -111,6 +111,8 @@ def test_scans_are_served_by_a_checked_view_and_never_cached(client, desk, k, me
         response = client.get(reverse("keberatan:berkas", args=[k.pk, "identitas"]))
         assert response.status_code == 200
         assert response["Cache-Control"] == "no-store"
+        assert response["X-Content-Type-Options"] == "nosniff"
+        assert response["Content-Disposition"] == f'inline; filename="identitas-{k.pk}.png"'
         assert response["Content-Type"] == "image/png"
         assert b"".join(response.streaming_content) == PNG
         kuasa = client.get(reverse("keberatan:berkas", args=[k.pk, "surat-kuasa"]))

@@ -30,8 +30,8 @@ def urls(p):
         "cetak": reverse("registrasi:cetak", args=[p.pk, "formulir"]),
         "register": reverse("registrasi:register"),
         "baru": reverse("registrasi:baru"),
-        "minta_opd": reverse("registrasi:minta_opd", args=[p.pk]),
-        "jawab_opd": reverse("registrasi:jawab_opd", args=[p.pk]),
+        "minta_opd": reverse("registrasi:langkah", args=[p.pk, "alihkan_opd"]),
+        "jawab_opd": reverse("registrasi:langkah", args=[p.pk, "jawab_opd"]),
     }
 
 

@@ -105,7 +105,7 @@ def test_the_returned_file_note_lists_what_is_missing(client, golden_day, petuga
 
 def test_the_letter_to_the_opd(client, p, ppid, units, pejabat):
     surat = actions.route_to_opd(p, by=ppid, unit=units["dinkes"], catatan="Mohon segera.")
-    html = SuratPermintaanDokumen(p, surat).render_html()
+    html = SuratPermintaanDokumen(p, surat=surat).render_html()
     assert "480/0001/PPID/III/2026" in html
     assert "Yth. Kepala Dinas Kesehatan" in html
     assert "paling lambat <strong>Senin, 30 Maret 2026</strong>" in html
@@ -257,7 +257,7 @@ def test_the_handover_receipt_with_the_fee_breakdown(client, p, ppid, petugas, t
         biaya_pengiriman=Decimal("15000"),
     )
     p.refresh_from_db()
-    html = TandaTerimaPenyerahan(p, t).render_html()
+    html = TandaTerimaPenyerahan(p, penyerahan=t).render_html()
     assert "TANDA TERIMA PENYERAHAN INFORMASI PUBLIK" in html
     assert "Nomor 0001/TT-PPID/III/2026" in html
     assert "Senin, 16 Maret 2026" in html
@@ -273,7 +273,7 @@ def test_the_handover_receipt_with_the_fee_breakdown(client, p, ppid, petugas, t
 def test_a_free_handover_prints_tanpa_biaya(client, p, ppid, petugas):
     actions.issue_decision(p, actions.Putusan(keputusan=K.DIBERIKAN_SELURUHNYA), by=ppid)
     t = actions.hand_over(p, by=petugas, nama_penerima="Ni Made Ayu Lestari", cara="email")
-    html = TandaTerimaPenyerahan(p, t).render_html()
+    html = TandaTerimaPenyerahan(p, penyerahan=t).render_html()
     assert "<strong>Tanpa biaya.</strong>" in html
     assert "Jumlah dibayar" not in html
 

@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from registrasi.alur import LANGKAH_KEPUTUSAN
 from registrasi.models import Permohonan, SuratPermintaan
 from tests.helpers import D, at, case_url, events, moment, transition
 from tests.registrasi.conftest import form_data
@@ -31,7 +32,7 @@ def route(client, ppid, p, unit):
         client,
         ppid,
         p,
-        reverse("registrasi:minta_opd", args=[p.pk]),
+        reverse("registrasi:langkah", args=[p.pk, "minta_opd"]),
         {"unit": unit.pk, "catatan": "Mohon data per kabupaten."},
         step="minta_opd",
         from_state=S.TERDAFTAR,
@@ -45,7 +46,7 @@ def answer(client, pelaksana, p, jawaban, klasifikasi="terbuka", isi="Data terla
         client,
         pelaksana,
         p,
-        reverse("registrasi:jawab_opd", args=[p.pk]),
+        reverse("registrasi:langkah", args=[p.pk, "jawab_opd"]),
         {
             "jawaban": jawaban,
             "klasifikasi": klasifikasi,
@@ -65,7 +66,7 @@ def decide(client, ppid, p, keputusan, data, to_state):
         client,
         ppid,
         p,
-        reverse("registrasi:putuskan", args=[p.pk, keputusan]),
+        reverse("registrasi:langkah", args=[p.pk, LANGKAH_KEPUTUSAN[keputusan]]),
         data,
         step={
             K.DIBERIKAN_SELURUHNYA: "beri_seluruhnya",
@@ -85,7 +86,7 @@ def hand_over(client, user, p, data, from_state=S.MENUNGGU_PENYERAHAN):
         client,
         user,
         p,
-        reverse("registrasi:serahkan", args=[p.pk]),
+        reverse("registrasi:langkah", args=[p.pk, "serahkan"]),
         data,
         step="serahkan",
         from_state=from_state,
@@ -309,7 +310,7 @@ def test_it_extends_once_to_seven_working_days_after_the_original_deadline(
         client,
         ppid,
         p,
-        reverse("registrasi:perpanjang", args=[p.pk]),
+        reverse("registrasi:langkah", args=[p.pk, "perpanjang"]),
         {"alasan": "Data masih direkap dari sembilan kabupaten/kota."},
         step="perpanjang",
         from_state=S.DIMINTAKAN_KE_OPD,
@@ -339,7 +340,7 @@ def test_it_records_a_withdrawal(client, golden_day, petugas, ppid, units):
         client,
         petugas,
         p,
-        reverse("registrasi:tarik", args=[p.pk]),
+        reverse("registrasi:langkah", args=[p.pk, "tarik"]),
         {"catatan": "Pemohon menyatakan tidak lagi membutuhkan data (surat tertanggal 17 Maret)."},
         step="tarik",
         from_state=S.DIMINTAKAN_KE_OPD,
@@ -360,7 +361,7 @@ def test_a_ppid_pelaksana_answers_its_own_request_directly(
         client,
         pelaksana_dinkes,
         p,
-        reverse("registrasi:jawab_langsung", args=[p.pk]),
+        reverse("registrasi:langkah", args=[p.pk, "jawab_langsung"]),
         {
             "uraian_informasi": "Profil Kesehatan Provinsi Bali 2025 (DIP Diskes)",
             "perkiraan_halaman": "",
@@ -397,7 +398,7 @@ def test_a_ppid_pelaksana_forwards_what_it_does_not_hold(
         client,
         pelaksana_dinkes,
         p,
-        reverse("registrasi:teruskan", args=[p.pk]),
+        reverse("registrasi:langkah", args=[p.pk, "teruskan_ppid"]),
         {"catatan": "Informasi dikuasai Dinas Perhubungan."},
         step="teruskan_ppid",
         from_state=S.TERDAFTAR,
@@ -419,7 +420,7 @@ def test_it_reroutes_to_another_opd(
         client,
         ppid,
         p,
-        reverse("registrasi:minta_opd", args=[p.pk]),
+        reverse("registrasi:langkah", args=[p.pk, "alihkan_opd"]),
         {"unit": units["dishub"].pk, "catatan": "Data angkutan ada di Dishub."},
         step="alihkan_opd",
         from_state=S.DIMINTAKAN_KE_OPD,
@@ -452,7 +453,7 @@ def test_the_atasan_reopens_a_refused_request_for_handover(
         client,
         atasan,
         p,
-        reverse("registrasi:buka_kembali", args=[p.pk]),
+        reverse("registrasi:langkah", args=[p.pk, "buka_kembali"]),
         {"catatan": "Tanggapan keberatan Atasan PPID Nomor 480/7/ATASAN-PPID/IV/2026"},
         step="buka_kembali",
         from_state=S.SELESAI,

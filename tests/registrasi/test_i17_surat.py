@@ -124,13 +124,13 @@ def test_a_paid_handover_gets_a_numbered_kuitansi_and_a_free_one_none(
     )
     assert t.nomor_kuitansi == "0001/KW-PPID/III/2026"
     assert FormatNomor.objects.get(jenis=FormatNomor.Jenis.KUITANSI)
-    html = Kuitansi(p, t).render_html()
+    html = Kuitansi(p, penyerahan=t).render_html()
     assert "KUITANSI" in html and "Nomor 0001/KW-PPID/III/2026" in html
     assert "Sebelas ribu rupiah" in html
     assert "Rp11.000,00 (sebelas ribu rupiah)" in html
     assert "Tunai di meja layanan PPID" in html
     assert t.nomor in html and p.nomor_pendaftaran in html
-    receipt = TandaTerimaPenyerahan(p, t).render_html()
+    receipt = TandaTerimaPenyerahan(p, penyerahan=t).render_html()
     assert "Jumlah dibayar: <strong>Rp11.000,00 (sebelas ribu rupiah)</strong>" in receipt
     assert "kuitansi nomor 0001/KW-PPID/III/2026" in receipt
     client.force_login(petugas)

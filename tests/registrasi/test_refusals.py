@@ -50,7 +50,7 @@ def test_it_refuses_a_notice_before_the_opd_answered(client, routed, ppid):
         client,
         ppid,
         routed,
-        reverse("registrasi:putuskan", args=[routed.pk, K.DIBERIKAN_SELURUHNYA]),
+        reverse("registrasi:langkah", args=[routed.pk, "beri_seluruhnya"]),
         decision_data(),
         message="Langkah “Pemberitahuan: diberikan seluruhnya” tidak dapat dilakukan pada status "
         "“Menunggu jawaban OPD”.",
@@ -64,7 +64,7 @@ def test_it_refuses_a_handover_before_the_notice(client, golden_day, petugas):
         client,
         petugas,
         p,
-        reverse("registrasi:serahkan", args=[p.pk]),
+        reverse("registrasi:langkah", args=[p.pk, "serahkan"]),
         {"nama_penerima": "X", "cara": "mengambil", "jumlah_halaman": "0", "biaya_pengiriman": "0"},
         message="Langkah “Serahkan informasi” tidak dapat dilakukan pada status “Terdaftar”.",
         unchanged=FIELDS,
@@ -74,7 +74,7 @@ def test_it_refuses_a_handover_before_the_notice(client, golden_day, petugas):
 def test_it_refuses_an_opd_answer_before_the_letter(client, golden_day, petugas, ppid):
     p = register(petugas)
     client.force_login(ppid)
-    response = client.get(reverse("registrasi:jawab_opd", args=[p.pk]), follow=True)
+    response = client.get(reverse("registrasi:langkah", args=[p.pk, "jawab_opd"]), follow=True)
     assert "Belum ada surat permintaan ke OPD untuk permohonan ini." in messages_of(response)
     before = snapshot(p)
     with pytest.raises(StepRefused) as exc:
@@ -99,7 +99,7 @@ def test_it_refuses_any_step_on_a_closed_request(client, golden_day, petugas, pp
         client,
         ppid,
         p,
-        reverse("registrasi:minta_opd", args=[p.pk]),
+        reverse("registrasi:langkah", args=[p.pk, "alihkan_opd"]),
         {"unit": p.unit_registrasi_id},
         message="Langkah “Alihkan ke OPD lain” tidak dapat dilakukan pada status "
         "“Ditarik pemohon”.",
@@ -113,7 +113,7 @@ def test_it_refuses_a_second_extension(client, routed, ppid):
         client,
         ppid,
         routed,
-        reverse("registrasi:perpanjang", args=[routed.pk]),
+        reverse("registrasi:langkah", args=[routed.pk, "perpanjang"]),
         {"alasan": "Sekali lagi."},
         message="Permohonan ini sudah pernah diperpanjang; UU 14/2008 Pasal 22(8) hanya "
         "membolehkan satu kali perpanjangan.",
@@ -129,7 +129,7 @@ def test_it_refuses_an_extension_after_the_deadline_passed(client, routed, ppid,
         client,
         ppid,
         routed,
-        reverse("registrasi:perpanjang", args=[routed.pk]),
+        reverse("registrasi:langkah", args=[routed.pk, "perpanjang"]),
         {"alasan": "Terlambat."},
         message="Tenggat 10 hari kerja sudah lewat; perpanjangan hanya dapat diberikan sebelum "
         "tenggat berakhir (UU 14/2008 Pasal 22(8)).",
@@ -157,7 +157,7 @@ def test_another_opds_officer_cannot_see_or_answer(client, routed, pelaksana_dis
     client.force_login(pelaksana_dishub)
     assert client.get(case_url(routed)).status_code == 404
     response = client.post(
-        reverse("registrasi:jawab_opd", args=[routed.pk]),
+        reverse("registrasi:langkah", args=[routed.pk, "jawab_opd"]),
         {
             "jawaban": "tersedia",
             "klasifikasi": "terbuka",
@@ -190,7 +190,7 @@ def test_the_registering_opd_cannot_answer_for_the_opd_it_was_routed_to(
         client,
         pelaksana_dinkes,
         p,
-        reverse("registrasi:jawab_opd", args=[p.pk]),
+        reverse("registrasi:langkah", args=[p.pk, "jawab_opd"]),
         {
             "jawaban": "tersedia",
             "klasifikasi": "terbuka",
@@ -224,7 +224,7 @@ def test_the_wrong_role_is_refused(client, golden_day, petugas, units):
     before = snapshot(p)
     client.force_login(petugas)
     response = client.post(
-        reverse("registrasi:minta_opd", args=[p.pk]), {"unit": units["dinkes"].pk}
+        reverse("registrasi:langkah", args=[p.pk, "minta_opd"]), {"unit": units["dinkes"].pk}
     )
     assert response.status_code == 403
     assert snapshot(p) == before
@@ -242,7 +242,7 @@ def test_it_refuses_to_reroute_to_the_same_opd(client, routed, ppid, units):
         client,
         ppid,
         routed,
-        reverse("registrasi:minta_opd", args=[routed.pk]),
+        reverse("registrasi:langkah", args=[routed.pk, "alihkan_opd"]),
         {"unit": units["dinkes"].pk},
         message="Permohonan ini sudah ditujukan ke Dinas Kesehatan.",
         unchanged=FIELDS,
@@ -257,7 +257,7 @@ def test_the_atasan_cannot_reopen_a_withdrawn_request(client, golden_day, petuga
         client,
         atasan,
         p,
-        reverse("registrasi:buka_kembali", args=[p.pk]),
+        reverse("registrasi:langkah", args=[p.pk, "buka_kembali"]),
         {"catatan": "Tanggapan keberatan"},
         message="Langkah “Buka kembali untuk penyerahan (putusan Atasan PPID)” tidak dapat "
         "dilakukan pada status “Ditarik pemohon”.",
@@ -279,7 +279,7 @@ def test_only_the_atasan_reopens(golden_day, petugas, ppid):
 
 def test_a_step_page_that_is_not_allowed_now_sends_back_with_the_reason(client, routed, ppid):
     client.force_login(ppid)
-    response = client.get(reverse("registrasi:putuskan", args=[routed.pk, K.DITOLAK]), follow=True)
+    response = client.get(reverse("registrasi:langkah", args=[routed.pk, "tolak"]), follow=True)
     assert response.redirect_chain[-1][0] == case_url(routed)
     assert (
         "Langkah “Penolakan dengan SK (dikecualikan)” tidak dapat dilakukan pada status "
@@ -291,7 +291,7 @@ def test_state_changes_are_post_only(client, routed, ppid):
     before = snapshot(routed)
     client.force_login(ppid)
     response = client.get(
-        reverse("registrasi:perpanjang", args=[routed.pk]), {"alasan": "lewat GET"}
+        reverse("registrasi:langkah", args=[routed.pk, "perpanjang"]), {"alasan": "lewat GET"}
     )
     assert response.status_code == 200  # the form, nothing else
     assert snapshot(routed) == before
@@ -302,7 +302,7 @@ def test_a_refusal_needs_its_grounds_and_the_consequence(client, golden_day, pet
     before = snapshot(p)
     client.force_login(ppid)
     response = client.post(
-        reverse("registrasi:putuskan", args=[p.pk, K.DITOLAK]),
+        reverse("registrasi:langkah", args=[p.pk, "tolak"]),
         {"pasal17": [], "undang_undang_lain": "", "konsekuensi": ""},
     )
     errors = response.context["form"].errors
@@ -321,7 +321,7 @@ def test_a_handover_of_copies_needs_a_tariff(client, golden_day, petugas, ppid):
     before = snapshot(p)
     client.force_login(petugas)
     response = client.post(
-        reverse("registrasi:serahkan", args=[p.pk]),
+        reverse("registrasi:langkah", args=[p.pk, "serahkan"]),
         {"nama_penerima": "X", "cara": "mengambil", "jumlah_halaman": "3", "biaya_pengiriman": "0"},
     )
     assert response.context["form"].errors["tarif"] == ["Pilih tarif untuk halaman yang disalin."]

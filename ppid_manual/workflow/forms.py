@@ -1,0 +1,39 @@
+"""The one form every process uses for a step that records only a note (a reason, a basis,
+a correction): one class, one set of keywords, for registrasi, keberatan and dip."""
+
+from __future__ import annotations
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+from django.core.validators import MaxLengthValidator
+
+
+class CatatanForm(forms.Form):
+    """`label` names what the note is; `submit_label` and `css` (a step's button style, e.g.
+    "danger") make the one button; `wajib` whether it may be empty; `max_length` the limit
+    the browser and the server both enforce."""
+
+    catatan = forms.CharField(label="Catatan", widget=forms.Textarea)
+
+    def __init__(
+        self,
+        *args,
+        submit_label: str,
+        label: str = "Catatan",
+        wajib: bool = True,
+        css: str = "primary",
+        max_length: int = 2000,
+        rows: int = 3,
+        **kwargs,
+    ):
+        super().__init__(*args, **kwargs)
+        field = self.fields["catatan"]
+        field.label = label
+        field.required = wajib
+        field.max_length = max_length
+        field.validators.append(MaxLengthValidator(max_length))
+        field.widget.attrs.update({"rows": rows, "maxlength": max_length})
+        self.helper = FormHelper()
+        self.helper.attrs = {"novalidate": ""}
+        self.helper.add_input(Submit("simpan", submit_label, css_class=f"btn-{css}"))

@@ -1,0 +1,276 @@
+"""The read side of a case, the same for every process: the step page, the buttons, the
+timeline, the print response and the protected-file response.
+
+An app declares its step table (`alur.py`), its actions, its forms, its documents, and here
+one `StepPage` per step that has a page; `step_view` does the rest. Who may take a step, and
+on which cases, comes only from the step table (`Step.roles`, `StepTable.scope`, the guards):
+the view repeats none of it (DESIGN.md §7: a case is written by steps, read by one framework).
+"""
+
+from __future__ import annotations
+
+import mimetypes
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models.fields.files import FieldFile
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+
+from ppid_manual.models import Event, Pejabat
+from ppid_manual.workflow.engine import Step, StepRefused, StepTable
+from ppid_manual.workflow.numbering import NumberingError
+from ppid_manual.workflow.pdf import PdfError, PrintDocument
+
+# A form factory gets the case, the POST data (None on GET) and the step (for its label and
+# button style); it may raise StepRefused when the page cannot be opened for this case.
+FormFactory = Callable[[Any, Any, Step], Any]
+# An action runner gets the case, the valid form and the user, and returns what the action
+# returned (the saved case, a letter, a handover) for the success message.
+Runner = Callable[[Any, Any, Any], Any]
+
+
+@dataclass(frozen=True)
+class StepPage:
+    """The page of one step: its form, the action it calls, the words around it.
+
+    `form(case, data, step)` builds the form (`data` is None on GET); with `uploads` it also
+    gets `files=`. `form=None`: the step needs no input, its button posts straight to the step
+    (a GET goes back to the case). `act(case, form, user)` calls the action. `intro` and
+    `success` are text, or a function of the case (intro) / of the action's result (success);
+    `{label}` in a text is the step's label. `template` only when the page needs more than the
+    form (the app's step template otherwise)."""
+
+    form: FormFactory | None
+    act: Runner
+    intro: str | Callable[[Any], str] = ""
+    success: str | Callable[[Any], str] = "Langkah “{label}” dicatat."
+    template: str | None = None
+    uploads: bool = False
+
+
+def note_page(
+    act: Callable[..., Any],
+    *,
+    keyword: str = "note",
+    intro: str | Callable[[Any], str] = "",
+    success: str | Callable[[Any], str] = "Langkah “{label}” dicatat.",
+    form_class: type | None = None,
+    **form: Any,
+) -> StepPage:
+    """The page of a step that records only a note (a reason, a basis, a correction): the
+    shared `CatatanForm` (or an app's subclass) with `form`'s keywords, its button the step's
+    own label and style unless `submit_label` / `css` say otherwise, and the action called
+    with the note as `keyword`."""
+    from ppid_manual.workflow.forms import CatatanForm
+
+    cls = form_class or CatatanForm
+
+    def build(case: Any, data: Any, step: Step) -> Any:
+        options = {"submit_label": step.label, "css": step.css, **form}
+        return cls(data, **options)
+
+    return StepPage(
+        form=build,
+        act=lambda case, f, user: act(case, by=user, **{keyword: f.cleaned_data["catatan"]}),
+        intro=intro,
+        success=success,
+    )
+
+
+@dataclass(frozen=True)
+class CaseUI:
+    """What the generic pages need to know of one process.
+
+    `table` is the process's step table, or `table_of(case)` when the table depends on the
+    case (a DIP edition: the OPD's or the province's). `get_case(request, pk)` is the app's
+    one access helper (404 outside the user's scope); `url_name` is the app's step URL
+    (`<pk>/langkah/<step>/`); `context(request, case)` adds what the step template shows
+    beside the form. `refuse_role_with_403`: a user with none of the step's roles gets 403
+    (the access ladder of the permohonan pages) instead of the table's message on the case
+    page. `show_refused`: the buttons include the steps a guard refuses now, disabled with the
+    reason (the DIP pages: the desk sees what is still missing)."""
+
+    pages: dict[str, StepPage]
+    get_case: Callable[[HttpRequest, int], Any]
+    detail_url: Callable[[Any], str]
+    url_name: str
+    template: str
+    table: StepTable | None = None
+    table_of: Callable[[Any], StepTable] | None = None
+    context: Callable[[HttpRequest, Any], dict[str, Any]] = field(default=lambda r, c: {})
+    refuse_role_with_403: bool = False
+    show_refused: bool = False
+
+    def table_for(self, case: Any) -> StepTable:
+        if self.table_of is not None:
+            return self.table_of(case)
+        assert self.table is not None, "a CaseUI needs a table or table_of"
+        return self.table
+
+    def step_url(self, case: Any, step_name: str) -> str:
+        return reverse(self.url_name, args=[case.pk, step_name])
+
+    def buttons(self, case: Any, user) -> list[dict[str, Any]]:
+        """The buttons of the case page: the steps this user may take now (the step table's
+        `available`; with `show_refused` also the refused ones and why), each leading to its
+        page, or posting straight to the step when it has no form."""
+        table = self.table_for(case)
+        if self.show_refused:
+            offered = table.offered(case, user)
+        else:
+            offered = [(s, None) for s in table.available(case, user)]
+        return [
+            {
+                "step": s,
+                "alasan": reason,
+                "form": self.pages[s.name].form is not None,
+                "url": self.step_url(case, s.name),
+            }
+            for s, reason in offered
+            if s.name in self.pages
+        ]
+
+
+def _text(value: str | Callable[[Any], str], arg: Any, step: Step) -> str:
+    return value(arg) if callable(value) else value.format(label=step.label)
+
+
+def safe_next(request: HttpRequest, default: str) -> str:
+    """Where to go after the step: the page the button was on (`next`, only on this host),
+    else the case page."""
+    nxt = request.POST.get("next") or request.GET.get("next") or ""
+    if nxt and url_has_allowed_host_and_scheme(nxt, {request.get_host()}, request.is_secure()):
+        return nxt
+    return default
+
+
+@login_required
+def step_view(request: HttpRequest, pk: int, step: str, *, ui: CaseUI) -> HttpResponse:
+    """One step of the table: GET shows its form, POST takes it through its action. A step
+    that is not allowed now (state, role, unit, a rule of the law) sends the user back to the
+    case with the reason and changes nothing."""
+    page = ui.pages.get(step)
+    if page is None:
+        raise Http404("Langkah tidak dikenal.")
+    if ui.refuse_role_with_403 and ui.table is not None:
+        if not request.user.has_role(*ui.table.get(step).roles):
+            raise PermissionDenied("Peran Anda tidak berwenang membuka halaman ini.")
+    case = ui.get_case(request, pk)
+    table = ui.table_for(case)
+    try:
+        s = table.get(step)
+    except KeyError:
+        raise Http404("Langkah tidak dikenal.") from None
+    back = redirect(safe_next(request, ui.detail_url(case)))
+    posted = request.method == "POST"
+    if page.form is None and not posted:
+        return back
+    data = request.POST if posted else None
+    try:
+        # The form first: a page that cannot open for this case (e.g. no letter to answer)
+        # says so before the table's state check.
+        form = None
+        if page.form is not None:
+            extra = {"files": request.FILES if posted else None} if page.uploads else {}
+            form = page.form(case, data, s, **extra)
+        table.check(case, s, request.user)
+    except StepRefused as exc:
+        messages.error(request, str(exc))
+        return back
+    if posted and (form is None or form.is_valid()):
+        try:
+            result = page.act(case, form, request.user)
+        except (StepRefused, NumberingError) as exc:
+            messages.error(request, str(exc))
+            return back
+        messages.success(request, _text(page.success, result, s))
+        return back
+    context = {
+        "step": s,
+        "form": form,
+        "intro": _text(page.intro, case, s),
+        **ui.context(request, case),
+    }
+    return render(request, page.template or ui.template, context)
+
+
+def timeline(
+    obj: Any, table: StepTable | None, extra_labels: dict[str, str] | None = None
+) -> list[Event]:
+    """The record's events, oldest first, each with the step's label and the states' labels
+    (`label`, `from_label`, `to_label`) from the step table; a record without a table (a DIK
+    entry) names its events in `extra_labels`."""
+    labels = {s.name: s.label for s in table.steps} if table is not None else {}
+    # The events the shared machinery writes on any case (a calendar change, the retention
+    # job: ppid_manual/workflow/deadlines.py, ppid_manual/retention.py).
+    labels["tenggat_dihitung_ulang"] = "Tenggat dihitung ulang (kalender berubah)"
+    labels["hapus_pindaian"] = "Pindaian dihapus (retensi data pribadi)"
+    labels.update(extra_labels or {})
+    status = table.status_labels if table is not None else {}
+    events = list(Event.objects.for_object(obj).select_related("actor"))
+    for e in events:
+        e.label = labels.get(e.step, e.step)
+        e.from_label = status.get(e.from_state, e.from_state)
+        e.to_label = status.get(e.to_state, e.to_state)
+    return events
+
+
+def print_response(
+    request: HttpRequest, doc: PrintDocument, back: str, *, mode: str = "live"
+) -> HttpResponse:
+    """The PDF of a document (`Cache-Control: no-store`), or back to the case page with the
+    reason when it cannot be made (no official valid on the letter's date, WeasyPrint
+    failed): never a broken letter, never the Referer.
+
+    `mode` is what the document is: "live" (drawn from the case now). Issued letters kept as
+    stored bytes and KONSEP previews (DESIGN.md §7) are further modes of this one response."""
+    if mode != "live":
+        raise ValueError(f"print mode {mode!r} is not available yet")
+    try:
+        return doc.response()
+    except (Pejabat.DoesNotExist, PdfError) as exc:
+        messages.error(request, f"Dokumen tidak dapat dicetak: {exc}")
+    return redirect(back)
+
+
+CONTENT_TYPES = {"pdf": "application/pdf", "jpg": "image/jpeg", "jpeg": "image/jpeg"}
+CONTENT_TYPES["png"] = "image/png"
+
+
+def protected_file(
+    stored: FieldFile | None,
+    name: str,
+    *,
+    content_type: str | None = None,
+    attachment: bool = False,
+) -> FileResponse:
+    """A scan or stored file (personal data, UU 27/2022 PDP), served only from a view that has
+    checked the user: never cached, never sniffed, shown inline (or downloaded) under `name`
+    plus the stored file's extension. A missing file is a 404 with the reason."""
+    if not stored:
+        raise Http404("Tidak ada pindaian.")
+    ext = stored.name.rsplit(".", 1)[-1].lower() if "." in stored.name else ""
+    if content_type is None:
+        content_type = (
+            CONTENT_TYPES.get(ext)
+            or mimetypes.guess_type(stored.name)[0]
+            or "application/octet-stream"
+        )
+    try:
+        handle = stored.open("rb")
+    except FileNotFoundError:
+        raise Http404("Berkas pindaian tidak ditemukan di penyimpanan.") from None
+    response = FileResponse(handle, content_type=content_type)
+    disposition = "attachment" if attachment else "inline"
+    filename = f"{name}.{ext}" if ext else name
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    response["Cache-Control"] = "no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
