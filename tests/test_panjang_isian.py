@@ -14,7 +14,13 @@ from django.db import models
 from ppid_manual.models import Event
 
 APPS = ("ppid_manual", "registrasi", "keberatan", "dip")
-FORM_MODULES = ("ppid_manual.forms", "registrasi.forms", "keberatan.forms", "dip.forms")
+FORM_MODULES = (
+    "ppid_manual.forms",
+    "ppid_manual.workflow.forms",
+    "registrasi.forms",
+    "keberatan.forms",
+    "dip.forms",
+)
 # Not typed by anyone: the timeline note is composed by the app from inputs that are bounded.
 COMPOSED = {Event: {"note"}}
 

@@ -14,7 +14,7 @@ class CatatanForm(forms.Form):
     "danger") make the one button; `wajib` whether it may be empty; `max_length` the limit
     the browser and the server both enforce."""
 
-    catatan = forms.CharField(label="Catatan", widget=forms.Textarea)
+    catatan = forms.CharField(label="Catatan", widget=forms.Textarea, max_length=2000)
 
     def __init__(
         self,
@@ -32,7 +32,10 @@ class CatatanForm(forms.Form):
         field.label = label
         field.required = wajib
         field.max_length = max_length
-        field.validators.append(MaxLengthValidator(max_length))
+        field.validators = [
+            *(v for v in field.validators if not isinstance(v, MaxLengthValidator)),
+            MaxLengthValidator(max_length),
+        ]
         field.widget.attrs.update({"rows": rows, "maxlength": max_length})
         self.helper = FormHelper()
         self.helper.attrs = {"novalidate": ""}

@@ -397,7 +397,7 @@ def test_the_decision_form_asks_for_the_date_it_will_be_available(
 ):
     p = register(petugas)
     client.force_login(ppid)
-    url = reverse("registrasi:putuskan", args=[p.pk, K.BELUM_DIDOKUMENTASIKAN])
+    url = reverse("registrasi:langkah", args=[p.pk, "belum_didokumentasikan"])
     response = client.post(url, {"uraian_informasi": "Sedang disusun."})
     assert response.status_code == 200
     assert "tanggal_tersedia" in response.context["form"].errors
