@@ -26,7 +26,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from dip import berkas
-from dip.alur import ALUR_OPD, ALUR_PROVINSI, boleh_ubah_isi, provinsi_tahun
+from dip.alur import alur_edisi, boleh_ubah_isi, provinsi_tahun
 from dip.forms import cek_tanggal_setelah_sk, cek_tanggal_sk
 from dip.models import (
     CatatanKoreksi,
@@ -92,7 +92,7 @@ def _periksa_ubah(edisi: DipEdisi, by: User) -> None:
 def _langkah(edisi: DipEdisi, step_name: str, *, by: User, catatan: str = "", update=None):
     """Take `step_name` on `edisi` through the engine (state, role, scope and the step's guard
     are checked on the locked row, then the step's own update runs)."""
-    table = ALUR_PROVINSI if edisi.is_provinsi else ALUR_OPD
+    table = alur_edisi(edisi)
     return apply_step(edisi, table, step_name, by=by, note=catatan, update=update)
 
 
@@ -596,7 +596,7 @@ def unggah_scan_sk(edisi: DipEdisi, *, by: User, berkas_scan: UploadedFile) -> D
 @transaction.atomic
 def _unggah_scan_sk(edisi: DipEdisi, *, by: User, berkas_scan: UploadedFile) -> DipEdisi:
     try:
-        mime, ext = berkas.periksa_scan(berkas_scan)
+        mime, ext = pindaian.SCAN_SK.periksa(berkas_scan)
     except ValueError as exc:
         raise StepRefused(str(exc)) from None
 

@@ -257,7 +257,7 @@ LANGKAH_BARIS = {"catat_koreksi"}
 def tombol(edisi: DipEdisi, user: User) -> list[tuple[Step, str | None]]:
     """The step buttons for this user on this edition now: every step its state and the
     user's role allow, each with the reason it is disabled (None when it can be taken)."""
-    table = edisi.alur
+    table = alur_edisi(edisi)
     if table.scope is not None and not table.scope(edisi, user):
         return []
     return [
@@ -270,7 +270,7 @@ def tombol(edisi: DipEdisi, user: User) -> list[tuple[Step, str | None]]:
 def alasan_tolak(edisi: DipEdisi, step: Step, user: User) -> str | None:
     """Why the engine would refuse `step` now, or None."""
     try:
-        edisi.alur.check(edisi, step, user)
+        alur_edisi(edisi).check(edisi, step, user)
     except StepRefused as exc:
         return str(exc)
     return None
@@ -302,3 +302,9 @@ def opd_pilihan(edisi: DipEdisi):
     if edisi.is_provinsi:
         return Unit.objects.filter(aktif=True)
     return Unit.objects.filter(pk=edisi.unit_id)
+
+
+def alur_edisi(edisi: DipEdisi) -> StepTable:
+    """The step table of this edition: the province's or an OPD's. Here, with the tables, and
+    not on the model: the model does not import the rules (models ← alur ← actions ← views)."""
+    return ALUR_PROVINSI if edisi.is_provinsi else ALUR_OPD

@@ -10,9 +10,16 @@ from crispy_forms.layout import Column, Field, Layout, Row, Submit
 from django import forms
 from django.utils import timezone
 
-from dip import berkas
 from dip.alur import opd_pilihan
-from dip.models import DipEdisi, InformasiDikecualikan, InformasiPublik, Pasal17, Publikasi
+from dip.models import (
+    MAKS_UKURAN_IMPOR,
+    DipEdisi,
+    InformasiDikecualikan,
+    InformasiPublik,
+    Pasal17,
+    Publikasi,
+)
+from ppid_manual.pindaian import SCAN_SK, ScanDitolak
 from ppid_manual.workflow.versions import VersionFormMixin
 
 WAJIB = "Wajib diisi."
@@ -275,8 +282,8 @@ class ScanSkForm(forms.Form):
     def clean_berkas(self):
         uploaded = self.cleaned_data["berkas"]
         try:
-            berkas.periksa_scan(uploaded)
-        except ValueError as exc:
+            SCAN_SK.periksa(uploaded)
+        except ScanDitolak as exc:
             raise forms.ValidationError(str(exc)) from None
         return uploaded
 
@@ -297,7 +304,7 @@ class ImporForm(forms.Form):
 
     def clean_berkas(self):
         uploaded = self.cleaned_data["berkas"]
-        if uploaded.size > berkas.MAKS_UKURAN_IMPOR:
+        if uploaded.size > MAKS_UKURAN_IMPOR:
             raise forms.ValidationError("Berkas impor paling besar 5 MB.")
         if not uploaded.name.lower().endswith((".xlsx", ".csv")):
             raise forms.ValidationError("Gunakan berkas .xlsx atau .csv.")

@@ -239,12 +239,6 @@ class DipEdisi(models.Model):
             f"dengan SK Nomor {self.provinsi.nomor_sk}: isinya tidak dapat diubah."
         )
 
-    @property
-    def alur(self):
-        from dip.alur import ALUR_OPD, ALUR_PROVINSI
-
-        return ALUR_PROVINSI if self.is_provinsi else ALUR_OPD
-
     def semua_informasi(self) -> InformasiPublikQuerySet:
         """The entries of this DIP as printed in its lampiran. The province edition holds its
         own entries (typed in by the petugas from paper forms) plus the entries of every OPD
@@ -300,6 +294,11 @@ class InformasiPublikQuerySet(models.QuerySet):
     def delete(self):
         self._periksa_beku()
         return super().delete()
+
+
+# An imported DIP file (XLSX or CSV): checked by the form on upload and again when it is read
+# (dip/berkas.py), one limit for both.
+MAKS_UKURAN_IMPOR = 5 * 1024 * 1024
 
 
 class InformasiPublik(Versioned):

@@ -178,7 +178,7 @@ LABEL_PERISTIWA = {
 def _boleh_koreksi_entri(edisi: DipEdisi, user) -> bool:
     """Whether the PPID may return entries of `edisi` now (the buttons on its rows)."""
     step_name = "catat_koreksi" if edisi.is_provinsi else "koreksi"
-    step = edisi.alur.get(step_name)
+    step = alur.alur_edisi(edisi).get(step_name)
     return alur.alasan_tolak(edisi, step, user) is None
 
 
@@ -238,7 +238,7 @@ def edisi_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "edisi": edisi,
             "progres": alur.progres(edisi),
             "tombol": _tombol(edisi, user),
-            "timeline": _timeline(edisi, edisi.alur),
+            "timeline": _timeline(edisi, alur.alur_edisi(edisi)),
             "kelompok": kelompok,
             "jumlah": sum(len(g["items"]) for g in kelompok),
             "boleh_ubah": alasan_ubah is None,
@@ -338,7 +338,7 @@ LANGKAH: dict[str, Langkah] = {
 def langkah(request: HttpRequest, pk: int, nama: str) -> HttpResponse:
     edisi = get_edisi_for_user(request, pk)
     try:
-        step = edisi.alur.get(nama)
+        step = alur.alur_edisi(edisi).get(nama)
         spec = LANGKAH[nama]
     except KeyError:
         raise Http404("Langkah tidak dikenal.") from None
@@ -457,7 +457,9 @@ def informasi_koreksi(request: HttpRequest, pk: int) -> HttpResponse:
     kembali = reverse("dip:edisi", args=[info.edisi.provinsi_id or info.edisi_id])
     kembali = _kembali(request, kembali)
     if request.method != "POST" and not _boleh_koreksi_entri(info.edisi, request.user):
-        step = info.edisi.alur.get("catat_koreksi" if info.edisi.is_provinsi else "koreksi")
+        step = alur.alur_edisi(info.edisi).get(
+            "catat_koreksi" if info.edisi.is_provinsi else "koreksi"
+        )
         messages.error(request, alur.alasan_tolak(info.edisi, step, request.user))
         return redirect(kembali)
     form = CatatanForm(request.POST or None, wajib=True, tombol="Kembalikan entri")

@@ -10,17 +10,16 @@ import uuid
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Column, Field, Fieldset, Layout, Row, Submit
 from django import forms
-from django.core.files.uploadedfile import UploadedFile
 
 from keberatan.actions import Pengajuan
 from keberatan.alur import dasar_otomatis, saran_alasan
 from keberatan.models import Keberatan
+from ppid_manual.forms import bersihkan_scan
 from ppid_manual.hidden_fields import HiddenFieldsCheckedMixin
 from ppid_manual.models import Unit
+from ppid_manual.pindaian import SCAN_IDENTITAS
 from ppid_manual.templatetags.ppid import hari_tanggal
 from registrasi.forms import (
-    MAGIC,
-    MAKS_SCAN,
     TELEPON_RE,
     clean_nik,
     date_input,
@@ -32,26 +31,6 @@ from registrasi.models import Pemohon, Permohonan
 
 A = Keberatan.Alasan
 KP = Keberatan.Keputusan
-
-
-def check_berkas(upload: UploadedFile | None, apa: str) -> UploadedFile | None:
-    """A scan (NIK copy, surat kuasa): PDF, JPEG or PNG by its content (magic bytes), at most
-    5 MB. The stored name is ours (a random one, see keberatan.models.berkas_path)."""
-    if not upload:
-        return None
-    if upload.size > MAKS_SCAN:
-        size = upload.size / (1024 * 1024)
-        raise forms.ValidationError(f"Ukuran berkas {size:.1f} MB; paling besar 5 MB.")
-    upload.seek(0)
-    head = upload.read(16)
-    upload.seek(0)
-    for magic, ext in MAGIC:
-        if head.startswith(magic):
-            upload.name = f"pindaian.{ext}"
-            return upload
-    raise forms.ValidationError(
-        f"Isi berkas bukan PDF, JPEG atau PNG. Pindai ulang {apa} ke salah satu format itu."
-    )
 
 
 def clean_telepon(value: str) -> str:
@@ -336,10 +315,19 @@ class KeberatanForm(HiddenFieldsCheckedMixin, forms.Form):
         return clean_telepon(self.cleaned_data.get("kuasa_telepon", ""))
 
     def clean_scan_identitas(self):
-        return check_berkas(self.cleaned_data.get("scan_identitas"), "identitas")
+        # The stored name is ours (a random one, see keberatan.models.berkas_path).
+        return bersihkan_scan(
+            self.cleaned_data.get("scan_identitas"),
+            SCAN_IDENTITAS,
+            apa="identitas",
+            nama="pindaian",
+        )
 
     def clean_surat_kuasa(self):
-        return check_berkas(self.cleaned_data.get("surat_kuasa"), "surat kuasa")
+        # The stored name is ours (a random one, see keberatan.models.berkas_path).
+        return bersihkan_scan(
+            self.cleaned_data.get("surat_kuasa"), SCAN_IDENTITAS, apa="surat kuasa", nama="pindaian"
+        )
 
     # --- the rules across fields ------------------------------------------------------------
     def clean(self):

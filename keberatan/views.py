@@ -52,8 +52,8 @@ from keberatan.forms import (
 )
 from keberatan.models import Keberatan
 from keberatan.tenggat import rincian_tenggat
-from ppid_manual import cetak_latar
 from ppid_manual.access import role_required
+from ppid_manual.layanan import cetak_latar
 from ppid_manual.models import CetakanRegister, Event, Pejabat, Unit
 from ppid_manual.navigation import ALL_DESK
 from ppid_manual.roles import Role

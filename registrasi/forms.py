@@ -11,13 +11,14 @@ from decimal import Decimal
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Column, Div, Field, Fieldset, Layout, Row, Submit
 from django import forms
-from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
 from stdnum.id import nik as stdnum_nik
 
 from ppid_manual import wilayah
+from ppid_manual.forms import bersihkan_scan
 from ppid_manual.hidden_fields import HiddenFieldsCheckedMixin
 from ppid_manual.models import Unit
+from ppid_manual.pindaian import SCAN_IDENTITAS
 from ppid_manual.templatetags.ppid import hari_tanggal
 from ppid_manual.workflow import calendar
 from registrasi.actions import Intake, Putusan
@@ -25,13 +26,6 @@ from registrasi.alur import HK_PEMBERITAHUAN
 from registrasi.models import Pemohon, Permohonan, SuratPermintaan, Tarif
 
 K = Permohonan.Keputusan
-MAKS_SCAN = 5 * 1024 * 1024  # 5 MB
-# The file types an ID scan may be, recognised by their first bytes (not by the file name).
-MAGIC = (
-    (b"%PDF-", "pdf"),
-    (b"\xff\xd8\xff", "jpg"),
-    (b"\x89PNG\r\n\x1a\n", "png"),
-)
 TELEPON_RE = re.compile(r"^\+?[0-9][0-9 ()\-]{5,28}$")
 
 
@@ -92,25 +86,6 @@ def _check_birth_date(nik: str, hari_ini: datetime.date) -> None:
         raise forms.ValidationError(
             f"Tanggal lahir pada NIK (digit ke-7 sampai ke-12: {nik[6:12]}) jatuh sesudah hari ini."
         )
-
-
-def check_scan(upload: UploadedFile | None) -> UploadedFile | None:
-    """An ID scan: PDF, JPEG or PNG by its content, at most 5 MB. The stored name is ours."""
-    if not upload:
-        return None
-    if upload.size > MAKS_SCAN:
-        size = upload.size / (1024 * 1024)
-        raise forms.ValidationError(f"Ukuran berkas {size:.1f} MB; paling besar 5 MB.")
-    upload.seek(0)
-    head = upload.read(16)
-    upload.seek(0)
-    for magic, ext in MAGIC:
-        if head.startswith(magic):
-            upload.name = f"identitas.{ext}"
-            return upload
-    raise forms.ValidationError(
-        "Isi berkas bukan PDF, JPEG atau PNG. Pindai ulang identitas ke salah satu format itu."
-    )
 
 
 def not_future(value: datetime.date | None) -> datetime.date | None:
@@ -362,7 +337,12 @@ class PermohonanForm(HiddenFieldsCheckedMixin, forms.Form):
         return value
 
     def clean_scan_identitas(self):
-        return check_scan(self.cleaned_data.get("scan_identitas"))
+        return bersihkan_scan(
+            self.cleaned_data.get("scan_identitas"),
+            SCAN_IDENTITAS,
+            apa="identitas",
+            nama="identitas",
+        )
 
     def clean(self):
         cleaned = super().clean()

@@ -534,7 +534,7 @@ class Permohonan(models.Model):
                 OpClass(Upper("nomor_pendaftaran"), name="gin_trgm_ops"),
                 name="permohonan_nomor_trgm",
             ),
-            # The desk's search by words of the request (ppid_manual/cari.py); PostgreSQL
+            # The desk's search by words of the request (ppid_manual/layanan/cari.py); PostgreSQL
             # only (0004).
             GinIndex(
                 OpClass(Upper("rincian_informasi"), name="gin_trgm_ops"),

@@ -16,8 +16,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
-from ppid_manual import cetak_latar
 from ppid_manual.access import role_required
+from ppid_manual.layanan import cetak_latar
 from ppid_manual.models import CetakanRegister, Event, Pejabat, PencarianIdentitas
 from ppid_manual.paging import counted_page
 from ppid_manual.roles import Role
