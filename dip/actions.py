@@ -26,8 +26,13 @@ from django.db.models import Q
 from django.utils import timezone
 
 from dip import berkas
-from dip.alur import alur_edisi, boleh_ubah_isi, provinsi_tahun
-from dip.forms import cek_tanggal_setelah_sk, cek_tanggal_sk
+from dip.alur import (
+    alur_edisi,
+    boleh_ubah_isi,
+    cek_tanggal_setelah_sk,
+    cek_tanggal_sk,
+    provinsi_tahun,
+)
 from dip.models import (
     CatatanKoreksi,
     DipEdisi,

@@ -214,7 +214,7 @@ def _sel(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, datetime.datetime | datetime.date):
-        from ppid_manual.templatetags.ppid import tanggal
+        from ppid_manual.format import tanggal
 
         return tanggal(value)
     if isinstance(value, float) and value.is_integer():

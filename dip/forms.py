@@ -10,7 +10,7 @@ from crispy_forms.layout import Column, Field, Layout, Row, Submit
 from django import forms
 from django.utils import timezone
 
-from dip.alur import opd_pilihan
+from dip.alur import cek_tanggal_setelah_sk, cek_tanggal_sk, opd_pilihan
 from dip.models import (
     MAKS_UKURAN_IMPOR,
     DipEdisi,
@@ -183,22 +183,6 @@ class PenetapanForm(forms.Form):
         if msg := cek_tanggal_sk(self.edisi, tanggal):
             raise forms.ValidationError(msg)
         return tanggal
-
-
-def cek_tanggal_sk(edisi: DipEdisi, tanggal: datetime.date) -> str | None:
-    if tanggal > timezone.localdate():
-        return "Tanggal SK tidak boleh setelah hari ini."
-    if tanggal.year < edisi.tahun - 1:
-        return f"Tanggal SK DIP tahun {edisi.tahun} paling awal 1 Januari {edisi.tahun - 1}."
-    return None
-
-
-def cek_tanggal_setelah_sk(edisi: DipEdisi, tanggal: datetime.date, apa: str) -> str | None:
-    if tanggal > timezone.localdate():
-        return f"Tanggal {apa} tidak boleh setelah hari ini."
-    if edisi.tanggal_sk and tanggal < edisi.tanggal_sk:
-        return f"Tanggal {apa} tidak boleh sebelum tanggal SK ({edisi.tanggal_sk:%d-%m-%Y})."
-    return None
 
 
 class PengantarForm(forms.Form):

@@ -14,7 +14,6 @@ from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 
 from keberatan.alur import (
     ALUR,
@@ -31,8 +30,8 @@ from keberatan.alur import (
 )
 from keberatan.models import Keberatan
 from ppid_manual import pindaian
+from ppid_manual.format import hari_tanggal, tanggal
 from ppid_manual.models import FormatNomor, Pejabat, Unit, User
-from ppid_manual.templatetags.ppid import hari_tanggal, tanggal
 from ppid_manual.workflow import calendar
 from ppid_manual.workflow.engine import StepRefused, apply_step
 from ppid_manual.workflow.numbering import next_number
@@ -49,10 +48,6 @@ class SudahDiajukan(Exception):
     def __init__(self, keberatan: Keberatan) -> None:
         super().__init__("Formulir ini sudah dikirim.")
         self.keberatan = keberatan
-
-
-def _today() -> datetime.date:
-    return timezone.localdate()
 
 
 def _atasan(day: datetime.date) -> Pejabat:
@@ -135,7 +130,7 @@ def _register(p: Pengajuan, *, by: User, note: str) -> Keberatan:
             raise SudahDiajukan(done)
     if by.unit_id is None:
         raise StepRefused("Akun Anda belum terhubung ke perangkat daerah; hubungi Admin.")
-    today = _today()
+    today = calendar.today()
     _check_pengajuan(p, today)
 
     # Pasal 36(1): the 30-hk filing window from the day the ground arose.
@@ -256,7 +251,7 @@ def record_disposisi(
     def update(k: Keberatan) -> dict[str, Any]:
         if not unit.aktif:
             raise StepRefused(f"{unit.nama} tidak aktif.")
-        day = _today()
+        day = calendar.today()
         k.pejabat_disposisi = _atasan(day)
         k.tanggal_disposisi = day
         k.unit_disposisi = unit
@@ -289,7 +284,7 @@ def submit_draft(
             reason = bukan_alasan_a(k, by)
             if reason:
                 raise StepRefused(reason)
-        day = _today()
+        day = calendar.today()
         k.draf_keputusan = keputusan
         k.draf_pertimbangan = pertimbangan
         k.tanggal_draf = day
@@ -310,7 +305,7 @@ def return_draft(keberatan: Keberatan, *, by: User, catatan: str) -> Keberatan:
         raise StepRefused("Tuliskan catatan perbaikan untuk penyusun draf.")
 
     def update(k: Keberatan) -> dict[str, Any]:
-        day = _today()
+        day = calendar.today()
         k.jumlah_revisi += 1
         k.catatan_revisi = catatan
         k.mulai_draf = day
@@ -323,7 +318,7 @@ def return_draft(keberatan: Keberatan, *, by: User, catatan: str) -> Keberatan:
 @transaction.atomic
 def approve_draft(keberatan: Keberatan, *, by: User, note: str = "") -> Keberatan:
     def update(k: Keberatan) -> None:
-        k.tanggal_persetujuan = _today()
+        k.tanggal_persetujuan = calendar.today()
 
     return apply_step(keberatan, ALUR, "setujui_draf", by=by, note=note, update=update)
 
@@ -354,7 +349,7 @@ def answer_keberatan(
     step = LANGKAH_TANGGAPAN[KP(keputusan)]
 
     def update(k: Keberatan) -> dict[str, Any]:
-        day = _today()
+        day = calendar.today()
         k.pejabat_tanggapan = _atasan(day)
         k.keputusan = keputusan
         k.pertimbangan = pertimbangan
@@ -393,7 +388,7 @@ def answer_keberatan(
 
 
 def _check_tanggal_sikap(k: Keberatan, tanggal_sikap: datetime.date) -> None:
-    if tanggal_sikap > _today():
+    if tanggal_sikap > calendar.today():
         raise StepRefused("Tanggal tidak boleh di masa depan.")
     if k.tanggal_tanggapan is not None and tanggal_sikap < k.tanggal_tanggapan:
         raise StepRefused("Tanggal tidak boleh sebelum tanggal tanggapan Atasan PPID.")
@@ -453,7 +448,7 @@ def record_sengketa(
                 f"Atasan PPID ({hari_tanggal(k.tenggat_tanggapan)})."
             )
         k.sikap_pemohon = Keberatan.SikapPemohon.SENGKETA
-        k.tanggal_sikap = _today()
+        k.tanggal_sikap = calendar.today()
         k.tanggal_sengketa = tanggal_sengketa
         k.nomor_register_ki = nomor_register.strip()
         return {"tanggal_sengketa": tanggal_sengketa.isoformat(), "nomor_register": nomor_register}

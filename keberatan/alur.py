@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from keberatan.models import Keberatan
+from ppid_manual.format import hari_tanggal
 from ppid_manual.models import User
 from ppid_manual.roles import Role
-from ppid_manual.templatetags.ppid import hari_tanggal
 from ppid_manual.workflow import deadlines
 from ppid_manual.workflow.deadlines import DeadlineSpec
 from ppid_manual.workflow.engine import StepTable, steps

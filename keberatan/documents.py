@@ -16,11 +16,12 @@ import segno
 
 from keberatan.alur import HK_PENGAJUAN, HK_SENGKETA, HK_TANGGAPAN, SOP_DRAF
 from keberatan.models import Keberatan
+from ppid_manual.format import hari_tanggal, tanggal
 from ppid_manual.kode import kode_berkas
 from ppid_manual.models import Pejabat, Unit
-from ppid_manual.templatetags.ppid import hari_tanggal, tanggal
 from ppid_manual.workflow import calendar
-from ppid_manual.workflow.pdf import PrintDocument, today
+from ppid_manual.workflow.calendar import today
+from ppid_manual.workflow.pdf import PrintDocument
 from ppid_manual.workflow.tabel_pdf import KolomTabel, RegisterDocument
 
 KP = Keberatan.Keputusan

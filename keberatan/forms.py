@@ -14,18 +14,18 @@ from django import forms
 from keberatan.actions import Pengajuan
 from keberatan.alur import dasar_otomatis, saran_alasan
 from keberatan.models import Keberatan
+from ppid_manual.format import hari_tanggal
 from ppid_manual.forms import bersihkan_scan
 from ppid_manual.hidden_fields import HiddenFieldsCheckedMixin
 from ppid_manual.models import Unit
 from ppid_manual.pindaian import SCAN_IDENTITAS
-from ppid_manual.templatetags.ppid import hari_tanggal
+from ppid_manual.workflow.calendar import today
 from registrasi.forms import (
     TELEPON_RE,
     clean_nik,
     date_input,
     not_future,
     textarea,
-    today,
 )
 from registrasi.models import Pemohon, Permohonan
 

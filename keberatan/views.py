@@ -58,9 +58,10 @@ from ppid_manual.models import CetakanRegister, Event, Pejabat, Unit
 from ppid_manual.navigation import ALL_DESK
 from ppid_manual.roles import Role
 from ppid_manual.workflow import calendar
+from ppid_manual.workflow.calendar import today
 from ppid_manual.workflow.engine import Step, StepRefused
 from ppid_manual.workflow.numbering import NumberingError
-from ppid_manual.workflow.pdf import PdfError, today
+from ppid_manual.workflow.pdf import PdfError
 from registrasi.forms import RegisterForm
 from registrasi.models import near_due_limit
 

@@ -16,7 +16,6 @@ from typing import Any
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 
 from ppid_manual import pindaian
 from ppid_manual.models import Event, FormatNomor, Unit, User
@@ -54,10 +53,6 @@ class SudahDiajukan(Exception):
     def __init__(self, permohonan: Permohonan) -> None:
         super().__init__("Formulir ini sudah dikirim.")
         self.permohonan = permohonan
-
-
-def _today() -> datetime.date:
-    return timezone.localdate()
 
 
 # --- Intake (SOP steps 1–2) ------------------------------------------------------------
@@ -153,7 +148,7 @@ def _intake(step_name: str, intake: Intake, *, by: User, note: str) -> Permohona
         if step_name == "daftar":
             # UU 14/2008 Pasal 22(4): the registration number is the receipt; Pasal 22(7):
             # the notice is due 10 working days after it (day 0 = the registration date).
-            day = intake.tanggal or _today()
+            day = intake.tanggal or calendar.today()
             p.tanggal_daftar = day
             p.tenggat_awal = p.tenggat = calendar.deadline(day, HK_PEMBERITAHUAN)
             # The number last: its counter row stays locked until the commit, and every desk
@@ -258,7 +253,7 @@ def route_to_opd(
         previous = p.unit_tujuan
         if step == "alihkan_opd" and p.unit_tujuan_id == unit.pk:
             raise StepRefused(f"Permohonan ini sudah ditujukan ke {unit.nama}.")
-        day = _today()
+        day = calendar.today()
         internal = calendar.deadline(day, settings.PPID["HK_JAWABAN_OPD"])
         # Never later than the legal deadline itself.
         tenggat_jawaban = min(internal, p.tenggat) if p.tenggat else internal
@@ -384,13 +379,13 @@ def _check_putusan(putusan: Putusan) -> None:
 
 
 def _tarif_berlaku(tarif: Tarif) -> bool:
-    return Tarif.objects.berlaku(_today()).filter(pk=tarif.pk).exists()
+    return Tarif.objects.berlaku(calendar.today()).filter(pk=tarif.pk).exists()
 
 
 def _apply_putusan(p: Permohonan, putusan: Putusan, unit: Unit | None = None) -> dict[str, Any]:
     """Write the decision. `unit` issues the notice (kop, number, signer): the PPID Utama,
     or the OPD whose PPID Pelaksana answers directly."""
-    day = _today()
+    day = calendar.today()
     unit = unit or Unit.utama()
     p.unit_pemberitahuan = unit
     p.keputusan = putusan.keputusan
@@ -476,7 +471,7 @@ def extend(permohonan: Permohonan, *, by: User, alasan: str, note: str = "") -> 
         raise StepRefused("Alasan perpanjangan wajib ditulis (UU 14/2008 Pasal 22(8)).")
 
     def update(p: Permohonan) -> dict[str, Any]:
-        day = _today()
+        day = calendar.today()
         old = p.tenggat
         p.diperpanjang = True
         p.tanggal_perpanjangan = day
@@ -522,7 +517,7 @@ def hand_over(
     created: list[Penyerahan] = []
 
     def update(p: Permohonan) -> dict[str, Any]:
-        day = _today()
+        day = calendar.today()
         harga = tarif.harga if tarif is not None else Decimal("0")
         biaya_salinan = harga * jumlah_halaman
         total = biaya_salinan + biaya_pengiriman
@@ -564,7 +559,7 @@ def withdraw(permohonan: Permohonan, *, by: User, note: str) -> Permohonan:
         raise StepRefused("Tuliskan catatan penarikan (misalnya alasan pemohon).")
 
     def update(p: Permohonan) -> None:
-        p.tanggal_ditutup = _today()
+        p.tanggal_ditutup = calendar.today()
 
     return apply_step(permohonan, ALUR, "tarik", by=by, note=note, update=update)
 

@@ -14,9 +14,9 @@ from typing import Any
 
 import segno
 
+from ppid_manual.format import tanggal, terbilang
 from ppid_manual.kode import kode_berkas
 from ppid_manual.models import Pejabat, Unit
-from ppid_manual.templatetags.ppid import tanggal, terbilang
 from ppid_manual.workflow import calendar
 from ppid_manual.workflow.pdf import PrintDocument
 from ppid_manual.workflow.tabel_pdf import KolomTabel, RegisterDocument

@@ -11,26 +11,22 @@ from decimal import Decimal
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Column, Div, Field, Fieldset, Layout, Row, Submit
 from django import forms
-from django.utils import timezone
 from stdnum.id import nik as stdnum_nik
 
 from ppid_manual import wilayah
+from ppid_manual.format import hari_tanggal
 from ppid_manual.forms import bersihkan_scan
 from ppid_manual.hidden_fields import HiddenFieldsCheckedMixin
 from ppid_manual.models import Unit
 from ppid_manual.pindaian import SCAN_IDENTITAS
-from ppid_manual.templatetags.ppid import hari_tanggal
 from ppid_manual.workflow import calendar
+from ppid_manual.workflow.calendar import today
 from registrasi.actions import Intake, Putusan
 from registrasi.alur import HK_PEMBERITAHUAN
 from registrasi.models import Pemohon, Permohonan, SuratPermintaan, Tarif
 
 K = Permohonan.Keputusan
 TELEPON_RE = re.compile(r"^\+?[0-9][0-9 ()\-]{5,28}$")
-
-
-def today() -> datetime.date:
-    return timezone.localdate()
 
 
 # --- Field checks ------------------------------------------------------------------------

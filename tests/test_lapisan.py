@@ -137,3 +137,36 @@ def test_no_import_circles_between_the_projects_modules():
         for name, targets in GRAPH.items()
     }
     assert _cycles(graph) == []
+
+
+# Within an app, from the bottom up (STYLE.md §1): a layer imports only the layers under it.
+LAYER = {"models": 0, "alur": 1, "actions": 2, "forms": 3, "views": 3, "templatetags": 3}
+
+
+def _layer(name: str) -> int | None:
+    parts = name.split(".")
+    if parts[0] not in APPS or len(parts) < 2:
+        return None
+    return LAYER.get(parts[1])
+
+
+def test_an_apps_models_rules_and_actions_import_no_layer_above_them():
+    wrong = sorted(
+        f"{name} imports {target}"
+        for name, targets in GRAPH.items()
+        if (own := _layer(name)) is not None and own < 3
+        for target in targets
+        if (their := _layer(target)) is not None and their > own
+    )
+    assert wrong == []
+
+
+def test_no_action_imports_a_template_tag_module():
+    wrong = sorted(
+        f"{name} imports {target}"
+        for name, targets in GRAPH.items()
+        if name.endswith(".actions")
+        for target in targets
+        if ".templatetags" in target
+    )
+    assert wrong == []
