@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from keberatan.models import Keberatan
+from ppid_manual import hukum
 from ppid_manual.format import hari_tanggal
 from ppid_manual.models import User
 from ppid_manual.roles import Role
@@ -25,12 +26,10 @@ from registrasi.models import Permohonan
 S = Keberatan.Status
 A = Keberatan.Alasan
 
-# UU 14/2008 Pasal 36(1): a keberatan is filed within 30 hk after the ground was found.
-HK_PENGAJUAN = 30
-# UU 14/2008 Pasal 36(2): the Atasan PPID answers within 30 hk after the keberatan is received.
-HK_TANGGAPAN = 30
-# UU 14/2008 Pasal 37(2): a sengketa goes to the Komisi Informasi within 14 hk of the answer.
-HK_SENGKETA = 14
+# The Act's lengths (UU 14/2008 Pasal 36(1), 36(2), 37(2)), defined in ppid_manual/hukum.py.
+HK_PENGAJUAN = hukum.HK_KEBERATAN
+HK_TANGGAPAN = hukum.HK_TANGGAPAN
+HK_SENGKETA = hukum.HK_SENGKETA
 # The SOP's internal targets per step (third flowchart, column "Waktu"), inside the 30 hk.
 SOP_REGISTRASI = 1
 SOP_PEMERIKSAAN = 5

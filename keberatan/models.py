@@ -20,6 +20,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from ppid_manual import hukum
 from ppid_manual.models import Pejabat, Unit
 from ppid_manual.roles import Role
 from registrasi.models import Pemohon, Permohonan, mask_nik, near_due_limit
@@ -95,16 +96,8 @@ class Keberatan(models.Model):
         SELESAI = "selesai", "Selesai (pemohon menerima tanggapan)"
         SENGKETA = "sengketa", "Sengketa di Komisi Informasi"
 
-    class Alasan(models.TextChoices):
-        """UU 14/2008 Pasal 35(1): the reasons for a keberatan (one or more)."""
-
-        A = "a", "a. Permohonan informasi ditolak atas alasan pengecualian Pasal 17"
-        B = "b", "b. Informasi berkala sebagaimana dimaksud Pasal 9 tidak disediakan"
-        C = "c", "c. Permintaan informasi tidak ditanggapi"
-        D = "d", "d. Permintaan informasi ditanggapi tidak sebagaimana yang diminta"
-        E = "e", "e. Permintaan informasi tidak dipenuhi"
-        F = "f", "f. Pengenaan biaya yang tidak wajar"
-        G = "g", "g. Penyampaian informasi melebihi waktu yang diatur Undang-Undang"
+    # UU 14/2008 Pasal 35(1): the reasons for a keberatan (ppid_manual/hukum.py).
+    Alasan = hukum.Pasal35Ayat1
 
     class Keputusan(models.TextChoices):
         """The Atasan PPID's answer (UU 14/2008 Pasal 36; Pasal 35(2) for musyawarah)."""

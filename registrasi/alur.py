@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
+from ppid_manual import hukum
 from ppid_manual.models import User
 from ppid_manual.roles import Role
 from ppid_manual.workflow import deadlines
@@ -23,12 +24,10 @@ from registrasi.models import Permohonan, SuratPermintaan
 
 S = Permohonan.Status
 
-# UU 14/2008 Pasal 22(7): the written notice within 10 working days of the request.
-HK_PEMBERITAHUAN = 10
-# UU 14/2008 Pasal 22(8): one extension of at most 7 working days, with written reasons.
-HK_PERPANJANGAN = 7
-# UU 14/2008 Pasal 36(1): a keberatan is filed within 30 working days.
-HK_KEBERATAN = 30
+# The Act's lengths (UU 14/2008 Pasal 22(7), 22(8), 36(1)), defined in ppid_manual/hukum.py.
+HK_PEMBERITAHUAN = hukum.HK_PEMBERITAHUAN
+HK_PERPANJANGAN = hukum.HK_PERPANJANGAN
+HK_KEBERATAN = hukum.HK_KEBERATAN
 
 
 def dalam_lingkup(permohonan: Permohonan, user: User) -> bool:

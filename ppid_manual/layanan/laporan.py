@@ -14,6 +14,7 @@ from django.db.models import Avg, Count, F, Max, Q, TextField
 from django.db.models.functions import Cast
 from django.utils import timezone
 
+from ppid_manual import hukum
 from ppid_manual.models import Unit
 
 PERIODE = {
@@ -158,7 +159,7 @@ def compute(tahun: int, periode: str, unit: Unit | None = None) -> Angka:
     angka.alasan_penolakan = _json_counts(
         ditolak,
         "pasal17",
-        [(v, f"Pasal 17 huruf {label}") for v, label in Permohonan.Pasal17.choices],
+        [(v, f"Pasal 17 huruf {label}") for v, label in hukum.Pasal17.choices],
     )
     angka.alasan_penolakan.append(
         ("Undang-undang lain", ditolak.exclude(undang_undang_lain="").count())
