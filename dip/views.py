@@ -42,11 +42,11 @@ from dip.models import CatatanKoreksi, DipEdisi, InformasiDikecualikan, Informas
 from dip.search import search_informasi
 from ppid_manual.access import role_required
 from ppid_manual.models import Event, Pejabat, Unit
-from ppid_manual.roles import Role
+from ppid_manual.roles import ALL_DESK, Role
 from ppid_manual.workflow.engine import StepRefused
 from ppid_manual.workflow.versions import EditConflict
 
-DESK = (Role.PETUGAS, Role.PPID, Role.PELAKSANA, Role.ATASAN, Role.ADMIN)
+DESK = ALL_DESK
 S = DipEdisi.Status
 
 

@@ -35,8 +35,8 @@ from ppid_manual.models import FormatNomor, Pejabat, Unit, User
 from ppid_manual.workflow import calendar
 from ppid_manual.workflow.engine import StepRefused, apply_step
 from ppid_manual.workflow.numbering import next_number
-from registrasi.actions import PEMOHON_FIELDS, find_pemohon
-from registrasi.models import Pemohon, Permohonan
+from registrasi import pemohon as identitas
+from registrasi.models import Permohonan
 
 KP = Keberatan.Keputusan
 
@@ -81,27 +81,6 @@ class Pengajuan:
     identitas_diterima: bool = False
     scan_identitas: UploadedFile | None = None
     kunci: uuid.UUID | None = None
-
-
-def _pemohon(data: dict[str, str]) -> tuple[Pemohon, dict[str, list[str]]]:
-    """A returning pemohon is reused (with the contact details they gave today), never
-    duplicated (the same rule as registrasi: find_pemohon)."""
-    existing = find_pemohon(data)
-    if existing is None:
-        pemohon = Pemohon(**{k: data.get(k, "") for k in PEMOHON_FIELDS})
-        pemohon.full_clean()
-        pemohon.save()
-        return pemohon, {}
-    pemohon = Pemohon.objects.select_for_update().get(pk=existing.pk)
-    changes = {}
-    for name in PEMOHON_FIELDS:
-        new = data.get(name, "")
-        if new and new != getattr(pemohon, name):
-            changes[name] = [getattr(pemohon, name), new]
-            setattr(pemohon, name, new)
-    if changes:
-        pemohon.save()
-    return pemohon, changes
 
 
 def _check_pengajuan(p: Pengajuan, today: datetime.date) -> None:
@@ -160,7 +139,7 @@ def _register(p: Pengajuan, *, by: User, note: str) -> Keberatan:
         pemohon, changes = p.permohonan.pemohon, {}
         informasi = p.permohonan.rincian_informasi
     else:
-        pemohon, changes = _pemohon(p.pemohon)
+        pemohon, changes = identitas.simpan(p.pemohon)
         informasi = p.informasi_diminta
     keberatan = Keberatan(
         kunci_idempotensi=p.kunci,

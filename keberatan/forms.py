@@ -21,8 +21,9 @@ from ppid_manual.models import Unit
 from ppid_manual.pindaian import SCAN_IDENTITAS
 from ppid_manual.workflow.calendar import today
 from registrasi.forms import (
-    TELEPON_RE,
+    IdentitasPemohonForm,
     clean_nik,
+    clean_telepon,
     date_input,
     not_future,
     textarea,
@@ -31,15 +32,6 @@ from registrasi.models import Pemohon, Permohonan
 
 A = Keberatan.Alasan
 KP = Keberatan.Keputusan
-
-
-def clean_telepon(value: str) -> str:
-    value = (value or "").strip()
-    if value and not TELEPON_RE.match(value):
-        raise forms.ValidationError(
-            "Nomor telepon hanya boleh berisi angka, spasi, tanda +, - dan kurung (6–30 karakter)."
-        )
-    return value
 
 
 def cari_permohonan(nomor: str, user=None) -> Permohonan:
@@ -97,12 +89,40 @@ class CariPermohonanForm(forms.Form):
         return self.permohonan.nomor_pendaftaran
 
 
-PEMOHON_FIELDS = ("jenis", "nama", "nik", "nomor_akta", "alamat", "pekerjaan", "telepon", "email")
+# The identity typed here (a keberatan without a request): the shared identity fields.
+PEMOHON_FIELDS = tuple(IdentitasPemohonForm.base_fields)
 
 
-class KeberatanForm(HiddenFieldsCheckedMixin, forms.Form):
+class KeberatanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
     """The Formulir Keberatan Informasi Publik (Perki 1/2021). Linked to a request (identity
     and information from it), or without one for reason b only (identity typed here)."""
+
+    # The page's order (the identity fields sit inside the form, after its date).
+    field_order = (
+        "kunci",
+        "nomor_pendaftaran",
+        "tanggal_diterima",
+        "tanggal_dasar",
+        "jenis",
+        "nama",
+        "nik",
+        "nomor_akta",
+        "alamat",
+        "pekerjaan",
+        "telepon",
+        "email",
+        "informasi_diminta",
+        "tujuan_penggunaan",
+        "alasan",
+        "kasus_posisi",
+        "kuasa_nama",
+        "kuasa_alamat",
+        "kuasa_telepon",
+        "surat_kuasa_diterima",
+        "surat_kuasa",
+        "identitas_diterima",
+        "scan_identitas",
+    )
 
     kunci = forms.UUIDField(widget=forms.HiddenInput)
     nomor_pendaftaran = forms.CharField(
@@ -127,24 +147,6 @@ class KeberatanForm(HiddenFieldsCheckedMixin, forms.Form):
         ),
     )
     # --- identity, only without a request -------------------------------------------------
-    jenis = forms.ChoiceField(
-        label="Jenis pemohon", choices=Pemohon.Jenis.choices, widget=forms.RadioSelect
-    )
-    nama = forms.CharField(label="Nama pemohon / badan hukum / kelompok", max_length=150)
-    nik = forms.CharField(
-        label="NIK",
-        max_length=20,
-        required=False,
-        help_text="Perorangan: NIK pemohon; kelompok: NIK penanggung jawab. 16 digit.",
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
-    )
-    nomor_akta = forms.CharField(
-        label="Nomor akta/registrasi badan hukum", max_length=100, required=False
-    )
-    alamat = forms.CharField(label="Alamat", max_length=300)
-    pekerjaan = forms.CharField(label="Pekerjaan", max_length=100)
-    telepon = forms.CharField(label="Nomor telepon", max_length=30)
-    email = forms.EmailField(label="E-mail", max_length=254, required=False)
     informasi_diminta = forms.CharField(
         label="Informasi berkala yang tidak disediakan",
         max_length=2000,
@@ -304,12 +306,6 @@ class KeberatanForm(HiddenFieldsCheckedMixin, forms.Form):
 
     def clean_tanggal_dasar(self) -> datetime.date | None:
         return not_future(self.cleaned_data.get("tanggal_dasar"))
-
-    def clean_nama(self) -> str:
-        return self.cleaned_data["nama"].strip()
-
-    def clean_telepon(self) -> str:
-        return clean_telepon(self.cleaned_data.get("telepon", ""))
 
     def clean_kuasa_telepon(self) -> str:
         return clean_telepon(self.cleaned_data.get("kuasa_telepon", ""))

@@ -55,8 +55,7 @@ from keberatan.tenggat import rincian_tenggat
 from ppid_manual.access import role_required
 from ppid_manual.layanan import cetak_latar
 from ppid_manual.models import CetakanRegister, Event, Pejabat, Unit
-from ppid_manual.navigation import ALL_DESK
-from ppid_manual.roles import Role
+from ppid_manual.roles import ALL_DESK, Role
 from ppid_manual.workflow import calendar
 from ppid_manual.workflow.calendar import today
 from ppid_manual.workflow.engine import Step, StepRefused

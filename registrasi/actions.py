@@ -22,28 +22,18 @@ from ppid_manual.models import Event, FormatNomor, Unit, User
 from ppid_manual.workflow import calendar
 from ppid_manual.workflow.engine import StepRefused, apply_step, record_event
 from ppid_manual.workflow.numbering import next_number
+from registrasi import pemohon as identitas
 from registrasi.alur import (
     ALUR,
     HK_PEMBERITAHUAN,
     HK_PERPANJANGAN,
     LANGKAH_KEPUTUSAN,
 )
-from registrasi.models import Pemohon, Penyerahan, Permohonan, SuratPermintaan, Tarif
+from registrasi.models import Penyerahan, Permohonan, SuratPermintaan, Tarif
 
 K = Permohonan.Keputusan
 K_BENTUK = Permohonan.BentukInformasi
 K_BAYAR = Permohonan.CaraPembayaran
-PEMOHON_FIELDS = (
-    "jenis",
-    "nama",
-    "nik",
-    "nomor_akta",
-    "penanggung_jawab",
-    "alamat",
-    "pekerjaan",
-    "telepon",
-    "email",
-)
 
 
 class SudahDiajukan(Exception):
@@ -79,41 +69,6 @@ class Intake:
     lanjutan_dari: Permohonan | None = None
 
 
-def find_pemohon(data: dict[str, str]) -> Pemohon | None:
-    """A returning pemohon: the same NIK (perorangan), the same akta (badan hukum), or the
-    same NIK and name (kelompok)."""
-    jenis = data.get("jenis")
-    qs = Pemohon.objects.filter(jenis=jenis)
-    if jenis == Pemohon.Jenis.PERORANGAN and data.get("nik"):
-        return qs.filter(nik=data["nik"]).first()
-    if jenis == Pemohon.Jenis.BADAN_HUKUM and data.get("nomor_akta"):
-        return qs.filter(nomor_akta=data["nomor_akta"]).first()
-    if jenis == Pemohon.Jenis.KELOMPOK and data.get("nik"):
-        return qs.filter(nik=data["nik"], nama__iexact=data.get("nama", "")).first()
-    return None
-
-
-def _upsert_pemohon(data: dict[str, str]) -> tuple[Pemohon, dict[str, list[str]]]:
-    """Reuse a returning pemohon (updating the contact details they gave today) or create
-    one. Returns the changes, recorded on the registration event."""
-    existing = find_pemohon(data)
-    if existing is None:
-        pemohon = Pemohon(**{k: data.get(k, "") for k in PEMOHON_FIELDS})
-        pemohon.full_clean()
-        pemohon.save()
-        return pemohon, {}
-    pemohon = Pemohon.objects.select_for_update().get(pk=existing.pk)
-    changes = {}
-    for name in PEMOHON_FIELDS:
-        new = data.get(name, "")
-        if new and new != getattr(pemohon, name):
-            changes[name] = [getattr(pemohon, name), new]
-            setattr(pemohon, name, new)
-    if changes:
-        pemohon.save()
-    return pemohon, changes
-
-
 @transaction.atomic
 def _intake(step_name: str, intake: Intake, *, by: User, note: str) -> Permohonan:
     if intake.kunci is not None:
@@ -123,7 +78,7 @@ def _intake(step_name: str, intake: Intake, *, by: User, note: str) -> Permohona
     if by.unit_id is None:
         raise StepRefused("Akun Anda belum terhubung ke perangkat daerah; hubungi Admin.")
     returned = _lock_returned(intake.lanjutan_dari, by) if intake.lanjutan_dari else None
-    pemohon, changes = _upsert_pemohon(intake.pemohon)
+    pemohon, changes = identitas.simpan(intake.pemohon)
     permohonan = Permohonan(
         pemohon=pemohon,
         unit_registrasi_id=by.unit_id,

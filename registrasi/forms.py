@@ -101,13 +101,82 @@ def textarea(rows: int = 3, maxlength: int | None = None) -> forms.Textarea:
     return forms.Textarea(attrs=attrs)
 
 
+# --- The pemohon's identity (with registrasi/pemohon.py: look-up, create/update) -----------
+
+
+def clean_telepon(value: str) -> str:
+    value = (value or "").strip()
+    if value and not TELEPON_RE.match(value):
+        raise forms.ValidationError(
+            "Nomor telepon hanya boleh berisi angka, spasi, tanda +, - dan kurung (6–30 karakter)."
+        )
+    return value
+
+
+class IdentitasPemohonForm(forms.Form):
+    """The identity fields of the Formulir Permohonan and the Formulir Keberatan (Perki
+    1/2021), one definition for both. Each form lays them out and adds its own (the
+    permohonan's penanggung jawab, the keberatan's kuasa); NIK rules are in their clean()."""
+
+    jenis = forms.ChoiceField(
+        label="Jenis pemohon", choices=Pemohon.Jenis.choices, widget=forms.RadioSelect
+    )
+    nama = forms.CharField(label="Nama pemohon / badan hukum / kelompok", max_length=150)
+    nik = forms.CharField(
+        label="NIK",
+        max_length=20,
+        required=False,
+        help_text="Perorangan: NIK pemohon; kelompok: NIK penanggung jawab. 16 digit.",
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+    nomor_akta = forms.CharField(
+        label="Nomor akta/registrasi badan hukum", max_length=100, required=False
+    )
+    alamat = forms.CharField(label="Alamat", max_length=300)
+    pekerjaan = forms.CharField(label="Pekerjaan", max_length=100)
+    telepon = forms.CharField(label="Nomor telepon", max_length=30)
+    email = forms.EmailField(label="E-mail", max_length=254, required=False)
+
+    def clean_nama(self) -> str:
+        return self.cleaned_data["nama"].strip()
+
+    def clean_telepon(self) -> str:
+        return clean_telepon(self.cleaned_data.get("telepon", ""))
+
+
 # --- Intake --------------------------------------------------------------------------------
 
 
-class PermohonanForm(HiddenFieldsCheckedMixin, forms.Form):
+class PermohonanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
     """The Formulir Permohonan Informasi Publik (Perki 1/2021) plus the desk's completeness
     check. Two buttons: "Daftarkan" (complete file: number and clock) or "Kembalikan" (file
     incomplete: only the name is needed, and what is missing)."""
+
+    # The page's order (the identity fields sit inside the form, after its date).
+    field_order = (
+        "kunci",
+        "lanjutan",
+        "tanggal",
+        "cara_pengajuan",
+        "jenis",
+        "nama",
+        "nik",
+        "nomor_akta",
+        "penanggung_jawab",
+        "alamat",
+        "pekerjaan",
+        "telepon",
+        "email",
+        "rincian_informasi",
+        "tujuan_penggunaan",
+        "cara_memperoleh",
+        "cara_salinan",
+        "formulir_lengkap",
+        "identitas_diterima",
+        "catatan_kekurangan",
+        "scan_identitas",
+        "konfirmasi_tanggal",
+    )
 
     DAFTAR = "daftar"
     KEMBALIKAN = "kembalikan"
@@ -132,30 +201,12 @@ class PermohonanForm(HiddenFieldsCheckedMixin, forms.Form):
     cara_pengajuan = forms.ChoiceField(
         label="Cara pengajuan", choices=Permohonan.CaraPengajuan.choices
     )
-    jenis = forms.ChoiceField(
-        label="Jenis pemohon", choices=Pemohon.Jenis.choices, widget=forms.RadioSelect
-    )
-    nama = forms.CharField(label="Nama pemohon / badan hukum / kelompok", max_length=150)
-    nik = forms.CharField(
-        label="NIK",
-        max_length=20,
-        required=False,
-        help_text="Perorangan: NIK pemohon; kelompok: NIK penanggung jawab. 16 digit.",
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
-    )
-    nomor_akta = forms.CharField(
-        label="Nomor akta/registrasi badan hukum", max_length=100, required=False
-    )
     penanggung_jawab = forms.CharField(
         label="Nama yang bertindak untuk badan hukum/kelompok",
         max_length=150,
         required=False,
         help_text="Badan hukum: pengurus atau yang diberi kuasa; kelompok: penanggung jawab.",
     )
-    alamat = forms.CharField(label="Alamat", max_length=300)
-    pekerjaan = forms.CharField(label="Pekerjaan", max_length=100)
-    telepon = forms.CharField(label="Nomor telepon", max_length=30)
-    email = forms.EmailField(label="E-mail", max_length=254, required=False)
     rincian_informasi = forms.CharField(
         label="Rincian informasi yang dibutuhkan", max_length=2000, widget=textarea(4, 2000)
     )
@@ -281,9 +332,6 @@ class PermohonanForm(HiddenFieldsCheckedMixin, forms.Form):
             )
         return value
 
-    def clean_nama(self) -> str:
-        return self.cleaned_data["nama"].strip()
-
     def risky_date(self, day: datetime.date) -> list[str]:
         """What a registration dated `day` means, when that is not the everyday case: a date
         more than the SOP's 1 working day back (the 10 hk of UU 14/2008 Pasal 22(7) count
@@ -322,15 +370,6 @@ class PermohonanForm(HiddenFieldsCheckedMixin, forms.Form):
                     f"jatuh pada {hari_tanggal(tenggat)}: tersisa {sisa} hari kerja dari hari ini."
                 )
         return lines
-
-    def clean_telepon(self) -> str:
-        value = self.cleaned_data.get("telepon", "").strip()
-        if value and not TELEPON_RE.match(value):
-            raise forms.ValidationError(
-                "Nomor telepon hanya boleh berisi angka, spasi, tanda +, - dan kurung "
-                "(6–30 karakter)."
-            )
-        return value
 
     def clean_scan_identitas(self):
         return bersihkan_scan(

@@ -132,8 +132,7 @@ def susun(pk) -> None:
 
 
 def _peran():
-    from ppid_manual.navigation import ALL_DESK
-    from ppid_manual.roles import Role
+    from ppid_manual.roles import ALL_DESK, Role
 
     return {
         # The roles of each register's page (registrasi.views.register, keberatan.views).

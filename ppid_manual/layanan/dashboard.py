@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 from django.db.models import Count
 from django.urls import reverse
 
-from ppid_manual.roles import Role
+from ppid_manual.roles import ALL_DESK
 
 
 @dataclass(frozen=True)
@@ -131,7 +131,7 @@ def keberatan_panel(user, today: datetime.date) -> dict:
 
 def panels_for(user, today: datetime.date) -> list[dict]:
     panels = []
-    if user.has_role(Role.PETUGAS, Role.PPID, Role.PELAKSANA, Role.ATASAN, Role.ADMIN):
+    if user.has_role(*ALL_DESK):
         panels.append(permohonan_panel(user, today))
         panels.append(keberatan_panel(user, today))
     return panels

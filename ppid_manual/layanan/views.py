@@ -27,8 +27,7 @@ from ppid_manual.models import (
     LaporanLayanan,
     PencarianIdentitas,
 )
-from ppid_manual.navigation import ALL_DESK
-from ppid_manual.roles import Role
+from ppid_manual.roles import ALL_DESK, Role
 from ppid_manual.workflow.tabel_pdf import pdf_response
 
 
