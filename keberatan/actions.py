@@ -17,14 +17,15 @@ from django.db import IntegrityError, transaction
 
 from keberatan.alur import (
     ALUR,
-    HK_PENGAJUAN,
-    HK_SENGKETA,
-    HK_TANGGAPAN,
     LANGKAH_TANGGAPAN,
-    SOP_DRAF,
-    SOP_JAWABAN,
-    SOP_PEMERIKSAAN,
-    SOP_REGISTRASI,
+    SENGKETA_SESUDAH_TANGGAPAN,
+    SENGKETA_TANPA_TANGGAPAN,
+    TARGET_DRAF,
+    TARGET_JAWABAN,
+    TARGET_PEMERIKSAAN,
+    TARGET_REGISTRASI,
+    TENGGAT_PENGAJUAN,
+    TENGGAT_TANGGAPAN,
     bukan_alasan_a,
     dasar_otomatis,
 )
@@ -122,7 +123,7 @@ def _register(p: Pengajuan, *, by: User, note: str) -> Keberatan:
         dasar, dasar_keterangan = otomatis.tanggal, otomatis.keterangan
     if dasar > p.tanggal_diterima:
         raise StepRefused("Tanggal timbulnya alasan tidak boleh sesudah formulir diterima.")
-    tenggat_pengajuan = calendar.deadline(dasar, HK_PENGAJUAN)
+    tenggat_pengajuan = TENGGAT_PENGAJUAN.dari(dasar)
     terlambat = p.tanggal_diterima > tenggat_pengajuan
     notes = [note] if note else []
     if terlambat:
@@ -169,12 +170,12 @@ def _register(p: Pengajuan, *, by: User, note: str) -> Keberatan:
             FormatNomor.Jenis.KEBERATAN, day=today, unit=k.unit_registrasi
         )
         # SOP: registration within 1 hk of receipt; the Atasan examines within 5 hk.
-        k.target_registrasi = calendar.deadline(k.tanggal_diterima, SOP_REGISTRASI)
-        k.target_pemeriksaan = calendar.deadline(today, SOP_PEMERIKSAAN)
+        TARGET_REGISTRASI.stamp(k)
+        TARGET_PEMERIKSAAN.stamp(k)
         # Pasal 36(2): the answer within 30 hk; Pasal 37(2): without one, the pemohon has
         # 14 hk after that to go to the Komisi Informasi (re-counted when the answer comes).
-        k.tenggat_tanggapan = calendar.deadline(today, HK_TANGGAPAN)
-        k.tenggat_sengketa = calendar.deadline(k.tenggat_tanggapan, HK_SENGKETA)
+        TENGGAT_TANGGAPAN.stamp(k)
+        SENGKETA_TANPA_TANGGAPAN.stamp(k)
         # Scans are saved last, and removed again below if the transaction fails.
         if p.scan_identitas is not None:
             pindaian.simpan(k.scan_identitas, p.scan_identitas.name, p.scan_identitas)
@@ -237,7 +238,7 @@ def record_disposisi(
         k.isi_disposisi = isi
         k.sifat_disposisi = sifat
         k.mulai_draf = day
-        k.target_draf = calendar.deadline(day, SOP_DRAF)
+        TARGET_DRAF.stamp(k)
         return {"unit": unit.kode, "sifat": sifat, "target_draf": k.target_draf.isoformat()}
 
     return apply_step(keberatan, ALUR, "disposisi", by=by, note=note or isi, update=update)
@@ -267,7 +268,7 @@ def submit_draft(
         k.draf_keputusan = keputusan
         k.draf_pertimbangan = pertimbangan
         k.tanggal_draf = day
-        k.target_jawaban = calendar.deadline(day, SOP_JAWABAN)
+        TARGET_JAWABAN.stamp(k)
         return {"usulan": keputusan, "perbaikan_ke": k.jumlah_revisi}
 
     label = KP(keputusan).label
@@ -288,7 +289,7 @@ def return_draft(keberatan: Keberatan, *, by: User, catatan: str) -> Keberatan:
         k.jumlah_revisi += 1
         k.catatan_revisi = catatan
         k.mulai_draf = day
-        k.target_draf = calendar.deadline(day, SOP_DRAF)
+        TARGET_DRAF.stamp(k)
         return {"dikembalikan_ke": k.jumlah_revisi, "target_draf": k.target_draf.isoformat()}
 
     return apply_step(keberatan, ALUR, "kembalikan_draf", by=by, note=catatan, update=update)
@@ -338,7 +339,7 @@ def answer_keberatan(
         k.nomor_tanggapan = next_number(
             FormatNomor.Jenis.TANGGAPAN_KEBERATAN, day=day, unit=k.pejabat_tanggapan.unit
         )
-        k.tenggat_sengketa = calendar.deadline(day, HK_SENGKETA)
+        SENGKETA_SESUDAH_TANGGAPAN.stamp(k)
         data: dict[str, Any] = {
             "keputusan": keputusan,
             "nomor_tanggapan": k.nomor_tanggapan,

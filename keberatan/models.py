@@ -23,7 +23,8 @@ from django.utils import timezone
 from ppid_manual import hukum
 from ppid_manual.models import Pejabat, Unit
 from ppid_manual.roles import Role
-from registrasi.models import Pemohon, Permohonan, mask_nik, near_due_limit
+from ppid_manual.workflow import deadlines
+from registrasi.models import Pemohon, Permohonan, mask_nik
 
 # Who may see the pemohon's NIK unmasked and the scans (UU 27/2022 PDP: only the roles that
 # need them): the desk that takes the file, the PPID and the Atasan PPID who decide on it.
@@ -75,7 +76,7 @@ class KeberatanQuerySet(models.QuerySet):
 
     def near_due(self, today: datetime.date) -> KeberatanQuerySet:
         return self.terbuka().filter(
-            tenggat_terdekat__gte=today, tenggat_terdekat__lt=near_due_limit(today)
+            tenggat_terdekat__gte=today, tenggat_terdekat__lt=deadlines.near_due_limit(today)
         )
 
     def periode(self, dari: datetime.date, sampai: datetime.date) -> KeberatanQuerySet:
@@ -334,6 +335,11 @@ class Keberatan(models.Model):
 
     def is_overdue(self, today: datetime.date) -> bool:
         return self.is_open and self.tenggat_terdekat is not None and self.tenggat_terdekat < today
+
+    def is_near_due(self, today: datetime.date, limit: datetime.date | None = None) -> bool:
+        """Open, and its nearest deadline (legal or SOP) is due today or within 2 working
+        days (ppid_manual.workflow.deadlines): the row `near_due` selects."""
+        return self.is_open and deadlines.is_near_due(self.tenggat_terdekat, today, limit)
 
     def tanggapan_lewat(self, today: datetime.date) -> bool:
         """Pasal 36(2): the Atasan PPID's 30 hk passed without an answer."""

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 
@@ -25,9 +24,11 @@ from ppid_manual.workflow.numbering import next_number
 from registrasi import pemohon as identitas
 from registrasi.alur import (
     ALUR,
-    HK_PEMBERITAHUAN,
-    HK_PERPANJANGAN,
     LANGKAH_KEPUTUSAN,
+    TENGGAT_AWAL,
+    TENGGAT_JAWABAN_OPD,
+    TENGGAT_PEMBERITAHUAN,
+    TENGGAT_PERPANJANGAN,
 )
 from registrasi.models import Penyerahan, Permohonan, SuratPermintaan, Tarif
 
@@ -105,7 +106,8 @@ def _intake(step_name: str, intake: Intake, *, by: User, note: str) -> Permohona
             # the notice is due 10 working days after it (day 0 = the registration date).
             day = intake.tanggal or calendar.today()
             p.tanggal_daftar = day
-            p.tenggat_awal = p.tenggat = calendar.deadline(day, HK_PEMBERITAHUAN)
+            TENGGAT_AWAL.stamp(p)
+            TENGGAT_PEMBERITAHUAN.stamp(p)
             # The number last: its counter row stays locked until the commit, and every desk
             # registering at the same moment waits on it (the deadline's query is done first).
             p.nomor_pendaftaran = next_number(FormatNomor.Jenis.PERMOHONAN, day=day)
@@ -209,18 +211,13 @@ def route_to_opd(
         if step == "alihkan_opd" and p.unit_tujuan_id == unit.pk:
             raise StepRefused(f"Permohonan ini sudah ditujukan ke {unit.nama}.")
         day = calendar.today()
-        internal = calendar.deadline(day, settings.PPID["HK_JAWABAN_OPD"])
-        # Never later than the legal deadline itself.
-        tenggat_jawaban = min(internal, p.tenggat) if p.tenggat else internal
         p.surat_permintaan.filter(dialihkan=False).update(dialihkan=True)
-        surat = SuratPermintaan.objects.create(
-            permohonan=p,
-            unit=unit,
-            nomor=next_number(FormatNomor.Jenis.SURAT_PERMINTAAN, day=day),
-            tanggal=day,
-            tenggat_jawaban=tenggat_jawaban,
-            catatan=catatan,
-        )
+        surat = SuratPermintaan(permohonan=p, unit=unit, tanggal=day, catatan=catatan)
+        # SOP step 3, never later than the legal deadline itself (the spec's cap). Counted
+        # before the number is taken: the counter row stays locked until the commit.
+        tenggat_jawaban = TENGGAT_JAWABAN_OPD.stamp(surat)
+        surat.nomor = next_number(FormatNomor.Jenis.SURAT_PERMINTAAN, day=day)
+        surat.save(force_insert=True)
         created.append(surat)
         p.unit_tujuan = unit
         return {
@@ -431,7 +428,7 @@ def extend(permohonan: Permohonan, *, by: User, alasan: str, note: str = "") -> 
         p.diperpanjang = True
         p.tanggal_perpanjangan = day
         p.alasan_perpanjangan = alasan
-        p.tenggat = calendar.deadline(p.tenggat_awal, HK_PERPANJANGAN)
+        TENGGAT_PERPANJANGAN.stamp(p)
         p.nomor_perpanjangan = next_number(FormatNomor.Jenis.PERPANJANGAN, day=day)
         return {
             "tenggat_lama": old.isoformat() if old else "",

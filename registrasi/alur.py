@@ -294,38 +294,48 @@ def tahapan(permohonan: Permohonan, *, ada_penyerahan: bool) -> list[Tahap]:
 
 # --- Stored deadlines that move when the calendar changes (DESIGN.md section 4) ----------
 
-TENGGAT = (
-    DeadlineSpec(
-        "tenggat_awal", "tanggal_daftar", HK_PEMBERITAHUAN, "Tenggat 10 hari kerja (Pasal 22(7))"
-    ),
-    DeadlineSpec(
-        "tenggat",
-        "tanggal_daftar",
-        HK_PEMBERITAHUAN,
-        "Tenggat pemberitahuan (Pasal 22(7))",
-        applies=lambda p: not p.diperpanjang,
-    ),
-    DeadlineSpec(
-        "tenggat",
-        "tenggat_awal",
-        HK_PERPANJANGAN,
-        "Tenggat sesudah perpanjangan (Pasal 22(8))",
-        applies=lambda p: p.diperpanjang,
-    ),
+# UU 14/2008 Pasal 22(7): 10 hk from the registration (the paper's date for a late entry).
+TENGGAT_AWAL = DeadlineSpec(
+    "tenggat_awal",
+    "tanggal_daftar",
+    HK_PEMBERITAHUAN,
+    "Tenggat 10 hari kerja (Pasal 22(7))",
+    judul=f"{HK_PEMBERITAHUAN} hari kerja sejak pendaftaran (Pasal 22(7))",
+    dasar="UU 14/2008 Pasal 22 ayat (7)",
 )
+# The deadline in force: the same 10 hk until an extension...
+TENGGAT_PEMBERITAHUAN = DeadlineSpec(
+    "tenggat",
+    "tanggal_daftar",
+    HK_PEMBERITAHUAN,
+    "Tenggat pemberitahuan (Pasal 22(7))",
+    applies=lambda p: not p.diperpanjang,
+    dasar="UU 14/2008 Pasal 22 ayat (7)",
+)
+# ...then 7 hk more from the original deadline (Pasal 22(8)), once.
+TENGGAT_PERPANJANGAN = DeadlineSpec(
+    "tenggat",
+    "tenggat_awal",
+    HK_PERPANJANGAN,
+    "Tenggat sesudah perpanjangan (Pasal 22(8))",
+    applies=lambda p: p.diperpanjang,
+    judul=f"Perpanjangan {HK_PERPANJANGAN} hari kerja (Pasal 22(8))",
+    dasar="UU 14/2008 Pasal 22 ayat (8)",
+)
+TENGGAT = (TENGGAT_AWAL, TENGGAT_PEMBERITAHUAN, TENGGAT_PERPANJANGAN)
 
 
 # The OPD's internal answer deadline (SOP step 3): HK_JAWABAN_OPD working days from the letter,
 # never later than the request's own deadline; told on the request's timeline when it moves.
-TENGGAT_SURAT = (
-    DeadlineSpec(
-        "tenggat_jawaban",
-        "tanggal",
-        lambda s: settings.PPID["HK_JAWABAN_OPD"],
-        "Tenggat jawaban OPD",
-        cap=lambda s: s.permohonan.tenggat,
-    ),
+TENGGAT_JAWABAN_OPD = DeadlineSpec(
+    "tenggat_jawaban",
+    "tanggal",
+    lambda s: settings.PPID["HK_JAWABAN_OPD"],
+    "Tenggat jawaban OPD",
+    cap=lambda s: s.permohonan.tenggat,
+    dasar="SOP langkah 3",
 )
+TENGGAT_SURAT = (TENGGAT_JAWABAN_OPD,)
 
 
 def _surat_menunggu_jawaban():

@@ -24,7 +24,7 @@ from ppid_manual import hukum
 from ppid_manual.models import Unit
 from ppid_manual.postgres import key_in
 from ppid_manual.roles import Role
-from ppid_manual.workflow import calendar
+from ppid_manual.workflow import deadlines
 
 
 class Pemohon(models.Model):
@@ -189,7 +189,9 @@ class PermohonanQuerySet(models.QuerySet):
 
     def near_due(self, today: datetime.date) -> PermohonanQuerySet:
         """Due today or within the next 2 working days (and not overdue)."""
-        return self.running().filter(tenggat__gte=today, tenggat__lt=near_due_limit(today))
+        return self.running().filter(
+            tenggat__gte=today, tenggat__lt=deadlines.near_due_limit(today)
+        )
 
     def needs_action(self, user) -> PermohonanQuerySet:
         """What waits on this user now (the work list's first tab), per role and OPD."""
@@ -268,12 +270,6 @@ class PermohonanQuerySet(models.QuerySet):
         return self.filter(
             Q(nomor_pendaftaran__icontains=q) | key_in("pemohon_id", pemohon, self.db)
         )
-
-
-def near_due_limit(today: datetime.date) -> datetime.date:
-    """The first date that is more than 2 working days after today: a deadline before it is
-    'near due' (≤ 2 hk left)."""
-    return calendar.deadline(today, 3)
 
 
 def scan_path(instance: Permohonan, filename: str) -> str:
@@ -546,12 +542,10 @@ class Permohonan(models.Model):
     def is_overdue(self, today: datetime.date) -> bool:
         return self.clock_running and self.tenggat is not None and self.tenggat < today
 
-    def is_near_due(self, today: datetime.date) -> bool:
-        return (
-            self.clock_running
-            and self.tenggat is not None
-            and today <= self.tenggat < near_due_limit(today)
-        )
+    def is_near_due(self, today: datetime.date, limit: datetime.date | None = None) -> bool:
+        """The notice is due today or within 2 working days (ppid_manual.workflow.deadlines;
+        `limit` from near_due_limit when a page tests many rows)."""
+        return self.clock_running and deadlines.is_near_due(self.tenggat, today, limit)
 
     def can_extend(self, today: datetime.date) -> str | None:
         """None when the one extension is still possible, else why not (Pasal 22(8))."""

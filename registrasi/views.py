@@ -22,6 +22,7 @@ from ppid_manual.models import CetakanRegister, Event, Pejabat, PencarianIdentit
 from ppid_manual.paging import counted_page
 from ppid_manual.roles import ALL_DESK, Role
 from ppid_manual.workflow import calendar
+from ppid_manual.workflow.deadlines import near_due_limit
 from ppid_manual.workflow.engine import StepRefused
 from ppid_manual.workflow.numbering import NumberingError
 from ppid_manual.workflow.pdf import PdfError, PrintDocument
@@ -54,7 +55,7 @@ from registrasi.forms import (
     RegisterForm,
     SuratPermintaanForm,
 )
-from registrasi.models import Penyerahan, Permohonan, SuratPermintaan, near_due_limit
+from registrasi.models import Penyerahan, Permohonan, SuratPermintaan
 
 S = Permohonan.Status
 K = Permohonan.Keputusan
@@ -244,7 +245,7 @@ def _mark_deadlines(rows: list[Permohonan], today) -> None:
     days_off = calendar.days_off_between(today, max(dates, default=today))
     for p in rows:
         p.terlambat = p.is_overdue(today)
-        p.mendekati = p.clock_running and p.tenggat is not None and today <= p.tenggat < limit
+        p.mendekati = p.is_near_due(today, limit)
         p.sisa_hk = (
             calendar.working_days_between(today, p.tenggat, days_off)
             if p.clock_running and p.tenggat and p.tenggat >= today
