@@ -24,6 +24,7 @@ from ppid_manual.workflow.calendar import today
 from registrasi.actions import Intake, Putusan
 from registrasi.alur import HK_PEMBERITAHUAN
 from registrasi.models import Pemohon, Permohonan, SuratPermintaan, Tarif
+from registrasi.pemohon import PEMOHON_FIELDS
 
 K = Permohonan.Keputusan
 TELEPON_RE = re.compile(r"^\+?[0-9][0-9 ()\-]{5,28}$")
@@ -158,15 +159,7 @@ class PermohonanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
         "lanjutan",
         "tanggal",
         "cara_pengajuan",
-        "jenis",
-        "nama",
-        "nik",
-        "nomor_akta",
-        "penanggung_jawab",
-        "alamat",
-        "pekerjaan",
-        "telepon",
-        "email",
+        *PEMOHON_FIELDS,
         "rincian_informasi",
         "tujuan_penggunaan",
         "cara_memperoleh",
