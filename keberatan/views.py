@@ -23,8 +23,8 @@ from django.views.decorators.http import require_GET
 from keberatan import actions
 from keberatan.alur import (
     ALUR,
-    HK_PENGAJUAN,
     MENUNGGU,
+    TENGGAT_PENGAJUAN,
     dasar_otomatis,
     saran_alasan,
     status_tugas,
@@ -56,7 +56,6 @@ from ppid_manual.access import role_required
 from ppid_manual.layanan import cetak_latar
 from ppid_manual.models import CetakanRegister, Event, Pejabat, Unit
 from ppid_manual.roles import ALL_DESK, Role
-from ppid_manual.workflow import calendar
 from ppid_manual.workflow.calendar import today
 from ppid_manual.workflow.deadlines import is_near_due, near_due_limit
 from ppid_manual.workflow.engine import Step, StepRefused
@@ -239,7 +238,7 @@ def baru(request: HttpRequest) -> HttpResponse:
         form = None
     day = today()
     dasar = dasar_otomatis(permohonan, day) if permohonan else None
-    batas = calendar.deadline(dasar.tanggal, HK_PENGAJUAN) if dasar else None
+    batas = TENGGAT_PENGAJUAN.dari(dasar.tanggal) if dasar else None
     return render(
         request,
         "keberatan/baru.html",

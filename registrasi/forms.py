@@ -22,7 +22,7 @@ from ppid_manual.pindaian import SCAN_IDENTITAS
 from ppid_manual.workflow import calendar
 from ppid_manual.workflow.calendar import today
 from registrasi.actions import Intake, Putusan
-from registrasi.alur import HK_PEMBERITAHUAN
+from registrasi.alur import TENGGAT_PEMBERITAHUAN
 from registrasi.models import Pemohon, Permohonan, SuratPermintaan, Tarif
 from registrasi.pemohon import PEMOHON_FIELDS
 
@@ -334,7 +334,7 @@ class PermohonanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
         now = today()
         if day >= now:
             return []
-        tenggat = calendar.deadline(day, HK_PEMBERITAHUAN)
+        tenggat = TENGGAT_PEMBERITAHUAN.dari(day)
         days_off = calendar.days_off_between(day, max(now, tenggat))
         lines = []
         if not calendar.is_working_day(day, days_off):
