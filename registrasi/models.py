@@ -185,7 +185,7 @@ class PermohonanQuerySet(models.QuerySet):
 
     def overdue(self, today: datetime.date) -> PermohonanQuerySet:
         """The notice was due before today and has not been issued."""
-        return self.running().filter(tenggat__lt=today)
+        return self.filter(overdue_q(today))
 
     def near_due(self, today: datetime.date) -> PermohonanQuerySet:
         """Due today or within the next 2 working days (and not overdue)."""
@@ -270,6 +270,12 @@ class PermohonanQuerySet(models.QuerySet):
         return self.filter(
             Q(nomor_pendaftaran__icontains=q) | key_in("pemohon_id", pemohon, self.db)
         )
+
+
+def overdue_q(at: datetime.date) -> Q:
+    """The notice is still due and its deadline passed before `at`: `objects.overdue(today)`,
+    and the Laporan's count of late requests as at the end of its period."""
+    return Q(status__in=Permohonan.CLOCK_RUNNING, tenggat__lt=at)
 
 
 def scan_path(instance: Permohonan, filename: str) -> str:

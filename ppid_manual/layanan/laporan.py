@@ -94,7 +94,7 @@ def _json_counts(qs, column: str, keys: list[tuple[str, str]]) -> list[tuple[str
 
 def compute(tahun: int, periode: str, unit: Unit | None = None) -> Angka:
     from keberatan.models import Keberatan
-    from registrasi.models import Permohonan
+    from registrasi.models import Permohonan, overdue_q
 
     dari, sampai = period_bounds(tahun, periode)
     today = timezone.localdate()
@@ -118,11 +118,7 @@ def compute(tahun: int, periode: str, unit: Unit | None = None) -> Angka:
         terlambat=Count(
             "pk",
             filter=Q(tanggal_pemberitahuan__gt=F("tenggat"))
-            | Q(
-                tanggal_pemberitahuan__isnull=True,
-                status__in=Permohonan.CLOCK_RUNNING,
-                tenggat__lt=batas,
-            ),
+            | (Q(tanggal_pemberitahuan__isnull=True) & overdue_q(batas)),
         ),
     )
     angka.permohonan = totals["permohonan"]
