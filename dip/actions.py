@@ -286,18 +286,21 @@ class HasilImpor:
 
 
 @transaction.atomic
-def impor_informasi(edisi: DipEdisi, *, by: User, berkas_impor: UploadedFile) -> HasilImpor:
+def impor_informasi(
+    edisi: DipEdisi, *, by: User, berkas_impor: UploadedFile, form_class
+) -> HasilImpor:
     """Import entries from an XLSX/CSV file with the export's columns. A row whose id exists
     in this edition updates that entry; any other row adds an entry (keeping its id if it has
-    one). Every row is checked first: one error anywhere raises `berkas.ImporGagal` with every
-    error by row number, and nothing is written."""
+    one). Every row is checked first, by `form_class` (the entry form, named by the view):
+    one error anywhere raises `berkas.ImporGagal` with every error by row number, and
+    nothing is written."""
     locked = _kunci(edisi)
     _periksa_ubah(locked, by)
     try:
         rows = berkas.baca_berkas(berkas_impor.name, berkas_impor.read())
     except berkas.BerkasTidakValid as exc:
         raise berkas.ImporGagal(pesan=str(exc)) from None
-    valid = berkas.validasi(locked, rows)
+    valid = berkas.validasi(locked, rows, form_class=form_class)
     ada = {info.uid: info for info in locked.informasi.all()}
     nomor = _nomor_berikut(locked)
     baru = diperbarui = tetap = 0

@@ -386,9 +386,13 @@ class BarisValid:
     nilai: dict[str, Any]  # model field -> value, opd as a Unit
 
 
-def validasi(edisi: DipEdisi, rows: list[BarisImpor]) -> list[BarisValid]:
-    """Check every row; raise ImporGagal with all the errors, or return the clean rows."""
-    from dip.forms import InformasiPublikForm
+def validasi(edisi: DipEdisi, rows: list[BarisImpor], *, form_class) -> list[BarisValid]:
+    """Check every row; raise ImporGagal with all the errors, or return the clean rows.
+
+    Each row is checked by `form_class`, the form that enters one entry by hand
+    (dip.forms.InformasiPublikForm): an imported row obeys the same rules and gets the same
+    messages. The caller names it: forms sit above this module (models ← alur ← actions ←
+    forms/views), which does not import them."""
 
     errors: list[ErrorImpor] = []
     valid: list[BarisValid] = []
@@ -424,7 +428,7 @@ def validasi(edisi: DipEdisi, rows: list[BarisImpor]) -> list[BarisValid]:
         if opd_error:
             kolom = "kode_perangkat_daerah" if data["kode_perangkat_daerah"] else "perangkat_daerah"
             errors.append(ErrorImpor(row.nomor, LABEL[kolom], opd_error))
-        form = InformasiPublikForm(data=form_data, edisi=edisi, dengan_opd=False)
+        form = form_class(data=form_data, edisi=edisi, dengan_opd=False)
         if not form.is_valid():
             for field, messages in form.errors.items():
                 kolom = KOLOM_FIELD.get(field)

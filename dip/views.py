@@ -490,7 +490,10 @@ def impor(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             hasil = actions.impor_informasi(
-                edisi, by=request.user, berkas_impor=form.cleaned_data["berkas"]
+                edisi,
+                by=request.user,
+                berkas_impor=form.cleaned_data["berkas"],
+                form_class=InformasiPublikForm,
             )
         except berkas.ImporGagal as exc:
             gagal = exc

@@ -170,3 +170,18 @@ def test_no_action_imports_a_template_tag_module():
         if ".templatetags" in target
     )
     assert wrong == []
+
+
+def test_only_pages_import_forms_and_views():
+    # Everything under the pages (models, rules, actions, documents, registers, imports) is
+    # usable without a request: it imports no form, view or template-tag module. A form the
+    # rules need (dip's import checks each row with the entry form) is handed in by the view.
+    pages = {"forms", "views", "urls", "admin"}
+    wrong = sorted(
+        f"{name} imports {target}"
+        for name, targets in GRAPH.items()
+        if name.split(".")[0] in APPS and name.split(".")[-1] not in pages
+        for target in targets
+        if target.split(".")[-1] in ("forms", "views") or ".templatetags" in target
+    )
+    assert wrong == []
