@@ -26,8 +26,13 @@ from django.db.models import Q
 from django.utils import timezone
 
 from dip import berkas
-from dip.alur import ALUR_OPD, ALUR_PROVINSI, boleh_ubah_isi, provinsi_tahun
-from dip.forms import cek_tanggal_setelah_sk, cek_tanggal_sk
+from dip.alur import (
+    alur_edisi,
+    boleh_ubah_isi,
+    cek_tanggal_setelah_sk,
+    cek_tanggal_sk,
+    provinsi_tahun,
+)
 from dip.models import (
     CatatanKoreksi,
     DipEdisi,
@@ -92,7 +97,7 @@ def _periksa_ubah(edisi: DipEdisi, by: User) -> None:
 def _langkah(edisi: DipEdisi, step_name: str, *, by: User, catatan: str = "", update=None):
     """Take `step_name` on `edisi` through the engine (state, role, scope and the step's guard
     are checked on the locked row, then the step's own update runs)."""
-    table = ALUR_PROVINSI if edisi.is_provinsi else ALUR_OPD
+    table = alur_edisi(edisi)
     return apply_step(edisi, table, step_name, by=by, note=catatan, update=update)
 
 
@@ -281,18 +286,21 @@ class HasilImpor:
 
 
 @transaction.atomic
-def import_informasi(edisi: DipEdisi, *, by: User, berkas_impor: UploadedFile) -> HasilImpor:
+def import_informasi(
+    edisi: DipEdisi, *, by: User, berkas_impor: UploadedFile, form_class
+) -> HasilImpor:
     """Import entries from an XLSX/CSV file with the export's columns. A row whose id exists
     in this edition updates that entry; any other row adds an entry (keeping its id if it has
-    one). Every row is checked first: one error anywhere raises `berkas.ImporGagal` with every
-    error by row number, and nothing is written."""
+    one). Every row is checked first, by `form_class` (the entry form, named by the view):
+    one error anywhere raises `berkas.ImporGagal` with every error by row number, and
+    nothing is written."""
     locked = _kunci(edisi)
     _periksa_ubah(locked, by)
     try:
         rows = berkas.baca_berkas(berkas_impor.name, berkas_impor.read())
     except berkas.BerkasTidakValid as exc:
         raise berkas.ImporGagal(pesan=str(exc)) from None
-    valid = berkas.validasi(locked, rows)
+    valid = berkas.validasi(locked, rows, form_class=form_class)
     ada = {info.uid: info for info in locked.informasi.all()}
     nomor = _nomor_berikut(locked)
     baru = diperbarui = tetap = 0
@@ -594,7 +602,7 @@ def upload_scan_sk(edisi: DipEdisi, *, by: User, berkas_scan: UploadedFile) -> D
 @transaction.atomic
 def _upload_scan_sk(edisi: DipEdisi, *, by: User, berkas_scan: UploadedFile) -> DipEdisi:
     try:
-        mime, ext = berkas.periksa_scan(berkas_scan)
+        mime, ext = pindaian.SCAN_SK.periksa(berkas_scan)
     except ValueError as exc:
         raise StepRefused(str(exc)) from None
 

@@ -31,11 +31,13 @@ checks on the locked row; the edition page shows it as the reason a button is di
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 
 from dip.models import DipEdisi
 from ppid_manual.models import Unit, User
 from ppid_manual.roles import Role
+from ppid_manual.workflow.calendar import today
 from ppid_manual.workflow.engine import Guard, StepTable, steps
 
 S = DipEdisi.Status
@@ -277,3 +279,27 @@ def opd_pilihan(edisi: DipEdisi):
     if edisi.is_provinsi:
         return Unit.objects.filter(aktif=True)
     return Unit.objects.filter(pk=edisi.unit_id)
+
+
+def alur_edisi(edisi: DipEdisi) -> StepTable:
+    """The step table of this edition: the province's or an OPD's. Here, with the tables, and
+    not on the model: the model does not import the rules (models ← alur ← actions ← views)."""
+    return ALUR_PROVINSI if edisi.is_provinsi else ALUR_OPD
+
+
+def cek_tanggal_sk(edisi: DipEdisi, tanggal: datetime.date) -> str | None:
+    """Why the SK date cannot be this one, or None (the form and the action both ask)."""
+    if tanggal > today():
+        return "Tanggal SK tidak boleh setelah hari ini."
+    if tanggal.year < edisi.tahun - 1:
+        return f"Tanggal SK DIP tahun {edisi.tahun} paling awal 1 Januari {edisi.tahun - 1}."
+    return None
+
+
+def cek_tanggal_setelah_sk(edisi: DipEdisi, tanggal: datetime.date, apa: str) -> str | None:
+    """Why a date after the SK (surat pengantar, publikasi) cannot be this one, or None."""
+    if tanggal > today():
+        return f"Tanggal {apa} tidak boleh setelah hari ini."
+    if edisi.tanggal_sk and tanggal < edisi.tanggal_sk:
+        return f"Tanggal {apa} tidak boleh sebelum tanggal SK ({edisi.tanggal_sk:%d-%m-%Y})."
+    return None

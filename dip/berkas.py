@@ -21,7 +21,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from dip.models import DipEdisi, InformasiPublik
+from dip.models import MAKS_UKURAN_IMPOR, DipEdisi, InformasiPublik
 from ppid_manual import csv_aman
 from ppid_manual.models import Unit
 
@@ -63,10 +63,8 @@ KOLOM_FIELD = {v: k for k, v in FIELD.items()}
 # A column people often add by hand; it carries nothing and is ignored.
 DIABAIKAN = {"no", "nomor"}
 
-MAKS_UKURAN_IMPOR = 5 * 1024 * 1024
 MAKS_BARIS = 5000
 MAKS_XLSX_TERURAI = 60 * 1024 * 1024
-MAKS_UKURAN_SCAN = 10 * 1024 * 1024
 
 # Spreadsheet programs run a cell that starts with one of these as a formula (CSV injection).
 # The CSV export writes such a value with a leading apostrophe (ppid_manual.csv_aman, the one
@@ -216,7 +214,7 @@ def _sel(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, datetime.datetime | datetime.date):
-        from ppid_manual.templatetags.ppid import tanggal
+        from ppid_manual.format import tanggal
 
         return tanggal(value)
     if isinstance(value, float) and value.is_integer():
@@ -388,9 +386,13 @@ class BarisValid:
     nilai: dict[str, Any]  # model field -> value, opd as a Unit
 
 
-def validasi(edisi: DipEdisi, rows: list[BarisImpor]) -> list[BarisValid]:
-    """Check every row; raise ImporGagal with all the errors, or return the clean rows."""
-    from dip.forms import InformasiPublikForm
+def validasi(edisi: DipEdisi, rows: list[BarisImpor], *, form_class) -> list[BarisValid]:
+    """Check every row; raise ImporGagal with all the errors, or return the clean rows.
+
+    Each row is checked by `form_class`, the form that enters one entry by hand
+    (dip.forms.InformasiPublikForm): an imported row obeys the same rules and gets the same
+    messages. The caller names it: forms sit above this module (models ← alur ← actions ←
+    forms/views), which does not import them."""
 
     errors: list[ErrorImpor] = []
     valid: list[BarisValid] = []
@@ -426,7 +428,7 @@ def validasi(edisi: DipEdisi, rows: list[BarisImpor]) -> list[BarisValid]:
         if opd_error:
             kolom = "kode_perangkat_daerah" if data["kode_perangkat_daerah"] else "perangkat_daerah"
             errors.append(ErrorImpor(row.nomor, LABEL[kolom], opd_error))
-        form = InformasiPublikForm(data=form_data, edisi=edisi, dengan_opd=False)
+        form = form_class(data=form_data, edisi=edisi, dengan_opd=False)
         if not form.is_valid():
             for field, messages in form.errors.items():
                 kolom = KOLOM_FIELD.get(field)
@@ -440,36 +442,3 @@ def validasi(edisi: DipEdisi, rows: list[BarisImpor]) -> list[BarisValid]:
     if errors:
         raise ImporGagal(errors)
     return valid
-
-
-# --- the signed SK scan ----------------------------------------------------------------
-
-MAGIC = (
-    (b"%PDF-", "application/pdf", "pdf"),
-    (b"\xff\xd8\xff", "image/jpeg", "jpg"),
-    (b"\x89PNG\r\n\x1a\n", "image/png", "png"),
-)
-
-
-def jenis_scan(head: bytes) -> tuple[str, str] | None:
-    """(mime type, extension) from the file's first bytes, whatever its name says."""
-    for magic, mime, ext in MAGIC:
-        if head.startswith(magic):
-            return mime, ext
-    return None
-
-
-def periksa_scan(berkas) -> tuple[str, str]:
-    """Check an uploaded scan: PDF, JPEG or PNG by content, at most 10 MB. Returns
-    (mime, extension); raises ValueError with the Indonesian reason."""
-    if berkas.size > MAKS_UKURAN_SCAN:
-        raise ValueError("Berkas pindaian paling besar 10 MB.")
-    if berkas.size == 0:
-        raise ValueError("Berkas pindaian kosong.")
-    berkas.seek(0)
-    head = berkas.read(16)
-    berkas.seek(0)
-    found = jenis_scan(head)
-    if found is None:
-        raise ValueError("Isi berkas bukan PDF, JPEG atau PNG.")
-    return found

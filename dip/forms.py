@@ -10,9 +10,16 @@ from crispy_forms.layout import Column, Field, Layout, Row, Submit
 from django import forms
 from django.utils import timezone
 
-from dip import berkas
-from dip.alur import opd_pilihan
-from dip.models import DipEdisi, InformasiDikecualikan, InformasiPublik, Pasal17, Publikasi
+from dip.alur import cek_tanggal_setelah_sk, cek_tanggal_sk, opd_pilihan
+from dip.models import (
+    MAKS_UKURAN_IMPOR,
+    DipEdisi,
+    InformasiDikecualikan,
+    InformasiPublik,
+    Pasal17,
+    Publikasi,
+)
+from ppid_manual.pindaian import SCAN_SK, ScanDitolak
 from ppid_manual.workflow import forms as workflow_forms
 from ppid_manual.workflow.versions import VersionFormMixin
 
@@ -168,22 +175,6 @@ class PenetapanForm(forms.Form):
         return tanggal
 
 
-def cek_tanggal_sk(edisi: DipEdisi, tanggal: datetime.date) -> str | None:
-    if tanggal > timezone.localdate():
-        return "Tanggal SK tidak boleh setelah hari ini."
-    if tanggal.year < edisi.tahun - 1:
-        return f"Tanggal SK DIP tahun {edisi.tahun} paling awal 1 Januari {edisi.tahun - 1}."
-    return None
-
-
-def cek_tanggal_setelah_sk(edisi: DipEdisi, tanggal: datetime.date, apa: str) -> str | None:
-    if tanggal > timezone.localdate():
-        return f"Tanggal {apa} tidak boleh setelah hari ini."
-    if edisi.tanggal_sk and tanggal < edisi.tanggal_sk:
-        return f"Tanggal {apa} tidak boleh sebelum tanggal SK ({edisi.tanggal_sk:%d-%m-%Y})."
-    return None
-
-
 class PengantarForm(forms.Form):
     tanggal = forms.DateField(label="Tanggal surat", widget=_tanggal_widget())
     tujuan = forms.CharField(
@@ -265,8 +256,8 @@ class ScanSkForm(forms.Form):
     def clean_berkas(self):
         uploaded = self.cleaned_data["berkas"]
         try:
-            berkas.periksa_scan(uploaded)
-        except ValueError as exc:
+            SCAN_SK.periksa(uploaded)
+        except ScanDitolak as exc:
             raise forms.ValidationError(str(exc)) from None
         return uploaded
 
@@ -287,7 +278,7 @@ class ImporForm(forms.Form):
 
     def clean_berkas(self):
         uploaded = self.cleaned_data["berkas"]
-        if uploaded.size > berkas.MAKS_UKURAN_IMPOR:
+        if uploaded.size > MAKS_UKURAN_IMPOR:
             raise forms.ValidationError("Berkas impor paling besar 5 MB.")
         if not uploaded.name.lower().endswith((".xlsx", ".csv")):
             raise forms.ValidationError("Gunakan berkas .xlsx atau .csv.")

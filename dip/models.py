@@ -23,6 +23,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
+from ppid_manual import hukum
 from ppid_manual.models import Pejabat, Unit
 from ppid_manual.roles import Role
 from ppid_manual.workflow.engine import StepRefused
@@ -239,12 +240,6 @@ class DipEdisi(models.Model):
             f"dengan SK Nomor {self.provinsi.nomor_sk}: isinya tidak dapat diubah."
         )
 
-    @property
-    def alur(self):
-        from dip.alur import ALUR_OPD, ALUR_PROVINSI
-
-        return ALUR_PROVINSI if self.is_provinsi else ALUR_OPD
-
     def semua_informasi(self) -> InformasiPublikQuerySet:
         """The entries of this DIP as printed in its lampiran. The province edition holds its
         own entries (typed in by the petugas from paper forms) plus the entries of every OPD
@@ -300,6 +295,11 @@ class InformasiPublikQuerySet(models.QuerySet):
     def delete(self):
         self._periksa_beku()
         return super().delete()
+
+
+# An imported DIP file (XLSX or CSV): checked by the form on upload and again when it is read
+# (dip/berkas.py), one limit for both.
+MAKS_UKURAN_IMPOR = 5 * 1024 * 1024
 
 
 class InformasiPublik(Versioned):
@@ -457,42 +457,9 @@ class Publikasi(models.Model):
         return f"{self.get_kanal_display()} {self.tanggal:%d-%m-%Y}"
 
 
-_DIBUKA = "Informasi Publik yang apabila dibuka dan diberikan kepada Pemohon Informasi Publik"
-
-
-class Pasal17(models.TextChoices):
-    """UU 14/2008 Pasal 17: the exemptions, with the article's wording (the chapeau of each
-    huruf; the sub-points are in the Act)."""
-
-    HURUF_A = "a", f"huruf a — {_DIBUKA} dapat menghambat proses penegakan hukum"
-    HURUF_B = (
-        "b",
-        (
-            f"huruf b — {_DIBUKA} dapat mengganggu kepentingan perlindungan hak atas kekayaan "
-            "intelektual dan perlindungan dari persaingan usaha tidak sehat"
-        ),
-    )
-    HURUF_C = "c", f"huruf c — {_DIBUKA} dapat membahayakan pertahanan dan keamanan negara"
-    HURUF_D = "d", f"huruf d — {_DIBUKA} dapat mengungkapkan kekayaan alam Indonesia"
-    HURUF_E = "e", f"huruf e — {_DIBUKA} dapat merugikan ketahanan ekonomi nasional"
-    HURUF_F = "f", f"huruf f — {_DIBUKA} dapat merugikan kepentingan hubungan luar negeri"
-    HURUF_G = (
-        "g",
-        (
-            "huruf g — Informasi Publik yang apabila dibuka dapat mengungkapkan isi akta otentik "
-            "yang bersifat pribadi dan kemauan terakhir ataupun wasiat seseorang"
-        ),
-    )
-    HURUF_H = "h", f"huruf h — {_DIBUKA} dapat mengungkap rahasia pribadi"
-    HURUF_I = (
-        "i",
-        (
-            "huruf i — memorandum atau surat-surat antar Badan Publik atau intra Badan Publik, "
-            "yang menurut sifatnya dirahasiakan kecuali atas putusan Komisi Informasi atau "
-            "pengadilan"
-        ),
-    )
-    HURUF_J = "j", "huruf j — informasi yang tidak boleh diungkapkan berdasarkan Undang-Undang"
+# UU 14/2008 Pasal 17: the exemptions (ppid_manual/hukum.py; one class for the refusals and
+# the DIK).
+Pasal17 = hukum.Pasal17
 
 
 class InformasiDikecualikanQuerySet(models.QuerySet):
@@ -570,7 +537,7 @@ class InformasiDikecualikan(Versioned):
     @property
     def pasal17_uraian(self) -> list[str]:
         """The Act's wording of each cited huruf, for letters and the DIK print."""
-        return [Pasal17(h).label for h in self.pasal17_huruf]
+        return [hukum.pasal17_bunyi(h) for h in self.pasal17_huruf]
 
     @property
     def dasar_singkat(self) -> str:

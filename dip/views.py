@@ -37,7 +37,7 @@ from dip.models import CatatanKoreksi, DipEdisi, InformasiDikecualikan, Informas
 from dip.search import search_informasi
 from ppid_manual.access import role_required
 from ppid_manual.models import Unit
-from ppid_manual.roles import Role
+from ppid_manual.roles import ALL_DESK, Role
 from ppid_manual.workflow.engine import StepRefused
 from ppid_manual.workflow.pages import (
     CaseUI,
@@ -51,7 +51,7 @@ from ppid_manual.workflow.pages import (
 )
 from ppid_manual.workflow.versions import EditConflict
 
-DESK = (Role.PETUGAS, Role.PPID, Role.PELAKSANA, Role.ATASAN, Role.ADMIN)
+DESK = ALL_DESK
 S = DipEdisi.Status
 
 
@@ -157,8 +157,8 @@ LABEL_PERISTIWA = {
 def _boleh_koreksi_entri(edisi: DipEdisi, user) -> bool:
     """Whether the PPID may return entries of `edisi` now (the buttons on its rows)."""
     step_name = "catat_koreksi" if edisi.is_provinsi else "koreksi"
-    step = edisi.alur.get(step_name)
-    return edisi.alur.why_not(edisi, step, user) is None
+    step = alur.alur_edisi(edisi).get(step_name)
+    return alur.alur_edisi(edisi).why_not(edisi, step, user) is None
 
 
 @role_required(*DESK)
@@ -205,7 +205,7 @@ def edisi_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "edisi": edisi,
             "progres": alur.progres(edisi),
             "tombol": UI.buttons(edisi, user),
-            "timeline": timeline(edisi, edisi.alur, LABEL_PERISTIWA),
+            "timeline": timeline(edisi, alur.alur_edisi(edisi), LABEL_PERISTIWA),
             "kelompok": kelompok,
             "jumlah": sum(len(g["items"]) for g in kelompok),
             "boleh_ubah": alasan_ubah is None,
@@ -302,7 +302,7 @@ PAGES: dict[str, StepPage] = {
 }
 
 UI = CaseUI(
-    table_of=lambda edisi: edisi.alur,
+    table_of=alur.alur_edisi,
     pages=PAGES,
     get_case=get_edisi_for_user,
     detail_url=lambda edisi: reverse("dip:edisi", args=[edisi.pk]),
@@ -407,8 +407,10 @@ def informasi_koreksi(request: HttpRequest, pk: int) -> HttpResponse:
     kembali = reverse("dip:edisi", args=[info.edisi.provinsi_id or info.edisi_id])
     kembali = safe_next(request, kembali)
     if request.method != "POST" and not _boleh_koreksi_entri(info.edisi, request.user):
-        step = info.edisi.alur.get("catat_koreksi" if info.edisi.is_provinsi else "koreksi")
-        messages.error(request, info.edisi.alur.why_not(info.edisi, step, request.user))
+        step = alur.alur_edisi(info.edisi).get(
+            "catat_koreksi" if info.edisi.is_provinsi else "koreksi"
+        )
+        messages.error(request, alur.alur_edisi(info.edisi).why_not(info.edisi, step, request.user))
         return redirect(kembali)
     form = CatatanForm(request.POST or None, wajib=True, submit_label="Kembalikan entri")
     if request.method == "POST" and form.is_valid():
@@ -438,7 +440,10 @@ def impor(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             hasil = actions.import_informasi(
-                edisi, by=request.user, berkas_impor=form.cleaned_data["berkas"]
+                edisi,
+                by=request.user,
+                berkas_impor=form.cleaned_data["berkas"],
+                form_class=InformasiPublikForm,
             )
         except berkas.ImporGagal as exc:
             gagal = exc

@@ -14,30 +14,30 @@ from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 
 from keberatan.alur import (
     ALUR,
-    HK_PENGAJUAN,
-    HK_SENGKETA,
-    HK_TANGGAPAN,
     LANGKAH_TANGGAPAN,
-    SOP_DRAF,
-    SOP_JAWABAN,
-    SOP_PEMERIKSAAN,
-    SOP_REGISTRASI,
+    SENGKETA_SESUDAH_TANGGAPAN,
+    SENGKETA_TANPA_TANGGAPAN,
+    TARGET_DRAF,
+    TARGET_JAWABAN,
+    TARGET_PEMERIKSAAN,
+    TARGET_REGISTRASI,
+    TENGGAT_PENGAJUAN,
+    TENGGAT_TANGGAPAN,
     bukan_alasan_a,
     dasar_otomatis,
 )
 from keberatan.models import Keberatan
 from ppid_manual import pindaian
+from ppid_manual.format import hari_tanggal, tanggal
 from ppid_manual.models import FormatNomor, Pejabat, Unit, User
-from ppid_manual.templatetags.ppid import hari_tanggal, tanggal
 from ppid_manual.workflow import calendar
 from ppid_manual.workflow.engine import StepRefused, apply_step
 from ppid_manual.workflow.numbering import next_number
-from registrasi.actions import PEMOHON_FIELDS, find_pemohon
-from registrasi.models import Pemohon, Permohonan
+from registrasi import pemohon as identitas
+from registrasi.models import Permohonan
 
 KP = Keberatan.Keputusan
 
@@ -49,10 +49,6 @@ class SudahDiajukan(Exception):
     def __init__(self, keberatan: Keberatan) -> None:
         super().__init__("Formulir ini sudah dikirim.")
         self.keberatan = keberatan
-
-
-def _today() -> datetime.date:
-    return timezone.localdate()
 
 
 def _atasan(day: datetime.date) -> Pejabat:
@@ -88,27 +84,6 @@ class Pengajuan:
     kunci: uuid.UUID | None = None
 
 
-def _pemohon(data: dict[str, str]) -> tuple[Pemohon, dict[str, list[str]]]:
-    """A returning pemohon is reused (with the contact details they gave today), never
-    duplicated (the same rule as registrasi: find_pemohon)."""
-    existing = find_pemohon(data)
-    if existing is None:
-        pemohon = Pemohon(**{k: data.get(k, "") for k in PEMOHON_FIELDS})
-        pemohon.full_clean()
-        pemohon.save()
-        return pemohon, {}
-    pemohon = Pemohon.objects.select_for_update().get(pk=existing.pk)
-    changes = {}
-    for name in PEMOHON_FIELDS:
-        new = data.get(name, "")
-        if new and new != getattr(pemohon, name):
-            changes[name] = [getattr(pemohon, name), new]
-            setattr(pemohon, name, new)
-    if changes:
-        pemohon.save()
-    return pemohon, changes
-
-
 def _check_pengajuan(p: Pengajuan, today: datetime.date) -> None:
     """The law's rules on the form; the form checks them too, field by field."""
     bad = [h for h in p.alasan if h not in Keberatan.Alasan.values]
@@ -135,7 +110,7 @@ def _register(p: Pengajuan, *, by: User, note: str) -> Keberatan:
             raise SudahDiajukan(done)
     if by.unit_id is None:
         raise StepRefused("Akun Anda belum terhubung ke perangkat daerah; hubungi Admin.")
-    today = _today()
+    today = calendar.today()
     _check_pengajuan(p, today)
 
     # Pasal 36(1): the 30-hk filing window from the day the ground arose.
@@ -148,7 +123,7 @@ def _register(p: Pengajuan, *, by: User, note: str) -> Keberatan:
         dasar, dasar_keterangan = otomatis.tanggal, otomatis.keterangan
     if dasar > p.tanggal_diterima:
         raise StepRefused("Tanggal timbulnya alasan tidak boleh sesudah formulir diterima.")
-    tenggat_pengajuan = calendar.deadline(dasar, HK_PENGAJUAN)
+    tenggat_pengajuan = TENGGAT_PENGAJUAN.dari(dasar)
     terlambat = p.tanggal_diterima > tenggat_pengajuan
     notes = [note] if note else []
     if terlambat:
@@ -165,7 +140,7 @@ def _register(p: Pengajuan, *, by: User, note: str) -> Keberatan:
         pemohon, changes = p.permohonan.pemohon, {}
         informasi = p.permohonan.rincian_informasi
     else:
-        pemohon, changes = _pemohon(p.pemohon)
+        pemohon, changes = identitas.simpan(p.pemohon)
         informasi = p.informasi_diminta
     keberatan = Keberatan(
         kunci_idempotensi=p.kunci,
@@ -195,12 +170,12 @@ def _register(p: Pengajuan, *, by: User, note: str) -> Keberatan:
             FormatNomor.Jenis.KEBERATAN, day=today, unit=k.unit_registrasi
         )
         # SOP: registration within 1 hk of receipt; the Atasan examines within 5 hk.
-        k.target_registrasi = calendar.deadline(k.tanggal_diterima, SOP_REGISTRASI)
-        k.target_pemeriksaan = calendar.deadline(today, SOP_PEMERIKSAAN)
+        TARGET_REGISTRASI.stamp(k)
+        TARGET_PEMERIKSAAN.stamp(k)
         # Pasal 36(2): the answer within 30 hk; Pasal 37(2): without one, the pemohon has
         # 14 hk after that to go to the Komisi Informasi (re-counted when the answer comes).
-        k.tenggat_tanggapan = calendar.deadline(today, HK_TANGGAPAN)
-        k.tenggat_sengketa = calendar.deadline(k.tenggat_tanggapan, HK_SENGKETA)
+        TENGGAT_TANGGAPAN.stamp(k)
+        SENGKETA_TANPA_TANGGAPAN.stamp(k)
         # Scans are saved last, and removed again below if the transaction fails.
         if p.scan_identitas is not None:
             pindaian.simpan(k.scan_identitas, p.scan_identitas.name, p.scan_identitas)
@@ -256,14 +231,14 @@ def record_disposisi(
     def update(k: Keberatan) -> dict[str, Any]:
         if not unit.aktif:
             raise StepRefused(f"{unit.nama} tidak aktif.")
-        day = _today()
+        day = calendar.today()
         k.pejabat_disposisi = _atasan(day)
         k.tanggal_disposisi = day
         k.unit_disposisi = unit
         k.isi_disposisi = isi
         k.sifat_disposisi = sifat
         k.mulai_draf = day
-        k.target_draf = calendar.deadline(day, SOP_DRAF)
+        TARGET_DRAF.stamp(k)
         return {"unit": unit.kode, "sifat": sifat, "target_draf": k.target_draf.isoformat()}
 
     return apply_step(keberatan, ALUR, "disposisi", by=by, note=note or isi, update=update)
@@ -289,11 +264,11 @@ def submit_draft(
             reason = bukan_alasan_a(k, by)
             if reason:
                 raise StepRefused(reason)
-        day = _today()
+        day = calendar.today()
         k.draf_keputusan = keputusan
         k.draf_pertimbangan = pertimbangan
         k.tanggal_draf = day
-        k.target_jawaban = calendar.deadline(day, SOP_JAWABAN)
+        TARGET_JAWABAN.stamp(k)
         return {"usulan": keputusan, "perbaikan_ke": k.jumlah_revisi}
 
     label = KP(keputusan).label
@@ -310,11 +285,11 @@ def return_draft(keberatan: Keberatan, *, by: User, catatan: str) -> Keberatan:
         raise StepRefused("Tuliskan catatan perbaikan untuk penyusun draf.")
 
     def update(k: Keberatan) -> dict[str, Any]:
-        day = _today()
+        day = calendar.today()
         k.jumlah_revisi += 1
         k.catatan_revisi = catatan
         k.mulai_draf = day
-        k.target_draf = calendar.deadline(day, SOP_DRAF)
+        TARGET_DRAF.stamp(k)
         return {"dikembalikan_ke": k.jumlah_revisi, "target_draf": k.target_draf.isoformat()}
 
     return apply_step(keberatan, ALUR, "kembalikan_draf", by=by, note=catatan, update=update)
@@ -323,7 +298,7 @@ def return_draft(keberatan: Keberatan, *, by: User, catatan: str) -> Keberatan:
 @transaction.atomic
 def approve_draft(keberatan: Keberatan, *, by: User, note: str = "") -> Keberatan:
     def update(k: Keberatan) -> None:
-        k.tanggal_persetujuan = _today()
+        k.tanggal_persetujuan = calendar.today()
 
     return apply_step(keberatan, ALUR, "setujui_draf", by=by, note=note, update=update)
 
@@ -354,7 +329,7 @@ def answer_keberatan(
     step = LANGKAH_TANGGAPAN[KP(keputusan)]
 
     def update(k: Keberatan) -> dict[str, Any]:
-        day = _today()
+        day = calendar.today()
         k.pejabat_tanggapan = _atasan(day)
         k.keputusan = keputusan
         k.pertimbangan = pertimbangan
@@ -364,7 +339,7 @@ def answer_keberatan(
         k.nomor_tanggapan = next_number(
             FormatNomor.Jenis.TANGGAPAN_KEBERATAN, day=day, unit=k.pejabat_tanggapan.unit
         )
-        k.tenggat_sengketa = calendar.deadline(day, HK_SENGKETA)
+        SENGKETA_SESUDAH_TANGGAPAN.stamp(k)
         data: dict[str, Any] = {
             "keputusan": keputusan,
             "nomor_tanggapan": k.nomor_tanggapan,
@@ -393,7 +368,7 @@ def answer_keberatan(
 
 
 def _check_tanggal_sikap(k: Keberatan, tanggal_sikap: datetime.date) -> None:
-    if tanggal_sikap > _today():
+    if tanggal_sikap > calendar.today():
         raise StepRefused("Tanggal tidak boleh di masa depan.")
     if k.tanggal_tanggapan is not None and tanggal_sikap < k.tanggal_tanggapan:
         raise StepRefused("Tanggal tidak boleh sebelum tanggal tanggapan Atasan PPID.")
@@ -453,7 +428,7 @@ def record_sengketa(
                 f"Atasan PPID ({hari_tanggal(k.tenggat_tanggapan)})."
             )
         k.sikap_pemohon = Keberatan.SikapPemohon.SENGKETA
-        k.tanggal_sikap = _today()
+        k.tanggal_sikap = calendar.today()
         k.tanggal_sengketa = tanggal_sengketa
         k.nomor_register_ki = nomor_register.strip()
         return {"tanggal_sengketa": tanggal_sengketa.isoformat(), "nomor_register": nomor_register}

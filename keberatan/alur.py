@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from keberatan.models import Keberatan
+from ppid_manual import hukum
+from ppid_manual.format import hari_tanggal
 from ppid_manual.models import User
 from ppid_manual.roles import Role
-from ppid_manual.templatetags.ppid import hari_tanggal
 from ppid_manual.workflow import deadlines
 from ppid_manual.workflow.deadlines import DeadlineSpec
 from ppid_manual.workflow.engine import StepTable, steps
@@ -25,12 +26,10 @@ from registrasi.models import Permohonan
 S = Keberatan.Status
 A = Keberatan.Alasan
 
-# UU 14/2008 Pasal 36(1): a keberatan is filed within 30 hk after the ground was found.
-HK_PENGAJUAN = 30
-# UU 14/2008 Pasal 36(2): the Atasan PPID answers within 30 hk after the keberatan is received.
-HK_TANGGAPAN = 30
-# UU 14/2008 Pasal 37(2): a sengketa goes to the Komisi Informasi within 14 hk of the answer.
-HK_SENGKETA = 14
+# The Act's lengths (UU 14/2008 Pasal 36(1), 36(2), 37(2)), defined in ppid_manual/hukum.py.
+HK_PENGAJUAN = hukum.HK_KEBERATAN
+HK_TANGGAPAN = hukum.HK_TANGGAPAN
+HK_SENGKETA = hukum.HK_SENGKETA
 # The SOP's internal targets per step (third flowchart, column "Waktu"), inside the 30 hk.
 SOP_REGISTRASI = 1
 SOP_PEMERIKSAAN = 5
@@ -350,53 +349,91 @@ def _tahap_selesai(k: Keberatan, n: int) -> bool:
 
 # --- Stored deadlines that move when the calendar changes (DESIGN.md section 4) ----------
 
+# Pasal 36(1): the pemohon files within 30 hk of the day the ground arose. Counted once, at
+# registration, to tell a late filing (still registered); not re-counted.
+TENGGAT_PENGAJUAN = DeadlineSpec(
+    "tenggat_pengajuan",
+    "tanggal_dasar",
+    HK_PENGAJUAN,
+    "Batas pengajuan keberatan (Pasal 36(1))",
+    judul="Batas pengajuan keberatan",
+    dasar="UU 14/2008 Pasal 36 ayat (1)",
+)
+# SOP: registration within 1 hk of receipt (history once registered; not re-counted).
+TARGET_REGISTRASI = DeadlineSpec(
+    "target_registrasi",
+    "tanggal_diterima",
+    SOP_REGISTRASI,
+    "Target registrasi (SOP 1 hk)",
+    judul="Target registrasi",
+    dasar="SOP langkah 2",
+)
+TARGET_PEMERIKSAAN = DeadlineSpec(
+    "target_pemeriksaan",
+    "tanggal_registrasi",
+    SOP_PEMERIKSAAN,
+    "Target pemeriksaan Atasan PPID (SOP 5 hk)",
+    applies=lambda k: k.status == S.TERDAFTAR,
+    judul="Target pemeriksaan dan disposisi Atasan PPID",
+    dasar="SOP langkah 3",
+)
+# Pasal 36(2): the Atasan PPID answers within 30 hk.
+TENGGAT_TANGGAPAN = DeadlineSpec(
+    "tenggat_tanggapan",
+    "tanggal_registrasi",
+    HK_TANGGAPAN,
+    "Tenggat tanggapan Atasan PPID (Pasal 36(2))",
+    applies=lambda k: k.status in Keberatan.BELUM_DITANGGAPI,
+    judul="Tenggat tanggapan Atasan PPID",
+    dasar="UU 14/2008 Pasal 36 ayat (2)",
+)
+TARGET_DRAF = DeadlineSpec(
+    "target_draf",
+    "mulai_draf",
+    SOP_DRAF,
+    "Target draf tanggapan (SOP 2 hk)",
+    applies=lambda k: k.status in (S.DIDISPOSISI, S.DRAF_DIKEMBALIKAN),
+    judul="Target draf tanggapan PPID",
+    dasar="SOP langkah 4",
+)
+TARGET_JAWABAN = DeadlineSpec(
+    "target_jawaban",
+    "tanggal_draf",
+    SOP_JAWABAN,
+    "Target tanggapan Atasan PPID (SOP 1 hk)",
+    applies=lambda k: k.status in (S.DRAF_DIAJUKAN, S.DRAF_DISETUJUI),
+    judul="Target tanggapan Atasan PPID",
+    dasar="SOP langkah 5",
+)
+# Pasal 37(2): 14 hk from the answer, or from the 30 hk lapsing without one (chained after
+# tenggat_tanggapan, so it moves with it).
+SENGKETA_TANPA_TANGGAPAN = DeadlineSpec(
+    "tenggat_sengketa",
+    "tenggat_tanggapan",
+    HK_SENGKETA,
+    "Batas pengajuan sengketa (Pasal 37(2))",
+    applies=lambda k: k.tanggal_tanggapan is None,
+    judul="Batas pengajuan sengketa ke Komisi Informasi (bila tidak ditanggapi)",
+    dasar="UU 14/2008 Pasal 37 ayat (2)",
+)
+SENGKETA_SESUDAH_TANGGAPAN = DeadlineSpec(
+    "tenggat_sengketa",
+    "tanggal_tanggapan",
+    HK_SENGKETA,
+    "Batas pengajuan sengketa (Pasal 37(2))",
+    applies=lambda k: k.tanggal_tanggapan is not None,
+    judul="Batas pengajuan sengketa ke Komisi Informasi",
+    dasar="UU 14/2008 Pasal 37 ayat (2)",
+)
+# Re-counted on a calendar change, each only while its step is under way: a target already
+# met is history, not a deadline.
 TENGGAT = (
-    # Each clock is re-counted only while its step is under way: a target already met is
-    # history, not a deadline.
-    DeadlineSpec(
-        "target_pemeriksaan",
-        "tanggal_registrasi",
-        SOP_PEMERIKSAAN,
-        "Target pemeriksaan Atasan PPID (SOP 5 hk)",
-        applies=lambda k: k.status == S.TERDAFTAR,
-    ),
-    DeadlineSpec(
-        "tenggat_tanggapan",
-        "tanggal_registrasi",
-        HK_TANGGAPAN,
-        "Tenggat tanggapan Atasan PPID (Pasal 36(2))",
-        applies=lambda k: k.status in Keberatan.BELUM_DITANGGAPI,
-    ),
-    DeadlineSpec(
-        "target_draf",
-        "mulai_draf",
-        SOP_DRAF,
-        "Target draf tanggapan (SOP 2 hk)",
-        applies=lambda k: k.status in (S.DIDISPOSISI, S.DRAF_DIKEMBALIKAN),
-    ),
-    DeadlineSpec(
-        "target_jawaban",
-        "tanggal_draf",
-        SOP_JAWABAN,
-        "Target tanggapan Atasan PPID (SOP 1 hk)",
-        applies=lambda k: k.status in (S.DRAF_DIAJUKAN, S.DRAF_DISETUJUI),
-    ),
-    # Pasal 37(2): 14 hk from the answer, or from the 30 hk lapsing without one (chained
-    # after tenggat_tanggapan, so it moves with it).
-    DeadlineSpec(
-        "tenggat_sengketa",
-        "tenggat_tanggapan",
-        HK_SENGKETA,
-        "Batas pengajuan sengketa (Pasal 37(2))",
-        applies=lambda k: k.tanggal_tanggapan is None,
-    ),
-    DeadlineSpec(
-        "tenggat_sengketa",
-        "tanggal_tanggapan",
-        HK_SENGKETA,
-        "Batas pengajuan sengketa (Pasal 37(2))",
-        applies=lambda k: k.tanggal_tanggapan is not None,
-    ),
+    TARGET_PEMERIKSAAN,
+    TENGGAT_TANGGAPAN,
+    TARGET_DRAF,
+    TARGET_JAWABAN,
+    SENGKETA_TANPA_TANGGAPAN,
+    SENGKETA_SESUDAH_TANGGAPAN,
 )
 
 

@@ -14,13 +14,19 @@ from typing import Any
 
 import segno
 
-from keberatan.alur import HK_PENGAJUAN, HK_SENGKETA, HK_TANGGAPAN, SOP_DRAF
+from keberatan.alur import (
+    HK_PENGAJUAN,
+    HK_SENGKETA,
+    HK_TANGGAPAN,
+    SENGKETA_SESUDAH_TANGGAPAN,
+    SOP_DRAF,
+)
 from keberatan.models import Keberatan
+from ppid_manual.format import hari_tanggal, tanggal
 from ppid_manual.kode import kode_berkas
 from ppid_manual.models import Pejabat, Unit
-from ppid_manual.templatetags.ppid import hari_tanggal, tanggal
-from ppid_manual.workflow import calendar
-from ppid_manual.workflow.pdf import PrintDocument, today
+from ppid_manual.workflow.calendar import today
+from ppid_manual.workflow.pdf import PrintDocument
 from ppid_manual.workflow.tabel_pdf import KolomTabel, RegisterDocument
 
 KP = Keberatan.Keputusan
@@ -128,7 +134,8 @@ class SuratTanggapan(KeberatanDocument):
             keputusan = KP(k.draf_keputusan) if k.draf_keputusan else None
             pertimbangan = k.draf_pertimbangan
             pejabat = Pejabat.signer(Pejabat.Peran.ATASAN_PPID, day)
-            tenggat_sengketa = calendar.deadline(day, HK_SENGKETA)
+            # The letter's own sentence: 14 hk from its date (the spec the answer step stamps).
+            tenggat_sengketa = SENGKETA_SESUDAH_TANGGAPAN.dari(day)
         else:
             day = k.tanggal_tanggapan
             keputusan = KP(k.keputusan)

@@ -10,57 +10,28 @@ import uuid
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Column, Field, Fieldset, Layout, Row, Submit
 from django import forms
-from django.core.files.uploadedfile import UploadedFile
 
 from keberatan.actions import Pengajuan
 from keberatan.alur import dasar_otomatis, saran_alasan
 from keberatan.models import Keberatan
+from ppid_manual.format import hari_tanggal
+from ppid_manual.forms import bersihkan_scan
 from ppid_manual.hidden_fields import HiddenFieldsCheckedMixin
 from ppid_manual.models import Unit
-from ppid_manual.templatetags.ppid import hari_tanggal
+from ppid_manual.pindaian import SCAN_IDENTITAS
+from ppid_manual.workflow.calendar import today
 from registrasi.forms import (
-    MAGIC,
-    MAKS_SCAN,
-    TELEPON_RE,
+    IdentitasPemohonForm,
     clean_nik,
+    clean_telepon,
     date_input,
     not_future,
     textarea,
-    today,
 )
 from registrasi.models import Pemohon, Permohonan
 
 A = Keberatan.Alasan
 KP = Keberatan.Keputusan
-
-
-def check_berkas(upload: UploadedFile | None, apa: str) -> UploadedFile | None:
-    """A scan (NIK copy, surat kuasa): PDF, JPEG or PNG by its content (magic bytes), at most
-    5 MB. The stored name is ours (a random one, see keberatan.models.berkas_path)."""
-    if not upload:
-        return None
-    if upload.size > MAKS_SCAN:
-        size = upload.size / (1024 * 1024)
-        raise forms.ValidationError(f"Ukuran berkas {size:.1f} MB; paling besar 5 MB.")
-    upload.seek(0)
-    head = upload.read(16)
-    upload.seek(0)
-    for magic, ext in MAGIC:
-        if head.startswith(magic):
-            upload.name = f"pindaian.{ext}"
-            return upload
-    raise forms.ValidationError(
-        f"Isi berkas bukan PDF, JPEG atau PNG. Pindai ulang {apa} ke salah satu format itu."
-    )
-
-
-def clean_telepon(value: str) -> str:
-    value = (value or "").strip()
-    if value and not TELEPON_RE.match(value):
-        raise forms.ValidationError(
-            "Nomor telepon hanya boleh berisi angka, spasi, tanda +, - dan kurung (6–30 karakter)."
-        )
-    return value
 
 
 def cari_permohonan(nomor: str, user=None) -> Permohonan:
@@ -118,12 +89,33 @@ class CariPermohonanForm(forms.Form):
         return self.permohonan.nomor_pendaftaran
 
 
-PEMOHON_FIELDS = ("jenis", "nama", "nik", "nomor_akta", "alamat", "pekerjaan", "telepon", "email")
+# The identity typed here (a keberatan without a request): the shared identity fields.
+PEMOHON_FIELDS = tuple(IdentitasPemohonForm.base_fields)
 
 
-class KeberatanForm(HiddenFieldsCheckedMixin, forms.Form):
+class KeberatanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
     """The Formulir Keberatan Informasi Publik (Perki 1/2021). Linked to a request (identity
     and information from it), or without one for reason b only (identity typed here)."""
+
+    # The page's order (the identity fields sit inside the form, after its date).
+    field_order = (
+        "kunci",
+        "nomor_pendaftaran",
+        "tanggal_diterima",
+        "tanggal_dasar",
+        *PEMOHON_FIELDS,
+        "informasi_diminta",
+        "tujuan_penggunaan",
+        "alasan",
+        "kasus_posisi",
+        "kuasa_nama",
+        "kuasa_alamat",
+        "kuasa_telepon",
+        "surat_kuasa_diterima",
+        "surat_kuasa",
+        "identitas_diterima",
+        "scan_identitas",
+    )
 
     kunci = forms.UUIDField(widget=forms.HiddenInput)
     nomor_pendaftaran = forms.CharField(
@@ -148,24 +140,6 @@ class KeberatanForm(HiddenFieldsCheckedMixin, forms.Form):
         ),
     )
     # --- identity, only without a request -------------------------------------------------
-    jenis = forms.ChoiceField(
-        label="Jenis pemohon", choices=Pemohon.Jenis.choices, widget=forms.RadioSelect
-    )
-    nama = forms.CharField(label="Nama pemohon / badan hukum / kelompok", max_length=150)
-    nik = forms.CharField(
-        label="NIK",
-        max_length=20,
-        required=False,
-        help_text="Perorangan: NIK pemohon; kelompok: NIK penanggung jawab. 16 digit.",
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
-    )
-    nomor_akta = forms.CharField(
-        label="Nomor akta/registrasi badan hukum", max_length=100, required=False
-    )
-    alamat = forms.CharField(label="Alamat", max_length=300)
-    pekerjaan = forms.CharField(label="Pekerjaan", max_length=100)
-    telepon = forms.CharField(label="Nomor telepon", max_length=30)
-    email = forms.EmailField(label="E-mail", max_length=254, required=False)
     informasi_diminta = forms.CharField(
         label="Informasi berkala yang tidak disediakan",
         max_length=2000,
@@ -326,20 +300,23 @@ class KeberatanForm(HiddenFieldsCheckedMixin, forms.Form):
     def clean_tanggal_dasar(self) -> datetime.date | None:
         return not_future(self.cleaned_data.get("tanggal_dasar"))
 
-    def clean_nama(self) -> str:
-        return self.cleaned_data["nama"].strip()
-
-    def clean_telepon(self) -> str:
-        return clean_telepon(self.cleaned_data.get("telepon", ""))
-
     def clean_kuasa_telepon(self) -> str:
         return clean_telepon(self.cleaned_data.get("kuasa_telepon", ""))
 
     def clean_scan_identitas(self):
-        return check_berkas(self.cleaned_data.get("scan_identitas"), "identitas")
+        # The stored name is ours (a random one, see keberatan.models.berkas_path).
+        return bersihkan_scan(
+            self.cleaned_data.get("scan_identitas"),
+            SCAN_IDENTITAS,
+            apa="identitas",
+            nama="pindaian",
+        )
 
     def clean_surat_kuasa(self):
-        return check_berkas(self.cleaned_data.get("surat_kuasa"), "surat kuasa")
+        # The stored name is ours (a random one, see keberatan.models.berkas_path).
+        return bersihkan_scan(
+            self.cleaned_data.get("surat_kuasa"), SCAN_IDENTITAS, apa="surat kuasa", nama="pindaian"
+        )
 
     # --- the rules across fields ------------------------------------------------------------
     def clean(self):

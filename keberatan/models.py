@@ -20,9 +20,11 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from ppid_manual import hukum
 from ppid_manual.models import Pejabat, Unit
 from ppid_manual.roles import Role
-from registrasi.models import Pemohon, Permohonan, mask_nik, near_due_limit
+from ppid_manual.workflow import deadlines
+from registrasi.models import Pemohon, Permohonan, mask_nik
 
 # Who may see the pemohon's NIK unmasked and the scans (UU 27/2022 PDP: only the roles that
 # need them): the desk that takes the file, the PPID and the Atasan PPID who decide on it.
@@ -74,7 +76,7 @@ class KeberatanQuerySet(models.QuerySet):
 
     def near_due(self, today: datetime.date) -> KeberatanQuerySet:
         return self.terbuka().filter(
-            tenggat_terdekat__gte=today, tenggat_terdekat__lt=near_due_limit(today)
+            tenggat_terdekat__gte=today, tenggat_terdekat__lt=deadlines.near_due_limit(today)
         )
 
     def periode(self, dari: datetime.date, sampai: datetime.date) -> KeberatanQuerySet:
@@ -95,16 +97,8 @@ class Keberatan(models.Model):
         SELESAI = "selesai", "Selesai (pemohon menerima tanggapan)"
         SENGKETA = "sengketa", "Sengketa di Komisi Informasi"
 
-    class Alasan(models.TextChoices):
-        """UU 14/2008 Pasal 35(1): the reasons for a keberatan (one or more)."""
-
-        A = "a", "a. Permohonan informasi ditolak atas alasan pengecualian Pasal 17"
-        B = "b", "b. Informasi berkala sebagaimana dimaksud Pasal 9 tidak disediakan"
-        C = "c", "c. Permintaan informasi tidak ditanggapi"
-        D = "d", "d. Permintaan informasi ditanggapi tidak sebagaimana yang diminta"
-        E = "e", "e. Permintaan informasi tidak dipenuhi"
-        F = "f", "f. Pengenaan biaya yang tidak wajar"
-        G = "g", "g. Penyampaian informasi melebihi waktu yang diatur Undang-Undang"
+    # UU 14/2008 Pasal 35(1): the reasons for a keberatan (ppid_manual/hukum.py).
+    Alasan = hukum.Pasal35Ayat1
 
     class Keputusan(models.TextChoices):
         """The Atasan PPID's answer (UU 14/2008 Pasal 36; Pasal 35(2) for musyawarah)."""
@@ -341,6 +335,11 @@ class Keberatan(models.Model):
 
     def is_overdue(self, today: datetime.date) -> bool:
         return self.is_open and self.tenggat_terdekat is not None and self.tenggat_terdekat < today
+
+    def is_near_due(self, today: datetime.date, limit: datetime.date | None = None) -> bool:
+        """Open, and its nearest deadline (legal or SOP) is due today or within 2 working
+        days (ppid_manual.workflow.deadlines): the row `near_due` selects."""
+        return self.is_open and deadlines.is_near_due(self.tenggat_terdekat, today, limit)
 
     def tanggapan_lewat(self, today: datetime.date) -> bool:
         """Pasal 36(2): the Atasan PPID's 30 hk passed without an answer."""

@@ -10,16 +10,18 @@ import datetime
 from dataclasses import dataclass
 
 from keberatan.alur import (
-    HK_PENGAJUAN,
-    HK_SENGKETA,
-    HK_TANGGAPAN,
-    SOP_DRAF,
-    SOP_JAWABAN,
-    SOP_PEMERIKSAAN,
-    SOP_REGISTRASI,
+    SENGKETA_SESUDAH_TANGGAPAN,
+    SENGKETA_TANPA_TANGGAPAN,
+    TARGET_DRAF,
+    TARGET_JAWABAN,
+    TARGET_PEMERIKSAAN,
+    TARGET_REGISTRASI,
+    TENGGAT_PENGAJUAN,
+    TENGGAT_TANGGAPAN,
 )
 from keberatan.models import Keberatan
 from ppid_manual.workflow import calendar
+from ppid_manual.workflow.deadlines import is_near_due, near_due_limit
 
 S = Keberatan.Status
 
@@ -48,81 +50,45 @@ class BarisTenggat:
 
 
 def rincian_tenggat(k: Keberatan, today: datetime.date) -> list[BarisTenggat]:
+    """Each clock of the keberatan (its DeadlineSpec, keberatan/alur.py), when it stopped and
+    whether it runs now."""
+    sengketa = SENGKETA_SESUDAH_TANGGAPAN if k.sudah_ditanggapi else SENGKETA_TANPA_TANGGAPAN
     clocks = [
+        (TENGGAT_PENGAJUAN, k.tanggal_diterima, False),
+        (TARGET_REGISTRASI, k.tanggal_registrasi, False),
+        (TARGET_PEMERIKSAAN, k.tanggal_disposisi, k.status == S.TERDAFTAR),
         (
-            "Batas pengajuan keberatan",
-            "UU 14/2008 Pasal 36 ayat (1)",
-            HK_PENGAJUAN,
-            k.tanggal_dasar,
-            k.tenggat_pengajuan,
-            k.tanggal_diterima,
-            False,
-        ),
-        (
-            "Target registrasi",
-            "SOP langkah 2",
-            SOP_REGISTRASI,
-            k.tanggal_diterima,
-            k.target_registrasi,
-            k.tanggal_registrasi,
-            False,
-        ),
-        (
-            "Target pemeriksaan dan disposisi Atasan PPID",
-            "SOP langkah 3",
-            SOP_PEMERIKSAAN,
-            k.tanggal_registrasi,
-            k.target_pemeriksaan,
-            k.tanggal_disposisi,
-            k.status == S.TERDAFTAR,
-        ),
-        (
-            "Target draf tanggapan PPID",
-            "SOP langkah 4",
-            SOP_DRAF,
-            k.mulai_draf,
-            k.target_draf,
+            TARGET_DRAF,
             k.tanggal_draf if k.status not in (S.DIDISPOSISI, S.DRAF_DIKEMBALIKAN) else None,
             k.status in (S.DIDISPOSISI, S.DRAF_DIKEMBALIKAN),
         ),
         (
-            "Target tanggapan Atasan PPID",
-            "SOP langkah 5",
-            SOP_JAWABAN,
-            k.tanggal_draf,
-            k.target_jawaban,
+            TARGET_JAWABAN,
             k.tanggal_tanggapan,
             k.status in (S.DRAF_DIAJUKAN, S.DRAF_DISETUJUI),
         ),
+        (TENGGAT_TANGGAPAN, k.tanggal_tanggapan, k.status in Keberatan.BELUM_DITANGGAPI),
         (
-            "Tenggat tanggapan Atasan PPID",
-            "UU 14/2008 Pasal 36 ayat (2)",
-            HK_TANGGAPAN,
-            k.tanggal_registrasi,
-            k.tenggat_tanggapan,
-            k.tanggal_tanggapan,
-            k.status in Keberatan.BELUM_DITANGGAPI,
-        ),
-        (
-            "Batas pengajuan sengketa ke Komisi Informasi"
-            + ("" if k.sudah_ditanggapi else " (bila tidak ditanggapi)"),
-            "UU 14/2008 Pasal 37 ayat (2)",
-            HK_SENGKETA,
-            k.tanggal_tanggapan or k.tenggat_tanggapan,
-            k.tenggat_sengketa,
+            sengketa,
             k.tanggal_sengketa,
             k.status == S.DITANGGAPI or k.tanggapan_lewat(today),
         ),
     ]
-    clocks = [c for c in clocks if c[3] is not None and c[4] is not None]
+    clocks = [
+        c
+        for c in clocks
+        if getattr(k, c[0].start) is not None and getattr(k, c[0].field) is not None
+    ]
     if not clocks:
         return []
-    first = min(min(c[3] for c in clocks), today)
-    last = max(max(c[4] for c in clocks), today) + datetime.timedelta(days=30)
+    first = min(min(getattr(k, c[0].start) for c in clocks), today)
+    last = max(max(getattr(k, c[0].field) for c in clocks), today) + datetime.timedelta(days=30)
     days_off = calendar.days_off_between(first, last)
-    near_limit = calendar.add_working_days(today, 3, days_off)
+    near_limit = near_due_limit(today, days_off)
     rows = []
-    for label, dasar, hari, mulai, tenggat, selesai_pada, berjalan in clocks:
+    for spec, selesai_pada, berjalan in clocks:
+        e = spec.explain(k, days_off)
+        tenggat = e.tenggat
         sisa = None
         if selesai_pada is not None:
             keadaan = "tepat" if selesai_pada <= tenggat else "terlambat"
@@ -131,17 +97,17 @@ def rincian_tenggat(k: Keberatan, today: datetime.date) -> list[BarisTenggat]:
                 keadaan = "lewat"
             else:
                 sisa = calendar.working_days_between(today, tenggat, days_off)
-                keadaan = "dekat" if tenggat < near_limit else "berjalan"
+                keadaan = "dekat" if is_near_due(tenggat, today, near_limit) else "berjalan"
         else:
             keadaan = "tidak_berlaku"
         rows.append(
             BarisTenggat(
-                label=label,
-                dasar_hukum=dasar,
-                hari=hari,
-                mulai=mulai,
+                label=e.judul,
+                dasar_hukum=e.dasar,
+                hari=e.hari,
+                mulai=e.mulai,
                 tenggat=tenggat,
-                dilewati=calendar.skipped_days(mulai, tenggat, days_off),
+                dilewati=e.dilewati,
                 selesai_pada=selesai_pada,
                 berjalan=berjalan,
                 sisa=sisa,

@@ -20,8 +20,8 @@ from django.views.decorators.http import require_GET
 from keberatan import actions
 from keberatan.alur import (
     ALUR,
-    HK_PENGAJUAN,
     MENUNGGU,
+    TENGGAT_PENGAJUAN,
     dasar_otomatis,
     saran_alasan,
     status_tugas,
@@ -48,12 +48,12 @@ from keberatan.forms import (
 )
 from keberatan.models import Keberatan
 from keberatan.tenggat import rincian_tenggat
-from ppid_manual import cetak_latar
 from ppid_manual.access import role_required
+from ppid_manual.layanan import cetak_latar
 from ppid_manual.models import CetakanRegister, Unit
-from ppid_manual.navigation import ALL_DESK
-from ppid_manual.roles import Role
-from ppid_manual.workflow import calendar
+from ppid_manual.roles import ALL_DESK, Role
+from ppid_manual.workflow.calendar import today
+from ppid_manual.workflow.deadlines import is_near_due, near_due_limit
 from ppid_manual.workflow.engine import Step, StepRefused
 from ppid_manual.workflow.numbering import NumberingError
 from ppid_manual.workflow.pages import (
@@ -65,9 +65,7 @@ from ppid_manual.workflow.pages import (
     step_view,
     timeline,
 )
-from ppid_manual.workflow.pdf import today
 from registrasi.forms import RegisterForm
-from registrasi.models import near_due_limit
 
 S = Keberatan.Status
 KP = Keberatan.Keputusan
@@ -167,11 +165,11 @@ def daftar(request: HttpRequest) -> HttpResponse:
     for k in page.object_list:
         k.menunggu = MENUNGGU.get(k.status, ("", ()))[0]
         k.hukum_lewat = bool(k.tenggat_hukum and k.tenggat_hukum < day)
-        k.hukum_dekat = bool(k.tenggat_hukum and day <= k.tenggat_hukum < batas_dekat)
+        k.hukum_dekat = is_near_due(k.tenggat_hukum, day, batas_dekat)
         k.sop_lewat = bool(k.target_sop and k.target_sop < day)
-        k.sop_dekat = bool(k.target_sop and day <= k.target_sop < batas_dekat)
+        k.sop_dekat = is_near_due(k.target_sop, day, batas_dekat)
         k.terlambat_kini = k.is_open and (k.hukum_lewat or k.sop_lewat)
-        k.mendekati = k.is_open and not k.terlambat_kini and (k.hukum_dekat or k.sop_dekat)
+        k.mendekati = k.is_near_due(day, batas_dekat)
         rows.append(k)
     counts = {
         "terlambat": base.overdue(day).count(),
@@ -244,7 +242,7 @@ def baru(request: HttpRequest) -> HttpResponse:
         form = None
     day = today()
     dasar = dasar_otomatis(permohonan, day) if permohonan else None
-    batas = calendar.deadline(dasar.tanggal, HK_PENGAJUAN) if dasar else None
+    batas = TENGGAT_PENGAJUAN.dari(dasar.tanggal) if dasar else None
     return render(
         request,
         "keberatan/baru.html",

@@ -8,6 +8,20 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
 from ppid_manual.models import CetakanRegister, LaporanLayanan, Unit
+from ppid_manual.pindaian import BatasScan, ScanDitolak
+
+
+def bersihkan_scan(upload, batas: BatasScan, *, apa: str, nama: str):
+    """A form field's scan (ID, surat kuasa): checked by ppid_manual.pindaian, stored under
+    our own name (`nama`.pdf|jpg|png), never the one the browser sent. None when none came."""
+    if not upload:
+        return None
+    try:
+        _mime, ext = batas.periksa(upload, apa)
+    except ScanDitolak as exc:
+        raise forms.ValidationError(str(exc)) from None
+    upload.name = f"{nama}.{ext}"
+    return upload
 
 
 class LoginForm(AuthenticationForm):
@@ -138,7 +152,7 @@ class EksporOnlineForm(forms.Form):
 
 class CetakRegisterForm(forms.Form):
     """Which register, which period: a register too long to print within the request
-    (ppid_manual/cetak_latar.py)."""
+    (ppid_manual/layanan/cetak_latar.py)."""
 
     jenis = forms.ChoiceField(choices=CetakanRegister.Jenis.choices)
     dari = forms.DateField()

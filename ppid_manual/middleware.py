@@ -9,6 +9,8 @@ from django.db import DatabaseError, InterfaceError, OperationalError, connectio
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 
+from ppid_manual.healthz import healthz
+
 logger = logging.getLogger(__name__)
 
 
@@ -70,8 +72,6 @@ class DatabaseDownMiddleware:
         if request.path == "/healthz":
             # Answers for itself, in JSON, and before the session middleware: a probe sent
             # with a session cookie must not make the session middleware read the database.
-            from ppid_manual.views import healthz  # views imports this module
-
             return healthz(request)
         try:
             connection.ensure_connection()

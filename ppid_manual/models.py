@@ -515,12 +515,16 @@ class DiserahkanKembali(models.Model):
 
 class CetakanRegister(models.Model):
     """A register too long to print within one request (a year's Register Permohonan: ten
-    thousand rows), built in the background by ppid_manual/cetak_latar.py.
+    thousand rows), built in the background by ppid_manual/layanan/cetak_latar.py.
 
     The job, its progress and the finished PDF live in the database, not in the worker's
     memory or disk: with two gunicorn workers (or two servers) the page that polls, and the
     download, may be served by a worker that did not build it. The PDF holds personal data
     (names, addresses): only the user who asked can open it, and a day later it is deleted."""
+
+    # No progress for this long: the thread that built it is gone (ppid_manual/layanan/
+    # cetak_latar.py's docstring).
+    BATAS_DIAM = datetime.timedelta(minutes=2)
 
     class Jenis(models.TextChoices):
         PERMOHONAN = "permohonan", "Register Permohonan Informasi Publik"
@@ -564,9 +568,7 @@ class CetakanRegister(models.Model):
     def terhenti(self, now: datetime.datetime) -> bool:
         """Still marked running but silent for too long: the worker that built it is gone
         (restarted, or killed); the user may start it again."""
-        from ppid_manual.cetak_latar import BATAS_DIAM
-
-        return self.berjalan and now - self.diperbarui > BATAS_DIAM
+        return self.berjalan and now - self.diperbarui > self.BATAS_DIAM
 
     def filename(self) -> str:
         return f"register-{self.jenis}-{self.dari:%Y%m%d}-{self.sampai:%Y%m%d}.pdf"

@@ -7,9 +7,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
-from ppid_manual.roles import Role
-
-ALL_DESK = (Role.PETUGAS, Role.PPID, Role.PELAKSANA, Role.ATASAN, Role.ADMIN)
+from ppid_manual.roles import ALL_DESK, Role
 
 
 @dataclass(frozen=True)

@@ -119,3 +119,70 @@ def hapus_yatim(*, umur: datetime.timedelta = UMUR_MINIMUM, coba: bool = False) 
             item.size,
         )
     return found
+
+
+# --- The one check of an uploaded scan --------------------------------------------------------
+# An ID scan, a surat kuasa and the signed SK DIP are each checked here, by their content (the
+# first bytes), not by the name the browser sends. Each use has its own limits and wording
+# (BatasScan); the check is the same.
+
+JENIS_SCAN = (
+    (b"%PDF-", "application/pdf", "pdf"),
+    (b"\xff\xd8\xff", "image/jpeg", "jpg"),
+    (b"\x89PNG\r\n\x1a\n", "image/png", "png"),
+)
+MB = 1024 * 1024
+
+
+class ScanDitolak(ValueError):
+    """An upload that is not a scan this use accepts; the message is the Indonesian reason."""
+
+
+def jenis_scan(head: bytes) -> tuple[str, str] | None:
+    """(mime type, extension) from the file's first bytes, whatever its name says."""
+    for magic, mime, ext in JENIS_SCAN:
+        if head.startswith(magic):
+            return mime, ext
+    return None
+
+
+@dataclass(frozen=True)
+class BatasScan:
+    """The limits of one use of an uploaded scan and the words of its refusals. `{ukuran}` (in
+    MB), `{maks_mb}` and `{apa}` (what was to be scanned) are filled in."""
+
+    maks_mb: int
+    terlalu_besar: str
+    bukan_scan: str
+    kosong: str | None = None  # None: an empty file is refused as "bukan_scan"
+
+    def periksa(self, upload, apa: str = "") -> tuple[str, str]:
+        """Check the upload; (mime type, extension), or ScanDitolak with the reason."""
+        if upload.size > self.maks_mb * MB:
+            raise ScanDitolak(
+                self.terlalu_besar.format(ukuran=upload.size / MB, maks_mb=self.maks_mb)
+            )
+        if upload.size == 0 and self.kosong:
+            raise ScanDitolak(self.kosong)
+        upload.seek(0)
+        head = upload.read(16)
+        upload.seek(0)
+        found = jenis_scan(head)
+        if found is None:
+            raise ScanDitolak(self.bukan_scan.format(apa=apa))
+        return found
+
+
+# The pemohon's ID and a surat kuasa (permohonan, keberatan): a phone photo or a desk scan.
+SCAN_IDENTITAS = BatasScan(
+    maks_mb=5,
+    terlalu_besar="Ukuran berkas {ukuran:.1f} MB; paling besar {maks_mb} MB.",
+    bukan_scan="Isi berkas bukan PDF, JPEG atau PNG. Pindai ulang {apa} ke salah satu format itu.",
+)
+# The signed SK DIP: several pages, so a larger limit.
+SCAN_SK = BatasScan(
+    maks_mb=10,
+    terlalu_besar="Berkas pindaian paling besar {maks_mb} MB.",
+    bukan_scan="Isi berkas bukan PDF, JPEG atau PNG.",
+    kosong="Berkas pindaian kosong.",
+)

@@ -87,6 +87,9 @@ INSTALLED_APPS = [
     "registrasi",
     "keberatan",
     "dip",
+    # The cross-process features (dashboard, Laporan, hand-back, backup, demo): an app only for
+    # their management commands; they read the three apps, the kernel above never does.
+    "ppid_manual.layanan.apps.LayananConfig",
 ]
 
 MIDDLEWARE = [

@@ -13,38 +13,28 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 
 from ppid_manual import pindaian
 from ppid_manual.models import Event, FormatNomor, Unit, User
 from ppid_manual.workflow import calendar
 from ppid_manual.workflow.engine import StepRefused, apply_step, record_event
 from ppid_manual.workflow.numbering import next_number
+from registrasi import pemohon as identitas
 from registrasi.alur import (
     ALUR,
-    HK_PEMBERITAHUAN,
-    HK_PERPANJANGAN,
     LANGKAH_KEPUTUSAN,
+    TENGGAT_AWAL,
+    TENGGAT_JAWABAN_OPD,
+    TENGGAT_PEMBERITAHUAN,
+    TENGGAT_PERPANJANGAN,
 )
-from registrasi.models import Pemohon, Penyerahan, Permohonan, SuratPermintaan, Tarif
+from registrasi.models import Penyerahan, Permohonan, SuratPermintaan, Tarif
 
 K = Permohonan.Keputusan
 K_BENTUK = Permohonan.BentukInformasi
 K_BAYAR = Permohonan.CaraPembayaran
-PEMOHON_FIELDS = (
-    "jenis",
-    "nama",
-    "nik",
-    "nomor_akta",
-    "penanggung_jawab",
-    "alamat",
-    "pekerjaan",
-    "telepon",
-    "email",
-)
 
 
 class SudahDiajukan(Exception):
@@ -54,10 +44,6 @@ class SudahDiajukan(Exception):
     def __init__(self, permohonan: Permohonan) -> None:
         super().__init__("Formulir ini sudah dikirim.")
         self.permohonan = permohonan
-
-
-def _today() -> datetime.date:
-    return timezone.localdate()
 
 
 # --- Intake (SOP steps 1–2) ------------------------------------------------------------
@@ -84,41 +70,6 @@ class Intake:
     lanjutan_dari: Permohonan | None = None
 
 
-def find_pemohon(data: dict[str, str]) -> Pemohon | None:
-    """A returning pemohon: the same NIK (perorangan), the same akta (badan hukum), or the
-    same NIK and name (kelompok)."""
-    jenis = data.get("jenis")
-    qs = Pemohon.objects.filter(jenis=jenis)
-    if jenis == Pemohon.Jenis.PERORANGAN and data.get("nik"):
-        return qs.filter(nik=data["nik"]).first()
-    if jenis == Pemohon.Jenis.BADAN_HUKUM and data.get("nomor_akta"):
-        return qs.filter(nomor_akta=data["nomor_akta"]).first()
-    if jenis == Pemohon.Jenis.KELOMPOK and data.get("nik"):
-        return qs.filter(nik=data["nik"], nama__iexact=data.get("nama", "")).first()
-    return None
-
-
-def _upsert_pemohon(data: dict[str, str]) -> tuple[Pemohon, dict[str, list[str]]]:
-    """Reuse a returning pemohon (updating the contact details they gave today) or create
-    one. Returns the changes, recorded on the registration event."""
-    existing = find_pemohon(data)
-    if existing is None:
-        pemohon = Pemohon(**{k: data.get(k, "") for k in PEMOHON_FIELDS})
-        pemohon.full_clean()
-        pemohon.save()
-        return pemohon, {}
-    pemohon = Pemohon.objects.select_for_update().get(pk=existing.pk)
-    changes = {}
-    for name in PEMOHON_FIELDS:
-        new = data.get(name, "")
-        if new and new != getattr(pemohon, name):
-            changes[name] = [getattr(pemohon, name), new]
-            setattr(pemohon, name, new)
-    if changes:
-        pemohon.save()
-    return pemohon, changes
-
-
 @transaction.atomic
 def _intake(step_name: str, intake: Intake, *, by: User, note: str) -> Permohonan:
     if intake.kunci is not None:
@@ -128,7 +79,7 @@ def _intake(step_name: str, intake: Intake, *, by: User, note: str) -> Permohona
     if by.unit_id is None:
         raise StepRefused("Akun Anda belum terhubung ke perangkat daerah; hubungi Admin.")
     returned = _lock_returned(intake.lanjutan_dari, by) if intake.lanjutan_dari else None
-    pemohon, changes = _upsert_pemohon(intake.pemohon)
+    pemohon, changes = identitas.simpan(intake.pemohon)
     permohonan = Permohonan(
         pemohon=pemohon,
         unit_registrasi_id=by.unit_id,
@@ -153,9 +104,10 @@ def _intake(step_name: str, intake: Intake, *, by: User, note: str) -> Permohona
         if step_name == "daftar":
             # UU 14/2008 Pasal 22(4): the registration number is the receipt; Pasal 22(7):
             # the notice is due 10 working days after it (day 0 = the registration date).
-            day = intake.tanggal or _today()
+            day = intake.tanggal or calendar.today()
             p.tanggal_daftar = day
-            p.tenggat_awal = p.tenggat = calendar.deadline(day, HK_PEMBERITAHUAN)
+            TENGGAT_AWAL.stamp(p)
+            TENGGAT_PEMBERITAHUAN.stamp(p)
             # The number last: its counter row stays locked until the commit, and every desk
             # registering at the same moment waits on it (the deadline's query is done first).
             p.nomor_pendaftaran = next_number(FormatNomor.Jenis.PERMOHONAN, day=day)
@@ -258,19 +210,14 @@ def route_to_opd(
         previous = p.unit_tujuan
         if step == "alihkan_opd" and p.unit_tujuan_id == unit.pk:
             raise StepRefused(f"Permohonan ini sudah ditujukan ke {unit.nama}.")
-        day = _today()
-        internal = calendar.deadline(day, settings.PPID["HK_JAWABAN_OPD"])
-        # Never later than the legal deadline itself.
-        tenggat_jawaban = min(internal, p.tenggat) if p.tenggat else internal
+        day = calendar.today()
         p.surat_permintaan.filter(dialihkan=False).update(dialihkan=True)
-        surat = SuratPermintaan.objects.create(
-            permohonan=p,
-            unit=unit,
-            nomor=next_number(FormatNomor.Jenis.SURAT_PERMINTAAN, day=day),
-            tanggal=day,
-            tenggat_jawaban=tenggat_jawaban,
-            catatan=catatan,
-        )
+        surat = SuratPermintaan(permohonan=p, unit=unit, tanggal=day, catatan=catatan)
+        # SOP step 3, never later than the legal deadline itself (the spec's cap). Counted
+        # before the number is taken: the counter row stays locked until the commit.
+        tenggat_jawaban = TENGGAT_JAWABAN_OPD.stamp(surat)
+        surat.nomor = next_number(FormatNomor.Jenis.SURAT_PERMINTAAN, day=day)
+        surat.save(force_insert=True)
         created.append(surat)
         p.unit_tujuan = unit
         return {
@@ -382,7 +329,7 @@ def _check_putusan(putusan: Putusan) -> None:
                 "Isi tanggal paling lambat informasi tersedia: pemberitahuan “belum "
                 "didokumentasikan” harus menyebutnya."
             )
-        if putusan.tanggal_tersedia < _today():
+        if putusan.tanggal_tersedia < calendar.today():
             raise StepRefused("Tanggal informasi tersedia tidak boleh sebelum hari ini.")
     if putusan.bentuk_informasi and putusan.bentuk_informasi not in K_BENTUK.values:
         raise StepRefused("Bentuk informasi tidak dikenal.")
@@ -393,13 +340,13 @@ def _check_putusan(putusan: Putusan) -> None:
 
 
 def _tarif_berlaku(tarif: Tarif) -> bool:
-    return Tarif.objects.berlaku(_today()).filter(pk=tarif.pk).exists()
+    return Tarif.objects.berlaku(calendar.today()).filter(pk=tarif.pk).exists()
 
 
 def _apply_putusan(p: Permohonan, putusan: Putusan, unit: Unit | None = None) -> dict[str, Any]:
     """Write the decision. `unit` issues the notice (kop, number, signer): the PPID Utama,
     or the OPD whose PPID Pelaksana answers directly."""
-    day = _today()
+    day = calendar.today()
     unit = unit or Unit.utama()
     p.unit_pemberitahuan = unit
     p.keputusan = putusan.keputusan
@@ -485,12 +432,12 @@ def extend(permohonan: Permohonan, *, by: User, alasan: str, note: str = "") -> 
         raise StepRefused("Alasan perpanjangan wajib ditulis (UU 14/2008 Pasal 22(8)).")
 
     def update(p: Permohonan) -> dict[str, Any]:
-        day = _today()
+        day = calendar.today()
         old = p.tenggat
         p.diperpanjang = True
         p.tanggal_perpanjangan = day
         p.alasan_perpanjangan = alasan
-        p.tenggat = calendar.deadline(p.tenggat_awal, HK_PERPANJANGAN)
+        TENGGAT_PERPANJANGAN.stamp(p)
         p.nomor_perpanjangan = next_number(FormatNomor.Jenis.PERPANJANGAN, day=day)
         return {
             "tenggat_lama": old.isoformat() if old else "",
@@ -531,7 +478,7 @@ def hand_over(
     created: list[Penyerahan] = []
 
     def update(p: Permohonan) -> dict[str, Any]:
-        day = _today()
+        day = calendar.today()
         harga = tarif.harga if tarif is not None else Decimal("0")
         biaya_salinan = harga * jumlah_halaman
         total = biaya_salinan + biaya_pengiriman
@@ -573,7 +520,7 @@ def withdraw(permohonan: Permohonan, *, by: User, note: str) -> Permohonan:
         raise StepRefused("Tuliskan catatan penarikan (misalnya alasan pemohon).")
 
     def update(p: Permohonan) -> None:
-        p.tanggal_ditutup = _today()
+        p.tanggal_ditutup = calendar.today()
 
     return apply_step(permohonan, ALUR, "tarik", by=by, note=note, update=update)
 

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
+from ppid_manual import hukum
 from ppid_manual.models import User
 from ppid_manual.roles import Role
 from ppid_manual.workflow import deadlines
@@ -23,12 +24,10 @@ from registrasi.models import Permohonan, SuratPermintaan
 
 S = Permohonan.Status
 
-# UU 14/2008 Pasal 22(7): the written notice within 10 working days of the request.
-HK_PEMBERITAHUAN = 10
-# UU 14/2008 Pasal 22(8): one extension of at most 7 working days, with written reasons.
-HK_PERPANJANGAN = 7
-# UU 14/2008 Pasal 36(1): a keberatan is filed within 30 working days.
-HK_KEBERATAN = 30
+# The Act's lengths (UU 14/2008 Pasal 22(7), 22(8), 36(1)), defined in ppid_manual/hukum.py.
+HK_PEMBERITAHUAN = hukum.HK_PEMBERITAHUAN
+HK_PERPANJANGAN = hukum.HK_PERPANJANGAN
+HK_KEBERATAN = hukum.HK_KEBERATAN
 
 
 def dalam_lingkup(permohonan: Permohonan, user: User) -> bool:
@@ -295,38 +294,48 @@ def tahapan(permohonan: Permohonan, *, ada_penyerahan: bool) -> list[Tahap]:
 
 # --- Stored deadlines that move when the calendar changes (DESIGN.md section 4) ----------
 
-TENGGAT = (
-    DeadlineSpec(
-        "tenggat_awal", "tanggal_daftar", HK_PEMBERITAHUAN, "Tenggat 10 hari kerja (Pasal 22(7))"
-    ),
-    DeadlineSpec(
-        "tenggat",
-        "tanggal_daftar",
-        HK_PEMBERITAHUAN,
-        "Tenggat pemberitahuan (Pasal 22(7))",
-        applies=lambda p: not p.diperpanjang,
-    ),
-    DeadlineSpec(
-        "tenggat",
-        "tenggat_awal",
-        HK_PERPANJANGAN,
-        "Tenggat sesudah perpanjangan (Pasal 22(8))",
-        applies=lambda p: p.diperpanjang,
-    ),
+# UU 14/2008 Pasal 22(7): 10 hk from the registration (the paper's date for a late entry).
+TENGGAT_AWAL = DeadlineSpec(
+    "tenggat_awal",
+    "tanggal_daftar",
+    HK_PEMBERITAHUAN,
+    "Tenggat 10 hari kerja (Pasal 22(7))",
+    judul=f"{HK_PEMBERITAHUAN} hari kerja sejak pendaftaran (Pasal 22(7))",
+    dasar="UU 14/2008 Pasal 22 ayat (7)",
 )
+# The deadline in force: the same 10 hk until an extension...
+TENGGAT_PEMBERITAHUAN = DeadlineSpec(
+    "tenggat",
+    "tanggal_daftar",
+    HK_PEMBERITAHUAN,
+    "Tenggat pemberitahuan (Pasal 22(7))",
+    applies=lambda p: not p.diperpanjang,
+    dasar="UU 14/2008 Pasal 22 ayat (7)",
+)
+# ...then 7 hk more from the original deadline (Pasal 22(8)), once.
+TENGGAT_PERPANJANGAN = DeadlineSpec(
+    "tenggat",
+    "tenggat_awal",
+    HK_PERPANJANGAN,
+    "Tenggat sesudah perpanjangan (Pasal 22(8))",
+    applies=lambda p: p.diperpanjang,
+    judul=f"Perpanjangan {HK_PERPANJANGAN} hari kerja (Pasal 22(8))",
+    dasar="UU 14/2008 Pasal 22 ayat (8)",
+)
+TENGGAT = (TENGGAT_AWAL, TENGGAT_PEMBERITAHUAN, TENGGAT_PERPANJANGAN)
 
 
 # The OPD's internal answer deadline (SOP step 3): HK_JAWABAN_OPD working days from the letter,
 # never later than the request's own deadline; told on the request's timeline when it moves.
-TENGGAT_SURAT = (
-    DeadlineSpec(
-        "tenggat_jawaban",
-        "tanggal",
-        lambda s: settings.PPID["HK_JAWABAN_OPD"],
-        "Tenggat jawaban OPD",
-        cap=lambda s: s.permohonan.tenggat,
-    ),
+TENGGAT_JAWABAN_OPD = DeadlineSpec(
+    "tenggat_jawaban",
+    "tanggal",
+    lambda s: settings.PPID["HK_JAWABAN_OPD"],
+    "Tenggat jawaban OPD",
+    cap=lambda s: s.permohonan.tenggat,
+    dasar="SOP langkah 3",
 )
+TENGGAT_SURAT = (TENGGAT_JAWABAN_OPD,)
 
 
 def _surat_menunggu_jawaban():

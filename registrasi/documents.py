@@ -14,13 +14,18 @@ from typing import Any
 
 import segno
 
+from ppid_manual.format import tanggal, terbilang
 from ppid_manual.kode import kode_berkas
 from ppid_manual.models import Pejabat, Unit
-from ppid_manual.templatetags.ppid import tanggal, terbilang
-from ppid_manual.workflow import calendar
 from ppid_manual.workflow.pdf import PrintDocument
 from ppid_manual.workflow.tabel_pdf import KolomTabel, RegisterDocument
-from registrasi.alur import HK_KEBERATAN, HK_PEMBERITAHUAN, HK_PERPANJANGAN
+from registrasi.alur import (
+    HK_KEBERATAN,
+    HK_PEMBERITAHUAN,
+    HK_PERPANJANGAN,
+    TENGGAT_AWAL,
+    TENGGAT_PERPANJANGAN,
+)
 from registrasi.models import Penyerahan, Permohonan, SuratPermintaan
 from registrasi.register import (  # noqa: F401 - register_rows and REGISTER_COLUMNS re-exported
     DATE_COLUMNS,
@@ -367,24 +372,13 @@ def _write_date(ws, row: int, col: int, value, fmt) -> None:
 
 
 def explain_deadline(permohonan: Permohonan) -> list[dict[str, Any]]:
-    """The deadline's explanation: each counted span and the days skipped in it, and why."""
+    """The deadline's explanation: each counted span and the days skipped in it, and why
+    (each span is its DeadlineSpec's explain(), registrasi/alur.py)."""
     spans = []
-    if permohonan.tanggal_daftar and permohonan.tenggat_awal:
-        spans.append(
-            {
-                "judul": f"{HK_PEMBERITAHUAN} hari kerja sejak pendaftaran (Pasal 22(7))",
-                "mulai": permohonan.tanggal_daftar,
-                "akhir": permohonan.tenggat_awal,
-                "dilewati": calendar.explain(permohonan.tanggal_daftar, permohonan.tenggat_awal),
-            }
-        )
-    if permohonan.diperpanjang and permohonan.tenggat_awal and permohonan.tenggat:
-        spans.append(
-            {
-                "judul": f"Perpanjangan {HK_PERPANJANGAN} hari kerja (Pasal 22(8))",
-                "mulai": permohonan.tenggat_awal,
-                "akhir": permohonan.tenggat,
-                "dilewati": calendar.explain(permohonan.tenggat_awal, permohonan.tenggat),
-            }
-        )
+    for spec in (TENGGAT_AWAL, TENGGAT_PERPANJANGAN):
+        if spec.is_active(permohonan):
+            e = spec.explain(permohonan)
+            spans.append(
+                {"judul": e.judul, "mulai": e.mulai, "akhir": e.tenggat, "dilewati": e.dilewati}
+            )
     return spans

@@ -11,32 +11,23 @@ from decimal import Decimal
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Column, Div, Field, Fieldset, Layout, Row, Submit
 from django import forms
-from django.core.files.uploadedfile import UploadedFile
-from django.utils import timezone
 from stdnum.id import nik as stdnum_nik
 
 from ppid_manual import wilayah
+from ppid_manual.format import hari_tanggal
+from ppid_manual.forms import bersihkan_scan
 from ppid_manual.hidden_fields import HiddenFieldsCheckedMixin
 from ppid_manual.models import Unit
-from ppid_manual.templatetags.ppid import hari_tanggal
+from ppid_manual.pindaian import SCAN_IDENTITAS
 from ppid_manual.workflow import calendar
+from ppid_manual.workflow.calendar import today
 from registrasi.actions import Intake, Putusan
-from registrasi.alur import HK_PEMBERITAHUAN
+from registrasi.alur import TENGGAT_PEMBERITAHUAN
 from registrasi.models import Pemohon, Permohonan, SuratPermintaan, Tarif
+from registrasi.pemohon import PEMOHON_FIELDS
 
 K = Permohonan.Keputusan
-MAKS_SCAN = 5 * 1024 * 1024  # 5 MB
-# The file types an ID scan may be, recognised by their first bytes (not by the file name).
-MAGIC = (
-    (b"%PDF-", "pdf"),
-    (b"\xff\xd8\xff", "jpg"),
-    (b"\x89PNG\r\n\x1a\n", "png"),
-)
 TELEPON_RE = re.compile(r"^\+?[0-9][0-9 ()\-]{5,28}$")
-
-
-def today() -> datetime.date:
-    return timezone.localdate()
 
 
 # --- Field checks ------------------------------------------------------------------------
@@ -94,25 +85,6 @@ def _check_birth_date(nik: str, hari_ini: datetime.date) -> None:
         )
 
 
-def check_scan(upload: UploadedFile | None) -> UploadedFile | None:
-    """An ID scan: PDF, JPEG or PNG by its content, at most 5 MB. The stored name is ours."""
-    if not upload:
-        return None
-    if upload.size > MAKS_SCAN:
-        size = upload.size / (1024 * 1024)
-        raise forms.ValidationError(f"Ukuran berkas {size:.1f} MB; paling besar 5 MB.")
-    upload.seek(0)
-    head = upload.read(16)
-    upload.seek(0)
-    for magic, ext in MAGIC:
-        if head.startswith(magic):
-            upload.name = f"identitas.{ext}"
-            return upload
-    raise forms.ValidationError(
-        "Isi berkas bukan PDF, JPEG atau PNG. Pindai ulang identitas ke salah satu format itu."
-    )
-
-
 def not_future(value: datetime.date | None) -> datetime.date | None:
     if value and value > today():
         raise forms.ValidationError("Tanggal tidak boleh di masa depan.")
@@ -130,13 +102,74 @@ def textarea(rows: int = 3, maxlength: int | None = None) -> forms.Textarea:
     return forms.Textarea(attrs=attrs)
 
 
+# --- The pemohon's identity (with registrasi/pemohon.py: look-up, create/update) -----------
+
+
+def clean_telepon(value: str) -> str:
+    value = (value or "").strip()
+    if value and not TELEPON_RE.match(value):
+        raise forms.ValidationError(
+            "Nomor telepon hanya boleh berisi angka, spasi, tanda +, - dan kurung (6–30 karakter)."
+        )
+    return value
+
+
+class IdentitasPemohonForm(forms.Form):
+    """The identity fields of the Formulir Permohonan and the Formulir Keberatan (Perki
+    1/2021), one definition for both. Each form lays them out and adds its own (the
+    permohonan's penanggung jawab, the keberatan's kuasa); NIK rules are in their clean()."""
+
+    jenis = forms.ChoiceField(
+        label="Jenis pemohon", choices=Pemohon.Jenis.choices, widget=forms.RadioSelect
+    )
+    nama = forms.CharField(label="Nama pemohon / badan hukum / kelompok", max_length=150)
+    nik = forms.CharField(
+        label="NIK",
+        max_length=20,
+        required=False,
+        help_text="Perorangan: NIK pemohon; kelompok: NIK penanggung jawab. 16 digit.",
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+    nomor_akta = forms.CharField(
+        label="Nomor akta/registrasi badan hukum", max_length=100, required=False
+    )
+    alamat = forms.CharField(label="Alamat", max_length=300)
+    pekerjaan = forms.CharField(label="Pekerjaan", max_length=100)
+    telepon = forms.CharField(label="Nomor telepon", max_length=30)
+    email = forms.EmailField(label="E-mail", max_length=254, required=False)
+
+    def clean_nama(self) -> str:
+        return self.cleaned_data["nama"].strip()
+
+    def clean_telepon(self) -> str:
+        return clean_telepon(self.cleaned_data.get("telepon", ""))
+
+
 # --- Intake --------------------------------------------------------------------------------
 
 
-class PermohonanForm(HiddenFieldsCheckedMixin, forms.Form):
+class PermohonanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
     """The Formulir Permohonan Informasi Publik (Perki 1/2021) plus the desk's completeness
     check. Two buttons: "Daftarkan" (complete file: number and clock) or "Kembalikan" (file
     incomplete: only the name is needed, and what is missing)."""
+
+    # The page's order (the identity fields sit inside the form, after its date).
+    field_order = (
+        "kunci",
+        "lanjutan",
+        "tanggal",
+        "cara_pengajuan",
+        *PEMOHON_FIELDS,
+        "rincian_informasi",
+        "tujuan_penggunaan",
+        "cara_memperoleh",
+        "cara_salinan",
+        "formulir_lengkap",
+        "identitas_diterima",
+        "catatan_kekurangan",
+        "scan_identitas",
+        "konfirmasi_tanggal",
+    )
 
     DAFTAR = "daftar"
     KEMBALIKAN = "kembalikan"
@@ -161,30 +194,12 @@ class PermohonanForm(HiddenFieldsCheckedMixin, forms.Form):
     cara_pengajuan = forms.ChoiceField(
         label="Cara pengajuan", choices=Permohonan.CaraPengajuan.choices
     )
-    jenis = forms.ChoiceField(
-        label="Jenis pemohon", choices=Pemohon.Jenis.choices, widget=forms.RadioSelect
-    )
-    nama = forms.CharField(label="Nama pemohon / badan hukum / kelompok", max_length=150)
-    nik = forms.CharField(
-        label="NIK",
-        max_length=20,
-        required=False,
-        help_text="Perorangan: NIK pemohon; kelompok: NIK penanggung jawab. 16 digit.",
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
-    )
-    nomor_akta = forms.CharField(
-        label="Nomor akta/registrasi badan hukum", max_length=100, required=False
-    )
     penanggung_jawab = forms.CharField(
         label="Nama yang bertindak untuk badan hukum/kelompok",
         max_length=150,
         required=False,
         help_text="Badan hukum: pengurus atau yang diberi kuasa; kelompok: penanggung jawab.",
     )
-    alamat = forms.CharField(label="Alamat", max_length=300)
-    pekerjaan = forms.CharField(label="Pekerjaan", max_length=100)
-    telepon = forms.CharField(label="Nomor telepon", max_length=30)
-    email = forms.EmailField(label="E-mail", max_length=254, required=False)
     rincian_informasi = forms.CharField(
         label="Rincian informasi yang dibutuhkan", max_length=2000, widget=textarea(4, 2000)
     )
@@ -310,9 +325,6 @@ class PermohonanForm(HiddenFieldsCheckedMixin, forms.Form):
             )
         return value
 
-    def clean_nama(self) -> str:
-        return self.cleaned_data["nama"].strip()
-
     def risky_date(self, day: datetime.date) -> list[str]:
         """What a registration dated `day` means, when that is not the everyday case: a date
         more than the SOP's 1 working day back (the 10 hk of UU 14/2008 Pasal 22(7) count
@@ -322,7 +334,7 @@ class PermohonanForm(HiddenFieldsCheckedMixin, forms.Form):
         now = today()
         if day >= now:
             return []
-        tenggat = calendar.deadline(day, HK_PEMBERITAHUAN)
+        tenggat = TENGGAT_PEMBERITAHUAN.dari(day)
         days_off = calendar.days_off_between(day, max(now, tenggat))
         lines = []
         if not calendar.is_working_day(day, days_off):
@@ -352,17 +364,13 @@ class PermohonanForm(HiddenFieldsCheckedMixin, forms.Form):
                 )
         return lines
 
-    def clean_telepon(self) -> str:
-        value = self.cleaned_data.get("telepon", "").strip()
-        if value and not TELEPON_RE.match(value):
-            raise forms.ValidationError(
-                "Nomor telepon hanya boleh berisi angka, spasi, tanda +, - dan kurung "
-                "(6–30 karakter)."
-            )
-        return value
-
     def clean_scan_identitas(self):
-        return check_scan(self.cleaned_data.get("scan_identitas"))
+        return bersihkan_scan(
+            self.cleaned_data.get("scan_identitas"),
+            SCAN_IDENTITAS,
+            apa="identitas",
+            nama="identitas",
+        )
 
     def clean(self):
         cleaned = super().clean()

@@ -20,10 +20,11 @@ from django.db.models import Q
 from django.db.models.functions import Upper
 from django.utils import timezone
 
+from ppid_manual import hukum
 from ppid_manual.models import Unit
 from ppid_manual.postgres import key_in
 from ppid_manual.roles import Role
-from ppid_manual.workflow import calendar
+from ppid_manual.workflow import deadlines
 
 
 class Pemohon(models.Model):
@@ -184,11 +185,13 @@ class PermohonanQuerySet(models.QuerySet):
 
     def overdue(self, today: datetime.date) -> PermohonanQuerySet:
         """The notice was due before today and has not been issued."""
-        return self.running().filter(tenggat__lt=today)
+        return self.filter(overdue_q(today))
 
     def near_due(self, today: datetime.date) -> PermohonanQuerySet:
         """Due today or within the next 2 working days (and not overdue)."""
-        return self.running().filter(tenggat__gte=today, tenggat__lt=near_due_limit(today))
+        return self.running().filter(
+            tenggat__gte=today, tenggat__lt=deadlines.near_due_limit(today)
+        )
 
     def needs_action(self, user) -> PermohonanQuerySet:
         """What waits on this user now (the work list's first tab), per role and OPD."""
@@ -269,10 +272,10 @@ class PermohonanQuerySet(models.QuerySet):
         )
 
 
-def near_due_limit(today: datetime.date) -> datetime.date:
-    """The first date that is more than 2 working days after today: a deadline before it is
-    'near due' (≤ 2 hk left)."""
-    return calendar.deadline(today, 3)
+def overdue_q(at: datetime.date) -> Q:
+    """The notice is still due and its deadline passed before `at`: `objects.overdue(today)`,
+    and the Laporan's count of late requests as at the end of its period."""
+    return Q(status__in=Permohonan.CLOCK_RUNNING, tenggat__lt=at)
 
 
 def scan_path(instance: Permohonan, filename: str) -> str:
@@ -339,37 +342,8 @@ class Permohonan(models.Model):
         TUNAI = "tunai", "Tunai di meja layanan PPID pada saat penyerahan, dengan kuitansi"
         TRANSFER = "transfer", "Transfer ke Rekening Kas Umum Daerah Provinsi Bali"
 
-    class Pasal17(models.TextChoices):
-        """UU 14/2008 Pasal 17: the grounds for exempting information."""
-
-        HURUF_A = "a", "a. menghambat proses penegakan hukum"
-        HURUF_B = (
-            "b",
-            (
-                "b. mengganggu perlindungan hak atas kekayaan intelektual dan perlindungan dari "
-                "persaingan usaha tidak sehat"
-            ),
-        )
-        HURUF_C = "c", "c. membahayakan pertahanan dan keamanan negara"
-        HURUF_D = "d", "d. mengungkapkan kekayaan alam Indonesia"
-        HURUF_E = "e", "e. merugikan ketahanan ekonomi nasional"
-        HURUF_F = "f", "f. merugikan kepentingan hubungan luar negeri"
-        HURUF_G = (
-            "g",
-            (
-                "g. mengungkapkan isi akta otentik yang bersifat pribadi dan kemauan terakhir "
-                "ataupun wasiat seseorang"
-            ),
-        )
-        HURUF_H = "h", "h. mengungkap rahasia pribadi"
-        HURUF_I = (
-            "i",
-            (
-                "i. memorandum atau surat antar/intra Badan Publik yang menurut sifatnya "
-                "dirahasiakan"
-            ),
-        )
-        HURUF_J = "j", "j. informasi yang tidak boleh diungkapkan berdasarkan Undang-Undang"
+    # UU 14/2008 Pasal 17: the grounds for exempting information (ppid_manual/hukum.py).
+    Pasal17 = hukum.Pasal17
 
     # The 10-hk clock is running (Pasal 22(7)): the written notice is still due.
     CLOCK_RUNNING = (Status.TERDAFTAR, Status.DIMINTAKAN_KE_OPD, Status.SIAP_DIPUTUS)
@@ -534,7 +508,7 @@ class Permohonan(models.Model):
                 OpClass(Upper("nomor_pendaftaran"), name="gin_trgm_ops"),
                 name="permohonan_nomor_trgm",
             ),
-            # The desk's search by words of the request (ppid_manual/cari.py); PostgreSQL
+            # The desk's search by words of the request (ppid_manual/layanan/cari.py); PostgreSQL
             # only (0004).
             GinIndex(
                 OpClass(Upper("rincian_informasi"), name="gin_trgm_ops"),
@@ -574,12 +548,10 @@ class Permohonan(models.Model):
     def is_overdue(self, today: datetime.date) -> bool:
         return self.clock_running and self.tenggat is not None and self.tenggat < today
 
-    def is_near_due(self, today: datetime.date) -> bool:
-        return (
-            self.clock_running
-            and self.tenggat is not None
-            and today <= self.tenggat < near_due_limit(today)
-        )
+    def is_near_due(self, today: datetime.date, limit: datetime.date | None = None) -> bool:
+        """The notice is due today or within 2 working days (ppid_manual.workflow.deadlines;
+        `limit` from near_due_limit when a page tests many rows)."""
+        return self.clock_running and deadlines.is_near_due(self.tenggat, today, limit)
 
     def can_extend(self, today: datetime.date) -> str | None:
         """None when the one extension is still possible, else why not (Pasal 22(8))."""
@@ -631,30 +603,14 @@ class Permohonan(models.Model):
 
     @property
     def pasal22_huruf(self) -> list[str]:
-        """The letters of UU 14/2008 Pasal 22(7) that the notice of this outcome answers:
-        a/b (held or not, and by whom), c (accepted or refused, with reasons), d (what is
-        given), e (what is blacked out), f (means and format), g (cost and payment)."""
-        K = self.Keputusan
-        if self.keputusan == K.DIBERIKAN_SELURUHNYA:
-            return ["a", "c", "d", "f", "g"]
-        if self.keputusan == K.DIBERIKAN_SEBAGIAN:
-            return ["a", "c", "d", "e", "f", "g"]
-        if self.keputusan == K.DITOLAK:
-            return ["a", "c"]
-        if self.keputusan == K.TIDAK_DIKUASAI:
-            return ["a", "b"]
-        if self.keputusan == K.BELUM_DIDOKUMENTASIKAN:
-            return ["a", "c"]
-        return []
+        """The letters of UU 14/2008 Pasal 22(7) that the notice of this outcome answers
+        (ppid_manual/hukum.py)."""
+        return list(hukum.PASAL_22_AYAT_7_PER_KEPUTUSAN.get(self.keputusan, ()))
 
     def pasal17_uraian(self) -> list[tuple[str, str]]:
         """[("h", "mengungkap rahasia pribadi"), ...]: the letter and its words apart, so a
         letter can write "Pasal 17 huruf h Undang-Undang … (mengungkap rahasia pribadi)"."""
-        return [
-            (h, self.Pasal17(h).label.split(". ", 1)[1])
-            for h in self.pasal17
-            if h in self.Pasal17.values
-        ]
+        return [(h, hukum.pasal17_pokok(h)) for h in self.pasal17 if h in self.Pasal17.values]
 
     def get_pasal17_display(self) -> list[str]:
         return [self.Pasal17(h).label for h in self.pasal17 if h in self.Pasal17.values]

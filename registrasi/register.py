@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from ppid_manual.format import hari_tanggal, tanggal
+from ppid_manual.format import rupiah as _rupiah
 from ppid_manual.models import Unit
-from ppid_manual.templatetags.ppid import hari_tanggal, tanggal
-from ppid_manual.templatetags.ppid import rupiah as _rupiah
 from registrasi.models import Penyerahan, Permohonan, SuratPermintaan, Tarif
 
 K = Permohonan.Keputusan

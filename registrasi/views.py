@@ -15,12 +15,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
-from ppid_manual import cetak_latar
 from ppid_manual.access import role_required
+from ppid_manual.layanan import cetak_latar
 from ppid_manual.models import CetakanRegister, PencarianIdentitas
 from ppid_manual.paging import counted_page
-from ppid_manual.roles import Role
+from ppid_manual.roles import ALL_DESK, Role
 from ppid_manual.workflow import calendar
+from ppid_manual.workflow.deadlines import near_due_limit
 from ppid_manual.workflow.engine import StepRefused
 from ppid_manual.workflow.numbering import NumberingError
 from ppid_manual.workflow.pages import (
@@ -33,6 +34,7 @@ from ppid_manual.workflow.pages import (
     timeline,
 )
 from registrasi import actions
+from registrasi import pemohon as pemohon_mod
 from registrasi.alur import ALUR, LANGKAH_KEPUTUSAN, tahapan
 from registrasi.documents import (
     REGISTER_COLUMNS,
@@ -59,11 +61,11 @@ from registrasi.forms import (
     RegisterForm,
     SuratPermintaanForm,
 )
-from registrasi.models import Pemohon, Penyerahan, Permohonan, SuratPermintaan, near_due_limit
+from registrasi.models import Penyerahan, Permohonan, SuratPermintaan
 
 S = Permohonan.Status
 K = Permohonan.Keputusan
-DESK = (Role.PETUGAS, Role.PPID, Role.PELAKSANA, Role.ATASAN, Role.ADMIN)
+DESK = ALL_DESK
 # Who needs the full NIK and the ID scan to do the work (UU 27/2022 PDP): others see it masked.
 IDENTITAS = (Role.PETUGAS, Role.PPID, Role.PELAKSANA, Role.ATASAN)
 PER_HALAMAN = 25
@@ -196,7 +198,7 @@ def _mark_deadlines(rows: list[Permohonan], today) -> None:
     days_off = calendar.days_off_between(today, max(dates, default=today))
     for p in rows:
         p.terlambat = p.is_overdue(today)
-        p.mendekati = p.clock_running and p.tenggat is not None and today <= p.tenggat < limit
+        p.mendekati = p.is_near_due(today, limit)
         p.sisa_hk = (
             calendar.working_days_between(today, p.tenggat, days_off)
             if p.clock_running and p.tenggat and p.tenggat >= today
@@ -260,78 +262,11 @@ def baru(request: HttpRequest) -> HttpResponse:
         cari = CariPemohonForm(request.GET or None)
         pemohon = None
         if cari.is_valid() and cari.cleaned_data["cari"]:
-            pemohon = _find_returning(request, cari.cleaned_data["cari"])
+            pemohon = pemohon_mod.cari_kembali(request, cari.cleaned_data["cari"])
         form = PermohonanForm(initial=PermohonanForm.initial_for(pemohon))
         if pemohon is None and cari.is_bound and cari.cleaned_data.get("cari", "").isdigit():
             form.initial["nik"] = cari.cleaned_data["cari"]
     return render(request, "registrasi/baru.html", {"form": form, "cari": cari})
-
-
-TIDAK_ADA_DI_MEJA = {
-    PencarianIdentitas.Jenis.NIK: "NIK ini belum memiliki berkas di meja ini.",
-    PencarianIdentitas.Jenis.AKTA: "Nomor akta atau nama ini belum memiliki berkas di meja ini.",
-}
-
-
-def _find_returning(request: HttpRequest, text: str) -> Pemohon | None:
-    """A returning pemohon, scoped like the records (UU 27/2022 PDP Pasal 16: personal data is
-    processed only for its purpose): the identity is shown only to a user who can already see
-    a case of this pemohon. Anyone else learns only that the number has no case at this desk,
-    the same words as for a number never registered, so the answer reveals nothing. Every
-    look-up is written to the access log (a SHA-256 of the number, never the number)."""
-    text = text.strip()
-    digits = "".join(ch for ch in text if ch.isdigit())
-    if digits and digits == text.replace(" ", "").replace(".", ""):
-        jenis, kunci = PencarianIdentitas.Jenis.NIK, digits
-        candidates = Pemohon.objects.filter(nik=digits).order_by("jenis", "pk")
-    else:
-        jenis, kunci = PencarianIdentitas.Jenis.AKTA, text.upper()
-        candidates = Pemohon.objects.filter(nomor_akta__iexact=text).order_by("pk")
-    found = next((p for p in candidates if pemohon_terlihat(request.user, p)), None)
-    if found is None and jenis == PencarianIdentitas.Jenis.AKTA:
-        # A name typed here (issue 19): one pemohon of exactly that name, among those this
-        # desk may see, fills the form; several are told apart by NIK, so the desk is sent to
-        # the search.
-        same_name = [
-            p
-            for p in Pemohon.objects.filter(nama__iexact=" ".join(text.split())).order_by("pk")
-            if pemohon_terlihat(request.user, p)
-        ]
-        if len(same_name) > 1:
-            messages.info(
-                request,
-                "Ada beberapa pemohon dengan nama itu: cari dengan NIK, atau gunakan kotak "
-                "Cari di bilah menu untuk melihat berkas mereka.",
-            )
-            return None
-        found = same_name[0] if same_name else None
-    PencarianIdentitas.catat(request, jenis, kunci, ditampilkan=found is not None)
-    if found is None:
-        messages.info(request, TIDAK_ADA_DI_MEJA[jenis])
-    else:
-        # Counted at this desk only: another desk's cases are not this user's to know of.
-        n = (
-            Permohonan.objects.for_user(request.user)
-            .filter(pemohon=found)
-            .exclude(status=S.BARU)
-            .count()
-        )
-        messages.info(
-            request,
-            f"Pemohon lama ditemukan: {found.nama} ({n} permohonan sebelumnya). Data diisi "
-            "otomatis; perbarui bila berubah.",
-        )
-    return found
-
-
-def pemohon_terlihat(user, pemohon: Pemohon) -> bool:
-    """The user can see at least one case (permohonan or keberatan) of this pemohon."""
-    from keberatan.models import Keberatan
-
-    return (
-        Permohonan.objects.for_user(user).filter(pemohon=pemohon).exists()
-        or Keberatan.objects.for_user(user).filter(pemohon=pemohon).exists()
-    )
 
 
 # --- Detail ----------------------------------------------------------------------------------

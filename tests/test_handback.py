@@ -10,7 +10,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from ppid_manual import handback
+from ppid_manual.layanan import handback
 from ppid_manual.models import DiserahkanKembali, EksporOnline
 from registrasi import actions as reg
 from registrasi.models import Permohonan

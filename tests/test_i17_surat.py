@@ -18,10 +18,10 @@ import time_machine
 from django.core.management import call_command
 
 from keberatan.models import Keberatan
-from ppid_manual.contoh import buat_contoh
+from ppid_manual.format import rupiah_terbilang, terbilang
 from ppid_manual.kode import baca_kode, kode_berkas
+from ppid_manual.layanan.contoh import buat_contoh
 from ppid_manual.models import Pejabat, Unit
-from ppid_manual.templatetags.ppid import rupiah_terbilang, terbilang
 from registrasi.models import Permohonan
 from tests.helpers import D, moment
 

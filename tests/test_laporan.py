@@ -10,7 +10,7 @@ import pytest
 from django.urls import reverse
 
 from keberatan.models import Keberatan
-from ppid_manual import laporan
+from ppid_manual.layanan import laporan
 from registrasi import actions as reg
 from registrasi.models import Permohonan
 from tests.helpers import D, at
@@ -156,7 +156,7 @@ def test_the_report_html_escapes_the_narrative_and_draws_svg(client, desk, data_
     with at(D(2026, 7, 1)):
         angka = laporan.compute(2026, "tahunan")
     narasi = LaporanLayanan(tahun=2026, periode="tahunan", gambaran_umum="<script>x</script>")
-    from ppid_manual import charts
+    from ppid_manual.layanan import charts
 
     html = LaporanLayananDokumen(
         angka=angka,

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from ppid_manual.documents import PerhitunganTenggat
-from ppid_manual.templatetags.ppid import (
+from ppid_manual.format import (
     angka_terbilang,
     hari_kerja,
     hari_tanggal,

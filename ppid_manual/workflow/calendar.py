@@ -115,3 +115,12 @@ def explain(start: datetime.date, end: datetime.date) -> list[SkippedDay]:
 
 def working_days_elapsed(start: datetime.date, end: datetime.date) -> int:
     return working_days_between(start, end, days_off_between(start, end))
+
+
+def today() -> datetime.date:
+    """Today at the desk (the server's time zone, settings.TIME_ZONE): the one "today" of the
+    app, for the deadlines' day 0, the forms' date checks and the letters' dates. The counting
+    functions above take their dates as arguments and never call it."""
+    from django.utils import timezone
+
+    return timezone.localdate()

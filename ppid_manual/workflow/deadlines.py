@@ -10,7 +10,7 @@ the old and new date and why. Closed cases are never touched.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,21 +21,84 @@ from django.utils.text import capfirst
 from ppid_manual.workflow import calendar
 from ppid_manual.workflow.engine import record_event
 
+# --- Near due -----------------------------------------------------------------------------
+# A deadline is "near due" when at most 2 working days are left (due today, or within the next
+# two working days): the lists, the dashboard, the work lists and the panels highlight it.
+HK_DEKAT = 2
+
+
+def near_due_limit(
+    today: datetime.date, days_off: Mapping[datetime.date, str] | None = None
+) -> datetime.date:
+    """The first date more than HK_DEKAT working days after today: a deadline on or after
+    today and before it is near due. With `days_off` (a window holding it) no query is made."""
+    if days_off is None:
+        return calendar.deadline(today, HK_DEKAT + 1)
+    return calendar.add_working_days(today, HK_DEKAT + 1, days_off)
+
+
+def is_near_due(
+    tenggat: datetime.date | None, today: datetime.date, limit: datetime.date | None = None
+) -> bool:
+    """The one test of "near due" for a date (`limit` from near_due_limit, when the caller
+    tests many dates)."""
+    if tenggat is None or tenggat < today:
+        return False
+    return tenggat < (limit if limit is not None else near_due_limit(today))
+
+
+@dataclass(frozen=True)
+class Penjelasan:
+    """One deadline explained (the deadline panel, the letters): its rule, its legal basis,
+    day 0, its length, the date it falls on and every day skipped, with why."""
+
+    judul: str
+    dasar: str
+    hari: int
+    mulai: datetime.date
+    tenggat: datetime.date
+    dilewati: list[calendar.SkippedDay]
+
 
 @dataclass(frozen=True)
 class DeadlineSpec:
-    field: str  # the stored deadline
-    start: str  # the field holding day 0 (a date, or an earlier deadline for a chained one)
+    """One deadline, defined once: the action counts it when its clock starts (`stamp`), a
+    calendar change re-counts it (`recompute_for_dates`), the case page and the letters explain
+    it (`explain`).
+
+    - field: where the deadline is stored; start: the field holding day 0 (a date, or an
+      earlier deadline for a chained one); days: its length in hari kerja.
+    - label: how a re-count names it on the case's timeline.
+    - applies: while it runs (None: always); when it no longer applies, the step that stops it
+      was taken and a calendar change leaves it alone.
+    - cap: never later than this date (an internal deadline inside the legal one).
+    - judul, dasar: how the deadline panel names it and the rule it rests on (the Pasal of UU
+      14/2008, or the SOP step), shown to users."""
+
+    field: str
+    start: str
     days: int | Callable[[Any], int]
     label: str
     applies: Callable[[Any], bool] | None = None
-    # Never later than this date (e.g. an internal deadline inside the legal one); None: no cap.
     cap: Callable[[Any], datetime.date | None] | None = None
+    judul: str = ""
+    dasar: str = ""
 
-    def count(self, obj: Any) -> datetime.date:
-        due = calendar.deadline(getattr(obj, self.start), self.working_days(obj))
+    def dari(self, day0: datetime.date, obj: Any = None) -> datetime.date:
+        """The deadline counted from `day0` (for a case not yet stored, or a letter's draft)."""
+        due = calendar.deadline(day0, self.working_days(obj))
         limit = self.cap(obj) if self.cap is not None else None
         return min(due, limit) if limit is not None else due
+
+    def count(self, obj: Any) -> datetime.date:
+        return self.dari(getattr(obj, self.start), obj)
+
+    def stamp(self, obj: Any) -> datetime.date:
+        """Count the deadline from the case's day 0 and store it on the case (not saved): the
+        first count, by the action that starts the clock."""
+        due = self.count(obj)
+        setattr(obj, self.field, due)
+        return due
 
     def working_days(self, obj: Any) -> int:
         return self.days(obj) if callable(self.days) else self.days
@@ -45,6 +108,19 @@ class DeadlineSpec:
             getattr(obj, self.start) is not None
             and getattr(obj, self.field) is not None
             and (self.applies is None or self.applies(obj))
+        )
+
+    def explain(self, obj: Any, days_off: Mapping[datetime.date, str] | None = None) -> Penjelasan:
+        """The stored deadline of `obj` explained. With `days_off` (a window that holds the
+        span) no query is made: a panel of several deadlines reads the calendar once."""
+        mulai, tenggat = getattr(obj, self.start), getattr(obj, self.field)
+        dilewati = (
+            calendar.explain(mulai, tenggat)
+            if days_off is None
+            else calendar.skipped_days(mulai, tenggat, days_off)
+        )
+        return Penjelasan(
+            self.judul or self.label, self.dasar, self.working_days(obj), mulai, tenggat, dilewati
         )
 
 

@@ -13,8 +13,8 @@ from collections.abc import Iterable
 
 from django.db import transaction
 
+from ppid_manual.format import tanggal
 from ppid_manual.models import HariLibur, User
-from ppid_manual.templatetags.ppid import tanggal
 from ppid_manual.workflow.deadlines import recompute_for_dates
 
 

@@ -9,7 +9,6 @@ half-made PDF handed to a pemohon is worse than an error.
 from __future__ import annotations
 
 import atexit
-import datetime
 import mimetypes
 import threading
 from typing import Any
@@ -196,7 +195,3 @@ class PrintDocument:
         response["Content-Disposition"] = f'{disposition}; filename="{self.filename()}"'
         response["Cache-Control"] = "no-store"
         return response
-
-
-def today() -> datetime.date:
-    return timezone.localdate()

@@ -484,7 +484,7 @@ class RegisterDocument:
         return f"Jumlah baris: {len(self.rows)}."
 
     def render_pdf(self, kemajuan: Callable[[float, str], None] | None = None) -> bytes:
-        from ppid_manual.templatetags.ppid import tanggal
+        from ppid_manual.format import tanggal
 
         return render_tabel_pdf(
             judul=self.title.upper(),

@@ -9,7 +9,7 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from ppid_manual.templatetags.ppid import tanggal
+from ppid_manual.format import tanggal
 
 register = template.Library()
 

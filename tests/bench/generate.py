@@ -976,7 +976,7 @@ def load_calendar_and_units() -> None:
     from django.core.management import call_command
     from django.utils import timezone
 
-    from ppid_manual import demo
+    from ppid_manual.layanan import demo
 
     this_year = timezone.localdate().year
     demo.load(stdout=io.StringIO())

@@ -11,6 +11,7 @@ from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
 from dip import actions, berkas
+from dip.forms import InformasiPublikForm
 from dip.models import DipEdisi, InformasiPublik
 from ppid_manual.models import Event
 from tests.dip.conftest import sampai_ditetapkan, tambah
@@ -245,7 +246,7 @@ def test_duplicate_ids_in_one_file_are_an_error(dunia):
         for n in (2, 3)
     ]
     with pytest.raises(berkas.ImporGagal) as exc:
-        berkas.validasi(dunia.dinkes, rows)
+        berkas.validasi(dunia.dinkes, rows, form_class=InformasiPublikForm)
     assert [str(e) for e in exc.value.errors] == ["Baris 3, kolom “ID”: ID sama dengan baris 2."]
 
 
@@ -265,7 +266,7 @@ def test_the_province_import_needs_the_opd(dunia):
         },
     )
     with pytest.raises(berkas.ImporGagal) as exc:
-        berkas.validasi(dunia.provinsi, [row])
+        berkas.validasi(dunia.provinsi, [row], form_class=InformasiPublikForm)
     assert str(exc.value.errors[0]) == (
         "Baris 2, kolom “Perangkat daerah”: Wajib diisi untuk DIP Provinsi "
         "(kode atau nama perangkat daerah)."

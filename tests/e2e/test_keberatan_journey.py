@@ -11,8 +11,8 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from keberatan.models import Keberatan
+from ppid_manual.format import hari_tanggal
 from ppid_manual.models import Event
-from ppid_manual.templatetags.ppid import hari_tanggal
 from ppid_manual.workflow import calendar
 from registrasi import actions as reg
 from registrasi.models import Permohonan, SuratPermintaan

@@ -11,7 +11,7 @@ import re
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from ppid_manual.templatetags.ppid import hari_tanggal
+from ppid_manual.format import hari_tanggal
 from registrasi import actions
 from registrasi.models import Permohonan, SuratPermintaan
 from tests.e2e.conftest import (

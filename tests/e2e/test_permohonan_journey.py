@@ -10,7 +10,7 @@ import time
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from ppid_manual.templatetags.ppid import hari_tanggal
+from ppid_manual.format import hari_tanggal
 from ppid_manual.workflow import calendar
 from registrasi.models import Permohonan
 from tests.e2e.conftest import (

@@ -1,6 +1,6 @@
 """A register too long to print within one request (a year: ten thousand rows) is built in
 the background: the PDF link offers it, a POST starts it, a page shows its progress until the
-PDF can be downloaded, by its owner only (ppid_manual/cetak_latar.py; issue 17)."""
+PDF can be downloaded, by its owner only (ppid_manual/layanan/cetak_latar.py; issue 17)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from ppid_manual import cetak_latar
+from ppid_manual.layanan import cetak_latar
 from ppid_manual.models import CetakanRegister
 from tests.helpers import D, at
 from tests.registrasi.conftest import register

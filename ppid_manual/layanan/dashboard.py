@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 from django.db.models import Count
 from django.urls import reverse
 
-from ppid_manual.roles import Role
+from ppid_manual.roles import ALL_DESK
 
 
 @dataclass(frozen=True)
@@ -41,20 +41,21 @@ def _by_status(qs, choices) -> dict[str, int]:
     return {value: counts.get(value, 0) for value, _ in choices}
 
 
-def permohonan_panel(user, today: datetime.date) -> dict:
-    from registrasi.models import Permohonan
-
-    base = Permohonan.objects.for_user(user)
-    url = "registrasi:daftar"
-    per_status = _by_status(base.open(), [(s, s) for s in Permohonan.OPEN])
+def _panel(
+    judul: str, url: str, base, terbuka, statuses, terdaftar, Status, tanggal: str, today
+) -> dict:
+    """One process's panel: its open cases per step, the overdue and near-due counts (the
+    queryset's `overdue` and `near_due`, the lists' own filters) and this and last month's
+    intake by `tanggal`."""
+    per_status = _by_status(terbuka, [(s, s) for s in statuses])
     this_start, this_end = month_bounds(today)
     last_start, last_end = month_bounds(previous_month(today))
-    monthly = base.registered().filter(tanggal_daftar__range=(last_start, this_end))
-    intake = dict(monthly.values_list("tanggal_daftar__month").annotate(n=Count("pk")).order_by())
+    monthly = terdaftar.filter(**{f"{tanggal}__range": (last_start, this_end)})
+    intake = dict(monthly.values_list(f"{tanggal}__month").annotate(n=Count("pk")).order_by())
     return {
-        "judul": "Permohonan informasi",
+        "judul": judul,
         "per_tahap": [
-            Angka(Permohonan.Status(s).label, n, _link(url, tab="terbuka", status=s))
+            Angka(Status(s).label, n, _link(url, tab="terbuka", status=s))
             for s, n in per_status.items()
         ],
         "sorotan": [
@@ -82,56 +83,45 @@ def permohonan_panel(user, today: datetime.date) -> dict:
             ),
         ],
     }
+
+
+def permohonan_panel(user, today: datetime.date) -> dict:
+    from registrasi.models import Permohonan
+
+    base = Permohonan.objects.for_user(user)
+    return _panel(
+        "Permohonan informasi",
+        "registrasi:daftar",
+        base,
+        base.open(),
+        Permohonan.OPEN,
+        base.registered(),
+        Permohonan.Status,
+        "tanggal_daftar",
+        today,
+    )
 
 
 def keberatan_panel(user, today: datetime.date) -> dict:
     from keberatan.models import Keberatan
 
     base = Keberatan.objects.for_user(user).terdaftar()
-    url = "keberatan:daftar"
-    per_status = _by_status(base.terbuka(), [(s, s) for s in Keberatan.TERBUKA])
-    this_start, this_end = month_bounds(today)
-    last_start, last_end = month_bounds(previous_month(today))
-    monthly = base.filter(tanggal_registrasi__range=(last_start, this_end))
-    intake = dict(
-        monthly.values_list("tanggal_registrasi__month").annotate(n=Count("pk")).order_by()
+    return _panel(
+        "Keberatan",
+        "keberatan:daftar",
+        base,
+        base.terbuka(),
+        Keberatan.TERBUKA,
+        base,
+        Keberatan.Status,
+        "tanggal_registrasi",
+        today,
     )
-    return {
-        "judul": "Keberatan",
-        "per_tahap": [
-            Angka(Keberatan.Status(s).label, n, _link(url, tab="terbuka", status=s))
-            for s, n in per_status.items()
-        ],
-        "sorotan": [
-            Angka(
-                "Melewati tenggat",
-                base.overdue(today).count(),
-                _link(url, tab="terbuka", tenggat="terlambat"),
-                "danger",
-            ),
-            Angka(
-                "Jatuh tempo ≤ 2 hari kerja",
-                base.near_due(today).count(),
-                _link(url, tab="terbuka", tenggat="mendekati"),
-                "warning",
-            ),
-            Angka(
-                f"Masuk bulan ini ({this_start:%m/%Y})",
-                intake.get(this_start.month, 0),
-                _link(url, tab="semua", bulan=f"{this_start:%Y-%m}"),
-            ),
-            Angka(
-                f"Masuk bulan lalu ({last_start:%m/%Y})",
-                intake.get(last_start.month, 0),
-                _link(url, tab="semua", bulan=f"{last_start:%Y-%m}"),
-            ),
-        ],
-    }
 
 
 def panels_for(user, today: datetime.date) -> list[dict]:
     panels = []
-    if user.has_role(Role.PETUGAS, Role.PPID, Role.PELAKSANA, Role.ATASAN, Role.ADMIN):
+    if user.has_role(*ALL_DESK):
         panels.append(permohonan_panel(user, today))
         panels.append(keberatan_panel(user, today))
     return panels

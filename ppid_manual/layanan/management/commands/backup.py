@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from ppid_manual.backup import write_backup
+from ppid_manual.layanan.backup import write_backup
 
 
 class Command(BaseCommand):

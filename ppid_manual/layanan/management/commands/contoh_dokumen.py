@@ -41,7 +41,7 @@ class Command(BaseCommand):
     def handle(self, *args, berkas: str, sebagian: bool = False, **options):
         from pypdf import PdfWriter
 
-        from ppid_manual.contoh import buat_contoh
+        from ppid_manual.layanan.contoh import buat_contoh
 
         with transaction.atomic():
             contoh = buat_contoh(semua=not sebagian)

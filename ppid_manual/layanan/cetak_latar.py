@@ -36,8 +36,9 @@ log = logging.getLogger(__name__)
 # Periods up to this many rows print within the request (about 1.5 s with ReportLab on the
 # bench machine); longer ones go to the background.
 LANGSUNG_MAKS = 1500
-# No progress for this long: the thread is gone (see the module's docstring).
-BATAS_DIAM = datetime.timedelta(minutes=2)
+# No progress for this long: the thread is gone (see the module's docstring). On the model, which
+# the kernel keeps (CetakanRegister.terhenti).
+BATAS_DIAM = CetakanRegister.BATAS_DIAM
 # A finished (or failed) job and its PDF are kept this long, then deleted: it holds personal
 # data (UU 27/2022) and a register is a live view, printed again when needed.
 SIMPAN = datetime.timedelta(days=1)
@@ -131,8 +132,7 @@ def susun(pk) -> None:
 
 
 def _peran():
-    from ppid_manual.navigation import ALL_DESK
-    from ppid_manual.roles import Role
+    from ppid_manual.roles import ALL_DESK, Role
 
     return {
         # The roles of each register's page (registrasi.views.register, keberatan.views).

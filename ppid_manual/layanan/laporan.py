@@ -14,6 +14,7 @@ from django.db.models import Avg, Count, F, Max, Q, TextField
 from django.db.models.functions import Cast
 from django.utils import timezone
 
+from ppid_manual import hukum
 from ppid_manual.models import Unit
 
 PERIODE = {
@@ -93,7 +94,7 @@ def _json_counts(qs, column: str, keys: list[tuple[str, str]]) -> list[tuple[str
 
 def compute(tahun: int, periode: str, unit: Unit | None = None) -> Angka:
     from keberatan.models import Keberatan
-    from registrasi.models import Permohonan
+    from registrasi.models import Permohonan, overdue_q
 
     dari, sampai = period_bounds(tahun, periode)
     today = timezone.localdate()
@@ -117,11 +118,7 @@ def compute(tahun: int, periode: str, unit: Unit | None = None) -> Angka:
         terlambat=Count(
             "pk",
             filter=Q(tanggal_pemberitahuan__gt=F("tenggat"))
-            | Q(
-                tanggal_pemberitahuan__isnull=True,
-                status__in=Permohonan.CLOCK_RUNNING,
-                tenggat__lt=batas,
-            ),
+            | (Q(tanggal_pemberitahuan__isnull=True) & overdue_q(batas)),
         ),
     )
     angka.permohonan = totals["permohonan"]
@@ -158,7 +155,7 @@ def compute(tahun: int, periode: str, unit: Unit | None = None) -> Angka:
     angka.alasan_penolakan = _json_counts(
         ditolak,
         "pasal17",
-        [(v, f"Pasal 17 huruf {label}") for v, label in Permohonan.Pasal17.choices],
+        [(v, f"Pasal 17 huruf {label}") for v, label in hukum.Pasal17.choices],
     )
     angka.alasan_penolakan.append(
         ("Undang-undang lain", ditolak.exclude(undang_undang_lain="").count())

@@ -1,0 +1,133 @@
+"""The pemohon's identity, one component for permohonan and keberatan (issue 14): which fields
+make it, how a returning pemohon is found (by NIK, akta or name, within what this desk may see,
+every look-up in the access log) and how an intake creates or updates it.
+
+The form fields are registrasi.forms.IdentitasPemohonForm; this module is under the actions
+(models ← alur ← actions ← forms/views) and imports neither."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest
+
+from ppid_manual.models import PencarianIdentitas
+from registrasi.models import Pemohon, Permohonan
+
+# The identity a case keeps (DESIGN.md §7: "the identity on a case is the one given for it").
+PEMOHON_FIELDS = (
+    "jenis",
+    "nama",
+    "nik",
+    "nomor_akta",
+    "penanggung_jawab",
+    "alamat",
+    "pekerjaan",
+    "telepon",
+    "email",
+)
+
+
+def find_pemohon(data: dict[str, str]) -> Pemohon | None:
+    """A returning pemohon: the same NIK (perorangan), the same akta (badan hukum), or the
+    same NIK and name (kelompok)."""
+    jenis = data.get("jenis")
+    qs = Pemohon.objects.filter(jenis=jenis)
+    if jenis == Pemohon.Jenis.PERORANGAN and data.get("nik"):
+        return qs.filter(nik=data["nik"]).first()
+    if jenis == Pemohon.Jenis.BADAN_HUKUM and data.get("nomor_akta"):
+        return qs.filter(nomor_akta=data["nomor_akta"]).first()
+    if jenis == Pemohon.Jenis.KELOMPOK and data.get("nik"):
+        return qs.filter(nik=data["nik"], nama__iexact=data.get("nama", "")).first()
+    return None
+
+
+def simpan(data: dict[str, str]) -> tuple[Pemohon, dict[str, list[str]]]:
+    """Reuse a returning pemohon (updating the contact details they gave today) or create
+    one; never a duplicate. Returns the changes, recorded on the registration event (a
+    permohonan's or a keberatan's). Called inside the action's transaction: the row is
+    locked."""
+    existing = find_pemohon(data)
+    if existing is None:
+        pemohon = Pemohon(**{k: data.get(k, "") for k in PEMOHON_FIELDS})
+        pemohon.full_clean()
+        pemohon.save()
+        return pemohon, {}
+    pemohon = Pemohon.objects.select_for_update().get(pk=existing.pk)
+    changes = {}
+    for name in PEMOHON_FIELDS:
+        new = data.get(name, "")
+        if new and new != getattr(pemohon, name):
+            changes[name] = [getattr(pemohon, name), new]
+            setattr(pemohon, name, new)
+    if changes:
+        pemohon.save()
+    return pemohon, changes
+
+
+# --- the look-up on the intake page ----------------------------------------------------------
+
+TIDAK_ADA_DI_MEJA = {
+    PencarianIdentitas.Jenis.NIK: "NIK ini belum memiliki berkas di meja ini.",
+    PencarianIdentitas.Jenis.AKTA: "Nomor akta atau nama ini belum memiliki berkas di meja ini.",
+}
+
+
+def cari_kembali(request: HttpRequest, text: str) -> Pemohon | None:
+    """A returning pemohon, scoped like the records (UU 27/2022 PDP Pasal 16: personal data is
+    processed only for its purpose): the identity is shown only to a user who can already see
+    a case of this pemohon. Anyone else learns only that the number has no case at this desk,
+    the same words as for a number never registered, so the answer reveals nothing. Every
+    look-up is written to the access log (a SHA-256 of the number, never the number)."""
+    text = text.strip()
+    digits = "".join(ch for ch in text if ch.isdigit())
+    if digits and digits == text.replace(" ", "").replace(".", ""):
+        jenis, kunci = PencarianIdentitas.Jenis.NIK, digits
+        candidates = Pemohon.objects.filter(nik=digits).order_by("jenis", "pk")
+    else:
+        jenis, kunci = PencarianIdentitas.Jenis.AKTA, text.upper()
+        candidates = Pemohon.objects.filter(nomor_akta__iexact=text).order_by("pk")
+    found = next((p for p in candidates if pemohon_terlihat(request.user, p)), None)
+    if found is None and jenis == PencarianIdentitas.Jenis.AKTA:
+        # A name typed here (issue 19): one pemohon of exactly that name, among those this
+        # desk may see, fills the form; several are told apart by NIK, so the desk is sent to
+        # the search.
+        same_name = [
+            p
+            for p in Pemohon.objects.filter(nama__iexact=" ".join(text.split())).order_by("pk")
+            if pemohon_terlihat(request.user, p)
+        ]
+        if len(same_name) > 1:
+            messages.info(
+                request,
+                "Ada beberapa pemohon dengan nama itu: cari dengan NIK, atau gunakan kotak "
+                "Cari di bilah menu untuk melihat berkas mereka.",
+            )
+            return None
+        found = same_name[0] if same_name else None
+    PencarianIdentitas.catat(request, jenis, kunci, ditampilkan=found is not None)
+    if found is None:
+        messages.info(request, TIDAK_ADA_DI_MEJA[jenis])
+    else:
+        # Counted at this desk only: another desk's cases are not this user's to know of.
+        n = (
+            Permohonan.objects.for_user(request.user)
+            .filter(pemohon=found)
+            .exclude(status=Permohonan.Status.BARU)
+            .count()
+        )
+        messages.info(
+            request,
+            f"Pemohon lama ditemukan: {found.nama} ({n} permohonan sebelumnya). Data diisi "
+            "otomatis; perbarui bila berubah.",
+        )
+    return found
+
+
+def pemohon_terlihat(user, pemohon: Pemohon) -> bool:
+    """The user can see at least one case (permohonan or keberatan) of this pemohon."""
+    from keberatan.models import Keberatan
+
+    return (
+        Permohonan.objects.for_user(user).filter(pemohon=pemohon).exists()
+        or Keberatan.objects.for_user(user).filter(pemohon=pemohon).exists()
+    )
