@@ -218,6 +218,7 @@ class KeberatanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
                         Column("nik", css_class="col-md-3"),
                         Column("nomor_akta", css_class="col-md-3"),
                     ),
+                    "penanggung_jawab",
                     Row(
                         Column("alamat", css_class="col-md-6"),
                         Column("pekerjaan", css_class="col-md-2"),

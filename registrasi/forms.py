@@ -116,8 +116,9 @@ def clean_telepon(value: str) -> str:
 
 class IdentitasPemohonForm(forms.Form):
     """The identity fields of the Formulir Permohonan and the Formulir Keberatan (Perki
-    1/2021), one definition for both. Each form lays them out and adds its own (the
-    permohonan's penanggung jawab, the keberatan's kuasa); NIK rules are in their clean()."""
+    1/2021), one definition for both, with the person acting for a badan hukum or a
+    kelompok. Each form lays them out and adds its own (the keberatan's kuasa); NIK rules are
+    in their clean()."""
 
     jenis = forms.ChoiceField(
         label="Jenis pemohon", choices=Pemohon.Jenis.choices, widget=forms.RadioSelect
@@ -132,6 +133,12 @@ class IdentitasPemohonForm(forms.Form):
     )
     nomor_akta = forms.CharField(
         label="Nomor akta/registrasi badan hukum", max_length=100, required=False
+    )
+    penanggung_jawab = forms.CharField(
+        label="Nama yang bertindak untuk badan hukum/kelompok",
+        max_length=150,
+        required=False,
+        help_text="Badan hukum: pengurus atau yang diberi kuasa; kelompok: penanggung jawab.",
     )
     alamat = forms.CharField(label="Alamat", max_length=300)
     pekerjaan = forms.CharField(label="Pekerjaan", max_length=100)
@@ -193,12 +200,6 @@ class PermohonanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
     )
     cara_pengajuan = forms.ChoiceField(
         label="Cara pengajuan", choices=Permohonan.CaraPengajuan.choices
-    )
-    penanggung_jawab = forms.CharField(
-        label="Nama yang bertindak untuk badan hukum/kelompok",
-        max_length=150,
-        required=False,
-        help_text="Badan hukum: pengurus atau yang diberi kuasa; kelompok: penanggung jawab.",
     )
     rincian_informasi = forms.CharField(
         label="Rincian informasi yang dibutuhkan", max_length=2000, widget=textarea(4, 2000)

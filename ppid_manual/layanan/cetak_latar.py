@@ -25,7 +25,7 @@ import logging
 import threading
 import time
 
-from django.db import connections, transaction
+from django.db import OperationalError, connections, transaction
 from django.utils import timezone
 
 from ppid_manual.models import CetakanRegister, User
@@ -92,7 +92,17 @@ def jalankan_di_latar(pk) -> None:
 
 
 def _simpan(pk, **fields) -> None:
-    CetakanRegister.objects.filter(pk=pk).update(diperbarui=timezone.now(), **fields)
+    """Write the job's progress. On SQLite (the single-PC mode) a write can meet another
+    request's write at the same moment and be refused at once ("database table is locked")
+    instead of waiting: the progress write is tried again for up to two seconds."""
+    for attempt in range(40):
+        try:
+            CetakanRegister.objects.filter(pk=pk).update(diperbarui=timezone.now(), **fields)
+            return
+        except OperationalError as exc:
+            if "locked" not in str(exc) or attempt == 39:
+                raise
+            time.sleep(0.05)
 
 
 def susun(pk) -> None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime
 
+from django.urls import reverse
+
 from keberatan.documents import SuratTanggapan
 from keberatan.models import Keberatan
 from ppid_manual.kode import kode_berkas
@@ -57,3 +59,36 @@ def test_the_keberatan_form_carries_the_code_and_the_information_of_a_reason_b_c
     assert kode_berkas(k.nomor_registrasi) in html
     assert "Laporan keuangan tahunan 2025 (informasi berkala)" in html
     assert "127.0.0.1" not in html and "/keberatan/" not in html
+
+
+def test_a_badan_hukum_files_a_keberatan_through_the_person_acting_for_it(
+    client, desk, holidays_2026
+):
+    """Perki 1/2021: the formulir keberatan names who acts for a badan hukum, as the formulir
+    permohonan does; the desk types it on the intake form."""
+    from keberatan.documents import FormulirKeberatan
+
+    from .helpers import daftarkan
+
+    client.force_login(desk.petugas)
+    page = client.get(reverse("keberatan:baru"), {"tanpa": "1"}).content.decode()
+    assert 'name="penanggung_jawab"' in page
+
+    k = daftarkan(
+        desk,
+        datetime.date(2026, 3, 16),
+        pemohon={
+            "jenis": "badan_hukum",
+            "nama": "Yayasan Bali Terbuka",
+            "nomor_akta": "AHU-0012345.AH.01.04.2020",
+            "penanggung_jawab": "I Nyoman Ketua (Ketua Pengurus)",
+            "alamat": "Jl. Raya Puputan No. 1, Denpasar",
+            "pekerjaan": "Lembaga swadaya masyarakat",
+            "telepon": "0361 234567",
+        },
+    )
+    k = Keberatan.objects.get(pk=k.pk)
+    assert k.pemohon.penanggung_jawab == "I Nyoman Ketua (Ketua Pengurus)"
+    html = FormulirKeberatan(k).render_html()
+    assert "Yang bertindak untuk badan hukum" in html
+    assert "I Nyoman Ketua (Ketua Pengurus)" in html
