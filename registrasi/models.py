@@ -503,6 +503,15 @@ class Permohonan(models.Model):
         verbose_name_plural = "permohonan informasi"
         indexes = [
             models.Index(fields=["status", "tenggat"], name="permohonan_status_tenggat"),
+            # The requests whose notice is still due, in deadline order (the PPID's own work
+            # on the home page: the nearest 15 of about a thousand at 100,000 requests, read
+            # from this index instead of scanning every request's deadline). The statuses are
+            # CLOCK_RUNNING's (a test holds them equal).
+            models.Index(
+                fields=["tenggat", "id"],
+                condition=Q(status__in=["terdaftar", "dimintakan_opd", "siap_diputus"]),
+                name="permohonan_berjalan_tenggat",
+            ),
             # The search by number (PermohonanQuerySet.search); PostgreSQL only (0003).
             GinIndex(
                 OpClass(Upper("nomor_pendaftaran"), name="gin_trgm_ops"),

@@ -163,3 +163,25 @@ def test_the_pelaksanas_work_list_shows_the_opds_own_answer_date(client, kerja):
         client.force_login(kerja.desk.ppid)
         ppid_page = client.get(reverse("registrasi:daftar")).content.decode()
     assert kerja.routed.nomor_pendaftaran in ppid_page and "Jawaban OPD:" not in ppid_page
+
+
+def test_the_index_of_running_requests_covers_exactly_the_running_statuses():
+    """The home page reads the PPID's nearest work through a partial index (it must match
+    `running()`, or PostgreSQL scans every request's deadline again)."""
+    from registrasi.models import Permohonan
+
+    [index] = [i for i in Permohonan._meta.indexes if i.name == "permohonan_berjalan_tenggat"]
+    assert dict(index.condition.children)["status__in"] == list(Permohonan.CLOCK_RUNNING)
+
+
+def test_the_home_page_lists_the_nearest_work_and_counts_the_rest(client, desk, holidays_2026):
+    from ppid_manual.layanan.views import TUGAS_BERANDA
+
+    with at(DAY):
+        made = [register(desk.petugas, tanggal=DAY) for _ in range(TUGAS_BERANDA + 2)]
+        client.force_login(desk.ppid)
+        response = client.get(reverse("home"))
+    shown = response.context["tugas"]
+    assert len(shown) == TUGAS_BERANDA
+    assert response.context["tugas_lebih"] == 2
+    assert [t.nomor for t in shown] == [p.nomor_pendaftaran for p in made[:TUGAS_BERANDA]]

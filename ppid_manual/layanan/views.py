@@ -34,7 +34,7 @@ from ppid_manual.workflow.tabel_pdf import pdf_response
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
-    pekerjaan = tugas.tugas_for(request.user)
+    pekerjaan, semua = tugas.tugas_terdekat(request.user, TUGAS_BERANDA)
     for t in pekerjaan:
         t.status = t.keadaan(today)
     return render(
@@ -43,8 +43,8 @@ def home(request: HttpRequest) -> HttpResponse:
         {
             "today": today,
             "panels": dashboard.panels_for(request.user, today),
-            "tugas": pekerjaan[:TUGAS_BERANDA],
-            "tugas_lebih": max(len(pekerjaan) - TUGAS_BERANDA, 0),
+            "tugas": pekerjaan,
+            "tugas_lebih": semua - len(pekerjaan),
         },
     )
 
