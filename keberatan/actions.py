@@ -98,6 +98,17 @@ def _check_pengajuan(p: Pengajuan, today: datetime.date) -> None:
         raise StepRefused("Tanggal formulir diterima tidak boleh di masa depan.")
     if p.permohonan is not None and p.permohonan.nomor_pendaftaran is None:
         raise StepRefused("Permohonan itu belum terdaftar.")
+    # A keberatan objects to a request already received: its receipt (day 0 of the Atasan's
+    # 30 hk, Pasal 36(2)) cannot come before the request's.
+    if (
+        p.permohonan is not None
+        and p.permohonan.tanggal_daftar is not None
+        and p.tanggal_diterima < p.permohonan.tanggal_daftar
+    ):
+        raise StepRefused(
+            "Tanggal keberatan diterima tidak boleh sebelum permohonan yang dikeberatani "
+            f"diterima ({tanggal(p.permohonan.tanggal_daftar)})."
+        )
     if p.kuasa_nama and not (p.surat_kuasa_diterima or p.surat_kuasa):
         raise StepRefused("Keberatan melalui kuasa harus disertai surat kuasa.")
 

@@ -358,6 +358,7 @@ TENGGAT_PENGAJUAN = DeadlineSpec(
     "Batas pengajuan keberatan (Pasal 36(1))",
     judul="Batas pengajuan keberatan",
     dasar="UU 14/2008 Pasal 36 ayat (1)",
+    sejak="tanggal timbulnya alasan keberatan",
 )
 # SOP: registration within 1 hk of receipt (history once registered; not re-counted).
 TARGET_REGISTRASI = DeadlineSpec(
@@ -367,6 +368,7 @@ TARGET_REGISTRASI = DeadlineSpec(
     "Target registrasi (SOP 1 hk)",
     judul="Target registrasi",
     dasar="SOP langkah 2",
+    sejak="tanggal keberatan diterima",
 )
 TARGET_PEMERIKSAAN = DeadlineSpec(
     "target_pemeriksaan",
@@ -376,16 +378,20 @@ TARGET_PEMERIKSAAN = DeadlineSpec(
     applies=lambda k: k.status == S.TERDAFTAR,
     judul="Target pemeriksaan dan disposisi Atasan PPID",
     dasar="SOP langkah 3",
+    sejak="tanggal registrasi keberatan",
 )
-# Pasal 36(2): the Atasan PPID answers within 30 hk.
+# Pasal 36(2): the Atasan PPID answers within 30 hk "sejak diterimanya keberatan secara
+# tertulis": day 0 is the day the written keberatan was received, not its registration
+# (received 24 April, registered 29 April 2026: due 15 June, not 23 June).
 TENGGAT_TANGGAPAN = DeadlineSpec(
     "tenggat_tanggapan",
-    "tanggal_registrasi",
+    "tanggal_diterima",
     HK_TANGGAPAN,
     "Tenggat tanggapan Atasan PPID (Pasal 36(2))",
     applies=lambda k: k.status in Keberatan.BELUM_DITANGGAPI,
     judul="Tenggat tanggapan Atasan PPID",
     dasar="UU 14/2008 Pasal 36 ayat (2)",
+    sejak="tanggal keberatan tertulis diterima",
 )
 TARGET_DRAF = DeadlineSpec(
     "target_draf",
@@ -395,6 +401,7 @@ TARGET_DRAF = DeadlineSpec(
     applies=lambda k: k.status in (S.DIDISPOSISI, S.DRAF_DIKEMBALIKAN),
     judul="Target draf tanggapan PPID",
     dasar="SOP langkah 4",
+    sejak="tanggal disposisi Atasan PPID",
 )
 TARGET_JAWABAN = DeadlineSpec(
     "target_jawaban",
@@ -404,6 +411,7 @@ TARGET_JAWABAN = DeadlineSpec(
     applies=lambda k: k.status in (S.DRAF_DIAJUKAN, S.DRAF_DISETUJUI),
     judul="Target tanggapan Atasan PPID",
     dasar="SOP langkah 5",
+    sejak="tanggal draf diajukan",
 )
 # Pasal 37(2): 14 hk from the answer, or from the 30 hk lapsing without one (chained after
 # tenggat_tanggapan, so it moves with it).
@@ -415,6 +423,7 @@ SENGKETA_TANPA_TANGGAPAN = DeadlineSpec(
     applies=lambda k: k.tanggal_tanggapan is None,
     judul="Batas pengajuan sengketa ke Komisi Informasi (bila tidak ditanggapi)",
     dasar="UU 14/2008 Pasal 37 ayat (2)",
+    sejak="hari terakhir tenggat tanggapan",
 )
 SENGKETA_SESUDAH_TANGGAPAN = DeadlineSpec(
     "tenggat_sengketa",
@@ -424,6 +433,7 @@ SENGKETA_SESUDAH_TANGGAPAN = DeadlineSpec(
     applies=lambda k: k.tanggal_tanggapan is not None,
     judul="Batas pengajuan sengketa ke Komisi Informasi",
     dasar="UU 14/2008 Pasal 37 ayat (2)",
+    sejak="tanggal tanggapan tertulis",
 )
 # Re-counted on a calendar change, each only while its step is under way: a target already
 # met is history, not a deadline.

@@ -302,6 +302,7 @@ TENGGAT_AWAL = DeadlineSpec(
     "Tenggat 10 hari kerja (Pasal 22(7))",
     judul=f"{HK_PEMBERITAHUAN} hari kerja sejak pendaftaran (Pasal 22(7))",
     dasar="UU 14/2008 Pasal 22 ayat (7)",
+    sejak="tanggal permohonan diterima (pendaftaran)",
 )
 # The deadline in force: the same 10 hk until an extension...
 TENGGAT_PEMBERITAHUAN = DeadlineSpec(
@@ -311,6 +312,7 @@ TENGGAT_PEMBERITAHUAN = DeadlineSpec(
     "Tenggat pemberitahuan (Pasal 22(7))",
     applies=lambda p: not p.diperpanjang,
     dasar="UU 14/2008 Pasal 22 ayat (7)",
+    sejak="tanggal permohonan diterima (pendaftaran)",
 )
 # ...then 7 hk more from the original deadline (Pasal 22(8)), once.
 TENGGAT_PERPANJANGAN = DeadlineSpec(
@@ -321,6 +323,7 @@ TENGGAT_PERPANJANGAN = DeadlineSpec(
     applies=lambda p: p.diperpanjang,
     judul=f"Perpanjangan {HK_PERPANJANGAN} hari kerja (Pasal 22(8))",
     dasar="UU 14/2008 Pasal 22 ayat (8)",
+    sejak="hari terakhir tenggat 10 hari kerja",
 )
 TENGGAT = (TENGGAT_AWAL, TENGGAT_PEMBERITAHUAN, TENGGAT_PERPANJANGAN)
 
@@ -334,6 +337,7 @@ TENGGAT_JAWABAN_OPD = DeadlineSpec(
     "Tenggat jawaban OPD",
     cap=lambda s: s.permohonan.tenggat,
     dasar="SOP langkah 3",
+    sejak="tanggal surat permintaan ke OPD",
 )
 TENGGAT_SURAT = (TENGGAT_JAWABAN_OPD,)
 

@@ -379,6 +379,12 @@ def explain_deadline(permohonan: Permohonan) -> list[dict[str, Any]]:
         if spec.is_active(permohonan):
             e = spec.explain(permohonan)
             spans.append(
-                {"judul": e.judul, "mulai": e.mulai, "akhir": e.tenggat, "dilewati": e.dilewati}
+                {
+                    "judul": e.judul,
+                    "sejak": e.sejak,
+                    "mulai": e.mulai,
+                    "akhir": e.tenggat,
+                    "dilewati": e.dilewati,
+                }
             )
     return spans

@@ -1,0 +1,131 @@
+"""UU 14/2008 Pasal 36(2): the Atasan PPID's 30 hari kerja count "sejak diterimanya keberatan
+secara tertulis" — from the day the written keberatan was received, not from its registration.
+
+The expected dates are counted here by hand, independently of the calendar engine: a working
+day is Monday–Friday and not one of the days off of the SKB listed below (the rows the
+`holidays_2026` fixture loads)."""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+
+import pytest
+
+from keberatan import actions
+from keberatan.models import Keberatan
+from ppid_manual.models import Event
+from ppid_manual.workflow.engine import StepRefused
+from tests.helpers import D, at, case_url, page
+from tests.keberatan.helpers import buat_permohonan
+
+# Libur nasional and cuti bersama touched by the cases below (SKB 2026 / 2027).
+# 18–24 March: Nyepi and Idulfitri; 3 April: Jumat Agung.
+DAYS_OFF = {
+    D(2026, 3, 18), D(2026, 3, 19), D(2026, 3, 20), D(2026, 3, 23), D(2026, 3, 24),
+    D(2026, 4, 3),
+    D(2026, 5, 1), D(2026, 5, 14), D(2026, 5, 15), D(2026, 5, 27), D(2026, 5, 28),
+    D(2026, 6, 1), D(2026, 6, 16),
+    D(2026, 12, 24), D(2026, 12, 25), D(2027, 1, 1), D(2027, 1, 5), D(2027, 2, 5),
+}  # fmt: skip
+
+
+def hk_ke(day0: datetime.date, n: int) -> datetime.date:
+    """The n-th working day after day0, counted by hand (not by the engine)."""
+    day = day0
+    while n:
+        day += datetime.timedelta(days=1)
+        if day.weekday() < 5 and day not in DAYS_OFF:
+            n -= 1
+    return day
+
+
+def register(desk, received: datetime.date, registered: datetime.date) -> Keberatan:
+    """A keberatan received on paper on `received` and registered on `registered`."""
+    with at(registered):
+        return actions.register_keberatan(
+            actions.Pengajuan(
+                tanggal_diterima=received,
+                alasan=[Keberatan.Alasan.B],
+                kasus_posisi="Laporan keuangan tahunan tidak diumumkan.",
+                tujuan_penggunaan="Bahan kajian",
+                pemohon={
+                    "jenis": "perorangan",
+                    "nama": "I Ketut Warga",
+                    "nik": "5103024506850002",
+                    "alamat": "Br. Tengah, Mengwi",
+                    "pekerjaan": "Petani",
+                    "telepon": "081999888777",
+                },
+                informasi_diminta="Laporan keuangan tahunan 2025 (informasi berkala)",
+                tanggal_dasar=received,
+                identitas_diterima=True,
+                kunci=uuid.uuid4(),
+            ),
+            by=desk.petugas,
+        )
+
+
+@pytest.mark.parametrize(
+    "received, registered, law, by_registration",
+    [
+        # The issue's case: received Friday 24 April, registered Wednesday 29 April 2026;
+        # skipped: 1 May, 14–15 May, 27–28 May, 1 June (and 16 June for the wrong count).
+        (D(2026, 4, 24), D(2026, 4, 29), D(2026, 6, 15), D(2026, 6, 19)),
+        # Across Nyepi and Idulfitri: received Monday 16 March, registered on the first working
+        # day after the break (Wednesday 25 March); 18–24 March and 3 April, 1 May skipped.
+        (D(2026, 3, 16), D(2026, 3, 25), D(2026, 5, 6), D(2026, 5, 8)),
+        # Across the year's end: received Wednesday 23 December 2026, registered Monday 28th;
+        # 24–25 December, 1 January, 5 January (Isra Mikraj), 5 February 2027 (Imlek) skipped.
+        (D(2026, 12, 23), D(2026, 12, 28), D(2027, 2, 10), D(2027, 2, 11)),
+    ],
+)
+def test_the_atasans_30_days_count_from_receipt_not_registration(
+    desk, holidays_2026, received, registered, law, by_registration
+):
+    # The hand count agrees with the dates written above.
+    assert hk_ke(received, 30) == law
+    assert hk_ke(registered, 30) == by_registration
+    k = register(desk, received, registered)
+    assert (k.tanggal_diterima, k.tanggal_registrasi) == (received, registered)
+    assert k.tenggat_tanggapan == law
+    assert k.tenggat_tanggapan != by_registration
+    # Pasal 37(2): without an answer, the 14 hk to the Komisi Informasi follow the 30.
+    assert k.tenggat_sengketa == hk_ke(law, 14)
+
+
+def test_the_deadline_panel_names_the_date_it_counts_from(client, desk, holidays_2026):
+    k = register(desk, D(2026, 4, 24), D(2026, 4, 29))
+    client.force_login(desk.atasan)
+    with at(D(2026, 4, 29)):
+        html = page(client.get(case_url(k)))
+    assert "Dihitung sejak tanggal keberatan tertulis diterima: 24 April 2026" in html
+    assert "15 Juni 2026" in html
+
+
+def test_a_keberatan_received_before_its_request_is_refused_and_nothing_is_written(
+    desk, holidays_2026
+):
+    p = buat_permohonan(desk, D(2026, 4, 20))
+    before = (Keberatan.objects.count(), Event.objects.count())
+    with at(D(2026, 4, 22)), pytest.raises(StepRefused, match="sebelum permohonan"):
+        actions.register_keberatan(
+            actions.Pengajuan(
+                tanggal_diterima=D(2026, 4, 17),
+                alasan=[Keberatan.Alasan.E],
+                kasus_posisi="Tidak dijawab.",
+                tujuan_penggunaan="Bahan liputan",
+                permohonan=p,
+                tanggal_dasar=D(2026, 4, 17),
+                identitas_diterima=True,
+                kunci=uuid.uuid4(),
+            ),
+            by=desk.petugas,
+        )
+    assert (Keberatan.objects.count(), Event.objects.count()) == before
+
+
+def test_a_keberatan_received_in_the_future_is_refused(desk, holidays_2026):
+    with pytest.raises(StepRefused, match="masa depan"):
+        register(desk, D(2026, 4, 30), D(2026, 4, 29))
+    assert not Keberatan.objects.exists()
