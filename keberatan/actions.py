@@ -34,8 +34,10 @@ from ppid_manual import pindaian
 from ppid_manual.format import hari_tanggal, tanggal
 from ppid_manual.models import FormatNomor, Pejabat, Unit, User
 from ppid_manual.workflow import calendar
+from ppid_manual.workflow import penyampaian as penyampaian_surat
 from ppid_manual.workflow.engine import StepRefused, apply_step
 from ppid_manual.workflow.numbering import next_number
+from ppid_manual.workflow.penyampaian import Penyampaian
 from registrasi import pemohon as identitas
 from registrasi.models import Permohonan
 
@@ -345,6 +347,8 @@ def answer_keberatan(
         k.keputusan = keputusan
         k.pertimbangan = pertimbangan
         k.tanggal_tanggapan = day
+        # Until its delivery is recorded, the letter's date stands for the pemohon's receipt.
+        penyampaian_surat.belum_disampaikan(k, "tanggapan", day)
         # The Sekda's letter carries the Sekretariat Daerah's number when it has its own
         # template (PolaNomorUnit), as it carries its kop.
         k.nomor_tanggapan = next_number(
@@ -376,6 +380,23 @@ def answer_keberatan(
 
 
 # --- After the answer: the pemohon's response (Pasal 37) --------------------------------------
+
+
+@transaction.atomic
+def record_penyampaian(
+    keberatan: Keberatan, penyampaian: Penyampaian, *, by: User, note: str = ""
+) -> Keberatan:
+    """How the answer reached the pemohon (ppid_manual/workflow/penyampaian.py): the 14 hk to
+    the Komisi Informasi count from that receipt (UU 14/2008 Pasal 37(2))."""
+
+    def update(k: Keberatan) -> dict[str, Any]:
+        penyampaian.check(k.tanggal_tanggapan, calendar.today())
+        data = penyampaian_surat.terapkan(k, "tanggapan", penyampaian)
+        SENGKETA_SESUDAH_TANGGAPAN.stamp(k)
+        data["tenggat_sengketa"] = k.tenggat_sengketa.isoformat()
+        return data
+
+    return apply_step(keberatan, ALUR, "catat_penyampaian", by=by, note=note, update=update)
 
 
 def _check_tanggal_sikap(k: Keberatan, tanggal_sikap: datetime.date) -> None:

@@ -146,6 +146,16 @@ ALUR = StepTable(
             "secondary",
             bukan_alasan_a,
         ),
+        # How the answer reached the pemohon: day 0 of the 14 hk (Pasal 37(2)); recorded
+        # again when an estimated receipt is confirmed.
+        (
+            "catat_penyampaian",
+            "Catat penyampaian tanggapan kepada pemohon",
+            [S.DITANGGAPI],
+            None,
+            LOKET,
+            "outline-primary",
+        ),
         # After the answer: what the pemohon did (Pasal 37).
         (
             "catat_diterima",
@@ -413,8 +423,9 @@ TARGET_JAWABAN = DeadlineSpec(
     dasar="SOP langkah 5",
     sejak="tanggal draf diajukan",
 )
-# Pasal 37(2): 14 hk from the answer, or from the 30 hk lapsing without one (chained after
-# tenggat_tanggapan, so it moves with it).
+# Pasal 37(2): 14 hk "setelah diterimanya tanggapan tertulis" (the pemohon's receipt of the
+# answer, an estimate until its delivery is recorded), or from the 30 hk lapsing without one
+# (chained after tenggat_tanggapan, so it moves with it).
 SENGKETA_TANPA_TANGGAPAN = DeadlineSpec(
     "tenggat_sengketa",
     "tenggat_tanggapan",
@@ -427,13 +438,19 @@ SENGKETA_TANPA_TANGGAPAN = DeadlineSpec(
 )
 SENGKETA_SESUDAH_TANGGAPAN = DeadlineSpec(
     "tenggat_sengketa",
-    "tanggal_tanggapan",
+    "tanggapan_diterima",
     HK_SENGKETA,
     "Batas pengajuan sengketa (Pasal 37(2))",
     applies=lambda k: k.tanggal_tanggapan is not None,
     judul="Batas pengajuan sengketa ke Komisi Informasi",
     dasar="UU 14/2008 Pasal 37 ayat (2)",
-    sejak="tanggal tanggapan tertulis",
+    sejak=lambda k: (
+        "tanggal surat tanggapan (perkiraan diterima pemohon; penyampaian belum dicatat)"
+        if not k.tanggapan_cara
+        else "tanggal tanggapan diterima pemohon (perkiraan, belum dikonfirmasi)"
+        if k.tanggapan_perkiraan
+        else "tanggal tanggapan diterima pemohon"
+    ),
 )
 # Re-counted on a calendar change, each only while its step is under way: a target already
 # met is history, not a deadline.

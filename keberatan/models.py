@@ -24,6 +24,7 @@ from ppid_manual import hukum
 from ppid_manual.models import Pejabat, Unit
 from ppid_manual.roles import Role
 from ppid_manual.workflow import deadlines
+from ppid_manual.workflow.penyampaian import Cara
 from registrasi.models import Pemohon, Permohonan, mask_nik
 
 # Who may see the pemohon's NIK unmasked and the scans (UU 27/2022 PDP: only the roles that
@@ -256,6 +257,16 @@ class Keberatan(models.Model):
         blank=True,
         related_name="+",
         verbose_name="Atasan PPID penanda tangan",
+    )
+
+    # --- the answer's delivery (ppid_manual/workflow/penyampaian.py): Pasal 37(2) counts the
+    # 14 hk "setelah diterimanya tanggapan tertulis", from the pemohon's receipt -------------
+    tanggapan_cara = models.CharField(
+        "cara penyampaian tanggapan", max_length=8, choices=Cara.choices, blank=True
+    )
+    tanggapan_diterima = models.DateField("tanggapan diterima pemohon", null=True, blank=True)
+    tanggapan_perkiraan = models.BooleanField(
+        "tanggal diterima tanggapan masih perkiraan", default=True
     )
 
     # --- the Komisi Informasi window (Pasal 37(2)) and the pemohon's response -------------

@@ -55,6 +55,7 @@ from ppid_manual.roles import ALL_DESK, Role
 from ppid_manual.workflow.calendar import today
 from ppid_manual.workflow.deadlines import is_near_due, near_due_limit
 from ppid_manual.workflow.engine import Step, StepRefused
+from ppid_manual.workflow.forms import PenyampaianForm
 from ppid_manual.workflow.numbering import NumberingError
 from ppid_manual.workflow.pages import (
     CaseUI,
@@ -421,6 +422,19 @@ PAGES: dict[str, StepPage] = {
     "tanggapi_diberikan": _tanggapan(KP.DIBERIKAN),
     "tanggapi_ditolak": _tanggapan(KP.DITOLAK),
     "tanggapi_musyawarah": _tanggapan(KP.MUSYAWARAH),
+    "catat_penyampaian": StepPage(
+        lambda k, data, step: PenyampaianForm(
+            data,
+            initial={"tanggal": today(), "cara": k.tanggapan_cara or None},
+            submit_label=step.label,
+            css=step.css,
+        ),
+        lambda k, f, user: actions.record_penyampaian(k, f.penyampaian(), by=user),
+        "UU 14/2008 Pasal 37 ayat (2): 14 hari kerja ke Komisi Informasi dihitung sejak "
+        "tanggapan tertulis diterima pemohon. Tanggal kirim pos dicatat sebagai perkiraan "
+        "sampai tanggal diterima dikonfirmasi.",
+        "Penyampaian tanggapan dicatat; batas pengajuan sengketa dihitung dari tanggal diterima.",
+    ),
     "catat_diterima": StepPage(
         lambda k, data, step: SikapForm(
             data,

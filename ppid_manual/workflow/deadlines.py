@@ -86,7 +86,7 @@ class DeadlineSpec:
     cap: Callable[[Any], datetime.date | None] | None = None
     judul: str = ""
     dasar: str = ""
-    sejak: str = ""
+    sejak: str | Callable[[Any], str] = ""
 
     def dari(self, day0: datetime.date, obj: Any = None) -> datetime.date:
         """The deadline counted from `day0` (for a case not yet stored, or a letter's draft)."""
@@ -130,7 +130,7 @@ class DeadlineSpec:
             mulai,
             tenggat,
             dilewati,
-            self.sejak,
+            self.sejak(obj) if callable(self.sejak) else self.sejak,
         )
 
 

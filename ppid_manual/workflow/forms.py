@@ -8,6 +8,8 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.core.validators import MaxLengthValidator
 
+from ppid_manual.workflow.penyampaian import Cara, Penyampaian
+
 
 class CatatanForm(forms.Form):
     """`label` names what the note is; `submit_label` and `css` (a step's button style, e.g.
@@ -40,3 +42,34 @@ class CatatanForm(forms.Form):
         self.helper = FormHelper()
         self.helper.attrs = {"novalidate": ""}
         self.helper.add_input(Submit("simpan", submit_label, css_class=f"btn-{css}"))
+
+
+class PenyampaianForm(forms.Form):
+    """How a letter reached the pemohon (ppid_manual/workflow/penyampaian.py): one form for
+    every outgoing letter."""
+
+    cara = forms.ChoiceField(label="Cara penyampaian", widget=forms.RadioSelect)
+    tanggal = forms.DateField(
+        label="Tanggal", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    diterima = forms.TypedChoiceField(
+        label="Tanggal itu adalah",
+        choices=[
+            ("1", "tanggal diterima pemohon (tanda terima, tanda terima pos, balasan surel)"),
+            ("0", "tanggal dikirim (tanggal diterima diperkirakan sampai dikonfirmasi)"),
+        ],
+        coerce=lambda v: v == "1",
+        initial="1",
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(self, *args, submit_label: str, css: str = "primary", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["cara"].choices = Cara.choices
+        self.helper = FormHelper()
+        self.helper.attrs = {"novalidate": ""}
+        self.helper.add_input(Submit("simpan", submit_label, css_class=f"btn-{css}"))
+
+    def penyampaian(self):
+        c = self.cleaned_data
+        return Penyampaian(c["cara"], c["tanggal"], c["diterima"])

@@ -11,13 +11,14 @@ import datetime
 import uuid
 
 import pytest
+from django.urls import reverse
 
 from keberatan import actions
 from keberatan.models import Keberatan
 from ppid_manual.models import Event
 from ppid_manual.workflow.engine import StepRefused
-from tests.helpers import D, at, case_url, page
-from tests.keberatan.helpers import buat_permohonan
+from tests.helpers import D, at, case_url, page, refused, transition
+from tests.keberatan.helpers import buat_permohonan, sampai
 
 # Libur nasional and cuti bersama touched by the cases below (SKB 2026 / 2027).
 # 18–24 March: Nyepi and Idulfitri; 3 April: Jumat Agung.
@@ -129,3 +130,95 @@ def test_a_keberatan_received_in_the_future_is_refused(desk, holidays_2026):
     with pytest.raises(StepRefused, match="masa depan"):
         register(desk, D(2026, 4, 30), D(2026, 4, 29))
     assert not Keberatan.objects.exists()
+
+
+# --- Pasal 37(2): the 14 hk to the Komisi Informasi count from the pemohon's receipt ---------
+
+
+def langkah(k: Keberatan, step: str) -> str:
+    return reverse("keberatan:langkah", args=[k.pk, step])
+
+
+def answered(desk, day: datetime.date) -> Keberatan:
+    return sampai(desk, register(desk, day, day), Keberatan.Status.DITANGGAPI, day)
+
+
+def test_until_delivery_is_recorded_the_letters_date_is_the_estimate(client, desk, holidays_2026):
+    k = answered(desk, D(2026, 4, 7))
+    assert (k.tanggapan_diterima, k.tanggapan_perkiraan, k.tanggapan_cara) == (
+        D(2026, 4, 7),
+        True,
+        "",
+    )
+    assert k.tenggat_sengketa == hk_ke(D(2026, 4, 7), 14) == D(2026, 4, 27)
+    client.force_login(desk.petugas)
+    with at(D(2026, 4, 8)):
+        html = page(client.get(case_url(k)))
+    assert "penyampaian belum dicatat" in html
+
+
+def test_by_post_the_receipt_confirmed_later_moves_the_komisi_informasi_window(
+    client, desk, holidays_2026
+):
+    k = answered(desk, D(2026, 4, 7))
+    url = langkah(k, "catat_penyampaian")
+    # Sent by post on 8 April: the receipt is estimated 3 hk later (13 April) and so marked.
+    with at(D(2026, 4, 8)):
+        transition(
+            client, desk.petugas, k, url,
+            {"cara": "pos", "tanggal": "2026-04-08", "diterima": "0"},
+            step="catat_penyampaian", to=Keberatan.Status.DITANGGAPI,
+        )  # fmt: skip
+    k.refresh_from_db()
+    assert (k.tanggapan_cara, k.tanggapan_diterima, k.tanggapan_perkiraan) == (
+        "pos",
+        hk_ke(D(2026, 4, 8), 3),
+        True,
+    )
+    assert k.tenggat_sengketa == hk_ke(D(2026, 4, 13), 14) == D(2026, 5, 4)
+    # The tanda terima pos comes back: received 15 April.
+    with at(D(2026, 4, 17)):
+        transition(
+            client, desk.petugas, k, url,
+            {"cara": "pos", "tanggal": "2026-04-15", "diterima": "1"},
+            step="catat_penyampaian", to=Keberatan.Status.DITANGGAPI,
+        )  # fmt: skip
+        html = page(client.get(case_url(k)))
+    k.refresh_from_db()
+    assert (k.tanggapan_diterima, k.tanggapan_perkiraan) == (D(2026, 4, 15), False)
+    # 15 April + 14 hk, skipping 1 May: 6 May 2026.
+    assert k.tenggat_sengketa == hk_ke(D(2026, 4, 15), 14) == D(2026, 5, 6)
+    assert "Dihitung sejak tanggal tanggapan diterima pemohon: 15 April 2026" in html
+
+
+def test_handed_over_at_the_desk_counts_from_that_day(client, desk, holidays_2026):
+    k = answered(desk, D(2026, 3, 16))
+    with at(D(2026, 3, 25)):
+        transition(
+            client, desk.petugas, k, langkah(k, "catat_penyampaian"),
+            {"cara": "loket", "tanggal": "2026-03-25", "diterima": "1"},
+            step="catat_penyampaian", to=Keberatan.Status.DITANGGAPI,
+        )  # fmt: skip
+    k.refresh_from_db()
+    # Across Idulfitri: the letter's date would give 13 April; the receipt gives 15 April.
+    assert hk_ke(D(2026, 3, 16), 14) == D(2026, 4, 13)
+    assert k.tenggat_sengketa == hk_ke(D(2026, 3, 25), 14) == D(2026, 4, 15)
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        ({"cara": "pos", "tanggal": "2026-04-06", "diterima": "1"}, "sebelum tanggal surat"),
+        ({"cara": "surel", "tanggal": "2026-04-09", "diterima": "1"}, "masa depan"),
+        ({"cara": "loket", "tanggal": "2026-04-08", "diterima": "0"}, "tanda terima"),
+    ],
+)
+def test_a_delivery_that_cannot_be_is_refused_and_nothing_is_written(
+    client, desk, holidays_2026, data, message
+):
+    k = answered(desk, D(2026, 4, 7))
+    with at(D(2026, 4, 8)):
+        refused(
+            client, desk.petugas, k, langkah(k, "catat_penyampaian"), data, message=message,
+            unchanged=("tanggapan_diterima", "tanggapan_cara", "tenggat_sengketa"),
+        )  # fmt: skip
