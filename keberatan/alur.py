@@ -225,11 +225,20 @@ def dasar_otomatis(permohonan: Permohonan, today: datetime.date) -> Dasar | None
     notice, or the 10(+7)-hk deadline passing unanswered (day 0 is the deadline itself, so
     the first day counted is the first working day after it). None while neither happened."""
     if permohonan.tanggal_pemberitahuan is not None:
+        # Pasal 36(1): the ground arises when the pemohon receives the notice (its recorded
+        # delivery; until then the notice's date, marked as an estimate).
         nomor = permohonan.nomor_pemberitahuan or permohonan.nomor_sk_penolakan or ""
-        return Dasar(
-            permohonan.tanggal_pemberitahuan,
-            f"Tanggal pemberitahuan tertulis {nomor}".strip(),
-        )
+        diterima = permohonan.pemberitahuan_diterima or permohonan.tanggal_pemberitahuan
+        if permohonan.pemberitahuan_cara and not permohonan.pemberitahuan_perkiraan:
+            keterangan = f"Tanggal pemberitahuan tertulis {nomor} diterima pemohon"
+        elif permohonan.pemberitahuan_cara:
+            keterangan = f"Perkiraan tanggal pemberitahuan tertulis {nomor} diterima pemohon"
+        else:
+            keterangan = (
+                f"Tanggal pemberitahuan tertulis {nomor} (perkiraan diterima pemohon; "
+                "penyampaian belum dicatat)"
+            )
+        return Dasar(diterima, " ".join(keterangan.split()))
     if permohonan.clock_running and permohonan.tenggat and permohonan.tenggat < today:
         return Dasar(
             permohonan.tenggat,

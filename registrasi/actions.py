@@ -19,8 +19,10 @@ from django.db import IntegrityError, transaction
 from ppid_manual import pindaian
 from ppid_manual.models import Event, FormatNomor, Unit, User
 from ppid_manual.workflow import calendar
+from ppid_manual.workflow import penyampaian as penyampaian_surat
 from ppid_manual.workflow.engine import StepRefused, apply_step, record_event
 from ppid_manual.workflow.numbering import next_number
+from ppid_manual.workflow.penyampaian import Penyampaian
 from registrasi import pemohon as identitas
 from registrasi.alur import (
     ALUR,
@@ -371,6 +373,8 @@ def _apply_putusan(p: Permohonan, putusan: Putusan, unit: Unit | None = None) ->
     p.cara_pembayaran = putusan.cara_pembayaran
     p.tanggal_tersedia = putusan.tanggal_tersedia
     p.tanggal_pemberitahuan = day
+    # Until its delivery is recorded, the notice's date stands for the pemohon's receipt.
+    penyampaian_surat.belum_disampaikan(p, "pemberitahuan", day)
     p.hk_pemberitahuan = calendar.working_days_elapsed(p.tanggal_daftar, day)
     p.nomor_pemberitahuan = next_number(FormatNomor.Jenis.PEMBERITAHUAN, day=day, unit=unit)
     data: dict[str, Any] = {
@@ -511,6 +515,20 @@ def hand_over(
 
     apply_step(permohonan, ALUR, "serahkan", by=by, note=note or catatan, update=update)
     return created[0]
+
+
+@transaction.atomic
+def record_penyampaian(
+    permohonan: Permohonan, penyampaian: Penyampaian, *, by: User, note: str = ""
+) -> Permohonan:
+    """How the written notice reached the pemohon (ppid_manual/workflow/penyampaian.py): the
+    30 hk to file a keberatan count from that receipt (UU 14/2008 Pasal 36(1))."""
+
+    def update(p: Permohonan) -> dict[str, Any]:
+        penyampaian.check(p.tanggal_pemberitahuan, calendar.today())
+        return penyampaian_surat.terapkan(p, "pemberitahuan", penyampaian)
+
+    return apply_step(permohonan, ALUR, "catat_penyampaian", by=by, note=note, update=update)
 
 
 @transaction.atomic

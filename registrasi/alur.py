@@ -68,6 +68,13 @@ def boleh_diperpanjang(permohonan: Permohonan, user: User) -> str | None:
     return permohonan.can_extend(timezone.localdate())
 
 
+def ada_pemberitahuan(permohonan: Permohonan, user: User) -> str | None:
+    """A delivery is recorded for a notice that was issued."""
+    if permohonan.tanggal_pemberitahuan is None:
+        return "Pemberitahuan tertulis belum diterbitkan."
+    return None
+
+
 BERJALAN = list(Permohonan.CLOCK_RUNNING)
 PUTUSAN_DARI = [S.TERDAFTAR, S.SIAP_DIPUTUS]
 MEJA = [Role.PETUGAS, Role.PELAKSANA]
@@ -174,6 +181,17 @@ ALUR = StepTable(
             [Role.PPID, Role.PELAKSANA],
             "warning",
             boleh_diperpanjang,
+        ),
+        # How the notice reached the pemohon (ppid_manual/workflow/penyampaian.py): the 30 hk
+        # to file a keberatan run from its receipt (Pasal 36(1)); the state is kept.
+        (
+            "catat_penyampaian",
+            "Catat penyampaian pemberitahuan kepada pemohon",
+            [S.MENUNGGU_PENYERAHAN, S.DIBUKA_KEMBALI, S.SELESAI],
+            None,
+            LOKET,
+            "outline-primary",
+            ada_pemberitahuan,
         ),
         # SOP 5: the copy handed over, the fee paid; closes the request.
         (

@@ -25,6 +25,7 @@ from ppid_manual.models import Unit
 from ppid_manual.postgres import key_in
 from ppid_manual.roles import Role
 from ppid_manual.workflow import deadlines
+from ppid_manual.workflow.penyampaian import Cara
 
 
 class Pemohon(models.Model):
@@ -437,6 +438,17 @@ class Permohonan(models.Model):
     )
     tanggal_pemberitahuan = models.DateField(
         "tanggal pemberitahuan", null=True, blank=True, db_index=True
+    )
+    # How the notice reached the pemohon (ppid_manual/workflow/penyampaian.py): Pasal 36(1)
+    # counts the 30 hk to file a keberatan from the pemohon's receipt.
+    pemberitahuan_cara = models.CharField(
+        "cara penyampaian pemberitahuan", max_length=8, choices=Cara.choices, blank=True
+    )
+    pemberitahuan_diterima = models.DateField(
+        "pemberitahuan diterima pemohon", null=True, blank=True
+    )
+    pemberitahuan_perkiraan = models.BooleanField(
+        "tanggal diterima pemberitahuan masih perkiraan", default=True
     )
     # Working days from registration to the notice, counted by the calendar engine when the
     # notice is issued: the Laporan Layanan aggregates it in the database.

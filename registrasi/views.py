@@ -23,6 +23,7 @@ from ppid_manual.roles import ALL_DESK, Role
 from ppid_manual.workflow import calendar
 from ppid_manual.workflow.deadlines import near_due_limit
 from ppid_manual.workflow.engine import StepRefused
+from ppid_manual.workflow.forms import PenyampaianForm
 from ppid_manual.workflow.numbering import NumberingError
 from ppid_manual.workflow.pages import (
     CaseUI,
@@ -511,6 +512,19 @@ PAGES: dict[str, StepPage] = {
         submit_label="Buka kembali untuk penyerahan",
         css="warning",
         success="Permohonan dibuka kembali; informasi dapat diserahkan.",
+    ),
+    "catat_penyampaian": StepPage(
+        lambda p, data, step: PenyampaianForm(
+            data,
+            initial={"tanggal": calendar.today(), "cara": p.pemberitahuan_cara or None},
+            submit_label=step.label,
+            css=step.css,
+        ),
+        lambda p, f, user: actions.record_penyampaian(p, f.penyampaian(), by=user),
+        "UU 14/2008 Pasal 36 ayat (1): 30 hari kerja untuk mengajukan keberatan dihitung "
+        "sejak pemberitahuan diterima pemohon. Tanggal kirim pos dicatat sebagai perkiraan "
+        "sampai tanggal diterima dikonfirmasi.",
+        "Penyampaian pemberitahuan dicatat.",
     ),
 }
 

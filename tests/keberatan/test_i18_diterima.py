@@ -18,7 +18,7 @@ from keberatan.models import Keberatan
 from ppid_manual.models import Event
 from ppid_manual.workflow.engine import StepRefused
 from tests.helpers import D, at, case_url, page, refused, transition
-from tests.keberatan.helpers import buat_permohonan, sampai
+from tests.keberatan.helpers import buat_permohonan, sampai, tolak_permohonan
 
 # Libur nasional and cuti bersama touched by the cases below (SKB 2026 / 2027).
 # 18–24 March: Nyepi and Idulfitri; 3 April: Jumat Agung.
@@ -135,8 +135,9 @@ def test_a_keberatan_received_in_the_future_is_refused(desk, holidays_2026):
 # --- Pasal 37(2): the 14 hk to the Komisi Informasi count from the pemohon's receipt ---------
 
 
-def langkah(k: Keberatan, step: str) -> str:
-    return reverse("keberatan:langkah", args=[k.pk, step])
+def langkah(case, step: str) -> str:
+    """A step page of a keberatan or a permohonan (`<app>:langkah`)."""
+    return reverse(f"{case._meta.app_label}:langkah", args=[case.pk, step])
 
 
 def answered(desk, day: datetime.date) -> Keberatan:
@@ -221,4 +222,54 @@ def test_a_delivery_that_cannot_be_is_refused_and_nothing_is_written(
         refused(
             client, desk.petugas, k, langkah(k, "catat_penyampaian"), data, message=message,
             unchanged=("tanggapan_diterima", "tanggapan_cara", "tenggat_sengketa"),
+        )  # fmt: skip
+
+
+# --- Pasal 36(1): the 30 hk to file a keberatan count from the pemohon's receipt of the notice
+
+
+def test_the_keberatan_window_counts_from_the_notices_recorded_receipt(client, desk, holidays_2026):
+    p = tolak_permohonan(desk, buat_permohonan(desk, D(2026, 3, 9)), D(2026, 3, 10))
+    assert (p.pemberitahuan_diterima, p.pemberitahuan_perkiraan) == (D(2026, 3, 10), True)
+    # Sent by post on 10 March; the tanda terima pos says received Wednesday 25 March (the
+    # first working day after Nyepi and Idulfitri).
+    with at(D(2026, 3, 26)):
+        transition(
+            client, desk.petugas, p, langkah(p, "catat_penyampaian"),
+            {"cara": "pos", "tanggal": "2026-03-25", "diterima": "1"},
+            step="catat_penyampaian", to=p.status,
+        )  # fmt: skip
+    p.refresh_from_db()
+    assert (p.pemberitahuan_cara, p.pemberitahuan_diterima, p.pemberitahuan_perkiraan) == (
+        "pos",
+        D(2026, 3, 25),
+        False,
+    )
+    with at(D(2026, 3, 26)):
+        k = actions.register_keberatan(
+            actions.Pengajuan(
+                tanggal_diterima=D(2026, 3, 26),
+                alasan=[Keberatan.Alasan.A],
+                kasus_posisi="Permohonan ditolak.",
+                tujuan_penggunaan="Bahan liputan",
+                permohonan=p,
+                identitas_diterima=True,
+                kunci=uuid.uuid4(),
+            ),
+            by=desk.petugas,
+        )
+    assert k.tanggal_dasar == D(2026, 3, 25)
+    assert "diterima pemohon" in k.dasar_keterangan
+    # 30 hk from 25 March (3 April, 1 May skipped): 8 May, not 22 April from the letter's date.
+    assert k.tenggat_pengajuan == hk_ke(D(2026, 3, 25), 30) == D(2026, 5, 8)
+
+
+def test_a_notice_delivery_before_the_notice_is_refused(client, desk, holidays_2026):
+    p = tolak_permohonan(desk, buat_permohonan(desk, D(2026, 3, 9)), D(2026, 3, 10))
+    with at(D(2026, 3, 11)):
+        refused(
+            client, desk.petugas, p, langkah(p, "catat_penyampaian"),
+            {"cara": "surel", "tanggal": "2026-03-09", "diterima": "1"},
+            message="sebelum tanggal surat",
+            unchanged=("pemberitahuan_diterima", "pemberitahuan_cara"),
         )  # fmt: skip
