@@ -20,6 +20,7 @@ from keberatan.alur import (
     HK_TANGGAPAN,
     SENGKETA_SESUDAH_TANGGAPAN,
     SOP_DRAF,
+    TENGGAT_TANGGAPAN,
 )
 from keberatan.models import Keberatan
 from ppid_manual.format import hari_tanggal, tanggal
@@ -53,6 +54,8 @@ class KeberatanDocument(PrintDocument):
             "hk_tanggapan": HK_TANGGAPAN,
             "hk_sengketa": HK_SENGKETA,
             "sop_draf": SOP_DRAF,
+            # Pasal 36(2), in the spec's own words: its length, what day 0 is, and the date.
+            "tenggat_tanggapan": TENGGAT_TANGGAPAN.explain(k) if k.tenggat_tanggapan else None,
             **super().get_context(),
         }
 
@@ -134,14 +137,15 @@ class SuratTanggapan(KeberatanDocument):
             keputusan = KP(k.draf_keputusan) if k.draf_keputusan else None
             pertimbangan = k.draf_pertimbangan
             pejabat = Pejabat.signer(Pejabat.Peran.ATASAN_PPID, day)
-            # The letter's own sentence: 14 hk from its date (the spec the answer step stamps).
-            tenggat_sengketa = SENGKETA_SESUDAH_TANGGAPAN.dari(day)
         else:
             day = k.tanggal_tanggapan
             keputusan = KP(k.keputusan)
             pertimbangan = k.pertimbangan
             pejabat = k.pejabat_tanggapan
-            tenggat_sengketa = k.tenggat_sengketa
+        # Pasal 37(2) counts from the pemohon's receipt, which the letter cannot know: it
+        # gives the date that follows from a receipt on its own date (the estimate the
+        # answer step stamps), and says so.
+        tenggat_sengketa = SENGKETA_SESUDAH_TANGGAPAN.dari(day)
         return {
             **super().get_context(),
             "konsep": self.konsep,

@@ -273,3 +273,15 @@ def test_a_notice_delivery_before_the_notice_is_refused(client, desk, holidays_2
             message="sebelum tanggal surat",
             unchanged=("pemberitahuan_diterima", "pemberitahuan_cara"),
         )  # fmt: skip
+
+
+def test_the_tanda_terima_and_the_disposition_sheet_count_from_the_receipt(desk, holidays_2026):
+    from keberatan.documents import FormulirKeberatan, LembarDisposisi
+
+    k = register(desk, D(2026, 4, 24), D(2026, 4, 29))
+    for doc in (FormulirKeberatan(k), LembarDisposisi(k)):
+        html = doc.render_html()
+        assert "sejak tanggal keberatan tertulis diterima" in html
+        assert "24 April 2026" in html
+        assert "15 Juni 2026" in html
+        assert "19 Juni 2026" not in html
