@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import uuid
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
@@ -30,7 +31,7 @@ from keberatan.alur import (
     dasar_otomatis,
 )
 from keberatan.models import Keberatan
-from ppid_manual import pindaian
+from ppid_manual import hukum, pindaian
 from ppid_manual.format import hari_tanggal, tanggal
 from ppid_manual.models import FormatNomor, Pejabat, Unit, User
 from ppid_manual.workflow import calendar
@@ -320,8 +321,47 @@ def approve_draft(keberatan: Keberatan, *, by: User, note: str = "") -> Keberata
 
 
 @transaction.atomic
+@dataclass(frozen=True)
+class Amar:
+    """The terms of a partial grant or a correction (Pasal 36): what is given, what stays
+    closed and on which letters of Pasal 17, the corrected fee, the corrected date."""
+
+    informasi_diberikan: str = ""
+    informasi_tertutup: str = ""
+    pasal17: tuple[str, ...] = ()
+    biaya: Decimal | None = None
+    tanggal_tersedia: datetime.date | None = None
+
+
+def _check_amar(keputusan: str, amar: Amar, today: datetime.date) -> None:
+    if keputusan == KP.SEBAGIAN:
+        if not amar.informasi_diberikan.strip() or not amar.informasi_tertutup.strip():
+            raise StepRefused(
+                "Tuliskan informasi yang diberikan dan informasi yang tetap dikecualikan."
+            )
+        bad = [h for h in amar.pasal17 if h not in hukum.Pasal17.values]
+        if not amar.pasal17 or bad:
+            raise StepRefused(
+                "Pilih dasar pengecualian (UU 14/2008 Pasal 17 huruf a–j) bagian yang tertutup."
+            )
+    elif keputusan == KP.BIAYA:
+        if amar.biaya is None or amar.biaya < 0:
+            raise StepRefused("Isi biaya yang ditetapkan (Rp, tidak negatif).")
+    elif keputusan == KP.WAKTU:
+        if amar.tanggal_tersedia is None or amar.tanggal_tersedia < today:
+            raise StepRefused(
+                "Isi tanggal paling lambat informasi disediakan (hari ini atau sesudahnya)."
+            )
+
+
 def answer_keberatan(
-    keberatan: Keberatan, *, by: User, keputusan: str, pertimbangan: str, note: str = ""
+    keberatan: Keberatan,
+    *,
+    by: User,
+    keputusan: str,
+    pertimbangan: str,
+    note: str = "",
+    amar: Amar | None = None,
 ) -> Keberatan:
     """The Atasan PPID's written answer, signed by the Atasan official of the day, with its
     number and the 14-hk Komisi Informasi window (Pasal 37(2)).
@@ -340,10 +380,20 @@ def answer_keberatan(
             )
         raise StepRefused("Isi tanggapan wajib ditulis.")
     step = LANGKAH_TANGGAPAN[KP(keputusan)]
+    amar = amar or Amar()
+    _check_amar(keputusan, amar, calendar.today())
 
     def update(k: Keberatan) -> dict[str, Any]:
         day = calendar.today()
         k.pejabat_tanggapan = _atasan(day)
+        if keputusan == KP.SEBAGIAN:
+            k.informasi_diberikan = amar.informasi_diberikan
+            k.informasi_tertutup = amar.informasi_tertutup
+            k.pasal17 = sorted(set(amar.pasal17))
+        elif keputusan == KP.BIAYA:
+            k.biaya_ditetapkan = amar.biaya
+        elif keputusan == KP.WAKTU:
+            k.tanggal_tersedia = amar.tanggal_tersedia
         k.keputusan = keputusan
         k.pertimbangan = pertimbangan
         k.tanggal_tanggapan = day
@@ -362,21 +412,34 @@ def answer_keberatan(
             "tenggat_sengketa": k.tenggat_sengketa.isoformat(),
             "tepat_waktu": bool(k.tenggat_tanggapan and day <= k.tenggat_tanggapan),
         }
-        if keputusan == KP.DIBERIKAN and k.permohonan_id is not None:
-            from registrasi.actions import reopen_for_handover
+        if keputusan in DIBUKA_KEMBALI and k.permohonan_id is not None:
+            from registrasi.actions import Syarat, reopen_for_handover
 
             reopen_for_handover(
                 k.permohonan,
                 by=by,
                 note=(
-                    f"Keberatan {k.nomor_registrasi}: Atasan PPID memutuskan informasi "
-                    f"diberikan (surat tanggapan {k.nomor_tanggapan}); putusan PPID dibatalkan."
+                    f"Keberatan {k.nomor_registrasi}: Atasan PPID memutuskan "
+                    f"“{KP(keputusan).label}” (surat tanggapan {k.nomor_tanggapan}); "
+                    "permohonan dilanjutkan dengan ketentuan putusan itu."
+                ),
+                # The reopened request follows the corrected terms.
+                syarat=Syarat(
+                    informasi_diberikan=k.informasi_diberikan,
+                    informasi_tertutup=k.informasi_tertutup,
+                    pasal17=list(k.pasal17),
+                    biaya=k.biaya_ditetapkan,
+                    tanggal_tersedia=k.tanggal_tersedia,
                 ),
             )
             data["permohonan_dibuka_kembali"] = k.permohonan.nomor_pendaftaran
         return data
 
     return apply_step(keberatan, ALUR, step, by=by, note=note or pertimbangan, update=update)
+
+
+# The outcomes after which a linked request reopens for the handover.
+DIBUKA_KEMBALI = (KP.DIBERIKAN, KP.SEBAGIAN, KP.BIAYA, KP.WAKTU)
 
 
 # --- After the answer: the pemohon's response (Pasal 37) --------------------------------------

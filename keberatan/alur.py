@@ -55,6 +55,16 @@ def penerima_disposisi(keberatan: Keberatan, user: User) -> str | None:
     return None
 
 
+def ada_permohonan(keberatan: Keberatan, user: User) -> str | None:
+    """A partial grant or a correction changes the terms of a request: there must be one."""
+    if keberatan.permohonan_id is None:
+        return (
+            "Keberatan tanpa nomor pendaftaran permohonan tidak dapat diputus sebagian atau "
+            "dengan koreksi biaya/waktu."
+        )
+    return None
+
+
 def bukan_alasan_a(keberatan: Keberatan, user: User) -> str | None:
     """UU 14/2008 Pasal 35(2): only reasons b–g may be settled by musyawarah."""
     if A.A in keberatan.alasan:
@@ -138,6 +148,33 @@ ALUR = StepTable(
             "danger",
         ),
         (
+            "tanggapi_sebagian",
+            "Tanggapi: informasi diberikan sebagian",
+            [S.DRAF_DISETUJUI],
+            S.DITANGGAPI,
+            [Role.ATASAN],
+            "success",
+            ada_permohonan,
+        ),
+        (
+            "tanggapi_biaya",
+            "Tanggapi: biaya dikoreksi",
+            [S.DRAF_DISETUJUI],
+            S.DITANGGAPI,
+            [Role.ATASAN],
+            "success",
+            ada_permohonan,
+        ),
+        (
+            "tanggapi_waktu",
+            "Tanggapi: waktu penyediaan dikoreksi",
+            [S.DRAF_DISETUJUI],
+            S.DITANGGAPI,
+            [Role.ATASAN],
+            "success",
+            ada_permohonan,
+        ),
+        (
             "tanggapi_musyawarah",
             "Tanggapi: selesai secara musyawarah",
             [S.DRAF_DISETUJUI],
@@ -192,6 +229,9 @@ LANGKAH_TANGGAPAN = {
     Keberatan.Keputusan.DIBERIKAN: "tanggapi_diberikan",
     Keberatan.Keputusan.DITOLAK: "tanggapi_ditolak",
     Keberatan.Keputusan.MUSYAWARAH: "tanggapi_musyawarah",
+    Keberatan.Keputusan.SEBAGIAN: "tanggapi_sebagian",
+    Keberatan.Keputusan.BIAYA: "tanggapi_biaya",
+    Keberatan.Keputusan.WAKTU: "tanggapi_waktu",
 }
 
 # Who the case waits for in each open state (the work list "Tugas saya", and the column

@@ -23,6 +23,7 @@ from keberatan.alur import (
     TENGGAT_TANGGAPAN,
 )
 from keberatan.models import Keberatan
+from ppid_manual import hukum
 from ppid_manual.format import hari_tanggal, tanggal
 from ppid_manual.kode import kode_berkas
 from ppid_manual.models import Pejabat, Unit
@@ -153,6 +154,10 @@ class SuratTanggapan(KeberatanDocument):
             "diberikan": keputusan == KP.DIBERIKAN,
             "ditolak": keputusan == KP.DITOLAK,
             "musyawarah": keputusan == KP.MUSYAWARAH,
+            "sebagian": keputusan == KP.SEBAGIAN,
+            "koreksi_biaya": keputusan == KP.BIAYA,
+            "koreksi_waktu": keputusan == KP.WAKTU,
+            "pasal17_tertutup": [hukum.pasal17_bunyi(h) for h in k.pasal17],
             "tembusan": self.tembusan(),
             "yth_baris": (
                 [f"selaku kuasa dari {k.pemohon.nama}", k.kuasa_alamat]

@@ -11,9 +11,10 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Column, Field, Fieldset, Layout, Row, Submit
 from django import forms
 
-from keberatan.actions import Pengajuan
+from keberatan.actions import Amar, Pengajuan
 from keberatan.alur import dasar_otomatis, saran_alasan
 from keberatan.models import Keberatan
+from ppid_manual import hukum
 from ppid_manual.format import hari_tanggal
 from ppid_manual.forms import bersihkan_scan
 from ppid_manual.hidden_fields import HiddenFieldsCheckedMixin
@@ -519,11 +520,42 @@ class TanggapanForm(StepForm):
         KP.DIBERIKAN: "Informasi yang diberikan, cara dan waktunya (putusan PPID dibatalkan)",
         KP.DITOLAK: "Alasan tertulis penolakan keberatan (UU 14/2008 Pasal 36 ayat (3))",
         KP.MUSYAWARAH: "Isi kesepakatan musyawarah (UU 14/2008 Pasal 35 ayat (2))",
+        KP.SEBAGIAN: "Pertimbangan: mengapa sebagian tetap dikecualikan (uji konsekuensi)",
+        KP.BIAYA: "Pertimbangan koreksi biaya (UU 14/2008 Pasal 35 ayat (1) huruf f)",
+        KP.WAKTU: "Pertimbangan koreksi waktu (UU 14/2008 Pasal 35 ayat (1) huruf g)",
     }
 
     def __init__(self, *args, keputusan: str, **kwargs):
         super().__init__(*args, **kwargs)
         self.keputusan = KP(keputusan)
+        # The terms each outcome carries (keberatan.actions.Amar), asked only for it.
+        if self.keputusan == KP.SEBAGIAN:
+            self.fields["informasi_diberikan"] = forms.CharField(
+                label="Informasi yang diberikan", max_length=3000, widget=textarea(3, 3000)
+            )
+            self.fields["informasi_tertutup"] = forms.CharField(
+                label="Informasi yang tetap dikecualikan (dihitamkan/tidak diberikan)",
+                max_length=3000,
+                widget=textarea(3, 3000),
+            )
+            self.fields["pasal17"] = forms.MultipleChoiceField(
+                label="Dasar pengecualian bagian yang tertutup (UU 14/2008 Pasal 17)",
+                choices=hukum.Pasal17.choices,
+                widget=forms.CheckboxSelectMultiple,
+            )
+        elif self.keputusan == KP.BIAYA:
+            self.fields["biaya"] = forms.DecimalField(
+                label="Biaya yang ditetapkan (Rp, seluruhnya)",
+                min_value=0,
+                max_digits=12,
+                decimal_places=2,
+            )
+        elif self.keputusan == KP.WAKTU:
+            self.fields["tanggal_tersedia"] = forms.DateField(
+                label="Informasi disediakan paling lambat", widget=date_input()
+            )
+        # The outcome's terms first, then the reasons.
+        self.order_fields([f for f in self.fields if f != "pertimbangan"] + ["pertimbangan"])
         self.fields["pertimbangan"].label = self.LABEL[self.keputusan]
         self.fields["pertimbangan"].error_messages["required"] = (
             "Alasan tertulis wajib diisi (UU 14/2008 Pasal 36 ayat (3))."
@@ -536,6 +568,22 @@ class TanggapanForm(StepForm):
         if not value.strip():
             raise forms.ValidationError(self.fields["pertimbangan"].error_messages["required"])
         return value
+
+    def clean_tanggal_tersedia(self) -> datetime.date:
+        value = self.cleaned_data["tanggal_tersedia"]
+        if value < today():
+            raise forms.ValidationError("Tidak boleh sebelum hari ini.")
+        return value
+
+    def amar(self) -> Amar:
+        c = self.cleaned_data
+        return Amar(
+            informasi_diberikan=c.get("informasi_diberikan", ""),
+            informasi_tertutup=c.get("informasi_tertutup", ""),
+            pasal17=tuple(c.get("pasal17") or ()),
+            biaya=c.get("biaya"),
+            tanggal_tersedia=c.get("tanggal_tersedia"),
+        )
 
 
 class SikapForm(StepForm):

@@ -110,6 +110,11 @@ class Keberatan(models.Model):
         )
         DITOLAK = "ditolak", "Keberatan ditolak: putusan PPID dikuatkan"
         MUSYAWARAH = "musyawarah", "Diselesaikan secara musyawarah (kesepakatan)"
+        # Pasal 36: the Atasan may also grant in part, or correct the fee (Pasal 35(1) huruf
+        # f) or the time (huruf g) the PPID set; a linked request reopens on those terms.
+        SEBAGIAN = "sebagian", "Keberatan diterima sebagian: sebagian informasi diberikan"
+        BIAYA = "biaya", "Keberatan diterima: biaya dikoreksi"
+        WAKTU = "waktu", "Keberatan diterima: waktu penyediaan dikoreksi"
 
     class Sifat(models.TextChoices):
         BIASA = "biasa", "Biasa"
@@ -246,6 +251,23 @@ class Keberatan(models.Model):
         "keputusan Atasan PPID", max_length=12, choices=Keputusan.choices, blank=True
     )
     pertimbangan = models.TextField("pertimbangan / alasan tertulis", max_length=6000, blank=True)
+    # The terms of a partial grant or a correction (printed in the answer; the reopened
+    # request follows them).
+    informasi_diberikan = models.TextField("informasi yang diberikan", max_length=3000, blank=True)
+    informasi_tertutup = models.TextField(
+        "informasi yang tetap dikecualikan", max_length=3000, blank=True
+    )
+    pasal17 = models.JSONField("Pasal 17 huruf (bagian yang tetap dikecualikan)", default=list)
+    biaya_ditetapkan = models.DecimalField(
+        "biaya yang ditetapkan Atasan PPID (Rp)",
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+    )
+    tanggal_tersedia = models.DateField(
+        "informasi disediakan paling lambat (koreksi waktu)", null=True, blank=True
+    )
     nomor_tanggapan = models.CharField(
         "nomor surat tanggapan", max_length=150, unique=True, null=True, blank=True
     )

@@ -350,7 +350,11 @@ def _tanggapan(keputusan: str) -> StepPage:
 
     def act(k: Keberatan, f: TanggapanForm, user) -> Keberatan:
         return actions.answer_keberatan(
-            k, by=user, keputusan=keputusan, pertimbangan=f.cleaned_data["pertimbangan"]
+            k,
+            by=user,
+            keputusan=keputusan,
+            pertimbangan=f.cleaned_data["pertimbangan"],
+            amar=f.amar(),
         )
 
     intro = {
@@ -365,6 +369,19 @@ def _tanggapan(keputusan: str) -> StepPage:
         ),
         KP.MUSYAWARAH: (
             "Hanya untuk alasan huruf b–g (UU 14/2008 Pasal 35 ayat (2)). Tuliskan isi kesepakatan."
+        ),
+        KP.SEBAGIAN: (
+            "Sebagian informasi diberikan, sebagian tetap dikecualikan: tuliskan keduanya dan "
+            "dasarnya. Permohonan yang terkait dibuka kembali untuk penyerahan bagian yang "
+            "diberikan."
+        ),
+        KP.BIAYA: (
+            "Biaya yang dikenakan PPID dikoreksi: tuliskan biaya yang ditetapkan. Penyerahan "
+            "pada permohonan yang dibuka kembali tidak boleh melebihinya."
+        ),
+        KP.WAKTU: (
+            "Waktu penyediaan dikoreksi: tuliskan tanggal paling lambat informasi disediakan. "
+            "Permohonan yang terkait dibuka kembali untuk penyerahan."
         ),
     }[keputusan]
     return StepPage(form, act, intro, "Tanggapan Atasan PPID dicatat.")
@@ -422,6 +439,9 @@ PAGES: dict[str, StepPage] = {
     "tanggapi_diberikan": _tanggapan(KP.DIBERIKAN),
     "tanggapi_ditolak": _tanggapan(KP.DITOLAK),
     "tanggapi_musyawarah": _tanggapan(KP.MUSYAWARAH),
+    "tanggapi_sebagian": _tanggapan(KP.SEBAGIAN),
+    "tanggapi_biaya": _tanggapan(KP.BIAYA),
+    "tanggapi_waktu": _tanggapan(KP.WAKTU),
     "catat_penyampaian": StepPage(
         lambda k, data, step: PenyampaianForm(
             data,

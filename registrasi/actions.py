@@ -17,6 +17,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 
 from ppid_manual import pindaian
+from ppid_manual.format import rupiah
 from ppid_manual.models import Event, FormatNomor, Unit, User
 from ppid_manual.workflow import calendar
 from ppid_manual.workflow import penyampaian as penyampaian_surat
@@ -486,6 +487,12 @@ def hand_over(
         harga = tarif.harga if tarif is not None else Decimal("0")
         biaya_salinan = harga * jumlah_halaman
         total = biaya_salinan + biaya_pengiriman
+        if p.biaya_ditetapkan is not None and total > p.biaya_ditetapkan:
+            # The Atasan PPID corrected the fee on a keberatan (Pasal 35(1) huruf f).
+            raise StepRefused(
+                f"Biaya {rupiah(total)} melebihi biaya yang ditetapkan Atasan PPID atas "
+                f"keberatan ({rupiah(p.biaya_ditetapkan)})."
+            )
         # A paid handover gets a numbered kuitansi, in the same transaction as the receipt.
         kuitansi = next_number(FormatNomor.Jenis.KUITANSI, day=day) if total else None
         penyerahan = Penyerahan.objects.create(
@@ -544,15 +551,46 @@ def withdraw(permohonan: Permohonan, *, by: User, note: str) -> Permohonan:
 
 
 @transaction.atomic
-def reopen_for_handover(permohonan: Permohonan, *, by: User, note: str) -> Permohonan:
-    """UU 14/2008 Pasal 36: the Atasan PPID grants the information on a keberatan; the
-    request reopens so that the desk can hand the information over (then `hand_over`).
-    Called by the keberatan app."""
+@dataclass(frozen=True)
+class Syarat:
+    """The terms of the Atasan PPID's answer the reopened request follows: a partial grant
+    (what is given, what stays closed and why), a corrected fee, a corrected date."""
+
+    informasi_diberikan: str = ""
+    informasi_tertutup: str = ""
+    pasal17: list[str] = field(default_factory=list)
+    biaya: Decimal | None = None
+    tanggal_tersedia: datetime.date | None = None
+
+
+def reopen_for_handover(
+    permohonan: Permohonan, *, by: User, note: str, syarat: Syarat | None = None
+) -> Permohonan:
+    """UU 14/2008 Pasal 36: the Atasan PPID grants the information on a keberatan (in full,
+    in part, or with a corrected fee or time); the request reopens so that the desk can hand
+    the information over on those terms (then `hand_over`). Called by the keberatan app."""
     if not note.strip():
         raise StepRefused("Tuliskan dasar pembukaan kembali (nomor tanggapan keberatan).")
+    syarat = syarat or Syarat()
 
     def update(p: Permohonan) -> dict[str, Any]:
+        data = {"keputusan_sebelumnya": p.keputusan, "status_sebelumnya": p.status}
         p.tanggal_ditutup = None
-        return {"keputusan_sebelumnya": p.keputusan, "status_sebelumnya": p.status}
+        if syarat.informasi_tertutup:
+            # A partial grant: what is handed over, what stays blacked out and on which
+            # letters of Pasal 17.
+            p.keputusan = Permohonan.Keputusan.DIBERIKAN_SEBAGIAN
+            p.klasifikasi = Permohonan.Klasifikasi.TERBUKA
+            p.uraian_informasi = syarat.informasi_diberikan
+            p.bagian_dihitamkan = syarat.informasi_tertutup
+            p.pasal17 = sorted(set(syarat.pasal17))
+            data["sebagian"] = True
+        if syarat.biaya is not None:
+            p.biaya_ditetapkan = syarat.biaya
+            data["biaya_ditetapkan"] = str(syarat.biaya)
+        if syarat.tanggal_tersedia is not None:
+            p.tanggal_tersedia = syarat.tanggal_tersedia
+            data["tanggal_tersedia"] = syarat.tanggal_tersedia.isoformat()
+        return data
 
     return apply_step(permohonan, ALUR, "buka_kembali", by=by, note=note, update=update)

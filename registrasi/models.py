@@ -495,6 +495,11 @@ class Permohonan(models.Model):
         "cara pembayaran", max_length=10, choices=CaraPembayaran.choices, blank=True
     )
     tanggal_tersedia = models.DateField("informasi tersedia paling lambat", null=True, blank=True)
+    # A keberatan's fee correction (UU 14/2008 Pasal 35(1) huruf f; keberatan.Keputusan.BIAYA):
+    # the handover charges no more than this total.
+    biaya_ditetapkan = models.DecimalField(
+        "biaya ditetapkan Atasan PPID (Rp)", max_digits=12, decimal_places=2, null=True, blank=True
+    )
     # The unit that issued the notice: the PPID Utama, or the OPD whose PPID Pelaksana
     # answered directly (its kop, number and official).
     unit_pemberitahuan = models.ForeignKey(

@@ -33,7 +33,9 @@ def test_closed_states_have_no_steps_and_only_the_atasan_answers():
     for state in (S.SELESAI, S.SENGKETA):
         assert ALUR.from_state(state) == []
     answers = [s for s in ALUR.steps if s.name.startswith("tanggapi_")]
-    assert len(answers) == 3
+    # One answer step per outcome the law allows (Pasal 36; issue 18 added the partial grant
+    # and the fee and time corrections to diberikan / dikuatkan / musyawarah).
+    assert len(answers) == len(Keberatan.Keputusan) == 6
     assert all(s.roles == frozenset({Role.ATASAN}) for s in answers)
     assert all(s.target == S.DITANGGAPI for s in answers)
     assert ALUR.get("daftarkan").sources == frozenset({S.BARU})
