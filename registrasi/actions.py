@@ -387,7 +387,11 @@ def _apply_putusan(p: Permohonan, putusan: Putusan, unit: Unit | None = None) ->
         p.nomor_sk_penolakan = next_number(FormatNomor.Jenis.SK_PENOLAKAN, day=day, unit=unit)
         data["nomor_sk_penolakan"] = p.nomor_sk_penolakan
         data["pasal17"] = p.pasal17
-    if putusan.keputusan not in (K.DIBERIKAN_SELURUHNYA, K.DIBERIKAN_SEBAGIAN):
+    if putusan.keputusan not in (
+        K.DIBERIKAN_SELURUHNYA,
+        K.DIBERIKAN_SEBAGIAN,
+        K.BELUM_DIDOKUMENTASIKAN,  # open until handed over, by tanggal_tersedia
+    ):
         p.tanggal_ditutup = day
     return data
 

@@ -164,11 +164,13 @@ ALUR = StepTable(
             [Role.PPID],
             "secondary",
         ),
+        # Pasal 22(7) huruf c: not yet documented. The request stays open until the
+        # information, documented by the date the notice gives, is handed over (SOP 5).
         (
             "belum_didokumentasikan",
             "Pemberitahuan: belum didokumentasikan",
             PUTUSAN_DARI,
-            S.SELESAI,
+            S.MENUNGGU_PENYERAHAN,
             [Role.PPID],
             "secondary",
         ),

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from django.urls import reverse
 
 from ppid_manual.roles import Role
+from ppid_manual.workflow.deadlines import is_near_due
 
 
 @dataclass
@@ -27,13 +28,18 @@ class Tugas:
     dasar: str = ""  # which deadline the date is
     pemohon: str = ""
 
-    def keadaan(self, today: datetime.date) -> str:
+    def keadaan(self, today: datetime.date, limit: datetime.date | None = None) -> str:
+        """Late, due today, or near due by the one predicate of the lists and the dashboard
+        (ppid_manual/workflow/deadlines.py: at most 2 hk left); `limit` from near_due_limit
+        when many items are tested."""
         if self.tenggat is None:
             return ""
         if self.tenggat < today:
             return "terlambat"
         if self.tenggat == today:
             return "hari_ini"
+        if is_near_due(self.tenggat, today, limit):
+            return "dekat"
         return ""
 
 
@@ -98,7 +104,16 @@ def _permohonan(user) -> list[Tugas]:
         if not user.has_role(Role.PETUGAS, Role.PPID):
             serah = serah.filter(unit_registrasi_id=user.unit_id)
         for p in serah.order_by("pk"):
-            add(p, "Serahkan informasi kepada pemohon", None, "SOP langkah 5")
+            if p.keputusan == Permohonan.Keputusan.BELUM_DIDOKUMENTASIKAN:
+                # Pasal 22(7) huruf c: the date the notice promised the information by.
+                add(
+                    p,
+                    "Dokumentasikan dan serahkan informasi kepada pemohon",
+                    p.tanggal_tersedia,
+                    "Informasi tersedia paling lambat (pemberitahuan)",
+                )
+            else:
+                add(p, "Serahkan informasi kepada pemohon", None, "SOP langkah 5")
     return items
 
 
