@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.templatetags.static import static
 from django.urls import reverse
 
 from ppid_manual.roles import ALL_DESK, Role
@@ -17,6 +18,7 @@ class NavItem:
     roles: tuple[str, ...]
     icon: str = ""
     group: str = ""
+    static: str = ""  # a static file instead of a URL name (opens without the database)
 
 
 NAV: list[NavItem] = [
@@ -59,6 +61,16 @@ NAV: list[NavItem] = [
     NavItem("Ekspor ke sistem online", "ekspor_online", (Role.PPID,), "cloud-upload", "Laporan"),
     NavItem("Hitung tenggat", "kalender", ALL_DESK, "calendar3", "Kalender"),
     NavItem("Hari libur", "hari_libur", ALL_DESK, "calendar-x", "Kalender"),
+    # The paper fallback (SOP: service when the system is down): static files, so the same
+    # link works while the database is away.
+    NavItem(
+        "Formulir kertas kosong",
+        "",
+        ALL_DESK,
+        "printer",
+        "Permohonan",
+        static="formulir/index.html",
+    ),
     NavItem("Data induk", "admin:index", (Role.ADMIN,), "gear"),
 ]
 
@@ -73,7 +85,7 @@ def items_for(user) -> list[dict[str, str]]:
         items.append(
             {
                 "label": item.label,
-                "url": reverse(item.url_name),
+                "url": static(item.static) if item.static else reverse(item.url_name),
                 "icon": item.icon,
                 "group": item.group,
             }
