@@ -36,9 +36,11 @@ from ppid_manual.format import hari_tanggal, tanggal
 from ppid_manual.models import FormatNomor, Pejabat, Unit, User
 from ppid_manual.workflow import calendar
 from ppid_manual.workflow import penyampaian as penyampaian_surat
+from ppid_manual.workflow import susulan as susulan_kertas
 from ppid_manual.workflow.engine import StepRefused, apply_step
 from ppid_manual.workflow.numbering import next_number
 from ppid_manual.workflow.penyampaian import Penyampaian
+from ppid_manual.workflow.susulan import Susulan
 from registrasi import pemohon as identitas
 from registrasi.models import Permohonan
 
@@ -85,6 +87,8 @@ class Pengajuan:
     identitas_diterima: bool = False
     scan_identitas: UploadedFile | None = None
     kunci: uuid.UUID | None = None
+    # A late entry of a paper form: `tanggal_diterima` is then the paper's date.
+    susulan: Susulan | None = None
 
 
 def _check_pengajuan(p: Pengajuan, today: datetime.date) -> None:
@@ -112,6 +116,8 @@ def _check_pengajuan(p: Pengajuan, today: datetime.date) -> None:
             "Tanggal keberatan diterima tidak boleh sebelum permohonan yang dikeberatani "
             f"diterima ({tanggal(p.permohonan.tanggal_daftar)})."
         )
+    if p.susulan is not None:
+        p.susulan.check()
     if p.kuasa_nama and not (p.surat_kuasa_diterima or p.surat_kuasa):
         raise StepRefused("Keberatan melalui kuasa harus disertai surat kuasa.")
 
@@ -180,6 +186,8 @@ def _register(p: Pengajuan, *, by: User, note: str) -> Keberatan:
 
     def update(k: Keberatan) -> dict[str, Any]:
         k.tanggal_registrasi = today
+        # A paper form entered late: flagged; its clocks count from the paper's date.
+        late_entry = susulan_kertas.terapkan(k, p.susulan, p.tanggal_diterima, today)
         k.nomor_registrasi = next_number(
             FormatNomor.Jenis.KEBERATAN, day=today, unit=k.unit_registrasi
         )
@@ -203,6 +211,7 @@ def _register(p: Pengajuan, *, by: User, note: str) -> Keberatan:
             "tenggat_pengajuan": tenggat_pengajuan.isoformat(),
             "terlambat": terlambat,
             "tenggat_tanggapan": k.tenggat_tanggapan.isoformat(),
+            **late_entry,
         }
         if changes:
             data["pemohon_diubah"] = changes

@@ -27,6 +27,7 @@ from ppid_manual import hukum
 from ppid_manual.format import hari_tanggal, tanggal
 from ppid_manual.kode import kode_berkas
 from ppid_manual.models import Pejabat, Unit
+from ppid_manual.workflow import susulan
 from ppid_manual.workflow.calendar import today
 from ppid_manual.workflow.pdf import PrintDocument
 from ppid_manual.workflow.tabel_pdf import KolomTabel, RegisterDocument
@@ -221,6 +222,10 @@ def _identitas(k: Keberatan) -> str:
         if k.kuasa_telepon:
             kuasa += f", {k.kuasa_telepon}"
         lines.append(kuasa)
+    # A late entry of a paper form is flagged on its row (issue 18).
+    flag = susulan.keterangan(k)
+    if flag:
+        lines.append(f"{flag} (diterima {tanggal(k.tanggal_diterima)})")
     return "\n".join(lines)
 
 

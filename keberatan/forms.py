@@ -21,6 +21,8 @@ from ppid_manual.hidden_fields import HiddenFieldsCheckedMixin
 from ppid_manual.models import Unit
 from ppid_manual.pindaian import SCAN_IDENTITAS
 from ppid_manual.workflow.calendar import today
+from ppid_manual.workflow.forms import SUSULAN_FIELDS, clean_susulan, susulan_fields
+from ppid_manual.workflow.susulan import Susulan
 from registrasi.forms import (
     IdentitasPemohonForm,
     clean_nik,
@@ -116,6 +118,7 @@ class KeberatanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
         "surat_kuasa",
         "identitas_diterima",
         "scan_identitas",
+        *SUSULAN_FIELDS,
     )
 
     kunci = forms.UUIDField(widget=forms.HiddenInput)
@@ -187,6 +190,9 @@ class KeberatanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
 
     def __init__(self, *args, permohonan: Permohonan | None = None, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields.update(susulan_fields())
+        self.order_fields(self.field_order)
+        self.susulan: Susulan | None = None
         self.user = user
         nomor = (
             self.data.get("nomor_pendaftaran", "")
@@ -238,6 +244,15 @@ class KeberatanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
                 Column("nomor_pendaftaran", css_class="col-md-4"),
                 Column("tanggal_diterima", css_class="col-md-3"),
                 Column("tanggal_dasar", css_class="col-md-5"),
+            ),
+            Fieldset(
+                "Formulir kertas (entri susulan)",
+                "entri_susulan",
+                Row(
+                    Column("nomor_kertas", css_class="col-md-4"),
+                    Column("petugas_kertas", css_class="col-md-4"),
+                ),
+                "alasan_susulan",
             ),
             "tujuan_penggunaan",
             *identitas,
@@ -322,6 +337,7 @@ class KeberatanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
     # --- the rules across fields ------------------------------------------------------------
     def clean(self):
         cleaned = super().clean()
+        self.susulan = clean_susulan(self, cleaned)
         alasan = set(cleaned.get("alasan") or [])
         diterima = cleaned.get("tanggal_diterima")
         dasar = cleaned.get("tanggal_dasar")
@@ -440,6 +456,7 @@ class KeberatanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
             identitas_diterima=bool(c.get("identitas_diterima")),
             scan_identitas=c.get("scan_identitas"),
             kunci=c["kunci"],
+            susulan=self.susulan,
         )
 
 

@@ -231,6 +231,15 @@ class Keberatan(models.Model):
         verbose_name="Atasan PPID yang mendisposisi",
     )
 
+    # --- a late entry of a paper form (ppid_manual/workflow/susulan.py) -----------------
+    entri_susulan = models.BooleanField("entri susulan dari formulir kertas", default=False)
+    nomor_kertas = models.CharField("nomor lembar kertas", max_length=50, blank=True)
+    alasan_susulan = models.TextField("alasan entri susulan", max_length=500, blank=True)
+    petugas_kertas = models.CharField("petugas penerima kertas", max_length=150, blank=True)
+    susulan_terlambat = models.BooleanField(
+        "entri susulan melewati 1 hari kerja (SOP)", default=False
+    )
+
     # --- the draft answer (SOP 4) and its review -----------------------------------------
     mulai_draf = models.DateField("mulai penyusunan draf", null=True, blank=True)
     target_draf = models.DateField("target draf (SOP 2 hk)", null=True, blank=True)

@@ -19,11 +19,12 @@ from django.db import IntegrityError, transaction
 from ppid_manual import pindaian
 from ppid_manual.format import rupiah
 from ppid_manual.models import Event, FormatNomor, Unit, User
-from ppid_manual.workflow import calendar
+from ppid_manual.workflow import calendar, susulan
 from ppid_manual.workflow import penyampaian as penyampaian_surat
 from ppid_manual.workflow.engine import StepRefused, apply_step, record_event
 from ppid_manual.workflow.numbering import next_number
 from ppid_manual.workflow.penyampaian import Penyampaian
+from ppid_manual.workflow.susulan import Susulan
 from registrasi import pemohon as identitas
 from registrasi.alur import (
     ALUR,
@@ -71,6 +72,8 @@ class Intake:
     extra: dict[str, Any] = field(default_factory=dict)
     # "Lanjutkan pendaftaran": the returned (dikembalikan) record this intake continues.
     lanjutan_dari: Permohonan | None = None
+    # A late entry of a paper form: `tanggal` is then the paper's date.
+    susulan: Susulan | None = None
 
 
 @transaction.atomic
@@ -81,6 +84,10 @@ def _intake(step_name: str, intake: Intake, *, by: User, note: str) -> Permohona
             raise SudahDiajukan(done)
     if by.unit_id is None:
         raise StepRefused("Akun Anda belum terhubung ke perangkat daerah; hubungi Admin.")
+    if intake.tanggal is not None and intake.tanggal > calendar.today():
+        raise StepRefused("Tanggal permohonan diterima tidak boleh di masa depan.")
+    if intake.susulan is not None:
+        intake.susulan.check()
     returned = _lock_returned(intake.lanjutan_dari, by) if intake.lanjutan_dari else None
     pemohon, changes = identitas.simpan(intake.pemohon)
     permohonan = Permohonan(
@@ -109,6 +116,8 @@ def _intake(step_name: str, intake: Intake, *, by: User, note: str) -> Permohona
             # the notice is due 10 working days after it (day 0 = the registration date).
             day = intake.tanggal or calendar.today()
             p.tanggal_daftar = day
+            # A paper form entered late: flagged, its clocks from the paper's date.
+            data.update(susulan.terapkan(p, intake.susulan, day, calendar.today()))
             TENGGAT_AWAL.stamp(p)
             TENGGAT_PEMBERITAHUAN.stamp(p)
             # The number last: its counter row stays locked until the commit, and every desk

@@ -21,6 +21,8 @@ from ppid_manual.models import Unit
 from ppid_manual.pindaian import SCAN_IDENTITAS
 from ppid_manual.workflow import calendar
 from ppid_manual.workflow.calendar import today
+from ppid_manual.workflow.forms import SUSULAN_FIELDS, clean_susulan, susulan_fields
+from ppid_manual.workflow.susulan import Susulan
 from registrasi.actions import Intake, Putusan
 from registrasi.alur import TENGGAT_PEMBERITAHUAN
 from registrasi.models import Pemohon, Permohonan, SuratPermintaan, Tarif
@@ -168,6 +170,7 @@ class PermohonanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
         "identitas_diterima",
         "catatan_kekurangan",
         "scan_identitas",
+        *SUSULAN_FIELDS,
         "konfirmasi_tanggal",
     )
 
@@ -241,6 +244,9 @@ class PermohonanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields.update(susulan_fields())
+        self.order_fields(self.field_order)
+        self.susulan: Susulan | None = None
         self.aksi = self.data.get("aksi", self.DAFTAR) if self.is_bound else self.DAFTAR
         if self.aksi not in (self.DAFTAR, self.KEMBALIKAN):
             self.aksi = self.DAFTAR
@@ -257,6 +263,15 @@ class PermohonanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
             Row(
                 Column("tanggal", css_class="col-md-4"),
                 Column("cara_pengajuan", css_class="col-md-4"),
+            ),
+            Fieldset(
+                "Formulir kertas (entri susulan)",
+                "entri_susulan",
+                Row(
+                    Column("nomor_kertas", css_class="col-md-4"),
+                    Column("petugas_kertas", css_class="col-md-4"),
+                ),
+                "alasan_susulan",
             ),
             Fieldset(
                 "Identitas pemohon",
@@ -396,6 +411,8 @@ class PermohonanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
                 self.add_error("cara_salinan", "Pilih cara mendapatkan salinan.")
         else:
             cleaned["cara_salinan"] = ""
+        if daftar:
+            self.susulan = clean_susulan(self, cleaned)
         if daftar and cleaned.get("tanggal"):
             self.peringatan_tanggal = self.risky_date(cleaned["tanggal"])
             if self.peringatan_tanggal and not cleaned.get("konfirmasi_tanggal"):
@@ -457,6 +474,7 @@ class PermohonanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
             catatan_kekurangan=c.get("catatan_kekurangan", ""),
             tanggal=c["tanggal"],
             scan_identitas=c.get("scan_identitas"),
+            susulan=self.susulan,
             kunci=c["kunci"],
         )
 

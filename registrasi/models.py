@@ -428,6 +428,15 @@ class Permohonan(models.Model):
         help_text="SOP: PPID Pelaksana yang tidak menguasai informasi berkoordinasi ke PPID.",
     )
 
+    # --- a late entry of a paper form (ppid_manual/workflow/susulan.py) -----------------
+    entri_susulan = models.BooleanField("entri susulan dari formulir kertas", default=False)
+    nomor_kertas = models.CharField("nomor lembar kertas", max_length=50, blank=True)
+    alasan_susulan = models.TextField("alasan entri susulan", max_length=500, blank=True)
+    petugas_kertas = models.CharField("petugas penerima kertas", max_length=150, blank=True)
+    susulan_terlambat = models.BooleanField(
+        "entri susulan melewati 1 hari kerja (SOP)", default=False
+    )
+
     # --- decision (Pasal 22(7); Perki 1/2021) -----------------------------------------
     keputusan = models.CharField("keputusan", max_length=24, choices=Keputusan.choices, blank=True)
     klasifikasi = models.CharField(

@@ -285,3 +285,67 @@ def test_the_tanda_terima_and_the_disposition_sheet_count_from_the_receipt(desk,
         assert "24 April 2026" in html
         assert "15 Juni 2026" in html
         assert "19 Juni 2026" not in html
+
+
+def test_a_keberatan_received_on_paper_and_entered_late_is_flagged_and_counts_from_the_paper(
+    client, desk, holidays_2026
+):
+    from keberatan.documents import register_rows
+    from ppid_manual.layanan import handback
+    from ppid_manual.workflow.susulan import Susulan
+
+    with at(D(2026, 12, 28)):
+        k = actions.register_keberatan(
+            actions.Pengajuan(
+                tanggal_diterima=D(2026, 12, 23),
+                alasan=[Keberatan.Alasan.B],
+                kasus_posisi="Laporan keuangan tidak diumumkan.",
+                tujuan_penggunaan="Bahan kajian",
+                pemohon={
+                    "jenis": "perorangan",
+                    "nama": "I Ketut Warga",
+                    "nik": "5103024506850002",
+                    "alamat": "Br. Tengah, Mengwi",
+                    "pekerjaan": "Petani",
+                    "telepon": "081999888777",
+                },
+                informasi_diminta="Laporan keuangan tahunan 2025",
+                tanggal_dasar=D(2026, 12, 23),
+                identitas_diterima=True,
+                kunci=uuid.uuid4(),
+                susulan=Susulan("KB-03", "Komputer meja layanan rusak.", "Komang Petugas"),
+            ),
+            by=desk.petugas,
+        )
+    # Across the year's end, from the paper's date: 10 February 2027.
+    assert k.tenggat_tanggapan == hk_ke(D(2026, 12, 23), 30) == D(2027, 2, 10)
+    # 24–25 December off: 28 December is the 1st working day after the paper — on time.
+    assert (k.entri_susulan, k.nomor_kertas, k.susulan_terlambat) == (True, "KB-03", False)
+    [row] = register_rows([k])
+    assert "Entri susulan dari kertas No. KB-03 (diterima 23 Desember 2026)" in row["identitas"]
+    assert handback.keberatan_record(k, lengkap=False)["entri_susulan"]["nomor_kertas"] == "KB-03"
+    with at(D(2026, 12, 28)):
+        client.force_login(desk.petugas)
+        assert "Entri susulan dari formulir kertas" in page(client.get(case_url(k)))
+
+
+def test_a_keberatan_late_entry_without_a_reference_is_refused(desk, holidays_2026):
+    from ppid_manual.workflow.susulan import Susulan
+
+    with pytest.raises(StepRefused, match="nomor lembar kertas"):
+        with at(D(2026, 4, 29)):
+            actions.register_keberatan(
+                actions.Pengajuan(
+                    tanggal_diterima=D(2026, 4, 24),
+                    alasan=[Keberatan.Alasan.B],
+                    kasus_posisi="x",
+                    tujuan_penggunaan="y",
+                    pemohon={"jenis": "perorangan", "nama": "A", "nik": "5103024506850002"},
+                    informasi_diminta="z",
+                    tanggal_dasar=D(2026, 4, 24),
+                    identitas_diterima=True,
+                    susulan=Susulan("", "Listrik padam.", "Komang"),
+                ),
+                by=desk.petugas,
+            )
+    assert not Keberatan.objects.exists() and not Event.objects.exists()
