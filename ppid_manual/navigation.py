@@ -38,6 +38,16 @@ NAV: list[NavItem] = [
         "journal-text",
         "Permohonan",
     ),
+    # The paper fallback (SOP: service when the system is down): static files, so the same
+    # link works while the database is away.
+    NavItem(
+        "Formulir kertas kosong",
+        "",
+        ALL_DESK,
+        "printer",
+        "Permohonan",
+        static="formulir/index.html",
+    ),
     NavItem("Keberatan", "keberatan:daftar", ALL_DESK, "exclamation-diamond", "Keberatan"),
     NavItem(
         "Daftarkan keberatan",
@@ -61,16 +71,6 @@ NAV: list[NavItem] = [
     NavItem("Ekspor ke sistem online", "ekspor_online", (Role.PPID,), "cloud-upload", "Laporan"),
     NavItem("Hitung tenggat", "kalender", ALL_DESK, "calendar3", "Kalender"),
     NavItem("Hari libur", "hari_libur", ALL_DESK, "calendar-x", "Kalender"),
-    # The paper fallback (SOP: service when the system is down): static files, so the same
-    # link works while the database is away.
-    NavItem(
-        "Formulir kertas kosong",
-        "",
-        ALL_DESK,
-        "printer",
-        "Permohonan",
-        static="formulir/index.html",
-    ),
     NavItem("Data induk", "admin:index", (Role.ADMIN,), "gear"),
 ]
 

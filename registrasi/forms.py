@@ -317,7 +317,9 @@ class PermohonanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
                 '{% if form.konfirmasi_tanggal.errors %} is-invalid{% endif %}" type="checkbox"'
                 ' name="konfirmasi_tanggal" id="id_konfirmasi_tanggal"'
                 ' aria-describedby="peringatan-tanggal">'
-                '<label class="form-check-label fw-bold" for="id_konfirmasi_tanggal">'
+                # Dark red on the warning's yellow: the contrast WCAG AA asks for.
+                '<label class="form-check-label fw-bold text-danger-emphasis"'
+                ' for="id_konfirmasi_tanggal">'
                 "{{ form.konfirmasi_tanggal.label }}</label></div></div>{% endif %}"
             ),
             # Two submit buttons: the desk's completeness decision (SOP step 2).
