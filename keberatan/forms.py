@@ -8,7 +8,7 @@ import datetime
 import uuid
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import HTML, Column, Field, Fieldset, Layout, Row, Submit
+from crispy_forms.layout import HTML, Column, Div, Field, Fieldset, Layout, Row, Submit
 from django import forms
 
 from keberatan.actions import Amar, Pengajuan
@@ -245,15 +245,6 @@ class KeberatanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
                 Column("tanggal_diterima", css_class="col-md-3"),
                 Column("tanggal_dasar", css_class="col-md-5"),
             ),
-            Fieldset(
-                "Formulir kertas (entri susulan)",
-                "entri_susulan",
-                Row(
-                    Column("nomor_kertas", css_class="col-md-4"),
-                    Column("petugas_kertas", css_class="col-md-4"),
-                ),
-                "alasan_susulan",
-            ),
             "tujuan_penggunaan",
             *identitas,
             Fieldset(
@@ -279,6 +270,20 @@ class KeberatanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
                     Column("identitas_diterima", css_class="col-md-4"),
                     Column("scan_identitas", css_class="col-md-8"),
                 ),
+            ),
+            # A paper form entered late: the exception, after the everyday fields.
+            Fieldset(
+                "Formulir kertas (entri susulan)",
+                "entri_susulan",
+                Div(
+                    Row(
+                        Column("nomor_kertas", css_class="col-md-4"),
+                        Column("petugas_kertas", css_class="col-md-4"),
+                    ),
+                    "alasan_susulan",
+                    css_class="susulan-rinci",
+                ),
+                css_class="susulan",
             ),
             Submit("daftarkan", "Daftarkan keberatan", css_class="btn-success"),
         )

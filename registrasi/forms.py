@@ -265,15 +265,6 @@ class PermohonanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
                 Column("cara_pengajuan", css_class="col-md-4"),
             ),
             Fieldset(
-                "Formulir kertas (entri susulan)",
-                "entri_susulan",
-                Row(
-                    Column("nomor_kertas", css_class="col-md-4"),
-                    Column("petugas_kertas", css_class="col-md-4"),
-                ),
-                "alasan_susulan",
-            ),
-            Fieldset(
                 "Identitas pemohon",
                 Field("jenis", css_class="d-flex gap-3"),
                 Row(
@@ -305,6 +296,20 @@ class PermohonanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
                     Column("catatan_kekurangan", css_class="col-md-4"),
                     Column("scan_identitas", css_class="col-md-4"),
                 ),
+            ),
+            # A paper form entered late: the exception, after the everyday fields.
+            Fieldset(
+                "Formulir kertas (entri susulan)",
+                "entri_susulan",
+                Div(
+                    Row(
+                        Column("nomor_kertas", css_class="col-md-4"),
+                        Column("petugas_kertas", css_class="col-md-4"),
+                    ),
+                    "alasan_susulan",
+                    css_class="susulan-rinci",
+                ),
+                css_class="susulan",
             ),
             # The risky date's warning and its confirmation, just above the buttons.
             HTML(
