@@ -15,6 +15,7 @@ from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from keberatan.alur import (
     ALUR,
@@ -34,7 +35,7 @@ from keberatan.models import Keberatan
 from ppid_manual import hukum, pindaian
 from ppid_manual.format import hari_tanggal, tanggal
 from ppid_manual.models import FormatNomor, Pejabat, Unit, User
-from ppid_manual.workflow import calendar
+from ppid_manual.workflow import calendar, penerimaan
 from ppid_manual.workflow import penyampaian as penyampaian_surat
 from ppid_manual.workflow import susulan as susulan_kertas
 from ppid_manual.workflow.engine import StepRefused, apply_step
@@ -146,6 +147,10 @@ def _register(p: Pengajuan, *, by: User, note: str) -> Keberatan:
     tenggat_pengajuan = TENGGAT_PENGAJUAN.dari(dasar)
     terlambat = p.tanggal_diterima > tenggat_pengajuan
     notes = [note] if note else []
+    # Received on a day off or after hours: accepted, the timeline says when the clock starts.
+    notice = penerimaan.catatan(p.tanggal_diterima, timezone.localtime())
+    if notice:
+        notes.insert(0, notice)
     if terlambat:
         lewat = calendar.working_days_elapsed(tenggat_pengajuan, p.tanggal_diterima)
         notes.insert(

@@ -15,6 +15,7 @@ from django.db.models import F, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from keberatan import actions
@@ -52,6 +53,7 @@ from ppid_manual.access import role_required
 from ppid_manual.layanan import cetak_latar
 from ppid_manual.models import CetakanRegister, Unit
 from ppid_manual.roles import ALL_DESK, Role
+from ppid_manual.workflow import penerimaan
 from ppid_manual.workflow.calendar import today
 from ppid_manual.workflow.deadlines import is_near_due, near_due_limit
 from ppid_manual.workflow.engine import Step, StepRefused
@@ -231,6 +233,9 @@ def baru(request: HttpRequest) -> HttpResponse:
                     )
                 else:
                     messages.success(request, f"Keberatan {k.nomor_registrasi} didaftarkan.")
+                notice = penerimaan.catatan(k.tanggal_diterima, timezone.localtime())
+                if notice:
+                    messages.info(request, notice)
                 return redirect(reverse("keberatan:detail", args=[k.pk]) + "?baru=1")
         permohonan = form.permohonan
         tanpa_nomor = not form.terhubung

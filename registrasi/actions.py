@@ -15,11 +15,12 @@ from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from ppid_manual import pindaian
 from ppid_manual.format import rupiah
 from ppid_manual.models import Event, FormatNomor, Unit, User
-from ppid_manual.workflow import calendar, susulan
+from ppid_manual.workflow import calendar, penerimaan, susulan
 from ppid_manual.workflow import penyampaian as penyampaian_surat
 from ppid_manual.workflow.engine import StepRefused, apply_step, record_event
 from ppid_manual.workflow.numbering import next_number
@@ -135,6 +136,11 @@ def _intake(step_name: str, intake: Intake, *, by: User, note: str) -> Permohona
             pindaian.simpan(p.scan_identitas, intake.scan_identitas.name, intake.scan_identitas)
         return data
 
+    if step_name == "daftar":
+        # Received on a day off or after hours: accepted, the timeline says when the clock
+        # starts (the counting rule is unchanged).
+        notice = penerimaan.catatan(intake.tanggal or calendar.today(), timezone.localtime())
+        note = " ".join(x for x in (notice, note) if x)
     created = apply_step(permohonan, ALUR, step_name, by=by, note=note, update=update)
     if returned is not None:
         # The returned record's timeline points to its continuation (the new record's own

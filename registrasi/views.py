@@ -20,7 +20,7 @@ from ppid_manual.layanan import cetak_latar
 from ppid_manual.models import CetakanRegister, PencarianIdentitas
 from ppid_manual.paging import counted_page
 from ppid_manual.roles import ALL_DESK, Role
-from ppid_manual.workflow import calendar
+from ppid_manual.workflow import calendar, penerimaan
 from ppid_manual.workflow.deadlines import near_due_limit
 from ppid_manual.workflow.engine import StepRefused
 from ppid_manual.workflow.forms import PenyampaianForm
@@ -236,6 +236,9 @@ def baru(request: HttpRequest) -> HttpResponse:
                         f"Permohonan terdaftar dengan nomor {p.nomor_pendaftaran}. Cetak tanda "
                         "bukti untuk pemohon.",
                     )
+                    notice = penerimaan.catatan(p.tanggal_daftar, timezone.localtime())
+                    if notice:
+                        messages.info(request, notice)
             except actions.SudahDiajukan as exc:
                 messages.info(request, "Formulir ini sudah dikirim; tidak didaftarkan dua kali.")
                 return _detail(exc.permohonan)
