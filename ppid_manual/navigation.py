@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.templatetags.static import static
 from django.urls import reverse
 
 from ppid_manual.roles import ALL_DESK, Role
@@ -18,7 +17,6 @@ class NavItem:
     roles: tuple[str, ...]
     icon: str = ""
     group: str = ""
-    static: str = ""  # a static file instead of a URL name (opens without the database)
 
 
 NAV: list[NavItem] = [
@@ -40,14 +38,7 @@ NAV: list[NavItem] = [
     ),
     # The paper fallback (SOP: service when the system is down): static files, so the same
     # link works while the database is away.
-    NavItem(
-        "Formulir kertas kosong",
-        "",
-        ALL_DESK,
-        "printer",
-        "Permohonan",
-        static="formulir/index.html",
-    ),
+    NavItem("Formulir kertas kosong", "formulir_kertas", ALL_DESK, "printer", "Permohonan"),
     NavItem("Keberatan", "keberatan:daftar", ALL_DESK, "exclamation-diamond", "Keberatan"),
     NavItem(
         "Daftarkan keberatan",
@@ -85,7 +76,7 @@ def items_for(user) -> list[dict[str, str]]:
         items.append(
             {
                 "label": item.label,
-                "url": static(item.static) if item.static else reverse(item.url_name),
+                "url": reverse(item.url_name),
                 "icon": item.icon,
                 "group": item.group,
             }

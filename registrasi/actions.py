@@ -30,6 +30,7 @@ from registrasi import pemohon as identitas
 from registrasi.alur import (
     ALUR,
     LANGKAH_KEPUTUSAN,
+    TARGET_PENYERAHAN,
     TENGGAT_AWAL,
     TENGGAT_JAWABAN_OPD,
     TENGGAT_PEMBERITAHUAN,
@@ -408,6 +409,12 @@ def _apply_putusan(p: Permohonan, putusan: Putusan, unit: Unit | None = None) ->
         K.BELUM_DIDOKUMENTASIKAN,  # open until handed over, by tanggal_tersedia
     ):
         p.tanggal_ditutup = day
+    else:
+        # SOP langkah 5: handed over within 1 hk of being ready (now; or, not yet documented,
+        # on the date the notice promises).
+        p.tanggal_siap = putusan.tanggal_tersedia or day
+        TARGET_PENYERAHAN.stamp(p)
+        data["target_penyerahan"] = p.target_penyerahan.isoformat()
     return data
 
 
@@ -610,6 +617,10 @@ def reopen_for_handover(
         if syarat.tanggal_tersedia is not None:
             p.tanggal_tersedia = syarat.tanggal_tersedia
             data["tanggal_tersedia"] = syarat.tanggal_tersedia.isoformat()
+        # SOP langkah 5: the handover 1 hk after the information is ready again.
+        p.tanggal_siap = syarat.tanggal_tersedia or calendar.today()
+        TARGET_PENYERAHAN.stamp(p)
+        data["target_penyerahan"] = p.target_penyerahan.isoformat()
         return data
 
     return apply_step(permohonan, ALUR, "buka_kembali", by=by, note=note, update=update)

@@ -28,6 +28,7 @@ S = Permohonan.Status
 HK_PEMBERITAHUAN = hukum.HK_PEMBERITAHUAN
 HK_PERPANJANGAN = hukum.HK_PERPANJANGAN
 HK_KEBERATAN = hukum.HK_KEBERATAN
+SOP_PENYERAHAN = 1  # SOP langkah 5: the handover within 1 working day
 
 
 def dalam_lingkup(permohonan: Permohonan, user: User) -> bool:
@@ -320,6 +321,7 @@ TENGGAT_AWAL = DeadlineSpec(
     "tanggal_daftar",
     HK_PEMBERITAHUAN,
     "Tenggat 10 hari kerja (Pasal 22(7))",
+    applies=lambda p: p.clock_running,
     judul=f"{HK_PEMBERITAHUAN} hari kerja sejak pendaftaran (Pasal 22(7))",
     dasar="UU 14/2008 Pasal 22 ayat (7)",
     sejak="tanggal permohonan diterima (pendaftaran)",
@@ -330,7 +332,7 @@ TENGGAT_PEMBERITAHUAN = DeadlineSpec(
     "tanggal_daftar",
     HK_PEMBERITAHUAN,
     "Tenggat pemberitahuan (Pasal 22(7))",
-    applies=lambda p: not p.diperpanjang,
+    applies=lambda p: p.clock_running and not p.diperpanjang,
     dasar="UU 14/2008 Pasal 22 ayat (7)",
     sejak="tanggal permohonan diterima (pendaftaran)",
 )
@@ -340,12 +342,24 @@ TENGGAT_PERPANJANGAN = DeadlineSpec(
     "tenggat_awal",
     HK_PERPANJANGAN,
     "Tenggat sesudah perpanjangan (Pasal 22(8))",
-    applies=lambda p: p.diperpanjang,
+    applies=lambda p: p.clock_running and p.diperpanjang,
     judul=f"Perpanjangan {HK_PERPANJANGAN} hari kerja (Pasal 22(8))",
     dasar="UU 14/2008 Pasal 22 ayat (8)",
     sejak="hari terakhir tenggat 10 hari kerja",
 )
-TENGGAT = (TENGGAT_AWAL, TENGGAT_PEMBERITAHUAN, TENGGAT_PERPANJANGAN)
+# SOP langkah 5: the handover 1 hk after the information is ready (the fee is paid at the
+# handover, against the kuitansi).
+TARGET_PENYERAHAN = DeadlineSpec(
+    "target_penyerahan",
+    "tanggal_siap",
+    SOP_PENYERAHAN,
+    "Target penyerahan informasi (SOP 1 hk)",
+    applies=lambda p: p.status in Permohonan.PENYERAHAN,
+    judul="Target penyerahan informasi (SOP 1 hari kerja)",
+    dasar="SOP langkah 5",
+    sejak="tanggal informasi siap diserahkan",
+)
+TENGGAT = (TENGGAT_AWAL, TENGGAT_PEMBERITAHUAN, TENGGAT_PERPANJANGAN, TARGET_PENYERAHAN)
 
 
 # The OPD's internal answer deadline (SOP step 3): HK_JAWABAN_OPD working days from the letter,
@@ -371,7 +385,7 @@ def _surat_menunggu_jawaban():
 
 
 def register_deadlines() -> None:
-    deadlines.register(Permohonan, TENGGAT, lambda: Permohonan.objects.running())
+    deadlines.register(Permohonan, TENGGAT, lambda: Permohonan.objects.open())
     # After the requests: the letters' cap is the request's deadline as just recomputed.
     deadlines.register(
         SuratPermintaan,

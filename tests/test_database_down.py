@@ -170,7 +170,8 @@ def test_the_blank_forms_open_with_the_database_stopped(client, database_away, p
     client.force_login(petugas)
     html = client.get("/").content.decode()
     index = f"{settings.STATIC_URL}formulir/index.html"
-    assert f'href="{index}"' in html  # the menu links to the paper forms
+    assert f'href="{reverse("formulir_kertas")}"' in html  # the menu links to the paper forms
+    assert client.get(reverse("formulir_kertas"))["Location"] == index
     database_away()
     for url, title in [(index, "FORMULIR KERTAS KOSONG")] + [
         (f"{settings.STATIC_URL}formulir/{name}", title) for name, title in PAPER_FORMS

@@ -113,7 +113,12 @@ def _permohonan(user) -> list[Tugas]:
                     "Informasi tersedia paling lambat (pemberitahuan)",
                 )
             else:
-                add(p, "Serahkan informasi kepada pemohon", None, "SOP langkah 5")
+                add(
+                    p,
+                    "Serahkan informasi kepada pemohon",
+                    p.target_penyerahan,
+                    "Target penyerahan (SOP langkah 5, 1 hari kerja)",
+                )
     return items
 
 
