@@ -504,14 +504,20 @@ def record_sengketa(
     *,
     by: User,
     tanggal_sengketa: datetime.date,
-    nomor_register: str,
+    nomor_register: str = "",
+    diketahui_dari: str = "",
     note: str = "",
 ) -> Keberatan:
     """The pemohon filed a sengketa with the Komisi Informasi Provinsi Bali (Pasal 37):
     after the answer, or after the 30 hk lapsed without one. A filing after the 14 hk is
     recorded with a warning: its admissibility is for the Komisi Informasi to decide."""
-    if not nomor_register.strip():
-        raise StepRefused("Nomor register sengketa Komisi Informasi wajib diisi.")
+    # The desk often hears of the filing before the Komisi Informasi numbers it: the number
+    # may come later (catat_nomor_ki), but how the desk knows is recorded.
+    if not nomor_register.strip() and not diketahui_dari.strip():
+        raise StepRefused(
+            "Isi nomor register Komisi Informasi, atau dari mana diketahui bahwa pemohon "
+            "mengajukan sengketa."
+        )
     step = (
         "catat_sengketa"
         if keberatan.status == Keberatan.Status.DITANGGAPI
@@ -540,6 +546,46 @@ def record_sengketa(
         k.tanggal_sikap = calendar.today()
         k.tanggal_sengketa = tanggal_sengketa
         k.nomor_register_ki = nomor_register.strip()
-        return {"tanggal_sengketa": tanggal_sengketa.isoformat(), "nomor_register": nomor_register}
+        k.sengketa_diketahui_dari = diketahui_dari.strip()
+        return {
+            "tanggal_sengketa": tanggal_sengketa.isoformat(),
+            "nomor_register": nomor_register,
+            "diketahui_dari": k.sengketa_diketahui_dari,
+        }
 
     return apply_step(keberatan, ALUR, step, by=by, note=" ".join(notes), update=update)
+
+
+@transaction.atomic
+def record_nomor_ki(keberatan: Keberatan, *, by: User, nomor_register: str) -> Keberatan:
+    """The Komisi Informasi's register number of a sengketa already recorded."""
+    if not nomor_register.strip():
+        raise StepRefused("Nomor register sengketa Komisi Informasi wajib diisi.")
+
+    def update(k: Keberatan) -> dict[str, Any]:
+        lama = k.nomor_register_ki
+        k.nomor_register_ki = nomor_register.strip()
+        return {"nomor_register": k.nomor_register_ki, "sebelumnya": lama}
+
+    return apply_step(keberatan, ALUR, "catat_nomor_ki", by=by, update=update)
+
+
+@transaction.atomic
+def record_hasil_sengketa(
+    keberatan: Keberatan, *, by: User, hasil: str, tanggal_hasil: datetime.date, note: str = ""
+) -> Keberatan:
+    """How the Komisi Informasi ended the sengketa (mediation, adjudication) or that its
+    decision went to the PTUN."""
+    if hasil not in Keberatan.HasilSengketa.values:
+        raise StepRefused("Pilih hasil sengketa.")
+
+    def update(k: Keberatan) -> dict[str, Any]:
+        if tanggal_hasil > calendar.today():
+            raise StepRefused("Tanggal hasil sengketa tidak boleh di masa depan.")
+        if k.tanggal_sengketa and tanggal_hasil < k.tanggal_sengketa:
+            raise StepRefused("Tanggal hasil tidak boleh sebelum sengketa diajukan.")
+        k.hasil_sengketa = hasil
+        k.tanggal_hasil_sengketa = tanggal_hasil
+        return {"hasil": hasil, "tanggal": tanggal_hasil.isoformat()}
+
+    return apply_step(keberatan, ALUR, "catat_hasil_sengketa", by=by, note=note, update=update)

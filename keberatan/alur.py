@@ -219,6 +219,24 @@ ALUR = StepTable(
             "outline-danger",
             tanggapan_lewat,
         ),
+        # After the sengketa is recorded: the Komisi Informasi's register number when it
+        # comes, then its outcome (the state is kept).
+        (
+            "catat_nomor_ki",
+            "Catat nomor register Komisi Informasi",
+            [S.SENGKETA],
+            None,
+            LOKET,
+            "outline-secondary",
+        ),
+        (
+            "catat_hasil_sengketa",
+            "Catat hasil sengketa",
+            [S.SENGKETA],
+            None,
+            LOKET,
+            "outline-primary",
+        ),
     ),
     status_labels=dict(S.choices),
     scope=dalam_lingkup,

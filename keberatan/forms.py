@@ -636,7 +636,15 @@ class SengketaForm(StepForm):
         label="Tanggal sengketa diajukan ke Komisi Informasi Provinsi Bali", widget=date_input()
     )
     nomor_register = forms.CharField(
-        label="Nomor register sengketa Komisi Informasi", max_length=100
+        label="Nomor register sengketa Komisi Informasi",
+        max_length=100,
+        required=False,
+        help_text="Boleh menyusul: catat nanti dengan langkah “Catat nomor register”.",
+    )
+    diketahui_dari = forms.CharField(
+        label="Diketahui dari (misalnya surat pemohon, panggilan Komisi Informasi)",
+        max_length=300,
+        required=False,
     )
     catatan = forms.CharField(
         label="Catatan", max_length=2000, required=False, widget=textarea(2, 2000)
@@ -660,8 +668,29 @@ class SengketaForm(StepForm):
             )
         return value
 
-    def clean_nomor_register(self) -> str:
-        value = self.cleaned_data["nomor_register"].strip()
-        if not value:
-            raise forms.ValidationError("Nomor register wajib diisi.")
-        return value
+    def clean(self):
+        cleaned = super().clean()
+        nomor = (cleaned.get("nomor_register") or "").strip()
+        if not nomor and not (cleaned.get("diketahui_dari") or "").strip():
+            self.add_error(
+                "diketahui_dari",
+                "Tanpa nomor register, isi dari mana diketahui bahwa pemohon mengajukan sengketa.",
+            )
+        cleaned["nomor_register"] = nomor
+        return cleaned
+
+
+class NomorKiForm(StepForm):
+    nomor_register = forms.CharField(
+        label="Nomor register sengketa Komisi Informasi", max_length=100
+    )
+
+
+class HasilSengketaForm(StepForm):
+    hasil = forms.ChoiceField(
+        label="Hasil sengketa", choices=Keberatan.HasilSengketa.choices, widget=forms.RadioSelect
+    )
+    tanggal_hasil = forms.DateField(label="Tanggal", widget=date_input())
+    catatan = forms.CharField(
+        label="Catatan", max_length=2000, required=False, widget=textarea(2, 2000)
+    )

@@ -125,6 +125,17 @@ class Keberatan(models.Model):
         MENERIMA = "menerima", "Menerima tanggapan Atasan PPID"
         SENGKETA = "sengketa", "Mengajukan sengketa ke Komisi Informasi"
 
+    class HasilSengketa(models.TextChoices):
+        """How the Komisi Informasi ended the sengketa (UU 14/2008 Pasal 38–47, Perki 1/2013):
+        mediation, adjudication, or an objection to the PTUN against its decision."""
+
+        MEDIASI_BERHASIL = "mediasi_berhasil", "Mediasi berhasil"
+        MEDIASI_GAGAL = "mediasi_gagal", "Mediasi gagal"
+        DIKABULKAN_SELURUHNYA = "dikabulkan", "Putusan ajudikasi: dikabulkan seluruhnya"
+        DIKABULKAN_SEBAGIAN = "sebagian", "Putusan ajudikasi: dikabulkan sebagian"
+        DITOLAK = "ditolak", "Putusan ajudikasi: ditolak"
+        KEBERATAN_PTUN = "ptun", "Keberatan ke PTUN atas putusan Komisi Informasi"
+
     # Answered: the pemohon's own window runs; the Atasan has nothing left to do.
     BELUM_DITANGGAPI = (
         Status.TERDAFTAR,
@@ -312,6 +323,15 @@ class Keberatan(models.Model):
     nomor_register_ki = models.CharField(
         "nomor register sengketa Komisi Informasi", max_length=100, blank=True
     )
+    # The desk learns of a sengketa before the Komisi Informasi numbers it: how it knows; the
+    # number is added later; then the outcome.
+    sengketa_diketahui_dari = models.CharField(
+        "sengketa diketahui dari", max_length=300, blank=True
+    )
+    hasil_sengketa = models.CharField(
+        "hasil sengketa", max_length=20, choices=HasilSengketa.choices, blank=True
+    )
+    tanggal_hasil_sengketa = models.DateField("tanggal hasil sengketa", null=True, blank=True)
 
     # The nearest deadline now (legal or SOP): kept by save() from the stored deadlines, so
     # the work lists sort and filter on one indexed column.

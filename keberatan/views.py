@@ -42,7 +42,9 @@ from keberatan.forms import (
     CariPermohonanForm,
     DisposisiForm,
     DrafForm,
+    HasilSengketaForm,
     KeberatanForm,
+    NomorKiForm,
     SengketaForm,
     SikapForm,
     TanggapanForm,
@@ -486,6 +488,7 @@ PAGES: dict[str, StepPage] = {
             by=user,
             tanggal_sengketa=f.cleaned_data["tanggal_sengketa"],
             nomor_register=f.cleaned_data["nomor_register"],
+            diketahui_dari=f.cleaned_data["diketahui_dari"],
             note=f.cleaned_data["catatan"],
         ),
         "UU 14/2008 Pasal 37: sengketa diajukan ke Komisi Informasi Provinsi Bali dalam 14 hari "
@@ -493,6 +496,34 @@ PAGES: dict[str, StepPage] = {
         "Sengketa dicatat.",
     ),
 }
+PAGES["catat_nomor_ki"] = StepPage(
+    lambda k, data, step: NomorKiForm(
+        data,
+        initial={"nomor_register": k.nomor_register_ki},
+        submit_label=step.label,
+        css=step.css,
+    ),
+    lambda k, f, user: actions.record_nomor_ki(
+        k, by=user, nomor_register=f.cleaned_data["nomor_register"].strip()
+    ),
+    "Nomor register dari Komisi Informasi Provinsi Bali untuk sengketa yang sudah dicatat.",
+    "Nomor register Komisi Informasi dicatat.",
+)
+PAGES["catat_hasil_sengketa"] = StepPage(
+    lambda k, data, step: HasilSengketaForm(
+        data, initial={"tanggal_hasil": today()}, submit_label=step.label, css=step.css
+    ),
+    lambda k, f, user: actions.record_hasil_sengketa(
+        k,
+        by=user,
+        hasil=f.cleaned_data["hasil"],
+        tanggal_hasil=f.cleaned_data["tanggal_hasil"],
+        note=f.cleaned_data["catatan"],
+    ),
+    "Hasil penyelesaian sengketa di Komisi Informasi Provinsi Bali (mediasi atau ajudikasi), "
+    "atau keberatan ke PTUN atas putusannya.",
+    "Hasil sengketa dicatat.",
+)
 PAGES["catat_sengketa_tanpa_tanggapan"] = StepPage(
     PAGES["catat_sengketa"].form,
     PAGES["catat_sengketa"].act,

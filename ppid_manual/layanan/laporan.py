@@ -60,6 +60,8 @@ class Angka:
     keberatan_putusan: list[tuple[str, int]] = field(default_factory=list)
     keberatan_belum_ditanggapi: int = 0
     sengketa: int = 0
+    # The Komisi Informasi's outcomes of the sengketa recorded (and those still awaited).
+    sengketa_hasil: list[tuple[str, int]] = field(default_factory=list)
     # Late entries of paper forms (ppid_manual/workflow/susulan.py), and those entered past
     # the SOP's 1 working day: permohonan and keberatan together.
     entri_susulan: int = 0
@@ -205,6 +207,15 @@ def compute(tahun: int, periode: str, unit: Unit | None = None) -> Angka:
     putusan = dict(
         k.exclude(keputusan="").values_list("keputusan").annotate(n=Count("pk")).order_by()
     )
+    hasil = dict(
+        k.filter(sikap_pemohon=Keberatan.SikapPemohon.SENGKETA)
+        .values_list("hasil_sengketa")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    angka.sengketa_hasil = [
+        (label, hasil.get(value, 0)) for value, label in Keberatan.HasilSengketa.choices
+    ] + [("Belum ada hasil", hasil.get("", 0))]
     angka.keberatan_putusan = [
         (label, putusan.get(value, 0)) for value, label in Keberatan.Keputusan.choices
     ]
