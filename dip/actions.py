@@ -625,6 +625,9 @@ FIELDS_DIK = (
     "pasal17",
     "undang_undang_lain",
     "konsekuensi",
+    "kesimpulan_konsekuensi",
+    "kepentingan_publik",
+    "kesimpulan_kepentingan_publik",
     "jangka_waktu",
     "dasar_penetapan",
     "ditetapkan_pada",
@@ -653,7 +656,8 @@ def _periksa_ppid(by: User) -> None:
 @transaction.atomic
 def establish_dik(*, by: User, data: dict[str, Any]) -> InformasiDikecualikan:
     _periksa_ppid(by)
-    dik = InformasiDikecualikan(ditetapkan_oleh=by, **{f: data[f] for f in FIELDS_DIK})
+    # The conclusions added by issue 18 keep their defaults when a caller does not give them.
+    dik = InformasiDikecualikan(ditetapkan_oleh=by, **{f: data[f] for f in FIELDS_DIK if f in data})
     _validasi_dik(dik)
     dik.save()
     record_event(dik, "dik_tetapkan", by=by, note=dik.informasi[:200], data=_nilai_dik(dik))
@@ -669,7 +673,8 @@ def update_dik(
     check_version(locked, versi, what="DIK ini", events=Event.objects.for_object(locked))
     lama = _nilai_dik(locked)
     for f in FIELDS_DIK:
-        setattr(locked, f, data[f])
+        if f in data:
+            setattr(locked, f, data[f])
     baru = _nilai_dik(locked)
     changes = {f: [lama[f], baru[f]] for f in FIELDS_DIK if lama[f] != baru[f]}
     if not changes:

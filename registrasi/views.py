@@ -322,8 +322,27 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "boleh_lanjutkan": p.is_returned
             and lanjutan is None
             and request.user.has_role(Role.PETUGAS, Role.PELAKSANA),
+            **_usulan_dik(p, request.user),
         },
     )
+
+
+def _usulan_dik(p: Permohonan, user) -> dict:
+    """A refusal (or partial grant) on Pasal 17: the DIK entries in force it matches, and a
+    proposed new entry for the PPID to confirm (dip:dik_tambah, filled from this decision)."""
+    K = Permohonan.Keputusan
+    if not (p.pasal17 and p.keputusan in (K.DITOLAK, K.DIBERIKAN_SEBAGIAN)):
+        return {}
+    if not user.has_role(Role.PPID):
+        return {}
+    from dip.models import InformasiDikecualikan
+
+    return {
+        "dik_cocok": list(
+            InformasiDikecualikan.objects.cocok(p.unit_tujuan_id or p.unit_registrasi_id, p.pasal17)
+        ),
+        "dik_usul_url": f"{reverse('dip:dik_tambah')}?permohonan={p.pk}",
+    }
 
 
 def documents_for(p: Permohonan, surat, penyerahan) -> list[dict[str, str]]:
