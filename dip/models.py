@@ -103,6 +103,10 @@ class DipEdisi(models.Model):
         verbose_name="disalin dari",
     )
 
+    # SOP: the DIP is compiled within 5 hk of its opening, and each correction within 1 hk of
+    # reaching the PPID Pelaksana; day 0 of the window under way, and its target.
+    mulai_sop = models.DateField("mulai langkah SOP", null=True, blank=True, editable=False)
+    target_sop = models.DateField("target SOP", null=True, blank=True, editable=False)
     nomor_sk = models.CharField("nomor SK", max_length=150, blank=True, editable=False)
     tanggal_sk = models.DateField("tanggal SK", null=True, blank=True, editable=False)
     penandatangan_sk = models.ForeignKey(

@@ -9,6 +9,7 @@ from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from dip import actions, alur, berkas
@@ -203,6 +204,7 @@ def edisi_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "dip/edisi_detail.html",
         {
             "edisi": edisi,
+            "today": timezone.localdate(),
             "progres": alur.progres(edisi),
             "tombol": UI.buttons(edisi, user),
             "timeline": timeline(edisi, alur.alur_edisi(edisi), LABEL_PERISTIWA),

@@ -199,11 +199,21 @@ def _dip(user) -> list[Tugas]:
             f"DIP {e.unit.singkatan or e.unit.nama} {e.tahun}",
             reverse("dip:edisi", args=[e.pk]),
             kerja[e.status],
-            None,
-            e.get_status_display(),
+            # SOP: 5 hk to compile, 1 hk for each correction (dip.alur.TARGET_*).
+            e.target_sop if e.status in (S.DISUSUN, S.PERBAIKAN) else None,
+            _dasar_dip(e),
         )
         for e in qs.order_by("tahun", "unit__nama", "pk")
     ]
+
+
+def _dasar_dip(e) -> str:
+    S = type(e).Status
+    if e.status == S.DISUSUN:
+        return "Penyusunan DIP (SOP 5 hari kerja)"
+    if e.status == S.PERBAIKAN:
+        return "Perbaikan DIP (SOP 1 hari kerja)"
+    return e.get_status_display()
 
 
 def tugas_for(user) -> list[Tugas]:
