@@ -191,7 +191,7 @@ ALUR = StepTable(
             [S.DITANGGAPI],
             None,
             LOKET,
-            "outline-primary",
+            "primary",
         ),
         # After the answer: what the pemohon did (Pasal 37).
         (
@@ -227,7 +227,7 @@ ALUR = StepTable(
             [S.SENGKETA],
             None,
             LOKET,
-            "outline-secondary",
+            "secondary",
         ),
         (
             "catat_hasil_sengketa",
@@ -235,7 +235,7 @@ ALUR = StepTable(
             [S.SENGKETA],
             None,
             LOKET,
-            "outline-primary",
+            "primary",
         ),
     ),
     status_labels=dict(S.choices),

@@ -193,7 +193,7 @@ ALUR = StepTable(
             [S.MENUNGGU_PENYERAHAN, S.DIBUKA_KEMBALI, S.SELESAI],
             None,
             LOKET,
-            "outline-primary",
+            "primary",
             ada_pemberitahuan,
         ),
         # SOP 5: the copy handed over, the fee paid; closes the request.
