@@ -27,6 +27,8 @@ from django.utils import timezone
 
 from dip import berkas
 from dip.alur import (
+    TARGET_PENYUSUNAN,
+    TARGET_PERBAIKAN,
     alur_edisi,
     boleh_ubah_isi,
     cek_tanggal_setelah_sk,
@@ -44,6 +46,7 @@ from dip.models import (
 from ppid_manual import pindaian
 from ppid_manual.models import Event, FormatNomor, Pejabat, Unit, User
 from ppid_manual.roles import Role
+from ppid_manual.workflow import calendar
 from ppid_manual.workflow.engine import StepRefused, apply_step, record_event
 from ppid_manual.workflow.numbering import NumberingError, next_number
 from ppid_manual.workflow.versions import check_version
@@ -159,9 +162,11 @@ def create_edisi(*, unit: Unit, tahun: int, by: User, salin: bool = False) -> Di
             )
     try:
         with transaction.atomic():
-            edisi = DipEdisi.objects.create(
-                unit=unit, tahun=tahun, dibuat_oleh=by, disalin_dari=sumber
-            )
+            edisi = DipEdisi(unit=unit, tahun=tahun, dibuat_oleh=by, disalin_dari=sumber)
+            # SOP: compiled within 5 hk of opening.
+            edisi.mulai_sop = calendar.today()
+            TARGET_PENYUSUNAN.stamp(edisi)
+            edisi.save()
     except IntegrityError:
         raise StepRefused(f"DIP {unit.nama} tahun {tahun} sudah ada.") from None
     jumlah = 0
@@ -409,8 +414,15 @@ def return_informasi(informasi: InformasiPublik, *, by: User, catatan: str) -> D
 
 @transaction.atomic
 def forward_koreksi(edisi: DipEdisi, *, by: User, catatan: str = "") -> DipEdisi:
-    """The petugas forwards the PPID's corrections to the PPID Pelaksana."""
-    return _langkah(edisi, "teruskan", by=by, catatan=catatan)
+    """The petugas forwards the PPID's corrections to the PPID Pelaksana, who corrects
+    within 1 hk (SOP)."""
+
+    def update(locked: DipEdisi) -> dict[str, Any]:
+        locked.mulai_sop = calendar.today()
+        TARGET_PERBAIKAN.stamp(locked)
+        return {"target_sop": locked.target_sop.isoformat()}
+
+    return _langkah(edisi, "teruskan", by=by, catatan=catatan, update=update)
 
 
 # --- steps of the province edition ---------------------------------------------------------
@@ -625,6 +637,9 @@ FIELDS_DIK = (
     "pasal17",
     "undang_undang_lain",
     "konsekuensi",
+    "kesimpulan_konsekuensi",
+    "kepentingan_publik",
+    "kesimpulan_kepentingan_publik",
     "jangka_waktu",
     "dasar_penetapan",
     "ditetapkan_pada",
@@ -653,7 +668,8 @@ def _periksa_ppid(by: User) -> None:
 @transaction.atomic
 def establish_dik(*, by: User, data: dict[str, Any]) -> InformasiDikecualikan:
     _periksa_ppid(by)
-    dik = InformasiDikecualikan(ditetapkan_oleh=by, **{f: data[f] for f in FIELDS_DIK})
+    # The conclusions added by issue 18 keep their defaults when a caller does not give them.
+    dik = InformasiDikecualikan(ditetapkan_oleh=by, **{f: data[f] for f in FIELDS_DIK if f in data})
     _validasi_dik(dik)
     dik.save()
     record_event(dik, "dik_tetapkan", by=by, note=dik.informasi[:200], data=_nilai_dik(dik))
@@ -669,7 +685,8 @@ def update_dik(
     check_version(locked, versi, what="DIK ini", events=Event.objects.for_object(locked))
     lama = _nilai_dik(locked)
     for f in FIELDS_DIK:
-        setattr(locked, f, data[f])
+        if f in data:
+            setattr(locked, f, data[f])
     baru = _nilai_dik(locked)
     changes = {f: [lama[f], baru[f]] for f in FIELDS_DIK if lama[f] != baru[f]}
     if not changes:

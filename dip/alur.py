@@ -37,7 +37,9 @@ from collections.abc import Callable
 from dip.models import DipEdisi
 from ppid_manual.models import Unit, User
 from ppid_manual.roles import Role
+from ppid_manual.workflow import deadlines
 from ppid_manual.workflow.calendar import today
+from ppid_manual.workflow.deadlines import DeadlineSpec
 from ppid_manual.workflow.engine import Guard, StepTable, steps
 
 S = DipEdisi.Status
@@ -303,3 +305,40 @@ def cek_tanggal_setelah_sk(edisi: DipEdisi, tanggal: datetime.date, apa: str) ->
     if edisi.tanggal_sk and tanggal < edisi.tanggal_sk:
         return f"Tanggal {apa} tidak boleh sebelum tanggal SK ({edisi.tanggal_sk:%d-%m-%Y})."
     return None
+
+
+# --- SOP targets (stored, re-counted when the calendar changes) ------------------------------
+
+SOP_PENYUSUNAN = 5  # SOP DIP: the compilation within 5 working days of opening the edition
+SOP_PERBAIKAN = 1  # each correction within 1 working day of reaching the PPID Pelaksana
+
+TARGET_PENYUSUNAN = DeadlineSpec(
+    "target_sop",
+    "mulai_sop",
+    SOP_PENYUSUNAN,
+    "Target penyusunan DIP (SOP 5 hk)",
+    applies=lambda e: e.status == DipEdisi.Status.DISUSUN,
+    judul="Target penyusunan DIP",
+    dasar="SOP penyusunan DIP",
+    sejak="tanggal DIP dibuka",
+)
+TARGET_PERBAIKAN = DeadlineSpec(
+    "target_sop",
+    "mulai_sop",
+    SOP_PERBAIKAN,
+    "Target perbaikan DIP (SOP 1 hk)",
+    applies=lambda e: e.status == DipEdisi.Status.PERBAIKAN,
+    judul="Target perbaikan DIP",
+    dasar="SOP penyusunan DIP",
+    sejak="tanggal catatan koreksi diteruskan",
+)
+
+
+def register_deadlines() -> None:
+    deadlines.register(
+        DipEdisi,
+        (TARGET_PENYUSUNAN, TARGET_PERBAIKAN),
+        lambda: DipEdisi.objects.filter(
+            status__in=[DipEdisi.Status.DISUSUN, DipEdisi.Status.PERBAIKAN]
+        ),
+    )

@@ -301,12 +301,18 @@ class DikForm(VersionFormMixin, forms.ModelForm):
             "pasal17",
             "undang_undang_lain",
             "konsekuensi",
+            "kesimpulan_konsekuensi",
+            "kepentingan_publik",
+            "kesimpulan_kepentingan_publik",
             "jangka_waktu",
             "dasar_penetapan",
             "ditetapkan_pada",
             "aktif",
         ]
         widgets = {
+            "kesimpulan_konsekuensi": forms.RadioSelect,
+            "kesimpulan_kepentingan_publik": forms.RadioSelect,
+            "kepentingan_publik": forms.Textarea(attrs={"rows": 4}),
             "informasi": forms.Textarea(attrs={"rows": 2}),
             "konsekuensi": forms.Textarea(attrs={"rows": 5}),
             "ditetapkan_pada": _tanggal_widget(),
@@ -325,6 +331,10 @@ class DikForm(VersionFormMixin, forms.ModelForm):
             self.fields["ditetapkan_pada"].initial = timezone.localdate()
         self.fields["opd"].empty_label = "— pilih perangkat daerah —"
         self.fields["opd"].queryset = self.fields["opd"].queryset.filter(aktif=True)
+        self.fields["kesimpulan_konsekuensi"].required = False
+        self.fields["kesimpulan_kepentingan_publik"].choices = [("", "Belum diuji")] + list(
+            InformasiDikecualikan.Kesimpulan.choices
+        )
         _pesan(self)
         self.helper = FormHelper()
         self.helper.layout = Layout(
@@ -337,6 +347,9 @@ class DikForm(VersionFormMixin, forms.ModelForm):
             Field("pasal17"),
             "undang_undang_lain",
             "konsekuensi",
+            "kesimpulan_konsekuensi",
+            "kepentingan_publik",
+            "kesimpulan_kepentingan_publik",
             Row(
                 Column("dasar_penetapan", css_class="col-md-8"),
                 Column("ditetapkan_pada", css_class="col-md-4"),
@@ -347,6 +360,14 @@ class DikForm(VersionFormMixin, forms.ModelForm):
 
     def clean_pasal17(self) -> str:
         return ",".join(sorted(self.cleaned_data["pasal17"]))
+
+    def clean_kesimpulan_konsekuensi(self) -> str:
+        # Preselected "ditutup" (the usual outcome of a DIK entry); the PPID may choose the
+        # other, and a form posted without it keeps the preselection.
+        return (
+            self.cleaned_data.get("kesimpulan_konsekuensi")
+            or InformasiDikecualikan.Kesimpulan.DITUTUP
+        )
 
     def clean_ditetapkan_pada(self) -> datetime.date:
         tanggal = self.cleaned_data["ditetapkan_pada"]

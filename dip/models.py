@@ -103,6 +103,10 @@ class DipEdisi(models.Model):
         verbose_name="disalin dari",
     )
 
+    # SOP: the DIP is compiled within 5 hk of its opening, and each correction within 1 hk of
+    # reaching the PPID Pelaksana; day 0 of the window under way, and its target.
+    mulai_sop = models.DateField("mulai langkah SOP", null=True, blank=True, editable=False)
+    target_sop = models.DateField("target SOP", null=True, blank=True, editable=False)
     nomor_sk = models.CharField("nomor SK", max_length=150, blank=True, editable=False)
     tanggal_sk = models.DateField("tanggal SK", null=True, blank=True, editable=False)
     penandatangan_sk = models.ForeignKey(
@@ -466,6 +470,16 @@ class InformasiDikecualikanQuerySet(models.QuerySet):
     def aktif(self) -> InformasiDikecualikanQuerySet:
         return self.filter(aktif=True)
 
+    def cocok(self, opd_id: int | None, huruf: list[str]) -> InformasiDikecualikanQuerySet:
+        """The entries in force that a refusal on these letters of Pasal 17 by this OPD
+        matches: the same OPD, sharing at least one letter (stored "a,h")."""
+        if not huruf:
+            return self.none()
+        shares = Q()
+        for h in huruf:
+            shares |= Q(pasal17__contains=h)
+        return self.aktif().filter(shares, opd_id=opd_id)
+
 
 class InformasiDikecualikan(Versioned):
     """One row of the DIK: exempt information with its uji konsekuensi (UU 14/2008 Pasal 2(4),
@@ -488,6 +502,29 @@ class InformasiDikecualikan(Versioned):
     undang_undang_lain = models.CharField("dasar undang-undang lain", max_length=300, blank=True)
     konsekuensi = models.TextField(
         "uji konsekuensi (akibat bila informasi dibuka)", max_length=6000
+    )
+
+    # UU 14/2008 Pasal 2(4): the conclusions are the PPID's to choose, not fixed text.
+    class Kesimpulan(models.TextChoices):
+        DITUTUP = "ditutup", "Menutup informasi melindungi kepentingan yang lebih besar"
+        DIBUKA = "dibuka", "Membuka informasi melindungi kepentingan yang lebih besar"
+
+    kesimpulan_konsekuensi = models.CharField(
+        "kesimpulan uji konsekuensi",
+        max_length=10,
+        choices=Kesimpulan.choices,
+        default=Kesimpulan.DITUTUP,
+    )
+    kepentingan_publik = models.TextField(
+        "uji kepentingan publik (kepentingan publik bila informasi dibuka)",
+        max_length=6000,
+        blank=True,
+    )
+    kesimpulan_kepentingan_publik = models.CharField(
+        "kesimpulan uji kepentingan publik",
+        max_length=10,
+        choices=Kesimpulan.choices,
+        blank=True,
     )
     jangka_waktu = models.CharField("jangka waktu pengecualian", max_length=200)
     dasar_penetapan = models.CharField(

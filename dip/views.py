@@ -9,6 +9,7 @@ from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from dip import actions, alur, berkas
@@ -203,6 +204,7 @@ def edisi_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "dip/edisi_detail.html",
         {
             "edisi": edisi,
+            "today": timezone.localdate(),
             "progres": alur.progres(edisi),
             "tombol": UI.buttons(edisi, user),
             "timeline": timeline(edisi, alur.alur_edisi(edisi), LABEL_PERISTIWA),
@@ -584,7 +586,10 @@ def dik_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(Role.PPID)
 def dik_tambah(request: HttpRequest) -> HttpResponse:
-    form = DikForm(request.POST or None)
+    # A refusal on Pasal 17 proposes its DIK entry (?permohonan=<pk>): the form opens filled
+    # from the decision, for the PPID to check and confirm (issue 18).
+    initial = _usulan_dari_permohonan(request)
+    form = DikForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = {f: form.cleaned_data[f] for f in actions.FIELDS_DIK}
         try:
@@ -595,6 +600,25 @@ def dik_tambah(request: HttpRequest) -> HttpResponse:
             messages.success(request, "Informasi yang dikecualikan dicatat.")
             return redirect("dip:dik_detail", pk=dik.pk)
     return render(request, "dip/dik_form.html", {"form": form, "judul": "Tetapkan DIK"})
+
+
+def _usulan_dari_permohonan(request: HttpRequest) -> dict:
+    from registrasi.models import Permohonan
+
+    pk = request.GET.get("permohonan", "")
+    if not pk.isdigit():
+        return {}
+    p = Permohonan.objects.for_user(request.user).filter(pk=int(pk)).first()
+    if p is None or not p.pasal17:
+        return {}
+    return {
+        "informasi": p.bagian_dihitamkan or p.rincian_informasi,
+        "opd": p.unit_tujuan_id or p.unit_registrasi_id,
+        "pasal17": list(p.pasal17),
+        "undang_undang_lain": p.undang_undang_lain,
+        "konsekuensi": p.konsekuensi,
+        "dasar_penetapan": f"Keputusan PPID atas permohonan {p.nomor_pendaftaran}",
+    }
 
 
 @role_required(Role.PPID)

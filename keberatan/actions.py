@@ -10,10 +10,12 @@ from __future__ import annotations
 import datetime
 import uuid
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from keberatan.alur import (
     ALUR,
@@ -30,12 +32,16 @@ from keberatan.alur import (
     dasar_otomatis,
 )
 from keberatan.models import Keberatan
-from ppid_manual import pindaian
+from ppid_manual import hukum, pindaian
 from ppid_manual.format import hari_tanggal, tanggal
 from ppid_manual.models import FormatNomor, Pejabat, Unit, User
-from ppid_manual.workflow import calendar
+from ppid_manual.workflow import calendar, penerimaan
+from ppid_manual.workflow import penyampaian as penyampaian_surat
+from ppid_manual.workflow import susulan as susulan_kertas
 from ppid_manual.workflow.engine import StepRefused, apply_step
 from ppid_manual.workflow.numbering import next_number
+from ppid_manual.workflow.penyampaian import Penyampaian
+from ppid_manual.workflow.susulan import Susulan
 from registrasi import pemohon as identitas
 from registrasi.models import Permohonan
 
@@ -82,6 +88,8 @@ class Pengajuan:
     identitas_diterima: bool = False
     scan_identitas: UploadedFile | None = None
     kunci: uuid.UUID | None = None
+    # A late entry of a paper form: `tanggal_diterima` is then the paper's date.
+    susulan: Susulan | None = None
 
 
 def _check_pengajuan(p: Pengajuan, today: datetime.date) -> None:
@@ -98,6 +106,19 @@ def _check_pengajuan(p: Pengajuan, today: datetime.date) -> None:
         raise StepRefused("Tanggal formulir diterima tidak boleh di masa depan.")
     if p.permohonan is not None and p.permohonan.nomor_pendaftaran is None:
         raise StepRefused("Permohonan itu belum terdaftar.")
+    # A keberatan objects to a request already received: its receipt (day 0 of the Atasan's
+    # 30 hk, Pasal 36(2)) cannot come before the request's.
+    if (
+        p.permohonan is not None
+        and p.permohonan.tanggal_daftar is not None
+        and p.tanggal_diterima < p.permohonan.tanggal_daftar
+    ):
+        raise StepRefused(
+            "Tanggal keberatan diterima tidak boleh sebelum permohonan yang dikeberatani "
+            f"diterima ({tanggal(p.permohonan.tanggal_daftar)})."
+        )
+    if p.susulan is not None:
+        p.susulan.check()
     if p.kuasa_nama and not (p.surat_kuasa_diterima or p.surat_kuasa):
         raise StepRefused("Keberatan melalui kuasa harus disertai surat kuasa.")
 
@@ -126,6 +147,10 @@ def _register(p: Pengajuan, *, by: User, note: str) -> Keberatan:
     tenggat_pengajuan = TENGGAT_PENGAJUAN.dari(dasar)
     terlambat = p.tanggal_diterima > tenggat_pengajuan
     notes = [note] if note else []
+    # Received on a day off or after hours: accepted, the timeline says when the clock starts.
+    notice = penerimaan.catatan(p.tanggal_diterima, timezone.localtime())
+    if notice:
+        notes.insert(0, notice)
     if terlambat:
         lewat = calendar.working_days_elapsed(tenggat_pengajuan, p.tanggal_diterima)
         notes.insert(
@@ -166,6 +191,8 @@ def _register(p: Pengajuan, *, by: User, note: str) -> Keberatan:
 
     def update(k: Keberatan) -> dict[str, Any]:
         k.tanggal_registrasi = today
+        # A paper form entered late: flagged; its clocks count from the paper's date.
+        late_entry = susulan_kertas.terapkan(k, p.susulan, p.tanggal_diterima, today)
         k.nomor_registrasi = next_number(
             FormatNomor.Jenis.KEBERATAN, day=today, unit=k.unit_registrasi
         )
@@ -189,6 +216,7 @@ def _register(p: Pengajuan, *, by: User, note: str) -> Keberatan:
             "tenggat_pengajuan": tenggat_pengajuan.isoformat(),
             "terlambat": terlambat,
             "tenggat_tanggapan": k.tenggat_tanggapan.isoformat(),
+            **late_entry,
         }
         if changes:
             data["pemohon_diubah"] = changes
@@ -307,8 +335,47 @@ def approve_draft(keberatan: Keberatan, *, by: User, note: str = "") -> Keberata
 
 
 @transaction.atomic
+@dataclass(frozen=True)
+class Amar:
+    """The terms of a partial grant or a correction (Pasal 36): what is given, what stays
+    closed and on which letters of Pasal 17, the corrected fee, the corrected date."""
+
+    informasi_diberikan: str = ""
+    informasi_tertutup: str = ""
+    pasal17: tuple[str, ...] = ()
+    biaya: Decimal | None = None
+    tanggal_tersedia: datetime.date | None = None
+
+
+def _check_amar(keputusan: str, amar: Amar, today: datetime.date) -> None:
+    if keputusan == KP.SEBAGIAN:
+        if not amar.informasi_diberikan.strip() or not amar.informasi_tertutup.strip():
+            raise StepRefused(
+                "Tuliskan informasi yang diberikan dan informasi yang tetap dikecualikan."
+            )
+        bad = [h for h in amar.pasal17 if h not in hukum.Pasal17.values]
+        if not amar.pasal17 or bad:
+            raise StepRefused(
+                "Pilih dasar pengecualian (UU 14/2008 Pasal 17 huruf a–j) bagian yang tertutup."
+            )
+    elif keputusan == KP.BIAYA:
+        if amar.biaya is None or amar.biaya < 0:
+            raise StepRefused("Isi biaya yang ditetapkan (Rp, tidak negatif).")
+    elif keputusan == KP.WAKTU:
+        if amar.tanggal_tersedia is None or amar.tanggal_tersedia < today:
+            raise StepRefused(
+                "Isi tanggal paling lambat informasi disediakan (hari ini atau sesudahnya)."
+            )
+
+
 def answer_keberatan(
-    keberatan: Keberatan, *, by: User, keputusan: str, pertimbangan: str, note: str = ""
+    keberatan: Keberatan,
+    *,
+    by: User,
+    keputusan: str,
+    pertimbangan: str,
+    note: str = "",
+    amar: Amar | None = None,
 ) -> Keberatan:
     """The Atasan PPID's written answer, signed by the Atasan official of the day, with its
     number and the 14-hk Komisi Informasi window (Pasal 37(2)).
@@ -327,13 +394,25 @@ def answer_keberatan(
             )
         raise StepRefused("Isi tanggapan wajib ditulis.")
     step = LANGKAH_TANGGAPAN[KP(keputusan)]
+    amar = amar or Amar()
+    _check_amar(keputusan, amar, calendar.today())
 
     def update(k: Keberatan) -> dict[str, Any]:
         day = calendar.today()
         k.pejabat_tanggapan = _atasan(day)
+        if keputusan == KP.SEBAGIAN:
+            k.informasi_diberikan = amar.informasi_diberikan
+            k.informasi_tertutup = amar.informasi_tertutup
+            k.pasal17 = sorted(set(amar.pasal17))
+        elif keputusan == KP.BIAYA:
+            k.biaya_ditetapkan = amar.biaya
+        elif keputusan == KP.WAKTU:
+            k.tanggal_tersedia = amar.tanggal_tersedia
         k.keputusan = keputusan
         k.pertimbangan = pertimbangan
         k.tanggal_tanggapan = day
+        # Until its delivery is recorded, the letter's date stands for the pemohon's receipt.
+        penyampaian_surat.belum_disampaikan(k, "tanggapan", day)
         # The Sekda's letter carries the Sekretariat Daerah's number when it has its own
         # template (PolaNomorUnit), as it carries its kop.
         k.nomor_tanggapan = next_number(
@@ -347,15 +426,24 @@ def answer_keberatan(
             "tenggat_sengketa": k.tenggat_sengketa.isoformat(),
             "tepat_waktu": bool(k.tenggat_tanggapan and day <= k.tenggat_tanggapan),
         }
-        if keputusan == KP.DIBERIKAN and k.permohonan_id is not None:
-            from registrasi.actions import reopen_for_handover
+        if keputusan in DIBUKA_KEMBALI and k.permohonan_id is not None:
+            from registrasi.actions import Syarat, reopen_for_handover
 
             reopen_for_handover(
                 k.permohonan,
                 by=by,
                 note=(
-                    f"Keberatan {k.nomor_registrasi}: Atasan PPID memutuskan informasi "
-                    f"diberikan (surat tanggapan {k.nomor_tanggapan}); putusan PPID dibatalkan."
+                    f"Keberatan {k.nomor_registrasi}: Atasan PPID memutuskan "
+                    f"“{KP(keputusan).label}” (surat tanggapan {k.nomor_tanggapan}); "
+                    "permohonan dilanjutkan dengan ketentuan putusan itu."
+                ),
+                # The reopened request follows the corrected terms.
+                syarat=Syarat(
+                    informasi_diberikan=k.informasi_diberikan,
+                    informasi_tertutup=k.informasi_tertutup,
+                    pasal17=list(k.pasal17),
+                    biaya=k.biaya_ditetapkan,
+                    tanggal_tersedia=k.tanggal_tersedia,
                 ),
             )
             data["permohonan_dibuka_kembali"] = k.permohonan.nomor_pendaftaran
@@ -364,7 +452,28 @@ def answer_keberatan(
     return apply_step(keberatan, ALUR, step, by=by, note=note or pertimbangan, update=update)
 
 
+# The outcomes after which a linked request reopens for the handover.
+DIBUKA_KEMBALI = (KP.DIBERIKAN, KP.SEBAGIAN, KP.BIAYA, KP.WAKTU)
+
+
 # --- After the answer: the pemohon's response (Pasal 37) --------------------------------------
+
+
+@transaction.atomic
+def record_penyampaian(
+    keberatan: Keberatan, penyampaian: Penyampaian, *, by: User, note: str = ""
+) -> Keberatan:
+    """How the answer reached the pemohon (ppid_manual/workflow/penyampaian.py): the 14 hk to
+    the Komisi Informasi count from that receipt (UU 14/2008 Pasal 37(2))."""
+
+    def update(k: Keberatan) -> dict[str, Any]:
+        penyampaian.check(k.tanggal_tanggapan, calendar.today())
+        data = penyampaian_surat.terapkan(k, "tanggapan", penyampaian)
+        SENGKETA_SESUDAH_TANGGAPAN.stamp(k)
+        data["tenggat_sengketa"] = k.tenggat_sengketa.isoformat()
+        return data
+
+    return apply_step(keberatan, ALUR, "catat_penyampaian", by=by, note=note, update=update)
 
 
 def _check_tanggal_sikap(k: Keberatan, tanggal_sikap: datetime.date) -> None:
@@ -395,14 +504,20 @@ def record_sengketa(
     *,
     by: User,
     tanggal_sengketa: datetime.date,
-    nomor_register: str,
+    nomor_register: str = "",
+    diketahui_dari: str = "",
     note: str = "",
 ) -> Keberatan:
     """The pemohon filed a sengketa with the Komisi Informasi Provinsi Bali (Pasal 37):
     after the answer, or after the 30 hk lapsed without one. A filing after the 14 hk is
     recorded with a warning: its admissibility is for the Komisi Informasi to decide."""
-    if not nomor_register.strip():
-        raise StepRefused("Nomor register sengketa Komisi Informasi wajib diisi.")
+    # The desk often hears of the filing before the Komisi Informasi numbers it: the number
+    # may come later (catat_nomor_ki), but how the desk knows is recorded.
+    if not nomor_register.strip() and not diketahui_dari.strip():
+        raise StepRefused(
+            "Isi nomor register Komisi Informasi, atau dari mana diketahui bahwa pemohon "
+            "mengajukan sengketa."
+        )
     step = (
         "catat_sengketa"
         if keberatan.status == Keberatan.Status.DITANGGAPI
@@ -431,6 +546,46 @@ def record_sengketa(
         k.tanggal_sikap = calendar.today()
         k.tanggal_sengketa = tanggal_sengketa
         k.nomor_register_ki = nomor_register.strip()
-        return {"tanggal_sengketa": tanggal_sengketa.isoformat(), "nomor_register": nomor_register}
+        k.sengketa_diketahui_dari = diketahui_dari.strip()
+        return {
+            "tanggal_sengketa": tanggal_sengketa.isoformat(),
+            "nomor_register": nomor_register,
+            "diketahui_dari": k.sengketa_diketahui_dari,
+        }
 
     return apply_step(keberatan, ALUR, step, by=by, note=" ".join(notes), update=update)
+
+
+@transaction.atomic
+def record_nomor_ki(keberatan: Keberatan, *, by: User, nomor_register: str) -> Keberatan:
+    """The Komisi Informasi's register number of a sengketa already recorded."""
+    if not nomor_register.strip():
+        raise StepRefused("Nomor register sengketa Komisi Informasi wajib diisi.")
+
+    def update(k: Keberatan) -> dict[str, Any]:
+        lama = k.nomor_register_ki
+        k.nomor_register_ki = nomor_register.strip()
+        return {"nomor_register": k.nomor_register_ki, "sebelumnya": lama}
+
+    return apply_step(keberatan, ALUR, "catat_nomor_ki", by=by, update=update)
+
+
+@transaction.atomic
+def record_hasil_sengketa(
+    keberatan: Keberatan, *, by: User, hasil: str, tanggal_hasil: datetime.date, note: str = ""
+) -> Keberatan:
+    """How the Komisi Informasi ended the sengketa (mediation, adjudication) or that its
+    decision went to the PTUN."""
+    if hasil not in Keberatan.HasilSengketa.values:
+        raise StepRefused("Pilih hasil sengketa.")
+
+    def update(k: Keberatan) -> dict[str, Any]:
+        if tanggal_hasil > calendar.today():
+            raise StepRefused("Tanggal hasil sengketa tidak boleh di masa depan.")
+        if k.tanggal_sengketa and tanggal_hasil < k.tanggal_sengketa:
+            raise StepRefused("Tanggal hasil tidak boleh sebelum sengketa diajukan.")
+        k.hasil_sengketa = hasil
+        k.tanggal_hasil_sengketa = tanggal_hasil
+        return {"hasil": hasil, "tanggal": tanggal_hasil.isoformat()}
+
+    return apply_step(keberatan, ALUR, "catat_hasil_sengketa", by=by, note=note, update=update)

@@ -55,6 +55,16 @@ def penerima_disposisi(keberatan: Keberatan, user: User) -> str | None:
     return None
 
 
+def ada_permohonan(keberatan: Keberatan, user: User) -> str | None:
+    """A partial grant or a correction changes the terms of a request: there must be one."""
+    if keberatan.permohonan_id is None:
+        return (
+            "Keberatan tanpa nomor pendaftaran permohonan tidak dapat diputus sebagian atau "
+            "dengan koreksi biaya/waktu."
+        )
+    return None
+
+
 def bukan_alasan_a(keberatan: Keberatan, user: User) -> str | None:
     """UU 14/2008 Pasal 35(2): only reasons b–g may be settled by musyawarah."""
     if A.A in keberatan.alasan:
@@ -138,6 +148,33 @@ ALUR = StepTable(
             "danger",
         ),
         (
+            "tanggapi_sebagian",
+            "Tanggapi: informasi diberikan sebagian",
+            [S.DRAF_DISETUJUI],
+            S.DITANGGAPI,
+            [Role.ATASAN],
+            "success",
+            ada_permohonan,
+        ),
+        (
+            "tanggapi_biaya",
+            "Tanggapi: biaya dikoreksi",
+            [S.DRAF_DISETUJUI],
+            S.DITANGGAPI,
+            [Role.ATASAN],
+            "success",
+            ada_permohonan,
+        ),
+        (
+            "tanggapi_waktu",
+            "Tanggapi: waktu penyediaan dikoreksi",
+            [S.DRAF_DISETUJUI],
+            S.DITANGGAPI,
+            [Role.ATASAN],
+            "success",
+            ada_permohonan,
+        ),
+        (
             "tanggapi_musyawarah",
             "Tanggapi: selesai secara musyawarah",
             [S.DRAF_DISETUJUI],
@@ -145,6 +182,16 @@ ALUR = StepTable(
             [Role.ATASAN],
             "secondary",
             bukan_alasan_a,
+        ),
+        # How the answer reached the pemohon: day 0 of the 14 hk (Pasal 37(2)); recorded
+        # again when an estimated receipt is confirmed.
+        (
+            "catat_penyampaian",
+            "Catat penyampaian tanggapan kepada pemohon",
+            [S.DITANGGAPI],
+            None,
+            LOKET,
+            "primary",
         ),
         # After the answer: what the pemohon did (Pasal 37).
         (
@@ -172,6 +219,24 @@ ALUR = StepTable(
             "outline-danger",
             tanggapan_lewat,
         ),
+        # After the sengketa is recorded: the Komisi Informasi's register number when it
+        # comes, then its outcome (the state is kept).
+        (
+            "catat_nomor_ki",
+            "Catat nomor register Komisi Informasi",
+            [S.SENGKETA],
+            None,
+            LOKET,
+            "secondary",
+        ),
+        (
+            "catat_hasil_sengketa",
+            "Catat hasil sengketa",
+            [S.SENGKETA],
+            None,
+            LOKET,
+            "primary",
+        ),
     ),
     status_labels=dict(S.choices),
     scope=dalam_lingkup,
@@ -182,6 +247,9 @@ LANGKAH_TANGGAPAN = {
     Keberatan.Keputusan.DIBERIKAN: "tanggapi_diberikan",
     Keberatan.Keputusan.DITOLAK: "tanggapi_ditolak",
     Keberatan.Keputusan.MUSYAWARAH: "tanggapi_musyawarah",
+    Keberatan.Keputusan.SEBAGIAN: "tanggapi_sebagian",
+    Keberatan.Keputusan.BIAYA: "tanggapi_biaya",
+    Keberatan.Keputusan.WAKTU: "tanggapi_waktu",
 }
 
 # Who the case waits for in each open state (the work list "Tugas saya", and the column
@@ -215,11 +283,20 @@ def dasar_otomatis(permohonan: Permohonan, today: datetime.date) -> Dasar | None
     notice, or the 10(+7)-hk deadline passing unanswered (day 0 is the deadline itself, so
     the first day counted is the first working day after it). None while neither happened."""
     if permohonan.tanggal_pemberitahuan is not None:
+        # Pasal 36(1): the ground arises when the pemohon receives the notice (its recorded
+        # delivery; until then the notice's date, marked as an estimate).
         nomor = permohonan.nomor_pemberitahuan or permohonan.nomor_sk_penolakan or ""
-        return Dasar(
-            permohonan.tanggal_pemberitahuan,
-            f"Tanggal pemberitahuan tertulis {nomor}".strip(),
-        )
+        diterima = permohonan.pemberitahuan_diterima or permohonan.tanggal_pemberitahuan
+        if permohonan.pemberitahuan_cara and not permohonan.pemberitahuan_perkiraan:
+            keterangan = f"Tanggal pemberitahuan tertulis {nomor} diterima pemohon"
+        elif permohonan.pemberitahuan_cara:
+            keterangan = f"Perkiraan tanggal pemberitahuan tertulis {nomor} diterima pemohon"
+        else:
+            keterangan = (
+                f"Tanggal pemberitahuan tertulis {nomor} (perkiraan diterima pemohon; "
+                "penyampaian belum dicatat)"
+            )
+        return Dasar(diterima, " ".join(keterangan.split()))
     if permohonan.clock_running and permohonan.tenggat and permohonan.tenggat < today:
         return Dasar(
             permohonan.tenggat,
@@ -358,6 +435,7 @@ TENGGAT_PENGAJUAN = DeadlineSpec(
     "Batas pengajuan keberatan (Pasal 36(1))",
     judul="Batas pengajuan keberatan",
     dasar="UU 14/2008 Pasal 36 ayat (1)",
+    sejak="tanggal timbulnya alasan keberatan",
 )
 # SOP: registration within 1 hk of receipt (history once registered; not re-counted).
 TARGET_REGISTRASI = DeadlineSpec(
@@ -367,6 +445,7 @@ TARGET_REGISTRASI = DeadlineSpec(
     "Target registrasi (SOP 1 hk)",
     judul="Target registrasi",
     dasar="SOP langkah 2",
+    sejak="tanggal keberatan diterima",
 )
 TARGET_PEMERIKSAAN = DeadlineSpec(
     "target_pemeriksaan",
@@ -376,16 +455,20 @@ TARGET_PEMERIKSAAN = DeadlineSpec(
     applies=lambda k: k.status == S.TERDAFTAR,
     judul="Target pemeriksaan dan disposisi Atasan PPID",
     dasar="SOP langkah 3",
+    sejak="tanggal registrasi keberatan",
 )
-# Pasal 36(2): the Atasan PPID answers within 30 hk.
+# Pasal 36(2): the Atasan PPID answers within 30 hk "sejak diterimanya keberatan secara
+# tertulis": day 0 is the day the written keberatan was received, not its registration
+# (received 24 April, registered 29 April 2026: due 15 June, not 23 June).
 TENGGAT_TANGGAPAN = DeadlineSpec(
     "tenggat_tanggapan",
-    "tanggal_registrasi",
+    "tanggal_diterima",
     HK_TANGGAPAN,
     "Tenggat tanggapan Atasan PPID (Pasal 36(2))",
     applies=lambda k: k.status in Keberatan.BELUM_DITANGGAPI,
     judul="Tenggat tanggapan Atasan PPID",
     dasar="UU 14/2008 Pasal 36 ayat (2)",
+    sejak="tanggal keberatan tertulis diterima",
 )
 TARGET_DRAF = DeadlineSpec(
     "target_draf",
@@ -395,6 +478,7 @@ TARGET_DRAF = DeadlineSpec(
     applies=lambda k: k.status in (S.DIDISPOSISI, S.DRAF_DIKEMBALIKAN),
     judul="Target draf tanggapan PPID",
     dasar="SOP langkah 4",
+    sejak="tanggal disposisi Atasan PPID",
 )
 TARGET_JAWABAN = DeadlineSpec(
     "target_jawaban",
@@ -404,9 +488,11 @@ TARGET_JAWABAN = DeadlineSpec(
     applies=lambda k: k.status in (S.DRAF_DIAJUKAN, S.DRAF_DISETUJUI),
     judul="Target tanggapan Atasan PPID",
     dasar="SOP langkah 5",
+    sejak="tanggal draf diajukan",
 )
-# Pasal 37(2): 14 hk from the answer, or from the 30 hk lapsing without one (chained after
-# tenggat_tanggapan, so it moves with it).
+# Pasal 37(2): 14 hk "setelah diterimanya tanggapan tertulis" (the pemohon's receipt of the
+# answer, an estimate until its delivery is recorded), or from the 30 hk lapsing without one
+# (chained after tenggat_tanggapan, so it moves with it).
 SENGKETA_TANPA_TANGGAPAN = DeadlineSpec(
     "tenggat_sengketa",
     "tenggat_tanggapan",
@@ -415,15 +501,23 @@ SENGKETA_TANPA_TANGGAPAN = DeadlineSpec(
     applies=lambda k: k.tanggal_tanggapan is None,
     judul="Batas pengajuan sengketa ke Komisi Informasi (bila tidak ditanggapi)",
     dasar="UU 14/2008 Pasal 37 ayat (2)",
+    sejak="hari terakhir tenggat tanggapan",
 )
 SENGKETA_SESUDAH_TANGGAPAN = DeadlineSpec(
     "tenggat_sengketa",
-    "tanggal_tanggapan",
+    "tanggapan_diterima",
     HK_SENGKETA,
     "Batas pengajuan sengketa (Pasal 37(2))",
     applies=lambda k: k.tanggal_tanggapan is not None,
     judul="Batas pengajuan sengketa ke Komisi Informasi",
     dasar="UU 14/2008 Pasal 37 ayat (2)",
+    sejak=lambda k: (
+        "tanggal surat tanggapan (perkiraan diterima pemohon; penyampaian belum dicatat)"
+        if not k.tanggapan_cara
+        else "tanggal tanggapan diterima pemohon (perkiraan, belum dikonfirmasi)"
+        if k.tanggapan_perkiraan
+        else "tanggal tanggapan diterima pemohon"
+    ),
 )
 # Re-counted on a calendar change, each only while its step is under way: a target already
 # met is history, not a deadline.

@@ -20,11 +20,14 @@ from keberatan.alur import (
     HK_TANGGAPAN,
     SENGKETA_SESUDAH_TANGGAPAN,
     SOP_DRAF,
+    TENGGAT_TANGGAPAN,
 )
 from keberatan.models import Keberatan
+from ppid_manual import hukum
 from ppid_manual.format import hari_tanggal, tanggal
 from ppid_manual.kode import kode_berkas
 from ppid_manual.models import Pejabat, Unit
+from ppid_manual.workflow import susulan
 from ppid_manual.workflow.calendar import today
 from ppid_manual.workflow.pdf import PrintDocument
 from ppid_manual.workflow.tabel_pdf import KolomTabel, RegisterDocument
@@ -53,6 +56,8 @@ class KeberatanDocument(PrintDocument):
             "hk_tanggapan": HK_TANGGAPAN,
             "hk_sengketa": HK_SENGKETA,
             "sop_draf": SOP_DRAF,
+            # Pasal 36(2), in the spec's own words: its length, what day 0 is, and the date.
+            "tenggat_tanggapan": TENGGAT_TANGGAPAN.explain(k) if k.tenggat_tanggapan else None,
             **super().get_context(),
         }
 
@@ -134,14 +139,15 @@ class SuratTanggapan(KeberatanDocument):
             keputusan = KP(k.draf_keputusan) if k.draf_keputusan else None
             pertimbangan = k.draf_pertimbangan
             pejabat = Pejabat.signer(Pejabat.Peran.ATASAN_PPID, day)
-            # The letter's own sentence: 14 hk from its date (the spec the answer step stamps).
-            tenggat_sengketa = SENGKETA_SESUDAH_TANGGAPAN.dari(day)
         else:
             day = k.tanggal_tanggapan
             keputusan = KP(k.keputusan)
             pertimbangan = k.pertimbangan
             pejabat = k.pejabat_tanggapan
-            tenggat_sengketa = k.tenggat_sengketa
+        # Pasal 37(2) counts from the pemohon's receipt, which the letter cannot know: it
+        # gives the date that follows from a receipt on its own date (the estimate the
+        # answer step stamps), and says so.
+        tenggat_sengketa = SENGKETA_SESUDAH_TANGGAPAN.dari(day)
         return {
             **super().get_context(),
             "konsep": self.konsep,
@@ -149,6 +155,10 @@ class SuratTanggapan(KeberatanDocument):
             "diberikan": keputusan == KP.DIBERIKAN,
             "ditolak": keputusan == KP.DITOLAK,
             "musyawarah": keputusan == KP.MUSYAWARAH,
+            "sebagian": keputusan == KP.SEBAGIAN,
+            "koreksi_biaya": keputusan == KP.BIAYA,
+            "koreksi_waktu": keputusan == KP.WAKTU,
+            "pasal17_tertutup": [hukum.pasal17_bunyi(h) for h in k.pasal17],
             "tembusan": self.tembusan(),
             "yth_baris": (
                 [f"selaku kuasa dari {k.pemohon.nama}", k.kuasa_alamat]
@@ -212,6 +222,10 @@ def _identitas(k: Keberatan) -> str:
         if k.kuasa_telepon:
             kuasa += f", {k.kuasa_telepon}"
         lines.append(kuasa)
+    # A late entry of a paper form is flagged on its row (issue 18).
+    flag = susulan.keterangan(k)
+    if flag:
+        lines.append(f"{flag} (diterima {tanggal(k.tanggal_diterima)})")
     return "\n".join(lines)
 
 

@@ -8,18 +8,21 @@ import datetime
 import uuid
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import HTML, Column, Field, Fieldset, Layout, Row, Submit
+from crispy_forms.layout import HTML, Column, Div, Field, Fieldset, Layout, Row, Submit
 from django import forms
 
-from keberatan.actions import Pengajuan
+from keberatan.actions import Amar, Pengajuan
 from keberatan.alur import dasar_otomatis, saran_alasan
 from keberatan.models import Keberatan
+from ppid_manual import hukum
 from ppid_manual.format import hari_tanggal
 from ppid_manual.forms import bersihkan_scan
 from ppid_manual.hidden_fields import HiddenFieldsCheckedMixin
 from ppid_manual.models import Unit
 from ppid_manual.pindaian import SCAN_IDENTITAS
 from ppid_manual.workflow.calendar import today
+from ppid_manual.workflow.forms import SUSULAN_FIELDS, clean_susulan, susulan_fields
+from ppid_manual.workflow.susulan import Susulan
 from registrasi.forms import (
     IdentitasPemohonForm,
     clean_nik,
@@ -115,6 +118,7 @@ class KeberatanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
         "surat_kuasa",
         "identitas_diterima",
         "scan_identitas",
+        *SUSULAN_FIELDS,
     )
 
     kunci = forms.UUIDField(widget=forms.HiddenInput)
@@ -186,6 +190,9 @@ class KeberatanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
 
     def __init__(self, *args, permohonan: Permohonan | None = None, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields.update(susulan_fields())
+        self.order_fields(self.field_order)
+        self.susulan: Susulan | None = None
         self.user = user
         nomor = (
             self.data.get("nomor_pendaftaran", "")
@@ -265,6 +272,20 @@ class KeberatanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
                     Column("scan_identitas", css_class="col-md-8"),
                 ),
             ),
+            # A paper form entered late: the exception, after the everyday fields.
+            Fieldset(
+                "Formulir kertas (entri susulan)",
+                "entri_susulan",
+                Div(
+                    Row(
+                        Column("nomor_kertas", css_class="col-md-4"),
+                        Column("petugas_kertas", css_class="col-md-4"),
+                    ),
+                    "alasan_susulan",
+                    css_class="susulan-rinci",
+                ),
+                css_class="susulan",
+            ),
             Submit("daftarkan", "Daftarkan keberatan", css_class="btn-success"),
         )
 
@@ -322,6 +343,7 @@ class KeberatanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
     # --- the rules across fields ------------------------------------------------------------
     def clean(self):
         cleaned = super().clean()
+        self.susulan = clean_susulan(self, cleaned)
         alasan = set(cleaned.get("alasan") or [])
         diterima = cleaned.get("tanggal_diterima")
         dasar = cleaned.get("tanggal_dasar")
@@ -440,6 +462,7 @@ class KeberatanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
             identitas_diterima=bool(c.get("identitas_diterima")),
             scan_identitas=c.get("scan_identitas"),
             kunci=c["kunci"],
+            susulan=self.susulan,
         )
 
 
@@ -520,11 +543,42 @@ class TanggapanForm(StepForm):
         KP.DIBERIKAN: "Informasi yang diberikan, cara dan waktunya (putusan PPID dibatalkan)",
         KP.DITOLAK: "Alasan tertulis penolakan keberatan (UU 14/2008 Pasal 36 ayat (3))",
         KP.MUSYAWARAH: "Isi kesepakatan musyawarah (UU 14/2008 Pasal 35 ayat (2))",
+        KP.SEBAGIAN: "Pertimbangan: mengapa sebagian tetap dikecualikan (uji konsekuensi)",
+        KP.BIAYA: "Pertimbangan koreksi biaya (UU 14/2008 Pasal 35 ayat (1) huruf f)",
+        KP.WAKTU: "Pertimbangan koreksi waktu (UU 14/2008 Pasal 35 ayat (1) huruf g)",
     }
 
     def __init__(self, *args, keputusan: str, **kwargs):
         super().__init__(*args, **kwargs)
         self.keputusan = KP(keputusan)
+        # The terms each outcome carries (keberatan.actions.Amar), asked only for it.
+        if self.keputusan == KP.SEBAGIAN:
+            self.fields["informasi_diberikan"] = forms.CharField(
+                label="Informasi yang diberikan", max_length=3000, widget=textarea(3, 3000)
+            )
+            self.fields["informasi_tertutup"] = forms.CharField(
+                label="Informasi yang tetap dikecualikan (dihitamkan/tidak diberikan)",
+                max_length=3000,
+                widget=textarea(3, 3000),
+            )
+            self.fields["pasal17"] = forms.MultipleChoiceField(
+                label="Dasar pengecualian bagian yang tertutup (UU 14/2008 Pasal 17)",
+                choices=hukum.Pasal17.choices,
+                widget=forms.CheckboxSelectMultiple,
+            )
+        elif self.keputusan == KP.BIAYA:
+            self.fields["biaya"] = forms.DecimalField(
+                label="Biaya yang ditetapkan (Rp, seluruhnya)",
+                min_value=0,
+                max_digits=12,
+                decimal_places=2,
+            )
+        elif self.keputusan == KP.WAKTU:
+            self.fields["tanggal_tersedia"] = forms.DateField(
+                label="Informasi disediakan paling lambat", widget=date_input()
+            )
+        # The outcome's terms first, then the reasons.
+        self.order_fields([f for f in self.fields if f != "pertimbangan"] + ["pertimbangan"])
         self.fields["pertimbangan"].label = self.LABEL[self.keputusan]
         self.fields["pertimbangan"].error_messages["required"] = (
             "Alasan tertulis wajib diisi (UU 14/2008 Pasal 36 ayat (3))."
@@ -537,6 +591,22 @@ class TanggapanForm(StepForm):
         if not value.strip():
             raise forms.ValidationError(self.fields["pertimbangan"].error_messages["required"])
         return value
+
+    def clean_tanggal_tersedia(self) -> datetime.date:
+        value = self.cleaned_data["tanggal_tersedia"]
+        if value < today():
+            raise forms.ValidationError("Tidak boleh sebelum hari ini.")
+        return value
+
+    def amar(self) -> Amar:
+        c = self.cleaned_data
+        return Amar(
+            informasi_diberikan=c.get("informasi_diberikan", ""),
+            informasi_tertutup=c.get("informasi_tertutup", ""),
+            pasal17=tuple(c.get("pasal17") or ()),
+            biaya=c.get("biaya"),
+            tanggal_tersedia=c.get("tanggal_tersedia"),
+        )
 
 
 class SikapForm(StepForm):
@@ -567,7 +637,15 @@ class SengketaForm(StepForm):
         label="Tanggal sengketa diajukan ke Komisi Informasi Provinsi Bali", widget=date_input()
     )
     nomor_register = forms.CharField(
-        label="Nomor register sengketa Komisi Informasi", max_length=100
+        label="Nomor register sengketa Komisi Informasi",
+        max_length=100,
+        required=False,
+        help_text="Boleh menyusul: catat nanti dengan langkah “Catat nomor register”.",
+    )
+    diketahui_dari = forms.CharField(
+        label="Diketahui dari (misalnya surat pemohon, panggilan Komisi Informasi)",
+        max_length=300,
+        required=False,
     )
     catatan = forms.CharField(
         label="Catatan", max_length=2000, required=False, widget=textarea(2, 2000)
@@ -591,8 +669,29 @@ class SengketaForm(StepForm):
             )
         return value
 
-    def clean_nomor_register(self) -> str:
-        value = self.cleaned_data["nomor_register"].strip()
-        if not value:
-            raise forms.ValidationError("Nomor register wajib diisi.")
-        return value
+    def clean(self):
+        cleaned = super().clean()
+        nomor = (cleaned.get("nomor_register") or "").strip()
+        if not nomor and not (cleaned.get("diketahui_dari") or "").strip():
+            self.add_error(
+                "diketahui_dari",
+                "Tanpa nomor register, isi dari mana diketahui bahwa pemohon mengajukan sengketa.",
+            )
+        cleaned["nomor_register"] = nomor
+        return cleaned
+
+
+class NomorKiForm(StepForm):
+    nomor_register = forms.CharField(
+        label="Nomor register sengketa Komisi Informasi", max_length=100
+    )
+
+
+class HasilSengketaForm(StepForm):
+    hasil = forms.ChoiceField(
+        label="Hasil sengketa", choices=Keberatan.HasilSengketa.choices, widget=forms.RadioSelect
+    )
+    tanggal_hasil = forms.DateField(label="Tanggal", widget=date_input())
+    catatan = forms.CharField(
+        label="Catatan", max_length=2000, required=False, widget=textarea(2, 2000)
+    )

@@ -24,6 +24,7 @@ from ppid_manual import hukum
 from ppid_manual.models import Pejabat, Unit
 from ppid_manual.roles import Role
 from ppid_manual.workflow import deadlines
+from ppid_manual.workflow.penyampaian import Cara
 from registrasi.models import Pemohon, Permohonan, mask_nik
 
 # Who may see the pemohon's NIK unmasked and the scans (UU 27/2022 PDP: only the roles that
@@ -109,6 +110,11 @@ class Keberatan(models.Model):
         )
         DITOLAK = "ditolak", "Keberatan ditolak: putusan PPID dikuatkan"
         MUSYAWARAH = "musyawarah", "Diselesaikan secara musyawarah (kesepakatan)"
+        # Pasal 36: the Atasan may also grant in part, or correct the fee (Pasal 35(1) huruf
+        # f) or the time (huruf g) the PPID set; a linked request reopens on those terms.
+        SEBAGIAN = "sebagian", "Keberatan diterima sebagian: sebagian informasi diberikan"
+        BIAYA = "biaya", "Keberatan diterima: biaya dikoreksi"
+        WAKTU = "waktu", "Keberatan diterima: waktu penyediaan dikoreksi"
 
     class Sifat(models.TextChoices):
         BIASA = "biasa", "Biasa"
@@ -118,6 +124,17 @@ class Keberatan(models.Model):
     class SikapPemohon(models.TextChoices):
         MENERIMA = "menerima", "Menerima tanggapan Atasan PPID"
         SENGKETA = "sengketa", "Mengajukan sengketa ke Komisi Informasi"
+
+    class HasilSengketa(models.TextChoices):
+        """How the Komisi Informasi ended the sengketa (UU 14/2008 Pasal 38–47, Perki 1/2013):
+        mediation, adjudication, or an objection to the PTUN against its decision."""
+
+        MEDIASI_BERHASIL = "mediasi_berhasil", "Mediasi berhasil"
+        MEDIASI_GAGAL = "mediasi_gagal", "Mediasi gagal"
+        DIKABULKAN_SELURUHNYA = "dikabulkan", "Putusan ajudikasi: dikabulkan seluruhnya"
+        DIKABULKAN_SEBAGIAN = "sebagian", "Putusan ajudikasi: dikabulkan sebagian"
+        DITOLAK = "ditolak", "Putusan ajudikasi: ditolak"
+        KEBERATAN_PTUN = "ptun", "Keberatan ke PTUN atas putusan Komisi Informasi"
 
     # Answered: the pemohon's own window runs; the Atasan has nothing left to do.
     BELUM_DITANGGAPI = (
@@ -225,6 +242,15 @@ class Keberatan(models.Model):
         verbose_name="Atasan PPID yang mendisposisi",
     )
 
+    # --- a late entry of a paper form (ppid_manual/workflow/susulan.py) -----------------
+    entri_susulan = models.BooleanField("entri susulan dari formulir kertas", default=False)
+    nomor_kertas = models.CharField("nomor lembar kertas", max_length=50, blank=True)
+    alasan_susulan = models.TextField("alasan entri susulan", max_length=500, blank=True)
+    petugas_kertas = models.CharField("petugas penerima kertas", max_length=150, blank=True)
+    susulan_terlambat = models.BooleanField(
+        "entri susulan melewati 1 hari kerja (SOP)", default=False
+    )
+
     # --- the draft answer (SOP 4) and its review -----------------------------------------
     mulai_draf = models.DateField("mulai penyusunan draf", null=True, blank=True)
     target_draf = models.DateField("target draf (SOP 2 hk)", null=True, blank=True)
@@ -245,6 +271,23 @@ class Keberatan(models.Model):
         "keputusan Atasan PPID", max_length=12, choices=Keputusan.choices, blank=True
     )
     pertimbangan = models.TextField("pertimbangan / alasan tertulis", max_length=6000, blank=True)
+    # The terms of a partial grant or a correction (printed in the answer; the reopened
+    # request follows them).
+    informasi_diberikan = models.TextField("informasi yang diberikan", max_length=3000, blank=True)
+    informasi_tertutup = models.TextField(
+        "informasi yang tetap dikecualikan", max_length=3000, blank=True
+    )
+    pasal17 = models.JSONField("Pasal 17 huruf (bagian yang tetap dikecualikan)", default=list)
+    biaya_ditetapkan = models.DecimalField(
+        "biaya yang ditetapkan Atasan PPID (Rp)",
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+    )
+    tanggal_tersedia = models.DateField(
+        "informasi disediakan paling lambat (koreksi waktu)", null=True, blank=True
+    )
     nomor_tanggapan = models.CharField(
         "nomor surat tanggapan", max_length=150, unique=True, null=True, blank=True
     )
@@ -256,6 +299,16 @@ class Keberatan(models.Model):
         blank=True,
         related_name="+",
         verbose_name="Atasan PPID penanda tangan",
+    )
+
+    # --- the answer's delivery (ppid_manual/workflow/penyampaian.py): Pasal 37(2) counts the
+    # 14 hk "setelah diterimanya tanggapan tertulis", from the pemohon's receipt -------------
+    tanggapan_cara = models.CharField(
+        "cara penyampaian tanggapan", max_length=8, choices=Cara.choices, blank=True
+    )
+    tanggapan_diterima = models.DateField("tanggapan diterima pemohon", null=True, blank=True)
+    tanggapan_perkiraan = models.BooleanField(
+        "tanggal diterima tanggapan masih perkiraan", default=True
     )
 
     # --- the Komisi Informasi window (Pasal 37(2)) and the pemohon's response -------------
@@ -270,6 +323,15 @@ class Keberatan(models.Model):
     nomor_register_ki = models.CharField(
         "nomor register sengketa Komisi Informasi", max_length=100, blank=True
     )
+    # The desk learns of a sengketa before the Komisi Informasi numbers it: how it knows; the
+    # number is added later; then the outcome.
+    sengketa_diketahui_dari = models.CharField(
+        "sengketa diketahui dari", max_length=300, blank=True
+    )
+    hasil_sengketa = models.CharField(
+        "hasil sengketa", max_length=20, choices=HasilSengketa.choices, blank=True
+    )
+    tanggal_hasil_sengketa = models.DateField("tanggal hasil sengketa", null=True, blank=True)
 
     # The nearest deadline now (legal or SOP): kept by save() from the stored deadlines, so
     # the work lists sort and filter on one indexed column.

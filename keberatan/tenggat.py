@@ -37,6 +37,7 @@ class BarisTenggat:
     selesai_pada: datetime.date | None  # when the clock stopped (the step was taken)
     berjalan: bool  # the clock runs now
     sisa: int | None  # working days left (0 = due today), while running and not overdue
+    sejak: str  # what day 0 is (the date the law counts from)
     keadaan: str  # "tepat", "terlambat", "lewat", "dekat", "berjalan", "tidak_berlaku"
 
     @property
@@ -111,6 +112,7 @@ def rincian_tenggat(k: Keberatan, today: datetime.date) -> list[BarisTenggat]:
                 selesai_pada=selesai_pada,
                 berjalan=berjalan,
                 sisa=sisa,
+                sejak=e.sejak,
                 keadaan=keadaan,
             )
         )

@@ -15,6 +15,7 @@ from django.db.models import F, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from keberatan import actions
@@ -41,7 +42,9 @@ from keberatan.forms import (
     CariPermohonanForm,
     DisposisiForm,
     DrafForm,
+    HasilSengketaForm,
     KeberatanForm,
+    NomorKiForm,
     SengketaForm,
     SikapForm,
     TanggapanForm,
@@ -52,9 +55,11 @@ from ppid_manual.access import role_required
 from ppid_manual.layanan import cetak_latar
 from ppid_manual.models import CetakanRegister, Unit
 from ppid_manual.roles import ALL_DESK, Role
+from ppid_manual.workflow import penerimaan
 from ppid_manual.workflow.calendar import today
 from ppid_manual.workflow.deadlines import is_near_due, near_due_limit
 from ppid_manual.workflow.engine import Step, StepRefused
+from ppid_manual.workflow.forms import PenyampaianForm
 from ppid_manual.workflow.numbering import NumberingError
 from ppid_manual.workflow.pages import (
     CaseUI,
@@ -230,6 +235,9 @@ def baru(request: HttpRequest) -> HttpResponse:
                     )
                 else:
                     messages.success(request, f"Keberatan {k.nomor_registrasi} didaftarkan.")
+                notice = penerimaan.catatan(k.tanggal_diterima, timezone.localtime())
+                if notice:
+                    messages.info(request, notice)
                 return redirect(reverse("keberatan:detail", args=[k.pk]) + "?baru=1")
         permohonan = form.permohonan
         tanpa_nomor = not form.terhubung
@@ -349,7 +357,11 @@ def _tanggapan(keputusan: str) -> StepPage:
 
     def act(k: Keberatan, f: TanggapanForm, user) -> Keberatan:
         return actions.answer_keberatan(
-            k, by=user, keputusan=keputusan, pertimbangan=f.cleaned_data["pertimbangan"]
+            k,
+            by=user,
+            keputusan=keputusan,
+            pertimbangan=f.cleaned_data["pertimbangan"],
+            amar=f.amar(),
         )
 
     intro = {
@@ -364,6 +376,19 @@ def _tanggapan(keputusan: str) -> StepPage:
         ),
         KP.MUSYAWARAH: (
             "Hanya untuk alasan huruf b–g (UU 14/2008 Pasal 35 ayat (2)). Tuliskan isi kesepakatan."
+        ),
+        KP.SEBAGIAN: (
+            "Sebagian informasi diberikan, sebagian tetap dikecualikan: tuliskan keduanya dan "
+            "dasarnya. Permohonan yang terkait dibuka kembali untuk penyerahan bagian yang "
+            "diberikan."
+        ),
+        KP.BIAYA: (
+            "Biaya yang dikenakan PPID dikoreksi: tuliskan biaya yang ditetapkan. Penyerahan "
+            "pada permohonan yang dibuka kembali tidak boleh melebihinya."
+        ),
+        KP.WAKTU: (
+            "Waktu penyediaan dikoreksi: tuliskan tanggal paling lambat informasi disediakan. "
+            "Permohonan yang terkait dibuka kembali untuk penyerahan."
         ),
     }[keputusan]
     return StepPage(form, act, intro, "Tanggapan Atasan PPID dicatat.")
@@ -421,6 +446,22 @@ PAGES: dict[str, StepPage] = {
     "tanggapi_diberikan": _tanggapan(KP.DIBERIKAN),
     "tanggapi_ditolak": _tanggapan(KP.DITOLAK),
     "tanggapi_musyawarah": _tanggapan(KP.MUSYAWARAH),
+    "tanggapi_sebagian": _tanggapan(KP.SEBAGIAN),
+    "tanggapi_biaya": _tanggapan(KP.BIAYA),
+    "tanggapi_waktu": _tanggapan(KP.WAKTU),
+    "catat_penyampaian": StepPage(
+        lambda k, data, step: PenyampaianForm(
+            data,
+            initial={"tanggal": today(), "cara": k.tanggapan_cara or None},
+            submit_label=step.label,
+            css=step.css,
+        ),
+        lambda k, f, user: actions.record_penyampaian(k, f.penyampaian(), by=user),
+        "UU 14/2008 Pasal 37 ayat (2): 14 hari kerja ke Komisi Informasi dihitung sejak "
+        "tanggapan tertulis diterima pemohon. Tanggal kirim pos dicatat sebagai perkiraan "
+        "sampai tanggal diterima dikonfirmasi.",
+        "Penyampaian tanggapan dicatat; batas pengajuan sengketa dihitung dari tanggal diterima.",
+    ),
     "catat_diterima": StepPage(
         lambda k, data, step: SikapForm(
             data,
@@ -447,6 +488,7 @@ PAGES: dict[str, StepPage] = {
             by=user,
             tanggal_sengketa=f.cleaned_data["tanggal_sengketa"],
             nomor_register=f.cleaned_data["nomor_register"],
+            diketahui_dari=f.cleaned_data["diketahui_dari"],
             note=f.cleaned_data["catatan"],
         ),
         "UU 14/2008 Pasal 37: sengketa diajukan ke Komisi Informasi Provinsi Bali dalam 14 hari "
@@ -454,6 +496,34 @@ PAGES: dict[str, StepPage] = {
         "Sengketa dicatat.",
     ),
 }
+PAGES["catat_nomor_ki"] = StepPage(
+    lambda k, data, step: NomorKiForm(
+        data,
+        initial={"nomor_register": k.nomor_register_ki},
+        submit_label=step.label,
+        css=step.css,
+    ),
+    lambda k, f, user: actions.record_nomor_ki(
+        k, by=user, nomor_register=f.cleaned_data["nomor_register"].strip()
+    ),
+    "Nomor register dari Komisi Informasi Provinsi Bali untuk sengketa yang sudah dicatat.",
+    "Nomor register Komisi Informasi dicatat.",
+)
+PAGES["catat_hasil_sengketa"] = StepPage(
+    lambda k, data, step: HasilSengketaForm(
+        data, initial={"tanggal_hasil": today()}, submit_label=step.label, css=step.css
+    ),
+    lambda k, f, user: actions.record_hasil_sengketa(
+        k,
+        by=user,
+        hasil=f.cleaned_data["hasil"],
+        tanggal_hasil=f.cleaned_data["tanggal_hasil"],
+        note=f.cleaned_data["catatan"],
+    ),
+    "Hasil penyelesaian sengketa di Komisi Informasi Provinsi Bali (mediasi atau ajudikasi), "
+    "atau keberatan ke PTUN atas putusannya.",
+    "Hasil sengketa dicatat.",
+)
 PAGES["catat_sengketa_tanpa_tanggapan"] = StepPage(
     PAGES["catat_sengketa"].form,
     PAGES["catat_sengketa"].act,

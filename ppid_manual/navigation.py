@@ -36,6 +36,9 @@ NAV: list[NavItem] = [
         "journal-text",
         "Permohonan",
     ),
+    # The paper fallback (SOP: service when the system is down): static files, so the same
+    # link works while the database is away.
+    NavItem("Formulir kertas kosong", "formulir_kertas", ALL_DESK, "printer", "Permohonan"),
     NavItem("Keberatan", "keberatan:daftar", ALL_DESK, "exclamation-diamond", "Keberatan"),
     NavItem(
         "Daftarkan keberatan",

@@ -282,6 +282,9 @@ PPID = {
     "URL_INTRANET": env_str("PPID_URL_INTRANET", "http://127.0.0.1:8000"),
     # SOP step 3: the OPD's internal answer deadline, inside the 10 working days.
     "HK_JAWABAN_OPD": env_int("PPID_HK_JAWABAN_OPD", 5),
+    # The desk's closing time: a request received later is told when its clock starts
+    # (ppid_manual/workflow/penerimaan.py).
+    "JAM_LAYANAN_SELESAI": env_str("PPID_JAM_LAYANAN_SELESAI", "16:00"),
     # UU 27/2022: ID scans are kept this many days after a case is closed, then deleted by
     # `manage.py hapus_pindaian_lama` (schedule it daily).
     "RETENSI_PINDAIAN_HARI": env_int("PPID_RETENSI_PINDAIAN_HARI", 730),

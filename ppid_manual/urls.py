@@ -17,6 +17,7 @@ urlpatterns = [
     path("laporan/", layanan.laporan, name="laporan"),
     path("ekspor-online/", layanan.ekspor_online, name="ekspor_online"),
     path("favicon.ico", views.favicon, name="favicon"),
+    path("formulir-kertas/", views.formulir_kertas, name="formulir_kertas"),
     path("healthz", healthz.healthz, name="healthz"),
     path("cetak-register/", layanan.cetak_register_mulai, name="cetak_register_mulai"),
     path("cetak-register/<uuid:pk>/", layanan.cetak_register, name="cetak_register"),

@@ -68,6 +68,12 @@ def server_error(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+def formulir_kertas(request: HttpRequest) -> HttpResponse:
+    """The blank paper forms (static/formulir/): plain files that open without the database;
+    the menu reaches them through this name, the 503 page links them directly."""
+    return redirect(static("formulir/index.html"))
+
+
 def favicon(request: HttpRequest) -> HttpResponse:
     """Browsers ask for /favicon.ico whatever the page links: answer with the static icon."""
     return redirect(static("img/favicon.ico"), permanent=True)

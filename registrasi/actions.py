@@ -15,16 +15,22 @@ from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from ppid_manual import pindaian
+from ppid_manual.format import rupiah
 from ppid_manual.models import Event, FormatNomor, Unit, User
-from ppid_manual.workflow import calendar
+from ppid_manual.workflow import calendar, penerimaan, susulan
+from ppid_manual.workflow import penyampaian as penyampaian_surat
 from ppid_manual.workflow.engine import StepRefused, apply_step, record_event
 from ppid_manual.workflow.numbering import next_number
+from ppid_manual.workflow.penyampaian import Penyampaian
+from ppid_manual.workflow.susulan import Susulan
 from registrasi import pemohon as identitas
 from registrasi.alur import (
     ALUR,
     LANGKAH_KEPUTUSAN,
+    TARGET_PENYERAHAN,
     TENGGAT_AWAL,
     TENGGAT_JAWABAN_OPD,
     TENGGAT_PEMBERITAHUAN,
@@ -68,6 +74,8 @@ class Intake:
     extra: dict[str, Any] = field(default_factory=dict)
     # "Lanjutkan pendaftaran": the returned (dikembalikan) record this intake continues.
     lanjutan_dari: Permohonan | None = None
+    # A late entry of a paper form: `tanggal` is then the paper's date.
+    susulan: Susulan | None = None
 
 
 @transaction.atomic
@@ -78,6 +86,10 @@ def _intake(step_name: str, intake: Intake, *, by: User, note: str) -> Permohona
             raise SudahDiajukan(done)
     if by.unit_id is None:
         raise StepRefused("Akun Anda belum terhubung ke perangkat daerah; hubungi Admin.")
+    if intake.tanggal is not None and intake.tanggal > calendar.today():
+        raise StepRefused("Tanggal permohonan diterima tidak boleh di masa depan.")
+    if intake.susulan is not None:
+        intake.susulan.check()
     returned = _lock_returned(intake.lanjutan_dari, by) if intake.lanjutan_dari else None
     pemohon, changes = identitas.simpan(intake.pemohon)
     permohonan = Permohonan(
@@ -106,6 +118,8 @@ def _intake(step_name: str, intake: Intake, *, by: User, note: str) -> Permohona
             # the notice is due 10 working days after it (day 0 = the registration date).
             day = intake.tanggal or calendar.today()
             p.tanggal_daftar = day
+            # A paper form entered late: flagged, its clocks from the paper's date.
+            data.update(susulan.terapkan(p, intake.susulan, day, calendar.today()))
             TENGGAT_AWAL.stamp(p)
             TENGGAT_PEMBERITAHUAN.stamp(p)
             # The number last: its counter row stays locked until the commit, and every desk
@@ -123,6 +137,11 @@ def _intake(step_name: str, intake: Intake, *, by: User, note: str) -> Permohona
             pindaian.simpan(p.scan_identitas, intake.scan_identitas.name, intake.scan_identitas)
         return data
 
+    if step_name == "daftar":
+        # Received on a day off or after hours: accepted, the timeline says when the clock
+        # starts (the counting rule is unchanged).
+        notice = penerimaan.catatan(intake.tanggal or calendar.today(), timezone.localtime())
+        note = " ".join(x for x in (notice, note) if x)
     created = apply_step(permohonan, ALUR, step_name, by=by, note=note, update=update)
     if returned is not None:
         # The returned record's timeline points to its continuation (the new record's own
@@ -371,6 +390,8 @@ def _apply_putusan(p: Permohonan, putusan: Putusan, unit: Unit | None = None) ->
     p.cara_pembayaran = putusan.cara_pembayaran
     p.tanggal_tersedia = putusan.tanggal_tersedia
     p.tanggal_pemberitahuan = day
+    # Until its delivery is recorded, the notice's date stands for the pemohon's receipt.
+    penyampaian_surat.belum_disampaikan(p, "pemberitahuan", day)
     p.hk_pemberitahuan = calendar.working_days_elapsed(p.tanggal_daftar, day)
     p.nomor_pemberitahuan = next_number(FormatNomor.Jenis.PEMBERITAHUAN, day=day, unit=unit)
     data: dict[str, Any] = {
@@ -382,8 +403,18 @@ def _apply_putusan(p: Permohonan, putusan: Putusan, unit: Unit | None = None) ->
         p.nomor_sk_penolakan = next_number(FormatNomor.Jenis.SK_PENOLAKAN, day=day, unit=unit)
         data["nomor_sk_penolakan"] = p.nomor_sk_penolakan
         data["pasal17"] = p.pasal17
-    if putusan.keputusan not in (K.DIBERIKAN_SELURUHNYA, K.DIBERIKAN_SEBAGIAN):
+    if putusan.keputusan not in (
+        K.DIBERIKAN_SELURUHNYA,
+        K.DIBERIKAN_SEBAGIAN,
+        K.BELUM_DIDOKUMENTASIKAN,  # open until handed over, by tanggal_tersedia
+    ):
         p.tanggal_ditutup = day
+    else:
+        # SOP langkah 5: handed over within 1 hk of being ready (now; or, not yet documented,
+        # on the date the notice promises).
+        p.tanggal_siap = putusan.tanggal_tersedia or day
+        TARGET_PENYERAHAN.stamp(p)
+        data["target_penyerahan"] = p.target_penyerahan.isoformat()
     return data
 
 
@@ -482,6 +513,12 @@ def hand_over(
         harga = tarif.harga if tarif is not None else Decimal("0")
         biaya_salinan = harga * jumlah_halaman
         total = biaya_salinan + biaya_pengiriman
+        if p.biaya_ditetapkan is not None and total > p.biaya_ditetapkan:
+            # The Atasan PPID corrected the fee on a keberatan (Pasal 35(1) huruf f).
+            raise StepRefused(
+                f"Biaya {rupiah(total)} melebihi biaya yang ditetapkan Atasan PPID atas "
+                f"keberatan ({rupiah(p.biaya_ditetapkan)})."
+            )
         # A paid handover gets a numbered kuitansi, in the same transaction as the receipt.
         kuitansi = next_number(FormatNomor.Jenis.KUITANSI, day=day) if total else None
         penyerahan = Penyerahan.objects.create(
@@ -514,6 +551,20 @@ def hand_over(
 
 
 @transaction.atomic
+def record_penyampaian(
+    permohonan: Permohonan, penyampaian: Penyampaian, *, by: User, note: str = ""
+) -> Permohonan:
+    """How the written notice reached the pemohon (ppid_manual/workflow/penyampaian.py): the
+    30 hk to file a keberatan count from that receipt (UU 14/2008 Pasal 36(1))."""
+
+    def update(p: Permohonan) -> dict[str, Any]:
+        penyampaian.check(p.tanggal_pemberitahuan, calendar.today())
+        return penyampaian_surat.terapkan(p, "pemberitahuan", penyampaian)
+
+    return apply_step(permohonan, ALUR, "catat_penyampaian", by=by, note=note, update=update)
+
+
+@transaction.atomic
 def withdraw(permohonan: Permohonan, *, by: User, note: str) -> Permohonan:
     """The pemohon withdraws the request; the reason is kept on the event."""
     if not note.strip():
@@ -526,15 +577,50 @@ def withdraw(permohonan: Permohonan, *, by: User, note: str) -> Permohonan:
 
 
 @transaction.atomic
-def reopen_for_handover(permohonan: Permohonan, *, by: User, note: str) -> Permohonan:
-    """UU 14/2008 Pasal 36: the Atasan PPID grants the information on a keberatan; the
-    request reopens so that the desk can hand the information over (then `hand_over`).
-    Called by the keberatan app."""
+@dataclass(frozen=True)
+class Syarat:
+    """The terms of the Atasan PPID's answer the reopened request follows: a partial grant
+    (what is given, what stays closed and why), a corrected fee, a corrected date."""
+
+    informasi_diberikan: str = ""
+    informasi_tertutup: str = ""
+    pasal17: list[str] = field(default_factory=list)
+    biaya: Decimal | None = None
+    tanggal_tersedia: datetime.date | None = None
+
+
+def reopen_for_handover(
+    permohonan: Permohonan, *, by: User, note: str, syarat: Syarat | None = None
+) -> Permohonan:
+    """UU 14/2008 Pasal 36: the Atasan PPID grants the information on a keberatan (in full,
+    in part, or with a corrected fee or time); the request reopens so that the desk can hand
+    the information over on those terms (then `hand_over`). Called by the keberatan app."""
     if not note.strip():
         raise StepRefused("Tuliskan dasar pembukaan kembali (nomor tanggapan keberatan).")
+    syarat = syarat or Syarat()
 
     def update(p: Permohonan) -> dict[str, Any]:
+        data = {"keputusan_sebelumnya": p.keputusan, "status_sebelumnya": p.status}
         p.tanggal_ditutup = None
-        return {"keputusan_sebelumnya": p.keputusan, "status_sebelumnya": p.status}
+        if syarat.informasi_tertutup:
+            # A partial grant: what is handed over, what stays blacked out and on which
+            # letters of Pasal 17.
+            p.keputusan = Permohonan.Keputusan.DIBERIKAN_SEBAGIAN
+            p.klasifikasi = Permohonan.Klasifikasi.TERBUKA
+            p.uraian_informasi = syarat.informasi_diberikan
+            p.bagian_dihitamkan = syarat.informasi_tertutup
+            p.pasal17 = sorted(set(syarat.pasal17))
+            data["sebagian"] = True
+        if syarat.biaya is not None:
+            p.biaya_ditetapkan = syarat.biaya
+            data["biaya_ditetapkan"] = str(syarat.biaya)
+        if syarat.tanggal_tersedia is not None:
+            p.tanggal_tersedia = syarat.tanggal_tersedia
+            data["tanggal_tersedia"] = syarat.tanggal_tersedia.isoformat()
+        # SOP langkah 5: the handover 1 hk after the information is ready again.
+        p.tanggal_siap = syarat.tanggal_tersedia or calendar.today()
+        TARGET_PENYERAHAN.stamp(p)
+        data["target_penyerahan"] = p.target_penyerahan.isoformat()
+        return data
 
     return apply_step(permohonan, ALUR, "buka_kembali", by=by, note=note, update=update)

@@ -28,6 +28,7 @@ S = Permohonan.Status
 HK_PEMBERITAHUAN = hukum.HK_PEMBERITAHUAN
 HK_PERPANJANGAN = hukum.HK_PERPANJANGAN
 HK_KEBERATAN = hukum.HK_KEBERATAN
+SOP_PENYERAHAN = 1  # SOP langkah 5: the handover within 1 working day
 
 
 def dalam_lingkup(permohonan: Permohonan, user: User) -> bool:
@@ -66,6 +67,13 @@ def boleh_diperpanjang(permohonan: Permohonan, user: User) -> str | None:
         if reason:
             return reason
     return permohonan.can_extend(timezone.localdate())
+
+
+def ada_pemberitahuan(permohonan: Permohonan, user: User) -> str | None:
+    """A delivery is recorded for a notice that was issued."""
+    if permohonan.tanggal_pemberitahuan is None:
+        return "Pemberitahuan tertulis belum diterbitkan."
+    return None
 
 
 BERJALAN = list(Permohonan.CLOCK_RUNNING)
@@ -157,11 +165,13 @@ ALUR = StepTable(
             [Role.PPID],
             "secondary",
         ),
+        # Pasal 22(7) huruf c: not yet documented. The request stays open until the
+        # information, documented by the date the notice gives, is handed over (SOP 5).
         (
             "belum_didokumentasikan",
             "Pemberitahuan: belum didokumentasikan",
             PUTUSAN_DARI,
-            S.SELESAI,
+            S.MENUNGGU_PENYERAHAN,
             [Role.PPID],
             "secondary",
         ),
@@ -174,6 +184,17 @@ ALUR = StepTable(
             [Role.PPID, Role.PELAKSANA],
             "warning",
             boleh_diperpanjang,
+        ),
+        # How the notice reached the pemohon (ppid_manual/workflow/penyampaian.py): the 30 hk
+        # to file a keberatan run from its receipt (Pasal 36(1)); the state is kept.
+        (
+            "catat_penyampaian",
+            "Catat penyampaian pemberitahuan kepada pemohon",
+            [S.MENUNGGU_PENYERAHAN, S.DIBUKA_KEMBALI, S.SELESAI],
+            None,
+            LOKET,
+            "primary",
+            ada_pemberitahuan,
         ),
         # SOP 5: the copy handed over, the fee paid; closes the request.
         (
@@ -300,8 +321,10 @@ TENGGAT_AWAL = DeadlineSpec(
     "tanggal_daftar",
     HK_PEMBERITAHUAN,
     "Tenggat 10 hari kerja (Pasal 22(7))",
+    applies=lambda p: p.clock_running,
     judul=f"{HK_PEMBERITAHUAN} hari kerja sejak pendaftaran (Pasal 22(7))",
     dasar="UU 14/2008 Pasal 22 ayat (7)",
+    sejak="tanggal permohonan diterima (pendaftaran)",
 )
 # The deadline in force: the same 10 hk until an extension...
 TENGGAT_PEMBERITAHUAN = DeadlineSpec(
@@ -309,8 +332,9 @@ TENGGAT_PEMBERITAHUAN = DeadlineSpec(
     "tanggal_daftar",
     HK_PEMBERITAHUAN,
     "Tenggat pemberitahuan (Pasal 22(7))",
-    applies=lambda p: not p.diperpanjang,
+    applies=lambda p: p.clock_running and not p.diperpanjang,
     dasar="UU 14/2008 Pasal 22 ayat (7)",
+    sejak="tanggal permohonan diterima (pendaftaran)",
 )
 # ...then 7 hk more from the original deadline (Pasal 22(8)), once.
 TENGGAT_PERPANJANGAN = DeadlineSpec(
@@ -318,11 +342,24 @@ TENGGAT_PERPANJANGAN = DeadlineSpec(
     "tenggat_awal",
     HK_PERPANJANGAN,
     "Tenggat sesudah perpanjangan (Pasal 22(8))",
-    applies=lambda p: p.diperpanjang,
+    applies=lambda p: p.clock_running and p.diperpanjang,
     judul=f"Perpanjangan {HK_PERPANJANGAN} hari kerja (Pasal 22(8))",
     dasar="UU 14/2008 Pasal 22 ayat (8)",
+    sejak="hari terakhir tenggat 10 hari kerja",
 )
-TENGGAT = (TENGGAT_AWAL, TENGGAT_PEMBERITAHUAN, TENGGAT_PERPANJANGAN)
+# SOP langkah 5: the handover 1 hk after the information is ready (the fee is paid at the
+# handover, against the kuitansi).
+TARGET_PENYERAHAN = DeadlineSpec(
+    "target_penyerahan",
+    "tanggal_siap",
+    SOP_PENYERAHAN,
+    "Target penyerahan informasi (SOP 1 hk)",
+    applies=lambda p: p.status in Permohonan.PENYERAHAN,
+    judul="Target penyerahan informasi (SOP 1 hari kerja)",
+    dasar="SOP langkah 5",
+    sejak="tanggal informasi siap diserahkan",
+)
+TENGGAT = (TENGGAT_AWAL, TENGGAT_PEMBERITAHUAN, TENGGAT_PERPANJANGAN, TARGET_PENYERAHAN)
 
 
 # The OPD's internal answer deadline (SOP step 3): HK_JAWABAN_OPD working days from the letter,
@@ -334,6 +371,7 @@ TENGGAT_JAWABAN_OPD = DeadlineSpec(
     "Tenggat jawaban OPD",
     cap=lambda s: s.permohonan.tenggat,
     dasar="SOP langkah 3",
+    sejak="tanggal surat permintaan ke OPD",
 )
 TENGGAT_SURAT = (TENGGAT_JAWABAN_OPD,)
 
@@ -347,7 +385,7 @@ def _surat_menunggu_jawaban():
 
 
 def register_deadlines() -> None:
-    deadlines.register(Permohonan, TENGGAT, lambda: Permohonan.objects.running())
+    deadlines.register(Permohonan, TENGGAT, lambda: Permohonan.objects.open())
     # After the requests: the letters' cap is the request's deadline as just recomputed.
     deadlines.register(
         SuratPermintaan,

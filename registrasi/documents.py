@@ -23,6 +23,7 @@ from registrasi.alur import (
     HK_KEBERATAN,
     HK_PEMBERITAHUAN,
     HK_PERPANJANGAN,
+    TARGET_PENYERAHAN,
     TENGGAT_AWAL,
     TENGGAT_PERPANJANGAN,
 )
@@ -375,10 +376,21 @@ def explain_deadline(permohonan: Permohonan) -> list[dict[str, Any]]:
     """The deadline's explanation: each counted span and the days skipped in it, and why
     (each span is its DeadlineSpec's explain(), registrasi/alur.py)."""
     spans = []
-    for spec in (TENGGAT_AWAL, TENGGAT_PERPANJANGAN):
-        if spec.is_active(permohonan):
+    shown = (
+        (TENGGAT_AWAL, permohonan.tenggat_awal is not None),
+        (TENGGAT_PERPANJANGAN, permohonan.diperpanjang),
+        (TARGET_PENYERAHAN, permohonan.target_penyerahan is not None),
+    )
+    for spec, applies in shown:
+        if applies and getattr(permohonan, spec.start) is not None:
             e = spec.explain(permohonan)
             spans.append(
-                {"judul": e.judul, "mulai": e.mulai, "akhir": e.tenggat, "dilewati": e.dilewati}
+                {
+                    "judul": e.judul,
+                    "sejak": e.sejak,
+                    "mulai": e.mulai,
+                    "akhir": e.tenggat,
+                    "dilewati": e.dilewati,
+                }
             )
     return spans

@@ -21,6 +21,8 @@ from ppid_manual.models import Unit
 from ppid_manual.pindaian import SCAN_IDENTITAS
 from ppid_manual.workflow import calendar
 from ppid_manual.workflow.calendar import today
+from ppid_manual.workflow.forms import SUSULAN_FIELDS, clean_susulan, susulan_fields
+from ppid_manual.workflow.susulan import Susulan
 from registrasi.actions import Intake, Putusan
 from registrasi.alur import TENGGAT_PEMBERITAHUAN
 from registrasi.models import Pemohon, Permohonan, SuratPermintaan, Tarif
@@ -175,6 +177,7 @@ class PermohonanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
         "identitas_diterima",
         "catatan_kekurangan",
         "scan_identitas",
+        *SUSULAN_FIELDS,
         "konfirmasi_tanggal",
     )
 
@@ -242,6 +245,9 @@ class PermohonanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields.update(susulan_fields())
+        self.order_fields(self.field_order)
+        self.susulan: Susulan | None = None
         self.aksi = self.data.get("aksi", self.DAFTAR) if self.is_bound else self.DAFTAR
         if self.aksi not in (self.DAFTAR, self.KEMBALIKAN):
             self.aksi = self.DAFTAR
@@ -292,6 +298,20 @@ class PermohonanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
                     Column("scan_identitas", css_class="col-md-4"),
                 ),
             ),
+            # A paper form entered late: the exception, after the everyday fields.
+            Fieldset(
+                "Formulir kertas (entri susulan)",
+                "entri_susulan",
+                Div(
+                    Row(
+                        Column("nomor_kertas", css_class="col-md-4"),
+                        Column("petugas_kertas", css_class="col-md-4"),
+                    ),
+                    "alasan_susulan",
+                    css_class="susulan-rinci",
+                ),
+                css_class="susulan",
+            ),
             # The risky date's warning and its confirmation, just above the buttons.
             HTML(
                 "{% if form.peringatan_tanggal %}"
@@ -303,7 +323,9 @@ class PermohonanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
                 '{% if form.konfirmasi_tanggal.errors %} is-invalid{% endif %}" type="checkbox"'
                 ' name="konfirmasi_tanggal" id="id_konfirmasi_tanggal"'
                 ' aria-describedby="peringatan-tanggal">'
-                '<label class="form-check-label fw-bold" for="id_konfirmasi_tanggal">'
+                # Dark red on the warning's yellow: the contrast WCAG AA asks for.
+                '<label class="form-check-label fw-bold text-danger-emphasis"'
+                ' for="id_konfirmasi_tanggal">'
                 "{{ form.konfirmasi_tanggal.label }}</label></div></div>{% endif %}"
             ),
             # Two submit buttons: the desk's completeness decision (SOP step 2).
@@ -397,6 +419,8 @@ class PermohonanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
                 self.add_error("cara_salinan", "Pilih cara mendapatkan salinan.")
         else:
             cleaned["cara_salinan"] = ""
+        if daftar:
+            self.susulan = clean_susulan(self, cleaned)
         if daftar and cleaned.get("tanggal"):
             self.peringatan_tanggal = self.risky_date(cleaned["tanggal"])
             if self.peringatan_tanggal and not cleaned.get("konfirmasi_tanggal"):
@@ -458,6 +482,7 @@ class PermohonanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
             catatan_kekurangan=c.get("catatan_kekurangan", ""),
             tanggal=c["tanggal"],
             scan_identitas=c.get("scan_identitas"),
+            susulan=self.susulan,
             kunci=c["kunci"],
         )
 

@@ -25,6 +25,7 @@ from ppid_manual.models import Unit
 from ppid_manual.postgres import key_in
 from ppid_manual.roles import Role
 from ppid_manual.workflow import deadlines
+from ppid_manual.workflow.penyampaian import Cara
 
 
 class Pemohon(models.Model):
@@ -188,9 +189,16 @@ class PermohonanQuerySet(models.QuerySet):
         return self.filter(overdue_q(today))
 
     def near_due(self, today: datetime.date) -> PermohonanQuerySet:
-        """Due today or within the next 2 working days (and not overdue)."""
-        return self.running().filter(
-            tenggat__gte=today, tenggat__lt=deadlines.near_due_limit(today)
+        """Due today or within the next 2 working days (and not overdue): the notice, or the
+        SOP's handover target."""
+        limit = deadlines.near_due_limit(today)
+        return self.filter(
+            Q(status__in=Permohonan.CLOCK_RUNNING, tenggat__gte=today, tenggat__lt=limit)
+            | Q(
+                status__in=Permohonan.PENYERAHAN,
+                target_penyerahan__gte=today,
+                target_penyerahan__lt=limit,
+            )
         )
 
     def needs_action(self, user) -> PermohonanQuerySet:
@@ -273,9 +281,12 @@ class PermohonanQuerySet(models.QuerySet):
 
 
 def overdue_q(at: datetime.date) -> Q:
-    """The notice is still due and its deadline passed before `at`: `objects.overdue(today)`,
-    and the Laporan's count of late requests as at the end of its period."""
-    return Q(status__in=Permohonan.CLOCK_RUNNING, tenggat__lt=at)
+    """The notice is still due and its deadline passed before `at`, or the information waits
+    past the SOP's handover target: `objects.overdue(today)`, and (with no notice issued) the
+    Laporan's count of late requests as at the end of its period."""
+    return Q(status__in=Permohonan.CLOCK_RUNNING, tenggat__lt=at) | Q(
+        status__in=Permohonan.PENYERAHAN, target_penyerahan__lt=at
+    )
 
 
 def scan_path(instance: Permohonan, filename: str) -> str:
@@ -347,7 +358,9 @@ class Permohonan(models.Model):
 
     # The 10-hk clock is running (Pasal 22(7)): the written notice is still due.
     CLOCK_RUNNING = (Status.TERDAFTAR, Status.DIMINTAKAN_KE_OPD, Status.SIAP_DIPUTUS)
-    OPEN = CLOCK_RUNNING + (Status.MENUNGGU_PENYERAHAN, Status.DIBUKA_KEMBALI)
+    # Waiting for the handover: the SOP's 1-hk handover target runs (SOP langkah 5).
+    PENYERAHAN = (Status.MENUNGGU_PENYERAHAN, Status.DIBUKA_KEMBALI)
+    OPEN = CLOCK_RUNNING + PENYERAHAN
 
     # --- intake -------------------------------------------------------------------------
     pemohon = models.ForeignKey(
@@ -427,6 +440,15 @@ class Permohonan(models.Model):
         help_text="SOP: PPID Pelaksana yang tidak menguasai informasi berkoordinasi ke PPID.",
     )
 
+    # --- a late entry of a paper form (ppid_manual/workflow/susulan.py) -----------------
+    entri_susulan = models.BooleanField("entri susulan dari formulir kertas", default=False)
+    nomor_kertas = models.CharField("nomor lembar kertas", max_length=50, blank=True)
+    alasan_susulan = models.TextField("alasan entri susulan", max_length=500, blank=True)
+    petugas_kertas = models.CharField("petugas penerima kertas", max_length=150, blank=True)
+    susulan_terlambat = models.BooleanField(
+        "entri susulan melewati 1 hari kerja (SOP)", default=False
+    )
+
     # --- decision (Pasal 22(7); Perki 1/2021) -----------------------------------------
     keputusan = models.CharField("keputusan", max_length=24, choices=Keputusan.choices, blank=True)
     klasifikasi = models.CharField(
@@ -437,6 +459,17 @@ class Permohonan(models.Model):
     )
     tanggal_pemberitahuan = models.DateField(
         "tanggal pemberitahuan", null=True, blank=True, db_index=True
+    )
+    # How the notice reached the pemohon (ppid_manual/workflow/penyampaian.py): Pasal 36(1)
+    # counts the 30 hk to file a keberatan from the pemohon's receipt.
+    pemberitahuan_cara = models.CharField(
+        "cara penyampaian pemberitahuan", max_length=8, choices=Cara.choices, blank=True
+    )
+    pemberitahuan_diterima = models.DateField(
+        "pemberitahuan diterima pemohon", null=True, blank=True
+    )
+    pemberitahuan_perkiraan = models.BooleanField(
+        "tanggal diterima pemberitahuan masih perkiraan", default=True
     )
     # Working days from registration to the notice, counted by the calendar engine when the
     # notice is issued: the Laporan Layanan aggregates it in the database.
@@ -483,6 +516,15 @@ class Permohonan(models.Model):
         "cara pembayaran", max_length=10, choices=CaraPembayaran.choices, blank=True
     )
     tanggal_tersedia = models.DateField("informasi tersedia paling lambat", null=True, blank=True)
+    # SOP langkah 5: the handover within 1 hk of the information being ready (the notice of
+    # a grant, the date a "belum didokumentasikan" promised, a keberatan's reopening).
+    tanggal_siap = models.DateField("informasi siap diserahkan", null=True, blank=True)
+    target_penyerahan = models.DateField("target penyerahan (SOP 1 hk)", null=True, blank=True)
+    # A keberatan's fee correction (UU 14/2008 Pasal 35(1) huruf f; keberatan.Keputusan.BIAYA):
+    # the handover charges no more than this total.
+    biaya_ditetapkan = models.DecimalField(
+        "biaya ditetapkan Atasan PPID (Rp)", max_digits=12, decimal_places=2, null=True, blank=True
+    )
     # The unit that issued the notice: the PPID Utama, or the OPD whose PPID Pelaksana
     # answered directly (its kop, number and official).
     unit_pemberitahuan = models.ForeignKey(
@@ -554,13 +596,24 @@ class Permohonan(models.Model):
     def is_open(self) -> bool:
         return self.status in self.OPEN
 
+    @property
+    def tenggat_berjalan(self) -> datetime.date | None:
+        """The date that binds the case now: the notice's deadline while its clock runs, the
+        SOP's handover target while the information waits to be handed over."""
+        if self.clock_running:
+            return self.tenggat
+        if self.status in self.PENYERAHAN:
+            return self.target_penyerahan
+        return None
+
     def is_overdue(self, today: datetime.date) -> bool:
-        return self.clock_running and self.tenggat is not None and self.tenggat < today
+        due = self.tenggat_berjalan
+        return due is not None and due < today
 
     def is_near_due(self, today: datetime.date, limit: datetime.date | None = None) -> bool:
-        """The notice is due today or within 2 working days (ppid_manual.workflow.deadlines;
-        `limit` from near_due_limit when a page tests many rows)."""
-        return self.clock_running and deadlines.is_near_due(self.tenggat, today, limit)
+        """Due today or within 2 working days (ppid_manual.workflow.deadlines; `limit` from
+        near_due_limit when a page tests many rows)."""
+        return deadlines.is_near_due(self.tenggat_berjalan, today, limit)
 
     def can_extend(self, today: datetime.date) -> str | None:
         """None when the one extension is still possible, else why not (Pasal 22(8))."""

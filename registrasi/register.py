@@ -22,6 +22,7 @@ from typing import Any
 from ppid_manual.format import hari_tanggal, tanggal
 from ppid_manual.format import rupiah as _rupiah
 from ppid_manual.models import Unit
+from ppid_manual.workflow import susulan
 from registrasi.models import Penyerahan, Permohonan, SuratPermintaan, Tarif
 
 K = Permohonan.Keputusan
@@ -133,9 +134,9 @@ def bentuk_informasi(p: Permohonan) -> str:
 
 def jenis_permohonan(p: Permohonan) -> str:
     """Melihat/mengetahui, or meminta salinan (the formulir's cara memperoleh informasi)."""
-    if p.cara_memperoleh == CM.MELIHAT:
-        return "Melihat/mengetahui"
-    return "Meminta salinan"
+    jenis = "Melihat/mengetahui" if p.cara_memperoleh == CM.MELIHAT else "Meminta salinan"
+    # A late entry of a paper form is flagged here, with how it came in (issue 18).
+    return "\n".join(x for x in (jenis, susulan.keterangan(p)) if x)
 
 
 def keputusan(p: Permohonan) -> str:

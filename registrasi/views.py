@@ -20,9 +20,10 @@ from ppid_manual.layanan import cetak_latar
 from ppid_manual.models import CetakanRegister, PencarianIdentitas
 from ppid_manual.paging import counted_page
 from ppid_manual.roles import ALL_DESK, Role
-from ppid_manual.workflow import calendar
+from ppid_manual.workflow import calendar, penerimaan
 from ppid_manual.workflow.deadlines import near_due_limit
 from ppid_manual.workflow.engine import StepRefused
+from ppid_manual.workflow.forms import PenyampaianForm
 from ppid_manual.workflow.numbering import NumberingError
 from ppid_manual.workflow.pages import (
     CaseUI,
@@ -235,6 +236,9 @@ def baru(request: HttpRequest) -> HttpResponse:
                         f"Permohonan terdaftar dengan nomor {p.nomor_pendaftaran}. Cetak tanda "
                         "bukti untuk pemohon.",
                     )
+                    notice = penerimaan.catatan(p.tanggal_daftar, timezone.localtime())
+                    if notice:
+                        messages.info(request, notice)
             except actions.SudahDiajukan as exc:
                 messages.info(request, "Formulir ini sudah dikirim; tidak didaftarkan dua kali.")
                 return _detail(exc.permohonan)
@@ -318,8 +322,27 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "boleh_lanjutkan": p.is_returned
             and lanjutan is None
             and request.user.has_role(Role.PETUGAS, Role.PELAKSANA),
+            **_usulan_dik(p, request.user),
         },
     )
+
+
+def _usulan_dik(p: Permohonan, user) -> dict:
+    """A refusal (or partial grant) on Pasal 17: the DIK entries in force it matches, and a
+    proposed new entry for the PPID to confirm (dip:dik_tambah, filled from this decision)."""
+    K = Permohonan.Keputusan
+    if not (p.pasal17 and p.keputusan in (K.DITOLAK, K.DIBERIKAN_SEBAGIAN)):
+        return {}
+    if not user.has_role(Role.PPID):
+        return {}
+    from dip.models import InformasiDikecualikan
+
+    return {
+        "dik_cocok": list(
+            InformasiDikecualikan.objects.cocok(p.unit_tujuan_id or p.unit_registrasi_id, p.pasal17)
+        ),
+        "dik_usul_url": f"{reverse('dip:dik_tambah')}?permohonan={p.pk}",
+    }
 
 
 def documents_for(p: Permohonan, surat, penyerahan) -> list[dict[str, str]]:
@@ -511,6 +534,19 @@ PAGES: dict[str, StepPage] = {
         submit_label="Buka kembali untuk penyerahan",
         css="warning",
         success="Permohonan dibuka kembali; informasi dapat diserahkan.",
+    ),
+    "catat_penyampaian": StepPage(
+        lambda p, data, step: PenyampaianForm(
+            data,
+            initial={"tanggal": calendar.today(), "cara": p.pemberitahuan_cara or None},
+            submit_label=step.label,
+            css=step.css,
+        ),
+        lambda p, f, user: actions.record_penyampaian(p, f.penyampaian(), by=user),
+        "UU 14/2008 Pasal 36 ayat (1): 30 hari kerja untuk mengajukan keberatan dihitung "
+        "sejak pemberitahuan diterima pemohon. Tanggal kirim pos dicatat sebagai perkiraan "
+        "sampai tanggal diterima dikonfirmasi.",
+        "Penyampaian pemberitahuan dicatat.",
     ),
 }
 

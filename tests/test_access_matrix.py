@@ -110,7 +110,7 @@ MATRIX: dict[str, tuple[set[str], str, str]] = {
     "cetak_register": ({PPID}, "page", "cetak"),
 }
 # Public by design: the login page, logout (POST), the health check, the favicon.
-PUBLIC = {"login", "logout", "healthz", "favicon"}
+PUBLIC = {"login", "logout", "healthz", "favicon", "formulir_kertas"}
 
 
 def all_url_names() -> set[str]:

@@ -17,11 +17,16 @@ from django.urls import reverse
 PAGES = ("/", "/permohonan/", "/permohonan/baru/", "/permohonan/register/", "/keberatan/")
 
 
+PAPER_FORMS = (
+    ("formulir-permohonan.html", "FORMULIR PERMOHONAN INFORMASI PUBLIK"),
+    ("formulir-keberatan.html", "FORMULIR KEBERATAN INFORMASI PUBLIK"),
+    ("tanda-bukti.html", "TANDA BUKTI PENERIMAAN"),
+    ("register-kertas.html", "LEMBAR REGISTER KERTAS PERMOHONAN DAN KEBERATAN"),
+)
+
+
 def paper_links() -> list[str]:
-    return [
-        f"{settings.STATIC_URL}formulir/formulir-permohonan.html",
-        f"{settings.STATIC_URL}formulir/formulir-keberatan.html",
-    ]
+    return [f"{settings.STATIC_URL}formulir/{name}" for name, _ in PAPER_FORMS]
 
 
 def assert_503(response):
@@ -106,10 +111,7 @@ def test_other_errors_still_get_the_500_page(client, petugas, monkeypatch):
 def test_the_paper_forms_are_static_files():
     """Blank forms the 503 page links to: plain files under static/, served by WhiteNoise
     before any middleware that needs the database, printable, in Indonesian."""
-    for name, title in (
-        ("formulir-permohonan.html", "FORMULIR PERMOHONAN INFORMASI PUBLIK"),
-        ("formulir-keberatan.html", "FORMULIR KEBERATAN INFORMASI PUBLIK"),
-    ):
+    for name, title in PAPER_FORMS:
         path = finders.find(f"formulir/{name}")
         assert path, name
         html = Path(path).read_text()
@@ -158,3 +160,25 @@ def test_on_postgresql_a_server_on_the_wrong_port_gives_the_503_page(client, pet
         connection.close()
         connection.settings_dict["PORT"] = port
     assert client.get("/").status_code == 200
+
+
+@override_settings(WHITENOISE_USE_FINDERS=True, WHITENOISE_AUTOREFRESH=True)
+def test_the_blank_forms_open_with_the_database_stopped(client, database_away, petugas):
+    """Issue 18: each blank form (and the index the menu links to) is served while every
+    attempt to reach the database fails: WhiteNoise answers before anything needs it (here
+    from the source folders, as after collectstatic in production)."""
+    client.force_login(petugas)
+    html = client.get("/").content.decode()
+    index = f"{settings.STATIC_URL}formulir/index.html"
+    assert f'href="{reverse("formulir_kertas")}"' in html  # the menu links to the paper forms
+    assert client.get(reverse("formulir_kertas"))["Location"] == index
+    database_away()
+    for url, title in [(index, "FORMULIR KERTAS KOSONG")] + [
+        (f"{settings.STATIC_URL}formulir/{name}", title) for name, title in PAPER_FORMS
+    ]:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        text = body.decode()
+        assert title in text and "Basis data" not in text
+        assert "Nomor lembar kertas" in text or url == index

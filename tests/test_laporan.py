@@ -100,8 +100,10 @@ def test_the_annual_report_figures_match_the_hand_count(desk, data_2026):
     assert waktu[K.BELUM_DIDOKUMENTASIKAN].jumlah == 0
     alasan = dict(angka.alasan_penolakan)
     assert alasan["Pasal 17 huruf a. menghambat proses penegakan hukum"] == 1
-    assert alasan["Pasal 17 huruf h. mengungkap rahasia pribadi"] == 1
-    assert sum(n for label, n in angka.alasan_penolakan if label.startswith("Pasal 17")) == 2
+    # Issue 18: the grounds of partial grants count too (p2 refused on a and h; p3 given in
+    # part, the rest closed on h).
+    assert alasan["Pasal 17 huruf h. mengungkap rahasia pribadi"] == 2
+    assert sum(n for label, n in angka.alasan_penolakan if label.startswith("Pasal 17")) == 3
     assert alasan["Informasi tidak dikuasai"] == 1
     assert angka.keberatan == 2
     keb_alasan = dict(angka.keberatan_alasan)
@@ -184,3 +186,30 @@ def test_a_pelaksana_sees_only_its_own_opd(client, desk, data_2026):
     assert "angka" not in other.context or other.context.get("angka") is None
     assert own.context["angka"].unit == desk.units["dinkes"]
     assert "Pemerintah Provinsi Bali (seluruh OPD)" not in own.content.decode()
+
+
+def test_the_printed_report_is_addressed_signed_and_copied_to_the_komisi_informasi(desk, data_2026):
+    """Issue 18: the Laporan as a letter — to the Atasan PPID, signed by the PPID in office,
+    copied to the Komisi Informasi Provinsi Bali — with every chart label printed whole."""
+    from ppid_manual.documents import LaporanLayananDokumen
+    from ppid_manual.layanan import charts
+    from ppid_manual.models import LaporanLayanan
+
+    with at(D(2026, 7, 1)):
+        angka = laporan.compute(2026, "tahunan")
+        doc = LaporanLayananDokumen(
+            angka=angka,
+            narasi=LaporanLayanan(tahun=2026, periode="tahunan"),
+            grafik={"penolakan": charts.bar_chart(angka.alasan_penolakan, title="P")},
+        )
+        html = doc.render_html()
+        pdf = doc.render_pdf()
+    assert "Yth. Atasan PPID Pemerintah Provinsi Bali" in html
+    assert desk.pejabat["ppid"].nama in html  # the signature block
+    assert "Tembusan:" in html and "Komisi Informasi Provinsi Bali." in html
+    assert pdf.startswith(b"%PDF")
+    # The longest Pasal 17 label, whole (wrapped on words, not cut at 45 characters).
+    longest = max((label for label, _ in angka.alasan_penolakan), key=len)
+    assert len(longest) > 45
+    svg = str(charts.bar_chart(angka.alasan_penolakan, title="P"))
+    assert all(word in svg for word in longest.split())

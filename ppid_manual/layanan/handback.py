@@ -75,6 +75,19 @@ def permohonan_record(p, lengkap: bool) -> dict[str, Any]:
         "undang_undang_lain": p.undang_undang_lain,
         "nomor_sk_penolakan": p.nomor_sk_penolakan,
         "tanggal_ditutup": _d(p.tanggal_ditutup),
+        "entri_susulan": _susulan(p),
+    }
+
+
+def _susulan(case) -> dict[str, Any] | None:
+    """A late entry of a paper form (ppid_manual/workflow/susulan.py), flagged in the export."""
+    if not case.entri_susulan:
+        return None
+    return {
+        "nomor_kertas": case.nomor_kertas,
+        "alasan": case.alasan_susulan,
+        "petugas": case.petugas_kertas,
+        "terlambat": case.susulan_terlambat,
     }
 
 
@@ -97,6 +110,8 @@ def keberatan_record(k, lengkap: bool) -> dict[str, Any]:
         "tanggal_tanggapan": _d(k.tanggal_tanggapan),
         "sikap_pemohon": k.sikap_pemohon,
         "tanggal_sengketa": _d(k.tanggal_sengketa),
+        "tanggal_diterima": _d(k.tanggal_diterima),
+        "entri_susulan": _susulan(k),
     }
 
 

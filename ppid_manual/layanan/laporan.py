@@ -60,6 +60,12 @@ class Angka:
     keberatan_putusan: list[tuple[str, int]] = field(default_factory=list)
     keberatan_belum_ditanggapi: int = 0
     sengketa: int = 0
+    # The Komisi Informasi's outcomes of the sengketa recorded (and those still awaited).
+    sengketa_hasil: list[tuple[str, int]] = field(default_factory=list)
+    # Late entries of paper forms (ppid_manual/workflow/susulan.py), and those entered past
+    # the SOP's 1 working day: permohonan and keberatan together.
+    entri_susulan: int = 0
+    susulan_terlambat: int = 0
 
     @property
     def periode_label(self) -> str:
@@ -114,6 +120,8 @@ def compute(tahun: int, periode: str, unit: Unit | None = None) -> Angka:
         berjalan=Count("pk", filter=Q(status__in=Permohonan.CLOCK_RUNNING)),
         ditarik=Count("pk", filter=Q(status=S.DITARIK)),
         diperpanjang=Count("pk", filter=Q(diperpanjang=True)),
+        susulan=Count("pk", filter=Q(entri_susulan=True)),
+        susulan_terlambat=Count("pk", filter=Q(susulan_terlambat=True)),
         # Late: noticed after the deadline, or still unanswered with the deadline passed.
         terlambat=Count(
             "pk",
@@ -127,6 +135,8 @@ def compute(tahun: int, periode: str, unit: Unit | None = None) -> Angka:
     angka.ditarik = totals["ditarik"]
     angka.diperpanjang = totals["diperpanjang"]
     angka.melewati_tenggat = totals["terlambat"]
+    angka.entri_susulan = totals["susulan"]
+    angka.susulan_terlambat = totals["susulan_terlambat"]
     angka.dikembalikan = returned.count()
 
     diputus = p.exclude(keputusan="")
@@ -152,8 +162,12 @@ def compute(tahun: int, periode: str, unit: Unit | None = None) -> Angka:
         )
 
     ditolak = p.filter(keputusan=Permohonan.Keputusan.DITOLAK)
+    # The Pasal 17 grounds of every closed part: full refusals and partial grants.
+    dikecualikan = p.filter(
+        keputusan__in=[Permohonan.Keputusan.DITOLAK, Permohonan.Keputusan.DIBERIKAN_SEBAGIAN]
+    )
     angka.alasan_penolakan = _json_counts(
-        ditolak,
+        dikecualikan,
         "pasal17",
         [(v, f"Pasal 17 huruf {label}") for v, label in hukum.Pasal17.choices],
     )
@@ -181,7 +195,11 @@ def compute(tahun: int, periode: str, unit: Unit | None = None) -> Angka:
         n=Count("pk"),
         belum=Count("pk", filter=Q(status__in=Keberatan.BELUM_DITANGGAPI)),
         sengketa=Count("pk", filter=Q(sikap_pemohon=Keberatan.SikapPemohon.SENGKETA)),
+        susulan=Count("pk", filter=Q(entri_susulan=True)),
+        susulan_terlambat=Count("pk", filter=Q(susulan_terlambat=True)),
     )
+    angka.entri_susulan += k_totals["susulan"]
+    angka.susulan_terlambat += k_totals["susulan_terlambat"]
     angka.keberatan = k_totals["n"]
     angka.keberatan_belum_ditanggapi = k_totals["belum"]
     angka.sengketa = k_totals["sengketa"]
@@ -189,6 +207,15 @@ def compute(tahun: int, periode: str, unit: Unit | None = None) -> Angka:
     putusan = dict(
         k.exclude(keputusan="").values_list("keputusan").annotate(n=Count("pk")).order_by()
     )
+    hasil = dict(
+        k.filter(sikap_pemohon=Keberatan.SikapPemohon.SENGKETA)
+        .values_list("hasil_sengketa")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    angka.sengketa_hasil = [
+        (label, hasil.get(value, 0)) for value, label in Keberatan.HasilSengketa.choices
+    ] + [("Belum ada hasil", hasil.get("", 0))]
     angka.keberatan_putusan = [
         (label, putusan.get(value, 0)) for value, label in Keberatan.Keputusan.choices
     ]

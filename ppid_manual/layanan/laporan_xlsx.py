@@ -30,6 +30,9 @@ def workbook(angka: Angka) -> bytes:
         ("Jumlah keberatan", angka.keberatan),
         ("Keberatan belum ditanggapi", angka.keberatan_belum_ditanggapi),
         ("Sengketa ke Komisi Informasi", angka.sengketa),
+        *((f"Sengketa — {label}", n) for label, n in angka.sengketa_hasil),
+        ("Entri susulan dari formulir kertas", angka.entri_susulan),
+        ("Entri susulan melewati 1 hari kerja (SOP)", angka.susulan_terlambat),
     ]
     ringkas.append(["Uraian", "Jumlah"])
     for cell in ringkas[ringkas.max_row]:

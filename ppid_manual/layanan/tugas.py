@@ -12,9 +12,11 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from django.db.models import Case, When
 from django.urls import reverse
 
 from ppid_manual.roles import Role
+from ppid_manual.workflow.deadlines import is_near_due
 
 
 @dataclass
@@ -27,13 +29,18 @@ class Tugas:
     dasar: str = ""  # which deadline the date is
     pemohon: str = ""
 
-    def keadaan(self, today: datetime.date) -> str:
+    def keadaan(self, today: datetime.date, limit: datetime.date | None = None) -> str:
+        """Late, due today, or near due by the one predicate of the lists and the dashboard
+        (ppid_manual/workflow/deadlines.py: at most 2 hk left); `limit` from near_due_limit
+        when many items are tested."""
         if self.tenggat is None:
             return ""
         if self.tenggat < today:
             return "terlambat"
         if self.tenggat == today:
             return "hari_ini"
+        if is_near_due(self.tenggat, today, limit):
+            return "dekat"
         return ""
 
 
@@ -60,7 +67,16 @@ def _permohonan(user, batas: int | None, jumlah: list[int]) -> list[Tugas]:
     base = (
         Permohonan.objects.for_user(user)
         .select_related("pemohon")
-        .only("pk", "nomor_pendaftaran", "status", "tenggat", "pemohon__nama")
+        .only(
+            "pk",
+            "nomor_pendaftaran",
+            "status",
+            "tenggat",
+            "keputusan",
+            "tanggal_tersedia",
+            "target_penyerahan",
+            "pemohon__nama",
+        )
     )
     items: list[Tugas] = []
 
@@ -120,8 +136,31 @@ def _permohonan(user, batas: int | None, jumlah: list[int]) -> list[Tugas]:
         serah = base.filter(status__in=handover)
         if not user.has_role(Role.PETUGAS, Role.PPID):
             serah = serah.filter(unit_registrasi_id=user.unit_id)
-        for p in _baris(serah.order_by("pk"), batas, jumlah):
-            add(p, "Serahkan informasi kepada pemohon", None, "SOP langkah 5")
+        serah = serah.annotate(
+            # The date this work binds to: the one the notice promised for information not
+            # yet documented (Pasal 22(7) huruf c), else the SOP's handover target.
+            tenggat_serah=Case(
+                When(
+                    keputusan=Permohonan.Keputusan.BELUM_DIDOKUMENTASIKAN, then="tanggal_tersedia"
+                ),
+                default="target_penyerahan",
+            )
+        ).order_by("tenggat_serah", "pk")
+        for p in _baris(serah, batas, jumlah):
+            if p.keputusan == Permohonan.Keputusan.BELUM_DIDOKUMENTASIKAN:
+                add(
+                    p,
+                    "Dokumentasikan dan serahkan informasi kepada pemohon",
+                    p.tanggal_tersedia,
+                    "Informasi tersedia paling lambat (pemberitahuan)",
+                )
+            else:
+                add(
+                    p,
+                    "Serahkan informasi kepada pemohon",
+                    p.target_penyerahan,
+                    "Target penyerahan (SOP langkah 5, 1 hari kerja)",
+                )
     return items
 
 
@@ -204,11 +243,21 @@ def _dip(user, batas: int | None, jumlah: list[int]) -> list[Tugas]:
             f"DIP {e.unit.singkatan or e.unit.nama} {e.tahun}",
             reverse("dip:edisi", args=[e.pk]),
             kerja[e.status],
-            None,
-            e.get_status_display(),
+            # SOP: 5 hk to compile, 1 hk for each correction (dip.alur.TARGET_*).
+            e.target_sop if e.status in (S.DISUSUN, S.PERBAIKAN) else None,
+            _dasar_dip(e),
         )
         for e in _baris(qs.order_by("tahun", "unit__nama", "pk"), batas, jumlah)
     ]
+
+
+def _dasar_dip(e) -> str:
+    S = type(e).Status
+    if e.status == S.DISUSUN:
+        return "Penyusunan DIP (SOP 5 hari kerja)"
+    if e.status == S.PERBAIKAN:
+        return "Perbaikan DIP (SOP 1 hari kerja)"
+    return e.get_status_display()
 
 
 def tugas_for(user) -> list[Tugas]:

@@ -28,6 +28,7 @@ from ppid_manual.models import (
     PencarianIdentitas,
 )
 from ppid_manual.roles import ALL_DESK, Role
+from ppid_manual.workflow.deadlines import near_due_limit
 from ppid_manual.workflow.tabel_pdf import pdf_response
 
 
@@ -35,8 +36,9 @@ from ppid_manual.workflow.tabel_pdf import pdf_response
 def home(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     pekerjaan, semua = tugas.tugas_terdekat(request.user, TUGAS_BERANDA)
+    limit = near_due_limit(today)
     for t in pekerjaan:
-        t.status = t.keadaan(today)
+        t.status = t.keadaan(today, limit)
     return render(
         request,
         "ppid_manual/home.html",
@@ -58,9 +60,10 @@ def jatuh_tempo(request: HttpRequest) -> HttpResponse:
     with its own deadline; an HTML page with a print stylesheet."""
     today = timezone.localdate()
     daftar = tugas.jatuh_tempo(request.user, today)
+    limit = near_due_limit(today)
     for items in daftar.values():
         for t in items:
-            t.status = t.keadaan(today)
+            t.status = t.keadaan(today, limit)
     return render(
         request,
         "ppid_manual/jatuh_tempo.html",

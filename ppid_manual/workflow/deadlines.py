@@ -58,6 +58,7 @@ class Penjelasan:
     mulai: datetime.date
     tenggat: datetime.date
     dilewati: list[calendar.SkippedDay]
+    sejak: str = ""  # what day 0 is ("tanggal keberatan diterima"), named on every panel
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,9 @@ class DeadlineSpec:
       was taken and a calendar change leaves it alone.
     - cap: never later than this date (an internal deadline inside the legal one).
     - judul, dasar: how the deadline panel names it and the rule it rests on (the Pasal of UU
-      14/2008, or the SOP step), shown to users."""
+      14/2008, or the SOP step), shown to users.
+    - sejak: the date day 0 is, in the users' words ("tanggal keberatan diterima"): the law
+      starts most clocks on a receipt ("sejak diterimanya"), so every explanation names it."""
 
     field: str
     start: str
@@ -83,6 +86,7 @@ class DeadlineSpec:
     cap: Callable[[Any], datetime.date | None] | None = None
     judul: str = ""
     dasar: str = ""
+    sejak: str | Callable[[Any], str] = ""
 
     def dari(self, day0: datetime.date, obj: Any = None) -> datetime.date:
         """The deadline counted from `day0` (for a case not yet stored, or a letter's draft)."""
@@ -120,7 +124,13 @@ class DeadlineSpec:
             else calendar.skipped_days(mulai, tenggat, days_off)
         )
         return Penjelasan(
-            self.judul or self.label, self.dasar, self.working_days(obj), mulai, tenggat, dilewati
+            self.judul or self.label,
+            self.dasar,
+            self.working_days(obj),
+            mulai,
+            tenggat,
+            dilewati,
+            self.sejak(obj) if callable(self.sejak) else self.sejak,
         )
 
 

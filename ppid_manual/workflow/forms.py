@@ -8,6 +8,9 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.core.validators import MaxLengthValidator
 
+from ppid_manual.workflow.penyampaian import Cara, Penyampaian
+from ppid_manual.workflow.susulan import Susulan
+
 
 class CatatanForm(forms.Form):
     """`label` names what the note is; `submit_label` and `css` (a step's button style, e.g.
@@ -40,3 +43,80 @@ class CatatanForm(forms.Form):
         self.helper = FormHelper()
         self.helper.attrs = {"novalidate": ""}
         self.helper.add_input(Submit("simpan", submit_label, css_class=f"btn-{css}"))
+
+
+class PenyampaianForm(forms.Form):
+    """How a letter reached the pemohon (ppid_manual/workflow/penyampaian.py): one form for
+    every outgoing letter."""
+
+    cara = forms.ChoiceField(label="Cara penyampaian", widget=forms.RadioSelect)
+    tanggal = forms.DateField(
+        label="Tanggal", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    diterima = forms.TypedChoiceField(
+        label="Tanggal itu adalah",
+        choices=[
+            ("1", "tanggal diterima pemohon (tanda terima, tanda terima pos, balasan surel)"),
+            ("0", "tanggal dikirim (tanggal diterima diperkirakan sampai dikonfirmasi)"),
+        ],
+        coerce=lambda v: v == "1",
+        initial="1",
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(self, *args, submit_label: str, css: str = "primary", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["cara"].choices = Cara.choices
+        self.helper = FormHelper()
+        self.helper.attrs = {"novalidate": ""}
+        self.helper.add_input(Submit("simpan", submit_label, css_class=f"btn-{css}"))
+
+    def penyampaian(self):
+        c = self.cleaned_data
+        return Penyampaian(c["cara"], c["tanggal"], c["diterima"])
+
+
+def susulan_fields() -> dict[str, forms.Field]:
+    """The late entry of a paper form (ppid_manual/workflow/susulan.py): the same four fields
+    on the request's and the keberatan's intake."""
+    return {
+        "entri_susulan": forms.BooleanField(
+            label="Entri susulan: diterima dengan formulir kertas saat sistem tidak berfungsi",
+            required=False,
+            help_text="Tanggal diterima di atas adalah tanggal pada kertas; tenggat dihitung "
+            "sejak tanggal itu.",
+        ),
+        "nomor_kertas": forms.CharField(label="Nomor lembar kertas", max_length=50, required=False),
+        "petugas_kertas": forms.CharField(
+            label="Petugas yang menerima kertas", max_length=150, required=False
+        ),
+        "alasan_susulan": forms.CharField(
+            label="Alasan entri susulan (misalnya listrik padam, komputer rusak)",
+            max_length=500,
+            required=False,
+            widget=forms.Textarea(attrs={"rows": 2, "maxlength": 500}),
+        ),
+    }
+
+
+SUSULAN_FIELDS = ("entri_susulan", "nomor_kertas", "petugas_kertas", "alasan_susulan")
+
+
+def clean_susulan(form: forms.Form, cleaned: dict) -> Susulan | None:
+    """The late entry's rules, field by field (the action checks them again): a reference
+    and a reason are required; without the box ticked the other fields are ignored."""
+    if not cleaned.get("entri_susulan"):
+        return None
+    wajib = {
+        "nomor_kertas": "Nomor lembar kertas wajib diisi untuk entri susulan.",
+        "alasan_susulan": "Alasan entri susulan wajib diisi.",
+        "petugas_kertas": "Nama petugas yang menerima kertas wajib diisi.",
+    }
+    for name, message in wajib.items():
+        if not (cleaned.get(name) or "").strip():
+            form.add_error(name, message)
+    return Susulan(
+        cleaned.get("nomor_kertas") or "",
+        cleaned.get("alasan_susulan") or "",
+        cleaned.get("petugas_kertas") or "",
+    )

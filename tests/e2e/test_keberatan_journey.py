@@ -134,6 +134,8 @@ def test_a_refusal_then_a_keberatan_drafted_twice_and_answered_by_the_atasan(pag
             ("kasus_posisi", KASUS),
             ("identitas_diterima", "<Space>"),
             ("scan_identitas", None),
+            # The late entry of a paper form (issue 18): its details stay hidden unticked.
+            ("entri_susulan", None),
             ("daftarkan", None),
         ],
     )

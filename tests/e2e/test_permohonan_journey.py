@@ -92,6 +92,8 @@ def test_the_clerk_registers_a_walk_in_request_and_prints_the_receipt(page, desk
             ("identitas_diterima", "<Space>"),
             ("catatan_kekurangan", None),
             ("scan_identitas", None),
+            # The late entry of a paper form (issue 18): its details stay hidden unticked.
+            ("entri_susulan", None),
             ("aksi", None),
         ],
     )

@@ -30,10 +30,17 @@ def test_every_open_state_waits_for_someone_who_has_a_step_from_it():
 
 
 def test_closed_states_have_no_steps_and_only_the_atasan_answers():
-    for state in (S.SELESAI, S.SENGKETA):
-        assert ALUR.from_state(state) == []
+    assert ALUR.from_state(S.SELESAI) == []
+    # A sengketa only gets its Komisi Informasi number and outcome recorded (issue 18).
+    assert {s.name for s in ALUR.from_state(S.SENGKETA)} == {
+        "catat_nomor_ki",
+        "catat_hasil_sengketa",
+    }
+    assert all(s.target is None for s in ALUR.from_state(S.SENGKETA))
     answers = [s for s in ALUR.steps if s.name.startswith("tanggapi_")]
-    assert len(answers) == 3
+    # One answer step per outcome the law allows (Pasal 36; issue 18 added the partial grant
+    # and the fee and time corrections to diberikan / dikuatkan / musyawarah).
+    assert len(answers) == len(Keberatan.Keputusan) == 6
     assert all(s.roles == frozenset({Role.ATASAN}) for s in answers)
     assert all(s.target == S.DITANGGAPI for s in answers)
     assert ALUR.get("daftarkan").sources == frozenset({S.BARU})

@@ -67,7 +67,8 @@ def test_it_runs_a_linked_keberatan_upheld_with_a_draft_sent_back_once(client, d
         D(2026, 4, 29),
         False,
     )
-    # Pasal 36(2): 30 hk from registration; the SOP targets; the sengketa window if unanswered.
+    # Pasal 36(2): 30 hk from receipt (here the registration day too); the SOP targets; the
+    # sengketa window if unanswered.
     assert k.tenggat_tanggapan == D(2026, 5, 6)
     assert k.target_registrasi == D(2026, 3, 17)
     assert k.target_pemeriksaan == D(2026, 3, 30)

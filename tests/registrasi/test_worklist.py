@@ -206,11 +206,15 @@ def test_overdue_and_open_querysets(holidays_2026, petugas, ppid):
         )
     assert set(Permohonan.objects.open()) == {running, done}
     assert set(Permohonan.objects.running()) == {running}
-    assert list(Permohonan.objects.overdue(D(2026, 4, 8))) == [running]
+    assert set(Permohonan.objects.overdue(D(2026, 4, 8))) == {running, done}
     running.refresh_from_db()
     done.refresh_from_db()
     assert running.is_overdue(D(2026, 4, 8))
-    assert not done.is_overdue(D(2026, 4, 8))  # the notice went out; nothing is late
+    # The notice went out on time; the information waits past the SOP's handover target
+    # (1 hk: Tuesday 17 March), and that is late too (issue 18).
+    assert done.target_penyerahan == D(2026, 3, 17)
+    assert not done.is_overdue(D(2026, 3, 17))
+    assert done.is_overdue(D(2026, 3, 18))
 
 
 def test_a_calendar_change_moves_open_deadlines_and_records_it(golden_day, petugas, admin_user):

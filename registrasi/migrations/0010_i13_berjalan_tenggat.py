@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("ppid_manual", "0007_i17_kop_penanda_tangan"),
-        ("registrasi", "0005_i17_keputusan_kuitansi"),
+        ("registrasi", "0009_i18_target_penyerahan"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
