@@ -138,8 +138,15 @@ class FormulirPermohonan(PermohonanDocument):
         # Deliver 7: no intranet address on the pemohon's copy; the number and a check code
         # that the desk scans into the search box (ppid_manual/kode.py).
         kode = kode_berkas(self.permohonan.nomor_pendaftaran or "")
+        p = self.permohonan
+        # The receipt's deadline sentence from the deadline's own definition (its length, day
+        # 0 and legal basis); the days skipped are not printed, so no calendar is read.
+        pemberitahuan = TENGGAT_AWAL.explain(p, days_off={}) if p.tenggat_awal else None
+        perpanjangan = TENGGAT_PERPANJANGAN.explain(p, days_off={}) if p.diperpanjang else None
         return {
             **super().get_context(),
+            "pemberitahuan": pemberitahuan,
+            "perpanjangan": perpanjangan,
             "salinan": ["Lembar 1: arsip petugas", "Lembar 2: untuk pemohon (tanda bukti)"],
             "kode_berkas": kode,
             "qr": qr_data_uri(kode),
