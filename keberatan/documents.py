@@ -47,7 +47,7 @@ class KeberatanDocument(PrintDocument):
         k = self.keberatan
         return {
             "k": k,
-            "pemohon": k.pemohon,
+            "pemohon": k.pemohon_kasus,
             "alasan_semua": [(code, label, code in k.alasan) for code, label in k.Alasan.choices],
             "hk_pengajuan": HK_PENGAJUAN,
             "hk_tanggapan": HK_TANGGAPAN,
@@ -151,9 +151,9 @@ class SuratTanggapan(KeberatanDocument):
             "musyawarah": keputusan == KP.MUSYAWARAH,
             "tembusan": self.tembusan(),
             "yth_baris": (
-                [f"selaku kuasa dari {k.pemohon.nama}", k.kuasa_alamat]
+                [f"selaku kuasa dari {k.pemohon_kasus.nama}", k.kuasa_alamat]
                 if k.kuasa_nama
-                else [k.pemohon.alamat]
+                else [k.pemohon_kasus.alamat]
             ),
             "pertimbangan": pertimbangan,
             "nomor_surat": k.nomor_tanggapan or "(konsep)",
@@ -195,7 +195,7 @@ REGISTER_COLUMNS = tuple(k.judul for k in REGISTER_KOLOM)
 
 def _identitas(k: Keberatan) -> str:
     """The pemohon (NIK masked: the register is not where the NIK is needed) and the kuasa."""
-    p = k.pemohon
+    p = k.pemohon_kasus
     lines = [f"{p.nama} ({p.get_jenis_display()})"]
     if p.nik:
         lines.append(f"NIK {k.nik_tersamar}")

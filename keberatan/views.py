@@ -315,7 +315,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "k": k,
             "p": k.permohonan,
-            "pemohon": k.pemohon,
+            "pemohon": k.pemohon_kasus,
             "langkah": langkah,
             "menunggu": MENUNGGU.get(k.status, ("", ()))[0],
             "tahapan": tahapan(k),

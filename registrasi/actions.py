@@ -54,6 +54,8 @@ class Intake:
     """What the desk typed from the Formulir Permohonan."""
 
     pemohon: dict[str, str]
+    # Another name on a recorded NIK: the reason the clerk gave (registrasi.pemohon.simpan).
+    alasan_identitas: str = ""
     rincian_informasi: str = ""
     tujuan_penggunaan: str = ""
     cara_memperoleh: str = ""
@@ -79,7 +81,7 @@ def _intake(step_name: str, intake: Intake, *, by: User, note: str) -> Permohona
     if by.unit_id is None:
         raise StepRefused("Akun Anda belum terhubung ke perangkat daerah; hubungi Admin.")
     returned = _lock_returned(intake.lanjutan_dari, by) if intake.lanjutan_dari else None
-    pemohon, changes = identitas.simpan(intake.pemohon)
+    pemohon, changes = identitas.simpan(intake.pemohon, by=by, alasan=intake.alasan_identitas)
     permohonan = Permohonan(
         pemohon=pemohon,
         unit_registrasi_id=by.unit_id,

@@ -81,7 +81,7 @@ class PermohonanDocument(PrintDocument):
             # whose desk serves the case; a letter's kop is its signer's (SuratPPID).
             "unit_penerbit": p.unit_pemberitahuan or p.unit_registrasi,
             "p": self.permohonan,
-            "pemohon": self.permohonan.pemohon,
+            "pemohon": self.permohonan.pemohon_kasus,
             "K": Permohonan.Keputusan,
             "hk_pemberitahuan": HK_PEMBERITAHUAN,
             "hk_perpanjangan": HK_PERPANJANGAN,
@@ -107,7 +107,7 @@ class SuratPPID(PermohonanDocument):
 
     def get_context(self) -> dict[str, Any]:
         day = self.tanggal_surat()
-        pemohon = self.permohonan.pemohon
+        pemohon = self.permohonan.pemohon_kasus
         return {
             **super().get_context(),
             "unit_penerbit": None,  # the signer's unit

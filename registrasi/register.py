@@ -57,20 +57,20 @@ def tanggal_permohonan(p: Permohonan) -> datetime.date | None:
 
 
 def nama(p: Permohonan) -> str:
-    return p.pemohon.nama
+    return p.pemohon_kasus.nama
 
 
 def alamat(p: Permohonan) -> str:
-    return p.pemohon.alamat
+    return p.pemohon_kasus.alamat
 
 
 def kontak(p: Permohonan) -> str:
     """Telephone and e-mail, one a line: neither is ever cut by a hyphen (issue 17)."""
-    return "\n".join(x for x in (p.pemohon.telepon, p.pemohon.email) if x)
+    return "\n".join(x for x in (p.pemohon_kasus.telepon, p.pemohon_kasus.email) if x)
 
 
 def pekerjaan(p: Permohonan) -> str:
-    return p.pemohon.pekerjaan
+    return p.pemohon_kasus.pekerjaan
 
 
 def informasi_diminta(p: Permohonan) -> str:

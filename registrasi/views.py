@@ -213,7 +213,7 @@ def _mark_deadlines(rows: list[Permohonan], today) -> None:
 def baru(request: HttpRequest) -> HttpResponse:
     """SOP steps 1–2 at the desk: the form typed in, then registered or returned."""
     if request.method == "POST":
-        form = PermohonanForm(request.POST, request.FILES)
+        form = PermohonanForm(request.POST, request.FILES, user=request.user)
         if form.is_valid():
             intake = form.to_intake()
             if form.cleaned_data.get("lanjutan"):
@@ -304,7 +304,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "registrasi/detail.html",
         {
             "p": p,
-            "pemohon": p.pemohon,
+            "pemohon": p.pemohon_kasus,
             "lihat_nik": request.user.has_role(*IDENTITAS),
             "tahapan": tahapan(p, ada_penyerahan=bool(penyerahan)),
             "langkah": langkah,
@@ -446,7 +446,7 @@ def _surat_permintaan_page() -> StepPage:
 
 def _penyerahan_form(p: Permohonan, data, step) -> PenyerahanForm:
     initial = {
-        "nama_penerima": p.pemohon.nama,
+        "nama_penerima": p.pemohon_kasus.nama,
         "cara": p.cara_salinan or Permohonan.CaraSalinan.MENGAMBIL,
         "jumlah_halaman": p.perkiraan_halaman or 0,
         "tarif": p.perkiraan_tarif_id,

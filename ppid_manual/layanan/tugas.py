@@ -57,7 +57,7 @@ def _permohonan(user) -> list[Tugas]:
                 pekerjaan,
                 tenggat,
                 dasar,
-                p.pemohon.nama,
+                p.pemohon_kasus.nama,
             )
         )
 
@@ -118,7 +118,7 @@ def _keberatan(user) -> list[Tugas]:
                 pekerjaan,
                 tenggat,
                 dasar,
-                k.pemohon.nama,
+                k.pemohon_kasus.nama,
             )
         )
 
