@@ -9,7 +9,7 @@ from django.urls import reverse
 from registrasi.models import Pemohon, Permohonan
 from registrasi.pemohon import IDENTITAS_DIPERBARUI
 from tests.helpers import case_url, events
-from tests.registrasi.conftest import NIK, form_data
+from tests.registrasi.conftest import form_data
 
 MADE = {
     "nama": "I Made Wirawan",
