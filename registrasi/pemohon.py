@@ -40,8 +40,15 @@ def perbedaan(pemohon: Pemohon, data: dict[str, str]) -> dict[str, list[str]]:
     return {
         name: [getattr(pemohon, name), data[name]]
         for name in PEMOHON_FIELDS
-        if data.get(name, "") and data[name] != getattr(pemohon, name)
+        if data.get(name, "") and _sama(name, data[name]) != _sama(name, getattr(pemohon, name))
     }
+
+
+def _sama(name: str, value: str) -> str:
+    """A value as compared: spacing is not a new detail, nor how a phone number is grouped."""
+    if name == "telepon":
+        return "".join(ch for ch in value if ch.isdigit() or ch == "+")
+    return " ".join(value.split())
 
 
 def nama_berbeda(pemohon: Pemohon, data: dict[str, str]) -> bool:
