@@ -4,3 +4,11 @@ from django.apps import AppConfig
 class DipConfig(AppConfig):
     name = "dip"
     verbose_name = "Daftar Informasi Publik"
+
+    def ready(self) -> None:
+        from dip.documents import terbitan
+        from dip.models import DipEdisi
+        from ppid_manual.workflow import terbit
+
+        # The SK DIP (with its lampiran) and the surat pengantar are stored when issued.
+        terbit.daftarkan(DipEdisi, terbitan)

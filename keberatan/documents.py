@@ -43,6 +43,9 @@ class KeberatanDocument(PrintDocument):
         super().__init__(request, **kwargs)
         self.keberatan = keberatan
 
+    def kasus(self) -> Keberatan:
+        return self.keberatan
+
     def get_context(self) -> dict[str, Any]:
         k = self.keberatan
         return {
@@ -64,6 +67,13 @@ class FormulirKeberatan(KeberatanDocument):
 
     template_name = "keberatan/print/formulir.html"
     title = "Formulir Keberatan Informasi Publik"
+    jenis_terbit = "formulir-keberatan"
+
+    def nomor_terbit(self) -> str:
+        return self.keberatan.nomor_registrasi or ""
+
+    def tanggal_terbit(self) -> datetime.date | None:
+        return self.keberatan.tanggal_registrasi
 
     def filename(self) -> str:
         return f"formulir-keberatan-{_slug(self.keberatan.nomor_registrasi)}.pdf"
@@ -86,6 +96,18 @@ class LembarDisposisi(KeberatanDocument):
 
     template_name = "keberatan/print/disposisi.html"
     title = "Lembar Disposisi Keberatan"
+    jenis_terbit = "disposisi"
+
+    def nomor_terbit(self) -> str:
+        return self.keberatan.nomor_registrasi or ""
+
+    def kunci_terbit(self) -> str:
+        # The sheet has the keberatan's number; a new disposition is a new sheet.
+        day = self.keberatan.tanggal_disposisi
+        return f"{self.nomor_terbit()} {day.isoformat() if day else ''}".strip()
+
+    def tanggal_terbit(self) -> datetime.date | None:
+        return self.keberatan.tanggal_disposisi
 
     def filename(self) -> str:
         return f"disposisi-keberatan-{_slug(self.keberatan.nomor_registrasi)}.pdf"
@@ -109,6 +131,13 @@ class SuratTanggapan(KeberatanDocument):
 
     template_name = "keberatan/print/tanggapan.html"
     title = "Surat Tanggapan Atasan PPID atas Keberatan"
+    jenis_terbit = "tanggapan"
+
+    def nomor_terbit(self) -> str:
+        return self.keberatan.nomor_tanggapan or ""
+
+    def tanggal_terbit(self) -> datetime.date | None:
+        return self.keberatan.tanggal_tanggapan
 
     def tembusan(self) -> list[str]:
         k = self.keberatan
@@ -120,6 +149,12 @@ class SuratTanggapan(KeberatanDocument):
     @property
     def konsep(self) -> bool:
         return self.keberatan.tanggal_tanggapan is None
+
+    @konsep.setter
+    def konsep(self, value: bool) -> None:
+        # print_response(mode="konsep") asks for a KONSEP: before the answer it is one.
+        if not value and self.keberatan.tanggal_tanggapan is None:
+            raise ValueError("a surat tanggapan before the answer is a KONSEP")
 
     def filename(self) -> str:
         k = self.keberatan
@@ -163,6 +198,19 @@ class SuratTanggapan(KeberatanDocument):
             "tenggat_sengketa": tenggat_sengketa,
             "tepat_waktu": k.tenggat_tanggapan is None or day <= k.tenggat_tanggapan,
         }
+
+
+def terbitan(k: Keberatan) -> list[KeberatanDocument]:
+    """Every numbered document the keberatan has been issued so far (stored at issue by the
+    engine: ppid_manual/workflow/terbit.py)."""
+    docs: list[KeberatanDocument] = []
+    if k.nomor_registrasi:
+        docs.append(FormulirKeberatan(k))
+    if k.tanggal_disposisi is not None:
+        docs.append(LembarDisposisi(k))
+    if k.nomor_tanggapan and k.tanggal_tanggapan is not None:
+        docs.append(SuratTanggapan(k))
+    return docs
 
 
 # --- The Register Keberatan (DESIGN.md section 5) -------------------------------------------

@@ -13,6 +13,7 @@ import io
 from typing import Any
 
 import segno
+from django.utils import timezone
 
 from ppid_manual.format import tanggal, terbilang
 from ppid_manual.kode import kode_berkas
@@ -74,6 +75,9 @@ class PermohonanDocument(PrintDocument):
         super().__init__(request, **kwargs)
         self.permohonan = permohonan
 
+    def kasus(self) -> Permohonan:
+        return self.permohonan
+
     def get_context(self) -> dict[str, Any]:
         p = self.permohonan
         return {
@@ -105,6 +109,12 @@ class SuratPPID(PermohonanDocument):
         """The issuing unit (its kop and signer); the PPID Utama unless said otherwise."""
         return None
 
+    def nomor_terbit(self) -> str:
+        return self.nomor_surat()
+
+    def tanggal_terbit(self) -> datetime.date:
+        return self.tanggal_surat()
+
     def get_context(self) -> dict[str, Any]:
         day = self.tanggal_surat()
         pemohon = self.permohonan.pemohon_kasus
@@ -129,6 +139,13 @@ class FormulirPermohonan(PermohonanDocument):
 
     template_name = "registrasi/print/formulir.html"
     title = "Formulir Permohonan Informasi Publik"
+    jenis_terbit = "formulir"
+
+    def nomor_terbit(self) -> str:
+        return self.permohonan.nomor_pendaftaran
+
+    def tanggal_terbit(self) -> datetime.date:
+        return self.permohonan.tanggal_daftar
 
     def filename(self) -> str:
         return f"formulir-{_slug(self.permohonan.nomor_pendaftaran)}.pdf"
@@ -150,6 +167,10 @@ class CatatanPengembalian(PermohonanDocument):
 
     template_name = "registrasi/print/pengembalian.html"
     title = "Catatan Pengembalian Berkas Permohonan"
+    jenis_terbit = "pengembalian"
+
+    def tanggal_terbit(self) -> datetime.date:
+        return timezone.localdate(self.permohonan.dibuat)
 
     def filename(self) -> str:
         return f"pengembalian-berkas-{self.permohonan.pk}.pdf"
@@ -161,6 +182,7 @@ class SuratPermintaanDokumen(SuratPPID):
     template_name = "registrasi/print/surat_permintaan.html"
     title = "Surat Permintaan Informasi kepada PPID Pelaksana"
     perihal = "Permintaan informasi publik"
+    jenis_terbit = "surat-permintaan"
 
     def __init__(self, permohonan: Permohonan, request=None, *, surat: SuratPermintaan) -> None:
         super().__init__(permohonan, request)
@@ -188,6 +210,7 @@ class Pemberitahuan(SuratPPID):
 
     template_name = "registrasi/print/pemberitahuan.html"
     title = "Pemberitahuan Tertulis"
+    jenis_terbit = "pemberitahuan"
     perihal = "Pemberitahuan tertulis atas permohonan informasi publik"
 
     def tanggal_surat(self) -> datetime.date:
@@ -217,6 +240,7 @@ class PemberitahuanPerpanjangan(SuratPPID):
 
     template_name = "registrasi/print/perpanjangan.html"
     title = "Pemberitahuan Perpanjangan Jangka Waktu"
+    jenis_terbit = "perpanjangan"
     perihal = "Perpanjangan jangka waktu pemberitahuan tertulis"
 
     def tanggal_surat(self) -> datetime.date:
@@ -235,6 +259,7 @@ class SkPenolakan(SuratPPID):
 
     template_name = "registrasi/print/sk_penolakan.html"
     title = "Keputusan PPID tentang Penolakan Permohonan Informasi"
+    jenis_terbit = "sk-penolakan"
 
     def tanggal_surat(self) -> datetime.date:
         return self.permohonan.tanggal_pemberitahuan
@@ -258,6 +283,13 @@ class TandaTerimaPenyerahan(PermohonanDocument):
 
     template_name = "registrasi/print/tanda_terima.html"
     title = "Tanda Terima Penyerahan Informasi Publik"
+    jenis_terbit = "tanda-terima"
+
+    def nomor_terbit(self) -> str:
+        return self.penyerahan.nomor
+
+    def tanggal_terbit(self) -> datetime.date:
+        return self.penyerahan.tanggal
 
     def __init__(self, permohonan: Permohonan, request=None, *, penyerahan: Penyerahan) -> None:
         super().__init__(permohonan, request)
@@ -277,6 +309,13 @@ class Kuitansi(PermohonanDocument):
 
     template_name = "registrasi/print/kuitansi.html"
     title = "Kuitansi Pembayaran Biaya Salinan Informasi Publik"
+    jenis_terbit = "kuitansi"
+
+    def nomor_terbit(self) -> str:
+        return self.penyerahan.nomor_kuitansi or ""
+
+    def tanggal_terbit(self) -> datetime.date:
+        return self.penyerahan.tanggal
 
     def __init__(self, permohonan: Permohonan, request=None, *, penyerahan: Penyerahan) -> None:
         super().__init__(permohonan, request)
@@ -291,6 +330,31 @@ class Kuitansi(PermohonanDocument):
             "penyerahan": self.penyerahan,
             "terbilang_total": terbilang(int(self.penyerahan.total)).capitalize(),
         }
+
+
+def terbitan(p: Permohonan) -> list[PermohonanDocument]:
+    """Every numbered document the permohonan has been issued so far (stored at issue by the
+    engine: ppid_manual/workflow/terbit.py). The catatan pengembalian has no number but is
+    handed to the pemohon, so it is kept as handed over too."""
+    docs: list[PermohonanDocument] = []
+    if p.nomor_pendaftaran:
+        docs.append(FormulirPermohonan(p))
+    if p.status == Permohonan.Status.DIKEMBALIKAN:
+        docs.append(CatatanPengembalian(p))
+    docs += [
+        SuratPermintaanDokumen(p, surat=s) for s in p.surat_permintaan.order_by("pk") if s.nomor
+    ]
+    if p.nomor_perpanjangan:
+        docs.append(PemberitahuanPerpanjangan(p))
+    if p.nomor_pemberitahuan:
+        docs.append(Pemberitahuan(p))
+    if p.nomor_sk_penolakan:
+        docs.append(SkPenolakan(p))
+    for penyerahan in p.penyerahan.select_related("tarif").order_by("pk"):
+        docs.append(TandaTerimaPenyerahan(p, penyerahan=penyerahan))
+        if penyerahan.nomor_kuitansi:
+            docs.append(Kuitansi(p, penyerahan=penyerahan))
+    return docs
 
 
 # --- The Register Permohonan (Perki 1/2021: register columns) -----------------------------

@@ -20,7 +20,7 @@ from ppid_manual.layanan import cetak_latar
 from ppid_manual.models import CetakanRegister, PencarianIdentitas
 from ppid_manual.paging import counted_page
 from ppid_manual.roles import ALL_DESK, Role
-from ppid_manual.workflow import calendar
+from ppid_manual.workflow import calendar, terbit
 from ppid_manual.workflow.deadlines import near_due_limit
 from ppid_manual.workflow.engine import StepRefused
 from ppid_manual.workflow.numbering import NumberingError
@@ -311,6 +311,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "surat": surat,
             "penyerahan": penyerahan,
             "dokumen": documents_for(p, surat, penyerahan),
+            "terbitan": terbit.daftar_kasus(p),
             "tenggat": explain_deadline(p),
             "events": events,
             "today": today,
@@ -534,8 +535,9 @@ def langkah(request: HttpRequest, pk: int, step: str) -> HttpResponse:
 # --- Printing ------------------------------------------------------------------------------------
 
 
-def _print(request: HttpRequest, p: Permohonan, doc) -> HttpResponse:
-    return print_response(request, doc, reverse("registrasi:detail", args=[p.pk]))
+def _print(request: HttpRequest, p: Permohonan, doc, mode: str = "issued") -> HttpResponse:
+    """A letter of the case: as issued (the stored bytes), or a KONSEP before its step."""
+    return print_response(request, doc, reverse("registrasi:detail", args=[p.pk]), mode=mode)
 
 
 DOKUMEN = {

@@ -226,18 +226,61 @@ def print_response(
     request: HttpRequest, doc: PrintDocument, back: str, *, mode: str = "live"
 ) -> HttpResponse:
     """The PDF of a document (`Cache-Control: no-store`), or back to the case page with the
-    reason when it cannot be made (no official valid on the letter's date, WeasyPrint
-    failed): never a broken letter, never the Referer.
+    reason when it cannot be given: never a broken letter, never the Referer.
 
-    `mode` is what the document is: "live" (drawn from the case now). Issued letters kept as
-    stored bytes and KONSEP previews (DESIGN.md §7) are further modes of this one response."""
-    if mode != "live":
-        raise ValueError(f"print mode {mode!r} is not available yet")
+    `mode` is what the document is (DESIGN.md §7):
+    - "live": drawn from the data now (registers, lists, the Laporan: their footer says so);
+    - "issued": a numbered document as it was issued: the stored bytes, checked against
+      their SHA-256 (ppid_manual/workflow/terbit.py). A missing or changed one is said
+      plainly; it is never rendered again from today's data;
+    - "konsep": the letter before the step that numbers it: a watermark, the number as "…",
+      nothing taken and nothing written."""
+    if mode == "issued":
+        return _issued_response(request, doc, back)
+    if mode == "konsep":
+        doc.konsep = True
+    elif mode != "live":
+        raise ValueError(f"unknown print mode {mode!r}")
     try:
         return doc.response()
     except (Pejabat.DoesNotExist, PdfError) as exc:
         messages.error(request, f"Dokumen tidak dapat dicetak: {exc}")
     return redirect(back)
+
+
+def _issued_response(request: HttpRequest, doc: PrintDocument, back: str) -> HttpResponse:
+    from ppid_manual.workflow import terbit
+
+    stored = terbit.tersimpan(doc)
+    nomor = doc.nomor_terbit()
+    what = f"{doc.title}{f' nomor {nomor}' if nomor else ''}"
+    if stored is None:
+        # Issued but never stored (before issue 15, or no signer at its step): its first
+        # print renders and stores it, and every later print serves those bytes.
+        try:
+            stored = terbit.simpan_satu(doc, request.user)
+        except (Pejabat.DoesNotExist, PdfError) as exc:
+            messages.error(request, f"Dokumen tidak dapat dicetak: {exc}")
+            return redirect(back)
+    if not stored.berkas:
+        messages.error(
+            request,
+            f"{what}: berkas yang tersimpan hilang. Dokumen tidak dicetak ulang dari data "
+            "sekarang; hubungi Admin untuk memulihkannya dari cadangan.",
+        )
+        return redirect(back)
+    if not stored.utuh:
+        messages.error(
+            request,
+            f"{what} yang tersimpan telah berubah sejak diterbitkan (SHA-256 tidak cocok). "
+            "Dokumen tidak dicetak; hubungi Admin untuk memulihkannya dari cadangan.",
+        )
+        return redirect(back)
+    response = HttpResponse(bytes(stored.berkas), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{stored.nama_berkas}"'
+    response["Cache-Control"] = "no-store"
+    response["X-Dokumen-SHA256"] = stored.sha256
+    return response
 
 
 CONTENT_TYPES = {"pdf": "application/pdf", "jpg": "image/jpeg", "jpeg": "image/jpeg"}
