@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.http import HttpRequest
 
 from ppid_manual.models import PencarianIdentitas
-from ppid_manual.workflow.engine import StepRefused, record_event
+from ppid_manual.workflow.engine import record_event
 from registrasi.models import IDENTITAS_FIELDS, Pemohon, Permohonan
 
 PEMOHON_FIELDS = IDENTITAS_FIELDS
@@ -79,16 +79,10 @@ def simpan(
     changes = perbedaan(pemohon, data)
     if not changes:
         return pemohon, {}
-    alasan = alasan.strip()
-    if nama_berbeda(pemohon, data) and not alasan:
-        raise StepRefused(
-            f"NIK/nomor akta ini tercatat atas nama lain ({pemohon.nama}). Perbaiki NIK bila "
-            "ini orang lain; bila orang yang sama berganti nama, tuliskan alasannya."
-        )
     for name, (_old, new) in changes.items():
         setattr(pemohon, name, new)
     pemohon.save()
-    _catat_perubahan(pemohon, changes, by=by, alasan=alasan)
+    _catat_perubahan(pemohon, changes, by=by, alasan=alasan.strip())
     return pemohon, changes
 
 
