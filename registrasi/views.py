@@ -425,6 +425,7 @@ def _putusan_page(keputusan: K) -> StepPage:
             initial=_putusan_initial(p),
         ),
         act=lambda p, f, user: actions.issue_decision(p, f.to_putusan(), by=user),
+        konsep=Pemberitahuan,
         intro=keputusan.label,
         success=lambda r: (
             f"Pemberitahuan tertulis {r.nomor_pemberitahuan} diterbitkan"
@@ -439,6 +440,7 @@ def _surat_permintaan_page() -> StepPage:
         act=lambda p, f, user: actions.route_to_opd(
             p, by=user, unit=f.cleaned_data["unit"], catatan=f.cleaned_data["catatan"]
         ),
+        konsep=lambda s: SuratPermintaanDokumen(s.permohonan, surat=s),
         intro="Surat ditujukan kepada PPID Pelaksana OPD yang menguasai informasi. Tenggat "
         "jawaban OPD dihitung otomatis di dalam 10 hari kerja.",
         success=lambda s: f"Surat permintaan {s.nomor} ke {s.unit.nama} diterbitkan.",
@@ -483,6 +485,7 @@ PAGES: dict[str, StepPage] = {
             initial={"perkiraan_biaya_kirim": 0},
         ),
         act=lambda p, f, user: actions.answer_directly(p, f.to_putusan(), by=user),
+        konsep=Pemberitahuan,
         intro="SOP langkah 3–4: PPID Pelaksana menjawab langsung karena informasi dikuasai "
         "OPD sendiri dan bersifat terbuka. Jika tidak, teruskan ke PPID.",
         success=lambda r: f"Pemberitahuan tertulis {r.nomor_pemberitahuan} diterbitkan.",
@@ -490,6 +493,7 @@ PAGES: dict[str, StepPage] = {
     "perpanjang": StepPage(
         form=lambda p, data, step: PerpanjanganForm(data),
         act=lambda p, f, user: actions.extend(p, by=user, alasan=f.cleaned_data["alasan"]),
+        konsep=PemberitahuanPerpanjangan,
         intro="UU 14/2008 Pasal 22(8): satu kali, paling lama 7 hari kerja sesudah tenggat "
         "awal, dengan alasan tertulis, dan hanya sebelum tenggat awal lewat.",
         success=lambda r: f"Tenggat diperpanjang sampai {r.tenggat:%d-%m-%Y}.",
@@ -497,6 +501,7 @@ PAGES: dict[str, StepPage] = {
     "serahkan": StepPage(
         form=_penyerahan_form,
         act=lambda p, f, user: actions.hand_over(p, by=user, **f.cleaned_data),
+        konsep=lambda t: TandaTerimaPenyerahan(t.permohonan, penyerahan=t),
         success=lambda t: f"Informasi diserahkan; tanda terima {t.nomor}. Permohonan selesai.",
     ),
     "tarik": note_page(

@@ -53,6 +53,9 @@ class StepPage:
     success: str | Callable[[Any], str] = "Langkah “{label}” dicatat."
     template: str | None = None
     uploads: bool = False
+    # The letter this step numbers, drawn from what the action returned: the page then
+    # offers "Lihat KONSEP" (issue 15), the step tried and rolled back (konsep_response).
+    konsep: Callable[[Any], PrintDocument] | None = None
 
 
 def note_page(
@@ -184,6 +187,9 @@ def step_view(request: HttpRequest, pk: int, step: str, *, ui: CaseUI) -> HttpRe
     except StepRefused as exc:
         messages.error(request, str(exc))
         return back
+    if posted and page.konsep is not None and request.POST.get("aksi") == "konsep":
+        if form is None or form.is_valid():
+            return konsep_response(request, page, case, form, ui.detail_url(case))
     if posted and (form is None or form.is_valid()):
         try:
             result = page.act(case, form, request.user)
@@ -192,13 +198,42 @@ def step_view(request: HttpRequest, pk: int, step: str, *, ui: CaseUI) -> HttpRe
             return back
         messages.success(request, _text(page.success, result, s))
         return back
+    if page.konsep is not None and form is not None and hasattr(form, "helper"):
+        # The KONSEP button sits outside the crispy form and submits it (form="…").
+        form.helper.form_id = form.helper.form_id or "form-langkah"
     context = {
         "step": s,
+        "konsep": page.konsep is not None,
         "form": form,
         "intro": _text(page.intro, case, s),
         **ui.context(request, case),
     }
     return render(request, page.template or ui.template, context)
+
+
+class _Batal(Exception):
+    """Rolls the KONSEP's trial step back, carrying the response drawn inside it."""
+
+
+def konsep_response(request: HttpRequest, page: StepPage, case: Any, form: Any, back: str):
+    """The letter a step would issue, as a KONSEP (DESIGN.md §7): the step's own action runs
+    in a transaction that is always rolled back, with no number taken (numbering.konsep:
+    every number reads "…"), so the draft shows exactly what the step would write, and
+    nothing is written: no state, no event, no number, no stored document."""
+    from django.db import transaction
+
+    from ppid_manual.workflow import numbering
+
+    try:
+        with transaction.atomic(), numbering.konsep():
+            result = page.act(case, form, request.user)
+            assert page.konsep is not None
+            raise _Batal(print_response(request, page.konsep(result), back, mode="konsep"))
+    except _Batal as done:
+        return done.args[0]
+    except (StepRefused, NumberingError) as exc:
+        messages.error(request, str(exc))
+        return redirect(back)
 
 
 def timeline(

@@ -161,6 +161,11 @@ class PrintDocument:
     def filename(self) -> str:
         return "dokumen.pdf"
 
+    def nama_berkas(self) -> str:
+        """The download name; a KONSEP says so in it."""
+        name = self.filename()
+        return f"konsep-{name}" if self.konsep and not name.startswith("konsep-") else name
+
     # --- an issued document's identity (terbit.py) -------------------------------------
     def kasus(self) -> Any:
         """The case the document belongs to."""
@@ -215,6 +220,6 @@ class PrintDocument:
     def response(self, *, inline: bool = True) -> HttpResponse:
         response = HttpResponse(self.render_pdf(), content_type="application/pdf")
         disposition = "inline" if inline else "attachment"
-        response["Content-Disposition"] = f'{disposition}; filename="{self.filename()}"'
+        response["Content-Disposition"] = f'{disposition}; filename="{self.nama_berkas()}"'
         response["Cache-Control"] = "no-store"
         return response

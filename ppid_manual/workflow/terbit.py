@@ -46,6 +46,10 @@ def simpan_terbitan(case: Any, event: Event | None, by: User | None) -> list[Dok
     table, WeasyPrint failed) does not undo the step the desk has taken: it stays "not yet
     stored" on the case page and is stored at its first successful print (`simpan_satu`),
     which says why it cannot be printed until the Admin completes the table."""
+    from ppid_manual.workflow.numbering import dalam_konsep
+
+    if dalam_konsep():
+        return []  # a KONSEP's trial step: nothing is issued, nothing stored
     docs = terbitan(case)
     if not docs:
         return []
