@@ -5,7 +5,6 @@ its step page before the step numbers it: a watermark, the number as "…", noth
 from __future__ import annotations
 
 import subprocess
-from decimal import Decimal
 
 import pytest
 from django.urls import reverse
