@@ -33,5 +33,6 @@ def test_bench(client, golden_day, petugas, pejabat, monkeypatch, capsys):
     without = _run(client, 15, 100)
     with capsys.disabled():
         print(
-            f"\nregistration median: without storing {without:.0f} ms, with storing {with_store:.0f} ms"
+            f"\nregistration median: without storing {without:.0f} ms, "
+            f"with storing {with_store:.0f} ms"
         )
