@@ -314,6 +314,7 @@ class FormatNomor(models.Model):
         SK_DIP = "skdip", "SK Daftar Informasi Publik"
         PENGANTAR_DIP = "pengantar", "Surat pengantar DIP"
         KUITANSI = "kuitansi", "Kuitansi pembayaran biaya salinan"
+        RALAT = "ralat", "Ralat surat"
 
     jenis = models.CharField("jenis dokumen", max_length=20, choices=Jenis.choices, unique=True)
     pola = models.CharField("pola nomor", max_length=120)
@@ -723,3 +724,39 @@ class DokumenTerbit(models.Model):
     @property
     def sha_pendek(self) -> str:
         return self.sha256[:12]
+
+
+class Ralat(models.Model):
+    """A ralat (issue 15; DESIGN.md §7): a new numbered letter that corrects an issued one,
+    naming it, why, and each fact as written and as it should read. The corrected letter
+    stays stored, marked as superseded (DokumenTerbit.digantikan_oleh)."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
+    object_id = models.PositiveBigIntegerField()
+    subject = GenericForeignKey("content_type", "object_id")
+    dokumen = models.ForeignKey(
+        DokumenTerbit,
+        on_delete=models.PROTECT,
+        related_name="ralat",
+        verbose_name="surat yang diralat",
+    )
+    nomor = models.CharField("nomor ralat", max_length=150, unique=True)
+    tanggal = models.DateField("tanggal ralat")
+    alasan = models.TextField("alasan ralat")
+    # {label: [as written, as it should read]}
+    perubahan = models.JSONField("perubahan", default=dict)
+    dibuat_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="diterbitkan oleh",
+    )
+    dibuat = models.DateTimeField("dibuat", auto_now_add=True)
+
+    class Meta:
+        ordering = ["dibuat", "pk"]
+        verbose_name = "ralat"
+        verbose_name_plural = "ralat"
+
+    def __str__(self) -> str:
+        return f"Ralat {self.nomor}"

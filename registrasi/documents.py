@@ -332,6 +332,36 @@ class Kuitansi(PermohonanDocument):
         }
 
 
+class RalatSurat(SuratPPID):
+    """A ralat (issue 15): the new numbered letter that corrects an issued one, naming it,
+    why, and each fact as written and as it should read; signed by the PPID."""
+
+    template_name = "registrasi/print/ralat.html"
+    title = "Ralat"
+    jenis_terbit = "ralat"
+
+    def __init__(self, permohonan: Permohonan, request=None, *, ralat) -> None:
+        super().__init__(permohonan, request)
+        self.ralat = ralat
+
+    @property
+    def perihal(self) -> str:  # type: ignore[override]
+        d = self.ralat.dokumen
+        return f"Ralat {d.judul} Nomor {d.nomor}".strip()
+
+    def tanggal_surat(self) -> datetime.date:
+        return self.ralat.tanggal
+
+    def nomor_surat(self) -> str:
+        return self.ralat.nomor
+
+    def filename(self) -> str:
+        return f"ralat-{_slug(self.ralat.nomor)}.pdf"
+
+    def get_context(self) -> dict[str, Any]:
+        return {**super().get_context(), "ralat": self.ralat, "diralat": self.ralat.dokumen}
+
+
 def terbitan(p: Permohonan) -> list[PermohonanDocument]:
     """Every numbered document the permohonan has been issued so far (stored at issue by the
     engine: ppid_manual/workflow/terbit.py). The catatan pengembalian has no number but is
@@ -354,7 +384,20 @@ def terbitan(p: Permohonan) -> list[PermohonanDocument]:
         docs.append(TandaTerimaPenyerahan(p, penyerahan=penyerahan))
         if penyerahan.nomor_kuitansi:
             docs.append(Kuitansi(p, penyerahan=penyerahan))
+    docs += [RalatSurat(p, ralat=r) for r in ralat_of(p)]
     return docs
+
+
+def ralat_of(p: Permohonan):
+    from django.contrib.contenttypes.models import ContentType
+
+    from ppid_manual.models import Ralat
+
+    return (
+        Ralat.objects.filter(content_type=ContentType.objects.get_for_model(p), object_id=p.pk)
+        .select_related("dokumen")
+        .order_by("pk")
+    )
 
 
 # --- The Register Permohonan (Perki 1/2021: register columns) -----------------------------

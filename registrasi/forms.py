@@ -915,3 +915,48 @@ class RegisterForm(forms.Form):
             elif (sampai - dari).days > 366:
                 self.add_error("sampai", "Periode paling panjang satu tahun.")
         return cleaned
+
+
+class RalatForm(forms.Form):
+    """A ralat of an issued letter (issue 15): which letter, which part, what it should read,
+    and why. The action refuses what may not be corrected (actions.ralat_surat)."""
+
+    dokumen = forms.TypedChoiceField(label="Surat yang diralat", coerce=int)
+    fakta = forms.ChoiceField(label="Bagian yang diralat")
+    nilai = forms.CharField(label="Seharusnya tertulis", max_length=3000, widget=textarea(3, 3000))
+    alasan = forms.CharField(
+        label="Alasan ralat (dicetak pada surat ralat)", max_length=1000, widget=textarea(2, 1000)
+    )
+
+    def __init__(self, *args, permohonan: Permohonan, **kwargs):
+        from ppid_manual.models import DokumenTerbit
+        from registrasi.actions import RALAT_FAKTA
+
+        super().__init__(*args, **kwargs)
+        self.dokumen_terbit = {
+            d.pk: d
+            for d in DokumenTerbit.objects.for_object(permohonan)
+            .exclude(jenis="ralat")
+            .select_related("digantikan_oleh")
+            .defer("berkas")
+        }
+        self.fields["dokumen"].choices = [
+            (
+                pk,
+                f"{d.judul} {d.nomor}".strip()
+                + (f" (sudah diralat: {d.digantikan_oleh.nomor})" if d.digantikan_oleh_id else ""),
+            )
+            for pk, d in self.dokumen_terbit.items()
+        ]
+        self.fields["fakta"].choices = [(k, v[0]) for k, v in RALAT_FAKTA.items()]
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("simpan", "Terbitkan ralat", css_class="btn-primary"))
+
+    def to_kwargs(self) -> dict:
+        c = self.cleaned_data
+        return {
+            "dokumen": self.dokumen_terbit.get(c["dokumen"]),
+            "fakta": c["fakta"],
+            "nilai": c["nilai"],
+            "alasan": c["alasan"],
+        }

@@ -43,11 +43,13 @@ from registrasi.documents import (
     Kuitansi,
     Pemberitahuan,
     PemberitahuanPerpanjangan,
+    RalatSurat,
     RegisterPermohonan,
     SkPenolakan,
     SuratPermintaanDokumen,
     TandaTerimaPenyerahan,
     explain_deadline,
+    ralat_of,
     register_rows,
     register_xlsx,
 )
@@ -58,6 +60,7 @@ from registrasi.forms import (
     PermohonanForm,
     PerpanjanganForm,
     PutusanForm,
+    RalatForm,
     RegisterForm,
     SuratPermintaanForm,
 )
@@ -374,6 +377,12 @@ def documents_for(p: Permohonan, surat, penyerahan) -> list[dict[str, str]]:
                 reverse("registrasi:cetak_kuitansi", args=[p.pk, t.pk]),
                 t.nomor_kuitansi,
             )
+    for r in ralat_of(p):
+        add(
+            f"Ralat {r.dokumen.judul.lower()}",
+            reverse("registrasi:cetak_ralat", args=[p.pk, r.pk]),
+            r.nomor,
+        )
     return docs
 
 
@@ -504,6 +513,15 @@ PAGES: dict[str, StepPage] = {
         konsep=lambda t: TandaTerimaPenyerahan(t.permohonan, penyerahan=t),
         success=lambda t: f"Informasi diserahkan; tanda terima {t.nomor}. Permohonan selesai.",
     ),
+    "ralat": StepPage(
+        form=lambda p, data, step: RalatForm(data, permohonan=p),
+        act=lambda p, f, user: actions.ralat_surat(p, by=user, **f.to_kwargs()),
+        konsep=lambda r: RalatSurat(Permohonan.objects.get(pk=r.object_id), ralat=r),
+        intro="Ralat memperbaiki surat yang sudah terbit dengan surat baru bernomor yang "
+        "menyebut surat yang diralat dan alasannya; surat lama tetap tersimpan dan ditandai "
+        "digantikan. Bagian yang dapat diralat tidak mengubah tenggat.",
+        success=lambda r: f"Ralat {r.nomor} diterbitkan.",
+    ),
     "tarik": note_page(
         actions.withdraw,
         label="Catatan penarikan (alasan pemohon, cara penyampaian)",
@@ -563,6 +581,13 @@ def cetak(request: HttpRequest, pk: int, dokumen: str) -> HttpResponse:
     if not exists(p):
         raise Http404("Dokumen ini belum ada untuk permohonan tersebut.")
     return _print(request, p, cls(p, request))
+
+
+@role_required(*DESK)
+def cetak_ralat(request: HttpRequest, pk: int, ralat_pk: int) -> HttpResponse:
+    p = get_permohonan_for_user(request, pk)
+    ralat = get_object_or_404(ralat_of(p), pk=ralat_pk)
+    return _print(request, p, RalatSurat(p, request, ralat=ralat))
 
 
 @role_required(*DESK)
