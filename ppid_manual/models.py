@@ -742,7 +742,7 @@ class Ralat(models.Model):
     )
     nomor = models.CharField("nomor ralat", max_length=150, unique=True)
     tanggal = models.DateField("tanggal ralat")
-    alasan = models.TextField("alasan ralat")
+    alasan = models.TextField("alasan ralat", max_length=1000)
     # {label: [as written, as it should read]}
     perubahan = models.JSONField("perubahan", default=dict)
     dibuat_oleh = models.ForeignKey(
