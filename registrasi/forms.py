@@ -149,7 +149,7 @@ class IdentitasPemohonForm(forms.Form):
             (LAIN, "Orang lain: NIK/nomor akta salah ketik, akan saya perbaiki"),
         ],
         required=False,
-        widget=forms.RadioSelect,
+        widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
     )
     identitas_alasan = forms.CharField(
         label="Alasan nama berbeda pada NIK/nomor akta yang sama",
