@@ -40,3 +40,44 @@ def test_the_keberatan_letters_are_stored_and_reprinted_as_issued(client, desk):
     )
     assert d.nomor == k.nomor_tanggapan
     assert d.event.step.startswith("tanggapi")
+
+
+def test_an_unlinked_keberatan_with_another_name_on_a_recorded_nik_needs_the_choice(
+    client, desk, holidays_2026
+):
+    """Issue 15, item 1 for the keberatan: the identity typed at the desk (reason b) is checked
+    against the record like the permohonan's; the keberatan keeps the identity given for it."""
+    from tests.helpers import at
+    from tests.keberatan.test_chain import A, intake_data
+
+    day = D(2026, 4, 6)
+    p = buat_permohonan(desk, D(2026, 3, 16))  # Ni Made Ayu Lestari on this NIK
+    data = intake_data(
+        tanggal_diterima="2026-04-06",
+        tanggal_dasar="2026-04-01",
+        alasan=[A.B],
+        jenis="perorangan",
+        nama="Budi Santoso",
+        nik="5171010101900001",
+        alamat="Jl. Diponegoro No. 7, Denpasar",
+        pekerjaan="Wiraswasta",
+        telepon="0813 3333 4444",
+        email="",
+        informasi_diminta="Laporan keuangan tahunan Dinas Kesehatan 2025",
+    )
+    with at(day):
+        client.force_login(desk.petugas)
+        page = client.post(reverse("keberatan:baru"), data)
+        assert page.status_code == 200
+        assert "NIK/nomor akta ini sudah tercatat dengan data lain" in page.content.decode()
+        assert not Keberatan.objects.exists()
+        response = client.post(
+            reverse("keberatan:baru"),
+            {**data, "identitas_pilihan": "sama", "identitas_alasan": "Ganti nama (KTP baru)"},
+        )
+    assert response.status_code == 302
+    k = Keberatan.objects.get()
+    assert k.pemohon_kasus.nama == "Budi Santoso"
+    p.refresh_from_db()
+    assert p.pemohon_kasus.nama == "Ni Made Ayu Lestari"
+    assert k.pemohon_id == p.pemohon_id
