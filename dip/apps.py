@@ -10,3 +10,10 @@ class DipConfig(AppConfig):
 
         # The SOP targets of the DIP move when the holiday table changes.
         register_deadlines()
+
+        from dip.documents import terbitan
+        from dip.models import DipEdisi
+        from ppid_manual.workflow import terbit
+
+        # The SK DIP (with its lampiran) and the surat pengantar are stored when issued.
+        terbit.daftarkan(DipEdisi, terbitan)

@@ -5,6 +5,7 @@ base (print/base_surat.html)."""
 
 from __future__ import annotations
 
+import datetime
 from itertools import groupby
 from typing import Any
 
@@ -56,6 +57,9 @@ class _DokumenEdisi(PrintDocument):
     def __init__(self, edisi: DipEdisi, request=None, **kwargs: Any) -> None:
         super().__init__(request, edisi=edisi, **kwargs)
         self.edisi = edisi
+
+    def kasus(self) -> DipEdisi:
+        return self.edisi
 
     def get_context(self) -> dict[str, Any]:
         groups = kelompok_informasi(self.edisi)
@@ -134,6 +138,13 @@ class SkDip(_DokumenEdisi):
 
     template_name = "dip/print/sk_dip.html"
     title = "Keputusan tentang Daftar Informasi Publik"
+    jenis_terbit = "sk-dip"  # with its lampiran: one document
+
+    def nomor_terbit(self) -> str:
+        return self.edisi.nomor_sk
+
+    def tanggal_terbit(self) -> datetime.date | None:
+        return self.edisi.tanggal_sk
 
     def get_context(self) -> dict[str, Any]:
         context = super().get_context()
@@ -155,6 +166,13 @@ class SuratPengantarDip(_DokumenEdisi):
 
     template_name = "dip/print/pengantar.html"
     title = "Surat Pengantar Daftar Informasi Publik"
+    jenis_terbit = "pengantar-dip"
+
+    def nomor_terbit(self) -> str:
+        return self.edisi.nomor_pengantar
+
+    def tanggal_terbit(self) -> datetime.date | None:
+        return self.edisi.tanggal_pengantar
 
     def get_context(self) -> dict[str, Any]:
         return {
@@ -169,6 +187,17 @@ class SuratPengantarDip(_DokumenEdisi):
 
     def filename(self) -> str:
         return self._nama("pengantar-dip")
+
+
+def terbitan(edisi: DipEdisi) -> list[_DokumenEdisi]:
+    """The numbered documents of a DIP edition issued so far (stored at issue by the engine:
+    ppid_manual/workflow/terbit.py): the SK with its lampiran, the surat pengantar."""
+    docs: list[_DokumenEdisi] = []
+    if edisi.nomor_sk and edisi.tanggal_sk:
+        docs.append(SkDip(edisi))
+    if edisi.nomor_pengantar:
+        docs.append(SuratPengantarDip(edisi))
+    return docs
 
 
 class DaftarDik(PrintDocument):

@@ -39,6 +39,7 @@ from dip.search import search_informasi
 from ppid_manual.access import role_required
 from ppid_manual.models import Unit
 from ppid_manual.roles import ALL_DESK, Role
+from ppid_manual.workflow import terbit
 from ppid_manual.workflow.engine import StepRefused
 from ppid_manual.workflow.pages import (
     CaseUI,
@@ -208,6 +209,7 @@ def edisi_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "progres": alur.progres(edisi),
             "tombol": UI.buttons(edisi, user),
             "timeline": timeline(edisi, alur.alur_edisi(edisi), LABEL_PERISTIWA),
+            "terbitan": terbit.daftar_kasus(edisi),
             "kelompok": kelompok,
             "jumlah": sum(len(g["items"]) for g in kelompok),
             "boleh_ubah": alasan_ubah is None,
@@ -511,8 +513,9 @@ def ekspor(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     return response
 
 
-def _cetak(request: HttpRequest, doc, back: str | None = None) -> HttpResponse:
-    return print_response(request, doc, back or reverse("dip:edisi", args=[doc.edisi.pk]))
+def _cetak(request: HttpRequest, doc, back: str | None = None, mode: str = "live") -> HttpResponse:
+    back = back or reverse("dip:edisi", args=[doc.edisi.pk])
+    return print_response(request, doc, back, mode=mode)
 
 
 @role_required(*DESK)
@@ -533,7 +536,7 @@ def cetak_sk(request: HttpRequest, pk: int) -> HttpResponse:
     edisi = get_edisi_for_user(request, pk)
     if not edisi.ditetapkan:
         raise Http404("DIP ini belum ditetapkan.")
-    return _cetak(request, SkDip(edisi, request))
+    return _cetak(request, SkDip(edisi, request), mode="issued")
 
 
 @role_required(*DESK)
@@ -542,7 +545,7 @@ def cetak_pengantar(request: HttpRequest, pk: int) -> HttpResponse:
     edisi = get_edisi_for_user(request, pk)
     if not edisi.nomor_pengantar:
         raise Http404("Surat pengantar belum diterbitkan.")
-    return _cetak(request, SuratPengantarDip(edisi, request))
+    return _cetak(request, SuratPengantarDip(edisi, request), mode="issued")
 
 
 @role_required(*DESK)

@@ -78,6 +78,7 @@ class Pengajuan:
     tujuan_penggunaan: str
     permohonan: Permohonan | None = None
     pemohon: dict[str, str] = field(default_factory=dict)  # only without a permohonan
+    alasan_identitas: str = ""  # another name on a recorded NIK (registrasi.pemohon.simpan)
     informasi_diminta: str = ""  # only without a permohonan (reason b)
     tanggal_dasar: datetime.date | None = None  # None: from the request's record
     kuasa_nama: str = ""
@@ -165,12 +166,15 @@ def _register(p: Pengajuan, *, by: User, note: str) -> Keberatan:
         pemohon, changes = p.permohonan.pemohon, {}
         informasi = p.permohonan.rincian_informasi
     else:
-        pemohon, changes = identitas.simpan(p.pemohon)
+        pemohon, changes = identitas.simpan(p.pemohon, by=by, alasan=p.alasan_identitas)
         informasi = p.informasi_diminta
     keberatan = Keberatan(
         kunci_idempotensi=p.kunci,
         permohonan=p.permohonan,
         pemohon=pemohon,
+        # The identity given for this case: a keberatan about a request keeps the identity
+        # that request was registered with (DESIGN.md §7), not the address book's today.
+        identitas_pemohon=p.permohonan.identitas_pemohon if p.permohonan is not None else {},
         unit_registrasi_id=by.unit_id,
         didaftarkan_oleh=by,
         informasi_diminta=informasi,

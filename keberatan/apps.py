@@ -10,3 +10,10 @@ class KeberatanConfig(AppConfig):
 
         # Calendar changes move the stored deadlines of open keberatan (DESIGN.md section 4).
         register_deadlines()
+
+        from keberatan.documents import terbitan
+        from keberatan.models import Keberatan
+        from ppid_manual.workflow import terbit
+
+        # Issued letters are stored when issued (issue 15).
+        terbit.daftarkan(Keberatan, terbitan)

@@ -46,11 +46,14 @@ class KeberatanDocument(PrintDocument):
         super().__init__(request, **kwargs)
         self.keberatan = keberatan
 
+    def kasus(self) -> Keberatan:
+        return self.keberatan
+
     def get_context(self) -> dict[str, Any]:
         k = self.keberatan
         return {
             "k": k,
-            "pemohon": k.pemohon,
+            "pemohon": k.pemohon_kasus,
             "alasan_semua": [(code, label, code in k.alasan) for code, label in k.Alasan.choices],
             "hk_pengajuan": HK_PENGAJUAN,
             "hk_tanggapan": HK_TANGGAPAN,
@@ -69,6 +72,13 @@ class FormulirKeberatan(KeberatanDocument):
 
     template_name = "keberatan/print/formulir.html"
     title = "Formulir Keberatan Informasi Publik"
+    jenis_terbit = "formulir-keberatan"
+
+    def nomor_terbit(self) -> str:
+        return self.keberatan.nomor_registrasi or ""
+
+    def tanggal_terbit(self) -> datetime.date | None:
+        return self.keberatan.tanggal_registrasi
 
     def filename(self) -> str:
         return f"formulir-keberatan-{_slug(self.keberatan.nomor_registrasi)}.pdf"
@@ -91,6 +101,18 @@ class LembarDisposisi(KeberatanDocument):
 
     template_name = "keberatan/print/disposisi.html"
     title = "Lembar Disposisi Keberatan"
+    jenis_terbit = "disposisi"
+
+    def nomor_terbit(self) -> str:
+        return self.keberatan.nomor_registrasi or ""
+
+    def kunci_terbit(self) -> str:
+        # The sheet has the keberatan's number; a new disposition is a new sheet.
+        day = self.keberatan.tanggal_disposisi
+        return f"{self.nomor_terbit()} {day.isoformat() if day else ''}".strip()
+
+    def tanggal_terbit(self) -> datetime.date | None:
+        return self.keberatan.tanggal_disposisi
 
     def filename(self) -> str:
         return f"disposisi-keberatan-{_slug(self.keberatan.nomor_registrasi)}.pdf"
@@ -114,6 +136,13 @@ class SuratTanggapan(KeberatanDocument):
 
     template_name = "keberatan/print/tanggapan.html"
     title = "Surat Tanggapan Atasan PPID atas Keberatan"
+    jenis_terbit = "tanggapan"
+
+    def nomor_terbit(self) -> str:
+        return self.keberatan.nomor_tanggapan or ""
+
+    def tanggal_terbit(self) -> datetime.date | None:
+        return self.keberatan.tanggal_tanggapan
 
     def tembusan(self) -> list[str]:
         k = self.keberatan
@@ -125,6 +154,12 @@ class SuratTanggapan(KeberatanDocument):
     @property
     def konsep(self) -> bool:
         return self.keberatan.tanggal_tanggapan is None
+
+    @konsep.setter
+    def konsep(self, value: bool) -> None:
+        # print_response(mode="konsep") asks for a KONSEP: before the answer it is one.
+        if not value and self.keberatan.tanggal_tanggapan is None:
+            raise ValueError("a surat tanggapan before the answer is a KONSEP")
 
     def filename(self) -> str:
         k = self.keberatan
@@ -161,9 +196,9 @@ class SuratTanggapan(KeberatanDocument):
             "pasal17_tertutup": [hukum.pasal17_bunyi(h) for h in k.pasal17],
             "tembusan": self.tembusan(),
             "yth_baris": (
-                [f"selaku kuasa dari {k.pemohon.nama}", k.kuasa_alamat]
+                [f"selaku kuasa dari {k.pemohon_kasus.nama}", k.kuasa_alamat]
                 if k.kuasa_nama
-                else [k.pemohon.alamat]
+                else [k.pemohon_kasus.alamat]
             ),
             "pertimbangan": pertimbangan,
             "nomor_surat": k.nomor_tanggapan or "(konsep)",
@@ -173,6 +208,19 @@ class SuratTanggapan(KeberatanDocument):
             "tenggat_sengketa": tenggat_sengketa,
             "tepat_waktu": k.tenggat_tanggapan is None or day <= k.tenggat_tanggapan,
         }
+
+
+def terbitan(k: Keberatan) -> list[KeberatanDocument]:
+    """Every numbered document the keberatan has been issued so far (stored at issue by the
+    engine: ppid_manual/workflow/terbit.py)."""
+    docs: list[KeberatanDocument] = []
+    if k.nomor_registrasi:
+        docs.append(FormulirKeberatan(k))
+    if k.tanggal_disposisi is not None:
+        docs.append(LembarDisposisi(k))
+    if k.nomor_tanggapan and k.tanggal_tanggapan is not None:
+        docs.append(SuratTanggapan(k))
+    return docs
 
 
 # --- The Register Keberatan (DESIGN.md section 5) -------------------------------------------
@@ -205,7 +253,7 @@ REGISTER_COLUMNS = tuple(k.judul for k in REGISTER_KOLOM)
 
 def _identitas(k: Keberatan) -> str:
     """The pemohon (NIK masked: the register is not where the NIK is needed) and the kuasa."""
-    p = k.pemohon
+    p = k.pemohon_kasus
     lines = [f"{p.nama} ({p.get_jenis_display()})"]
     if p.nik:
         lines.append(f"NIK {k.nik_tersamar}")

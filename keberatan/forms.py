@@ -93,7 +93,9 @@ class CariPermohonanForm(forms.Form):
 
 
 # The identity typed here (a keberatan without a request): the shared identity fields.
-PEMOHON_FIELDS = tuple(IdentitasPemohonForm.base_fields)
+PEMOHON_FIELDS = tuple(
+    n for n in IdentitasPemohonForm.base_fields if n not in IdentitasPemohonForm.KONFIRMASI
+)
 
 
 class KeberatanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
@@ -232,6 +234,7 @@ class KeberatanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
                         Column("telepon", css_class="col-md-2"),
                         Column("email", css_class="col-md-2"),
                     ),
+                    HTML('{% include "registrasi/_beda_identitas.html" %}'),
                     "informasi_diminta",
                 )
             ]
@@ -352,6 +355,7 @@ class KeberatanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
         p = self.permohonan
         if p is None:
             self._clean_pemohon(cleaned)
+            self.periksa_identitas(cleaned)
             if alasan and alasan != {A.B}:
                 self.add_error(
                     "alasan",
@@ -452,6 +456,7 @@ class KeberatanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
             tujuan_penggunaan=c["tujuan_penggunaan"],
             permohonan=self.permohonan,
             pemohon=pemohon,
+            alasan_identitas=(c.get("identitas_alasan") or "").strip(),
             informasi_diminta=c.get("informasi_diminta", ""),
             tanggal_dasar=c.get("tanggal_dasar"),
             kuasa_nama=c.get("kuasa_nama", "").strip(),

@@ -25,7 +25,7 @@ from ppid_manual.models import Pejabat, Unit
 from ppid_manual.roles import Role
 from ppid_manual.workflow import deadlines
 from ppid_manual.workflow.penyampaian import Cara
-from registrasi.models import Pemohon, Permohonan, mask_nik
+from registrasi.models import IdentitasKasus, Pemohon, Permohonan, mask_nik
 
 # Who may see the pemohon's NIK unmasked and the scans (UU 27/2022 PDP: only the roles that
 # need them): the desk that takes the file, the PPID and the Atasan PPID who decide on it.
@@ -84,7 +84,7 @@ class KeberatanQuerySet(models.QuerySet):
         return self.terdaftar().filter(tanggal_registrasi__range=(dari, sampai))
 
 
-class Keberatan(models.Model):
+class Keberatan(IdentitasKasus):
     """One objection (Formulir Keberatan, Perki 1/2021) and its handling by the Atasan PPID."""
 
     class Status(models.TextChoices):
@@ -468,7 +468,7 @@ class Keberatan(models.Model):
 
     @property
     def nik_tersamar(self) -> str:
-        return mask_nik(self.pemohon.nik)
+        return mask_nik(self.pemohon_kasus.nik)
 
     @property
     def nomor_pendaftaran(self) -> str:

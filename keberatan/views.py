@@ -55,7 +55,7 @@ from ppid_manual.access import role_required
 from ppid_manual.layanan import cetak_latar
 from ppid_manual.models import CetakanRegister, Unit
 from ppid_manual.roles import ALL_DESK, Role
-from ppid_manual.workflow import penerimaan
+from ppid_manual.workflow import penerimaan, terbit
 from ppid_manual.workflow.calendar import today
 from ppid_manual.workflow.deadlines import is_near_due, near_due_limit
 from ppid_manual.workflow.engine import Step, StepRefused
@@ -323,13 +323,14 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "k": k,
             "p": k.permohonan,
-            "pemohon": k.pemohon,
+            "pemohon": k.pemohon_kasus,
             "langkah": langkah,
             "menunggu": MENUNGGU.get(k.status, ("", ()))[0],
             "tahapan": tahapan(k),
             "tenggat": rincian_tenggat(k, day),
             "events": timeline(k, ALUR),
             "dokumen": _documents(k),
+            "terbitan": terbit.daftar_kasus(k),
             "lihat_nik": Keberatan.boleh_lihat_identitas(request.user),
             "lihat_permohonan": bool(k.permohonan and k.permohonan.visible_to(request.user)),
             "baru": request.GET.get("baru") == "1",
@@ -560,9 +561,10 @@ def langkah(request: HttpRequest, pk: int, step: str) -> HttpResponse:
 # --- Documents and scans -------------------------------------------------------------------
 
 
-def _pdf(request: HttpRequest, document) -> HttpResponse:
+def _pdf(request: HttpRequest, document, mode: str = "issued") -> HttpResponse:
+    """A letter of the keberatan: as issued (the stored bytes), or a KONSEP before its step."""
     return print_response(
-        request, document, reverse("keberatan:detail", args=[document.keberatan.pk])
+        request, document, reverse("keberatan:detail", args=[document.keberatan.pk]), mode=mode
     )
 
 
@@ -570,7 +572,9 @@ def _pdf(request: HttpRequest, document) -> HttpResponse:
 @login_required
 def cetak_formulir(request: HttpRequest, pk: int) -> HttpResponse:
     k = get_keberatan_for_user(request, pk)
-    return _pdf(request, FormulirKeberatan(k, request))
+    return _pdf(
+        request, FormulirKeberatan(k, request), "issued" if k.nomor_registrasi else "konsep"
+    )
 
 
 @require_GET
@@ -588,7 +592,8 @@ def cetak_tanggapan(request: HttpRequest, pk: int) -> HttpResponse:
     k = get_keberatan_for_user(request, pk)
     if k.tanggal_tanggapan is None and not k.draf_keputusan:
         raise Http404("Belum ada draf atau surat tanggapan.")
-    return _pdf(request, SuratTanggapan(k, request))
+    mode = "konsep" if k.tanggal_tanggapan is None else "issued"
+    return _pdf(request, SuratTanggapan(k, request), mode)
 
 
 BERKAS = {"identitas": "scan_identitas", "surat-kuasa": "surat_kuasa"}

@@ -314,6 +314,7 @@ class FormatNomor(models.Model):
         SK_DIP = "skdip", "SK Daftar Informasi Publik"
         PENGANTAR_DIP = "pengantar", "Surat pengantar DIP"
         KUITANSI = "kuitansi", "Kuitansi pembayaran biaya salinan"
+        RALAT = "ralat", "Ralat surat"
 
     jenis = models.CharField("jenis dokumen", max_length=20, choices=Jenis.choices, unique=True)
     pola = models.CharField("pola nomor", max_length=120)
@@ -627,3 +628,135 @@ class PencarianIdentitas(models.Model):
             sha256=hashlib.sha256(nomor.encode()).hexdigest(),
             ditampilkan=ditampilkan,
         )
+
+
+class DokumenTerbitQuerySet(models.QuerySet):
+    def for_object(self, obj: models.Model) -> DokumenTerbitQuerySet:
+        return self.filter(
+            content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
+        ).order_by("dibuat", "pk")
+
+
+class DokumenTerbit(models.Model):
+    """A numbered document as it was issued (DESIGN.md §7, issue 15): the PDF rendered once,
+    in the transaction of the step that issued it, with its SHA-256, who and when and which
+    step event. Every later print serves these bytes (ppid_manual/workflow/terbit.py); a
+    mistake is corrected by a ralat, never by rendering again. Kept in the database so that
+    the letter and the step commit together and a backup carries both."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
+    object_id = models.PositiveBigIntegerField()
+    subject = GenericForeignKey("content_type", "object_id")
+    # Which document of the case: its kind ("pemberitahuan") and, for a kind a case can have
+    # several of (a surat permintaan per OPD, a receipt per handover), which one.
+    jenis = models.CharField("jenis dokumen", max_length=40)
+    kunci = models.CharField("kunci", max_length=150, blank=True)
+    judul = models.CharField("judul", max_length=200)
+    nomor = models.CharField("nomor", max_length=150, blank=True)
+    tanggal = models.DateField("tanggal surat", null=True, blank=True)
+    nama_berkas = models.CharField("nama berkas", max_length=200)
+    berkas = models.BinaryField("berkas PDF")
+    sha256 = models.CharField("SHA-256", max_length=64)
+    dibuat_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="diterbitkan oleh",
+    )
+    dibuat = models.DateTimeField("diterbitkan", default=timezone.now)
+    event = models.ForeignKey(
+        Event,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="langkah",
+    )
+    # A ralat supersedes the document (issue 15, item 4); both stay stored.
+    digantikan_oleh = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="menggantikan",
+        verbose_name="digantikan oleh (ralat)",
+    )
+
+    objects = DokumenTerbitQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["dibuat", "pk"]
+        verbose_name = "dokumen terbit"
+        verbose_name_plural = "dokumen terbit"
+        constraints = [
+            # One stored document per letter: two desks issuing at once cannot store two.
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "jenis", "kunci"],
+                name="dokumen_terbit_satu_per_surat",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.judul} {self.nomor}".strip()
+
+    def save(self, *args, **kwargs):
+        # The bytes never change once stored; only the pointer to a ralat is set later.
+        if self.pk is not None and kwargs.get("update_fields") != ["digantikan_oleh"]:
+            raise PermissionError("Dokumen terbit tidak boleh diubah; koreksi melalui ralat.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("Dokumen terbit tidak boleh dihapus.")
+
+    @staticmethod
+    def hitung_sha256(data: bytes) -> str:
+        import hashlib
+
+        return hashlib.sha256(data).hexdigest()
+
+    @property
+    def utuh(self) -> bool:
+        """The stored bytes still have the hash taken at issue."""
+        return bool(self.berkas) and self.hitung_sha256(bytes(self.berkas)) == self.sha256
+
+    @property
+    def sha_pendek(self) -> str:
+        return self.sha256[:12]
+
+
+class Ralat(models.Model):
+    """A ralat (issue 15; DESIGN.md §7): a new numbered letter that corrects an issued one,
+    naming it, why, and each fact as written and as it should read. The corrected letter
+    stays stored, marked as superseded (DokumenTerbit.digantikan_oleh)."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
+    object_id = models.PositiveBigIntegerField()
+    subject = GenericForeignKey("content_type", "object_id")
+    dokumen = models.ForeignKey(
+        DokumenTerbit,
+        on_delete=models.PROTECT,
+        related_name="ralat",
+        verbose_name="surat yang diralat",
+    )
+    nomor = models.CharField("nomor ralat", max_length=150, unique=True)
+    tanggal = models.DateField("tanggal ralat")
+    alasan = models.TextField("alasan ralat", max_length=1000)
+    # {label: [as written, as it should read]}
+    perubahan = models.JSONField("perubahan", default=dict)
+    dibuat_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="diterbitkan oleh",
+    )
+    dibuat = models.DateTimeField("dibuat", auto_now_add=True)
+
+    class Meta:
+        ordering = ["dibuat", "pk"]
+        verbose_name = "ralat"
+        verbose_name_plural = "ralat"
+
+    def __str__(self) -> str:
+        return f"Ralat {self.nomor}"

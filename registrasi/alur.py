@@ -223,6 +223,16 @@ ALUR = StepTable(
             [Role.ATASAN],
             "warning",
         ),
+        # Issue 15: an issued letter with an error is corrected by a ralat (a new numbered
+        # letter); the state is kept. Who may issue the corrected letter: actions.ralat_surat.
+        (
+            "ralat",
+            "Ralat surat yang sudah terbit",
+            [s for s in S.values if s != S.BARU],
+            None,
+            LOKET,
+            "outline-secondary",
+        ),
     ),
     status_labels=dict(S.choices),
     scope=dalam_lingkup,
@@ -236,6 +246,26 @@ LANGKAH_KEPUTUSAN = {
     Permohonan.Keputusan.TIDAK_DIKUASAI: "tidak_dikuasai",
     Permohonan.Keputusan.BELUM_DIDOKUMENTASIKAN: "belum_didokumentasikan",
 }
+
+
+# The steps that issue each stored document (ppid_manual/workflow/terbit.py): whoever may take
+# one of them may issue, and so correct by a ralat, that letter (actions.ralat_surat).
+LANGKAH_TERBIT = {
+    "formulir": ("daftar",),
+    "pengembalian": ("kembalikan",),
+    "surat-permintaan": ("minta_opd", "alihkan_opd"),
+    "perpanjangan": ("perpanjang",),
+    "pemberitahuan": (*LANGKAH_KEPUTUSAN.values(), "jawab_langsung"),
+    "sk-penolakan": (LANGKAH_KEPUTUSAN[Permohonan.Keputusan.DITOLAK],),
+    "tanda-terima": ("serahkan",),
+    "kuitansi": ("serahkan",),
+    "ralat": ("ralat",),
+}
+
+
+def peran_penerbit(jenis: str) -> set[str]:
+    """The roles that may issue a stored document of this kind (from the step table)."""
+    return {r for step in LANGKAH_TERBIT.get(jenis, ()) for r in ALUR.get(step).roles}
 
 
 # --- The SOP's five steps, for the progress panel on the detail page ---------------------

@@ -10,3 +10,10 @@ class RegistrasiConfig(AppConfig):
 
         # The notice deadlines move when the holiday table changes (DESIGN.md section 4).
         register_deadlines()
+
+        from ppid_manual.workflow import terbit
+        from registrasi.documents import terbitan
+        from registrasi.models import Permohonan
+
+        # Issued letters are stored when issued (issue 15).
+        terbit.daftarkan(Permohonan, terbitan)

@@ -13,6 +13,7 @@ import io
 from typing import Any
 
 import segno
+from django.utils import timezone
 
 from ppid_manual.format import tanggal, terbilang
 from ppid_manual.kode import kode_berkas
@@ -75,6 +76,9 @@ class PermohonanDocument(PrintDocument):
         super().__init__(request, **kwargs)
         self.permohonan = permohonan
 
+    def kasus(self) -> Permohonan:
+        return self.permohonan
+
     def get_context(self) -> dict[str, Any]:
         p = self.permohonan
         return {
@@ -82,7 +86,7 @@ class PermohonanDocument(PrintDocument):
             # whose desk serves the case; a letter's kop is its signer's (SuratPPID).
             "unit_penerbit": p.unit_pemberitahuan or p.unit_registrasi,
             "p": self.permohonan,
-            "pemohon": self.permohonan.pemohon,
+            "pemohon": self.permohonan.pemohon_kasus,
             "K": Permohonan.Keputusan,
             "hk_pemberitahuan": HK_PEMBERITAHUAN,
             "hk_perpanjangan": HK_PERPANJANGAN,
@@ -106,9 +110,15 @@ class SuratPPID(PermohonanDocument):
         """The issuing unit (its kop and signer); the PPID Utama unless said otherwise."""
         return None
 
+    def nomor_terbit(self) -> str:
+        return self.nomor_surat()
+
+    def tanggal_terbit(self) -> datetime.date:
+        return self.tanggal_surat()
+
     def get_context(self) -> dict[str, Any]:
         day = self.tanggal_surat()
-        pemohon = self.permohonan.pemohon
+        pemohon = self.permohonan.pemohon_kasus
         return {
             **super().get_context(),
             "unit_penerbit": None,  # the signer's unit
@@ -130,6 +140,13 @@ class FormulirPermohonan(PermohonanDocument):
 
     template_name = "registrasi/print/formulir.html"
     title = "Formulir Permohonan Informasi Publik"
+    jenis_terbit = "formulir"
+
+    def nomor_terbit(self) -> str:
+        return self.permohonan.nomor_pendaftaran
+
+    def tanggal_terbit(self) -> datetime.date:
+        return self.permohonan.tanggal_daftar
 
     def filename(self) -> str:
         return f"formulir-{_slug(self.permohonan.nomor_pendaftaran)}.pdf"
@@ -158,6 +175,10 @@ class CatatanPengembalian(PermohonanDocument):
 
     template_name = "registrasi/print/pengembalian.html"
     title = "Catatan Pengembalian Berkas Permohonan"
+    jenis_terbit = "pengembalian"
+
+    def tanggal_terbit(self) -> datetime.date:
+        return timezone.localdate(self.permohonan.dibuat)
 
     def filename(self) -> str:
         return f"pengembalian-berkas-{self.permohonan.pk}.pdf"
@@ -169,6 +190,7 @@ class SuratPermintaanDokumen(SuratPPID):
     template_name = "registrasi/print/surat_permintaan.html"
     title = "Surat Permintaan Informasi kepada PPID Pelaksana"
     perihal = "Permintaan informasi publik"
+    jenis_terbit = "surat-permintaan"
 
     def __init__(self, permohonan: Permohonan, request=None, *, surat: SuratPermintaan) -> None:
         super().__init__(permohonan, request)
@@ -196,6 +218,7 @@ class Pemberitahuan(SuratPPID):
 
     template_name = "registrasi/print/pemberitahuan.html"
     title = "Pemberitahuan Tertulis"
+    jenis_terbit = "pemberitahuan"
     perihal = "Pemberitahuan tertulis atas permohonan informasi publik"
 
     def tanggal_surat(self) -> datetime.date:
@@ -225,6 +248,7 @@ class PemberitahuanPerpanjangan(SuratPPID):
 
     template_name = "registrasi/print/perpanjangan.html"
     title = "Pemberitahuan Perpanjangan Jangka Waktu"
+    jenis_terbit = "perpanjangan"
     perihal = "Perpanjangan jangka waktu pemberitahuan tertulis"
 
     def tanggal_surat(self) -> datetime.date:
@@ -243,6 +267,7 @@ class SkPenolakan(SuratPPID):
 
     template_name = "registrasi/print/sk_penolakan.html"
     title = "Keputusan PPID tentang Penolakan Permohonan Informasi"
+    jenis_terbit = "sk-penolakan"
 
     def tanggal_surat(self) -> datetime.date:
         return self.permohonan.tanggal_pemberitahuan
@@ -266,6 +291,13 @@ class TandaTerimaPenyerahan(PermohonanDocument):
 
     template_name = "registrasi/print/tanda_terima.html"
     title = "Tanda Terima Penyerahan Informasi Publik"
+    jenis_terbit = "tanda-terima"
+
+    def nomor_terbit(self) -> str:
+        return self.penyerahan.nomor
+
+    def tanggal_terbit(self) -> datetime.date:
+        return self.penyerahan.tanggal
 
     def __init__(self, permohonan: Permohonan, request=None, *, penyerahan: Penyerahan) -> None:
         super().__init__(permohonan, request)
@@ -285,6 +317,13 @@ class Kuitansi(PermohonanDocument):
 
     template_name = "registrasi/print/kuitansi.html"
     title = "Kuitansi Pembayaran Biaya Salinan Informasi Publik"
+    jenis_terbit = "kuitansi"
+
+    def nomor_terbit(self) -> str:
+        return self.penyerahan.nomor_kuitansi or ""
+
+    def tanggal_terbit(self) -> datetime.date:
+        return self.penyerahan.tanggal
 
     def __init__(self, permohonan: Permohonan, request=None, *, penyerahan: Penyerahan) -> None:
         super().__init__(permohonan, request)
@@ -299,6 +338,74 @@ class Kuitansi(PermohonanDocument):
             "penyerahan": self.penyerahan,
             "terbilang_total": terbilang(int(self.penyerahan.total)).capitalize(),
         }
+
+
+class RalatSurat(SuratPPID):
+    """A ralat (issue 15): the new numbered letter that corrects an issued one, naming it,
+    why, and each fact as written and as it should read; signed by the PPID."""
+
+    template_name = "registrasi/print/ralat.html"
+    title = "Ralat"
+    jenis_terbit = "ralat"
+
+    def __init__(self, permohonan: Permohonan, request=None, *, ralat) -> None:
+        super().__init__(permohonan, request)
+        self.ralat = ralat
+
+    @property
+    def perihal(self) -> str:  # type: ignore[override]
+        d = self.ralat.dokumen
+        return f"Ralat {d.judul} Nomor {d.nomor}".strip()
+
+    def tanggal_surat(self) -> datetime.date:
+        return self.ralat.tanggal
+
+    def nomor_surat(self) -> str:
+        return self.ralat.nomor
+
+    def filename(self) -> str:
+        return f"ralat-{_slug(self.ralat.nomor)}.pdf"
+
+    def get_context(self) -> dict[str, Any]:
+        return {**super().get_context(), "ralat": self.ralat, "diralat": self.ralat.dokumen}
+
+
+def terbitan(p: Permohonan) -> list[PermohonanDocument]:
+    """Every numbered document the permohonan has been issued so far (stored at issue by the
+    engine: ppid_manual/workflow/terbit.py). The catatan pengembalian has no number but is
+    handed to the pemohon, so it is kept as handed over too."""
+    docs: list[PermohonanDocument] = []
+    if p.nomor_pendaftaran:
+        docs.append(FormulirPermohonan(p))
+    if p.status == Permohonan.Status.DIKEMBALIKAN:
+        docs.append(CatatanPengembalian(p))
+    docs += [
+        SuratPermintaanDokumen(p, surat=s) for s in p.surat_permintaan.order_by("pk") if s.nomor
+    ]
+    if p.nomor_perpanjangan:
+        docs.append(PemberitahuanPerpanjangan(p))
+    if p.nomor_pemberitahuan:
+        docs.append(Pemberitahuan(p))
+    if p.nomor_sk_penolakan:
+        docs.append(SkPenolakan(p))
+    for penyerahan in p.penyerahan.select_related("tarif").order_by("pk"):
+        docs.append(TandaTerimaPenyerahan(p, penyerahan=penyerahan))
+        if penyerahan.nomor_kuitansi:
+            docs.append(Kuitansi(p, penyerahan=penyerahan))
+    docs += [RalatSurat(p, ralat=r) for r in ralat_of(p)]
+    return docs
+
+
+def ralat_of(p: Permohonan):
+    from django.contrib.contenttypes.models import ContentType
+
+    from ppid_manual.models import Ralat
+
+    return (
+        Ralat.objects.filter(content_type=ContentType.objects.get_for_model(p), object_id=p.pk)
+        .select_related("dokumen")
+        .order_by("pk")
+    )
 
 
 # --- The Register Permohonan (Perki 1/2021: register columns) -----------------------------

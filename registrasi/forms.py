@@ -26,7 +26,8 @@ from ppid_manual.workflow.susulan import Susulan
 from registrasi.actions import Intake, Putusan
 from registrasi.alur import TENGGAT_PEMBERITAHUAN
 from registrasi.models import Pemohon, Permohonan, SuratPermintaan, Tarif
-from registrasi.pemohon import PEMOHON_FIELDS
+from registrasi.pemohon import PEMOHON_FIELDS, find_pemohon, nama_berbeda, pemohon_terlihat
+from registrasi.pemohon import perbedaan as perbedaan_identitas
 
 K = Permohonan.Keputusan
 TELEPON_RE = re.compile(r"^\+?[0-9][0-9 ()\-]{5,28}$")
@@ -146,9 +147,79 @@ class IdentitasPemohonForm(forms.Form):
     pekerjaan = forms.CharField(label="Pekerjaan", max_length=100)
     telepon = forms.CharField(label="Nomor telepon", max_length=30)
     email = forms.EmailField(label="E-mail", max_length=254, required=False)
+    # Shown only when what is typed differs from the pemohon recorded under this NIK/akta
+    # (issue 15; DESIGN.md §7): see periksa_identitas().
+    SAMA, LAIN = "sama", "lain"
+    KONFIRMASI = ("identitas_pilihan", "identitas_alasan")
+    identitas_pilihan = forms.ChoiceField(
+        label="Data yang diketik berbeda dengan data pemohon tercatat",
+        choices=[
+            (SAMA, "Orang yang sama dengan data baru: perbarui data pemohon"),
+            (LAIN, "Orang lain: NIK/nomor akta salah ketik, akan saya perbaiki"),
+        ],
+        required=False,
+        widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
+    )
+    identitas_alasan = forms.CharField(
+        label="Alasan nama berbeda pada NIK/nomor akta yang sama",
+        max_length=500,
+        required=False,
+        help_text="Misalnya: ganti nama sesuai KTP baru; salah eja pada kunjungan lalu.",
+        widget=forms.TextInput(attrs={"class": "form-control"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.beda_identitas: list[tuple[str, str, str]] = []
+        self.beda_nama = False
 
     def clean_nama(self) -> str:
         return self.cleaned_data["nama"].strip()
+
+    def periksa_identitas(self, cleaned: dict) -> None:
+        """A returning pemohon found by NIK/akta whose record differs from what is typed: the
+        form shows both side by side (`beda_identitas`) and the clerk chooses. The same
+        person with new details: the record is updated (registrasi.pemohon.simpan writes the
+        events); another person: the NIK is mistyped and must be corrected. Another name on
+        the same NIK needs a reason. The recorded values are shown only to a desk that may
+        already see a case of this pemohon (UU 27/2022 PDP Pasal 16; cari_kembali)."""
+        data = {k: cleaned.get(k) or "" for k in PEMOHON_FIELDS}
+        found = find_pemohon(data)
+        if found is None:
+            return
+        changes = perbedaan_identitas(found, data)
+        if not changes:
+            return
+        user = getattr(self, "user", None)
+        visible = user is not None and pemohon_terlihat(user, found)
+        self.beda_identitas = [
+            (
+                str(Pemohon._meta.get_field(name).verbose_name).capitalize(),
+                old if visible else "(tercatat; tidak ditampilkan di meja ini)",
+                new,
+            )
+            for name, (old, new) in changes.items()
+        ]
+        self.beda_nama = nama_berbeda(found, data)
+        pilihan = cleaned.get("identitas_pilihan")
+        kunci = "nomor_akta" if data["jenis"] == Pemohon.Jenis.BADAN_HUKUM else "nik"
+        if not pilihan:
+            self.add_error(
+                "identitas_pilihan",
+                "Data yang diketik berbeda dengan data pemohon tercatat untuk NIK/nomor akta "
+                "ini: bandingkan keduanya, lalu pilih.",
+            )
+        elif pilihan == self.LAIN:
+            self.add_error(
+                kunci,
+                "NIK/nomor akta ini tercatat untuk pemohon lain: perbaiki sesuai KTP/akta.",
+            )
+        elif self.beda_nama and not (cleaned.get("identitas_alasan") or "").strip():
+            self.add_error(
+                "identitas_alasan",
+                "Nama berbeda pada NIK/nomor akta yang sama hanya dapat diterima dengan "
+                "alasan yang jelas.",
+            )
 
     def clean_telepon(self) -> str:
         return clean_telepon(self.cleaned_data.get("telepon", ""))
@@ -243,11 +314,12 @@ class PermohonanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
         required=False,
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields.update(susulan_fields())
         self.order_fields(self.field_order)
         self.susulan: Susulan | None = None
+        self.user = user
         self.aksi = self.data.get("aksi", self.DAFTAR) if self.is_bound else self.DAFTAR
         if self.aksi not in (self.DAFTAR, self.KEMBALIKAN):
             self.aksi = self.DAFTAR
@@ -280,6 +352,7 @@ class PermohonanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
                     Column("telepon", css_class="col-md-2"),
                     Column("email", css_class="col-md-2"),
                 ),
+                HTML('{% include "registrasi/_beda_identitas.html" %}'),
             ),
             Fieldset(
                 "Informasi yang diminta",
@@ -430,6 +503,7 @@ class PermohonanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
                     "Tanggal diterima perlu dikonfirmasi: baca peringatan di atas tombol "
                     "Daftarkan, lalu centang konfirmasinya.",
                 )
+        self.periksa_identitas(cleaned)
         missing = not (cleaned.get("formulir_lengkap") and cleaned.get("identitas_diterima"))
         if daftar:
             if not cleaned.get("formulir_lengkap"):
@@ -472,6 +546,7 @@ class PermohonanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
                 "telepon": c.get("telepon", ""),
                 "email": c.get("email", ""),
             },
+            alasan_identitas=(c.get("identitas_alasan") or "").strip(),
             rincian_informasi=c.get("rincian_informasi", ""),
             tujuan_penggunaan=c.get("tujuan_penggunaan", ""),
             cara_memperoleh=c.get("cara_memperoleh", ""),
@@ -866,3 +941,48 @@ class RegisterForm(forms.Form):
             elif (sampai - dari).days > 366:
                 self.add_error("sampai", "Periode paling panjang satu tahun.")
         return cleaned
+
+
+class RalatForm(forms.Form):
+    """A ralat of an issued letter (issue 15): which letter, which part, what it should read,
+    and why. The action refuses what may not be corrected (actions.ralat_surat)."""
+
+    dokumen = forms.TypedChoiceField(label="Surat yang diralat", coerce=int)
+    fakta = forms.ChoiceField(label="Bagian yang diralat")
+    nilai = forms.CharField(label="Seharusnya tertulis", max_length=3000, widget=textarea(3, 3000))
+    alasan = forms.CharField(
+        label="Alasan ralat (dicetak pada surat ralat)", max_length=1000, widget=textarea(2, 1000)
+    )
+
+    def __init__(self, *args, permohonan: Permohonan, **kwargs):
+        from ppid_manual.models import DokumenTerbit
+        from registrasi.actions import RALAT_FAKTA
+
+        super().__init__(*args, **kwargs)
+        self.dokumen_terbit = {
+            d.pk: d
+            for d in DokumenTerbit.objects.for_object(permohonan)
+            .exclude(jenis="ralat")
+            .select_related("digantikan_oleh")
+            .defer("berkas")
+        }
+        self.fields["dokumen"].choices = [
+            (
+                pk,
+                f"{d.judul} {d.nomor}".strip()
+                + (f" (sudah diralat: {d.digantikan_oleh.nomor})" if d.digantikan_oleh_id else ""),
+            )
+            for pk, d in self.dokumen_terbit.items()
+        ]
+        self.fields["fakta"].choices = [(k, v[0]) for k, v in RALAT_FAKTA.items()]
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("simpan", "Terbitkan ralat", css_class="btn-primary"))
+
+    def to_kwargs(self) -> dict:
+        c = self.cleaned_data
+        return {
+            "dokumen": self.dokumen_terbit.get(c["dokumen"]),
+            "fakta": c["fakta"],
+            "nilai": c["nilai"],
+            "alasan": c["alasan"],
+        }

@@ -99,6 +99,55 @@ class Pemohon(models.Model):
         """The NIK masked for screens that do not need it (UU 27/2022 PDP)."""
         return mask_nik(self.nik)
 
+    def salinan(self) -> dict[str, str]:
+        """The identity as it stands now, to be kept on a case (IdentitasKasus)."""
+        return {name: getattr(self, name) for name in IDENTITAS_FIELDS}
+
+
+# The identity a case keeps (DESIGN.md §7: "the identity on a case is the one given for it").
+IDENTITAS_FIELDS = (
+    "jenis",
+    "nama",
+    "nik",
+    "nomor_akta",
+    "penanggung_jawab",
+    "alamat",
+    "pekerjaan",
+    "telepon",
+    "email",
+)
+
+
+class IdentitasKasus(models.Model):
+    """The pemohon's identity as given for this case (issue 15; DESIGN.md §7). The Pemohon
+    row is the desk's address book and changes when a returning pemohon brings new details;
+    a case keeps what was given at its registration, and every page and letter of the case
+    reads it here, so a later intake never rewrites a letter already handed out (a record
+    the Komisi Informasi may examine in a sengketa, Perki 1/2013)."""
+
+    identitas_pemohon = models.JSONField(
+        "identitas pemohon pada berkas ini", default=dict, blank=True, editable=False
+    )
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        # Kept when the case row is first written: the identity given for this case.
+        if not self.identitas_pemohon and self.pemohon_id:
+            self.identitas_pemohon = self.pemohon.salinan()
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "identitas_pemohon"}
+        super().save(*args, **kwargs)
+
+    @property
+    def pemohon_kasus(self) -> Pemohon:
+        """The identity of this case as a (never saved) Pemohon, so that templates keep
+        `nama`, `nik_tersamar`, `get_jenis_display`; its pk is the pemohon's, for links. A
+        case not yet written (a draft) has none of its own yet: the pemohon's now."""
+        data = self.identitas_pemohon or self.pemohon.salinan()
+        return Pemohon(pk=self.pemohon_id, **{k: data.get(k, "") for k in IDENTITAS_FIELDS})
+
 
 def mask_nik(nik: str) -> str:
     if not nik:
@@ -243,9 +292,9 @@ class PermohonanQuerySet(models.QuerySet):
         )
 
     def for_list(self) -> PermohonanQuerySet:
-        """The columns the work list shows and its deadline marks need, with the pemohon and
-        the two units: a page reads and builds 11 of the request's 43 columns."""
-        return self.select_related("pemohon", "unit_registrasi", "unit_tujuan").only(
+        """The columns the work list shows and its deadline marks need, with the case's
+        identity and the two units: a page reads and builds 11 of the request's columns."""
+        return self.select_related("unit_registrasi", "unit_tujuan").only(
             "nomor_pendaftaran",
             "tanggal_daftar",
             "dibuat",
@@ -253,9 +302,9 @@ class PermohonanQuerySet(models.QuerySet):
             "status",
             "diperpanjang",
             "tenggat",
-            "pemohon__nama",
-            "pemohon__nik",
-            "pemohon__jenis",
+            # The identity given for each case (issue 15), not the address book's today.
+            "pemohon_id",
+            "identitas_pemohon",
             "unit_registrasi__singkatan",
             "unit_tujuan__singkatan",
         )
@@ -296,7 +345,7 @@ def scan_path(instance: Permohonan, filename: str) -> str:
     return f"identitas/{today:%Y/%m}/{uuid.uuid4().hex}.{ext}"
 
 
-class Permohonan(models.Model):
+class Permohonan(IdentitasKasus):
     """One request for public information (UU 14/2008 Pasal 22; Perki 1/2021)."""
 
     class Status(models.TextChoices):

@@ -11,20 +11,10 @@ from django.contrib import messages
 from django.http import HttpRequest
 
 from ppid_manual.models import PencarianIdentitas
-from registrasi.models import Pemohon, Permohonan
+from ppid_manual.workflow.engine import record_event
+from registrasi.models import IDENTITAS_FIELDS, Pemohon, Permohonan
 
-# The identity a case keeps (DESIGN.md §7: "the identity on a case is the one given for it").
-PEMOHON_FIELDS = (
-    "jenis",
-    "nama",
-    "nik",
-    "nomor_akta",
-    "penanggung_jawab",
-    "alamat",
-    "pekerjaan",
-    "telepon",
-    "email",
-)
+PEMOHON_FIELDS = IDENTITAS_FIELDS
 
 
 def find_pemohon(data: dict[str, str]) -> Pemohon | None:
@@ -41,11 +31,44 @@ def find_pemohon(data: dict[str, str]) -> Pemohon | None:
     return None
 
 
-def simpan(data: dict[str, str]) -> tuple[Pemohon, dict[str, list[str]]]:
-    """Reuse a returning pemohon (updating the contact details they gave today) or create
-    one; never a duplicate. Returns the changes, recorded on the registration event (a
-    permohonan's or a keberatan's). Called inside the action's transaction: the row is
-    locked."""
+IDENTITAS_DIPERBARUI = "identitas_diperbarui"
+
+
+def perbedaan(pemohon: Pemohon, data: dict[str, str]) -> dict[str, list[str]]:
+    """What was typed that differs from the record, field by field ([recorded, typed]); a
+    field left empty keeps the record's value (the look-up filled it, or it is not known)."""
+    return {
+        name: [getattr(pemohon, name), data[name]]
+        for name in PEMOHON_FIELDS
+        if data.get(name, "") and _sama(name, data[name]) != _sama(name, getattr(pemohon, name))
+    }
+
+
+def _sama(name: str, value: str) -> str:
+    """A value as compared: spacing is not a new detail, nor how a phone number is grouped."""
+    if name == "telepon":
+        return "".join(ch for ch in value if ch.isdigit() or ch == "+")
+    return " ".join(value.split())
+
+
+def nama_berbeda(pemohon: Pemohon, data: dict[str, str]) -> bool:
+    """Another name on the same NIK/akta: perhaps another person (a mistyped NIK merges two
+    people, issue 15). Case and spacing are not a different name."""
+    typed = " ".join((data.get("nama") or "").split()).casefold()
+    return bool(typed) and typed != " ".join(pemohon.nama.split()).casefold()
+
+
+def simpan(
+    data: dict[str, str], *, by=None, alasan: str = ""
+) -> tuple[Pemohon, dict[str, list[str]]]:
+    """Reuse a returning pemohon (updating the details they gave today) or create one; never
+    a duplicate. Returns the changes, recorded on the registration event (a permohonan's or
+    a keberatan's). Called inside the action's transaction: the row is locked.
+
+    Changed details (the clerk confirmed "the same person, new details") are also written as
+    an event on the pemohon and on each of their open cases; each case keeps the identity
+    it was registered with (IdentitasKasus), so no earlier letter changes. Another name on
+    the same NIK is refused without a reason (DESIGN.md §7)."""
     existing = find_pemohon(data)
     if existing is None:
         pemohon = Pemohon(**{k: data.get(k, "") for k in PEMOHON_FIELDS})
@@ -53,15 +76,38 @@ def simpan(data: dict[str, str]) -> tuple[Pemohon, dict[str, list[str]]]:
         pemohon.save()
         return pemohon, {}
     pemohon = Pemohon.objects.select_for_update().get(pk=existing.pk)
-    changes = {}
-    for name in PEMOHON_FIELDS:
-        new = data.get(name, "")
-        if new and new != getattr(pemohon, name):
-            changes[name] = [getattr(pemohon, name), new]
-            setattr(pemohon, name, new)
-    if changes:
-        pemohon.save()
+    changes = perbedaan(pemohon, data)
+    if not changes:
+        return pemohon, {}
+    for name, (_old, new) in changes.items():
+        setattr(pemohon, name, new)
+    pemohon.save()
+    _catat_perubahan(pemohon, changes, by=by, alasan=alasan.strip())
     return pemohon, changes
+
+
+def _catat_perubahan(pemohon: Pemohon, changes, *, by, alasan: str) -> None:
+    """One event on the pemohon and one on each open case: the desk that opens an earlier
+    case sees that the pemohon's details changed since, and that its letters did not."""
+    from keberatan.models import Keberatan
+
+    note = alasan or "Pemohon yang sama dengan data baru (dikonfirmasi petugas)."
+    data = {"perubahan": changes}
+    record_event(pemohon, IDENTITAS_DIPERBARUI, by=by, note=note, data=data)
+    open_cases = [
+        *Permohonan.objects.filter(pemohon=pemohon).open(),
+        *Keberatan.objects.filter(pemohon=pemohon).terbuka(),
+    ]
+    for case in open_cases:
+        record_event(
+            case,
+            IDENTITAS_DIPERBARUI,
+            by=by,
+            from_state=case.status,
+            to_state=case.status,
+            note=note + " Identitas pada berkas ini tetap seperti saat didaftarkan.",
+            data=data,
+        )
 
 
 # --- the look-up on the intake page ----------------------------------------------------------

@@ -58,20 +58,20 @@ def tanggal_permohonan(p: Permohonan) -> datetime.date | None:
 
 
 def nama(p: Permohonan) -> str:
-    return p.pemohon.nama
+    return p.pemohon_kasus.nama
 
 
 def alamat(p: Permohonan) -> str:
-    return p.pemohon.alamat
+    return p.pemohon_kasus.alamat
 
 
 def kontak(p: Permohonan) -> str:
     """Telephone and e-mail, one a line: neither is ever cut by a hyphen (issue 17)."""
-    return "\n".join(x for x in (p.pemohon.telepon, p.pemohon.email) if x)
+    return "\n".join(x for x in (p.pemohon_kasus.telepon, p.pemohon_kasus.email) if x)
 
 
 def pekerjaan(p: Permohonan) -> str:
-    return p.pemohon.pekerjaan
+    return p.pemohon_kasus.pekerjaan
 
 
 def informasi_diminta(p: Permohonan) -> str:
@@ -145,10 +145,18 @@ def keputusan(p: Permohonan) -> str:
     if p.status == S.DITARIK:
         return "Ditarik pemohon"
     if p.keputusan:
-        return K(p.keputusan).label
+        return K(p.keputusan).label + _diralat(p)
     if p.tenggat:
         return f"Belum diputuskan (tenggat {tanggal(p.tenggat)})"
     return "Belum diputuskan"
+
+
+def _diralat(p: Permohonan) -> str:
+    """Issue 15: a letter superseded by a ralat is marked in the register too."""
+    return "".join(
+        f"\n({r.dokumen.judul} {r.dokumen.nomor} diralat dengan Ralat {r.nomor})"
+        for r in getattr(p, "ralat_register", ())
+    )
 
 
 def alasan_penolakan(p: Permohonan) -> str:
@@ -308,10 +316,26 @@ def siapkan(permohonan: list[Permohonan]) -> None:
             .order_by("tanggal", "pk")
         ):
             by_pk[s.permohonan_id].append(s)
+    ralat: dict[int, list] = {pk: [] for pk in by_pk}
+    if keys:
+        from django.contrib.contenttypes.models import ContentType
+
+        from ppid_manual.models import Ralat
+
+        ct = ContentType.objects.get_for_model(Permohonan)
+        for i in range(0, len(keys), 5000):
+            for r in (
+                Ralat.objects.filter(content_type=ct, object_id__in=keys[i : i + 5000])
+                .select_related("dokumen")
+                .defer("dokumen__berkas")
+                .order_by("pk")
+            ):
+                ralat[r.object_id].append(r)
     units = {u.pk: u for u in Unit.objects.only("nama", "singkatan")} if permohonan else {}
     tarifs = {t.pk: t for t in Tarif.objects.all()} if permohonan else {}
     for p in permohonan:
         p.penyerahan_register = by_pk[p.pk]
+        p.ralat_register = ralat[p.pk]
         p.unit_register = units[p.unit_tujuan_id or p.unit_registrasi_id]
         if p.perkiraan_tarif_id:
             # Into the relation's cache: Permohonan.perkiraan_biaya_* read it.

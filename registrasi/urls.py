@@ -13,6 +13,7 @@ urlpatterns = [
     path("<int:pk>/langkah/<slug:step>/", views.langkah, name="langkah"),
     path("<int:pk>/cetak/<slug:dokumen>/", views.cetak, name="cetak"),
     path("<int:pk>/cetak/surat-permintaan/<int:surat_pk>/", views.cetak_surat, name="cetak_surat"),
+    path("<int:pk>/cetak/ralat/<int:ralat_pk>/", views.cetak_ralat, name="cetak_ralat"),
     path(
         "<int:pk>/cetak/tanda-terima/<int:penyerahan_pk>/",
         views.cetak_tanda_terima,

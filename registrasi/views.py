@@ -20,7 +20,7 @@ from ppid_manual.layanan import cetak_latar
 from ppid_manual.models import CetakanRegister, PencarianIdentitas
 from ppid_manual.paging import counted_page
 from ppid_manual.roles import ALL_DESK, Role
-from ppid_manual.workflow import calendar, penerimaan
+from ppid_manual.workflow import calendar, penerimaan, terbit
 from ppid_manual.workflow.deadlines import near_due_limit
 from ppid_manual.workflow.engine import StepRefused
 from ppid_manual.workflow.forms import PenyampaianForm
@@ -44,11 +44,13 @@ from registrasi.documents import (
     Kuitansi,
     Pemberitahuan,
     PemberitahuanPerpanjangan,
+    RalatSurat,
     RegisterPermohonan,
     SkPenolakan,
     SuratPermintaanDokumen,
     TandaTerimaPenyerahan,
     explain_deadline,
+    ralat_of,
     register_rows,
     register_xlsx,
 )
@@ -59,6 +61,7 @@ from registrasi.forms import (
     PermohonanForm,
     PerpanjanganForm,
     PutusanForm,
+    RalatForm,
     RegisterForm,
     SuratPermintaanForm,
 )
@@ -214,7 +217,7 @@ def _mark_deadlines(rows: list[Permohonan], today) -> None:
 def baru(request: HttpRequest) -> HttpResponse:
     """SOP steps 1–2 at the desk: the form typed in, then registered or returned."""
     if request.method == "POST":
-        form = PermohonanForm(request.POST, request.FILES)
+        form = PermohonanForm(request.POST, request.FILES, user=request.user)
         if form.is_valid():
             intake = form.to_intake()
             if form.cleaned_data.get("lanjutan"):
@@ -308,13 +311,14 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "registrasi/detail.html",
         {
             "p": p,
-            "pemohon": p.pemohon,
+            "pemohon": p.pemohon_kasus,
             "lihat_nik": request.user.has_role(*IDENTITAS),
             "tahapan": tahapan(p, ada_penyerahan=bool(penyerahan)),
             "langkah": langkah,
             "surat": surat,
             "penyerahan": penyerahan,
             "dokumen": documents_for(p, surat, penyerahan),
+            "terbitan": terbit.daftar_kasus(p),
             "tenggat": explain_deadline(p),
             "events": events,
             "today": today,
@@ -396,6 +400,12 @@ def documents_for(p: Permohonan, surat, penyerahan) -> list[dict[str, str]]:
                 reverse("registrasi:cetak_kuitansi", args=[p.pk, t.pk]),
                 t.nomor_kuitansi,
             )
+    for r in ralat_of(p):
+        add(
+            f"Ralat {r.dokumen.judul.lower()}",
+            reverse("registrasi:cetak_ralat", args=[p.pk, r.pk]),
+            r.nomor,
+        )
     return docs
 
 
@@ -447,6 +457,7 @@ def _putusan_page(keputusan: K) -> StepPage:
             initial=_putusan_initial(p),
         ),
         act=lambda p, f, user: actions.issue_decision(p, f.to_putusan(), by=user),
+        konsep=Pemberitahuan,
         intro=keputusan.label,
         success=lambda r: (
             f"Pemberitahuan tertulis {r.nomor_pemberitahuan} diterbitkan"
@@ -461,6 +472,7 @@ def _surat_permintaan_page() -> StepPage:
         act=lambda p, f, user: actions.route_to_opd(
             p, by=user, unit=f.cleaned_data["unit"], catatan=f.cleaned_data["catatan"]
         ),
+        konsep=lambda s: SuratPermintaanDokumen(s.permohonan, surat=s),
         intro="Surat ditujukan kepada PPID Pelaksana OPD yang menguasai informasi. Tenggat "
         "jawaban OPD dihitung otomatis di dalam 10 hari kerja.",
         success=lambda s: f"Surat permintaan {s.nomor} ke {s.unit.nama} diterbitkan.",
@@ -469,7 +481,7 @@ def _surat_permintaan_page() -> StepPage:
 
 def _penyerahan_form(p: Permohonan, data, step) -> PenyerahanForm:
     initial = {
-        "nama_penerima": p.pemohon.nama,
+        "nama_penerima": p.pemohon_kasus.nama,
         "cara": p.cara_salinan or Permohonan.CaraSalinan.MENGAMBIL,
         "jumlah_halaman": p.perkiraan_halaman or 0,
         "tarif": p.perkiraan_tarif_id,
@@ -505,6 +517,7 @@ PAGES: dict[str, StepPage] = {
             initial={"perkiraan_biaya_kirim": 0},
         ),
         act=lambda p, f, user: actions.answer_directly(p, f.to_putusan(), by=user),
+        konsep=Pemberitahuan,
         intro="SOP langkah 3–4: PPID Pelaksana menjawab langsung karena informasi dikuasai "
         "OPD sendiri dan bersifat terbuka. Jika tidak, teruskan ke PPID.",
         success=lambda r: f"Pemberitahuan tertulis {r.nomor_pemberitahuan} diterbitkan.",
@@ -512,6 +525,7 @@ PAGES: dict[str, StepPage] = {
     "perpanjang": StepPage(
         form=lambda p, data, step: PerpanjanganForm(data),
         act=lambda p, f, user: actions.extend(p, by=user, alasan=f.cleaned_data["alasan"]),
+        konsep=PemberitahuanPerpanjangan,
         intro="UU 14/2008 Pasal 22(8): satu kali, paling lama 7 hari kerja sesudah tenggat "
         "awal, dengan alasan tertulis, dan hanya sebelum tenggat awal lewat.",
         success=lambda r: f"Tenggat diperpanjang sampai {r.tenggat:%d-%m-%Y}.",
@@ -519,7 +533,17 @@ PAGES: dict[str, StepPage] = {
     "serahkan": StepPage(
         form=_penyerahan_form,
         act=lambda p, f, user: actions.hand_over(p, by=user, **f.cleaned_data),
+        konsep=lambda t: TandaTerimaPenyerahan(t.permohonan, penyerahan=t),
         success=lambda t: f"Informasi diserahkan; tanda terima {t.nomor}. Permohonan selesai.",
+    ),
+    "ralat": StepPage(
+        form=lambda p, data, step: RalatForm(data, permohonan=p),
+        act=lambda p, f, user: actions.ralat_surat(p, by=user, **f.to_kwargs()),
+        konsep=lambda r: RalatSurat(Permohonan.objects.get(pk=r.object_id), ralat=r),
+        intro="Ralat memperbaiki surat yang sudah terbit dengan surat baru bernomor yang "
+        "menyebut surat yang diralat dan alasannya; surat lama tetap tersimpan dan ditandai "
+        "digantikan. Bagian yang dapat diralat tidak mengubah tenggat.",
+        success=lambda r: f"Ralat {r.nomor} diterbitkan.",
     ),
     "tarik": note_page(
         actions.withdraw,
@@ -570,8 +594,9 @@ def langkah(request: HttpRequest, pk: int, step: str) -> HttpResponse:
 # --- Printing ------------------------------------------------------------------------------------
 
 
-def _print(request: HttpRequest, p: Permohonan, doc) -> HttpResponse:
-    return print_response(request, doc, reverse("registrasi:detail", args=[p.pk]))
+def _print(request: HttpRequest, p: Permohonan, doc, mode: str = "issued") -> HttpResponse:
+    """A letter of the case: as issued (the stored bytes), or a KONSEP before its step."""
+    return print_response(request, doc, reverse("registrasi:detail", args=[p.pk]), mode=mode)
 
 
 DOKUMEN = {
@@ -592,6 +617,13 @@ def cetak(request: HttpRequest, pk: int, dokumen: str) -> HttpResponse:
     if not exists(p):
         raise Http404("Dokumen ini belum ada untuk permohonan tersebut.")
     return _print(request, p, cls(p, request))
+
+
+@role_required(*DESK)
+def cetak_ralat(request: HttpRequest, pk: int, ralat_pk: int) -> HttpResponse:
+    p = get_permohonan_for_user(request, pk)
+    ralat = get_object_or_404(ralat_of(p), pk=ralat_pk)
+    return _print(request, p, RalatSurat(p, request, ralat=ralat))
 
 
 @role_required(*DESK)

@@ -116,3 +116,26 @@ def refused(client, user, obj, url: str, data: dict, *, message: str, unchanged=
     assert any(escape(message) in alert.split("</div>", 1)[0] for alert in alerts)
     assert snapshot() == before
     return response
+
+
+def assert_issued(client, user, case, jenis: str, url: str, page_url: str | None = None):
+    """Issue 15: a numbered document is stored at its step (the bytes with their SHA-256,
+    who, the step's event), every print serves those very bytes, and the case page lists it
+    with its number and a short hash. Returns the stored document."""
+    from ppid_manual.models import DokumenTerbit
+
+    stored = [d for d in DokumenTerbit.objects.for_object(case) if d.jenis == jenis]
+    assert len(stored) == 1, f"{jenis}: {len(stored)} stored"
+    d = stored[0]
+    assert d.utuh and bytes(d.berkas).startswith(b"%PDF")
+    assert d.event is not None and d.event.object_id == case.pk
+    client.force_login(user)
+    first = client.get(url)
+    assert first.status_code == 200, messages_of(first)
+    assert first.content == bytes(d.berkas)
+    assert client.get(url).content == first.content  # a reprint: the same bytes
+    page = client.get(page_url or case_url(case)).content.decode()
+    assert d.sha256[:12] in page
+    if d.nomor:
+        assert d.nomor in page
+    return d

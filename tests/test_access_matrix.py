@@ -72,6 +72,7 @@ MATRIX: dict[str, tuple[set[str], str, str]] = {
     "registrasi:cetak_surat": (NOT_OTHER, "page", "p_surat"),
     "registrasi:cetak_tanda_terima": (NOT_OTHER, "page", "p_penyerahan"),
     "registrasi:cetak_kuitansi": (NOT_OTHER, "page", "p_penyerahan"),
+    "registrasi:cetak_ralat": (NOT_OTHER, "page", "p_ralat"),
     "keberatan:daftar": (DESK, "page", ""),
     "keberatan:baru": ({PETUGAS}, "page", ""),
     "keberatan:register": (DESK, "page", ""),
@@ -245,8 +246,20 @@ def world(
     cetakan = CetakanRegister.objects.create(
         jenis=CetakanRegister.Jenis.PERMOHONAN, dari=day, sampai=day, pengguna=ppid
     )
+    from ppid_manual.models import DokumenTerbit
+    from registrasi.actions import ralat_surat
+
+    ralat = ralat_surat(
+        p,
+        dokumen=DokumenTerbit.objects.for_object(p).get(jenis="formulir"),
+        fakta="pekerjaan",
+        nilai="Jurnalis",
+        alasan="salah tulis.",
+        by=petugas,
+    )
     kwargs = {
         "": {},
+        "p_ralat": {"pk": p.pk, "ralat_pk": ralat.pk},
         "p": {"pk": p.pk},
         "p_dokumen": {"pk": p.pk, "dokumen": "formulir"},
         "p_surat": {

@@ -73,3 +73,71 @@ def test_restore_refuses_a_damaged_archive(tmp_path, media, units, petugas):
     (tmp_path / "bukan.zip").write_bytes(b"bukan zip")
     with pytest.raises(CommandError, match="tidak dapat dibaca"):
         call_command("restore", str(tmp_path / "bukan.zip"))
+
+
+def _issued(units, petugas, content: bytes = b"%PDF-1.4 surat yang diterbitkan"):
+    from django.contrib.contenttypes.models import ContentType
+
+    from ppid_manual.models import DokumenTerbit
+
+    return DokumenTerbit.objects.create(
+        content_type=ContentType.objects.get_for_model(units["dinkes"]),
+        object_id=units["dinkes"].pk,
+        jenis="uji",
+        judul="Surat uji",
+        nomor="001/UJI/2026",
+        nama_berkas="uji.pdf",
+        berkas=content,
+        sha256=DokumenTerbit.hitung_sha256(content),
+        dibuat_oleh=petugas,
+    )
+
+
+def test_backup_and_restore_carry_the_issued_documents_and_check_their_hashes(
+    tmp_path, media, units, petugas
+):
+    import hashlib
+    import json
+
+    from ppid_manual.models import DokumenTerbit
+
+    d = _issued(units, petugas)
+    archive = tmp_path / "cadangan.zip"
+    call_command("backup", str(archive))
+    manifest = json.loads(zipfile.ZipFile(archive).read("manifest.json"))
+    assert manifest["dokumen_terbit"] == {str(d.pk): d.sha256}
+
+    # An archive whose letter was altered (and its data checksum forged to match) is refused.
+    forged = tmp_path / "palsu.zip"
+    with zipfile.ZipFile(archive) as src, zipfile.ZipFile(forged, "w") as dst:
+        import base64
+
+        original = base64.b64encode(b"%PDF-1.4 surat yang diterbitkan")
+        data = src.read("data.json").replace(original, base64.b64encode(b"%PDF-1.4 surat lain"))
+        assert data != src.read("data.json")
+        forged_manifest = {**manifest, "data_sha256": hashlib.sha256(data).hexdigest()}
+        dst.writestr("data.json", data)
+        dst.writestr("manifest.json", json.dumps(forged_manifest))
+        for name in src.namelist():
+            if name.startswith("media/"):
+                dst.writestr(name, src.read(name))
+
+    call_command("flush", "--noinput")
+    with pytest.raises(
+        CommandError, match="tidak cocok dengan SHA-256-nya: Surat uji 001/UJI/2026"
+    ):
+        call_command("restore", str(forged))
+    assert not DokumenTerbit.objects.exists()
+
+    call_command("restore", str(archive))
+    restored = DokumenTerbit.objects.get()
+    assert bytes(restored.berkas) == b"%PDF-1.4 surat yang diterbitkan" and restored.utuh
+
+
+def test_backup_refuses_when_an_issued_document_changed(tmp_path, media, units, petugas):
+    from ppid_manual.models import DokumenTerbit
+
+    d = _issued(units, petugas)
+    DokumenTerbit.objects.filter(pk=d.pk).update(berkas=b"%PDF-1.4 diubah")
+    with pytest.raises(CommandError, match="Dokumen terbit berubah sejak diterbitkan"):
+        call_command("backup", str(tmp_path / "cadangan.zip"))

@@ -4,7 +4,9 @@ The archive is a zip file:
 - data.json      every row of the app (dumpdata with natural keys; content types and
                  permissions are rebuilt by `migrate`, so they are left out),
 - media/...      the uploaded files (ID scans, signed SK scans),
-- manifest.json  row counts per model, the SHA-256 of data.json and of every file.
+- manifest.json  row counts per model, the SHA-256 of data.json and of every file, and the
+                 SHA-256 of every issued document (issue 15: the PDFs as issued are rows of
+                 ppid_manual.DokumenTerbit, so they travel in data.json).
 
 `restore` refuses a damaged archive (a checksum or a count that does not match) and a
 database that already holds data, then loads everything in one transaction and checks that
@@ -94,12 +96,14 @@ def write_backup(target: Path) -> dict:
     with transaction.atomic():
         data = dump_data()
         counts = row_counts()
+        dokumen = _issued_hashes()
     root = Path(settings.MEDIA_ROOT)
     manifest = {
         "format": FORMAT_VERSION,
         "counts": counts,
         "data_sha256": _sha256(data),
         "files": {},
+        "dokumen_terbit": dokumen,
     }
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("data.json", data)
@@ -110,6 +114,40 @@ def write_backup(target: Path) -> dict:
             archive.writestr(f"media/{name}", content)
         archive.writestr("manifest.json", json.dumps(manifest, indent=1, sort_keys=True))
     return manifest
+
+
+def _issued_hashes() -> dict[str, str]:
+    """Each issued document's SHA-256 as taken at issue, checked against its bytes: a backup
+    never carries a changed letter as if it were the one issued."""
+    from ppid_manual.workflow.terbit import verifikasi
+
+    changed = verifikasi()
+    if changed:
+        raise BackupError(
+            "Dokumen terbit berubah sejak diterbitkan; cadangan tidak dibuat: "
+            + "; ".join(f"{d.judul} {d.nomor}".strip() for d in changed)
+            + ". Jalankan manage.py verify_documents."
+        )
+    from ppid_manual.models import DokumenTerbit
+
+    return {str(pk): sha for pk, sha in DokumenTerbit.objects.values_list("pk", "sha256")}
+
+
+def _check_issued(manifest: dict) -> None:
+    """After loading: every issued document is there, with the bytes of its hash."""
+    from ppid_manual.models import DokumenTerbit
+    from ppid_manual.workflow.terbit import verifikasi
+
+    expected = manifest.get("dokumen_terbit", {})
+    restored = {str(pk): sha for pk, sha in DokumenTerbit.objects.values_list("pk", "sha256")}
+    if restored != expected:
+        raise BackupError("Dokumen terbit setelah pemulihan tidak sama dengan manifest arsip.")
+    changed = verifikasi()
+    if changed:
+        raise BackupError(
+            "Dokumen terbit dalam arsip tidak cocok dengan SHA-256-nya: "
+            + "; ".join(f"{d.judul} {d.nomor}".strip() for d in changed)
+        )
 
 
 def member_path(name: str) -> PurePosixPath:
@@ -215,6 +253,7 @@ def restore_backup(source: Path) -> dict:
             with transaction.atomic():
                 call_command("loaddata", str(fixture), verbosity=0)
                 _check_restored(manifest, version)
+                _check_issued(manifest)
                 for name, content in files.items():
                     _write_media(root, name, content)
         except (DatabaseError, DeserializationError, ValidationError, CommandError) as exc:

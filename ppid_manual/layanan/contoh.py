@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from ppid_manual.models import Pejabat, Unit, User
+from ppid_manual.models import DokumenTerbit, Pejabat, Unit, User
 from ppid_manual.workflow.pdf import PrintDocument
 
 # The longest value each form accepts (the model's max_length), built from words that read
@@ -206,6 +206,16 @@ def _permohonan(petugas, ppid, pelaksana, *, semua: bool):
         )
     )
     out.append(Contoh("Kuitansi pembayaran biaya salinan", d.Kuitansi(p, penyerahan=t)))
+    # Issue 15: a ralat of the receipt (a new numbered letter naming it and why).
+    ralat = reg.ralat_surat(
+        p,
+        dokumen=DokumenTerbit.objects.for_object(p).get(jenis="tanda-terima"),
+        fakta="alamat",
+        nilai=teks(300, "Jl. Gatot Subroto Barat No. 15, Denpasar "),
+        alasan=teks(1000, "nomor rumah pada formulir tertulis salah; "),
+        by=petugas,
+    )
+    out.append(Contoh("Ralat surat", d.RalatSurat(p, ralat=ralat)))
 
     # Diberikan sebagian, by the PPID directly; blacked out under Pasal 17 and another law.
     p = baru()

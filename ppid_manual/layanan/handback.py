@@ -58,7 +58,7 @@ def permohonan_record(p, lengkap: bool) -> dict[str, Any]:
         "tanggal_daftar": _d(p.tanggal_daftar),
         "unit_registrasi": p.unit_registrasi.kode,
         "unit_tujuan": p.unit_tujuan.kode if p.unit_tujuan_id else None,
-        "pemohon": _pemohon(p.pemohon, lengkap),
+        "pemohon": _pemohon(p.pemohon_kasus, lengkap),
         "rincian_informasi": p.rincian_informasi,
         "tujuan_penggunaan": p.tujuan_penggunaan,
         "cara_memperoleh": p.cara_memperoleh,
@@ -99,7 +99,7 @@ def keberatan_record(k, lengkap: bool) -> dict[str, Any]:
         "tanggal_registrasi": _d(k.tanggal_registrasi),
         "permohonan_id": k.permohonan_id,
         "nomor_pendaftaran": k.permohonan.nomor_pendaftaran if k.permohonan_id else None,
-        "pemohon": _pemohon(k.pemohon, lengkap),
+        "pemohon": _pemohon(k.pemohon_kasus, lengkap),
         "kuasa": {"nama": k.kuasa_nama, "alamat": k.kuasa_alamat, "telepon": k.kuasa_telepon}
         if lengkap and k.kuasa_nama
         else None,

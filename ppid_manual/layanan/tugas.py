@@ -89,7 +89,7 @@ def _permohonan(user, batas: int | None, jumlah: list[int]) -> list[Tugas]:
                 pekerjaan,
                 tenggat,
                 dasar,
-                p.pemohon.nama,
+                p.pemohon_kasus.nama,
             )
         )
 
@@ -180,7 +180,7 @@ def _keberatan(user, batas: int | None, jumlah: list[int]) -> list[Tugas]:
                 pekerjaan,
                 tenggat,
                 dasar,
-                k.pemohon.nama,
+                k.pemohon_kasus.nama,
             )
         )
 

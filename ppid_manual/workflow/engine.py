@@ -145,7 +145,7 @@ def apply_step(
         if step.target is not None:
             setattr(locked, state_field, step.target)
         locked.save()
-        record_event(
+        event = record_event(
             locked,
             step.name,
             by=by,
@@ -154,6 +154,11 @@ def apply_step(
             note=note,
             data=data or {},
         )
+        # A document this step numbered is stored as issued, in this transaction (DESIGN.md
+        # §7: what was issued stays issued; ppid_manual/workflow/terbit.py).
+        from ppid_manual.workflow import terbit
+
+        terbit.simpan_terbitan(locked, event, by)
     return locked
 
 

@@ -6,9 +6,12 @@ update rolls back with it, so numbers are never lost (no gaps) and never reused.
 
 from __future__ import annotations
 
+import contextvars
 import datetime
 import re
 import string
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from django.db import IntegrityError, transaction
 
@@ -20,6 +23,27 @@ TOKENS = {"urut", "unit", "kode", "bulan", "tahun"}
 
 class NumberingError(Exception):
     pass
+
+
+# A KONSEP (issue 15; DESIGN.md §7): the step is tried in a transaction that is rolled back,
+# to draw the letter it would issue; no number is taken, so none is shown.
+KONSEP_NOMOR = "…"
+_konsep: contextvars.ContextVar[bool] = contextvars.ContextVar("konsep_nomor", default=False)
+
+
+@contextmanager
+def konsep() -> Iterator[None]:
+    """Inside: next_number takes no number (no counter locked or moved, nothing recorded)
+    and returns KONSEP_NOMOR."""
+    token = _konsep.set(True)
+    try:
+        yield
+    finally:
+        _konsep.reset(token)
+
+
+def dalam_konsep() -> bool:
+    return _konsep.get()
 
 
 def validate_pattern(pattern: str) -> None:
@@ -72,6 +96,8 @@ def next_number(jenis: str, *, day: datetime.date, unit: Unit | None = None) -> 
         raise NumberingError(
             f"Format nomor untuk “{FormatNomor.Jenis(jenis).label}” belum diatur admin."
         ) from None
+    if _konsep.get():
+        return KONSEP_NOMOR
     pola, kode = fmt.pola, fmt.kode_klasifikasi
     own = PolaNomorUnit.objects.filter(format=fmt, unit=unit).first() if unit is not None else None
     if own is not None:

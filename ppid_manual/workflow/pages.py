@@ -53,6 +53,9 @@ class StepPage:
     success: str | Callable[[Any], str] = "Langkah “{label}” dicatat."
     template: str | None = None
     uploads: bool = False
+    # The letter this step numbers, drawn from what the action returned: the page then
+    # offers "Lihat KONSEP" (issue 15), the step tried and rolled back (konsep_response).
+    konsep: Callable[[Any], PrintDocument] | None = None
 
 
 def note_page(
@@ -184,6 +187,9 @@ def step_view(request: HttpRequest, pk: int, step: str, *, ui: CaseUI) -> HttpRe
     except StepRefused as exc:
         messages.error(request, str(exc))
         return back
+    if posted and page.konsep is not None and request.POST.get("aksi") == "konsep":
+        if form is None or form.is_valid():
+            return konsep_response(request, page, case, form, ui.detail_url(case))
     if posted and (form is None or form.is_valid()):
         try:
             result = page.act(case, form, request.user)
@@ -192,13 +198,42 @@ def step_view(request: HttpRequest, pk: int, step: str, *, ui: CaseUI) -> HttpRe
             return back
         messages.success(request, _text(page.success, result, s))
         return back
+    if page.konsep is not None and form is not None and hasattr(form, "helper"):
+        # The KONSEP button sits outside the crispy form and submits it (form="…").
+        form.helper.form_id = form.helper.form_id or "form-langkah"
     context = {
         "step": s,
+        "konsep": page.konsep is not None,
         "form": form,
         "intro": _text(page.intro, case, s),
         **ui.context(request, case),
     }
     return render(request, page.template or ui.template, context)
+
+
+class _Batal(Exception):
+    """Rolls the KONSEP's trial step back, carrying the response drawn inside it."""
+
+
+def konsep_response(request: HttpRequest, page: StepPage, case: Any, form: Any, back: str):
+    """The letter a step would issue, as a KONSEP (DESIGN.md §7): the step's own action runs
+    in a transaction that is always rolled back, with no number taken (numbering.konsep:
+    every number reads "…"), so the draft shows exactly what the step would write, and
+    nothing is written: no state, no event, no number, no stored document."""
+    from django.db import transaction
+
+    from ppid_manual.workflow import numbering
+
+    try:
+        with transaction.atomic(), numbering.konsep():
+            result = page.act(case, form, request.user)
+            assert page.konsep is not None
+            raise _Batal(print_response(request, page.konsep(result), back, mode="konsep"))
+    except _Batal as done:
+        return done.args[0]
+    except (StepRefused, NumberingError) as exc:
+        messages.error(request, str(exc))
+        return redirect(back)
 
 
 def timeline(
@@ -226,18 +261,61 @@ def print_response(
     request: HttpRequest, doc: PrintDocument, back: str, *, mode: str = "live"
 ) -> HttpResponse:
     """The PDF of a document (`Cache-Control: no-store`), or back to the case page with the
-    reason when it cannot be made (no official valid on the letter's date, WeasyPrint
-    failed): never a broken letter, never the Referer.
+    reason when it cannot be given: never a broken letter, never the Referer.
 
-    `mode` is what the document is: "live" (drawn from the case now). Issued letters kept as
-    stored bytes and KONSEP previews (DESIGN.md §7) are further modes of this one response."""
-    if mode != "live":
-        raise ValueError(f"print mode {mode!r} is not available yet")
+    `mode` is what the document is (DESIGN.md §7):
+    - "live": drawn from the data now (registers, lists, the Laporan: their footer says so);
+    - "issued": a numbered document as it was issued: the stored bytes, checked against
+      their SHA-256 (ppid_manual/workflow/terbit.py). A missing or changed one is said
+      plainly; it is never rendered again from today's data;
+    - "konsep": the letter before the step that numbers it: a watermark, the number as "…",
+      nothing taken and nothing written."""
+    if mode == "issued":
+        return _issued_response(request, doc, back)
+    if mode == "konsep":
+        doc.konsep = True
+    elif mode != "live":
+        raise ValueError(f"unknown print mode {mode!r}")
     try:
         return doc.response()
     except (Pejabat.DoesNotExist, PdfError) as exc:
         messages.error(request, f"Dokumen tidak dapat dicetak: {exc}")
     return redirect(back)
+
+
+def _issued_response(request: HttpRequest, doc: PrintDocument, back: str) -> HttpResponse:
+    from ppid_manual.workflow import terbit
+
+    stored = terbit.tersimpan(doc)
+    nomor = doc.nomor_terbit()
+    what = f"{doc.title}{f' nomor {nomor}' if nomor else ''}"
+    if stored is None:
+        # Issued but never stored (before issue 15, or no signer at its step): its first
+        # print renders and stores it, and every later print serves those bytes.
+        try:
+            stored = terbit.simpan_satu(doc, request.user)
+        except (Pejabat.DoesNotExist, PdfError) as exc:
+            messages.error(request, f"Dokumen tidak dapat dicetak: {exc}")
+            return redirect(back)
+    if not stored.berkas:
+        messages.error(
+            request,
+            f"{what}: berkas yang tersimpan hilang. Dokumen tidak dicetak ulang dari data "
+            "sekarang; hubungi Admin untuk memulihkannya dari cadangan.",
+        )
+        return redirect(back)
+    if not stored.utuh:
+        messages.error(
+            request,
+            f"{what} yang tersimpan telah berubah sejak diterbitkan (SHA-256 tidak cocok). "
+            "Dokumen tidak dicetak; hubungi Admin untuk memulihkannya dari cadangan.",
+        )
+        return redirect(back)
+    response = HttpResponse(bytes(stored.berkas), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{stored.nama_berkas}"'
+    response["Cache-Control"] = "no-store"
+    response["X-Dokumen-SHA256"] = stored.sha256
+    return response
 
 
 CONTENT_TYPES = {"pdf": "application/pdf", "jpg": "image/jpeg", "jpeg": "image/jpeg"}

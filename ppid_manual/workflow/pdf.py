@@ -144,6 +144,12 @@ class PrintDocument:
     template_name: str = ""
     title: str = ""
     landscape: bool = False
+    # An issued (numbered) document is stored when issued and reprinted from the stored bytes
+    # (ppid_manual/workflow/terbit.py): its kind; "" for live views (registers, lists).
+    jenis_terbit: str = ""
+    # A KONSEP (issue 15): the letter before the step that numbers it; a watermark, the
+    # number as "…" (print/base_surat.html), nothing taken and nothing written.
+    konsep: bool = False
 
     def __init__(self, request: HttpRequest | None = None, **kwargs: Any) -> None:
         self.request = request
@@ -154,6 +160,27 @@ class PrintDocument:
 
     def filename(self) -> str:
         return "dokumen.pdf"
+
+    def nama_berkas(self) -> str:
+        """The download name; a KONSEP says so in it."""
+        name = self.filename()
+        return f"konsep-{name}" if self.konsep and not name.startswith("konsep-") else name
+
+    # --- an issued document's identity (terbit.py) -------------------------------------
+    def kasus(self) -> Any:
+        """The case the document belongs to."""
+        raise NotImplementedError
+
+    def kunci_terbit(self) -> str:
+        """Which document of its kind on the case: its number (a case may have several of a
+        kind: a surat permintaan per OPD, a receipt per handover, a notice after reopening)."""
+        return self.nomor_terbit()
+
+    def nomor_terbit(self) -> str:
+        return ""
+
+    def tanggal_terbit(self):
+        return None
 
     def unit_penerbit(self, context: dict[str, Any]):
         """The unit whose kop heads the document: the one the document names, else the
@@ -175,6 +202,7 @@ class PrintDocument:
             "landscape": self.landscape,
             "kota": settings.PPID["KOTA_SURAT"],
             "dicetak": timezone.localtime(),
+            "konsep": self.konsep,
             **self.get_context(),
         }
         unit = self.unit_penerbit(context)
@@ -192,6 +220,6 @@ class PrintDocument:
     def response(self, *, inline: bool = True) -> HttpResponse:
         response = HttpResponse(self.render_pdf(), content_type="application/pdf")
         disposition = "inline" if inline else "attachment"
-        response["Content-Disposition"] = f'{disposition}; filename="{self.filename()}"'
+        response["Content-Disposition"] = f'{disposition}; filename="{self.nama_berkas()}"'
         response["Cache-Control"] = "no-store"
         return response

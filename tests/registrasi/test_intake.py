@@ -79,7 +79,14 @@ def test_a_double_clicked_submit_registers_one_request(client, golden_day, petug
 
 def test_two_forms_register_two_requests_for_one_returning_pemohon(client, golden_day, petugas):
     post(client, petugas)
-    response = post(client, petugas, alamat="Jl. Baru No. 9, Denpasar", telepon="0361 222333")
+    # Issue 15: the details differ from the record, so the clerk confirms "the same person".
+    response = post(
+        client,
+        petugas,
+        alamat="Jl. Baru No. 9, Denpasar",
+        telepon="0361 222333",
+        identitas_pilihan="sama",
+    )
     assert response.status_code == 302
     assert Permohonan.objects.count() == 2
     pemohon = Pemohon.objects.get()  # not duplicated

@@ -158,7 +158,8 @@ def test_the_detail_page_shows_steps_timeline_documents_and_the_deadline_explana
     tahap = {t.nomor: t.keadaan for t in response.context["tahapan"]}
     assert tahap == {1: "selesai", 2: "selesai", 3: "sekarang", 4: "berikutnya", 5: "berikutnya"}
     steps = [step["step"].name for step in response.context["langkah"]]
-    assert steps == ["alihkan_opd", "jawab_opd", "perpanjang", "tarik"]
+    # Issue 15: "ralat" corrects a letter already issued (here the formulir, the surat).
+    assert steps == ["alihkan_opd", "jawab_opd", "perpanjang", "tarik", "ralat"]
     assert "Kirim surat permintaan ke OPD" in html  # the timeline
     assert "Daftarkan (berkas lengkap)" in html
     assert "Selasa, 7 April 2026" in html

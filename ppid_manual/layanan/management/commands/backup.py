@@ -1,8 +1,8 @@
 from pathlib import Path
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
-from ppid_manual.layanan.backup import write_backup
+from ppid_manual.layanan.backup import BackupError, write_backup
 
 
 class Command(BaseCommand):
@@ -13,9 +13,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         target = Path(options["file"])
-        manifest = write_backup(target)
+        try:
+            manifest = write_backup(target)
+        except BackupError as exc:
+            raise CommandError(str(exc)) from None
         rows = sum(manifest["counts"].values())
         self.stdout.write(
             f"Cadangan ditulis ke {target}: {rows} baris data, {len(manifest['files'])} berkas, "
+            f"{len(manifest['dokumen_terbit'])} dokumen terbit (SHA-256 diperiksa), "
             f"checksum {manifest['data_sha256'][:12]}…"
         )

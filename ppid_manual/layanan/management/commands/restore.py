@@ -21,6 +21,7 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from None
         rows = sum(manifest["counts"].values())
         self.stdout.write(
-            f"Pemulihan selesai: {rows} baris data dan {len(manifest['files'])} berkas; "
-            "jumlah baris dan checksum cocok dengan manifest."
+            f"Pemulihan selesai: {rows} baris data, {len(manifest['files'])} berkas dan "
+            f"{len(manifest.get('dokumen_terbit', {}))} dokumen terbit; jumlah baris, checksum "
+            "dan SHA-256 dokumen terbit cocok dengan manifest."
         )

@@ -1,0 +1,159 @@
+"""Issued documents kept as issued (DESIGN.md §7, issue 15).
+
+Each process says which numbered documents a case has now (`daftarkan(Model, fn)`: `fn(case)`
+returns one PrintDocument per document issued so far). After every step the engine calls
+`simpan_terbitan` inside the step's transaction: a document the case has and that is not yet
+stored is rendered once and stored with its SHA-256, who, when and the step's event. A print
+of an issued document serves those bytes (`print_response(mode="issued")`); a missing or
+changed one is said plainly, never rendered again from today's data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import IntegrityError, transaction
+
+from ppid_manual.models import DokumenTerbit, Event, Pejabat, User
+from ppid_manual.workflow.pdf import PdfError, PrintDocument
+
+_TERBITAN: dict[type, Callable[[Any], list[PrintDocument]]] = {}
+
+
+def daftarkan(model: type, terbitan: Callable[[Any], list[PrintDocument]]) -> None:
+    """Declare the numbered documents of a process's cases (called from the app's ready())."""
+    _TERBITAN[model] = terbitan
+
+
+def terbitan(case: Any) -> list[PrintDocument]:
+    """The numbered documents the case has been issued so far (drawn from its data)."""
+    fn = _TERBITAN.get(type(case))
+    return fn(case) if fn is not None else []
+
+
+def kunci(doc: PrintDocument) -> tuple[str, str]:
+    return doc.jenis_terbit, doc.kunci_terbit()
+
+
+def simpan_terbitan(case: Any, event: Event | None, by: User | None) -> list[DokumenTerbit]:
+    """Store each document the case has and has not stored yet: rendered now, in the
+    transaction of the step that issued it (the case row is locked, so two desks issuing
+    the same letter wait on each other; the unique constraint is the last guard).
+
+    A letter that cannot be rendered now (no signing official on its date in the Pejabat
+    table, WeasyPrint failed) does not undo the step the desk has taken: it stays "not yet
+    stored" on the case page and is stored at its first successful print (`simpan_satu`),
+    which says why it cannot be printed until the Admin completes the table."""
+    from ppid_manual.workflow.numbering import dalam_konsep
+
+    if dalam_konsep():
+        return []  # a KONSEP's trial step: nothing is issued, nothing stored
+    docs = terbitan(case)
+    if not docs:
+        return []
+    ct = ContentType.objects.get_for_model(case)
+    stored = set(
+        DokumenTerbit.objects.filter(content_type=ct, object_id=case.pk).values_list(
+            "jenis", "kunci"
+        )
+    )
+    created = []
+    for doc in docs:
+        if kunci(doc) in stored:
+            continue
+        try:
+            pdf = doc.render_pdf()
+        except (Pejabat.DoesNotExist, PdfError):
+            continue
+        created.append(_buat(case, doc, pdf, event=event, by=by))
+    return created
+
+
+def _buat(case: Any, doc: PrintDocument, pdf: bytes, *, event, by) -> DokumenTerbit:
+    return DokumenTerbit.objects.create(
+        content_type=ContentType.objects.get_for_model(case),
+        object_id=case.pk,
+        jenis=doc.jenis_terbit,
+        kunci=doc.kunci_terbit(),
+        judul=doc.title,
+        nomor=doc.nomor_terbit() or "",
+        tanggal=doc.tanggal_terbit(),
+        nama_berkas=doc.filename(),
+        berkas=pdf,
+        sha256=DokumenTerbit.hitung_sha256(pdf),
+        dibuat_oleh=by,
+        event=event,
+    )
+
+
+def simpan_satu(doc: PrintDocument, by: User | None) -> DokumenTerbit:
+    """The first print of an issued document that was not stored at its step (a letter
+    issued before this feature, or one whose signer was missing then): rendered once now
+    and stored; every later print serves these bytes. Two desks printing at once store
+    one (the unique constraint; the loser serves the winner's). Raises Pejabat.DoesNotExist
+    or PdfError when it cannot be rendered."""
+    pdf = doc.render_pdf()
+    try:
+        with transaction.atomic():
+            return _buat(doc.kasus(), doc, pdf, event=None, by=by)
+    except IntegrityError:
+        found = tersimpan(doc)
+        assert found is not None
+        return found
+
+
+def tersimpan(doc: PrintDocument) -> DokumenTerbit | None:
+    case = doc.kasus()
+    return (
+        DokumenTerbit.objects.filter(
+            content_type=ContentType.objects.get_for_model(case),
+            object_id=case.pk,
+            jenis=doc.jenis_terbit,
+            kunci=doc.kunci_terbit(),
+        )
+        .select_related("dibuat_oleh", "digantikan_oleh")
+        .first()
+    )
+
+
+def daftar_kasus(case: Any) -> list[dict[str, Any]]:
+    """What the case page lists: each stored document (number, date, short hash) and its
+    state: "utuh" (the bytes have the hash taken at issue), "berubah" (they do not),
+    "hilang" (the bytes are gone); and "belum" for a document the case was issued that is
+    not stored yet (stored at its first print). Re-hashed on each view: a changed document
+    is shown as changed, never served."""
+    rows: list[dict[str, Any]] = []
+    keys = set()
+    for d in DokumenTerbit.objects.for_object(case).select_related(
+        "dibuat_oleh", "digantikan_oleh"
+    ):
+        keys.add((d.jenis, d.kunci))
+        keadaan = "hilang" if not d.berkas else ("utuh" if d.utuh else "berubah")
+        rows.append(
+            {
+                "judul": d.judul,
+                "nomor": d.nomor,
+                "tanggal": d.tanggal,
+                "dokumen": d,
+                "keadaan": keadaan,
+            }
+        )
+    for doc in terbitan(case):
+        if kunci(doc) not in keys:
+            rows.append(
+                {
+                    "judul": doc.title,
+                    "nomor": doc.nomor_terbit(),
+                    "tanggal": doc.tanggal_terbit(),
+                    "dokumen": None,
+                    "keadaan": "belum",
+                }
+            )
+    return rows
+
+
+def verifikasi() -> list[DokumenTerbit]:
+    """Every stored document whose bytes no longer have the hash taken at issue."""
+    return [d for d in DokumenTerbit.objects.order_by("pk").iterator(chunk_size=50) if not d.utuh]
