@@ -75,6 +75,7 @@ def _permohonan(user, batas: int | None, jumlah: list[int]) -> list[Tugas]:
             "keputusan",
             "tanggal_tersedia",
             "target_penyerahan",
+            "identitas_pemohon",
             "pemohon__nama",
         )
     )
@@ -116,6 +117,7 @@ def _permohonan(user, batas: int | None, jumlah: list[int]) -> list[Tugas]:
                 "nomor",
                 "tenggat_jawaban",
                 "permohonan__nomor_pendaftaran",
+                "permohonan__identitas_pemohon",
                 "permohonan__pemohon__nama",
             )
             .order_by("tenggat_jawaban", "pk")
