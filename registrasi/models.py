@@ -302,6 +302,8 @@ class PermohonanQuerySet(models.QuerySet):
             "status",
             "diperpanjang",
             "tenggat",
+            # The handover's SOP target binds a case waiting for its handover (issue 18).
+            "target_penyerahan",
             # The identity given for each case (issue 15), not the address book's today.
             "pemohon_id",
             "identitas_pemohon",

@@ -169,7 +169,7 @@ def pemohon_data(n: int) -> list[dict]:
                     used.add(nik)
                     break
             nama = f"Pemohon Uji Beban {i:03d}"
-        people.append({"nik": clean_nik(nik), "nama": nama})
+        people.append({"nik": clean_nik(nik), "nama": nama, "kembali": i % 5 == 4})
     return people
 
 
@@ -196,6 +196,9 @@ def intake(today, token: str, kunci: str, person: dict, i: int, j: int) -> dict:
         "identitas_diterima": "on",
         "catatan_kekurangan": "",
         "aksi": "daftar",
+        # A returning pemohon whose address or phone differ from the record: the clerk
+        # confirms the same person with new details (issue 15), as at the desk.
+        **({"identitas_pilihan": "sama"} if person.get("kembali") else {}),
     }
 
 
