@@ -8,7 +8,7 @@ import datetime
 import uuid
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import HTML, Column, Div, Field, Fieldset, Layout, Row, Submit
+from crispy_forms.layout import HTML, Column, Field, Fieldset, Layout, Row, Submit
 from django import forms
 
 from keberatan.actions import Amar, Pengajuan
@@ -21,7 +21,12 @@ from ppid_manual.hidden_fields import HiddenFieldsCheckedMixin
 from ppid_manual.models import Unit
 from ppid_manual.pindaian import SCAN_IDENTITAS
 from ppid_manual.workflow.calendar import today
-from ppid_manual.workflow.forms import SUSULAN_FIELDS, clean_susulan, susulan_fields
+from ppid_manual.workflow.forms import (
+    SUSULAN_FIELDS,
+    clean_susulan,
+    susulan_fields,
+    susulan_layout,
+)
 from ppid_manual.workflow.susulan import Susulan
 from registrasi.forms import (
     IdentitasPemohonForm,
@@ -276,19 +281,7 @@ class KeberatanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
                 ),
             ),
             # A paper form entered late: the exception, after the everyday fields.
-            Fieldset(
-                "Formulir kertas (entri susulan)",
-                "entri_susulan",
-                Div(
-                    Row(
-                        Column("nomor_kertas", css_class="col-md-4"),
-                        Column("petugas_kertas", css_class="col-md-4"),
-                    ),
-                    "alasan_susulan",
-                    css_class="susulan-rinci",
-                ),
-                css_class="susulan",
-            ),
+            susulan_layout(),
             Submit("daftarkan", "Daftarkan keberatan", css_class="btn-success"),
         )
 

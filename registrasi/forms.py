@@ -21,7 +21,12 @@ from ppid_manual.models import Unit
 from ppid_manual.pindaian import SCAN_IDENTITAS
 from ppid_manual.workflow import calendar
 from ppid_manual.workflow.calendar import today
-from ppid_manual.workflow.forms import SUSULAN_FIELDS, clean_susulan, susulan_fields
+from ppid_manual.workflow.forms import (
+    SUSULAN_FIELDS,
+    clean_susulan,
+    susulan_fields,
+    susulan_layout,
+)
 from ppid_manual.workflow.susulan import Susulan
 from registrasi.actions import Intake, Putusan
 from registrasi.alur import TENGGAT_PEMBERITAHUAN
@@ -372,19 +377,7 @@ class PermohonanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
                 ),
             ),
             # A paper form entered late: the exception, after the everyday fields.
-            Fieldset(
-                "Formulir kertas (entri susulan)",
-                "entri_susulan",
-                Div(
-                    Row(
-                        Column("nomor_kertas", css_class="col-md-4"),
-                        Column("petugas_kertas", css_class="col-md-4"),
-                    ),
-                    "alasan_susulan",
-                    css_class="susulan-rinci",
-                ),
-                css_class="susulan",
-            ),
+            susulan_layout(),
             # The risky date's warning and its confirmation, just above the buttons.
             HTML(
                 "{% if form.peringatan_tanggal %}"

@@ -4,7 +4,7 @@ a correction): one class, one set of keywords, for registrasi, keberatan and dip
 from __future__ import annotations
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Submit
+from crispy_forms.layout import Column, Div, Fieldset, Row, Submit
 from django import forms
 from django.core.validators import MaxLengthValidator
 
@@ -74,6 +74,24 @@ class PenyampaianForm(forms.Form):
     def penyampaian(self):
         c = self.cleaned_data
         return Penyampaian(c["cara"], c["tanggal"], c["diterima"])
+
+
+def susulan_layout() -> Fieldset:
+    """Where an intake form lays out the late-entry fields (`susulan_fields`): the exception,
+    after the everyday fields, its details shown once the box is ticked."""
+    return Fieldset(
+        "Formulir kertas (entri susulan)",
+        "entri_susulan",
+        Div(
+            Row(
+                Column("nomor_kertas", css_class="col-md-4"),
+                Column("petugas_kertas", css_class="col-md-4"),
+            ),
+            "alasan_susulan",
+            css_class="susulan-rinci",
+        ),
+        css_class="susulan",
+    )
 
 
 def susulan_fields() -> dict[str, forms.Field]:
