@@ -31,7 +31,13 @@ from ppid_manual.workflow.susulan import Susulan
 from registrasi.actions import Intake, Putusan
 from registrasi.alur import TENGGAT_PEMBERITAHUAN
 from registrasi.models import Pemohon, Permohonan, SuratPermintaan, Tarif
-from registrasi.pemohon import PEMOHON_FIELDS, find_pemohon, nama_berbeda, pemohon_terlihat
+from registrasi.pemohon import (
+    NAMA_BERBEDA_TANPA_ALASAN,
+    PEMOHON_FIELDS,
+    find_pemohon,
+    nama_berbeda,
+    pemohon_terlihat,
+)
 from registrasi.pemohon import perbedaan as perbedaan_identitas
 
 K = Permohonan.Keputusan
@@ -220,11 +226,7 @@ class IdentitasPemohonForm(forms.Form):
                 "NIK/nomor akta ini tercatat untuk pemohon lain: perbaiki sesuai KTP/akta.",
             )
         elif self.beda_nama and not (cleaned.get("identitas_alasan") or "").strip():
-            self.add_error(
-                "identitas_alasan",
-                "Nama berbeda pada NIK/nomor akta yang sama hanya dapat diterima dengan "
-                "alasan yang jelas.",
-            )
+            self.add_error("identitas_alasan", NAMA_BERBEDA_TANPA_ALASAN)
 
     def clean_telepon(self) -> str:
         return clean_telepon(self.cleaned_data.get("telepon", ""))

@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.http import HttpRequest
 
 from ppid_manual.models import PencarianIdentitas
-from ppid_manual.workflow.engine import record_event
+from ppid_manual.workflow.engine import StepRefused, record_event
 from registrasi.models import IDENTITAS_FIELDS, Pemohon, Permohonan
 
 PEMOHON_FIELDS = IDENTITAS_FIELDS
@@ -51,6 +51,11 @@ def _sama(name: str, value: str) -> str:
     return " ".join(value.split())
 
 
+NAMA_BERBEDA_TANPA_ALASAN = (
+    "Nama berbeda pada NIK/nomor akta yang sama hanya dapat diterima dengan alasan yang jelas."
+)
+
+
 def nama_berbeda(pemohon: Pemohon, data: dict[str, str]) -> bool:
     """Another name on the same NIK/akta: perhaps another person (a mistyped NIK merges two
     people, issue 15). Case and spacing are not a different name."""
@@ -79,6 +84,10 @@ def simpan(
     changes = perbedaan(pemohon, data)
     if not changes:
         return pemohon, {}
+    if nama_berbeda(pemohon, data) and not alasan.strip():
+        # The rule holds for every caller (the form says it first, field by field): a
+        # mistyped NIK must not merge two people silently.
+        raise StepRefused(NAMA_BERBEDA_TANPA_ALASAN)
     for name, (_old, new) in changes.items():
         setattr(pemohon, name, new)
     pemohon.save()

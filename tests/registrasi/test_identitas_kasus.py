@@ -106,3 +106,69 @@ def test_the_same_details_need_no_confirmation(client, golden_day, petugas):
     assert daftar(client, **MADE).status_code == 302
     assert Permohonan.objects.count() == 2
     assert not any(e.step == IDENTITAS_DIPERBARUI for e in events(Pemohon.objects.get()))
+
+
+def _snapshot():
+    from keberatan.models import Keberatan
+    from ppid_manual.models import Event, NomorTerbit
+
+    return (
+        list(Pemohon.objects.values_list("nama", "alamat", "telepon")),
+        Permohonan.objects.count(),
+        Keberatan.objects.count(),
+        Event.objects.count(),
+        NomorTerbit.objects.count(),
+    )
+
+
+def test_the_actions_refuse_another_name_on_a_nik_without_a_reason(desk, holidays_2026):
+    """The rule is the action's, not only the form's: whatever calls the registration (a
+    permohonan or a keberatan without one), another name on a recorded NIK without a reason
+    is refused with the form's words, and nothing is written: no pemohon change, no case, no
+    event, no number."""
+    import pytest
+
+    from keberatan import actions as keberatan_actions
+    from ppid_manual.workflow.engine import StepRefused
+    from registrasi.pemohon import NAMA_BERBEDA_TANPA_ALASAN
+    from tests.helpers import D, at
+    from tests.registrasi.conftest import NIK, register
+
+    with at(D(2026, 4, 6)):
+        register(desk.petugas, pemohon={"nama": "I Made Wirawan"})
+        before = _snapshot()
+        with pytest.raises(StepRefused, match="alasan yang jelas") as refusal:
+            register(desk.petugas, pemohon={"nama": "Budi Santoso", "alamat": "Jl. Lain 7"})
+        assert str(refusal.value) == NAMA_BERBEDA_TANPA_ALASAN
+        assert _snapshot() == before
+        with pytest.raises(StepRefused, match="alasan yang jelas"):
+            keberatan_actions.register_keberatan(
+                keberatan_actions.Pengajuan(
+                    tanggal_diterima=D(2026, 4, 6),
+                    alasan=["b"],
+                    kasus_posisi="Permohonan tidak ditanggapi.",
+                    tujuan_penggunaan="Bahan liputan",
+                    pemohon={
+                        "jenis": "perorangan",
+                        "nama": "Budi Santoso",
+                        "nik": NIK,
+                        "alamat": "Jl. Lain 7",
+                        "pekerjaan": "Wartawan",
+                        "telepon": "081234567890",
+                    },
+                    informasi_diminta="Laporan keuangan 2025",
+                    tanggal_dasar=D(2026, 4, 6),
+                    identitas_diterima=True,
+                ),
+                by=desk.petugas,
+            )
+        assert _snapshot() == before
+        # Case and spacing are not another name; with a reason another name goes through.
+        register(desk.petugas, pemohon={"nama": "i made  WIRAWAN", "alamat": "Jl. Baru 1"})
+        register(
+            desk.petugas,
+            pemohon={"nama": "Budi Santoso"},
+            alasan_identitas="Ganti nama sesuai KTP baru",
+        )
+    assert Pemohon.objects.get().nama == "Budi Santoso"
+    assert Permohonan.objects.count() == 3
