@@ -9,7 +9,7 @@ from types import SimpleNamespace
 import pytest
 from django.db import connection, connections
 
-from ppid_manual.models import Event
+from ppid_manual.models import DokumenTerbit, Event, FormatNomor, NomorTerbit
 from ppid_manual.workflow.engine import StepRefused
 from registrasi import actions as reg
 from registrasi.models import Permohonan
@@ -73,3 +73,49 @@ def test_two_desks_extending_at_the_same_moment_extend_once(
     p.refresh_from_db()
     assert p.diperpanjang and p.tenggat == D(2026, 4, 16)
     assert Event.objects.filter(step="perpanjang").count() == 1
+    # Issue 15: one number, one stored notice (the loser took no number, stored nothing).
+    numbers = NomorTerbit.objects.filter(jenis=FormatNomor.Jenis.PERPANJANGAN)
+    assert list(numbers.values_list("nomor", flat=True)) == [p.nomor_perpanjangan]
+    stored = DokumenTerbit.objects.for_object(p).filter(jenis="perpanjangan")
+    assert list(stored.values_list("nomor", flat=True)) == [p.nomor_perpanjangan]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_desks_printing_a_letter_first_at_the_same_moment_store_it_once(
+    units, ppid, petugas, pejabat, holidays_2026, settings, tmp_path, monkeypatch
+):
+    """A letter issued before documents were stored is stored at its first print: two desks
+    printing it at the same moment get the very same bytes, and one document is stored."""
+    from django.test import Client
+    from django.urls import reverse
+
+    from ppid_manual.workflow import terbit
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    desk = SimpleNamespace(units=units, petugas=petugas, ppid=ppid)
+    with monkeypatch.context() as m:
+        m.setattr(terbit, "simpan_terbitan", lambda *a, **k: [])  # as before issue 15
+        p = buat_permohonan(desk, D(2026, 3, 16))
+        with at(D(2026, 3, 20)):
+            reg.extend(p, by=ppid, alasan="Dokumen tersebar.")
+    assert not DokumenTerbit.objects.for_object(p).exists()
+    url = reverse("registrasi:cetak", args=[p.pk, "perpanjangan"])
+    printed: list[bytes] = []
+    barrier = threading.Barrier(2)
+
+    def officer():
+        try:
+            client = Client()
+            client.force_login(ppid)
+            barrier.wait()
+            response = client.get(url)
+            assert response.status_code == 200, response.status_code
+            printed.append(response.content)
+        finally:
+            connections.close_all()
+
+    at_once(officer, threads=2)
+    stored = DokumenTerbit.objects.for_object(p).get(jenis="perpanjangan")
+    assert len(printed) == 2 and printed[0] == printed[1] == bytes(stored.berkas)
+    assert stored.utuh
