@@ -145,6 +145,12 @@ def apply_step(
         if step.target is not None:
             setattr(locked, state_field, step.target)
         locked.save()
+        # A document this step numbered is stored as issued, in this transaction, and the
+        # step's event names it with its SHA-256 (DESIGN.md §7: what was issued stays issued;
+        # ppid_manual/workflow/terbit.py).
+        from ppid_manual.workflow import terbit
+
+        rendered = terbit.siapkan(locked)
         event = record_event(
             locked,
             step.name,
@@ -152,13 +158,9 @@ def apply_step(
             from_state=from_state,
             to_state=getattr(locked, state_field),
             note=note,
-            data=data or {},
+            data={**(data or {}), **terbit.saksi(rendered)},
         )
-        # A document this step numbered is stored as issued, in this transaction (DESIGN.md
-        # §7: what was issued stays issued; ppid_manual/workflow/terbit.py).
-        from ppid_manual.workflow import terbit
-
-        terbit.simpan_terbitan(locked, event, by)
+        terbit.simpan(locked, rendered, event, by)
     return locked
 
 

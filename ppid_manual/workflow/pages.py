@@ -297,7 +297,9 @@ def _issued_response(request: HttpRequest, doc: PrintDocument, back: str) -> Htt
         except (Pejabat.DoesNotExist, PdfError) as exc:
             messages.error(request, f"Dokumen tidak dapat dicetak: {exc}")
             return redirect(back)
-    if not stored.berkas:
+        except terbit.DokumenHilang:
+            stored = None
+    if stored is None or not stored.berkas:
         messages.error(
             request,
             f"{what}: berkas yang tersimpan hilang. Dokumen tidak dicetak ulang dari data "

@@ -37,10 +37,17 @@ def kunci(doc: PrintDocument) -> tuple[str, str]:
     return doc.jenis_terbit, doc.kunci_terbit()
 
 
-def simpan_terbitan(case: Any, event: Event | None, by: User | None) -> list[DokumenTerbit]:
-    """Store each document the case has and has not stored yet: rendered now, in the
-    transaction of the step that issued it (the case row is locked, so two desks issuing
-    the same letter wait on each other; the unique constraint is the last guard).
+#: The key under which a step's event names the documents it stored (kind, key, SHA-256).
+#: The timeline is append-only: it witnesses that a document was stored, so a stored row
+#: that disappears is reported as missing, never rendered again from today's data.
+SAKSI = "dokumen_terbit"
+
+
+def siapkan(case: Any) -> list[tuple[PrintDocument, bytes]]:
+    """Render each document the case has and has not stored yet (called by the engine inside
+    the step's transaction, before the step's event is written; the case row is locked, so
+    two desks issuing the same letter wait on each other; the unique constraint is the last
+    guard).
 
     A letter that cannot be rendered now (no signing official on its date in the Pejabat
     table, WeasyPrint failed) does not undo the step the desk has taken: it stays "not yet
@@ -59,16 +66,52 @@ def simpan_terbitan(case: Any, event: Event | None, by: User | None) -> list[Dok
             "jenis", "kunci"
         )
     )
-    created = []
+    rendered = []
     for doc in docs:
         if kunci(doc) in stored:
             continue
         try:
-            pdf = doc.render_pdf()
+            rendered.append((doc, doc.render_pdf()))
         except (Pejabat.DoesNotExist, PdfError):
             continue
-        created.append(_buat(case, doc, pdf, event=event, by=by))
-    return created
+    return rendered
+
+
+def saksi(rendered: list[tuple[PrintDocument, bytes]]) -> dict[str, Any]:
+    """What the step's event records of the documents it stores."""
+    if not rendered:
+        return {}
+    return {
+        SAKSI: [
+            {"jenis": doc.jenis_terbit, "kunci": doc.kunci_terbit(), "sha256": _sha(pdf)}
+            for doc, pdf in rendered
+        ]
+    }
+
+
+def simpan(
+    case: Any, rendered: list[tuple[PrintDocument, bytes]], event: Event | None, by: User | None
+) -> list[DokumenTerbit]:
+    """Store what `siapkan` rendered, with the step's event."""
+    return [_buat(case, doc, pdf, event=event, by=by) for doc, pdf in rendered]
+
+
+def simpan_terbitan(case: Any, event: Event | None, by: User | None) -> list[DokumenTerbit]:
+    """`siapkan` and `simpan` in one call, for a step whose event is already written."""
+    return simpan(case, siapkan(case), event, by)
+
+
+def _sha(pdf: bytes) -> str:
+    return DokumenTerbit.hitung_sha256(pdf)
+
+
+def tercatat(case: Any) -> dict[tuple[str, str], str]:
+    """(kind, key) → SHA-256 of every document the case's timeline says was stored."""
+    found: dict[tuple[str, str], str] = {}
+    for data in Event.objects.for_object(case).values_list("data", flat=True):
+        for d in (data or {}).get(SAKSI, []) if isinstance(data, dict) else []:
+            found[(d["jenis"], d["kunci"])] = d["sha256"]
+    return found
 
 
 def _buat(case: Any, doc: PrintDocument, pdf: bytes, *, event, by) -> DokumenTerbit:
@@ -82,10 +125,14 @@ def _buat(case: Any, doc: PrintDocument, pdf: bytes, *, event, by) -> DokumenTer
         tanggal=doc.tanggal_terbit(),
         nama_berkas=doc.filename(),
         berkas=pdf,
-        sha256=DokumenTerbit.hitung_sha256(pdf),
+        sha256=_sha(pdf),
         dibuat_oleh=by,
         event=event,
     )
+
+
+class DokumenHilang(Exception):
+    """A document stored at its step whose stored row is gone."""
 
 
 def simpan_satu(doc: PrintDocument, by: User | None) -> DokumenTerbit:
@@ -93,7 +140,10 @@ def simpan_satu(doc: PrintDocument, by: User | None) -> DokumenTerbit:
     issued before this feature, or one whose signer was missing then): rendered once now
     and stored; every later print serves these bytes. Two desks printing at once store
     one (the unique constraint; the loser serves the winner's). Raises Pejabat.DoesNotExist
-    or PdfError when it cannot be rendered."""
+    or PdfError when it cannot be rendered, and DokumenHilang when the case's timeline says
+    it was stored at its step: that one is gone, and is not drawn again from today's data."""
+    if kunci(doc) in tercatat(doc.kasus()):
+        raise DokumenHilang(doc)
     pdf = doc.render_pdf()
     try:
         with transaction.atomic():
@@ -126,6 +176,7 @@ def daftar_kasus(case: Any) -> list[dict[str, Any]]:
     is shown as changed, never served."""
     rows: list[dict[str, Any]] = []
     keys = set()
+    witnessed = tercatat(case)
     for d in DokumenTerbit.objects.for_object(case).select_related(
         "dibuat_oleh", "digantikan_oleh"
     ):
@@ -148,7 +199,9 @@ def daftar_kasus(case: Any) -> list[dict[str, Any]]:
                     "nomor": doc.nomor_terbit(),
                     "tanggal": doc.tanggal_terbit(),
                     "dokumen": None,
-                    "keadaan": "belum",
+                    # Stored at its step (the timeline says so) and gone since: missing.
+                    "keadaan": "hilang" if kunci(doc) in witnessed else "belum",
+                    "sha256": witnessed.get(kunci(doc), ""),
                 }
             )
     return rows
@@ -157,3 +210,17 @@ def daftar_kasus(case: Any) -> list[dict[str, Any]]:
 def verifikasi() -> list[DokumenTerbit]:
     """Every stored document whose bytes no longer have the hash taken at issue."""
     return [d for d in DokumenTerbit.objects.order_by("pk").iterator(chunk_size=50) if not d.utuh]
+
+
+def hilang_dari_arsip() -> list[tuple[Event, dict[str, str]]]:
+    """Each document a step's event says it stored whose stored row is gone (deleted from
+    the table, or a restore without it): (the event, what it recorded)."""
+    stored = set(
+        DokumenTerbit.objects.values_list("content_type_id", "object_id", "jenis", "kunci")
+    )
+    missing = []
+    for event in Event.objects.filter(data__has_key=SAKSI).order_by("pk").iterator(chunk_size=200):
+        for d in event.data[SAKSI]:
+            if (event.content_type_id, event.object_id, d["jenis"], d["kunci"]) not in stored:
+                missing.append((event, d))
+    return missing

@@ -152,3 +152,38 @@ def test_stored_documents_cannot_be_edited_or_deleted(ditolak):
         d.save()
     with pytest.raises(PermissionError):
         d.delete()
+
+
+def test_a_stored_document_deleted_from_the_table_is_missing_not_drawn_again(
+    client, ditolak, ppid, capsys
+):
+    """The step's event names each document it stored with its SHA-256 (the timeline is
+    append-only), so a stored row that disappears (deleted in the database, or a restore
+    without it) is reported as missing: not stored again from today's data at the next print,
+    listed by verify_documents, shown on the case page with the hash taken at issue."""
+    from ppid_manual.models import Event
+    from ppid_manual.workflow.terbit import SAKSI
+
+    p = ditolak
+    d = DokumenTerbit.objects.for_object(p).get(jenis="sk-penolakan")
+    step = Event.objects.for_object(p).get(pk=d.event_id)
+    assert {"jenis": "sk-penolakan", "kunci": d.kunci, "sha256": d.sha256} in step.data[SAKSI]
+    # Only what was stored is named: the formulir at registration, not again later.
+    named = [x["jenis"] for e in Event.objects.for_object(p) for x in e.data.get(SAKSI, [])]
+    assert sorted(named) == sorted(
+        DokumenTerbit.objects.for_object(p).values_list("jenis", flat=True)
+    )
+
+    DokumenTerbit.objects.filter(pk=d.pk)._raw_delete(DokumenTerbit.objects.db)
+    client.force_login(ppid)
+    response = client.get(cetak(p, "sk-penolakan"), follow=True)
+    assert response.redirect_chain[-1][0] == case_url(p)
+    assert any("berkas yang tersimpan hilang" in m for m in messages_of(response))
+    assert not DokumenTerbit.objects.for_object(p).filter(jenis="sk-penolakan").exists()
+    html = response.content.decode()
+    assert "Berkas HILANG" in html and d.sha256[:12] in html
+    with pytest.raises(CommandError, match="1 dari 5 dokumen terbit hilang atau berubah"):
+        call_command("verify_documents")
+    err = capsys.readouterr().err
+    assert f"HILANG: sk-penolakan {d.kunci} (registrasi.permohonan {p.pk})" in err
+    assert d.sha256 in err

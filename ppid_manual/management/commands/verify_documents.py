@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from ppid_manual.models import DokumenTerbit
-from ppid_manual.workflow.terbit import verifikasi
+from ppid_manual.workflow.terbit import hilang_dari_arsip, verifikasi
 
 
 class Command(BaseCommand):
@@ -21,6 +21,17 @@ class Command(BaseCommand):
                 f"{keadaan}: #{d.pk} {d.judul} {d.nomor} ({d.content_type.app_label}."
                 f"{d.content_type.model} {d.object_id}); SHA-256 tercatat {d.sha256}"
             )
-        if changed:
-            raise CommandError(f"{len(changed)} dari {total} dokumen terbit hilang atau berubah.")
+        gone = hilang_dari_arsip()
+        for event, d in gone:
+            self.stderr.write(
+                f"HILANG: {d['jenis']} {d['kunci']} ({event.content_type.app_label}."
+                f"{event.content_type.model} {event.object_id}), tersimpan pada langkah "
+                f"“{event.step}” {event.created_at:%Y-%m-%d %H:%M}; baris dokumennya tidak ada "
+                f"lagi; SHA-256 tercatat {d['sha256']}"
+            )
+        if changed or gone:
+            raise CommandError(
+                f"{len(changed) + len(gone)} dari {total + len(gone)} dokumen terbit hilang "
+                "atau berubah."
+            )
         self.stdout.write(f"{total} dokumen terbit diperiksa: semuanya utuh.")
