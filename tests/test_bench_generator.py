@@ -23,6 +23,10 @@ def test_the_bench_generator_makes_data_the_app_would_make():
     assert counts["permohonan"] == 400
     keberatan = list(Keberatan.objects.all())
     assert keberatan, counts
+    # Each case keeps the identity given for it, as IdentitasKasus.save() does (a case
+    # without it reads its pemohon's fields one query at a time: the bench would measure that).
+    assert not Permohonan.objects.filter(identitas_pemohon={}).exists()
+    assert not Keberatan.objects.filter(identitas_pemohon={}).exists()
     for k in keberatan:
         assert k.tenggat_tanggapan == TENGGAT_TANGGAPAN.count(k), k.pk
         assert k.tenggat_pengajuan == TENGGAT_PENGAJUAN.count(k), k.pk

@@ -36,7 +36,7 @@ from zoneinfo import ZoneInfo
 
 from tests.bench.common import emit, setup_django
 
-GENERATOR_VERSION = "3"
+GENERATOR_VERSION = "4"
 BATCH = 2000
 WITA = ZoneInfo("Asia/Makassar")
 
@@ -874,6 +874,8 @@ class Sim:
             Pemohon.objects.bulk_create(self.pemohon, batch_size=BATCH)
             for p in self.permohonan:
                 p.pemohon_id = p._pemohon.pk
+                # What IdentitasKasus.save() keeps (issue 15): the identity given for the case.
+                p.identitas_pemohon = p._pemohon.salinan()
             Permohonan.objects.bulk_create(self.permohonan, batch_size=BATCH)
             for s in self.surat:
                 s.permohonan_id = s.permohonan.pk
@@ -883,6 +885,7 @@ class Sim:
             Penyerahan.objects.bulk_create(self.penyerahan, batch_size=BATCH)
             for k in self.keberatan:
                 k.pemohon_id = k._pemohon.pk
+                k.identitas_pemohon = k._pemohon.salinan()
                 if k.permohonan is not None:
                     k.permohonan_id = k.permohonan.pk
                 # What Keberatan.save() keeps; bulk_create does not call save().
