@@ -95,6 +95,33 @@ def test_it_searches_by_number_name_or_nik(client, golden_day, ppid, petugas, q)
     assert rows(response) == [second.pk]
 
 
+def test_a_number_typed_from_its_start_finds_the_numbers_that_start_so(
+    client, golden_day, ppid, petugas
+):
+    """A whole number (typed in any case, or scanned) is looked up by its start, from an
+    index: it finds that number, not a longer one that merely contains it; a part from the
+    middle of a number is still searched anywhere."""
+    made = [
+        register(petugas, pemohon={"nama": f"P {i}", "nik": f"51710141079000{i:02d}"})
+        for i in range(12)
+    ]
+    tenth, second = made[9], made[1]
+    client.force_login(ppid)
+
+    def found(q):
+        return rows(client.get(reverse("registrasi:daftar"), {"tab": "semua", "q": q}))
+
+    assert found(second.nomor_pendaftaran) == [second.pk]
+    assert found(second.nomor_pendaftaran.lower()) == [second.pk]
+    # "0010/..." holds "010/..." inside it, but a number typed from its start is that number.
+    assert tenth.nomor_pendaftaran.startswith("0010/")
+    assert found(tenth.nomor_pendaftaran[1:]) == []
+    assert found(tenth.nomor_pendaftaran) == [tenth.pk]
+    # The middle of a number, or its end, is still found anywhere.
+    suffix = second.nomor_pendaftaran.split("/", 1)[1]
+    assert len(found(suffix)) == 12
+
+
 def test_a_search_lists_every_match_once_in_the_lists_order(client, golden_day, ppid, petugas):
     # A returning pemohon's requests are all found by the name; a request found both by its
     # number and by its pemohon's name is listed once.
@@ -138,7 +165,9 @@ def test_the_list_and_detail_query_counts_do_not_grow_with_the_data(
     list_small = _count_queries(client, reverse("registrasi:daftar"), {"tab": "semua"})
     detail_small = _count_queries(client, reverse("registrasi:detail", args=[p.pk]))
     for i in range(6):
-        extra = register(petugas, pemohon={"nama": f"Lain {i}", "nik": f"517101410790{i:04d}"})
+        extra = register(
+            petugas, pemohon={"nama": f"Lain {i}", "nik": f"517101410790{i + 100:04d}"}
+        )
         actions.route_to_opd(extra, by=ppid, unit=units["dinkes"])
     actions.route_to_opd(p, by=ppid, unit=units["dishub"])
     actions.extend(p, by=ppid, alasan="Perlu waktu.")
