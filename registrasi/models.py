@@ -342,6 +342,14 @@ class PermohonanQuerySet(models.QuerySet):
 NOMOR_DARI_AWAL = re.compile(r"\d+/\S+")
 
 
+#: The date a request waiting for its handover binds to: the one the notice promised for
+#: information not yet documented (Pasal 22(7) huruf c), else the SOP's handover target.
+TENGGAT_SERAH = models.Case(
+    models.When(keputusan="belum_didokumentasikan", then="tanggal_tersedia"),
+    default="target_penyerahan",
+)
+
+
 def overdue_q(at: datetime.date) -> Q:
     """The notice is still due and its deadline passed before `at`, or the information waits
     past the SOP's handover target: `objects.overdue(today)`, and (with no notice issued) the
@@ -616,6 +624,22 @@ class Permohonan(IdentitasKasus):
                 condition=Q(status__in=["terdaftar", "dimintakan_opd", "siap_diputus"]),
                 name="permohonan_berjalan_tenggat",
             ),
+            # The open requests in the work list's order (deadline, date, key): its first
+            # page is read from here, not by walking the deadlines of the closed ones too.
+            # The statuses are OPEN's (a test holds them equal).
+            models.Index(
+                fields=["tenggat", "tanggal_daftar", "id"],
+                condition=Q(
+                    status__in=[
+                        "terdaftar",
+                        "dimintakan_opd",
+                        "siap_diputus",
+                        "menunggu_penyerahan",
+                        "dibuka_kembali",
+                    ]
+                ),
+                name="permohonan_terbuka_urut",
+            ),
             # The requests waiting for their handover, in the order of its SOP target (the
             # overdue and near-due figures of every list page: issue 18's handover target).
             # The statuses are PENYERAHAN's (a test holds them equal).
@@ -623,6 +647,14 @@ class Permohonan(IdentitasKasus):
                 fields=["target_penyerahan", "id"],
                 condition=Q(status__in=["menunggu_penyerahan", "dibuka_kembali"]),
                 name="permohonan_penyerahan_target",
+            ),
+            # The handover work in the order of the date it binds to (tenggat_serah:
+            # ppid_manual/layanan/tugas.py): the first page of the home page's list.
+            models.Index(
+                TENGGAT_SERAH,
+                "id",
+                condition=Q(status__in=["menunggu_penyerahan", "dibuka_kembali"]),
+                name="permohonan_tenggat_serah",
             ),
             # A number typed from its start (PermohonanQuerySet.search): a prefix of the
             # upper-cased number; PostgreSQL only (SQLite's LIKE needs no such index).

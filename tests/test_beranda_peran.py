@@ -175,6 +175,9 @@ def test_the_index_of_running_requests_covers_exactly_the_running_statuses():
     # The overdue / near-due figures also read the requests waiting for their handover.
     [index] = [i for i in Permohonan._meta.indexes if i.name == "permohonan_penyerahan_target"]
     assert dict(index.condition.children)["status__in"] == list(Permohonan.PENYERAHAN)
+    # The work list's open requests in its order.
+    [index] = [i for i in Permohonan._meta.indexes if i.name == "permohonan_terbuka_urut"]
+    assert dict(index.condition.children)["status__in"] == list(Permohonan.OPEN)
 
 
 def test_the_home_page_lists_the_nearest_work_and_counts_the_rest(client, desk, holidays_2026):

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Case, When
 from django.urls import reverse
 
 from ppid_manual.roles import Role
@@ -61,13 +60,13 @@ def _urut(items: list[Tugas]) -> list[Tugas]:
 
 
 def _permohonan(user, batas: int | None, jumlah: list[int]) -> list[Tugas]:
-    from registrasi.models import Permohonan, SuratPermintaan
+    from registrasi.models import TENGGAT_SERAH, Permohonan, SuratPermintaan
 
     S = Permohonan.Status
     base = (
-        Permohonan.objects.for_user(user)
-        .select_related("pemohon")
-        .only(
+        # The name is the case's own (issue 15: identitas_pemohon), so no join with the
+        # pemohon: the handover list sorts its rows before reading any other table.
+        Permohonan.objects.for_user(user).only(
             "pk",
             "nomor_pendaftaran",
             "status",
@@ -76,7 +75,7 @@ def _permohonan(user, batas: int | None, jumlah: list[int]) -> list[Tugas]:
             "tanggal_tersedia",
             "target_penyerahan",
             "identitas_pemohon",
-            "pemohon__nama",
+            "pemohon_id",
         )
     )
     items: list[Tugas] = []
@@ -112,13 +111,13 @@ def _permohonan(user, batas: int | None, jumlah: list[int]) -> list[Tugas]:
                 jawaban="",
                 permohonan__status=S.DIMINTAKAN_KE_OPD,
             )
-            .select_related("permohonan", "permohonan__pemohon")
+            .select_related("permohonan")
             .only(
                 "nomor",
                 "tenggat_jawaban",
                 "permohonan__nomor_pendaftaran",
                 "permohonan__identitas_pemohon",
-                "permohonan__pemohon__nama",
+                "permohonan__pemohon_id",
             )
             .order_by("tenggat_jawaban", "pk")
         )
@@ -138,16 +137,8 @@ def _permohonan(user, batas: int | None, jumlah: list[int]) -> list[Tugas]:
         serah = base.filter(status__in=handover)
         if not user.has_role(Role.PETUGAS, Role.PPID):
             serah = serah.filter(unit_registrasi_id=user.unit_id)
-        serah = serah.annotate(
-            # The date this work binds to: the one the notice promised for information not
-            # yet documented (Pasal 22(7) huruf c), else the SOP's handover target.
-            tenggat_serah=Case(
-                When(
-                    keputusan=Permohonan.Keputusan.BELUM_DIDOKUMENTASIKAN, then="tanggal_tersedia"
-                ),
-                default="target_penyerahan",
-            )
-        ).order_by("tenggat_serah", "pk")
+        # In the order of the date this work binds to (read from its partial index).
+        serah = serah.annotate(tenggat_serah=TENGGAT_SERAH).order_by("tenggat_serah", "pk")
         for p in _baris(serah, batas, jumlah):
             if p.keputusan == Permohonan.Keputusan.BELUM_DIDOKUMENTASIKAN:
                 add(
