@@ -22,6 +22,7 @@ from keberatan.alur import (
     LANGKAH_TANGGAPAN,
     SENGKETA_SESUDAH_TANGGAPAN,
     SENGKETA_TANPA_TANGGAPAN,
+    SURAT_KELUAR,
     TARGET_DRAF,
     TARGET_JAWABAN,
     TARGET_PEMERIKSAAN,
@@ -470,14 +471,23 @@ def record_penyampaian(
     """How the answer reached the pemohon (ppid_manual/workflow/penyampaian.py): the 14 hk to
     the Komisi Informasi count from that receipt (UU 14/2008 Pasal 37(2))."""
 
+    [surat] = SURAT_KELUAR
+    ringkas = penyampaian_surat.catatan(keberatan, surat, penyampaian, calendar.today())
+
     def update(k: Keberatan) -> dict[str, Any]:
-        penyampaian.check(k.tanggal_tanggapan, calendar.today())
-        data = penyampaian_surat.terapkan(k, "tanggapan", penyampaian)
+        data = penyampaian_surat.catat(k, surat, penyampaian, calendar.today())
         SENGKETA_SESUDAH_TANGGAPAN.stamp(k)
         data["tenggat_sengketa"] = k.tenggat_sengketa.isoformat()
         return data
 
-    return apply_step(keberatan, ALUR, "catat_penyampaian", by=by, note=note, update=update)
+    return apply_step(
+        keberatan,
+        ALUR,
+        "catat_penyampaian",
+        by=by,
+        note=" ".join(x for x in (ringkas, note) if x),
+        update=update,
+    )
 
 
 def _check_tanggal_sikap(k: Keberatan, tanggal_sikap: datetime.date) -> None:

@@ -18,9 +18,11 @@ from ppid_manual import hukum
 from ppid_manual.format import hari_tanggal
 from ppid_manual.models import User
 from ppid_manual.roles import Role
-from ppid_manual.workflow import deadlines
+from ppid_manual.workflow import deadlines, penyampaian
 from ppid_manual.workflow.deadlines import DeadlineSpec
 from ppid_manual.workflow.engine import StepTable, steps
+from ppid_manual.workflow.penyampaian import SuratKeluar
+from registrasi.alur import SURAT_KELUAR as SURAT_PERMOHONAN
 from registrasi.models import Permohonan
 
 S = Keberatan.Status
@@ -279,30 +281,41 @@ class Dasar:
 
 
 def dasar_otomatis(permohonan: Permohonan, today: datetime.date) -> Dasar | None:
-    """The day the ground of a keberatan arose, from the request's record: the written
-    notice, or the 10(+7)-hk deadline passing unanswered (day 0 is the deadline itself, so
-    the first day counted is the first working day after it). None while neither happened."""
+    """The day the ground of a keberatan arose, from the request's record: the pemohon's
+    receipt of the letter that gave it (the written notice, or for a refusal the SK
+    penolakan once its delivery is recorded), the 10(+7)-hk deadline passing unanswered (day
+    0 is the deadline itself, so the first day counted is the first working day after it),
+    or the receipt of the extension notice. None while none of these happened."""
     if permohonan.tanggal_pemberitahuan is not None:
-        # Pasal 36(1): the ground arises when the pemohon receives the notice (its recorded
-        # delivery; until then the notice's date, marked as an estimate).
-        nomor = permohonan.nomor_pemberitahuan or permohonan.nomor_sk_penolakan or ""
-        diterima = permohonan.pemberitahuan_diterima or permohonan.tanggal_pemberitahuan
-        if permohonan.pemberitahuan_cara and not permohonan.pemberitahuan_perkiraan:
-            keterangan = f"Tanggal pemberitahuan tertulis {nomor} diterima pemohon"
-        elif permohonan.pemberitahuan_cara:
-            keterangan = f"Perkiraan tanggal pemberitahuan tertulis {nomor} diterima pemohon"
-        else:
-            keterangan = (
-                f"Tanggal pemberitahuan tertulis {nomor} (perkiraan diterima pemohon; "
-                "penyampaian belum dicatat)"
-            )
-        return Dasar(diterima, " ".join(keterangan.split()))
+        # Pasal 36(1): the ground arises when the pemohon receives the decision (its
+        # recorded delivery; until then the letter's date, marked as an estimate).
+        prefix = "sk_penolakan" if permohonan.sk_penolakan_cara else "pemberitahuan"
+        return _dari_surat(permohonan, prefix)
     if permohonan.clock_running and permohonan.tenggat and permohonan.tenggat < today:
         return Dasar(
             permohonan.tenggat,
             "Tenggat pemberitahuan tertulis lewat tanpa jawaban (UU 14/2008 Pasal 22(7))",
         )
+    if permohonan.diperpanjang and permohonan.tanggal_perpanjangan is not None:
+        # The extension (Pasal 22(8)) objected to: from the receipt of its notice.
+        return _dari_surat(permohonan, "perpanjangan")
     return None
+
+
+def _dari_surat(permohonan: Permohonan, prefix: str) -> Dasar:
+    """The ground dated by the pemohon's receipt of one of the request's letters
+    (registrasi.alur.SURAT_KELUAR), said as the estimate it is until confirmed."""
+    k = penyampaian.keadaan(permohonan, penyampaian.pilih(SURAT_PERMOHONAN, prefix))
+    if k.dicatat and not k.perkiraan:
+        keterangan = f"Tanggal {k.surat.nama} {k.nomor} diterima pemohon"
+    elif k.dicatat:
+        keterangan = f"Perkiraan tanggal {k.surat.nama} {k.nomor} diterima pemohon"
+    else:
+        keterangan = (
+            f"Tanggal {k.surat.nama} {k.nomor} (perkiraan diterima pemohon; "
+            "penyampaian belum dicatat)"
+        )
+    return Dasar(k.diterima, " ".join(keterangan.split()))
 
 
 @dataclass(frozen=True)
@@ -435,7 +448,13 @@ TENGGAT_PENGAJUAN = DeadlineSpec(
     "Batas pengajuan keberatan (Pasal 36(1))",
     judul="Batas pengajuan keberatan",
     dasar="UU 14/2008 Pasal 36 ayat (1)",
-    sejak="tanggal timbulnya alasan keberatan",
+    # Named with where the date comes from ("tanggal SK penolakan … diterima pemohon").
+    sejak=lambda k: (
+        f"tanggal timbulnya alasan keberatan ({k.dasar_keterangan[:1].lower()}"
+        f"{k.dasar_keterangan[1:]})"
+        if k.dasar_keterangan
+        else "tanggal timbulnya alasan keberatan"
+    ),
 )
 # SOP: registration within 1 hk of receipt (history once registered; not re-counted).
 TARGET_REGISTRASI = DeadlineSpec(
@@ -519,6 +538,17 @@ SENGKETA_SESUDAH_TANGGAPAN = DeadlineSpec(
         else "tanggal tanggapan diterima pemohon"
     ),
 )
+# The letter the keberatan sends to the pemohon, whose delivery the desk records
+# (ppid_manual/workflow/penyampaian.py): the Atasan PPID's written answer.
+SURAT_KELUAR = (
+    SuratKeluar(
+        "tanggapan",
+        "surat tanggapan Atasan PPID",
+        lambda k: k.tanggal_tanggapan,
+        lambda k: k.nomor_tanggapan,
+    ),
+)
+
 # Re-counted on a calendar change, each only while its step is under way: a target already
 # met is history, not a deadline.
 TENGGAT = (

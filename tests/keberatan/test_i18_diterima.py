@@ -236,7 +236,7 @@ def test_the_keberatan_window_counts_from_the_notices_recorded_receipt(client, d
     with at(D(2026, 3, 26)):
         transition(
             client, desk.petugas, p, langkah(p, "catat_penyampaian"),
-            {"cara": "pos", "tanggal": "2026-03-25", "diterima": "1"},
+            {"surat": "pemberitahuan", "cara": "pos", "tanggal": "2026-03-25", "diterima": "1"},
             step="catat_penyampaian", to=p.status,
         )  # fmt: skip
     p.refresh_from_db()
@@ -269,7 +269,7 @@ def test_a_notice_delivery_before_the_notice_is_refused(client, desk, holidays_2
     with at(D(2026, 3, 11)):
         refused(
             client, desk.petugas, p, langkah(p, "catat_penyampaian"),
-            {"cara": "surel", "tanggal": "2026-03-09", "diterima": "1"},
+            {"surat": "pemberitahuan", "cara": "surel", "tanggal": "2026-03-09", "diterima": "1"},
             message="sebelum tanggal surat",
             unchanged=("pemberitahuan_diterima", "pemberitahuan_cara"),
         )  # fmt: skip
