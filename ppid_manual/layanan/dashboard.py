@@ -119,9 +119,41 @@ def keberatan_panel(user, today: datetime.date) -> dict:
     )
 
 
+def dip_panel(user, today: datetime.date) -> dict:
+    """The DIP editions being compiled or corrected: per step, and those past or near their
+    SOP target (5 hk to compile, 1 hk for each correction: dip.alur.TARGET_*)."""
+    from dip.models import DipEdisi
+
+    base = DipEdisi.objects.for_user(user)
+    S = DipEdisi.Status
+    terbuka = [s for s in S.values if s != S.DITETAPKAN]
+    per_status = _by_status(base.filter(status__in=terbuka), [(s, s) for s in terbuka])
+    return {
+        "judul": "Daftar Informasi Publik (DIP)",
+        "per_tahap": [
+            Angka(S(s).label, n, _link("dip:daftar", status=s)) for s, n in per_status.items()
+        ],
+        "sorotan": [
+            Angka(
+                "Melewati target SOP",
+                base.sop_terlambat(today).count(),
+                _link("dip:daftar", sop="terlambat"),
+                "danger",
+            ),
+            Angka(
+                "Target SOP ≤ 2 hari kerja",
+                base.sop_dekat(today).count(),
+                _link("dip:daftar", sop="mendekati"),
+                "warning",
+            ),
+        ],
+    }
+
+
 def panels_for(user, today: datetime.date) -> list[dict]:
     panels = []
     if user.has_role(*ALL_DESK):
         panels.append(permohonan_panel(user, today))
         panels.append(keberatan_panel(user, today))
+        panels.append(dip_panel(user, today))
     return panels
