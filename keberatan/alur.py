@@ -32,7 +32,10 @@ A = Keberatan.Alasan
 HK_PENGAJUAN = hukum.HK_KEBERATAN
 HK_TANGGAPAN = hukum.HK_TANGGAPAN
 HK_SENGKETA = hukum.HK_SENGKETA
-# The SOP's internal targets per step (third flowchart, column "Waktu"), inside the 30 hk.
+# The SOP's internal targets per step (third flowchart, column "Waktu"), inside the 30 hk:
+# 1 the complete form (the desk's "Lengkap" check), 2 registration, 3 examination and
+# disposisi, 4 the draft, 5 the answer.
+SOP_KELENGKAPAN = 1
 SOP_REGISTRASI = 1
 SOP_PEMERIKSAAN = 5
 SOP_DRAF = 2
@@ -387,6 +390,7 @@ def tahapan(keberatan: Keberatan) -> list[Tahap]:
     k = keberatan
     s = k.status
     targets = {
+        1: k.target_kelengkapan,
         2: k.target_registrasi,
         3: k.target_pemeriksaan,
         4: k.target_draf,
@@ -394,6 +398,8 @@ def tahapan(keberatan: Keberatan) -> list[Tahap]:
         6: k.tenggat_sengketa if k.sudah_ditanggapi else None,
     }
     catatan: dict[int, str] = {}
+    if k.kelengkapan_terlambat():
+        catatan[1] = "Formulir lengkap diterima melewati target 1 hari kerja."
     if k.registrasi_terlambat():
         catatan[2] = "Didaftarkan melewati target 1 hari kerja."
     if s == S.DRAF_DIAJUKAN:
@@ -456,7 +462,19 @@ TENGGAT_PENGAJUAN = DeadlineSpec(
         else "tanggal timbulnya alasan keberatan"
     ),
 )
-# SOP: registration within 1 hk of receipt (history once registered; not re-counted).
+# SOP langkah 1: the form complete, with the NIK copy ("Lengkap"), within 1 hk of the pemohon
+# first handing it in (history once registered; not re-counted).
+TARGET_KELENGKAPAN = DeadlineSpec(
+    "target_kelengkapan",
+    "tanggal_diajukan",
+    SOP_KELENGKAPAN,
+    "Target formulir lengkap (SOP 1 hk)",
+    judul="Target formulir keberatan lengkap",
+    dasar="SOP langkah 1",
+    sejak="tanggal formulir pertama kali diajukan",
+)
+# SOP langkah 2: registration within 1 hk of the complete form's receipt (history once
+# registered; not re-counted).
 TARGET_REGISTRASI = DeadlineSpec(
     "target_registrasi",
     "tanggal_diterima",

@@ -103,7 +103,11 @@ TABS = (
     ("selesai", "Selesai / sengketa"),
     ("semua", "Semua"),
 )
-TENGGAT_FILTER = {"terlambat": "Melewati tenggat", "mendekati": "Jatuh tempo ≤ 2 hari kerja"}
+TENGGAT_FILTER = {
+    "terlambat": "Melewati tenggat",
+    "mendekati": "Jatuh tempo ≤ 2 hari kerja",
+    "masuk_terlambat": "Formulir lengkap / registrasi melewati target SOP (langkah 1–2)",
+}
 
 
 def _filters(request: HttpRequest) -> dict[str, str]:
@@ -149,6 +153,8 @@ def daftar(request: HttpRequest) -> HttpResponse:
         qs = qs.overdue(day)
     elif filters.get("tenggat") == "mendekati":
         qs = qs.near_due(day)
+    elif filters.get("tenggat") == "masuk_terlambat":
+        qs = qs.masuk_terlambat()
     if "bulan" in filters:
         year, month = (int(x) for x in filters["bulan"].split("-"))
         qs = qs.filter(tanggal_registrasi__year=year, tanggal_registrasi__month=month)

@@ -42,7 +42,16 @@ def _by_status(qs, choices) -> dict[str, int]:
 
 
 def _panel(
-    judul: str, url: str, base, terbuka, statuses, terdaftar, Status, tanggal: str, today
+    judul: str,
+    url: str,
+    base,
+    terbuka,
+    statuses,
+    terdaftar,
+    Status,
+    tanggal: str,
+    today,
+    tambahan: tuple[Angka, ...] = (),
 ) -> dict:
     """One process's panel: its open cases per step, the overdue and near-due counts (the
     queryset's `overdue` and `near_due`, the lists' own filters) and this and last month's
@@ -81,6 +90,7 @@ def _panel(
                 intake.get(last_start.month, 0),
                 _link(url, tab="semua", bulan=f"{last_start:%Y-%m}"),
             ),
+            *tambahan,
         ],
     }
 
@@ -106,6 +116,17 @@ def keberatan_panel(user, today: datetime.date) -> dict:
     from keberatan.models import Keberatan
 
     base = Keberatan.objects.for_user(user).terdaftar()
+    # SOP langkah 1–2 end at registration: a late one is history, counted for the month.
+    this_start, this_end = month_bounds(today)
+    masuk = base.filter(tanggal_registrasi__range=(this_start, this_end)).masuk_terlambat()
+    terlambat_masuk = Angka(
+        "Masuk melewati target SOP bulan ini",
+        masuk.count(),
+        _link(
+            "keberatan:daftar", tab="semua", bulan=f"{this_start:%Y-%m}", tenggat="masuk_terlambat"
+        ),
+        "danger",
+    )
     return _panel(
         "Keberatan",
         "keberatan:daftar",
@@ -116,6 +137,7 @@ def keberatan_panel(user, today: datetime.date) -> dict:
         Keberatan.Status,
         "tanggal_registrasi",
         today,
+        (terlambat_masuk,),
     )
 
 
