@@ -22,6 +22,7 @@ from keberatan import actions
 from keberatan.alur import (
     ALUR,
     MENUNGGU,
+    SURAT_KELUAR,
     TENGGAT_PENGAJUAN,
     dasar_otomatis,
     saran_alasan,
@@ -55,7 +56,7 @@ from ppid_manual.access import role_required
 from ppid_manual.layanan import cetak_latar
 from ppid_manual.models import CetakanRegister, Unit
 from ppid_manual.roles import ALL_DESK, Role
-from ppid_manual.workflow import penerimaan, terbit
+from ppid_manual.workflow import penerimaan, penyampaian, terbit
 from ppid_manual.workflow.calendar import today
 from ppid_manual.workflow.deadlines import is_near_due, near_due_limit
 from ppid_manual.workflow.engine import Step, StepRefused
@@ -337,6 +338,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "events": timeline(k, ALUR),
             "dokumen": _documents(k),
             "terbitan": terbit.daftar_kasus(k),
+            "penyampaian": penyampaian.rincian(k, SURAT_KELUAR),
             "lihat_nik": Keberatan.boleh_lihat_identitas(request.user),
             "lihat_permohonan": bool(k.permohonan and k.permohonan.visible_to(request.user)),
             "baru": request.GET.get("baru") == "1",

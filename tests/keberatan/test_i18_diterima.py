@@ -190,6 +190,9 @@ def test_by_post_the_receipt_confirmed_later_moves_the_komisi_informasi_window(
     # 15 April + 14 hk, skipping 1 May: 6 May 2026.
     assert k.tenggat_sengketa == hk_ke(D(2026, 4, 15), 14) == D(2026, 5, 6)
     assert "Dihitung sejak tanggal tanggapan diterima pemohon: 15 April 2026" in html
+    # The delivery on the case page, through the mechanism every letter uses.
+    assert f"Surat tanggapan Atasan PPID {k.nomor_tanggapan}" in html
+    assert "Pos; diterima pemohon 15 April 2026." in html
 
 
 def test_handed_over_at_the_desk_counts_from_that_day(client, desk, holidays_2026):
