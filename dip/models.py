@@ -15,6 +15,7 @@ writes only through `dip/actions.py`.
 
 from __future__ import annotations
 
+import datetime
 import uuid
 from typing import Any
 
@@ -26,6 +27,7 @@ from django.db.models import Q
 from ppid_manual import hukum
 from ppid_manual.models import Pejabat, Unit
 from ppid_manual.roles import Role
+from ppid_manual.workflow import deadlines
 from ppid_manual.workflow.engine import StepRefused
 from ppid_manual.workflow.versions import Versioned
 
@@ -43,6 +45,23 @@ class DipEdisiQuerySet(models.QuerySet):
 
     def ditetapkan(self) -> DipEdisiQuerySet:
         return self.filter(status=DipEdisi.Status.DITETAPKAN)
+
+    def target_berjalan(self) -> DipEdisiQuerySet:
+        """The editions whose SOP target runs: being compiled (5 hk) or corrected (1 hk)."""
+        return self.filter(
+            status__in=[DipEdisi.Status.DISUSUN, DipEdisi.Status.PERBAIKAN],
+            target_sop__isnull=False,
+        )
+
+    def sop_terlambat(self, today: datetime.date) -> DipEdisiQuerySet:
+        """Past their SOP target (dip.alur.TARGET_PENYUSUNAN / TARGET_PERBAIKAN)."""
+        return self.target_berjalan().filter(target_sop__lt=today)
+
+    def sop_dekat(self, today: datetime.date) -> DipEdisiQuerySet:
+        """Their SOP target due today or within 2 working days (deadlines.HK_DEKAT)."""
+        return self.target_berjalan().filter(
+            target_sop__gte=today, target_sop__lt=deadlines.near_due_limit(today)
+        )
 
     def for_user(self, user) -> DipEdisiQuerySet:
         """What a user may see. A PPID Pelaksana sees only its own OPD's editions; the other
@@ -199,6 +218,12 @@ class DipEdisi(models.Model):
         }
 
     # --- predicates ---------------------------------------------------------------------
+
+    @property
+    def target_sop_berjalan(self) -> bool:
+        """Its SOP target runs now (compiled or corrected: the same rule as
+        DipEdisiQuerySet.target_berjalan)."""
+        return self.status in self.STATUS_DAPAT_DIUBAH and self.target_sop is not None
 
     @property
     def is_provinsi(self) -> bool:

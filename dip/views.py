@@ -99,7 +99,19 @@ def daftar(request: HttpRequest) -> HttpResponse:
     tahun = request.GET.get("tahun", "")
     if tahun.isdigit():
         qs = qs.filter(tahun=int(tahun))
+    # The dashboard's figures link here: the editions past / near their SOP target.
+    sop = request.GET.get("sop", "")
+    if sop == "terlambat":
+        qs = qs.sop_terlambat(timezone.localdate())
+    elif sop == "mendekati":
+        qs = qs.sop_dekat(timezone.localdate())
+    status = request.GET.get("status", "")
+    if status in DipEdisi.Status.values:
+        qs = qs.filter(status=status)
     edisi_list = list(qs)
+    today = timezone.localdate()
+    for e in edisi_list:
+        e.sop_lewat = e.target_sop_berjalan and e.target_sop < today
     return render(
         request,
         "dip/daftar.html",
@@ -108,6 +120,7 @@ def daftar(request: HttpRequest) -> HttpResponse:
             "opd": [e for e in edisi_list if not e.is_provinsi],
             "tahun_list": tahun_list,
             "tahun": tahun,
+            "sop": sop,
             "boleh_buat": request.user.has_role(Role.PETUGAS, Role.PPID)
             or (request.user.has_role(Role.PELAKSANA) and request.user.unit_id),
         },

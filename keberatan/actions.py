@@ -22,8 +22,10 @@ from keberatan.alur import (
     LANGKAH_TANGGAPAN,
     SENGKETA_SESUDAH_TANGGAPAN,
     SENGKETA_TANPA_TANGGAPAN,
+    SURAT_KELUAR,
     TARGET_DRAF,
     TARGET_JAWABAN,
+    TARGET_KELENGKAPAN,
     TARGET_PEMERIKSAAN,
     TARGET_REGISTRASI,
     TENGGAT_PENGAJUAN,
@@ -91,6 +93,9 @@ class Pengajuan:
     kunci: uuid.UUID | None = None
     # A late entry of a paper form: `tanggal_diterima` is then the paper's date.
     susulan: Susulan | None = None
+    # SOP langkah 1: the day the form was first handed in, when it was then incomplete
+    # (None: complete on `tanggal_diterima`).
+    tanggal_diajukan: datetime.date | None = None
 
 
 def _check_pengajuan(p: Pengajuan, today: datetime.date) -> None:
@@ -117,6 +122,20 @@ def _check_pengajuan(p: Pengajuan, today: datetime.date) -> None:
         raise StepRefused(
             "Tanggal keberatan diterima tidak boleh sebelum permohonan yang dikeberatani "
             f"diterima ({tanggal(p.permohonan.tanggal_daftar)})."
+        )
+    if p.tanggal_diajukan is not None and p.tanggal_diajukan > p.tanggal_diterima:
+        raise StepRefused(
+            "Tanggal formulir pertama kali diajukan tidak boleh sesudah formulir lengkap diterima."
+        )
+    if (
+        p.tanggal_diajukan is not None
+        and p.permohonan is not None
+        and p.permohonan.tanggal_daftar is not None
+        and p.tanggal_diajukan < p.permohonan.tanggal_daftar
+    ):
+        raise StepRefused(
+            "Tanggal formulir pertama kali diajukan tidak boleh sebelum permohonan yang "
+            f"dikeberatani diterima ({tanggal(p.permohonan.tanggal_daftar)})."
         )
     if p.susulan is not None:
         p.susulan.check()
@@ -187,6 +206,7 @@ def _register(p: Pengajuan, *, by: User, note: str) -> Keberatan:
         surat_kuasa_diterima=p.surat_kuasa_diterima,
         identitas_diterima=p.identitas_diterima,
         tanggal_diterima=p.tanggal_diterima,
+        tanggal_diajukan=p.tanggal_diajukan or p.tanggal_diterima,
         tanggal_dasar=dasar,
         dasar_keterangan=dasar_keterangan,
         tenggat_pengajuan=tenggat_pengajuan,
@@ -200,7 +220,9 @@ def _register(p: Pengajuan, *, by: User, note: str) -> Keberatan:
         k.nomor_registrasi = next_number(
             FormatNomor.Jenis.KEBERATAN, day=today, unit=k.unit_registrasi
         )
-        # SOP: registration within 1 hk of receipt; the Atasan examines within 5 hk.
+        # SOP: the complete form within 1 hk of being first handed in, registration within
+        # 1 hk of its receipt; the Atasan examines within 5 hk.
+        TARGET_KELENGKAPAN.stamp(k)
         TARGET_REGISTRASI.stamp(k)
         TARGET_PEMERIKSAAN.stamp(k)
         # Pasal 36(2): the answer within 30 hk; Pasal 37(2): without one, the pemohon has
@@ -470,14 +492,23 @@ def record_penyampaian(
     """How the answer reached the pemohon (ppid_manual/workflow/penyampaian.py): the 14 hk to
     the Komisi Informasi count from that receipt (UU 14/2008 Pasal 37(2))."""
 
+    [surat] = SURAT_KELUAR
+    ringkas = penyampaian_surat.catatan(keberatan, surat, penyampaian, calendar.today())
+
     def update(k: Keberatan) -> dict[str, Any]:
-        penyampaian.check(k.tanggal_tanggapan, calendar.today())
-        data = penyampaian_surat.terapkan(k, "tanggapan", penyampaian)
+        data = penyampaian_surat.catat(k, surat, penyampaian, calendar.today())
         SENGKETA_SESUDAH_TANGGAPAN.stamp(k)
         data["tenggat_sengketa"] = k.tenggat_sengketa.isoformat()
         return data
 
-    return apply_step(keberatan, ALUR, "catat_penyampaian", by=by, note=note, update=update)
+    return apply_step(
+        keberatan,
+        ALUR,
+        "catat_penyampaian",
+        by=by,
+        note=" ".join(x for x in (ringkas, note) if x),
+        update=update,
+    )
 
 
 def _check_tanggal_sikap(k: Keberatan, tanggal_sikap: datetime.date) -> None:

@@ -18,9 +18,11 @@ from ppid_manual import hukum
 from ppid_manual.format import hari_tanggal
 from ppid_manual.models import User
 from ppid_manual.roles import Role
-from ppid_manual.workflow import deadlines
+from ppid_manual.workflow import deadlines, penyampaian
 from ppid_manual.workflow.deadlines import DeadlineSpec
 from ppid_manual.workflow.engine import StepTable, steps
+from ppid_manual.workflow.penyampaian import SuratKeluar
+from registrasi.alur import SURAT_KELUAR as SURAT_PERMOHONAN
 from registrasi.models import Permohonan
 
 S = Keberatan.Status
@@ -30,7 +32,10 @@ A = Keberatan.Alasan
 HK_PENGAJUAN = hukum.HK_KEBERATAN
 HK_TANGGAPAN = hukum.HK_TANGGAPAN
 HK_SENGKETA = hukum.HK_SENGKETA
-# The SOP's internal targets per step (third flowchart, column "Waktu"), inside the 30 hk.
+# The SOP's internal targets per step (third flowchart, column "Waktu"), inside the 30 hk:
+# 1 the complete form (the desk's "Lengkap" check), 2 registration, 3 examination and
+# disposisi, 4 the draft, 5 the answer.
+SOP_KELENGKAPAN = 1
 SOP_REGISTRASI = 1
 SOP_PEMERIKSAAN = 5
 SOP_DRAF = 2
@@ -279,30 +284,41 @@ class Dasar:
 
 
 def dasar_otomatis(permohonan: Permohonan, today: datetime.date) -> Dasar | None:
-    """The day the ground of a keberatan arose, from the request's record: the written
-    notice, or the 10(+7)-hk deadline passing unanswered (day 0 is the deadline itself, so
-    the first day counted is the first working day after it). None while neither happened."""
+    """The day the ground of a keberatan arose, from the request's record: the pemohon's
+    receipt of the letter that gave it (the written notice, or for a refusal the SK
+    penolakan once its delivery is recorded), the 10(+7)-hk deadline passing unanswered (day
+    0 is the deadline itself, so the first day counted is the first working day after it),
+    or the receipt of the extension notice. None while none of these happened."""
     if permohonan.tanggal_pemberitahuan is not None:
-        # Pasal 36(1): the ground arises when the pemohon receives the notice (its recorded
-        # delivery; until then the notice's date, marked as an estimate).
-        nomor = permohonan.nomor_pemberitahuan or permohonan.nomor_sk_penolakan or ""
-        diterima = permohonan.pemberitahuan_diterima or permohonan.tanggal_pemberitahuan
-        if permohonan.pemberitahuan_cara and not permohonan.pemberitahuan_perkiraan:
-            keterangan = f"Tanggal pemberitahuan tertulis {nomor} diterima pemohon"
-        elif permohonan.pemberitahuan_cara:
-            keterangan = f"Perkiraan tanggal pemberitahuan tertulis {nomor} diterima pemohon"
-        else:
-            keterangan = (
-                f"Tanggal pemberitahuan tertulis {nomor} (perkiraan diterima pemohon; "
-                "penyampaian belum dicatat)"
-            )
-        return Dasar(diterima, " ".join(keterangan.split()))
+        # Pasal 36(1): the ground arises when the pemohon receives the decision (its
+        # recorded delivery; until then the letter's date, marked as an estimate).
+        prefix = "sk_penolakan" if permohonan.sk_penolakan_cara else "pemberitahuan"
+        return _dari_surat(permohonan, prefix)
     if permohonan.clock_running and permohonan.tenggat and permohonan.tenggat < today:
         return Dasar(
             permohonan.tenggat,
             "Tenggat pemberitahuan tertulis lewat tanpa jawaban (UU 14/2008 Pasal 22(7))",
         )
+    if permohonan.diperpanjang and permohonan.tanggal_perpanjangan is not None:
+        # The extension (Pasal 22(8)) objected to: from the receipt of its notice.
+        return _dari_surat(permohonan, "perpanjangan")
     return None
+
+
+def _dari_surat(permohonan: Permohonan, prefix: str) -> Dasar:
+    """The ground dated by the pemohon's receipt of one of the request's letters
+    (registrasi.alur.SURAT_KELUAR), said as the estimate it is until confirmed."""
+    k = penyampaian.keadaan(permohonan, penyampaian.pilih(SURAT_PERMOHONAN, prefix))
+    if k.dicatat and not k.perkiraan:
+        keterangan = f"Tanggal {k.surat.nama} {k.nomor} diterima pemohon"
+    elif k.dicatat:
+        keterangan = f"Perkiraan tanggal {k.surat.nama} {k.nomor} diterima pemohon"
+    else:
+        keterangan = (
+            f"Tanggal {k.surat.nama} {k.nomor} (perkiraan diterima pemohon; "
+            "penyampaian belum dicatat)"
+        )
+    return Dasar(k.diterima, " ".join(keterangan.split()))
 
 
 @dataclass(frozen=True)
@@ -374,6 +390,7 @@ def tahapan(keberatan: Keberatan) -> list[Tahap]:
     k = keberatan
     s = k.status
     targets = {
+        1: k.target_kelengkapan,
         2: k.target_registrasi,
         3: k.target_pemeriksaan,
         4: k.target_draf,
@@ -381,6 +398,8 @@ def tahapan(keberatan: Keberatan) -> list[Tahap]:
         6: k.tenggat_sengketa if k.sudah_ditanggapi else None,
     }
     catatan: dict[int, str] = {}
+    if k.kelengkapan_terlambat():
+        catatan[1] = "Formulir lengkap diterima melewati target 1 hari kerja."
     if k.registrasi_terlambat():
         catatan[2] = "Didaftarkan melewati target 1 hari kerja."
     if s == S.DRAF_DIAJUKAN:
@@ -435,9 +454,27 @@ TENGGAT_PENGAJUAN = DeadlineSpec(
     "Batas pengajuan keberatan (Pasal 36(1))",
     judul="Batas pengajuan keberatan",
     dasar="UU 14/2008 Pasal 36 ayat (1)",
-    sejak="tanggal timbulnya alasan keberatan",
+    # Named with where the date comes from ("tanggal SK penolakan … diterima pemohon").
+    sejak=lambda k: (
+        f"tanggal timbulnya alasan keberatan ({k.dasar_keterangan[:1].lower()}"
+        f"{k.dasar_keterangan[1:]})"
+        if k.dasar_keterangan
+        else "tanggal timbulnya alasan keberatan"
+    ),
 )
-# SOP: registration within 1 hk of receipt (history once registered; not re-counted).
+# SOP langkah 1: the form complete, with the NIK copy ("Lengkap"), within 1 hk of the pemohon
+# first handing it in (history once registered; not re-counted).
+TARGET_KELENGKAPAN = DeadlineSpec(
+    "target_kelengkapan",
+    "tanggal_diajukan",
+    SOP_KELENGKAPAN,
+    "Target formulir lengkap (SOP 1 hk)",
+    judul="Target formulir keberatan lengkap",
+    dasar="SOP langkah 1",
+    sejak="tanggal formulir pertama kali diajukan",
+)
+# SOP langkah 2: registration within 1 hk of the complete form's receipt (history once
+# registered; not re-counted).
 TARGET_REGISTRASI = DeadlineSpec(
     "target_registrasi",
     "tanggal_diterima",
@@ -519,6 +556,17 @@ SENGKETA_SESUDAH_TANGGAPAN = DeadlineSpec(
         else "tanggal tanggapan diterima pemohon"
     ),
 )
+# The letter the keberatan sends to the pemohon, whose delivery the desk records
+# (ppid_manual/workflow/penyampaian.py): the Atasan PPID's written answer.
+SURAT_KELUAR = (
+    SuratKeluar(
+        "tanggapan",
+        "surat tanggapan Atasan PPID",
+        lambda k: k.tanggal_tanggapan,
+        lambda k: k.nomor_tanggapan,
+    ),
+)
+
 # Re-counted on a calendar change, each only while its step is under way: a target already
 # met is history, not a deadline.
 TENGGAT = (

@@ -112,6 +112,7 @@ class KeberatanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
         "kunci",
         "nomor_pendaftaran",
         "tanggal_diterima",
+        "tanggal_diajukan",
         "tanggal_dasar",
         *PEMOHON_FIELDS,
         "informasi_diminta",
@@ -139,6 +140,15 @@ class KeberatanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
         label="Tanggal formulir keberatan diterima",
         widget=date_input(),
         help_text="Paling lama 30 hari ke belakang.",
+    )
+    tanggal_diajukan = forms.DateField(
+        label="Tanggal formulir pertama kali diajukan",
+        widget=date_input(),
+        required=False,
+        help_text=(
+            "Isi hanya bila formulir semula diajukan belum lengkap (SOP langkah 1: formulir "
+            "lengkap dalam 1 hari kerja)."
+        ),
     )
     tanggal_dasar = forms.DateField(
         label="Tanggal ditemukannya alasan keberatan",
@@ -250,9 +260,10 @@ class KeberatanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
         self.helper.layout = Layout(
             "kunci",
             Row(
-                Column("nomor_pendaftaran", css_class="col-md-4"),
+                Column("nomor_pendaftaran", css_class="col-md-3"),
                 Column("tanggal_diterima", css_class="col-md-3"),
-                Column("tanggal_dasar", css_class="col-md-5"),
+                Column("tanggal_diajukan", css_class="col-md-3"),
+                Column("tanggal_dasar", css_class="col-md-3"),
             ),
             "tujuan_penggunaan",
             *identitas,
@@ -315,6 +326,9 @@ class KeberatanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
             )
         return value
 
+    def clean_tanggal_diajukan(self) -> datetime.date | None:
+        return not_future(self.cleaned_data.get("tanggal_diajukan"))
+
     def clean_tanggal_dasar(self) -> datetime.date | None:
         return not_future(self.cleaned_data.get("tanggal_dasar"))
 
@@ -343,6 +357,11 @@ class KeberatanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
         alasan = set(cleaned.get("alasan") or [])
         diterima = cleaned.get("tanggal_diterima")
         dasar = cleaned.get("tanggal_dasar")
+        diajukan = cleaned.get("tanggal_diajukan")
+        if diajukan and diterima and diajukan > diterima:
+            self.add_error(
+                "tanggal_diajukan", "Tidak boleh sesudah tanggal formulir lengkap diterima."
+            )
         if "nomor_pendaftaran" in self.errors:
             return cleaned
         p = self.permohonan
@@ -452,6 +471,7 @@ class KeberatanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
             alasan_identitas=(c.get("identitas_alasan") or "").strip(),
             informasi_diminta=c.get("informasi_diminta", ""),
             tanggal_dasar=c.get("tanggal_dasar"),
+            tanggal_diajukan=c.get("tanggal_diajukan"),
             kuasa_nama=c.get("kuasa_nama", "").strip(),
             kuasa_alamat=c.get("kuasa_alamat", "").strip(),
             kuasa_telepon=c.get("kuasa_telepon", ""),

@@ -17,7 +17,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 
 from ppid_manual import hukum
@@ -78,6 +78,14 @@ class KeberatanQuerySet(models.QuerySet):
     def near_due(self, today: datetime.date) -> KeberatanQuerySet:
         return self.terbuka().filter(
             tenggat_terdekat__gte=today, tenggat_terdekat__lt=deadlines.near_due_limit(today)
+        )
+
+    def masuk_terlambat(self) -> KeberatanQuerySet:
+        """Taken in past the SOP's first two targets (keberatan.alur): the complete form more
+        than 1 hk after it was first handed in, or registered more than 1 hk after it."""
+        return self.filter(
+            Q(tanggal_diterima__gt=F("target_kelengkapan"))
+            | Q(tanggal_registrasi__gt=F("target_registrasi"))
         )
 
     def periode(self, dari: datetime.date, sampai: datetime.date) -> KeberatanQuerySet:
@@ -199,6 +207,14 @@ class Keberatan(IdentitasKasus):
         "pindaian identitas (NIK)", upload_to=berkas_path, blank=True, max_length=200
     )
     tanggal_diterima = models.DateField("tanggal formulir diterima")
+    # SOP langkah 1: the desk checks the form is complete (with the NIK copy) within 1 hk of
+    # the pemohon first handing it in; a form first handed in incomplete has an earlier date.
+    tanggal_diajukan = models.DateField(
+        "tanggal formulir pertama kali diajukan", null=True, blank=True
+    )
+    target_kelengkapan = models.DateField(
+        "target formulir lengkap (SOP 1 hk)", null=True, blank=True
+    )
 
     # --- the filing window (Pasal 36(1)) -------------------------------------------------
     tanggal_dasar = models.DateField("tanggal timbulnya alasan keberatan")
@@ -409,6 +425,14 @@ class Keberatan(IdentitasKasus):
             self.status in self.BELUM_DITANGGAPI
             and self.tenggat_tanggapan is not None
             and self.tenggat_tanggapan < today
+        )
+
+    def kelengkapan_terlambat(self) -> bool:
+        """SOP langkah 1: the complete form came more than 1 hk after it was first handed in."""
+        return (
+            self.target_kelengkapan is not None
+            and self.tanggal_diterima is not None
+            and self.tanggal_diterima > self.target_kelengkapan
         )
 
     def registrasi_terlambat(self) -> bool:

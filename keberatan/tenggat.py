@@ -14,6 +14,7 @@ from keberatan.alur import (
     SENGKETA_TANPA_TANGGAPAN,
     TARGET_DRAF,
     TARGET_JAWABAN,
+    TARGET_KELENGKAPAN,
     TARGET_PEMERIKSAAN,
     TARGET_REGISTRASI,
     TENGGAT_PENGAJUAN,
@@ -56,6 +57,7 @@ def rincian_tenggat(k: Keberatan, today: datetime.date) -> list[BarisTenggat]:
     sengketa = SENGKETA_SESUDAH_TANGGAPAN if k.sudah_ditanggapi else SENGKETA_TANPA_TANGGAPAN
     clocks = [
         (TENGGAT_PENGAJUAN, k.tanggal_diterima, False),
+        (TARGET_KELENGKAPAN, k.tanggal_diterima, False),
         (TARGET_REGISTRASI, k.tanggal_registrasi, False),
         (TARGET_PEMERIKSAAN, k.tanggal_disposisi, k.status == S.TERDAFTAR),
         (

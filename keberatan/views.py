@@ -22,6 +22,7 @@ from keberatan import actions
 from keberatan.alur import (
     ALUR,
     MENUNGGU,
+    SURAT_KELUAR,
     TENGGAT_PENGAJUAN,
     dasar_otomatis,
     saran_alasan,
@@ -55,7 +56,7 @@ from ppid_manual.access import role_required
 from ppid_manual.layanan import cetak_latar
 from ppid_manual.models import CetakanRegister, Unit
 from ppid_manual.roles import ALL_DESK, Role
-from ppid_manual.workflow import penerimaan, terbit
+from ppid_manual.workflow import penerimaan, penyampaian, terbit
 from ppid_manual.workflow.calendar import today
 from ppid_manual.workflow.deadlines import is_near_due, near_due_limit
 from ppid_manual.workflow.engine import Step, StepRefused
@@ -103,7 +104,11 @@ TABS = (
     ("selesai", "Selesai / sengketa"),
     ("semua", "Semua"),
 )
-TENGGAT_FILTER = {"terlambat": "Melewati tenggat", "mendekati": "Jatuh tempo ≤ 2 hari kerja"}
+TENGGAT_FILTER = {
+    "terlambat": "Melewati tenggat",
+    "mendekati": "Jatuh tempo ≤ 2 hari kerja",
+    "masuk_terlambat": "Formulir lengkap / registrasi melewati target SOP (langkah 1–2)",
+}
 
 
 def _filters(request: HttpRequest) -> dict[str, str]:
@@ -149,6 +154,8 @@ def daftar(request: HttpRequest) -> HttpResponse:
         qs = qs.overdue(day)
     elif filters.get("tenggat") == "mendekati":
         qs = qs.near_due(day)
+    elif filters.get("tenggat") == "masuk_terlambat":
+        qs = qs.masuk_terlambat()
     if "bulan" in filters:
         year, month = (int(x) for x in filters["bulan"].split("-"))
         qs = qs.filter(tanggal_registrasi__year=year, tanggal_registrasi__month=month)
@@ -331,6 +338,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "events": timeline(k, ALUR),
             "dokumen": _documents(k),
             "terbitan": terbit.daftar_kasus(k),
+            "penyampaian": penyampaian.rincian(k, SURAT_KELUAR),
             "lihat_nik": Keberatan.boleh_lihat_identitas(request.user),
             "lihat_permohonan": bool(k.permohonan and k.permohonan.visible_to(request.user)),
             "baru": request.GET.get("baru") == "1",

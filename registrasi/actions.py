@@ -31,6 +31,7 @@ from registrasi import pemohon as identitas
 from registrasi.alur import (
     ALUR,
     LANGKAH_KEPUTUSAN,
+    SURAT_KELUAR,
     TARGET_PENYERAHAN,
     TENGGAT_AWAL,
     TENGGAT_JAWABAN_OPD,
@@ -136,6 +137,8 @@ def _intake(step_name: str, intake: Intake, *, by: User, note: str) -> Permohona
             )
         else:
             data["kekurangan"] = p.kekurangan()
+            # The catatan pengembalian: its date stands for the receipt until recorded.
+            penyampaian_surat.belum_disampaikan(p, "pengembalian", calendar.today())
         if intake.scan_identitas is not None:
             # Saved last, and removed again if the transaction does not commit (_submit).
             pindaian.simpan(p.scan_identitas, intake.scan_identitas.name, intake.scan_identitas)
@@ -405,6 +408,7 @@ def _apply_putusan(p: Permohonan, putusan: Putusan, unit: Unit | None = None) ->
     }
     if putusan.keputusan == K.DITOLAK:
         p.nomor_sk_penolakan = next_number(FormatNomor.Jenis.SK_PENOLAKAN, day=day, unit=unit)
+        penyampaian_surat.belum_disampaikan(p, "sk_penolakan", day)
         data["nomor_sk_penolakan"] = p.nomor_sk_penolakan
         data["pasal17"] = p.pasal17
     if putusan.keputusan not in (
@@ -474,6 +478,7 @@ def extend(permohonan: Permohonan, *, by: User, alasan: str, note: str = "") -> 
         p.alasan_perpanjangan = alasan
         TENGGAT_PERPANJANGAN.stamp(p)
         p.nomor_perpanjangan = next_number(FormatNomor.Jenis.PERPANJANGAN, day=day)
+        penyampaian_surat.belum_disampaikan(p, "perpanjangan", day)
         return {
             "tenggat_lama": old.isoformat() if old else "",
             "tenggat_baru": p.tenggat.isoformat(),
@@ -556,16 +561,31 @@ def hand_over(
 
 @transaction.atomic
 def record_penyampaian(
-    permohonan: Permohonan, penyampaian: Penyampaian, *, by: User, note: str = ""
+    permohonan: Permohonan,
+    penyampaian: Penyampaian,
+    *,
+    by: User,
+    surat: str = "pemberitahuan",
+    note: str = "",
 ) -> Permohonan:
-    """How the written notice reached the pemohon (ppid_manual/workflow/penyampaian.py): the
-    30 hk to file a keberatan count from that receipt (UU 14/2008 Pasal 36(1))."""
+    """How one of the case's letters (alur.SURAT_KELUAR: the notice, the SK penolakan, the
+    extension notice, the catatan pengembalian) reached the pemohon
+    (ppid_manual/workflow/penyampaian.py): the 30 hk to file a keberatan count from the
+    receipt of the letter that gave the ground (UU 14/2008 Pasal 36(1))."""
+    jenis = penyampaian_surat.pilih(SURAT_KELUAR, surat)
+    ringkas = penyampaian_surat.catatan(permohonan, jenis, penyampaian, calendar.today())
 
     def update(p: Permohonan) -> dict[str, Any]:
-        penyampaian.check(p.tanggal_pemberitahuan, calendar.today())
-        return penyampaian_surat.terapkan(p, "pemberitahuan", penyampaian)
+        return penyampaian_surat.catat(p, jenis, penyampaian, calendar.today())
 
-    return apply_step(permohonan, ALUR, "catat_penyampaian", by=by, note=note, update=update)
+    return apply_step(
+        permohonan,
+        ALUR,
+        "catat_penyampaian",
+        by=by,
+        note=" ".join(x for x in (ringkas, note) if x),
+        update=update,
+    )
 
 
 @transaction.atomic

@@ -20,6 +20,7 @@ from ppid_manual.roles import Role
 from ppid_manual.workflow import deadlines
 from ppid_manual.workflow.deadlines import DeadlineSpec
 from ppid_manual.workflow.engine import StepTable, steps
+from ppid_manual.workflow.penyampaian import SuratKeluar
 from registrasi.models import Permohonan, SuratPermintaan
 
 S = Permohonan.Status
@@ -69,10 +70,36 @@ def boleh_diperpanjang(permohonan: Permohonan, user: User) -> str | None:
     return permohonan.can_extend(timezone.localdate())
 
 
-def ada_pemberitahuan(permohonan: Permohonan, user: User) -> str | None:
-    """A delivery is recorded for a notice that was issued."""
-    if permohonan.tanggal_pemberitahuan is None:
-        return "Pemberitahuan tertulis belum diterbitkan."
+# The letters the case sends to the pemohon, whose delivery the desk records (one step for
+# all: ppid_manual/workflow/penyampaian.py). The keberatan window (Pasal 36(1)) counts from
+# the receipt of the one that gave the ground (keberatan.alur.dasar_otomatis).
+SURAT_KELUAR = (
+    SuratKeluar(
+        "pemberitahuan",
+        "pemberitahuan tertulis",
+        lambda p: p.tanggal_pemberitahuan,
+        lambda p: p.nomor_pemberitahuan,
+    ),
+    SuratKeluar(
+        "sk_penolakan",
+        "SK penolakan",
+        lambda p: p.tanggal_pemberitahuan if p.nomor_sk_penolakan else None,
+        lambda p: p.nomor_sk_penolakan,
+    ),
+    SuratKeluar(
+        "perpanjangan",
+        "pemberitahuan perpanjangan",
+        lambda p: p.tanggal_perpanjangan if p.diperpanjang else None,
+        lambda p: p.nomor_perpanjangan,
+    ),
+    SuratKeluar("pengembalian", "catatan pengembalian", lambda p: p.tanggal_pengembalian),
+)
+
+
+def ada_surat_keluar(permohonan: Permohonan, user: User) -> str | None:
+    """A delivery is recorded for a letter that was issued."""
+    if not any(s.terbit(permohonan) for s in SURAT_KELUAR):
+        return "Belum ada surat kepada pemohon yang diterbitkan."
     return None
 
 
@@ -185,16 +212,16 @@ ALUR = StepTable(
             "warning",
             boleh_diperpanjang,
         ),
-        # How the notice reached the pemohon (ppid_manual/workflow/penyampaian.py): the 30 hk
-        # to file a keberatan run from its receipt (Pasal 36(1)); the state is kept.
+        # How a letter (SURAT_KELUAR) reached the pemohon (ppid_manual/workflow/penyampaian.py):
+        # the 30 hk to file a keberatan run from the receipt (Pasal 36(1)); the state is kept.
         (
             "catat_penyampaian",
-            "Catat penyampaian pemberitahuan kepada pemohon",
-            [S.MENUNGGU_PENYERAHAN, S.DIBUKA_KEMBALI, S.SELESAI],
+            "Catat penyampaian surat kepada pemohon",
+            [*BERJALAN, S.MENUNGGU_PENYERAHAN, S.DIBUKA_KEMBALI, S.SELESAI, S.DIKEMBALIKAN],
             None,
             LOKET,
             "primary",
-            ada_pemberitahuan,
+            ada_surat_keluar,
         ),
         # SOP 5: the copy handed over, the fee paid; closes the request.
         (

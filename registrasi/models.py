@@ -490,6 +490,17 @@ class Permohonan(IdentitasKasus):
         "pindaian identitas", upload_to=scan_path, blank=True, max_length=200
     )
     dibuat = models.DateTimeField("dibuat", auto_now_add=True)
+    # How the catatan pengembalian reached the pemohon, when it was sent (a form that came
+    # by post or e-mail); at the desk it is handed over with the file.
+    pengembalian_cara = models.CharField(
+        "cara penyampaian catatan pengembalian", max_length=8, choices=Cara.choices, blank=True
+    )
+    pengembalian_diterima = models.DateField(
+        "catatan pengembalian diterima pemohon", null=True, blank=True
+    )
+    pengembalian_perkiraan = models.BooleanField(
+        "tanggal diterima catatan pengembalian masih perkiraan", default=True
+    )
 
     # --- registration and the clock (Pasal 22(4), 22(7), 22(8)) -----------------------
     nomor_pendaftaran = models.CharField(
@@ -504,6 +515,19 @@ class Permohonan(IdentitasKasus):
     )
     tanggal_perpanjangan = models.DateField("tanggal perpanjangan", null=True, blank=True)
     alasan_perpanjangan = models.TextField("alasan perpanjangan", max_length=2000, blank=True)
+    # How the extension notice reached the pemohon (ppid_manual/workflow/penyampaian.py).
+    perpanjangan_cara = models.CharField(
+        "cara penyampaian pemberitahuan perpanjangan",
+        max_length=8,
+        choices=Cara.choices,
+        blank=True,
+    )
+    perpanjangan_diterima = models.DateField(
+        "pemberitahuan perpanjangan diterima pemohon", null=True, blank=True
+    )
+    perpanjangan_perkiraan = models.BooleanField(
+        "tanggal diterima pemberitahuan perpanjangan masih perkiraan", default=True
+    )
     diteruskan_ke_ppid = models.BooleanField(
         "diteruskan PPID Pelaksana ke PPID",
         default=False,
@@ -555,6 +579,15 @@ class Permohonan(IdentitasKasus):
     konsekuensi = models.TextField("uji konsekuensi", max_length=4000, blank=True)
     nomor_sk_penolakan = models.CharField(
         "nomor SK penolakan", max_length=150, unique=True, null=True, blank=True
+    )
+    # How the SK penolakan reached the pemohon: the refusal's keberatan window (Pasal 36(1))
+    # counts from its receipt once recorded.
+    sk_penolakan_cara = models.CharField(
+        "cara penyampaian SK penolakan", max_length=8, choices=Cara.choices, blank=True
+    )
+    sk_penolakan_diterima = models.DateField("SK penolakan diterima pemohon", null=True, blank=True)
+    sk_penolakan_perkiraan = models.BooleanField(
+        "tanggal diterima SK penolakan masih perkiraan", default=True
     )
     penguasa_informasi = models.CharField(
         "badan publik yang menguasai informasi", max_length=300, blank=True
@@ -699,6 +732,13 @@ class Permohonan(IdentitasKasus):
     @property
     def is_returned(self) -> bool:
         return self.status == self.Status.DIKEMBALIKAN
+
+    @property
+    def tanggal_pengembalian(self) -> datetime.date | None:
+        """The date of the catatan pengembalian (the day the file was returned)."""
+        if not self.is_returned or self.dibuat is None:
+            return None
+        return timezone.localdate(self.dibuat)
 
     @property
     def is_open(self) -> bool:

@@ -21,6 +21,7 @@ from ppid_manual.models import CetakanRegister, PencarianIdentitas
 from ppid_manual.paging import counted_page
 from ppid_manual.roles import ALL_DESK, Role
 from ppid_manual.workflow import calendar, penerimaan, terbit
+from ppid_manual.workflow import penyampaian as penyampaian_surat
 from ppid_manual.workflow.deadlines import near_due_limit
 from ppid_manual.workflow.engine import StepRefused
 from ppid_manual.workflow.forms import PenyampaianForm
@@ -36,7 +37,7 @@ from ppid_manual.workflow.pages import (
 )
 from registrasi import actions
 from registrasi import pemohon as pemohon_mod
-from registrasi.alur import ALUR, LANGKAH_KEPUTUSAN, tahapan
+from registrasi.alur import ALUR, LANGKAH_KEPUTUSAN, SURAT_KELUAR, tahapan
 from registrasi.documents import (
     REGISTER_COLUMNS,
     CatatanPengembalian,
@@ -320,6 +321,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "dokumen": documents_for(p, surat, penyerahan),
             "terbitan": terbit.daftar_kasus(p),
             "tenggat": explain_deadline(p),
+            "penyampaian": penyampaian_surat.rincian(p, SURAT_KELUAR),
             "events": events,
             "today": today,
             "baru": request.GET.get("baru") == "1",
@@ -490,6 +492,24 @@ def _penyerahan_form(p: Permohonan, data, step) -> PenyerahanForm:
     return PenyerahanForm(data, initial=initial)
 
 
+def _penyampaian_form(p: Permohonan, data, step) -> PenyampaianForm:
+    """The delivery of one of the case's issued letters (alur.SURAT_KELUAR); the first one
+    whose delivery is not recorded yet is offered first."""
+    terbit = penyampaian_surat.rincian(p, SURAT_KELUAR)
+    pertama = next((k for k in terbit if not k.dicatat), terbit[0] if terbit else None)
+    return PenyampaianForm(
+        data,
+        initial={
+            "tanggal": calendar.today(),
+            "surat": pertama.surat.prefix if pertama else None,
+            "cara": (pertama.cara or None) if pertama else None,
+        },
+        submit_label=step.label,
+        css=step.css,
+        surat=[(k.surat.prefix, k.judul) for k in terbit],
+    )
+
+
 PAGES: dict[str, StepPage] = {
     "minta_opd": _surat_permintaan_page(),
     "alihkan_opd": _surat_permintaan_page(),
@@ -560,17 +580,15 @@ PAGES: dict[str, StepPage] = {
         success="Permohonan dibuka kembali; informasi dapat diserahkan.",
     ),
     "catat_penyampaian": StepPage(
-        lambda p, data, step: PenyampaianForm(
-            data,
-            initial={"tanggal": calendar.today(), "cara": p.pemberitahuan_cara or None},
-            submit_label=step.label,
-            css=step.css,
+        _penyampaian_form,
+        lambda p, f, user: actions.record_penyampaian(
+            p, f.penyampaian(), by=user, surat=f.cleaned_data["surat"]
         ),
-        lambda p, f, user: actions.record_penyampaian(p, f.penyampaian(), by=user),
         "UU 14/2008 Pasal 36 ayat (1): 30 hari kerja untuk mengajukan keberatan dihitung "
-        "sejak pemberitahuan diterima pemohon. Tanggal kirim pos dicatat sebagai perkiraan "
-        "sampai tanggal diterima dikonfirmasi.",
-        "Penyampaian pemberitahuan dicatat.",
+        "sejak surat yang menimbulkan alasan keberatan (pemberitahuan tertulis, SK penolakan, "
+        "pemberitahuan perpanjangan) diterima pemohon. Tanggal kirim pos dicatat sebagai "
+        "perkiraan sampai tanggal diterima dikonfirmasi.",
+        "Penyampaian surat dicatat.",
     ),
 }
 

@@ -42,7 +42,16 @@ def _by_status(qs, choices) -> dict[str, int]:
 
 
 def _panel(
-    judul: str, url: str, base, terbuka, statuses, terdaftar, Status, tanggal: str, today
+    judul: str,
+    url: str,
+    base,
+    terbuka,
+    statuses,
+    terdaftar,
+    Status,
+    tanggal: str,
+    today,
+    tambahan: tuple[Angka, ...] = (),
 ) -> dict:
     """One process's panel: its open cases per step, the overdue and near-due counts (the
     queryset's `overdue` and `near_due`, the lists' own filters) and this and last month's
@@ -81,6 +90,7 @@ def _panel(
                 intake.get(last_start.month, 0),
                 _link(url, tab="semua", bulan=f"{last_start:%Y-%m}"),
             ),
+            *tambahan,
         ],
     }
 
@@ -106,6 +116,17 @@ def keberatan_panel(user, today: datetime.date) -> dict:
     from keberatan.models import Keberatan
 
     base = Keberatan.objects.for_user(user).terdaftar()
+    # SOP langkah 1–2 end at registration: a late one is history, counted for the month.
+    this_start, this_end = month_bounds(today)
+    masuk = base.filter(tanggal_registrasi__range=(this_start, this_end)).masuk_terlambat()
+    terlambat_masuk = Angka(
+        "Masuk melewati target SOP bulan ini",
+        masuk.count(),
+        _link(
+            "keberatan:daftar", tab="semua", bulan=f"{this_start:%Y-%m}", tenggat="masuk_terlambat"
+        ),
+        "danger",
+    )
     return _panel(
         "Keberatan",
         "keberatan:daftar",
@@ -116,7 +137,39 @@ def keberatan_panel(user, today: datetime.date) -> dict:
         Keberatan.Status,
         "tanggal_registrasi",
         today,
+        (terlambat_masuk,),
     )
+
+
+def dip_panel(user, today: datetime.date) -> dict:
+    """The DIP editions being compiled or corrected: per step, and those past or near their
+    SOP target (5 hk to compile, 1 hk for each correction: dip.alur.TARGET_*)."""
+    from dip.models import DipEdisi
+
+    base = DipEdisi.objects.for_user(user)
+    S = DipEdisi.Status
+    terbuka = [s for s in S.values if s != S.DITETAPKAN]
+    per_status = _by_status(base.filter(status__in=terbuka), [(s, s) for s in terbuka])
+    return {
+        "judul": "Daftar Informasi Publik (DIP)",
+        "per_tahap": [
+            Angka(S(s).label, n, _link("dip:daftar", status=s)) for s, n in per_status.items()
+        ],
+        "sorotan": [
+            Angka(
+                "Melewati target SOP",
+                base.sop_terlambat(today).count(),
+                _link("dip:daftar", sop="terlambat"),
+                "danger",
+            ),
+            Angka(
+                "Target SOP ≤ 2 hari kerja",
+                base.sop_dekat(today).count(),
+                _link("dip:daftar", sop="mendekati"),
+                "warning",
+            ),
+        ],
+    }
 
 
 def panels_for(user, today: datetime.date) -> list[dict]:
@@ -124,4 +177,5 @@ def panels_for(user, today: datetime.date) -> list[dict]:
     if user.has_role(*ALL_DESK):
         panels.append(permohonan_panel(user, today))
         panels.append(keberatan_panel(user, today))
+        panels.append(dip_panel(user, today))
     return panels

@@ -64,12 +64,34 @@ class PenyampaianForm(forms.Form):
         widget=forms.RadioSelect,
     )
 
-    def __init__(self, *args, submit_label: str, css: str = "primary", **kwargs):
+    def __init__(
+        self,
+        *args,
+        submit_label: str,
+        css: str = "primary",
+        surat: list[tuple[str, str]] | None = None,
+        **kwargs,
+    ):
+        """`surat`: the case's issued letters (prefix, label) when it has more than one kind
+        (ppid_manual/workflow/penyampaian.py: SuratKeluar); the desk picks which went."""
         super().__init__(*args, **kwargs)
         self.fields["cara"].choices = Cara.choices
+        if surat is not None:
+            satu = len(surat) == 1  # one letter issued: nothing to choose
+            self.fields["surat"] = forms.ChoiceField(
+                label="Surat yang disampaikan",
+                choices=surat,
+                required=not satu,
+                widget=forms.HiddenInput if satu else forms.RadioSelect,
+            )
+            self._satu = surat[0][0] if satu else ""
+            self.order_fields(["surat", "cara", "tanggal", "diterima"])
         self.helper = FormHelper()
         self.helper.attrs = {"novalidate": ""}
         self.helper.add_input(Submit("simpan", submit_label, css_class=f"btn-{css}"))
+
+    def clean_surat(self) -> str:
+        return self.cleaned_data["surat"] or self._satu
 
     def penyampaian(self):
         c = self.cleaned_data

@@ -11,12 +11,15 @@ Pasal 36(1) (30 hk to file a keberatan after the notice). The desk records how t
 
 A case stores the result in three fields named after the letter (`<prefix>_cara`,
 `<prefix>_diterima`, `<prefix>_perkiraan`); `terapkan` fills them, and the clock's DeadlineSpec
-counts from `<prefix>_diterima`.
+counts from `<prefix>_diterima`. Each app lists its outgoing letters once (`SuratKeluar`, in its
+alur.py): one step records the delivery of any of them, and the case page shows them all
+(`rincian`).
 """
 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -91,3 +94,111 @@ def belum_disampaikan(obj: Any, prefix: str, tanggal_surat: datetime.date) -> No
     setattr(obj, f"{prefix}_cara", "")
     setattr(obj, f"{prefix}_diterima", tanggal_surat)
     setattr(obj, f"{prefix}_perkiraan", True)
+
+
+# --- The letters a case sends to the pemohon ---------------------------------------------
+
+
+@dataclass(frozen=True)
+class SuratKeluar:
+    """One outgoing letter to the pemohon whose delivery the case records: its fields
+    (`prefix`), its name in the users' words, and how to read its date and number from the
+    case (the date is None while the letter is not issued)."""
+
+    prefix: str
+    nama: str
+    tanggal: Callable[[Any], datetime.date | None]
+    nomor: Callable[[Any], str] = lambda obj: ""
+
+    def terbit(self, obj: Any) -> bool:
+        return self.tanggal(obj) is not None
+
+
+@dataclass(frozen=True)
+class Keadaan:
+    """One letter's delivery, for the case page."""
+
+    surat: SuratKeluar
+    nomor: str
+    tanggal_surat: datetime.date
+    cara: str  # "" while not recorded
+    diterima: datetime.date
+    perkiraan: bool
+
+    @property
+    def judul(self) -> str:
+        """The letter named: "Pemberitahuan perpanjangan 070/12/PPID"."""
+        nama = f"{self.surat.nama[:1].upper()}{self.surat.nama[1:]}"
+        return f"{nama} {self.nomor}" if self.nomor else nama
+
+    @property
+    def dicatat(self) -> bool:
+        return bool(self.cara)
+
+    @property
+    def uraian(self) -> str:
+        if not self.cara:
+            return (
+                "Penyampaian belum dicatat; tanggal surat dipakai sebagai perkiraan "
+                f"diterima ({tanggal(self.tanggal_surat)})."
+            )
+        cara = Cara(self.cara).label
+        if self.perkiraan:
+            return f"{cara}; perkiraan diterima {tanggal(self.diterima)} (belum dikonfirmasi)."
+        return f"{cara}; diterima pemohon {tanggal(self.diterima)}."
+
+
+def keadaan(obj: Any, surat: SuratKeluar) -> Keadaan | None:
+    """The delivery of one issued letter (None: the letter is not issued)."""
+    tanggal_surat = surat.tanggal(obj)
+    if tanggal_surat is None:
+        return None
+    cara = getattr(obj, f"{surat.prefix}_cara")
+    return Keadaan(
+        surat,
+        surat.nomor(obj) or "",
+        tanggal_surat,
+        cara,
+        getattr(obj, f"{surat.prefix}_diterima") or tanggal_surat,
+        getattr(obj, f"{surat.prefix}_perkiraan") or not cara,
+    )
+
+
+def rincian(obj: Any, daftar: tuple[SuratKeluar, ...]) -> list[Keadaan]:
+    """Every issued letter of the case and how it reached the pemohon (no query)."""
+    return [k for k in (keadaan(obj, s) for s in daftar) if k is not None]
+
+
+def pilih(daftar: tuple[SuratKeluar, ...], prefix: str) -> SuratKeluar:
+    for s in daftar:
+        if s.prefix == prefix:
+            return s
+    raise StepRefused("Pilih surat yang disampaikan.")
+
+
+def catat(obj: Any, surat: SuratKeluar, p: Penyampaian, today: datetime.date) -> dict[str, Any]:
+    """Check and store one letter's delivery on the case (not saved); the step's event data.
+    Refused (nothing stored) for a letter not issued, or a date that cannot be."""
+    tanggal_surat = surat.tanggal(obj)
+    if tanggal_surat is None:
+        raise StepRefused(f"{surat.nama[:1].upper()}{surat.nama[1:]} belum diterbitkan.")
+    p.check(tanggal_surat, today)
+    data = terapkan(obj, surat.prefix, p)
+    data["surat"] = surat.prefix
+    return data
+
+
+def catatan(obj: Any, surat: SuratKeluar, p: Penyampaian, today: datetime.date) -> str:
+    """The timeline's note of a delivery being recorded: which letter, how, and its receipt
+    (empty for one that cannot be: `catat` refuses the step then)."""
+    tanggal_surat = surat.tanggal(obj)
+    if tanggal_surat is None:
+        return ""
+    try:
+        p.check(tanggal_surat, today)
+    except StepRefused:
+        return ""
+    diterima, perkiraan = p.hari_diterima()
+    k = Keadaan(surat, surat.nomor(obj) or "", tanggal_surat, p.cara, diterima, perkiraan)
+    dikirim = "" if p.diterima else f" Dikirim {tanggal(p.tanggal)}."
+    return f"{k.judul}: {k.uraian}{dikirim}"

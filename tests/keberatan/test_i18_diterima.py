@@ -190,6 +190,9 @@ def test_by_post_the_receipt_confirmed_later_moves_the_komisi_informasi_window(
     # 15 April + 14 hk, skipping 1 May: 6 May 2026.
     assert k.tenggat_sengketa == hk_ke(D(2026, 4, 15), 14) == D(2026, 5, 6)
     assert "Dihitung sejak tanggal tanggapan diterima pemohon: 15 April 2026" in html
+    # The delivery on the case page, through the mechanism every letter uses.
+    assert f"Surat tanggapan Atasan PPID {k.nomor_tanggapan}" in html
+    assert "Pos; diterima pemohon 15 April 2026." in html
 
 
 def test_handed_over_at_the_desk_counts_from_that_day(client, desk, holidays_2026):
@@ -236,7 +239,7 @@ def test_the_keberatan_window_counts_from_the_notices_recorded_receipt(client, d
     with at(D(2026, 3, 26)):
         transition(
             client, desk.petugas, p, langkah(p, "catat_penyampaian"),
-            {"cara": "pos", "tanggal": "2026-03-25", "diterima": "1"},
+            {"surat": "pemberitahuan", "cara": "pos", "tanggal": "2026-03-25", "diterima": "1"},
             step="catat_penyampaian", to=p.status,
         )  # fmt: skip
     p.refresh_from_db()
@@ -269,7 +272,7 @@ def test_a_notice_delivery_before_the_notice_is_refused(client, desk, holidays_2
     with at(D(2026, 3, 11)):
         refused(
             client, desk.petugas, p, langkah(p, "catat_penyampaian"),
-            {"cara": "surel", "tanggal": "2026-03-09", "diterima": "1"},
+            {"surat": "pemberitahuan", "cara": "surel", "tanggal": "2026-03-09", "diterima": "1"},
             message="sebelum tanggal surat",
             unchanged=("pemberitahuan_diterima", "pemberitahuan_cara"),
         )  # fmt: skip
