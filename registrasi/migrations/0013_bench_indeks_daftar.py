@@ -12,7 +12,7 @@ from ppid_manual.postgres import AddIndexOnPostgres
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("registrasi", "0011_i15_identitas_kasus"),
+        ("registrasi", "0012_i18b_penyampaian_surat"),
     ]
 
     operations = [
