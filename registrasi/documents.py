@@ -45,7 +45,8 @@ K = Permohonan.Keputusan
 
 
 def _slug(nomor: str | None) -> str:
-    return "".join(ch if ch.isalnum() else "-" for ch in (nomor or "tanpa-nomor")).strip("-")
+    slug = "".join(ch if ch.isalnum() else "-" for ch in (nomor or "")).strip("-")
+    return slug or "tanpa-nomor"  # a KONSEP's number "…"
 
 
 def qr_data_uri(text: str) -> str:
