@@ -23,7 +23,7 @@ from ppid_manual.roles import ALL_DESK, Role
 from ppid_manual.workflow import calendar, penerimaan, terbit
 from ppid_manual.workflow.deadlines import near_due_limit
 from ppid_manual.workflow.engine import StepRefused
-from ppid_manual.workflow.forms import PenyampaianForm
+from ppid_manual.workflow.forms import PenyampaianForm, RalatForm
 from ppid_manual.workflow.numbering import NumberingError
 from ppid_manual.workflow.pages import (
     CaseUI,
@@ -62,7 +62,6 @@ from registrasi.forms import (
     PermohonanForm,
     PerpanjanganForm,
     PutusanForm,
-    RalatForm,
     RegisterForm,
     SuratPermintaanForm,
 )
@@ -555,7 +554,7 @@ PAGES: dict[str, StepPage] = {
         success=lambda t: f"Informasi diserahkan; tanda terima {t.nomor}. Permohonan selesai.",
     ),
     "ralat": StepPage(
-        form=lambda p, data, step: RalatForm(data, permohonan=p),
+        form=lambda p, data, step: RalatForm(data, case=p, spec=actions.RALAT),
         act=lambda p, f, user: actions.ralat_surat(p, by=user, **f.to_kwargs()),
         konsep=(
             Konsep(
