@@ -38,7 +38,7 @@ from registrasi.alur import (
     TENGGAT_PEMBERITAHUAN,
     TENGGAT_PERPANJANGAN,
 )
-from registrasi.models import Pemohon, Penyerahan, Permohonan, SuratPermintaan, Tarif
+from registrasi.models import Penyerahan, Permohonan, SuratPermintaan, Tarif
 
 K = Permohonan.Keputusan
 K_BENTUK = Permohonan.BentukInformasi
@@ -637,16 +637,8 @@ def reopen_for_handover(
 # request's and the notice's text. None of them counts in a deadline (day 0 is the date of
 # registration, the extension and the notice are dated by their steps), so a ralat moves none
 # and its event says so.
-def _identitas(nama: str, label: str) -> ralat_mod.Fakta:
-    return ralat_mod.fakta_identitas(nama, label, Pemohon._meta.get_field(nama).max_length)
-
-
 RALAT_FAKTA: dict[str, ralat_mod.Fakta] = {
-    "nama": _identitas("nama", "Nama pemohon"),
-    "alamat": _identitas("alamat", "Alamat pemohon"),
-    "pekerjaan": _identitas("pekerjaan", "Pekerjaan pemohon"),
-    "telepon": _identitas("telepon", "Nomor telepon pemohon"),
-    "email": _identitas("email", "Surat elektronik pemohon"),
+    **identitas.FAKTA_IDENTITAS,
     **{
         nama: ralat_mod.fakta_kolom(Permohonan, nama, label)
         for nama, label in (

@@ -81,6 +81,7 @@ MATRIX: dict[str, tuple[set[str], str, str]] = {
     "keberatan:cetak_formulir": (NOT_OTHER, "page", "k"),
     "keberatan:cetak_disposisi": (NOT_OTHER, "later", "k"),
     "keberatan:cetak_tanggapan": (NOT_OTHER, "later", "k"),
+    "keberatan:cetak_ralat": (NOT_OTHER, "page", "k_ralat"),
     "keberatan:berkas": ({PETUGAS, PPID, ATASAN}, "file", "k_berkas"),
     "dip:daftar": (DESK, "page", ""),
     "dip:edisi_baru": ({PETUGAS, PPID, OWN, OTHER}, "page", ""),
@@ -257,9 +258,20 @@ def world(
         alasan="salah tulis.",
         by=petugas,
     )
+    from keberatan.actions import ralat_surat as ralat_keberatan
+
+    ralat_k = ralat_keberatan(
+        k,
+        dokumen=DokumenTerbit.objects.for_object(k).get(jenis="formulir-keberatan"),
+        fakta="pekerjaan",
+        nilai="Jurnalis",
+        alasan="salah tulis.",
+        by=petugas,
+    )
     kwargs = {
         "": {},
         "p_ralat": {"pk": p.pk, "ralat_pk": ralat.pk},
+        "k_ralat": {"pk": k.pk, "ralat_pk": ralat_k.pk},
         "p": {"pk": p.pk},
         "p_dokumen": {"pk": p.pk, "dokumen": "formulir"},
         "p_surat": {

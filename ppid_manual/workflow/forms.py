@@ -149,8 +149,8 @@ class RalatForm(forms.Form):
     fakta = forms.ChoiceField(label="Bagian yang diralat")
     nilai = forms.CharField(
         label="Seharusnya tertulis",
-        max_length=3000,
-        widget=forms.Textarea(attrs={"rows": 3, "maxlength": 3000}),
+        max_length=6000,
+        widget=forms.Textarea(attrs={"rows": 3, "maxlength": 6000}),
     )
     alasan = forms.CharField(
         label="Alasan ralat (dicetak pada surat ralat)",

@@ -89,6 +89,31 @@ def ralat_of(case: Any) -> models.QuerySet[Ralat]:
     )
 
 
+def ralat_per_kasus(model: type[models.Model], keys: list[int]) -> dict[int, list[Ralat]]:
+    """The ralat of many cases of one process, by case (for the registers): read in batches
+    of keys (SQLite takes at most 32,766 parameters a query), one query a batch."""
+    found: dict[int, list[Ralat]] = {pk: [] for pk in keys}
+    if not keys:
+        return found
+    ct = ContentType.objects.get_for_model(model)
+    for i in range(0, len(keys), 5000):
+        for r in (
+            Ralat.objects.filter(content_type=ct, object_id__in=keys[i : i + 5000])
+            .select_related("dokumen")
+            .defer("dokumen__berkas")
+            .order_by("pk")
+        ):
+            found[r.object_id].append(r)
+    return found
+
+
+def catatan_register(ralat: list[Ralat]) -> str:
+    """How a register marks the letters of a case superseded by a ralat (issue 15)."""
+    return "".join(
+        f"\n({r.dokumen.judul} {r.dokumen.nomor} diralat dengan Ralat {r.nomor})" for r in ralat
+    )
+
+
 def dapat_diralat(case: Any) -> models.QuerySet[DokumenTerbit]:
     """The stored letters of a case a ralat may name (a ralat is corrected by a new ralat of
     the letter, not of the ralat)."""
