@@ -95,6 +95,7 @@ MATRIX: dict[str, tuple[set[str], str, str]] = {
     "dip:cetak_koreksi": (NOT_OTHER, "later", "e"),
     "dip:cetak_sk": (NOT_OTHER, "later", "e"),
     "dip:cetak_pengantar": (NOT_OTHER, "later", "e"),
+    "dip:cetak_ralat": (NOT_OTHER, "later", "e_ralat"),
     "dip:scan_sk": (NOT_OTHER, "file", "e"),
     "dip:informasi_ubah": ({PETUGAS, OWN}, "step", "i"),
     "dip:informasi_hapus": ({PETUGAS, OWN}, "step", "i"),
@@ -285,6 +286,8 @@ def world(
         "k_langkah": {"pk": k.pk, "step": "disposisi"},
         "k_berkas": {"pk": k.pk, "jenis": "identitas"},
         "e": {"pk": edisi.pk},
+        # The edition is not adopted here: it has no ralat yet (tests/dip/test_ralat.py).
+        "e_ralat": {"pk": edisi.pk, "ralat_pk": 0},
         "e_langkah": {"pk": edisi.pk, "step": "ajukan"},
         "e_fmt": {"pk": edisi.pk, "fmt": "csv"},
         "i": {"pk": info.pk},
