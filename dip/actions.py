@@ -27,6 +27,7 @@ from django.utils import timezone
 
 from dip import berkas
 from dip.alur import (
+    LANGKAH_TERBIT,
     TARGET_PENYUSUNAN,
     TARGET_PERBAIKAN,
     alur_edisi,
@@ -44,9 +45,10 @@ from dip.models import (
     Publikasi,
 )
 from ppid_manual import pindaian
-from ppid_manual.models import Event, FormatNomor, Pejabat, Unit, User
+from ppid_manual.models import DokumenTerbit, Event, FormatNomor, Pejabat, Ralat, Unit, User
 from ppid_manual.roles import Role
 from ppid_manual.workflow import calendar
+from ppid_manual.workflow import ralat as ralat_mod
 from ppid_manual.workflow.engine import StepRefused, apply_step, record_event
 from ppid_manual.workflow.numbering import NumberingError, next_number
 from ppid_manual.workflow.versions import check_version
@@ -696,3 +698,86 @@ def update_dik(
     locked.save()
     record_event(locked, "dik_ubah", by=by, note=locked.informasi[:200], data=changes)
     return True
+
+
+# --- Ralat (issue 15) ------------------------------------------------------------------------
+
+# The parts of the lampiran a ralat of the SK DIP may correct, for each entry; and the surat
+# pengantar's addressee. None of them counts in a deadline.
+FAKTA_ENTRI = (
+    "ringkasan",
+    "pejabat_penguasa",
+    "penanggung_jawab",
+    "waktu_pembuatan",
+    "tempat_pembuatan",
+    "jangka_waktu_penyimpanan",
+)
+
+
+def _fakta_entri(pk: int, no: int, nama: str) -> ralat_mod.Fakta:
+    """One field of one entry of the adopted lampiran. The edition stays frozen against
+    every edit (EdisiBeku); a ralat is the one correction it takes (an issued, numbered
+    letter, through the step table, with its event): InformasiPublikQuerySet.ralat."""
+    field = InformasiPublik._meta.get_field(nama)
+
+    def baca(edisi: DipEdisi) -> str:
+        return InformasiPublik.objects.values_list(nama, flat=True).get(pk=pk) or ""
+
+    def tulis(edisi: DipEdisi, nilai: str) -> None:
+        InformasiPublik.objects.ralat(pk, nama, nilai)
+
+    label = f"Lampiran nomor {no}, {field.verbose_name}"
+    return ralat_mod.Fakta(label, baca, tulis, field.max_length)
+
+
+def fakta_ralat(edisi: DipEdisi) -> dict[str, ralat_mod.Fakta]:
+    """What a ralat may correct on this edition: each entry's fields, numbered as in the
+    lampiran, and the surat pengantar's addressee."""
+    fakta = {
+        "tujuan_pengantar": ralat_mod.fakta_kolom(
+            DipEdisi, "tujuan_pengantar", "Tujuan surat pengantar"
+        )
+    }
+    # In the lampiran's own order, so that "nomor 3" is the third row of the printed table.
+    entri = edisi.semua_informasi().values_list("pk", flat=True)
+    for no, pk in enumerate(entri, start=1):
+        for nama in FAKTA_ENTRI:
+            fakta[f"entri-{pk}-{nama}"] = _fakta_entri(pk, no, nama)
+    return fakta
+
+
+def _unit_ralat(edisi: DipEdisi, dokumen: DokumenTerbit) -> Unit | None:
+    """The ralat carries the number series of its signer's unit, like the letter it corrects
+    (the province's SK: the Sekretariat Daerah; an OPD's letters: the OPD)."""
+    from dip.documents import penandatangan_ralat
+
+    try:
+        return penandatangan_ralat(edisi, dokumen.jenis, calendar.today()).unit
+    except Pejabat.DoesNotExist as exc:
+        raise StepRefused(str(exc)) from None
+
+
+RALAT = ralat_mod.RalatSpec(
+    table=alur_edisi,
+    langkah_terbit=LANGKAH_TERBIT,
+    fakta=fakta_ralat,
+    kasus="DIP ini",
+    unit=_unit_ralat,
+)
+
+
+def ralat_surat(
+    edisi: DipEdisi,
+    *,
+    dokumen: DokumenTerbit | None,
+    fakta: str,
+    nilai: str,
+    alasan: str,
+    by: User,
+) -> Ralat:
+    """Correct the SK DIP (its lampiran) or the surat pengantar by a ralat
+    (ppid_manual/workflow/ralat.py; who may: the steps that issue the letter in the
+    edition's table, alur.LANGKAH_TERBIT)."""
+    return ralat_mod.ralat_surat(
+        edisi, RALAT, dokumen=dokumen, fakta=fakta, nilai=nilai, alasan=alasan, by=by
+    )

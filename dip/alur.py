@@ -224,6 +224,10 @@ ALUR_OPD = StepTable(
          [S.DITETAPKAN], None, [PELAKSANA], "outline-primary"),
         ("unggah_scan", "Unggah pindaian SK",
          [S.DITETAPKAN], None, [PELAKSANA], "outline-primary"),
+        # Issue 15: an issued letter with an error is corrected by a ralat (a new numbered
+        # letter, ppid_manual/workflow/ralat.py); who may correct which: LANGKAH_TERBIT.
+        ("ralat", "Ralat surat yang sudah terbit",
+         [S.DITETAPKAN], None, [PELAKSANA], "outline-secondary"),
     ),
     status_labels=LABELS,
     scope=_scope_opd,
@@ -249,10 +253,21 @@ ALUR_PROVINSI = StepTable(
          [S.DITETAPKAN], None, [PPID, PETUGAS], "outline-primary"),
         ("unggah_scan", "Unggah pindaian SK",
          [S.DITETAPKAN], None, [PPID, PETUGAS], "outline-primary"),
+        ("ralat", "Ralat surat yang sudah terbit",
+         [S.DITETAPKAN], None, [ATASAN, PPID], "outline-secondary"),
     ),
     status_labels=LABELS,
 )
 # fmt: on
+
+# The steps that issue each stored document of an edition (ppid_manual/workflow/terbit.py):
+# whoever may take one of them (in the edition's own table) may issue, and so correct by a
+# ralat, that letter (workflow/ralat.py): the SK DIP with its lampiran, the surat pengantar.
+LANGKAH_TERBIT = {
+    "sk-dip": ("tetapkan",),
+    "pengantar-dip": ("terbitkan_pengantar",),
+    "ralat": ("ralat",),
+}
 
 
 def boleh_ubah_isi(edisi: DipEdisi, user: User) -> str | None:

@@ -14,6 +14,7 @@ from django.utils import timezone
 from dip.models import CatatanKoreksi, DipEdisi, InformasiDikecualikan
 from ppid_manual.models import Pejabat
 from ppid_manual.workflow.pdf import PrintDocument
+from ppid_manual.workflow.ralat import ralat_of
 
 
 def kelompok_informasi(edisi: DipEdisi) -> list[dict[str, Any]]:
@@ -189,6 +190,62 @@ class SuratPengantarDip(_DokumenEdisi):
         return self._nama("pengantar-dip")
 
 
+def penandatangan_ralat(edisi: DipEdisi, jenis: str, day: datetime.date) -> Pejabat:
+    """Who signs the ralat of an edition's letter: whoever signs that letter, on the ralat's
+    date (the province's SK: the Sekda as Atasan PPID; its surat pengantar: the PPID; an
+    OPD's SK and surat pengantar: the head of the OPD)."""
+    if not edisi.is_provinsi:
+        return Pejabat.signer(Pejabat.Peran.KEPALA_OPD, day, unit=edisi.unit)
+    peran = Pejabat.Peran.ATASAN_PPID if jenis == "sk-dip" else Pejabat.Peran.PPID
+    return Pejabat.signer(peran, day)
+
+
+class RalatDip(_DokumenEdisi):
+    """A ralat of the SK DIP (its lampiran) or of the surat pengantar (issue 15;
+    ppid_manual/workflow/ralat.py): the new numbered letter naming the letter it corrects,
+    why, and each part as written and as it should read."""
+
+    template_name = "print/ralat.html"
+    title = "Ralat"
+    jenis_terbit = "ralat"
+
+    def __init__(self, edisi: DipEdisi, request=None, *, ralat) -> None:
+        super().__init__(edisi, request)
+        self.ralat = ralat
+
+    def nomor_terbit(self) -> str:
+        return self.ralat.nomor
+
+    def tanggal_terbit(self) -> datetime.date:
+        return self.ralat.tanggal
+
+    def filename(self) -> str:
+        slug = "".join(ch if ch.isalnum() else "-" for ch in self.ralat.nomor).strip("-")
+        return f"ralat-{slug or 'tanpa-nomor'}.pdf"
+
+    def get_context(self) -> dict[str, Any]:
+        e, d = self.edisi, self.ralat.dokumen
+        if d.jenis == "pengantar-dip" and e.tujuan_pengantar:
+            yth = e.tujuan_pengantar
+        elif e.is_provinsi:
+            yth = "Pejabat Pengelola Informasi dan Dokumentasi Pemerintah Provinsi Bali"
+        else:
+            yth = f"PPID Pelaksana {e.unit.nama}"
+        # Not the lampiran's table: the ralat names only what it corrects.
+        return {
+            "edisi": e,
+            "ralat": self.ralat,
+            "diralat": d,
+            "perkara": f"Daftar Informasi Publik {e.pemilik} Tahun {e.tahun}",
+            "nomor_surat": self.ralat.nomor,
+            "tanggal_surat": self.ralat.tanggal,
+            "perihal": f"Ralat {d.judul} Nomor {d.nomor}".strip(),
+            "pejabat": penandatangan_ralat(e, d.jenis, self.ralat.tanggal),
+            "yth_nama": yth,
+            "yth_baris": [],
+        }
+
+
 def terbitan(edisi: DipEdisi) -> list[_DokumenEdisi]:
     """The numbered documents of a DIP edition issued so far (stored at issue by the engine:
     ppid_manual/workflow/terbit.py): the SK with its lampiran, the surat pengantar."""
@@ -197,6 +254,7 @@ def terbitan(edisi: DipEdisi) -> list[_DokumenEdisi]:
         docs.append(SkDip(edisi))
     if edisi.nomor_pengantar:
         docs.append(SuratPengantarDip(edisi))
+    docs += [RalatDip(edisi, ralat=r) for r in ralat_of(edisi)]
     return docs
 
 

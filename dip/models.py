@@ -321,6 +321,13 @@ class InformasiPublikQuerySet(models.QuerySet):
         self._periksa_beku()
         return super().update(**kwargs)
 
+    def ralat(self, pk: int, nama: str, nilai: str) -> int:
+        """The one correction an adopted (frozen) lampiran takes: a ralat of its SK, an
+        issued, numbered letter taken through the edition's step table with its event
+        (issue 15; dip/actions.py: ralat_surat). One field of one entry; every other edit
+        of a frozen edition stays refused (EdisiBeku: a change is a new edition)."""
+        return models.QuerySet.update(self.filter(pk=pk), **{nama: nilai})
+
     def delete(self):
         self._periksa_beku()
         return super().delete()

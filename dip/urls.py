@@ -17,6 +17,7 @@ urlpatterns = [
     path("edisi/<int:pk>/cetak/koreksi/", views.cetak_koreksi, name="cetak_koreksi"),
     path("edisi/<int:pk>/cetak/sk/", views.cetak_sk, name="cetak_sk"),
     path("edisi/<int:pk>/cetak/pengantar/", views.cetak_pengantar, name="cetak_pengantar"),
+    path("edisi/<int:pk>/cetak/ralat/<int:ralat_pk>/", views.cetak_ralat, name="cetak_ralat"),
     path("edisi/<int:pk>/scan-sk/", views.scan_sk, name="scan_sk"),
     path("informasi/<int:pk>/ubah/", views.informasi_ubah, name="informasi_ubah"),
     path("informasi/<int:pk>/hapus/", views.informasi_hapus, name="informasi_hapus"),

@@ -16,6 +16,7 @@ from dip import actions, alur, berkas
 from dip.documents import (
     DaftarDik,
     LembarKoreksi,
+    RalatDip,
     RekapDip,
     SkDip,
     SuratPengantarDip,
@@ -41,8 +42,10 @@ from ppid_manual.models import Unit
 from ppid_manual.roles import ALL_DESK, Role
 from ppid_manual.workflow import terbit
 from ppid_manual.workflow.engine import StepRefused
+from ppid_manual.workflow.forms import RalatForm
 from ppid_manual.workflow.pages import (
     CaseUI,
+    Konsep,
     StepPage,
     note_page,
     print_response,
@@ -51,6 +54,7 @@ from ppid_manual.workflow.pages import (
     step_view,
     timeline,
 )
+from ppid_manual.workflow.ralat import ralat_of, ralat_per_kasus
 from ppid_manual.workflow.versions import EditConflict
 
 DESK = ALL_DESK
@@ -110,8 +114,11 @@ def daftar(request: HttpRequest) -> HttpResponse:
         qs = qs.filter(status=status)
     edisi_list = list(qs)
     today = timezone.localdate()
+    # A letter superseded by a ralat is marked in the list too (issue 15): one query.
+    ralat = ralat_per_kasus(DipEdisi, [e.pk for e in edisi_list])
     for e in edisi_list:
         e.sop_lewat = e.target_sop_berjalan and e.target_sop < today
+        e.ralat_daftar = ralat[e.pk]
     return render(
         request,
         "dip/daftar.html",
@@ -223,6 +230,7 @@ def edisi_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "tombol": UI.buttons(edisi, user),
             "timeline": timeline(edisi, alur.alur_edisi(edisi), LABEL_PERISTIWA),
             "terbitan": terbit.daftar_kasus(edisi),
+            "ralat": list(ralat_of(edisi)),
             "kelompok": kelompok,
             "jumlah": sum(len(g["items"]) for g in kelompok),
             "boleh_ubah": alasan_ubah is None,
@@ -316,6 +324,20 @@ PAGES: dict[str, StepPage] = {
     ),
     "ajukan_atasan": _page(lambda e, f, u: actions.submit_to_atasan(e, by=u)),
     "kembalikan_ke_ppid": _catatan_page(actions.return_to_ppid, True, "Kembalikan ke PPID"),
+    "ralat": StepPage(
+        form=lambda e, data, step: RalatForm(data, case=e, spec=actions.RALAT),
+        act=lambda e, f, u: actions.ralat_surat(e, by=u, **f.to_kwargs()),
+        konsep=(
+            Konsep(
+                "surat ralat", lambda r: RalatDip(DipEdisi.objects.get(pk=r.object_id), ralat=r)
+            ),
+        ),
+        intro="Ralat memperbaiki SK DIP (lampirannya) atau surat pengantar yang sudah terbit "
+        "dengan surat baru bernomor yang menyebut surat yang diralat dan alasannya; surat lama "
+        "tetap tersimpan dan ditandai digantikan. Edisi tetap beku: ralat adalah satu-satunya "
+        "perbaikan atas lampiran yang sudah ditetapkan.",
+        success=lambda r: f"Ralat {r.nomor} diterbitkan.",
+    ),
 }
 
 UI = CaseUI(
@@ -559,6 +581,14 @@ def cetak_pengantar(request: HttpRequest, pk: int) -> HttpResponse:
     if not edisi.nomor_pengantar:
         raise Http404("Surat pengantar belum diterbitkan.")
     return _cetak(request, SuratPengantarDip(edisi, request), mode="issued")
+
+
+@role_required(*DESK)
+@require_GET
+def cetak_ralat(request: HttpRequest, pk: int, ralat_pk: int) -> HttpResponse:
+    edisi = get_edisi_for_user(request, pk)
+    ralat = get_object_or_404(ralat_of(edisi), pk=ralat_pk)
+    return _cetak(request, RalatDip(edisi, request, ralat=ralat), mode="issued")
 
 
 @role_required(*DESK)

@@ -20,6 +20,7 @@ from django.utils import timezone
 from keberatan.alur import (
     ALUR,
     LANGKAH_TANGGAPAN,
+    LANGKAH_TERBIT,
     SENGKETA_SESUDAH_TANGGAPAN,
     SENGKETA_TANPA_TANGGAPAN,
     SURAT_KELUAR,
@@ -36,9 +37,10 @@ from keberatan.alur import (
 from keberatan.models import Keberatan
 from ppid_manual import hukum, pindaian
 from ppid_manual.format import hari_tanggal, tanggal
-from ppid_manual.models import FormatNomor, Pejabat, Unit, User
+from ppid_manual.models import DokumenTerbit, FormatNomor, Pejabat, Ralat, Unit, User
 from ppid_manual.workflow import calendar, penerimaan
 from ppid_manual.workflow import penyampaian as penyampaian_surat
+from ppid_manual.workflow import ralat as ralat_mod
 from ppid_manual.workflow import susulan as susulan_kertas
 from ppid_manual.workflow.engine import StepRefused, apply_step
 from ppid_manual.workflow.numbering import next_number
@@ -624,3 +626,61 @@ def record_hasil_sengketa(
         return {"hasil": hasil, "tanggal": tanggal_hasil.isoformat()}
 
     return apply_step(keberatan, ALUR, "catat_hasil_sengketa", by=by, note=note, update=update)
+
+
+# --- Ralat (issue 15) ------------------------------------------------------------------------
+
+# The facts a ralat of a keberatan letter may correct: the identity given for the case, the
+# kuasa, the objection's own text, the instruction, the answer's text. None of them counts in
+# a deadline (Pasal 36(2) counts from the date the keberatan was received, the SOP targets
+# from each step's date), so a ralat moves none and its event says so.
+RALAT_FAKTA: dict[str, ralat_mod.Fakta] = {
+    **identitas.FAKTA_IDENTITAS,
+    **{
+        nama: ralat_mod.fakta_kolom(Keberatan, nama, label)
+        for nama, label in (
+            ("kuasa_nama", "Nama kuasa pemohon"),
+            ("kuasa_alamat", "Alamat kuasa"),
+            ("informasi_diminta", "Informasi yang diminta"),
+            ("tujuan_penggunaan", "Tujuan penggunaan informasi"),
+            ("kasus_posisi", "Kasus posisi"),
+            ("isi_disposisi", "Isi disposisi (instruksi)"),
+            ("pertimbangan", "Pertimbangan / alasan tertulis"),
+            ("informasi_diberikan", "Informasi yang diberikan"),
+        )
+    },
+}
+
+
+def _unit_ralat(k: Keberatan, dokumen: DokumenTerbit) -> Unit | None:
+    """The ralat of an Atasan PPID's letter carries his unit's number (Tata Naskah Dinas)."""
+    from keberatan.documents import SURAT_ATASAN
+
+    if dokumen.jenis not in SURAT_ATASAN:
+        return None
+    return _atasan(calendar.today()).unit
+
+
+RALAT = ralat_mod.RalatSpec(
+    table=lambda k: ALUR,
+    langkah_terbit=LANGKAH_TERBIT,
+    fakta=lambda k: RALAT_FAKTA,
+    kasus="keberatan ini",
+    unit=_unit_ralat,
+)
+
+
+def ralat_surat(
+    keberatan: Keberatan,
+    *,
+    dokumen: DokumenTerbit | None,
+    fakta: str,
+    nilai: str,
+    alasan: str,
+    by: User,
+) -> Ralat:
+    """Correct an issued letter of the keberatan by a ralat (ppid_manual/workflow/ralat.py;
+    who may: the steps that issue the letter, alur.LANGKAH_TERBIT)."""
+    return ralat_mod.ralat_surat(
+        keberatan, RALAT, dokumen=dokumen, fakta=fakta, nilai=nilai, alasan=alasan, by=by
+    )

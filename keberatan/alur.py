@@ -242,6 +242,17 @@ ALUR = StepTable(
             LOKET,
             "primary",
         ),
+        # Issue 15: an issued letter with an error is corrected by a ralat (a new numbered
+        # letter, ppid_manual/workflow/ralat.py); the state is kept, on an open or a closed
+        # case. Who may correct which letter: LANGKAH_TERBIT below.
+        (
+            "ralat",
+            "Ralat surat yang sudah terbit",
+            [s for s in S.values if s != S.BARU],
+            None,
+            [Role.PETUGAS, Role.ATASAN],
+            "outline-secondary",
+        ),
     ),
     status_labels=dict(S.choices),
     scope=dalam_lingkup,
@@ -255,6 +266,15 @@ LANGKAH_TANGGAPAN = {
     Keberatan.Keputusan.SEBAGIAN: "tanggapi_sebagian",
     Keberatan.Keputusan.BIAYA: "tanggapi_biaya",
     Keberatan.Keputusan.WAKTU: "tanggapi_waktu",
+}
+
+# The steps that issue each stored document (ppid_manual/workflow/terbit.py): whoever may take
+# one of them may issue, and so correct by a ralat, that letter (workflow/ralat.py).
+LANGKAH_TERBIT = {
+    "formulir-keberatan": ("daftarkan",),
+    "disposisi": ("disposisi",),
+    "tanggapan": tuple(LANGKAH_TANGGAPAN.values()),
+    "ralat": ("ralat",),
 }
 
 # Who the case waits for in each open state (the work list "Tugas saya", and the column

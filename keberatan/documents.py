@@ -30,13 +30,15 @@ from ppid_manual.models import Pejabat, Unit
 from ppid_manual.workflow import susulan
 from ppid_manual.workflow.calendar import today
 from ppid_manual.workflow.pdf import PrintDocument
+from ppid_manual.workflow.ralat import catatan_register, ralat_of, ralat_per_kasus
 from ppid_manual.workflow.tabel_pdf import KolomTabel, RegisterDocument
 
 KP = Keberatan.Keputusan
 
 
 def _slug(nomor: str | None) -> str:
-    return "".join(ch if ch.isalnum() else "-" for ch in (nomor or "tanpa-nomor")).strip("-")
+    slug = "".join(ch if ch.isalnum() else "-" for ch in (nomor or "")).strip("-")
+    return slug or "tanpa-nomor"  # a KONSEP's number "…"
 
 
 class KeberatanDocument(PrintDocument):
@@ -210,6 +212,58 @@ class SuratTanggapan(KeberatanDocument):
         }
 
 
+# The letters the Atasan PPID signs; a ralat of one of them is his too (on the Sekretariat
+# Daerah's kop and number series); a ralat of the desk's formulir is the PPID's.
+SURAT_ATASAN = ("disposisi", "tanggapan")
+
+
+def penandatangan_ralat(jenis: str, day: datetime.date) -> Pejabat:
+    peran = Pejabat.Peran.ATASAN_PPID if jenis in SURAT_ATASAN else Pejabat.Peran.PPID
+    return Pejabat.signer(peran, day)
+
+
+class RalatKeberatan(KeberatanDocument):
+    """A ralat of a keberatan letter (issue 15; ppid_manual/workflow/ralat.py): the new
+    numbered letter naming the letter it corrects, why, and each part as written and as it
+    should read; signed by whoever signs the letter it corrects, on the ralat's date."""
+
+    template_name = "print/ralat.html"
+    title = "Ralat"
+    jenis_terbit = "ralat"
+
+    def __init__(self, keberatan: Keberatan, request=None, *, ralat) -> None:
+        super().__init__(keberatan, request)
+        self.ralat = ralat
+
+    def nomor_terbit(self) -> str:
+        return self.ralat.nomor
+
+    def tanggal_terbit(self) -> datetime.date:
+        return self.ralat.tanggal
+
+    def filename(self) -> str:
+        return f"ralat-{_slug(self.ralat.nomor)}.pdf"
+
+    def get_context(self) -> dict[str, Any]:
+        k, d = self.keberatan, self.ralat.dokumen
+        return {
+            **super().get_context(),
+            "ralat": self.ralat,
+            "diralat": d,
+            "perkara": f"keberatan informasi publik nomor registrasi {k.nomor_registrasi}",
+            "nomor_surat": self.ralat.nomor,
+            "tanggal_surat": self.ralat.tanggal,
+            "perihal": f"Ralat {d.judul} Nomor {d.nomor}".strip(),
+            "pejabat": penandatangan_ralat(d.jenis, self.ralat.tanggal),
+            "yth_nama": k.kuasa_nama or k.pemohon_kasus.nama,
+            "yth_baris": (
+                [f"selaku kuasa dari {k.pemohon_kasus.nama}", k.kuasa_alamat]
+                if k.kuasa_nama
+                else [k.pemohon_kasus.alamat]
+            ),
+        }
+
+
 def terbitan(k: Keberatan) -> list[KeberatanDocument]:
     """Every numbered document the keberatan has been issued so far (stored at issue by the
     engine: ppid_manual/workflow/terbit.py)."""
@@ -220,6 +274,7 @@ def terbitan(k: Keberatan) -> list[KeberatanDocument]:
         docs.append(LembarDisposisi(k))
     if k.nomor_tanggapan and k.tanggal_tanggapan is not None:
         docs.append(SuratTanggapan(k))
+    docs += [RalatKeberatan(k, ralat=r) for r in ralat_of(k)]
     return docs
 
 
@@ -291,7 +346,10 @@ def _tanggapan_pemohon(k: Keberatan) -> str:
 
 
 def register_rows(keberatan) -> list[dict[str, Any]]:
-    """One dict per registered keberatan, keyed like REGISTER_KOLOM."""
+    """One dict per registered keberatan, keyed like REGISTER_KOLOM. A letter superseded by
+    a ralat is marked with the decision (issue 15)."""
+    keberatan = list(keberatan)
+    ralat = ralat_per_kasus(Keberatan, [k.pk for k in keberatan])
     rows = []
     for i, k in enumerate(keberatan, start=1):
         atasan = k.pejabat_tanggapan
@@ -301,6 +359,7 @@ def register_rows(keberatan) -> list[dict[str, Any]]:
             keputusan = "Tidak ditanggapi dalam 30 hari kerja"
         else:
             keputusan = f"Dalam proses (tenggat {tanggal(k.tenggat_tanggapan)})"
+        keputusan += catatan_register(ralat[k.pk])
         rows.append(
             {
                 "no": i,

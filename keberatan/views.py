@@ -33,6 +33,7 @@ from keberatan.documents import (
     REGISTER_KOLOM,
     FormulirKeberatan,
     LembarDisposisi,
+    RalatKeberatan,
     RegisterKeberatan,
     SuratTanggapan,
     register_queryset,
@@ -60,10 +61,11 @@ from ppid_manual.workflow import penerimaan, penyampaian, terbit
 from ppid_manual.workflow.calendar import today
 from ppid_manual.workflow.deadlines import is_near_due, near_due_limit
 from ppid_manual.workflow.engine import Step, StepRefused
-from ppid_manual.workflow.forms import PenyampaianForm
+from ppid_manual.workflow.forms import PenyampaianForm, RalatForm
 from ppid_manual.workflow.numbering import NumberingError
 from ppid_manual.workflow.pages import (
     CaseUI,
+    Konsep,
     StepPage,
     note_page,
     print_response,
@@ -71,6 +73,7 @@ from ppid_manual.workflow.pages import (
     step_view,
     timeline,
 )
+from ppid_manual.workflow.ralat import ralat_of
 from registrasi.forms import RegisterForm
 
 S = Keberatan.Status
@@ -316,6 +319,14 @@ def _documents(k: Keberatan) -> list[dict[str, str]]:
                 "nomor": "",
             }
         )
+    for r in ralat_of(k):
+        docs.append(
+            {
+                "label": f"Ralat {r.dokumen.judul.lower()}",
+                "url": reverse("keberatan:cetak_ralat", args=[k.pk, r.pk]),
+                "nomor": r.nomor,
+            }
+        )
     return docs
 
 
@@ -533,6 +544,21 @@ PAGES["catat_hasil_sengketa"] = StepPage(
     "atau keberatan ke PTUN atas putusannya.",
     "Hasil sengketa dicatat.",
 )
+PAGES["ralat"] = StepPage(
+    form=lambda k, data, step: RalatForm(data, case=k, spec=actions.RALAT),
+    act=lambda k, f, user: actions.ralat_surat(k, by=user, **f.to_kwargs()),
+    konsep=(
+        Konsep(
+            "surat ralat",
+            lambda r: RalatKeberatan(Keberatan.objects.get(pk=r.object_id), ralat=r),
+        ),
+    ),
+    intro="Ralat memperbaiki surat yang sudah terbit dengan surat baru bernomor yang menyebut "
+    "surat yang diralat dan alasannya; surat lama tetap tersimpan dan ditandai digantikan. "
+    "Bagian yang dapat diralat tidak mengubah tenggat. Petugas meralat formulir keberatan; "
+    "Atasan PPID meralat lembar disposisi dan surat tanggapan.",
+    success=lambda r: f"Ralat {r.nomor} diterbitkan.",
+)
 PAGES["catat_sengketa_tanpa_tanggapan"] = StepPage(
     PAGES["catat_sengketa"].form,
     PAGES["catat_sengketa"].act,
@@ -602,6 +628,14 @@ def cetak_tanggapan(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404("Belum ada draf atau surat tanggapan.")
     mode = "konsep" if k.tanggal_tanggapan is None else "issued"
     return _pdf(request, SuratTanggapan(k, request), mode)
+
+
+@require_GET
+@login_required
+def cetak_ralat(request: HttpRequest, pk: int, ralat_pk: int) -> HttpResponse:
+    k = get_keberatan_for_user(request, pk)
+    ralat = get_object_or_404(ralat_of(k), pk=ralat_pk)
+    return _pdf(request, RalatKeberatan(k, request, ralat=ralat))
 
 
 BERKAS = {"identitas": "scan_identitas", "surat-kuasa": "surat_kuasa"}

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -23,6 +22,7 @@ from ppid_manual.format import rupiah
 from ppid_manual.models import DokumenTerbit, Event, FormatNomor, Ralat, Unit, User
 from ppid_manual.workflow import calendar, penerimaan, susulan
 from ppid_manual.workflow import penyampaian as penyampaian_surat
+from ppid_manual.workflow import ralat as ralat_mod
 from ppid_manual.workflow.engine import StepRefused, apply_step, record_event
 from ppid_manual.workflow.numbering import next_number
 from ppid_manual.workflow.penyampaian import Penyampaian
@@ -31,15 +31,15 @@ from registrasi import pemohon as identitas
 from registrasi.alur import (
     ALUR,
     LANGKAH_KEPUTUSAN,
+    LANGKAH_TERBIT,
     SURAT_KELUAR,
     TARGET_PENYERAHAN,
     TENGGAT_AWAL,
     TENGGAT_JAWABAN_OPD,
     TENGGAT_PEMBERITAHUAN,
     TENGGAT_PERPANJANGAN,
-    peran_penerbit,
 )
-from registrasi.models import Pemohon, Penyerahan, Permohonan, SuratPermintaan, Tarif
+from registrasi.models import Penyerahan, Permohonan, SuratPermintaan, Tarif
 
 K = Permohonan.Keputusan
 K_BENTUK = Permohonan.BentukInformasi
@@ -652,30 +652,32 @@ def reopen_for_handover(
 
 # --- Ralat (issue 15) ------------------------------------------------------------------------
 
+
 # The facts a ralat may correct, and where each lives: the identity given for the case, or the
 # request's and the notice's text. None of them counts in a deadline (day 0 is the date of
 # registration, the extension and the notice are dated by their steps), so a ralat moves none
 # and its event says so.
-RALAT_FAKTA: dict[str, tuple[str, str]] = {
-    "nama": ("Nama pemohon", "identitas"),
-    "alamat": ("Alamat pemohon", "identitas"),
-    "pekerjaan": ("Pekerjaan pemohon", "identitas"),
-    "telepon": ("Nomor telepon pemohon", "identitas"),
-    "email": ("Surat elektronik pemohon", "identitas"),
-    "rincian_informasi": ("Rincian informasi yang dibutuhkan", "kasus"),
-    "tujuan_penggunaan": ("Tujuan penggunaan informasi", "kasus"),
-    "uraian_informasi": ("Uraian informasi yang diberikan", "kasus"),
-    "bagian_dihitamkan": ("Bagian yang dihitamkan dan alasannya", "kasus"),
+RALAT_FAKTA: dict[str, ralat_mod.Fakta] = {
+    **identitas.FAKTA_IDENTITAS,
+    **{
+        nama: ralat_mod.fakta_kolom(Permohonan, nama, label)
+        for nama, label in (
+            ("rincian_informasi", "Rincian informasi yang dibutuhkan"),
+            ("tujuan_penggunaan", "Tujuan penggunaan informasi"),
+            ("uraian_informasi", "Uraian informasi yang diberikan"),
+            ("bagian_dihitamkan", "Bagian yang dihitamkan dan alasannya"),
+        )
+    },
 }
 
+RALAT = ralat_mod.RalatSpec(
+    table=lambda p: ALUR,
+    langkah_terbit=LANGKAH_TERBIT,
+    fakta=lambda p: RALAT_FAKTA,
+    kasus="permohonan ini",
+)
 
-def _fakta(p: Permohonan, name: str) -> str:
-    if RALAT_FAKTA[name][1] == "identitas":
-        return getattr(p.pemohon_kasus, name) or ""
-    return getattr(p, name) or ""
 
-
-@transaction.atomic
 def ralat_surat(
     permohonan: Permohonan,
     *,
@@ -685,79 +687,8 @@ def ralat_surat(
     alasan: str,
     by: User,
 ) -> Ralat:
-    """Correct an issued letter by a ralat (issue 15; DESIGN.md §7): a new numbered letter
-    naming the letter it corrects and why; the corrected fact set through the step table
-    (step "ralat": state kept, one event with the old and new values); the corrected letter
-    stays stored, marked as superseded by the ralat. Refused before anything is written or a
-    number taken: no reason, a document never issued for this case, one already superseded,
-    a role that may not issue that letter (the steps that issue it: alur.LANGKAH_TERBIT)."""
-    alasan = (alasan or "").strip()
-    nilai = (nilai or "").strip()
-    if not alasan:
-        raise StepRefused("Ralat wajib disertai alasan.")
-    if (
-        dokumen is None
-        or dokumen.object_id != permohonan.pk
-        or dokumen.content_type.model_class() is not Permohonan
-    ):
-        raise StepRefused("Surat yang akan diralat tidak pernah diterbitkan untuk permohonan ini.")
-    dokumen = DokumenTerbit.objects.select_for_update().get(pk=dokumen.pk)
-    if dokumen.digantikan_oleh_id is not None:
-        raise StepRefused(
-            f"{dokumen.judul} {dokumen.nomor} sudah digantikan ralat "
-            f"{dokumen.digantikan_oleh.nomor}; yang dapat diralat adalah surat yang berlaku."
-        )
-    if not by.has_role(*peran_penerbit(dokumen.jenis)):
-        raise StepRefused(
-            f"Peran Anda tidak berwenang menerbitkan {dokumen.judul}, sehingga tidak dapat "
-            "meralatnya."
-        )
-    if fakta not in RALAT_FAKTA:
-        raise StepRefused("Pilih bagian surat yang diralat.")
-    label, tempat = RALAT_FAKTA[fakta]
-    model = Pemohon if tempat == "identitas" else Permohonan
-    batas = model._meta.get_field(fakta).max_length
-    if batas is not None and len(nilai) > batas:
-        raise StepRefused(f"{label} paling banyak {batas} karakter.")
-    if not nilai or nilai == _fakta(permohonan, fakta):
-        raise StepRefused(f"Tuliskan {label.lower()} yang seharusnya (berbeda dari yang tertulis).")
-    created: list[Ralat] = []
-
-    def update(p: Permohonan) -> dict[str, Any]:
-        lama = _fakta(p, fakta)
-        if RALAT_FAKTA[fakta][1] == "identitas":
-            p.identitas_pemohon = {**p.identitas_pemohon, fakta: nilai}
-        else:
-            setattr(p, fakta, nilai)
-        day = calendar.today()
-        ralat = Ralat.objects.create(
-            content_type=ContentType.objects.get_for_model(p),
-            object_id=p.pk,
-            dokumen=dokumen,
-            nomor=next_number(FormatNomor.Jenis.RALAT, day=day),
-            tanggal=day,
-            alasan=alasan,
-            perubahan={label: [lama, nilai]},
-            dibuat_oleh=by,
-        )
-        created.append(ralat)
-        return {
-            "ralat": ralat.nomor,
-            "diralat": {"jenis": dokumen.jenis, "nomor": dokumen.nomor, "pk": dokumen.pk},
-            "perubahan": {fakta: [lama, nilai]},
-            "tenggat": "tidak berubah: bagian yang diralat tidak menentukan tenggat",
-        }
-
-    apply_step(permohonan, ALUR, "ralat", by=by, note=alasan, update=update)
-    ralat = created[0]
-    # The engine stored the ralat letter in this transaction; without it (no signer in the
-    # Pejabat table for today) nothing of the ralat is kept: the transaction rolls back.
-    stored = DokumenTerbit.objects.for_object(permohonan).filter(jenis="ralat", kunci=ralat.nomor)
-    surat = stored.first()
-    if surat is None:
-        raise StepRefused(
-            "Surat ralat tidak dapat diterbitkan: penandatangan belum ada di tabel pejabat."
-        )
-    dokumen.digantikan_oleh = surat
-    dokumen.save(update_fields=["digantikan_oleh"])
-    return ralat
+    """Correct an issued letter of the permohonan by a ralat (ppid_manual/workflow/ralat.py;
+    who may: the steps that issue the letter, alur.LANGKAH_TERBIT)."""
+    return ralat_mod.ralat_surat(
+        permohonan, RALAT, dokumen=dokumen, fakta=fakta, nilai=nilai, alasan=alasan, by=by
+    )

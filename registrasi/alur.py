@@ -276,7 +276,7 @@ LANGKAH_KEPUTUSAN = {
 
 
 # The steps that issue each stored document (ppid_manual/workflow/terbit.py): whoever may take
-# one of them may issue, and so correct by a ralat, that letter (actions.ralat_surat).
+# one of them may issue, and so correct by a ralat, that letter (workflow/ralat.py).
 LANGKAH_TERBIT = {
     "formulir": ("daftar",),
     "pengembalian": ("kembalikan",),
@@ -288,11 +288,6 @@ LANGKAH_TERBIT = {
     "kuitansi": ("serahkan",),
     "ralat": ("ralat",),
 }
-
-
-def peran_penerbit(jenis: str) -> set[str]:
-    """The roles that may issue a stored document of this kind (from the step table)."""
-    return {r for step in LANGKAH_TERBIT.get(jenis, ()) for r in ALUR.get(step).roles}
 
 
 # --- The SOP's five steps, for the progress panel on the detail page ---------------------

@@ -19,6 +19,7 @@ from ppid_manual.format import tanggal, terbilang
 from ppid_manual.kode import kode_berkas
 from ppid_manual.models import Pejabat, Unit
 from ppid_manual.workflow.pdf import PrintDocument
+from ppid_manual.workflow.ralat import ralat_of
 from ppid_manual.workflow.tabel_pdf import KolomTabel, RegisterDocument
 from registrasi.alur import (
     HK_KEBERATAN,
@@ -45,7 +46,8 @@ K = Permohonan.Keputusan
 
 
 def _slug(nomor: str | None) -> str:
-    return "".join(ch if ch.isalnum() else "-" for ch in (nomor or "tanpa-nomor")).strip("-")
+    slug = "".join(ch if ch.isalnum() else "-" for ch in (nomor or "")).strip("-")
+    return slug or "tanpa-nomor"  # a KONSEP's number "…"
 
 
 def qr_data_uri(text: str) -> str:
@@ -344,7 +346,7 @@ class RalatSurat(SuratPPID):
     """A ralat (issue 15): the new numbered letter that corrects an issued one, naming it,
     why, and each fact as written and as it should read; signed by the PPID."""
 
-    template_name = "registrasi/print/ralat.html"
+    template_name = "print/ralat.html"
     title = "Ralat"
     jenis_terbit = "ralat"
 
@@ -367,7 +369,14 @@ class RalatSurat(SuratPPID):
         return f"ralat-{_slug(self.ralat.nomor)}.pdf"
 
     def get_context(self) -> dict[str, Any]:
-        return {**super().get_context(), "ralat": self.ralat, "diralat": self.ralat.dokumen}
+        p = self.permohonan
+        return {
+            **super().get_context(),
+            "ralat": self.ralat,
+            "diralat": self.ralat.dokumen,
+            "perkara": f"permohonan informasi publik nomor pendaftaran {p.nomor_pendaftaran}",
+            "yth_nama": p.pemohon_kasus.nama,
+        }
 
 
 def terbitan(p: Permohonan) -> list[PermohonanDocument]:
@@ -394,18 +403,6 @@ def terbitan(p: Permohonan) -> list[PermohonanDocument]:
             docs.append(Kuitansi(p, penyerahan=penyerahan))
     docs += [RalatSurat(p, ralat=r) for r in ralat_of(p)]
     return docs
-
-
-def ralat_of(p: Permohonan):
-    from django.contrib.contenttypes.models import ContentType
-
-    from ppid_manual.models import Ralat
-
-    return (
-        Ralat.objects.filter(content_type=ContentType.objects.get_for_model(p), object_id=p.pk)
-        .select_related("dokumen")
-        .order_by("pk")
-    )
 
 
 # --- The Register Permohonan (Perki 1/2021: register columns) -----------------------------

@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.http import HttpRequest
 
 from ppid_manual.models import PencarianIdentitas
+from ppid_manual.workflow import ralat
 from ppid_manual.workflow.engine import StepRefused, record_event
 from registrasi.models import IDENTITAS_FIELDS, Pemohon, Permohonan
 
@@ -186,3 +187,18 @@ def pemohon_terlihat(user, pemohon: Pemohon) -> bool:
         Permohonan.objects.for_user(user).filter(pemohon=pemohon).exists()
         or Keberatan.objects.for_user(user).filter(pemohon=pemohon).exists()
     )
+
+
+# The parts of the identity given for a case that a ralat may correct (on that case only:
+# the pemohon's record and their other cases keep theirs), for the permohonan and the
+# keberatan alike (ppid_manual/workflow/ralat.py).
+FAKTA_IDENTITAS: dict[str, ralat.Fakta] = {
+    nama: ralat.fakta_identitas(nama, label, Pemohon._meta.get_field(nama).max_length)
+    for nama, label in (
+        ("nama", "Nama pemohon"),
+        ("alamat", "Alamat pemohon"),
+        ("pekerjaan", "Pekerjaan pemohon"),
+        ("telepon", "Nomor telepon pemohon"),
+        ("email", "Surat elektronik pemohon"),
+    )
+}

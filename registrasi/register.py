@@ -23,6 +23,7 @@ from ppid_manual.format import hari_tanggal, tanggal
 from ppid_manual.format import rupiah as _rupiah
 from ppid_manual.models import Unit
 from ppid_manual.workflow import susulan
+from ppid_manual.workflow.ralat import catatan_register, ralat_per_kasus
 from registrasi.models import Penyerahan, Permohonan, SuratPermintaan, Tarif
 
 K = Permohonan.Keputusan
@@ -153,10 +154,7 @@ def keputusan(p: Permohonan) -> str:
 
 def _diralat(p: Permohonan) -> str:
     """Issue 15: a letter superseded by a ralat is marked in the register too."""
-    return "".join(
-        f"\n({r.dokumen.judul} {r.dokumen.nomor} diralat dengan Ralat {r.nomor})"
-        for r in getattr(p, "ralat_register", ())
-    )
+    return catatan_register(getattr(p, "ralat_register", []))
 
 
 def alasan_penolakan(p: Permohonan) -> str:
@@ -316,21 +314,7 @@ def siapkan(permohonan: list[Permohonan]) -> None:
             .order_by("tanggal", "pk")
         ):
             by_pk[s.permohonan_id].append(s)
-    ralat: dict[int, list] = {pk: [] for pk in by_pk}
-    if keys:
-        from django.contrib.contenttypes.models import ContentType
-
-        from ppid_manual.models import Ralat
-
-        ct = ContentType.objects.get_for_model(Permohonan)
-        for i in range(0, len(keys), 5000):
-            for r in (
-                Ralat.objects.filter(content_type=ct, object_id__in=keys[i : i + 5000])
-                .select_related("dokumen")
-                .defer("dokumen__berkas")
-                .order_by("pk")
-            ):
-                ralat[r.object_id].append(r)
+    ralat = ralat_per_kasus(Permohonan, keys)
     units = {u.pk: u for u in Unit.objects.only("nama", "singkatan")} if permohonan else {}
     tarifs = {t.pk: t for t in Tarif.objects.all()} if permohonan else {}
     for p in permohonan:

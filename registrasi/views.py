@@ -24,10 +24,11 @@ from ppid_manual.workflow import calendar, penerimaan, terbit
 from ppid_manual.workflow import penyampaian as penyampaian_surat
 from ppid_manual.workflow.deadlines import near_due_limit
 from ppid_manual.workflow.engine import StepRefused
-from ppid_manual.workflow.forms import PenyampaianForm
+from ppid_manual.workflow.forms import PenyampaianForm, RalatForm
 from ppid_manual.workflow.numbering import NumberingError
 from ppid_manual.workflow.pages import (
     CaseUI,
+    Konsep,
     StepPage,
     note_page,
     print_response,
@@ -62,7 +63,6 @@ from registrasi.forms import (
     PermohonanForm,
     PerpanjanganForm,
     PutusanForm,
-    RalatForm,
     RegisterForm,
     SuratPermintaanForm,
 )
@@ -459,7 +459,11 @@ def _putusan_page(keputusan: K) -> StepPage:
             initial=_putusan_initial(p),
         ),
         act=lambda p, f, user: actions.issue_decision(p, f.to_putusan(), by=user),
-        konsep=Pemberitahuan,
+        konsep=(
+            Konsep("pemberitahuan tertulis", Pemberitahuan),
+            # The refusal numbers its SK in the same step (actions.issue_decision).
+            *([Konsep("SK penolakan", SkPenolakan)] if keputusan == K.DITOLAK else []),
+        ),
         intro=keputusan.label,
         success=lambda r: (
             f"Pemberitahuan tertulis {r.nomor_pemberitahuan} diterbitkan"
@@ -474,7 +478,9 @@ def _surat_permintaan_page() -> StepPage:
         act=lambda p, f, user: actions.route_to_opd(
             p, by=user, unit=f.cleaned_data["unit"], catatan=f.cleaned_data["catatan"]
         ),
-        konsep=lambda s: SuratPermintaanDokumen(s.permohonan, surat=s),
+        konsep=(
+            Konsep("surat permintaan", lambda s: SuratPermintaanDokumen(s.permohonan, surat=s)),
+        ),
         intro="Surat ditujukan kepada PPID Pelaksana OPD yang menguasai informasi. Tenggat "
         "jawaban OPD dihitung otomatis di dalam 10 hari kerja.",
         success=lambda s: f"Surat permintaan {s.nomor} ke {s.unit.nama} diterbitkan.",
@@ -537,7 +543,7 @@ PAGES: dict[str, StepPage] = {
             initial={"perkiraan_biaya_kirim": 0},
         ),
         act=lambda p, f, user: actions.answer_directly(p, f.to_putusan(), by=user),
-        konsep=Pemberitahuan,
+        konsep=(Konsep("pemberitahuan tertulis", Pemberitahuan),),
         intro="SOP langkah 3–4: PPID Pelaksana menjawab langsung karena informasi dikuasai "
         "OPD sendiri dan bersifat terbuka. Jika tidak, teruskan ke PPID.",
         success=lambda r: f"Pemberitahuan tertulis {r.nomor_pemberitahuan} diterbitkan.",
@@ -545,7 +551,7 @@ PAGES: dict[str, StepPage] = {
     "perpanjang": StepPage(
         form=lambda p, data, step: PerpanjanganForm(data),
         act=lambda p, f, user: actions.extend(p, by=user, alasan=f.cleaned_data["alasan"]),
-        konsep=PemberitahuanPerpanjangan,
+        konsep=(Konsep("pemberitahuan perpanjangan", PemberitahuanPerpanjangan),),
         intro="UU 14/2008 Pasal 22(8): satu kali, paling lama 7 hari kerja sesudah tenggat "
         "awal, dengan alasan tertulis, dan hanya sebelum tenggat awal lewat.",
         success=lambda r: f"Tenggat diperpanjang sampai {r.tenggat:%d-%m-%Y}.",
@@ -553,13 +559,29 @@ PAGES: dict[str, StepPage] = {
     "serahkan": StepPage(
         form=_penyerahan_form,
         act=lambda p, f, user: actions.hand_over(p, by=user, **f.cleaned_data),
-        konsep=lambda t: TandaTerimaPenyerahan(t.permohonan, penyerahan=t),
+        konsep=(
+            Konsep(
+                "tanda terima penyerahan",
+                lambda t: TandaTerimaPenyerahan(t.permohonan, penyerahan=t),
+            ),
+            # A paid handover numbers a kuitansi in the same step (actions.hand_over).
+            Konsep(
+                "kuitansi",
+                lambda t: Kuitansi(t.permohonan, penyerahan=t) if t.nomor_kuitansi else None,
+                tidak_ada="Penyerahan tanpa biaya tidak menerbitkan kuitansi.",
+            ),
+        ),
         success=lambda t: f"Informasi diserahkan; tanda terima {t.nomor}. Permohonan selesai.",
     ),
     "ralat": StepPage(
-        form=lambda p, data, step: RalatForm(data, permohonan=p),
+        form=lambda p, data, step: RalatForm(data, case=p, spec=actions.RALAT),
         act=lambda p, f, user: actions.ralat_surat(p, by=user, **f.to_kwargs()),
-        konsep=lambda r: RalatSurat(Permohonan.objects.get(pk=r.object_id), ralat=r),
+        konsep=(
+            Konsep(
+                "surat ralat",
+                lambda r: RalatSurat(Permohonan.objects.get(pk=r.object_id), ralat=r),
+            ),
+        ),
         intro="Ralat memperbaiki surat yang sudah terbit dengan surat baru bernomor yang "
         "menyebut surat yang diralat dan alasannya; surat lama tetap tersimpan dan ditandai "
         "digantikan. Bagian yang dapat diralat tidak mengubah tenggat.",

@@ -160,3 +160,48 @@ def clean_susulan(form: forms.Form, cleaned: dict) -> Susulan | None:
         cleaned.get("alasan_susulan") or "",
         cleaned.get("petugas_kertas") or "",
     )
+
+
+class RalatForm(forms.Form):
+    """A ralat of an issued letter (issue 15), the same for every process: which letter,
+    which part, what it should read, and why. The action refuses what may not be corrected
+    (ppid_manual/workflow/ralat.py: ralat_surat)."""
+
+    dokumen = forms.TypedChoiceField(label="Surat yang diralat", coerce=int)
+    fakta = forms.ChoiceField(label="Bagian yang diralat")
+    nilai = forms.CharField(
+        label="Seharusnya tertulis",
+        max_length=6000,
+        widget=forms.Textarea(attrs={"rows": 3, "maxlength": 6000}),
+    )
+    alasan = forms.CharField(
+        label="Alasan ralat (dicetak pada surat ralat)",
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2, "maxlength": 1000}),
+    )
+
+    def __init__(self, *args, case, spec, **kwargs):
+        from ppid_manual.workflow.ralat import dapat_diralat
+
+        super().__init__(*args, **kwargs)
+        self.dokumen_terbit = {d.pk: d for d in dapat_diralat(case)}
+        self.fields["dokumen"].choices = [
+            (
+                pk,
+                f"{d.judul} {d.nomor}".strip()
+                + (f" (sudah diralat: {d.digantikan_oleh.nomor})" if d.digantikan_oleh_id else ""),
+            )
+            for pk, d in self.dokumen_terbit.items()
+        ]
+        self.fields["fakta"].choices = [(k, f.label) for k, f in spec.fakta(case).items()]
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("simpan", "Terbitkan ralat", css_class="btn-primary"))
+
+    def to_kwargs(self) -> dict:
+        c = self.cleaned_data
+        return {
+            "dokumen": self.dokumen_terbit.get(c["dokumen"]),
+            "fakta": c["fakta"],
+            "nilai": c["nilai"],
+            "alasan": c["alasan"],
+        }

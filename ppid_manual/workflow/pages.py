@@ -53,9 +53,34 @@ class StepPage:
     success: str | Callable[[Any], str] = "Langkah “{label}” dicatat."
     template: str | None = None
     uploads: bool = False
-    # The letter this step numbers, drawn from what the action returned: the page then
-    # offers "Lihat KONSEP" (issue 15), the step tried and rolled back (konsep_response).
-    konsep: Callable[[Any], PrintDocument] | None = None
+    # The letters this step numbers, each drawn from what the action returned: the page
+    # offers "Lihat KONSEP …" for each (issue 15), the step tried and rolled back
+    # (konsep_response). A step that numbers two letters (the refusal: the notice and the
+    # SK penolakan; a paid handover: the receipt and the kuitansi) lists both.
+    konsep: tuple[Konsep, ...] = ()
+
+
+@dataclass(frozen=True)
+class Konsep:
+    """One letter a step numbers, for its KONSEP: the button's words ("pemberitahuan
+    tertulis") and the letter drawn from the action's result; `dokumen` returns None when the
+    step, with these inputs, issues no such letter (a free handover has no kuitansi), and
+    `tidak_ada` says so to the desk."""
+
+    label: str
+    dokumen: Callable[[Any], PrintDocument | None]
+    tidak_ada: str = "Langkah ini, dengan isian tersebut, tidak menerbitkan surat ini."
+
+
+def konsep_dari(request: HttpRequest, page: StepPage) -> Konsep | None:
+    """The KONSEP the step page's button asked for (`aksi=konsep` or `konsep-<n>`)."""
+    aksi = request.POST.get("aksi", "")
+    if not page.konsep or not aksi.startswith("konsep"):
+        return None
+    nomor = aksi.removeprefix("konsep").removeprefix("-") or "0"
+    if not nomor.isdigit() or int(nomor) >= len(page.konsep):
+        raise Http404("KONSEP tidak dikenal.")
+    return page.konsep[int(nomor)]
 
 
 def note_page(
@@ -187,9 +212,9 @@ def step_view(request: HttpRequest, pk: int, step: str, *, ui: CaseUI) -> HttpRe
     except StepRefused as exc:
         messages.error(request, str(exc))
         return back
-    if posted and page.konsep is not None and request.POST.get("aksi") == "konsep":
-        if form is None or form.is_valid():
-            return konsep_response(request, page, case, form, ui.detail_url(case))
+    pilihan = konsep_dari(request, page) if posted else None
+    if pilihan is not None and (form is None or form.is_valid()):
+        return konsep_response(request, page, pilihan, case, form, ui.detail_url(case))
     if posted and (form is None or form.is_valid()):
         try:
             result = page.act(case, form, request.user)
@@ -198,12 +223,15 @@ def step_view(request: HttpRequest, pk: int, step: str, *, ui: CaseUI) -> HttpRe
             return back
         messages.success(request, _text(page.success, result, s))
         return back
-    if page.konsep is not None and form is not None and hasattr(form, "helper"):
+    if page.konsep and form is not None and hasattr(form, "helper"):
         # The KONSEP button sits outside the crispy form and submits it (form="…").
         form.helper.form_id = form.helper.form_id or "form-langkah"
     context = {
         "step": s,
-        "konsep": page.konsep is not None,
+        "konsep": [
+            {"label": k.label, "aksi": f"konsep-{i}" if i else "konsep"}
+            for i, k in enumerate(page.konsep)
+        ],
         "form": form,
         "intro": _text(page.intro, case, s),
         **ui.context(request, case),
@@ -215,7 +243,9 @@ class _Batal(Exception):
     """Rolls the KONSEP's trial step back, carrying the response drawn inside it."""
 
 
-def konsep_response(request: HttpRequest, page: StepPage, case: Any, form: Any, back: str):
+def konsep_response(
+    request: HttpRequest, page: StepPage, pilihan: Konsep, case: Any, form: Any, back: str
+):
     """The letter a step would issue, as a KONSEP (DESIGN.md §7): the step's own action runs
     in a transaction that is always rolled back, with no number taken (numbering.konsep:
     every number reads "…"), so the draft shows exactly what the step would write, and
@@ -227,9 +257,14 @@ def konsep_response(request: HttpRequest, page: StepPage, case: Any, form: Any, 
     try:
         with transaction.atomic(), numbering.konsep():
             result = page.act(case, form, request.user)
-            assert page.konsep is not None
-            raise _Batal(print_response(request, page.konsep(result), back, mode="konsep"))
+            doc = pilihan.dokumen(result)
+            if doc is None:
+                raise _Batal(None)
+            raise _Batal(print_response(request, doc, back, mode="konsep"))
     except _Batal as done:
+        if done.args[0] is None:
+            messages.info(request, pilihan.tidak_ada)
+            return redirect(back)
         return done.args[0]
     except (StepRefused, NumberingError) as exc:
         messages.error(request, str(exc))

@@ -30,11 +30,13 @@ def test_every_open_state_waits_for_someone_who_has_a_step_from_it():
 
 
 def test_closed_states_have_no_steps_and_only_the_atasan_answers():
-    assert ALUR.from_state(S.SELESAI) == []
+    # A closed case's letters may still be corrected by a ralat (issue 15), nothing else.
+    assert [s.name for s in ALUR.from_state(S.SELESAI)] == ["ralat"]
     # A sengketa only gets its Komisi Informasi number and outcome recorded (issue 18).
     assert {s.name for s in ALUR.from_state(S.SENGKETA)} == {
         "catat_nomor_ki",
         "catat_hasil_sengketa",
+        "ralat",
     }
     assert all(s.target is None for s in ALUR.from_state(S.SENGKETA))
     answers = [s for s in ALUR.steps if s.name.startswith("tanggapi_")]

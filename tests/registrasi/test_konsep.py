@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from ppid_manual.models import DokumenTerbit, Event, NomorTerbit, PenghitungNomor
 from registrasi.models import Permohonan
-from tests.helpers import events
+from tests.helpers import events, messages_of
 from tests.registrasi.conftest import register
 
 K = Permohonan.Keputusan
@@ -33,12 +33,11 @@ def nothing_written():
 
 
 def konsep(client, user, p, step, data):
+    data = {"aksi": "konsep", **data}
     client.force_login(user)
     before = nothing_written()
     status = p.status
-    response = client.post(
-        reverse("registrasi:langkah", args=[p.pk, step]), {**data, "aksi": "konsep"}
-    )
+    response = client.post(reverse("registrasi:langkah", args=[p.pk, step]), data)
     assert response.status_code == 200, response
     assert response["Content-Type"] == "application/pdf"
     assert "konsep-" in response["Content-Disposition"]
@@ -105,3 +104,90 @@ def test_a_refused_step_gives_no_konsep(client, p, petugas):
     )
     assert response.status_code == 403
     assert Event.objects.count() == 1
+
+
+TOLAK = {
+    "uraian_informasi": "",
+    "pasal17": ["h"],
+    "undang_undang_lain": "UU 17/2023 tentang Kesehatan, Pasal 4",
+    "konsekuensi": "Membuka rekam medis mengungkap rahasia pribadi pasien.",
+}
+
+
+def test_the_sk_penolakan_as_a_konsep_from_the_refusal_page(client, p, ppid):
+    client.force_login(ppid)
+    url = reverse("registrasi:langkah", args=[p.pk, "tolak"])
+    page = client.get(url).content.decode()
+    # Both letters the refusal numbers are offered: the notice, and the SK as "konsep-1".
+    assert "Lihat KONSEP pemberitahuan tertulis" in page
+    assert 'value="konsep-1"' in page and "Lihat KONSEP SK penolakan" in page
+    text = konsep(client, ppid, p, "tolak", {**TOLAK, "aksi": "konsep-1"})
+    flat = " ".join(text.split())
+    assert "NOMOR …" in flat.upper()
+    assert "rahasia pribadi pasien" in flat and "huruf h" in flat
+    p.refresh_from_db()
+    assert not p.nomor_sk_penolakan and not p.nomor_pemberitahuan
+    assert [e.step for e in events(p)] == ["daftar"]
+    assert not DokumenTerbit.objects.filter(jenis="sk-penolakan").exists()
+    # The step then issues the SK with the first number of the series.
+    client.post(url, TOLAK)
+    p.refresh_from_db()
+    assert p.nomor_sk_penolakan == "001/SK-PPID/III/2026"
+
+
+def test_a_page_that_numbers_one_letter_has_no_second_konsep(client, p, ppid):
+    client.force_login(ppid)
+    url = reverse("registrasi:langkah", args=[p.pk, "perpanjang"])
+    response = client.post(url, {"alasan": "Data direkap.", "aksi": "konsep-1"})
+    assert response.status_code == 404
+    assert [e.step for e in events(p)] == ["daftar"]
+
+
+@pytest.fixture
+def siap_diserahkan(p, ppid):
+    from registrasi import actions
+
+    actions.issue_decision(p, actions.Putusan(keputusan=K.DIBERIKAN_SELURUHNYA), by=ppid)
+    return Permohonan.objects.get(pk=p.pk)
+
+
+def serahkan(tarif, halaman: int) -> dict:
+    return {
+        "nama_penerima": "Ni Made Ayu Lestari",
+        "cara": "mengambil",
+        "jumlah_halaman": str(halaman),
+        "tarif": tarif.pk if halaman else "",
+        "biaya_pengiriman": "0",
+        "catatan": "",
+    }
+
+
+def test_the_kuitansi_as_a_konsep_from_the_handover_page(client, siap_diserahkan, petugas, tarif):
+    p = siap_diserahkan
+    client.force_login(petugas)
+    url = reverse("registrasi:langkah", args=[p.pk, "serahkan"])
+    page = client.get(url).content.decode()
+    assert "Lihat KONSEP tanda terima penyerahan" in page
+    assert 'value="konsep-1"' in page and "Lihat KONSEP kuitansi" in page
+    text = konsep(client, petugas, p, "serahkan", {**serahkan(tarif, 12), "aksi": "konsep-1"})
+    flat = " ".join(text.split())
+    assert "…" in flat and "6.000" in flat and "enam ribu rupiah" in flat.lower()
+    assert not p.penyerahan.exists()
+    assert not DokumenTerbit.objects.filter(jenis="kuitansi").exists()
+    # The step then numbers the kuitansi from the start of its series.
+    client.post(url, serahkan(tarif, 12))
+    assert p.penyerahan.get().nomor_kuitansi.startswith("0001/")
+
+
+def test_a_free_handover_has_no_kuitansi_to_show(client, siap_diserahkan, petugas, tarif):
+    p = siap_diserahkan
+    client.force_login(petugas)
+    before = nothing_written()
+    response = client.post(
+        reverse("registrasi:langkah", args=[p.pk, "serahkan"]),
+        {**serahkan(tarif, 0), "aksi": "konsep-1"},
+        follow=True,
+    )
+    assert "Penyerahan tanpa biaya tidak menerbitkan kuitansi." in messages_of(response)
+    assert nothing_written() == before
+    assert not p.penyerahan.exists()
