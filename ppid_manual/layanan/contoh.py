@@ -420,6 +420,22 @@ def _keberatan(petugas, ppid, atasan, ditolak, *, semua: bool) -> list[Contoh]:
             "Surat tanggapan Atasan PPID atas keberatan", d.SuratTanggapan(k), k.pejabat_tanggapan
         )
     )
+    # Issue 15: a ralat of the Atasan's answer, signed by its signer.
+    ralat = kb.ralat_surat(
+        k,
+        dokumen=DokumenTerbit.objects.for_object(k).get(jenis="tanggapan"),
+        fakta="pertimbangan",
+        nilai=teks(6000, "Keputusan PPID sudah tepat karena memuat data pribadi pasien; "),
+        alasan=teks(1000, "pertimbangan tertulis memuat kutipan pasal yang keliru; "),
+        by=atasan,
+    )
+    out.append(
+        Contoh(
+            "Ralat surat tanggapan Atasan PPID",
+            d.RalatKeberatan(k, ralat=ralat),
+            k.pejabat_tanggapan,
+        )
+    )
     if semua:
         b = kb.register_keberatan(
             kb.Pengajuan(
@@ -495,6 +511,22 @@ def _dip(petugas, ppid, pelaksana, atasan) -> list[Contoh]:
         Contoh(
             "Surat pengantar Daftar Informasi Publik",
             d.SuratPengantarDip(provinsi),
+            provinsi.penandatangan_pengantar,
+        )
+    )
+    # Issue 15: a ralat of the surat pengantar (its addressee), signed by its signer.
+    ralat = da.ralat_surat(
+        provinsi,
+        dokumen=DokumenTerbit.objects.for_object(provinsi).get(jenis="pengantar-dip"),
+        fakta="tujuan_pengantar",
+        nilai=teks(300, "Kepala Dinas Komunikasi, Informatika dan Statistik ", kalimat=False),
+        alasan=teks(1000, "jabatan yang dituju tertulis keliru; "),
+        by=ppid,
+    )
+    out.append(
+        Contoh(
+            "Ralat surat pengantar Daftar Informasi Publik",
+            d.RalatDip(provinsi, ralat=ralat),
             provinsi.penandatangan_pengantar,
         )
     )

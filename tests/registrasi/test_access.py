@@ -77,8 +77,12 @@ def test_a_pelaksana_sees_only_its_own_opds_requests(
 ):
     routed_to_dinkes = register(petugas)
     actions.route_to_opd(routed_to_dinkes, by=ppid, unit=units["dinkes"])
-    at_dishub_desk = register(pelaksana_dishub, pemohon={"nama": "Pemohon Dishub"})
-    at_petugas_desk = register(petugas, pemohon={"nama": "Belum dirouting"})
+    at_dishub_desk = register(
+        pelaksana_dishub, pemohon={"nama": "Pemohon Dishub", "nik": "5171014107900002"}
+    )
+    at_petugas_desk = register(
+        petugas, pemohon={"nama": "Belum dirouting", "nik": "5171014107900003"}
+    )
     assert set(Permohonan.objects.for_user(pelaksana_dinkes)) == {routed_to_dinkes}
     assert set(Permohonan.objects.for_user(pelaksana_dishub)) == {at_dishub_desk}
     assert set(Permohonan.objects.for_user(ppid)) == {

@@ -115,7 +115,7 @@ def test_the_table_alone_refuses_it(client, golden_day, petugas, atasan, with_th
         "“Ditarik pemohon”.",
     )
     # A role the table does not name: the permohonan pages' 403, nothing written.
-    q = register(petugas, pemohon={"nama": "Pemohon lain"})
+    q = register(petugas, pemohon={"nama": "Pemohon lain", "nik": "5171014107900002"})
     client.force_login(atasan)
     before = len(events(q))
     assert client.post(url(q), {"catatan": "x"}).status_code == 403
