@@ -267,9 +267,12 @@ class DaftarDik(PrintDocument):
     landscape = True
 
     def __init__(self, daftar=None, request=None, **kwargs: Any) -> None:
-        # No list given (the specimen book): the template reads every active entry.
-        if daftar is not None:
-            kwargs["daftar"] = daftar
+        # No list given (the specimen book): every entry in force, as the DIK page prints it.
+        if daftar is None:
+            daftar = InformasiDikecualikan.objects.aktif().select_related(
+                "opd", "ditetapkan_oleh"
+            )
+        kwargs["daftar"] = daftar
         super().__init__(request, **kwargs)
 
     def get_context(self) -> dict[str, Any]:

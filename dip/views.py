@@ -706,8 +706,7 @@ def _versi(request: HttpRequest) -> int | None:
 @role_required(*DESK)
 @require_GET
 def dik_cetak(request: HttpRequest) -> HttpResponse:
-    daftar = InformasiDikecualikan.objects.aktif().select_related("opd", "ditetapkan_oleh")
-    return _cetak(request, DaftarDik(daftar, request), reverse("dip:dik_daftar"))
+    return _cetak(request, DaftarDik(request=request), reverse("dip:dik_daftar"))
 
 
 @role_required(*DESK)

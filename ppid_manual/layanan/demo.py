@@ -86,6 +86,11 @@ POLA_UNIT = [
     ("tanggapan", "SETDA", "{kode}/{urut:4}/Setda-PPID/{bulan}/{tahun}", "045.2"),
     ("pemberitahuan", "DISKES", "{kode}/{urut:4}/PB-PPID-{unit}/{bulan}/{tahun}", "480"),
     ("pemberitahuan", "DISHUB", "{kode}/{urut:4}/PB-PPID-{unit}/{bulan}/{tahun}", "480"),
+    # A ralat carries the number series of the unit that signs it, like the letter it
+    # corrects (issue 15): the Sekda's, or the OPD's for its own answer.
+    ("ralat", "SETDA", "{kode}/{urut:4}/RALAT-Setda-PPID/{bulan}/{tahun}", "045.2"),
+    ("ralat", "DISKES", "{kode}/{urut:4}/RALAT-PPID-{unit}/{bulan}/{tahun}", "480"),
+    ("ralat", "DISHUB", "{kode}/{urut:4}/RALAT-PPID-{unit}/{bulan}/{tahun}", "480"),
 ]
 
 # Bali's own days (from each year's Surat Edaran Gubernur). Demo rows for 2026: Galungan and
