@@ -269,9 +269,7 @@ class DaftarDik(PrintDocument):
     def __init__(self, daftar=None, request=None, **kwargs: Any) -> None:
         # No list given (the specimen book): every entry in force, as the DIK page prints it.
         if daftar is None:
-            daftar = InformasiDikecualikan.objects.aktif().select_related(
-                "opd", "ditetapkan_oleh"
-            )
+            daftar = InformasiDikecualikan.objects.aktif().select_related("opd", "ditetapkan_oleh")
         kwargs["daftar"] = daftar
         super().__init__(request, **kwargs)
 

@@ -26,6 +26,24 @@ def fast_passwords():
 
 
 @pytest.fixture(autouse=True)
+def dokumen_di_langkah(request, monkeypatch):
+    """A step that issues a numbered letter renders it and stores it in its transaction
+    (issue 15; ppid_manual/workflow/terbit.py), about a third of a second a letter: in every
+    test that sets up a case by its steps, that was most of the suite's time. The tests about
+    the stored documents (marker `dokumen_di_langkah`) and the browser journeys keep it;
+    elsewhere a step stores nothing and a letter is stored at its first print, the path of a
+    letter issued before issue 15 (itself tested with the marker off: tests/test_faults.py,
+    tests/registrasi/test_identitas_kasus.py)."""
+    if request.node.get_closest_marker("dokumen_di_langkah") or request.node.get_closest_marker(
+        "e2e"
+    ):
+        return
+    from ppid_manual.workflow import terbit
+
+    monkeypatch.setattr(terbit, "siapkan", lambda case: [])
+
+
+@pytest.fixture(autouse=True)
 def plain_http(settings):
     """The tests speak plain HTTP to the test client whatever PPID_HTTPS says (with DEBUG off
     it defaults to HTTPS and would redirect every request)."""

@@ -24,6 +24,9 @@ from registrasi.models import Permohonan, SuratPermintaan, Tarif
 from tests.helpers import D, at
 from tests.keberatan.helpers import daftarkan
 
+# The letters each step issues are rendered and stored at the step (tests/conftest.py).
+pytestmark = pytest.mark.dokumen_di_langkah
+
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 PDF = b"%PDF-1.4\n% contoh\n"
 

@@ -46,6 +46,7 @@ def test_a_stale_second_decision_is_refused_and_overwrites_nothing(desk):
     assert Event.objects.count() == events
 
 
+@pytest.mark.dokumen_di_langkah
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_desks_extending_at_the_same_moment_extend_once(

@@ -25,6 +25,9 @@ from ppid_manual.models import Pejabat, Unit
 from registrasi.models import Permohonan
 from tests.helpers import D, moment
 
+# The letters each step issues are rendered and stored at the step (tests/conftest.py).
+pytestmark = pytest.mark.dokumen_di_langkah
+
 K = Permohonan.Keputusan
 SENIN = moment(D(2026, 3, 16))  # a working day (DESIGN.md section 4)
 FOOTER = re.compile(r"Halaman \d+ dari \d+")

@@ -8,7 +8,6 @@ from django.urls import reverse
 
 from dip import actions
 from dip.documents import DaftarDik, LembarKoreksi, RekapDip, SkDip, SuratPengantarDip
-from dip.models import InformasiDikecualikan
 from tests.dip.conftest import HARI_INI, sampai_ditetapkan, sampai_ppid
 
 

@@ -3,12 +3,16 @@ stored when issued and reprinted as issued; the recap stays a live view."""
 
 from __future__ import annotations
 
+import pytest
 from django.urls import reverse
 
 from dip import actions
 from ppid_manual.models import DokumenTerbit
 from tests.dip.conftest import HARI_INI, sampai_ditetapkan
 from tests.helpers import assert_issued
+
+# The letters each step issues are rendered and stored at the step (tests/conftest.py).
+pytestmark = pytest.mark.dokumen_di_langkah
 
 
 def test_the_sk_dip_and_the_pengantar_are_stored_and_reprinted_as_issued(client, dunia):

@@ -18,6 +18,9 @@ from ppid_manual.workflow.engine import StepRefused
 from tests.dip.conftest import HARI_INI, sampai_ditetapkan
 from tests.helpers import events, messages_of
 
+# The letters each step issues are rendered and stored at the step (tests/conftest.py).
+pytestmark = pytest.mark.dokumen_di_langkah
+
 S = DipEdisi.Status
 NOMOR = "0001/RALAT-PPID/III/2026"
 

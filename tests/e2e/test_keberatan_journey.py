@@ -122,6 +122,8 @@ def test_a_refusal_then_a_keberatan_drafted_twice_and_answered_by_the_atasan(pag
             # request); B. the reasons a–g; C. the case; then the desk's completeness check.
             ("nomor_pendaftaran", None),
             ("tanggal_diterima", None),
+            # Filled in only when the form first came incomplete (SOP row 1, issue 18).
+            ("tanggal_diajukan", None),
             ("tanggal_dasar", None),
             ("tujuan_penggunaan", None),
             ("kuasa_nama", KUASA),

@@ -4,12 +4,16 @@ tanggapan prints as a KONSEP (nothing stored)."""
 
 from __future__ import annotations
 
+import pytest
 from django.urls import reverse
 
 from keberatan.models import Keberatan
 from ppid_manual.models import DokumenTerbit
 from tests.helpers import D, assert_issued
 from tests.keberatan.helpers import buat_permohonan, daftarkan, sampai, tolak_permohonan
+
+# The letters each step issues are rendered and stored at the step (tests/conftest.py).
+pytestmark = pytest.mark.dokumen_di_langkah
 
 S = Keberatan.Status
 

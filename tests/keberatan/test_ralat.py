@@ -19,6 +19,9 @@ from ppid_manual.workflow.engine import StepRefused
 from tests.helpers import D, at, case_url, events, messages_of
 from tests.keberatan.helpers import buat_permohonan, daftarkan, sampai, tolak_permohonan
 
+# The letters each step issues are rendered and stored at the step (tests/conftest.py).
+pytestmark = pytest.mark.dokumen_di_langkah
+
 S = Keberatan.Status
 DAY = D(2026, 3, 19)
 

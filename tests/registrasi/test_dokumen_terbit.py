@@ -17,6 +17,9 @@ from registrasi.models import Permohonan, SuratPermintaan
 from tests.helpers import D, assert_issued, case_url, messages_of, moment
 from tests.registrasi.conftest import intake, register
 
+# The letters each step issues are rendered and stored at the step (tests/conftest.py).
+pytestmark = pytest.mark.dokumen_di_langkah
+
 K = Permohonan.Keputusan
 
 

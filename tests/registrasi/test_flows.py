@@ -302,6 +302,7 @@ def test_it_gives_part_of_the_information(
     assert p.penyerahan.get().total == Decimal("12000")
 
 
+@pytest.mark.dokumen_di_langkah
 def test_it_extends_once_to_seven_working_days_after_the_original_deadline(
     client, golden_day, petugas, ppid, units, pejabat
 ):

@@ -86,6 +86,7 @@ def test_the_pemberitahuan_and_the_extension_as_konsep(client, p, ppid, golden_d
     assert not Permohonan.objects.get(pk=p.pk).diperpanjang
 
 
+@pytest.mark.dokumen_di_langkah
 def test_then_the_step_issues_the_letter_with_its_number(client, p, ppid, units):
     konsep(client, ppid, p, "minta_opd", {"unit": units["dinkes"].pk, "catatan": ""})
     client.post(

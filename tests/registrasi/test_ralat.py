@@ -18,6 +18,9 @@ from registrasi.models import Permohonan
 from tests.helpers import case_url, events, messages_of
 from tests.registrasi.conftest import register
 
+# The letters each step issues are rendered and stored at the step (tests/conftest.py).
+pytestmark = pytest.mark.dokumen_di_langkah
+
 K = Permohonan.Keputusan
 
 
