@@ -153,30 +153,55 @@ Issue 17 (registers):
 15. **A year's register in the background** (`ppid_manual/layanan/cetak_latar.py`): more than 1,500
     rows are built in a thread of the worker, the job and the PDF in the database
     (`CetakanRegister`), the progress page polled; no request comes near the worker timeout.
+
+Session 5 (2026-12-01, a slower machine than the earlier runs: the same 1k pages measured
+3-5 times slower than in the morning's run, so compare the ratios, not the milliseconds):
+
+16. **The generator had fallen behind the app** (`tests/bench/generate.py`, version 4): it
+    broke on issue 18's keberatan outcomes (no fresh database could be made), still counted
+    the Atasan's 30 hk from registration, and left each case's own identity empty (issue 15),
+    so every name on a page was read from the pemohon one query at a time: the home page made
+    154 queries at 1k and 266 at 100k. `tests/test_bench_generator.py` now runs it and checks
+    its deadlines and identities against the app's own.
+17. **A number typed from its start** (`PermohonanQuerySet.search`, `NOMOR_DARI_AWAL`) is found
+    by a prefix index of the upper-cased number (`permohonan_nomor_awal`, PostgreSQL): its
+    trigrams ("REG", "/20", ...) are in nearly every number, so the trigram index read most of
+    the table: 9.7 -> 0.1 ms for the search's query at 100k (EXPLAIN ANALYZE).
+18. **The open requests in the work list's order** from a partial index
+    (`permohonan_terbuka_urut`): the list walked the deadline index through the closed
+    requests too (4,459 rows read and dropped for 25 at 100k): 7.4 -> about 0.3 ms.
+19. **The home page's handover work** in the order of the date it binds to, from a partial
+    expression index (`permohonan_tenggat_serah`, `registrasi.models.TENGGAT_SERAH`): it
+    joined and sorted every request waiting for its handover (775 at 100k): 6.2 -> 0.08 ms;
+    its names are the case's own, so the join with the pemohon is gone. The overdue and
+    near-due figures read the handover target from a partial index too
+    (`permohonan_penyerahan_target`): 1.1 -> 0.06 ms each.
 """
 
 
 KNOWN_LIMITS = """\
-## What is left, and why (analysed 2026-11-28)
+## What is left, and why (analysed 2026-12-01)
 
-- **The ratio 100k / 1k is close to 1.5 for the pages whose rows grow with the data.** At 1k
-  "Suartini" matches 5 requests and the PPID's work list holds 15; at 100k both fill the
-  25-row page, and the search collects and sorts all 1,368 matches before it can count them
-  and pick the first 25 (about 4-6 ms of database time, against about 1.5 ms at 1k). The
-  other work is the same at both sizes (the queries are equal in number), so the ratio
-  depends on the machine's state: see the medians of the single rounds above.
-- **A year's register PDF takes 7-25 s** to build (10,676 rows, 1,227 pages; 3.9 s of CPU,
-  the rest the shared machine's load): it is built in the background with its progress
-  shown, so no request waits for it.
-- **Register XLSX, one year: 1.9 s of CPU** (1.4 s before issue 17): its columns now hold
-  the penguasaan, the cost's breakdown and how it was paid, read from the handovers. At a
-  load average of 8-9 on 2 CPUs (the run of 2026-12-01, documents only) its wall time went
-  over the 5 s target; on the quiet machine of the earlier run it took 1.5 s.
-- **The first document a worker prints** pays for decoding the fonts (the "Cold" column,
-  about 2 s); every later one reuses them.
-- The previous machine of this project (AMD EPYC, loaded) measured every figure about twice
-  as slow (receipt 454 ms, pages 30-76 ms): the targets in ms hold on this machine, and the
-  absolute figures are this machine's.
+- **Registration of 16 desks at once misses 30/s since issue 15.** The receipt (the formulir's
+  two copies and the pemohon's rights, three pages) is rendered and stored in the
+  registration's transaction, so that what was handed out is kept as issued; its number is in
+  the PDF, and the year's counter row stays locked until the commit (numbers without gaps).
+  Every desk therefore waits for every other desk's receipt: at most one registration per
+  rendering (about 0.13 s on the earlier machine: 7.3/s; this run's machine 2.2/s, p50 7.0 s). Rendering before the lock is not
+  possible (the number is printed), and rendering after the commit would not reach 30/s on
+  2 CPUs either: WeasyPrint needs 0.12-0.35 s of CPU a receipt, so two cores render at most
+  6-16 a second. Before issue 15 the bench timed the POST alone and the receipt was rendered at
+  its print, the same CPU spent a moment later. One desk registers in about a third of a second
+  with its receipt stored; a province's walk-in desks register a few requests an hour.
+- **Search by a common name grows with its matches**: "Suartini" matches 5 requests at 1k and
+  1,358 at 100k; the page counts them all and sorts them to show the first 25.
+- **The home page's figures per month** count that month's requests (about 830 a month at
+  100k, 8 at 1k).
+- **A year's register PDF** (10,676 rows, 1,227 pages) is built in the background with its
+  progress shown; the **register XLSX of a year** is built in the request (1.9 s of CPU on the
+  earlier machine, 6.2 s on this run's: over its 5 s target here).
+- **The machine**: this run's machine measured the same 1k pages 3-5 times slower than the
+  morning's run; the figures in ms are this machine's.
 """
 
 
