@@ -187,8 +187,9 @@ KNOWN_LIMITS = """\
   registration's transaction, so that what was handed out is kept as issued; its number is in
   the PDF, and the year's counter row stays locked until the commit (numbers without gaps).
   Every desk therefore waits for every other desk's receipt: at most one registration per
-  rendering (about 0.13 s on the earlier machine: 7.3/s; this run's machine 2.2/s, p50 7.0 s). Rendering before the lock is not
-  possible (the number is printed), and rendering after the commit would not reach 30/s on
+  rendering (about 0.13 s on the earlier machine: 7.3/s; this run's machine 2.2/s, p50
+  7.0 s). Rendering before the lock is not possible (the number is printed), and rendering
+  after the commit would not reach 30/s on
   2 CPUs either: WeasyPrint needs 0.12-0.35 s of CPU a receipt, so two cores render at most
   6-16 a second. Before issue 15 the bench timed the POST alone and the receipt was rendered at
   its print, the same CPU spent a moment later. One desk registers in about a third of a second
