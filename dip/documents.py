@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from dip.models import CatatanKoreksi, DipEdisi, InformasiDikecualikan
 from ppid_manual.models import Pejabat
-from ppid_manual.workflow.pdf import PrintDocument
+from ppid_manual.workflow.pdf import DokumenRalat, PrintDocument
 from ppid_manual.workflow.ralat import ralat_of
 
 
@@ -200,28 +200,10 @@ def penandatangan_ralat(edisi: DipEdisi, jenis: str, day: datetime.date) -> Peja
     return Pejabat.signer(peran, day)
 
 
-class RalatDip(_DokumenEdisi):
+class RalatDip(DokumenRalat, _DokumenEdisi):
     """A ralat of the SK DIP (its lampiran) or of the surat pengantar (issue 15;
     ppid_manual/workflow/ralat.py): the new numbered letter naming the letter it corrects,
     why, and each part as written and as it should read."""
-
-    template_name = "print/ralat.html"
-    title = "Ralat"
-    jenis_terbit = "ralat"
-
-    def __init__(self, edisi: DipEdisi, request=None, *, ralat) -> None:
-        super().__init__(edisi, request)
-        self.ralat = ralat
-
-    def nomor_terbit(self) -> str:
-        return self.ralat.nomor
-
-    def tanggal_terbit(self) -> datetime.date:
-        return self.ralat.tanggal
-
-    def filename(self) -> str:
-        slug = "".join(ch if ch.isalnum() else "-" for ch in self.ralat.nomor).strip("-")
-        return f"ralat-{slug or 'tanpa-nomor'}.pdf"
 
     def get_context(self) -> dict[str, Any]:
         e, d = self.edisi, self.ralat.dokumen

@@ -29,16 +29,11 @@ from ppid_manual.kode import kode_berkas
 from ppid_manual.models import Pejabat, Unit
 from ppid_manual.workflow import susulan
 from ppid_manual.workflow.calendar import today
-from ppid_manual.workflow.pdf import PrintDocument
+from ppid_manual.workflow.pdf import DokumenRalat, PrintDocument, slug_nomor
 from ppid_manual.workflow.ralat import catatan_register, ralat_of, ralat_per_kasus
 from ppid_manual.workflow.tabel_pdf import KolomTabel, RegisterDocument
 
 KP = Keberatan.Keputusan
-
-
-def _slug(nomor: str | None) -> str:
-    slug = "".join(ch if ch.isalnum() else "-" for ch in (nomor or "")).strip("-")
-    return slug or "tanpa-nomor"  # a KONSEP's number "…"
 
 
 class KeberatanDocument(PrintDocument):
@@ -83,7 +78,7 @@ class FormulirKeberatan(KeberatanDocument):
         return self.keberatan.tanggal_registrasi
 
     def filename(self) -> str:
-        return f"formulir-keberatan-{_slug(self.keberatan.nomor_registrasi)}.pdf"
+        return f"formulir-keberatan-{slug_nomor(self.keberatan.nomor_registrasi)}.pdf"
 
     def get_context(self) -> dict[str, Any]:
         # No intranet address on the pemohon's copy: the registration number and its check
@@ -117,7 +112,7 @@ class LembarDisposisi(KeberatanDocument):
         return self.keberatan.tanggal_disposisi
 
     def filename(self) -> str:
-        return f"disposisi-keberatan-{_slug(self.keberatan.nomor_registrasi)}.pdf"
+        return f"disposisi-keberatan-{slug_nomor(self.keberatan.nomor_registrasi)}.pdf"
 
     def get_context(self) -> dict[str, Any]:
         k = self.keberatan
@@ -166,8 +161,8 @@ class SuratTanggapan(KeberatanDocument):
     def filename(self) -> str:
         k = self.keberatan
         if self.konsep:
-            return f"konsep-tanggapan-{_slug(k.nomor_registrasi)}.pdf"
-        return f"tanggapan-keberatan-{_slug(k.nomor_tanggapan)}.pdf"
+            return f"konsep-tanggapan-{slug_nomor(k.nomor_registrasi)}.pdf"
+        return f"tanggapan-keberatan-{slug_nomor(k.nomor_tanggapan)}.pdf"
 
     def get_context(self) -> dict[str, Any]:
         k = self.keberatan
@@ -222,27 +217,10 @@ def penandatangan_ralat(jenis: str, day: datetime.date) -> Pejabat:
     return Pejabat.signer(peran, day)
 
 
-class RalatKeberatan(KeberatanDocument):
+class RalatKeberatan(DokumenRalat, KeberatanDocument):
     """A ralat of a keberatan letter (issue 15; ppid_manual/workflow/ralat.py): the new
     numbered letter naming the letter it corrects, why, and each part as written and as it
     should read; signed by whoever signs the letter it corrects, on the ralat's date."""
-
-    template_name = "print/ralat.html"
-    title = "Ralat"
-    jenis_terbit = "ralat"
-
-    def __init__(self, keberatan: Keberatan, request=None, *, ralat) -> None:
-        super().__init__(keberatan, request)
-        self.ralat = ralat
-
-    def nomor_terbit(self) -> str:
-        return self.ralat.nomor
-
-    def tanggal_terbit(self) -> datetime.date:
-        return self.ralat.tanggal
-
-    def filename(self) -> str:
-        return f"ralat-{_slug(self.ralat.nomor)}.pdf"
 
     def get_context(self) -> dict[str, Any]:
         k, d = self.keberatan, self.ralat.dokumen

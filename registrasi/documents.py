@@ -18,7 +18,7 @@ from django.utils import timezone
 from ppid_manual.format import tanggal, terbilang
 from ppid_manual.kode import kode_berkas
 from ppid_manual.models import Pejabat, Unit
-from ppid_manual.workflow.pdf import PrintDocument
+from ppid_manual.workflow.pdf import DokumenRalat, PrintDocument, slug_nomor
 from ppid_manual.workflow.ralat import ralat_of
 from ppid_manual.workflow.tabel_pdf import KolomTabel, RegisterDocument
 from registrasi.alur import (
@@ -43,11 +43,6 @@ from registrasi.register import (  # noqa: F401 - register_rows and REGISTER_COL
 XLSX_COLUMNS = (*REGISTER_COLUMNS, "Jumlah biaya dibayar (Rp)")
 
 K = Permohonan.Keputusan
-
-
-def _slug(nomor: str | None) -> str:
-    slug = "".join(ch if ch.isalnum() else "-" for ch in (nomor or "")).strip("-")
-    return slug or "tanpa-nomor"  # a KONSEP's number "…"
 
 
 def qr_data_uri(text: str) -> str:
@@ -151,7 +146,7 @@ class FormulirPermohonan(PermohonanDocument):
         return self.permohonan.tanggal_daftar
 
     def filename(self) -> str:
-        return f"formulir-{_slug(self.permohonan.nomor_pendaftaran)}.pdf"
+        return f"formulir-{slug_nomor(self.permohonan.nomor_pendaftaran)}.pdf"
 
     def get_context(self) -> dict[str, Any]:
         # Deliver 7: no intranet address on the pemohon's copy; the number and a check code
@@ -205,7 +200,7 @@ class SuratPermintaanDokumen(SuratPPID):
         return self.surat.nomor
 
     def filename(self) -> str:
-        return f"surat-permintaan-{_slug(self.surat.nomor)}.pdf"
+        return f"surat-permintaan-{slug_nomor(self.surat.nomor)}.pdf"
 
     def get_context(self) -> dict[str, Any]:
         return {
@@ -233,7 +228,7 @@ class Pemberitahuan(SuratPPID):
         return self.permohonan.unit_pemberitahuan
 
     def filename(self) -> str:
-        return f"pemberitahuan-{_slug(self.permohonan.nomor_pemberitahuan)}.pdf"
+        return f"pemberitahuan-{slug_nomor(self.permohonan.nomor_pemberitahuan)}.pdf"
 
     def get_context(self) -> dict[str, Any]:
         p = self.permohonan
@@ -260,7 +255,7 @@ class PemberitahuanPerpanjangan(SuratPPID):
         return self.permohonan.nomor_perpanjangan
 
     def filename(self) -> str:
-        return f"perpanjangan-{_slug(self.permohonan.nomor_perpanjangan)}.pdf"
+        return f"perpanjangan-{slug_nomor(self.permohonan.nomor_perpanjangan)}.pdf"
 
 
 class SkPenolakan(SuratPPID):
@@ -284,7 +279,7 @@ class SkPenolakan(SuratPPID):
         return {**super().get_context(), "ditetapkan": True}
 
     def filename(self) -> str:
-        return f"sk-penolakan-{_slug(self.permohonan.nomor_sk_penolakan)}.pdf"
+        return f"sk-penolakan-{slug_nomor(self.permohonan.nomor_sk_penolakan)}.pdf"
 
 
 class TandaTerimaPenyerahan(PermohonanDocument):
@@ -306,7 +301,7 @@ class TandaTerimaPenyerahan(PermohonanDocument):
         self.penyerahan = penyerahan
 
     def filename(self) -> str:
-        return f"tanda-terima-{_slug(self.penyerahan.nomor)}.pdf"
+        return f"tanda-terima-{slug_nomor(self.penyerahan.nomor)}.pdf"
 
     def get_context(self) -> dict[str, Any]:
         return {**super().get_context(), "penyerahan": self.penyerahan}
@@ -332,7 +327,7 @@ class Kuitansi(PermohonanDocument):
         self.penyerahan = penyerahan
 
     def filename(self) -> str:
-        return f"kuitansi-{_slug(self.penyerahan.nomor_kuitansi)}.pdf"
+        return f"kuitansi-{slug_nomor(self.penyerahan.nomor_kuitansi)}.pdf"
 
     def get_context(self) -> dict[str, Any]:
         return {
@@ -342,17 +337,9 @@ class Kuitansi(PermohonanDocument):
         }
 
 
-class RalatSurat(SuratPPID):
+class RalatSurat(DokumenRalat, SuratPPID):
     """A ralat (issue 15): the new numbered letter that corrects an issued one, naming it,
     why, and each fact as written and as it should read; signed by the PPID."""
-
-    template_name = "print/ralat.html"
-    title = "Ralat"
-    jenis_terbit = "ralat"
-
-    def __init__(self, permohonan: Permohonan, request=None, *, ralat) -> None:
-        super().__init__(permohonan, request)
-        self.ralat = ralat
 
     @property
     def perihal(self) -> str:  # type: ignore[override]
@@ -364,9 +351,6 @@ class RalatSurat(SuratPPID):
 
     def nomor_surat(self) -> str:
         return self.ralat.nomor
-
-    def filename(self) -> str:
-        return f"ralat-{_slug(self.ralat.nomor)}.pdf"
 
     def get_context(self) -> dict[str, Any]:
         p = self.permohonan

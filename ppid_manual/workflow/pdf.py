@@ -137,6 +137,12 @@ def warm_up() -> None:
     render_pdf(_WARM_UP)
 
 
+def slug_nomor(nomor: str | None) -> str:
+    """A letter's number as a file name's part; a KONSEP's number "…" has none."""
+    slug = "".join(ch if ch.isalnum() else "-" for ch in (nomor or "")).strip("-")
+    return slug or "tanpa-nomor"
+
+
 class PrintDocument:
     """One class per printed document. Subclasses set `template_name` and `title` and add
     their context; the template extends print/base_surat.html."""
@@ -223,3 +229,26 @@ class PrintDocument:
         response["Content-Disposition"] = f'{disposition}; filename="{self.nama_berkas()}"'
         response["Cache-Control"] = "no-store"
         return response
+
+
+class DokumenRalat:
+    """A ralat of any process (issue 15; ppid_manual/workflow/ralat.py), put before the
+    process's own letter class: `print/ralat.html`, stored as issued under its own number and
+    date (the Ralat row), its file named after that number."""
+
+    template_name = "print/ralat.html"
+    title = "Ralat"
+    jenis_terbit = "ralat"
+
+    def __init__(self, kasus: Any, request: HttpRequest | None = None, *, ralat) -> None:
+        super().__init__(kasus, request)  # type: ignore[call-arg]
+        self.ralat = ralat
+
+    def nomor_terbit(self) -> str:
+        return self.ralat.nomor
+
+    def tanggal_terbit(self):
+        return self.ralat.tanggal
+
+    def filename(self) -> str:
+        return f"ralat-{slug_nomor(self.ralat.nomor)}.pdf"
