@@ -13,6 +13,42 @@ from django.core.management import call_command
 from ppid_manual.models import Pejabat, Unit, User
 from ppid_manual.roles import Role
 
+#: The longest modules, longest first (one worker's seconds on PostgreSQL, December 2026).
+LAMA_DULU = (
+    "tests/e2e/test_dip_journey.py",  # 45 s
+    "tests/e2e/test_keberatan_journey.py",  # 36 s
+    "tests/e2e/test_meja_journey.py",  # 26 s (three journeys)
+    "tests/test_i17_surat.py",  # 21 s (the specimen book's documents)
+    "tests/test_dua_server.py",  # 18 s
+    "tests/e2e/test_i18_kertas_journey.py",  # 15 s
+    "tests/e2e/test_akses_journey.py",  # 15 s
+    "tests/e2e/test_pelayanan_journey.py",  # 14 s
+    "tests/e2e/test_permohonan_journey.py",  # 14 s
+    "tests/e2e/test_terbit_journey.py",  # 14 s
+)
+
+
+def _transaksional(item) -> bool:
+    """A test on a database that it flushes when it ends (pytest-django's own reading)."""
+    marker = item.get_closest_marker("django_db")
+    if marker is not None and (marker.kwargs.get("transaction") or marker.args[:1] == (True,)):
+        return True
+    return bool({"live_server", "transactional_db"} & set(getattr(item, "fixturenames", ())))
+
+
+def pytest_collection_modifyitems(config, items):
+    """The longest modules first within pytest-django's order (tests on a rolled-back
+    transaction, then those that flush the database: a flushed one has lost what the
+    migrations seeded). pytest-xdist hands the tests out in this order; with the longest
+    journey last, one worker ran it for a minute while the other had finished."""
+    rank = {path: i for i, path in enumerate(LAMA_DULU)}
+    items.sort(
+        key=lambda item: (
+            _transaksional(item),
+            rank.get(item.nodeid.split("::")[0], len(LAMA_DULU)),
+        )
+    )
+
 
 @pytest.fixture(autouse=True, scope="session")
 def fast_passwords():

@@ -7,7 +7,6 @@ with fewer forms per desk; PostgreSQL only."""
 from __future__ import annotations
 
 import threading
-import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -83,7 +82,6 @@ def test_two_app_servers_share_numbers_sessions_and_scans(two_servers, units):
         users.append(User.objects.get(pk=user.pk))
     today = timezone.localdate()
     jenis = FormatNomor.Jenis.PERMOHONAN
-    started = time.monotonic()
 
     def session(i: int) -> dict[str, str]:
         home = (port_a, port_b)[i % 2]
@@ -133,8 +131,12 @@ def test_two_app_servers_share_numbers_sessions_and_scans(two_servers, units):
     threads = [threading.Thread(target=work, args=p) for p in prepared]
     for t in threads:
         t.start()
+    # Nobody waits forever: a lock held across the two servers would leave a desk hanging.
+    # (How fast the desks are served is the bench's to measure, tests/bench/registration; a
+    # wall-clock bound here failed on a slow CI machine with every number right.)
     for t in threads:
-        t.join()
+        t.join(timeout=300)
+    assert not [t for t in threads if t.is_alive()], "a desk is still waiting after 5 minutes"
 
     total = DESKS * PER_DESK
     assert [r for r in results if r[1] != 302 or "baru=1" not in r[2]] == []
@@ -157,4 +159,3 @@ def test_two_app_servers_share_numbers_sessions_and_scans(two_servers, units):
         status, _, body = reader.request("GET", f"/permohonan/{pk}/identitas/", raw=True)
         assert status == 200 and body == PNG, (pk, status)
     assert len(list((media / "identitas").rglob("*.png"))) == total
-    assert time.monotonic() - started < 30

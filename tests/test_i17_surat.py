@@ -17,15 +17,15 @@ import pytest
 import time_machine
 from django.core.management import call_command
 
-from keberatan.models import Keberatan
 from ppid_manual.format import rupiah_terbilang, terbilang
 from ppid_manual.kode import baca_kode, kode_berkas
-from ppid_manual.layanan.contoh import buat_contoh
-from ppid_manual.models import Pejabat, Unit
+from ppid_manual.layanan.contoh import buat_contoh, cetak, jilid
+from ppid_manual.models import Pejabat, Unit, User
 from registrasi.models import Permohonan
 from tests.helpers import D, moment
 
-# The letters each step issues are rendered and stored at the step (tests/conftest.py).
+# The letters each step issues are rendered and stored at the step (tests/conftest.py), as at
+# the desk: the specimen's ralats name them.
 pytestmark = pytest.mark.dokumen_di_langkah
 
 K = Permohonan.Keputusan
@@ -102,22 +102,43 @@ def _is_signature_part(line: str, signature: list[str], names: list[str]) -> boo
 # --- Deliver 1, 2, 8: every document, longest values, page by page --------------------------
 
 
+BUKU_JUDUL = (
+    "Pemberitahuan tertulis: informasi diberikan seluruhnya",
+    "Pemberitahuan tertulis: permohonan ditolak",
+    "Keputusan PPID tentang penolakan permohonan",
+    "Pemberitahuan tertulis PPID Pelaksana (jawaban langsung OPD)",
+    "Kuitansi pembayaran biaya salinan",
+    "Surat tanggapan Atasan PPID atas keberatan",
+    "Formulir keberatan (alasan b, tanpa permohonan)",
+    "Keputusan tentang Daftar Informasi Publik, dengan lampiran",
+    "Lembar uji konsekuensi",
+    "Register permohonan informasi publik",
+    "Laporan layanan informasi publik",
+)
+
+
 @pytest.mark.django_db
 def test_every_document_type_with_the_longest_values_keeps_its_signature_whole_page_by_page(
     tmp_path,
 ):
+    """One build of the specimen book's documents (each is a third of a second to a second of
+    WeasyPrint): every type is in it, each keeps its signature whole, and the book binds them
+    behind a title page that lists each with the page it starts on."""
     with time_machine.travel(SENIN, tick=False):
         contoh = buat_contoh(semua=True)
-        # The specimen covers every document type of the app (one build for both checks).
+        # The specimen covers every document type of the app.
         assert {type(c.dokumen).__name__ for c in contoh} == _document_types()
         kop = _kop_lines()
         names = _names()
         checked = 0
+        dokumen = []
         for c in contoh:
+            pdf = cetak(c)  # an issued letter as stored at its step, as the desk prints it
+            dokumen.append(pdf)
             if type(c.dokumen).__name__.startswith("Register"):
                 continue  # the registers are issue 17's other branch (Deliver 5 and 9)
             html = c.dokumen.render_html()
-            pages = pages_of(c.dokumen.render_pdf(), tmp_path)
+            pages = pages_of(pdf, tmp_path)
             signature = _signature_lines(c.pejabat)
             if c.pejabat is not None:
                 p = c.pejabat
@@ -149,39 +170,60 @@ def test_every_document_type_with_the_longest_values_keeps_its_signature_whole_p
                     # No page with only a footer, a signature, a kop or headings.
                     assert len(content) >= 3, (c.judul, number, lines)
             checked += 1
-    assert checked >= 25
+        assert checked >= 25
+
+        # The book (what `manage.py contoh_dokumen` writes): the title page lists every
+        # document with the page it starts on, and each starts there.
+        buku, halaman = jilid(contoh, dokumen)
+    pages = pages_of(buku, tmp_path)
+    assert len(pages) == halaman > 100
+    title = " ".join(pages[0])
+    assert "BUKU CONTOH DOKUMEN PPID MANUAL" in title
+    for judul in BUKU_JUDUL:
+        assert judul in title, judul
+    for c, pdf in zip(contoh, dokumen, strict=True):
+        listed = re.search(re.escape(" ".join(c.judul.split())) + r"\W+(\d+)\b", title)
+        assert listed, c.judul
+        first_line = pages_of(pdf, tmp_path)[0][0]
+        assert pages[int(listed.group(1)) - 1][0] == first_line, c.judul
 
 
 @pytest.mark.django_db
-def test_the_specimen_book_builds_with_a_title_page_and_leaves_no_case_behind(tmp_path):
+def test_the_specimen_book_command_writes_the_book_and_leaves_no_case_behind(tmp_path, monkeypatch):
+    """The command's own part (the full set of documents is checked above, once: it takes
+    half a minute): the cases are built in a transaction that is rolled back, and the book is
+    written with its title page."""
+    from ppid_manual.layanan import contoh as buku
+    from ppid_manual.models import DokumenTerbit, NomorTerbit
+    from registrasi import documents
+
+    def satu_kasus(*, semua):
+        from ppid_manual.layanan import demo
+        from registrasi import actions as reg
+
+        demo.load()
+        petugas = User.objects.get(username="petugas")
+        p = reg.register_permohonan(buku._intake("5171014107900001"), by=petugas)
+        return [
+            buku.Contoh("Formulir permohonan informasi publik", documents.FormulirPermohonan(p))
+        ]
+
+    monkeypatch.setattr(buku, "buat_contoh", satu_kasus)
     path = tmp_path / "contoh.pdf"
     out = io.StringIO()
     with time_machine.travel(SENIN, tick=False):
         call_command("contoh_dokumen", str(path), stdout=out)
-    dibuat = int(re.search(r"(\d+) dokumen", out.getvalue()).group(1))
     pages = pages_of(path.read_bytes(), tmp_path)
-    title = " ".join(pages[0])
-    assert "BUKU CONTOH DOKUMEN PPID MANUAL" in title
-    for judul in (
-        "Pemberitahuan tertulis: informasi diberikan seluruhnya",
-        "Pemberitahuan tertulis: permohonan ditolak",
-        "Keputusan PPID tentang penolakan permohonan",
-        "Pemberitahuan tertulis PPID Pelaksana (jawaban langsung OPD)",
-        "Kuitansi pembayaran biaya salinan",
-        "Surat tanggapan Atasan PPID atas keberatan",
-        "Formulir keberatan (alasan b, tanpa permohonan)",
-        "Keputusan tentang Daftar Informasi Publik, dengan lampiran",
-        "Lembar uji konsekuensi",
-        "Register permohonan informasi publik",
-        "Laporan layanan informasi publik",
-    ):
-        assert judul in title, judul
-    # Every document type of the app: each class of PrintDocument but the book's title page.
-    assert dibuat >= len(_document_types()), (dibuat, _document_types())
-    assert len(pages) > 100
-    # Built in a transaction that was rolled back: no case, no consumed number.
+    assert out.getvalue().strip() == f"{path}: 1 dokumen, {len(pages)} halaman."
+    assert "BUKU CONTOH DOKUMEN PPID MANUAL" in " ".join(pages[0])
+    assert "Formulir permohonan informasi publik" in " ".join(pages[0])
+    assert any("FORMULIR PERMOHONAN INFORMASI" in " ".join(p).upper() for p in pages[1:])
+    # Built in a transaction that was rolled back: no case, no consumed number, no stored
+    # letter, no demo user.
     assert not Permohonan.objects.exists()
-    assert not Keberatan.objects.exists()
+    assert not NomorTerbit.objects.exists()
+    assert not DokumenTerbit.objects.exists()
+    assert not User.objects.filter(username="petugas").exists()
 
 
 def _document_types() -> set[str]:

@@ -10,6 +10,7 @@ that it rolls back: the specimen leaves nothing behind, not even a consumed lett
 from __future__ import annotations
 
 import datetime
+import io
 import uuid
 from dataclasses import dataclass
 from decimal import Decimal
@@ -100,6 +101,50 @@ def buat_contoh(*, semua: bool = True) -> list[Contoh]:
         hasil += _dip(petugas, ppid, pelaksana, atasan)
         hasil += _lainnya()
     return hasil
+
+
+def cetak(c: Contoh) -> bytes:
+    """The document as the desk prints it: an issued letter's bytes stored at its step
+    (ppid_manual/workflow/terbit.py), any other document drawn now."""
+    from ppid_manual.workflow import terbit
+
+    stored = terbit.tersimpan(c.dokumen) if getattr(c.dokumen, "jenis_terbit", "") else None
+    return bytes(stored.berkas) if stored is not None else c.dokumen.render_pdf()
+
+
+class _Sampul(PrintDocument):
+    template_name = "ppid_manual/print/contoh_sampul.html"
+    title = "Buku contoh dokumen"
+
+
+def _halaman(pdf: bytes) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(io.BytesIO(pdf)).pages)
+
+
+def jilid(contoh: list[Contoh], dokumen: list[bytes]) -> tuple[bytes, int]:
+    """The book: a title page listing each document with the page it starts on, then the
+    documents (`dokumen`, each one's PDF, in the order of `contoh`). Returns the book and its
+    number of pages."""
+    from pypdf import PdfWriter
+
+    # The title page's own length decides where the documents start: lay it out once to
+    # count its pages, then again with the page numbers.
+    sampul = None
+    for _ in range(2):
+        halaman = 1 + (_halaman(sampul) if sampul else 1)
+        daftar = []
+        for c, pdf in zip(contoh, dokumen, strict=True):
+            daftar.append({"judul": c.judul, "halaman": halaman})
+            halaman += _halaman(pdf)
+        sampul = _Sampul(daftar=daftar).render_pdf()
+    buku = PdfWriter()
+    for pdf in [sampul, *dokumen]:
+        buku.append(io.BytesIO(pdf))
+    out = io.BytesIO()
+    buku.write(out)
+    return out.getvalue(), halaman - 1
 
 
 def _intake(nik: str, **overrides):
