@@ -111,11 +111,7 @@ def migration_seed(request):
     for every later transactional test). So the content-type cache is emptied and the data
     steps of the migrations (idempotent) are applied here, after the database is ready,
     whatever the serialized rollback did. A migration that seeds data adds its step to SEEDS."""
-    marker = request.node.get_closest_marker("django_db")
-    transactional = (marker is not None and marker.kwargs.get("transaction")) or any(
-        name in request.fixturenames for name in ("live_server", "transactional_db")
-    )
-    if not transactional:
+    if not _transaksional(request.node):
         return
     request.getfixturevalue("transactional_db")
     from django.apps import apps
