@@ -35,6 +35,7 @@ from keberatan.alur import (
     dasar_otomatis,
 )
 from keberatan.models import Keberatan
+from pemohon import identitas as identitas
 from ppid_manual import hukum, pindaian
 from ppid_manual.format import hari_tanggal, tanggal
 from ppid_manual.models import DokumenTerbit, FormatNomor, Pejabat, Ralat, Unit, User
@@ -46,7 +47,6 @@ from ppid_manual.workflow.engine import StepRefused, apply_step
 from ppid_manual.workflow.numbering import next_number
 from ppid_manual.workflow.penyampaian import Penyampaian
 from ppid_manual.workflow.susulan import Susulan
-from registrasi import pemohon as identitas
 from registrasi.models import Permohonan
 
 KP = Keberatan.Keputusan
@@ -82,7 +82,7 @@ class Pengajuan:
     tujuan_penggunaan: str
     permohonan: Permohonan | None = None
     pemohon: dict[str, str] = field(default_factory=dict)  # only without a permohonan
-    alasan_identitas: str = ""  # another name on a recorded NIK (registrasi.pemohon.simpan)
+    alasan_identitas: str = ""  # another name on a recorded NIK (pemohon.identitas.simpan)
     informasi_diminta: str = ""  # only without a permohonan (reason b)
     tanggal_dasar: datetime.date | None = None  # None: from the request's record
     kuasa_nama: str = ""

@@ -17,3 +17,15 @@ class KeberatanConfig(AppConfig):
 
         # Issued letters are stored when issued (issue 15).
         terbit.daftarkan(Keberatan, terbitan)
+
+        from pemohon import kasus
+
+        # The pemohon floor finds a pemohon's keberatan through this (it imports no process).
+        kasus.register(
+            kasus.JenisKasus(
+                label="keberatan",
+                for_user=lambda user: Keberatan.objects.for_user(user),
+                open=lambda: Keberatan.objects.terbuka(),
+                earlier=lambda user: Keberatan.objects.for_user(user),
+            )
+        )

@@ -20,12 +20,13 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 
+from pemohon.models import IdentitasKasus, Pemohon, mask_nik
 from ppid_manual import hukum
 from ppid_manual.models import Pejabat, Unit
 from ppid_manual.roles import Role
 from ppid_manual.workflow import deadlines
 from ppid_manual.workflow.penyampaian import Cara
-from registrasi.models import IdentitasKasus, Pemohon, Permohonan, mask_nik
+from registrasi.models import Permohonan
 
 # Who may see the pemohon's NIK unmasked and the scans (UU 27/2022 PDP: only the roles that
 # need them): the desk that takes the file, the PPID and the Atasan PPID who decide on it.

@@ -54,10 +54,10 @@ from keberatan.forms import (
 from keberatan.models import Keberatan
 from keberatan.tenggat import rincian_tenggat
 from ppid_manual.access import role_required
-from ppid_manual.layanan import cetak_latar
-from ppid_manual.models import CetakanRegister, Unit
+from ppid_manual.forms import RegisterForm
+from ppid_manual.models import Unit
 from ppid_manual.roles import ALL_DESK, Role
-from ppid_manual.workflow import penerimaan, penyampaian, terbit
+from ppid_manual.workflow import penerimaan, penyampaian, tabel_pdf, terbit
 from ppid_manual.workflow.calendar import today
 from ppid_manual.workflow.deadlines import is_near_due, near_due_limit
 from ppid_manual.workflow.engine import Step, StepRefused
@@ -74,7 +74,6 @@ from ppid_manual.workflow.pages import (
     timeline,
 )
 from ppid_manual.workflow.ralat import ralat_of
-from registrasi.forms import RegisterForm
 
 S = Keberatan.Status
 KP = Keberatan.Keputusan
@@ -671,10 +670,8 @@ def register(request: HttpRequest) -> HttpResponse:
         fmt = request.GET.get("format")
         if fmt == "pdf":
             jumlah = qs.count()
-            if jumlah > cetak_latar.LANGSUNG_MAKS:
-                return cetak_latar.tawarkan(
-                    request, CetakanRegister.Jenis.KEBERATAN, dari, sampai, jumlah
-                )
+            if jumlah > tabel_pdf.LANGSUNG_MAKS:
+                return tabel_pdf.cetak_di_latar("keberatan", dari, sampai)
         rows = register_rows(qs)
         if fmt == "pdf":
             return RegisterKeberatan(rows, dari, sampai, request).response()

@@ -17,6 +17,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from pemohon import identitas as identitas
 from ppid_manual import pindaian
 from ppid_manual.format import rupiah
 from ppid_manual.models import DokumenTerbit, Event, FormatNomor, Ralat, Unit, User
@@ -27,7 +28,6 @@ from ppid_manual.workflow.engine import StepRefused, apply_step, record_event
 from ppid_manual.workflow.numbering import next_number
 from ppid_manual.workflow.penyampaian import Penyampaian
 from ppid_manual.workflow.susulan import Susulan
-from registrasi import pemohon as identitas
 from registrasi.alur import (
     ALUR,
     LANGKAH_KEPUTUSAN,
@@ -63,7 +63,7 @@ class Intake:
     """What the desk typed from the Formulir Permohonan."""
 
     pemohon: dict[str, str]
-    # Another name on a recorded NIK: the reason the clerk gave (registrasi.pemohon.simpan).
+    # Another name on a recorded NIK: the reason the clerk gave (pemohon.identitas.simpan).
     alasan_identitas: str = ""
     rincian_informasi: str = ""
     tujuan_penggunaan: str = ""

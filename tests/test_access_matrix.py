@@ -18,7 +18,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from dip import actions as dip_actions
 from dip.models import DipEdisi, InformasiDikecualikan
-from ppid_manual.models import CetakanRegister, Event
+from layanan.models import CetakanRegister
+from ppid_manual.models import Event
 from registrasi import actions as reg
 from registrasi.models import Permohonan, SuratPermintaan, Tarif
 from tests.helpers import D, at
@@ -431,7 +432,7 @@ def lookup(client, world, name: str, persona: str):
 def test_lookup_ladder(client, world, name, persona):
     import hashlib
 
-    from ppid_manual.models import PencarianIdentitas
+    from pemohon.models import PencarianIdentitas
 
     _, allowed, sees = LOOKUPS[name]
     before = PencarianIdentitas.objects.count()
@@ -493,7 +494,7 @@ def test_a_desk_petugas_finds_only_its_desks_requests_for_a_keberatan(client, wo
 def test_the_admin_reads_the_lookup_log(client, world):
     import hashlib
 
-    from ppid_manual.models import PencarianIdentitas
+    from pemohon.models import PencarianIdentitas
 
     lookup(client, world, "registrasi:baru", OTHER)
     client.force_login(world.users[ADMIN])
@@ -515,7 +516,7 @@ def test_a_work_list_search_by_a_whole_nik_is_scoped_and_logged(client, world, p
     is a look-up of a person: it goes in the access log like the intake form's."""
     import hashlib
 
-    from ppid_manual.models import PencarianIdentitas
+    from pemohon.models import PencarianIdentitas
 
     client.force_login(world.users[persona])
     with at(D(2026, 3, 23)):
@@ -541,7 +542,7 @@ def test_the_navbar_search_by_a_whole_nik_is_scoped_and_logged(client, world, pe
     scoped like the records, and in the access log with whether anything was shown."""
     import hashlib
 
-    from ppid_manual.models import PencarianIdentitas
+    from pemohon.models import PencarianIdentitas
 
     client.force_login(world.users[persona])
     with at(D(2026, 3, 23)):

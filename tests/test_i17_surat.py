@@ -17,9 +17,9 @@ import pytest
 import time_machine
 from django.core.management import call_command
 
+from layanan.contoh import buat_contoh, cetak, jilid
 from ppid_manual.format import rupiah_terbilang, terbilang
 from ppid_manual.kode import baca_kode, kode_berkas
-from ppid_manual.layanan.contoh import buat_contoh, cetak, jilid
 from ppid_manual.models import Pejabat, Unit, User
 from registrasi.models import Permohonan
 from tests.helpers import D, moment
@@ -71,8 +71,9 @@ SIGNATURE_BOXES = re.compile(
 def _names() -> list[str]:
     """Every name a signature box may print (they wrap over several lines)."""
     from keberatan.models import Keberatan
+    from pemohon.models import Pemohon
     from ppid_manual.models import User
-    from registrasi.models import Pemohon, Penyerahan
+    from registrasi.models import Penyerahan
 
     names = list(Pemohon.objects.values_list("nama", flat=True))
     names += Penyerahan.objects.values_list("nama_penerima", flat=True)
@@ -193,12 +194,12 @@ def test_the_specimen_book_command_writes_the_book_and_leaves_no_case_behind(tmp
     """The command's own part (the full set of documents is checked above, once: it takes
     half a minute): the cases are built in a transaction that is rolled back, and the book is
     written with its title page."""
-    from ppid_manual.layanan import contoh as buku
+    from layanan import contoh as buku
     from ppid_manual.models import DokumenTerbit, NomorTerbit
     from registrasi import documents
 
     def satu_kasus(*, semua):
-        from ppid_manual.layanan import demo
+        from layanan import demo
         from registrasi import actions as reg
 
         demo.load()
@@ -231,11 +232,19 @@ def _document_types() -> set[str]:
     (the base classes have no title)."""
     import dip.documents
     import keberatan.documents
+    import layanan.documents
     import ppid_manual.documents
     import registrasi.documents
 
     found = set()
-    for module in (dip.documents, keberatan.documents, ppid_manual.documents, registrasi.documents):
+    modules = (
+        dip.documents,
+        keberatan.documents,
+        layanan.documents,
+        ppid_manual.documents,
+        registrasi.documents,
+    )
+    for module in modules:
         for obj in vars(module).values():
             if (
                 isinstance(obj, type)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from ppid_manual.layanan.tugas import tugas_for
+from layanan.tugas import tugas_for
 from registrasi import actions as reg
 from registrasi.documents import Pemberitahuan
 from registrasi.models import Permohonan

@@ -4,7 +4,7 @@ as late on the dashboard and in the lists, like a late notice."""
 
 from __future__ import annotations
 
-from ppid_manual.layanan import dashboard
+from layanan import dashboard
 from registrasi import actions as reg
 from registrasi.models import Permohonan
 from tests.helpers import D, at, case_url, page

@@ -5,10 +5,11 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from keberatan.forms import KeberatanForm
+from pemohon import identitas as identitas
+from pemohon.forms import IdentitasPemohonForm
+from pemohon.models import Pemohon
 from ppid_manual.pindaian import SCAN_IDENTITAS, SCAN_SK, ScanDitolak
-from registrasi import pemohon as identitas
-from registrasi.forms import IdentitasPemohonForm, PermohonanForm
-from registrasi.models import Pemohon
+from registrasi.forms import PermohonanForm
 
 PDF = b"%PDF-1.4\n" + b"0" * 100
 PNG = b"\x89PNG\r\n\x1a\n" + b"0" * 100

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from dip import actions
 from dip.models import DipEdisi
-from ppid_manual.layanan.tugas import tugas_for
+from layanan.tugas import tugas_for
 from tests.dip.test_alur import sampai_ppid
 from tests.helpers import D, page
 
@@ -44,7 +44,7 @@ def test_each_correction_has_a_1_day_target(dunia):
 
 
 def sorotan(user, today):
-    from ppid_manual.layanan import dashboard
+    from layanan import dashboard
 
     return {a.label: a for a in dashboard.dip_panel(user, today)["sorotan"]}
 

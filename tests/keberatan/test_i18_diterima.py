@@ -294,7 +294,7 @@ def test_a_keberatan_received_on_paper_and_entered_late_is_flagged_and_counts_fr
     client, desk, holidays_2026
 ):
     from keberatan.documents import register_rows
-    from ppid_manual.layanan import handback
+    from layanan import handback
     from ppid_manual.workflow.susulan import Susulan
 
     with at(D(2026, 12, 28)):

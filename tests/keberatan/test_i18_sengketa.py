@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from keberatan.models import Keberatan
-from ppid_manual.layanan import laporan
+from layanan import laporan
 from tests.helpers import D, at
 from tests.keberatan.helpers import daftarkan, langkah, sampai, tolak_langkah
 

@@ -128,7 +128,7 @@ def test_a_first_hand_in_after_the_complete_form_is_refused_and_nothing_is_writt
 
 
 def test_a_late_intake_counts_on_the_dashboard_and_its_link_lists_it(client, desk, ditolak):
-    from ppid_manual.layanan import dashboard
+    from layanan import dashboard
 
     on_time = ajukan(
         desk, ditolak, diajukan=D(2026, 4, 2), diterima=D(2026, 4, 6), registered=D(2026, 4, 6)

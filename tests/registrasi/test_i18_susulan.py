@@ -12,7 +12,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from ppid_manual.layanan import handback, laporan
+from layanan import handback, laporan
 from ppid_manual.models import Event
 from registrasi import actions
 from registrasi.models import Permohonan

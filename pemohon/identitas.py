@@ -2,18 +2,19 @@
 make it, how a returning pemohon is found (by NIK, akta or name, within what this desk may see,
 every look-up in the access log) and how an intake creates or updates it.
 
-The form fields are registrasi.forms.IdentitasPemohonForm; this module is under the actions
-(models ← alur ← actions ← forms/views) and imports neither."""
+The form fields are pemohon.forms.IdentitasPemohonForm; the processes' actions call simpan()
+inside their transaction. A pemohon's cases are found through pemohon/kasus.py, which the
+processes fill: this floor imports none of them."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.http import HttpRequest
 
-from ppid_manual.models import PencarianIdentitas
+from pemohon import kasus
+from pemohon.models import IDENTITAS_FIELDS, Pemohon, PencarianIdentitas
 from ppid_manual.workflow import ralat
 from ppid_manual.workflow.engine import StepRefused, record_event
-from registrasi.models import IDENTITAS_FIELDS, Pemohon, Permohonan
 
 PEMOHON_FIELDS = IDENTITAS_FIELDS
 
@@ -99,16 +100,10 @@ def simpan(
 def _catat_perubahan(pemohon: Pemohon, changes, *, by, alasan: str) -> None:
     """One event on the pemohon and one on each open case: the desk that opens an earlier
     case sees that the pemohon's details changed since, and that its letters did not."""
-    from keberatan.models import Keberatan
-
     note = alasan or "Pemohon yang sama dengan data baru (dikonfirmasi petugas)."
     data = {"perubahan": changes}
     record_event(pemohon, IDENTITAS_DIPERBARUI, by=by, note=note, data=data)
-    open_cases = [
-        *Permohonan.objects.filter(pemohon=pemohon).open(),
-        *Keberatan.objects.filter(pemohon=pemohon).terbuka(),
-    ]
-    for case in open_cases:
+    for case in kasus.open_cases(pemohon):
         record_event(
             case,
             IDENTITAS_DIPERBARUI,
@@ -165,15 +160,11 @@ def cari_kembali(request: HttpRequest, text: str) -> Pemohon | None:
         messages.info(request, TIDAK_ADA_DI_MEJA[jenis])
     else:
         # Counted at this desk only: another desk's cases are not this user's to know of.
-        n = (
-            Permohonan.objects.for_user(request.user)
-            .filter(pemohon=found)
-            .exclude(status=Permohonan.Status.BARU)
-            .count()
-        )
+        counts = kasus.count_earlier(request.user, found)
+        earlier = ", ".join(f"{n} {label}" for n, label in counts if n) or f"0 {counts[0][1]}"
         messages.info(
             request,
-            f"Pemohon lama ditemukan: {found.nama} ({n} permohonan sebelumnya). Data diisi "
+            f"Pemohon lama ditemukan: {found.nama} ({earlier} sebelumnya). Data diisi "
             "otomatis; perbarui bila berubah.",
         )
     return found
@@ -181,12 +172,7 @@ def cari_kembali(request: HttpRequest, text: str) -> Pemohon | None:
 
 def pemohon_terlihat(user, pemohon: Pemohon) -> bool:
     """The user can see at least one case (permohonan or keberatan) of this pemohon."""
-    from keberatan.models import Keberatan
-
-    return (
-        Permohonan.objects.for_user(user).filter(pemohon=pemohon).exists()
-        or Keberatan.objects.for_user(user).filter(pemohon=pemohon).exists()
-    )
+    return kasus.visible_to(user, pemohon)
 
 
 # The parts of the identity given for a case that a ralat may correct (on that case only:

@@ -10,23 +10,14 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from layanan import cari as cari_mod
+from layanan import cetak_latar, charts, dashboard, handback, laporan_xlsx, tugas
+from layanan import laporan as laporan_mod
+from layanan.documents import LaporanLayananDokumen
+from layanan.forms import CetakRegisterForm, EksporOnlineForm, LaporanNarasiForm, LaporanPilihForm
+from layanan.models import CetakanRegister, EksporOnline, LaporanLayanan
+from pemohon.models import PencarianIdentitas
 from ppid_manual.access import role_required
-from ppid_manual.documents import LaporanLayananDokumen
-from ppid_manual.forms import (
-    CetakRegisterForm,
-    EksporOnlineForm,
-    LaporanNarasiForm,
-    LaporanPilihForm,
-)
-from ppid_manual.layanan import cari as cari_mod
-from ppid_manual.layanan import cetak_latar, charts, dashboard, handback, laporan_xlsx, tugas
-from ppid_manual.layanan import laporan as laporan_mod
-from ppid_manual.models import (
-    CetakanRegister,
-    EksporOnline,
-    LaporanLayanan,
-    PencarianIdentitas,
-)
 from ppid_manual.roles import ALL_DESK, Role
 from ppid_manual.workflow.deadlines import near_due_limit
 from ppid_manual.workflow.tabel_pdf import pdf_response
@@ -188,7 +179,22 @@ def ekspor_online(request: HttpRequest) -> HttpResponse:
     return render(request, "ppid_manual/ekspor_online.html", {"form": form, "riwayat": riwayat})
 
 
-# --- Long registers, printed in the background (ppid_manual/layanan/cetak_latar.py) --------------
+# --- Long registers, printed in the background (layanan/cetak_latar.py) --------------
+
+
+@role_required(*ALL_DESK)
+def cetak_register_tawar(request: HttpRequest) -> HttpResponse:
+    """GET: a register page's PDF too long for one request (ppid_manual/workflow/tabel_pdf.py:
+    LANGSUNG_MAKS) lands here: the offer to build it in the background."""
+    form = CetakRegisterForm(request.GET)
+    if not form.is_valid():
+        messages.error(request, "Register atau periode cetak tidak sah.")
+        return redirect("home")
+    jenis, dari, sampai = (form.cleaned_data[k] for k in ("jenis", "dari", "sampai"))
+    if not cetak_latar.boleh(request.user, jenis):
+        raise PermissionDenied("Peran Anda tidak berwenang mencetak register ini.")
+    jumlah = cetak_latar.hitung(jenis, request.user, dari, sampai)
+    return cetak_latar.tawarkan(request, jenis, dari, sampai, jumlah)
 
 
 @role_required(*ALL_DESK)

@@ -7,7 +7,7 @@ import io
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from ppid_manual.layanan.laporan import Angka
+from layanan.laporan import Angka
 
 
 def workbook(angka: Angka) -> bytes:

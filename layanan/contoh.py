@@ -88,7 +88,7 @@ def buat_contoh(*, semua: bool = True) -> list[Contoh]:
     """Build the demo cases and return every document, in the book's order. With
     `semua=False` only the letters that carry an official's signature and the receipts are
     made (the CI test's subset); the command always makes all."""
-    from ppid_manual.layanan import demo
+    from layanan import demo
 
     demo.load()
     u = _users()
@@ -608,10 +608,11 @@ def _keberatan_register(dari: datetime.date, sampai: datetime.date):
 
 def _lainnya() -> list[Contoh]:
     from keberatan import documents as kd
-    from ppid_manual.documents import LaporanLayananDokumen, PerhitunganTenggat
-    from ppid_manual.layanan import charts
-    from ppid_manual.layanan import laporan as laporan_mod
-    from ppid_manual.models import LaporanLayanan
+    from layanan import charts
+    from layanan import laporan as laporan_mod
+    from layanan.documents import LaporanLayananDokumen
+    from layanan.models import LaporanLayanan
+    from ppid_manual.documents import PerhitunganTenggat
     from ppid_manual.workflow import calendar
     from registrasi import documents as rd
     from registrasi.models import Permohonan

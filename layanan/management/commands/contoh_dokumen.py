@@ -4,7 +4,7 @@ in the database, not even a consumed letter number.
 
 Each document is what the desk prints (`contoh.cetak`: an issued letter's bytes stored at its
 step, any other document drawn by its own renderer) and the PDFs are bound after the title page
-(`ppid_manual.layanan.contoh.jilid`), so every document type goes in whatever draws it."""
+(`layanan.contoh.jilid`), so every document type goes in whatever draws it."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, berkas: str, sebagian: bool = False, **options):
-        from ppid_manual.layanan import contoh as buku
+        from layanan import contoh as buku
 
         with transaction.atomic():
             contoh = buku.buat_contoh(semua=not sebagian)

@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from ppid_manual.layanan.backup import BackupError, restore_backup
+from layanan.backup import BackupError, restore_backup
 
 
 class Command(BaseCommand):

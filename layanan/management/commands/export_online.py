@@ -3,7 +3,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from ppid_manual.layanan import handback
+from layanan import handback
 
 
 class Command(BaseCommand):

@@ -25,8 +25,9 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from layanan.models import DiserahkanKembali, EksporOnline
 from ppid_manual import csv_aman
-from ppid_manual.models import DiserahkanKembali, EksporOnline, Event
+from ppid_manual.models import Event
 
 SCHEMA_VERSION = 1
 

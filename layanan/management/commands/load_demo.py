@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from ppid_manual.layanan import demo
+from layanan import demo
 
 
 class Command(BaseCommand):

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from ppid_manual.layanan.retention import purge
+from layanan.retention import purge
 
 
 class Command(BaseCommand):

@@ -28,14 +28,16 @@ import time
 from django.db import OperationalError, connections, transaction
 from django.utils import timezone
 
-from ppid_manual.models import CetakanRegister, User
+from layanan.models import CetakanRegister
+from ppid_manual.models import User
+from ppid_manual.workflow import tabel_pdf
 from ppid_manual.workflow.tabel_pdf import angka
 
 log = logging.getLogger(__name__)
 
-# Periods up to this many rows print within the request (about 1.5 s with ReportLab on the
-# bench machine); longer ones go to the background.
-LANGSUNG_MAKS = 1500
+# Periods up to this many rows print within the request; longer ones come here (the kernel
+# defines the limit: the process pages that apply it do not import this floor).
+LANGSUNG_MAKS = tabel_pdf.LANGSUNG_MAKS
 # No progress for this long: the thread is gone (see the module's docstring). On the model, which
 # the kernel keeps (CetakanRegister.terhenti).
 BATAS_DIAM = CetakanRegister.BATAS_DIAM
@@ -47,6 +49,8 @@ JEDA_LAPOR = 0.5
 
 J = CetakanRegister.Jenis
 S = CetakanRegister.Status
+# Each register's own page (where the offer leads back to).
+HALAMAN = {J.PERMOHONAN: "registrasi:register", J.KEBERATAN: "keberatan:register"}
 
 
 def _dokumen(job: CetakanRegister, user: User):
@@ -171,6 +175,7 @@ def tawarkan(request, jenis: str, dari, sampai, jumlah: int):
     """The page that offers to build a long register in the background (a POST: it starts
     work and writes a row), in place of a PDF that would take too long."""
     from django.shortcuts import render
+    from django.urls import reverse
 
     response = render(
         request,
@@ -181,7 +186,7 @@ def tawarkan(request, jenis: str, dari, sampai, jumlah: int):
             "dari": dari,
             "sampai": sampai,
             "jumlah": jumlah,
-            "kembali": f"{request.path}?dari={dari:%Y-%m-%d}&sampai={sampai:%Y-%m-%d}",
+            "kembali": f"{reverse(HALAMAN[jenis])}?dari={dari:%Y-%m-%d}&sampai={sampai:%Y-%m-%d}",
         },
     )
     response["Cache-Control"] = "no-store"

@@ -1,5 +1,5 @@
 """The Kemendagri list of province and regency/city codes, shipped as data
-(ppid_manual/data/wilayah_kemendagri.csv: its header names the source and the date). A NIK
+(pemohon/data/wilayah_kemendagri.csv: its header names the source and the date). A NIK
 keeps the code of the regency that issued it, so codes of earlier editions stay valid."""
 
 from __future__ import annotations

@@ -120,7 +120,7 @@ def _pemohon(q: str) -> list[int] | models.QuerySet:
     """The keys of the pemohon a name, a NIK or a phone number points to: read once, used by
     both the request and the keberatan query; a very common name stays a subquery (SQLite
     takes at most 32,766 parameters in one query)."""
-    from registrasi.models import Pemohon
+    from pemohon.models import Pemohon
 
     who = Q(nama__icontains=q)
     digits = "".join(ch for ch in q if ch.isdigit())
