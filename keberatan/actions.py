@@ -362,7 +362,6 @@ def approve_draft(keberatan: Keberatan, *, by: User, note: str = "") -> Keberata
 # --- The answer of the Atasan PPID (SOP 5; Pasal 36) ------------------------------------------
 
 
-@transaction.atomic
 @dataclass(frozen=True)
 class Amar:
     """The terms of a partial grant or a correction (Pasal 36): what is given, what stays

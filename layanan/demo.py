@@ -10,7 +10,7 @@ from django.core.management import call_command
 
 from ppid_manual.models import FormatNomor, HariLibur, Pejabat, PolaNomorUnit, Unit, User
 from ppid_manual.roles import Role
-from ppid_manual.workflow.kalender import add_hari_libur
+from ppid_manual.workflow.hari_libur import add_hari_libur
 
 DEMO_PASSWORD = "demo-ppid-2026"
 

@@ -14,7 +14,7 @@ from ppid_manual.models import (
     User,
 )
 from ppid_manual.roles import Role
-from ppid_manual.workflow.kalender import delete_hari_libur, save_hari_libur
+from ppid_manual.workflow.hari_libur import delete_hari_libur, save_hari_libur
 from ppid_manual.workflow.numbering import validate_pattern
 
 

@@ -600,7 +600,6 @@ def withdraw(permohonan: Permohonan, *, by: User, note: str) -> Permohonan:
     return apply_step(permohonan, ALUR, "tarik", by=by, note=note, update=update)
 
 
-@transaction.atomic
 @dataclass(frozen=True)
 class Syarat:
     """The terms of the Atasan PPID's answer the reopened request follows: a partial grant
