@@ -63,7 +63,7 @@ class Intake:
     """What the desk typed from the Formulir Permohonan."""
 
     pemohon: dict[str, str]
-    # Another name on a recorded NIK: the reason the clerk gave (pemohon.identitas.simpan).
+    # Another name on a recorded NIK: the reason the clerk gave (pemohon.identitas.save_pemohon).
     alasan_identitas: str = ""
     rincian_informasi: str = ""
     tujuan_penggunaan: str = ""
@@ -96,7 +96,7 @@ def _intake(step_name: str, intake: Intake, *, by: User, note: str) -> Permohona
     if intake.susulan is not None:
         intake.susulan.check()
     returned = _lock_returned(intake.lanjutan_dari, by) if intake.lanjutan_dari else None
-    pemohon, changes = identitas.simpan(intake.pemohon, by=by, alasan=intake.alasan_identitas)
+    pemohon, changes = identitas.save_pemohon(intake.pemohon, by=by, alasan=intake.alasan_identitas)
     permohonan = Permohonan(
         pemohon=pemohon,
         unit_registrasi_id=by.unit_id,
@@ -141,7 +141,7 @@ def _intake(step_name: str, intake: Intake, *, by: User, note: str) -> Permohona
             penyampaian_surat.belum_disampaikan(p, "pengembalian", calendar.today())
         if intake.scan_identitas is not None:
             # Saved last, and removed again if the transaction does not commit (_submit).
-            pindaian.simpan(p.scan_identitas, intake.scan_identitas.name, intake.scan_identitas)
+            pindaian.store_scan(p.scan_identitas, intake.scan_identitas.name, intake.scan_identitas)
         return data
 
     if step_name == "daftar":

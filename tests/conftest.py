@@ -76,7 +76,7 @@ def dokumen_di_langkah(request, monkeypatch):
         return
     from ppid_manual.workflow import terbit
 
-    monkeypatch.setattr(terbit, "siapkan", lambda case: [])
+    monkeypatch.setattr(terbit, "prepare", lambda case: [])
 
 
 @pytest.fixture(autouse=True)
