@@ -141,7 +141,9 @@ TERBITAN = """\
 TEMPLATE = """\
 {% extends "print/base_surat.html" %}
 {% block meta %}{% include "print/_meta.html" %}{% endblock %}
-{% block tujuan %}{% include "print/_yth.html" with yth_nama=pemohon.nama yth_baris=yth_baris %}{% endblock %}
+{% block tujuan %}
+{% include "print/_yth.html" with yth_nama=pemohon.nama yth_baris=yth_baris %}
+{% endblock %}
 {% block isi %}
 <div class="judul">PERMINTAAN KLARIFIKASI</div>
 <p>Sehubungan dengan permohonan informasi publik yang Saudara ajukan:</p>
