@@ -412,8 +412,24 @@ class RegisterPermohonan(RegisterDocument):
 
     def penutup(self) -> str:
         if not self.rows:
-            return "Tidak ada permohonan terdaftar pada periode ini."
-        return f"Jumlah permohonan: {len(self.rows)}."
+            teks = "Tidak ada permohonan terdaftar pada periode ini."
+        else:
+            teks = f"Jumlah permohonan: {len(self.rows)}."
+        batal = nomor_batal(self.dari, self.sampai)
+        if batal:
+            teks += " Nomor pendaftaran batal (tidak dipakai, tidak digunakan ulang): " + "; ".join(
+                f"{n.nomor} ({n.alasan_batal})" for n in batal
+            )
+        return teks
+
+
+def nomor_batal(dari, sampai) -> list:
+    """The registration numbers taken in the period whose registration did not complete
+    (workflow/numbering.py): listed with the register, each with its reason."""
+    from ppid_manual.models import FormatNomor
+    from ppid_manual.workflow import numbering
+
+    return numbering.batal(FormatNomor.Jenis.PERMOHONAN, dari, sampai)
 
 
 def register_xlsx(rows: list[dict[str, Any]], dari, sampai) -> bytes:
