@@ -718,7 +718,9 @@ def register(request: HttpRequest) -> HttpResponse:
                 return cetak_latar.tawarkan(
                     request, CetakanRegister.Jenis.PERMOHONAN, dari, sampai, jumlah
                 )
-            return RegisterPermohonan(register_rows(qs), dari, sampai, request).response()
+            return RegisterPermohonan(
+                register_rows(qs), dari, sampai, request, batal=nomor_batal(dari, sampai)
+            ).response()
         if fmt == "xlsx":
             response = HttpResponse(
                 register_xlsx(register_rows(qs), dari, sampai),

@@ -79,7 +79,7 @@ def assert_receipt_is_the_stored_one(client: Client, user, p: Permohonan) -> Non
 @pytest.mark.dokumen_di_langkah
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_registration_failing_after_its_number_leaves_it_void_with_the_reason(
-    units, petugas, pejabat, monkeypatch
+    units, petugas, pejabat, monkeypatch, tmp_path
 ):
     real = terbit.siapkan
 
@@ -116,6 +116,13 @@ def test_a_registration_failing_after_its_number_leaves_it_void_with_the_reason(
     page = client.get(url, {"dari": today.replace(day=1), "sampai": today}).content.decode()
     assert void.nomor in page and "pencetak macet" not in page
     assert "Nomor pendaftaran batal" in page and "kesalahan sistem" in page
+    pdf = client.get(url, {"dari": today.replace(day=1), "sampai": today, "format": "pdf"})
+    path = tmp_path / "register.pdf"
+    path.write_bytes(pdf.content)
+    text = " ".join(
+        subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout.split()
+    )
+    assert f"Nomor pendaftaran batal (tidak dipakai, tidak digunakan ulang): {void.nomor}" in text
 
 
 @pytest.mark.dokumen_di_langkah
