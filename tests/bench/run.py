@@ -179,24 +179,41 @@ Session 5 (2026-12-01, a slower machine than the earlier runs: the same 1k pages
     its names are the case's own, so the join with the pemohon is gone. The overdue and
     near-due figures read the handover target from a partial index too
     (`permohonan_penyerahan_target`): 1.1 -> 0.06 ms each.
+
+Issue 27 (2026-12-07; the machine shared with five other developers' test runs, load average
+8-13 on its 2 CPUs during these measurements):
+
+20. **The number lock covers the number only** (`ppid_manual/workflow/numbering.py: pesan`,
+    `registrasi/actions.py: _daftar`). The registration number is taken in its own short
+    transaction (one `UPDATE ... RETURNING` on the counter row and the NomorTerbit insert;
+    its commit does not wait for the WAL flush, which the case's commit does); the case, its
+    event and its stored receipt follow in a second transaction that locks no counter. Before,
+    the row stayed locked while the receipt rendered: 16 desks, 4.0/s, p50 3.9 s. A failed
+    registration leaves its number void (`batal`) with the reason, listed in the register;
+    a worker killed in between leaves it reserved until `batalkan_nomor_terhenti` (and the
+    next registration) makes it void after 10 minutes.
+21. **A receipt's CPU** (`ppid_manual/workflow/pdf.py: _styles`; the QR of
+    `registrasi/documents.py`): the print template's style block parsed once per thread
+    instead of on every document, and the QR one pixel per module, printed pixelated (its
+    SVG path was drawn again on each copy). Same pages: the rendered PNGs are identical but for
+    the QR's module edges. Measured A/B in one process (25 renders each, alternating, load
+    8-10): median 414 -> 346 ms CPU, minimum 282 -> 271 ms. The 90 ms target is not reached:
+    the rest is WeasyPrint's cascade and layout of three pages (one layout pass: the page
+    counters do not cause a second) and drawing, spread over many functions with no single
+    hot spot (cProfile, `tests/bench/receipt_cpu.py`).
 """
 
 
 KNOWN_LIMITS = """\
-## What is left, and why (analysed 2026-12-01)
+## What is left, and why (analysed 2026-12-01; registration 2026-12-07)
 
-- **Registration of 16 desks at once misses 30/s since issue 15.** The receipt (the formulir's
-  two copies and the pemohon's rights, three pages) is rendered and stored in the
-  registration's transaction, so that what was handed out is kept as issued; its number is in
-  the PDF, and the year's counter row stays locked until the commit (numbers without gaps).
-  Every desk therefore waits for every other desk's receipt: at most one registration per
-  rendering (about 0.13 s on the earlier machine: 7.3/s; this run's machine 2.2/s, p50
-  7.0 s). Rendering before the lock is not possible (the number is printed), and rendering
-  after the commit would not reach 30/s on
-  2 CPUs either: WeasyPrint needs 0.12-0.35 s of CPU a receipt, so two cores render at most
-  6-16 a second. Before issue 15 the bench timed the POST alone and the receipt was rendered at
-  its print, the same CPU spent a moment later. One desk registers in about a third of a second
-  with its receipt stored; a province's walk-in desks register a few requests an hour.
+- **Registration of 16 desks at once is bound by the receipt's CPU.** Since issue 27 the
+  counter row is held for the number only (a few ms; table of section 2), so the desks no
+  longer wait on each other's receipts; what limits them is the CPU: each registration
+  renders and stores a three-page receipt (WeasyPrint, 0.25-0.45 s of CPU on this machine),
+  so two cores allow what section 2 shows as "two cores allow", and this run shared those
+  two cores with other work (the load average in the table). 12/s would need about 0.15 s
+  of CPU per registration.
 - **Search by a common name grows with its matches**: "Suartini" matches 5 requests at 1k and
   1,358 at 100k; the page counts them all and sorts them to show the first 25.
 - **The home page's figures per month** count that month's requests (about 830 a month at

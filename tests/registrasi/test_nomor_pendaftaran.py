@@ -7,9 +7,7 @@ one, byte for byte, with its hash in the registration's event."""
 from __future__ import annotations
 
 import datetime
-import os
 import subprocess
-import sys
 import threading
 import uuid
 
@@ -23,7 +21,6 @@ from ppid_manual.models import DokumenTerbit, Event, FormatNomor, NomorTerbit
 from ppid_manual.workflow import numbering, terbit
 from registrasi import actions as reg
 from registrasi.models import Permohonan
-from tests.bench.common import ROOT, bench_env
 
 PERMOHONAN = FormatNomor.Jenis.PERMOHONAN
 BATAL = NomorTerbit.Keadaan.BATAL
@@ -221,63 +218,3 @@ def test_two_desks_race_for_the_number_while_one_fails_after_taking_it(
     assert "kesalahan sistem (RuntimeError)" in rows[1].alasan_batal
     assert DokumenTerbit.objects.count() == 1
     assert_receipt_is_the_stored_one(Client(), petugas, a)
-
-
-KILLED_WORKER = """
-import os, sys, time, uuid
-import django
-django.setup()
-from ppid_manual.models import User
-from ppid_manual.workflow import terbit
-from registrasi import actions as reg
-from tests.registrasi.test_nomor_pendaftaran import intake
-
-def hang(case):
-    print("MERENDER", flush=True)  # inside the case's transaction, number marked used
-    time.sleep(120)
-
-terbit.siapkan = hang
-reg.register_permohonan(
-    intake("Terbunuh", "5171010101900006"), by=User.objects.get(username="petugas")
-)
-"""
-
-
-@postgres_only
-@pytest.mark.dokumen_di_langkah
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_a_worker_killed_mid_registration_leaves_no_case_and_its_number_void(
-    units, petugas, pejabat
-):
-    """kill -9 while the case's transaction renders the receipt: no case, no event, no
-    receipt, the number neither used nor void until the sweep makes it void; the next desk
-    gets the next number."""
-    env = bench_env(connection.settings_dict["NAME"], PYTHONPATH=str(ROOT))
-    worker = subprocess.Popen(
-        [sys.executable, "-c", KILLED_WORKER],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert worker.stdout.readline().strip() == "MERENDER"
-    finally:
-        os.kill(worker.pid, 9)
-        worker.wait(timeout=30)
-    assert worker.returncode == -9
-    assert not Permohonan.objects.exists()
-    assert not Event.objects.exists()
-    assert not DokumenTerbit.objects.exists()
-    [held] = nomor_rows()
-    # Its transaction died with it: the "used" mark rolled back; reserved, not void yet.
-    assert held.keadaan == NomorTerbit.Keadaan.DIPESAN
-    later = timezone.now() + numbering.TERHENTI_SETELAH + datetime.timedelta(seconds=1)
-    assert numbering.batalkan_terhenti(sebelum=later) == 1
-    held.refresh_from_db()
-    assert held.keadaan == BATAL and held.alasan_batal == numbering.ALASAN_TERHENTI
-    p = reg.register_permohonan(intake("Berikutnya", "5171010101900007"), by=petugas)
-    assert urut(p.nomor_pendaftaran) == held.urut + 1
-    assert not NomorTerbit.objects.filter(
-        keadaan=NomorTerbit.Keadaan.BATAL, nomor=p.nomor_pendaftaran
-    ).exists()
