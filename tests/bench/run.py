@@ -12,6 +12,7 @@ import argparse
 import datetime
 import os
 import platform
+import re
 import subprocess
 import sys
 import time
@@ -330,7 +331,16 @@ def main() -> None:
         f" BENCH_ARGS='{' '.join(bench_args)}'" if bench_args else ""
     )
     results["data"] = {}
-    for size in SIZES:
+    # The pages need both data sets, the registration the 1k one, the documents the 100k one.
+    needed = set()
+    if "pages" in only:
+        needed |= set(SIZES)
+    if "registration" in only:
+        needed.add("1k")
+    if "documents" in only:
+        needed.add("100k")
+    results["earlier"] = earlier_sections()
+    for size in [s for s in SIZES if s in needed]:
         log(f"database {db_name(size)}")
         results["data"][size] = ensure(size, fresh=args.fresh)
         results["data"][size]["rows"] = table_counts(db_name(size))
@@ -353,6 +363,38 @@ def main() -> None:
     results["minutes"] = round((time.perf_counter() - started) / 60, 1)
     (BENCH_DIR / "RESULTS.md").write_text(report(results))
     log(f"done in {results['minutes']} min: {BENCH_DIR / 'RESULTS.md'}")
+
+
+def earlier_sections() -> dict[str, str]:
+    """The numbered sections (1 pages, 2 registration, 3 documents) of the RESULTS.md on disk
+    and when that run started: a run with `--only` keeps the sections it did not measure, each
+    marked as the earlier run's."""
+    path = BENCH_DIR / "RESULTS.md"
+    text = path.read_text() if path.exists() else ""
+    found = {}
+    for part in re.split(r"(?m)^(?=## )", text):
+        m = re.match(r"## (\d)\. ", part)
+        if m:
+            found[m.group(1)] = part.rstrip() + "\n"
+    started = re.search(r"started (\d{4}-\d\d-\d\dT\d\d:\d\d)", text)
+    found["started"] = started.group(1) if started else "?"
+    return found
+
+
+def earlier(r: dict, number: str) -> list[str]:
+    """Section `number` as the earlier run wrote it, marked so, or nothing."""
+    section = r.get("earlier", {}).get(number)
+    if not section:
+        return []
+    heading, _, rest = section.partition("\n")
+    return [
+        heading,
+        "",
+        f"*Not measured by this run (`{r['command']}`): as written by the run started "
+        f"{r['earlier']['started']}.*",
+        rest.rstrip(),
+        "",
+    ]
 
 
 def merge_rounds(found: list[dict]) -> dict:
@@ -431,9 +473,12 @@ def report(r: dict) -> str:
     ]
     sizes = list(SIZES)
     data = r["data"]
-    for label in data[sizes[0]]["rows"]:
+    measured = [s for s in sizes if s in data]
+    for label in data[measured[0]]["rows"]:
         out.append(
-            f"| {label} | " + " | ".join(f"{data[s]['rows'][label]:,}" for s in sizes) + " |"
+            f"| {label} | "
+            + " | ".join(f"{data[s]['rows'][label]:,}" if s in data else "—" for s in sizes)
+            + " |"
         )
 
     def made(d: dict) -> str:
@@ -448,16 +493,24 @@ def report(r: dict) -> str:
 
     out.append(
         "| database | "
-        + " | ".join(f"`{data[s]['database']}`: {made(data[s])}" for s in sizes)
+        + " | ".join(
+            f"`{data[s]['database']}`: {made(data[s])}" if s in data else "not used by this run"
+            for s in sizes
+        )
         + " |"
     )
-    out += [
-        "",
-        "Statuses (permohonan) at 100k: " + status_counts(db_name("100k"), "registrasi_permohonan"),
-        "",
-        "Statuses (keberatan) at 100k: " + status_counts(db_name("100k"), "keberatan_keberatan"),
-        "",
-    ]
+    out.append("")
+    if "100k" in data:
+        out += [
+            "Statuses (permohonan) at 100k: "
+            + status_counts(db_name("100k"), "registrasi_permohonan"),
+            "",
+            "Statuses (keberatan) at 100k: "
+            + status_counts(db_name("100k"), "keberatan_keberatan"),
+            "",
+        ]
+    if "pages" not in r:
+        out += earlier(r, "1")
     if "pages" in r:
         p1, p2 = r["pages"][sizes[0]], r["pages"][sizes[1]]
         first_page = next(iter(p1.values()))
@@ -495,6 +548,8 @@ def report(r: dict) -> str:
             for label, a in p1.items()
         ]
         out += ["", "URLs at 100k: " + "; ".join(f"{k}: `{v['url']}`" for k, v in p2.items()), ""]
+    if "registration" not in r:
+        out += earlier(r, "2")
     if "registration" in r:
         g = r["registration"]
         sound = (
@@ -551,6 +606,8 @@ def report(r: dict) -> str:
         ]
         if g["error_samples"]:
             out += ["Errors: " + "; ".join(g["error_samples"]), ""]
+    if "documents" not in r:
+        out += earlier(r, "3")
     if "documents" in r:
         out += [
             "## 3. Documents (100k database, as the PPID user)",
