@@ -78,14 +78,14 @@ def assert_receipt_is_the_stored_one(client: Client, user, p: Permohonan) -> Non
 def test_a_registration_failing_after_its_number_leaves_it_void_with_the_reason(
     units, petugas, pejabat, monkeypatch, tmp_path
 ):
-    real = terbit.siapkan
+    real = terbit.prepare
 
     def printer_jams(case):
         if "Gagal" in case.pemohon.nama:
             raise RuntimeError("pencetak macet")
         return real(case)
 
-    monkeypatch.setattr(terbit, "siapkan", printer_jams)
+    monkeypatch.setattr(terbit, "prepare", printer_jams)
     with pytest.raises(RuntimeError):
         reg.register_permohonan(intake("Wayan Gagal", "5171010101900001"), by=petugas)
     # Nothing of the case was written, the number is void and says why.
@@ -171,12 +171,12 @@ def test_two_desks_race_for_the_number_while_one_fails_after_taking_it(
     """Desk A renders its receipt while desk B takes the next number (had A's counter lock
     lasted to its commit, B would wait for it: the test would time out); B then fails, A
     commits. A's number is used, B's void, nothing of B's case written."""
-    real = terbit.siapkan
+    real = terbit.prepare
     a_rendering = threading.Event()
     b_took_number = threading.Event()
     seen: dict[str, bool] = {}
 
-    def siapkan(case):
+    def prepare(case):
         if case.pemohon.nama == "Desk A":
             a_rendering.set()
             seen["b_numbered_while_a_rendered"] = b_took_number.wait(timeout=20)
@@ -184,7 +184,7 @@ def test_two_desks_race_for_the_number_while_one_fails_after_taking_it(
         b_took_number.set()
         raise RuntimeError("listrik padam")
 
-    monkeypatch.setattr(terbit, "siapkan", siapkan)
+    monkeypatch.setattr(terbit, "prepare", prepare)
     outcome: dict[str, object] = {}
 
     def desk(name: str, nik: str, after: threading.Event | None) -> None:
