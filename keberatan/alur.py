@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from keberatan.models import Keberatan
-from ppid_manual import hukum
+from ppid_manual import hukum, izin
 from ppid_manual.format import hari_tanggal
 from ppid_manual.models import User
 from ppid_manual.roles import Role
@@ -100,7 +100,14 @@ ALUR = StepTable(
     steps(
         # name, label, from, to, who[, button style[, guard]]
         # SOP 1–2: the desk receives the complete form and registers it: number and clocks.
-        ("daftarkan", "Daftarkan keberatan", [S.BARU], S.TERDAFTAR, [Role.PETUGAS], "success"),
+        (
+            "daftarkan",
+            "Daftarkan keberatan",
+            [S.BARU],
+            S.TERDAFTAR,
+            izin.peran(izin.Aksi.DAFTAR_KEBERATAN),
+            "success",
+        ),
         # SOP 3: the Atasan PPID examines and instructs the PPID / PPID Pelaksana (disposisi).
         (
             "disposisi",

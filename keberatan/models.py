@@ -28,10 +28,6 @@ from ppid_manual.workflow import deadlines
 from ppid_manual.workflow.penyampaian import Cara
 from registrasi.models import Permohonan
 
-# Who may see the pemohon's NIK unmasked and the scans (UU 27/2022 PDP: only the roles that
-# need them): the desk that takes the file, the PPID and the Atasan PPID who decide on it.
-PERAN_IDENTITAS = (Role.PETUGAS, Role.PPID, Role.ATASAN)
-
 
 def berkas_path(instance: Keberatan, filename: str) -> str:
     # A random name: the file name the pemohon's scanner chose may contain their name or NIK.
@@ -460,10 +456,6 @@ class Keberatan(IdentitasKasus):
         ):
             return True
         return False
-
-    @staticmethod
-    def boleh_lihat_identitas(user) -> bool:
-        return user.is_superuser or user.has_role(*PERAN_IDENTITAS)
 
     # --- display ------------------------------------------------------------------------
     @property

@@ -53,10 +53,11 @@ from keberatan.forms import (
 )
 from keberatan.models import Keberatan
 from keberatan.tenggat import rincian_tenggat
-from ppid_manual.access import role_required
+from ppid_manual import izin
+from ppid_manual.access import izin_required, role_required
 from ppid_manual.forms import RegisterForm
 from ppid_manual.models import Unit
-from ppid_manual.roles import ALL_DESK, Role
+from ppid_manual.roles import ALL_DESK
 from ppid_manual.workflow import penerimaan, penyampaian, tabel_pdf, terbit
 from ppid_manual.workflow.calendar import today
 from ppid_manual.workflow.deadlines import is_near_due, near_due_limit
@@ -217,7 +218,7 @@ def daftar(request: HttpRequest) -> HttpResponse:
 # --- Intake and registration --------------------------------------------------------------
 
 
-@role_required(Role.PETUGAS)
+@izin_required(izin.Aksi.DAFTAR_KEBERATAN)
 def baru(request: HttpRequest) -> HttpResponse:
     """The Formulir Keberatan: find the request by its nomor pendaftaran (or go on without
     one, reason b only), then the form; nothing is saved unless every field is right."""
@@ -272,7 +273,7 @@ def baru(request: HttpRequest) -> HttpResponse:
             "batas_pengajuan": batas,
             "lewat_batas": bool(batas and day > batas),
             "saran": saran_alasan(permohonan, day) if permohonan else None,
-            "lihat_nik": Keberatan.boleh_lihat_identitas(request.user),
+            "lihat_nik": izin.boleh(request.user, izin.Aksi.LIHAT_NIK),
             "lihat_permohonan": bool(permohonan and permohonan.visible_to(request.user)),
             # Earlier keberatan on the same request, so the desk does not register one twice.
             "sebelumnya": list(permohonan.keberatan.terdaftar().order_by("pk"))
@@ -349,7 +350,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "dokumen": _documents(k),
             "terbitan": terbit.daftar_kasus(k),
             "penyampaian": penyampaian.rincian(k, SURAT_KELUAR),
-            "lihat_nik": Keberatan.boleh_lihat_identitas(request.user),
+            "lihat_nik": izin.boleh(request.user, izin.Aksi.LIHAT_NIK),
             "lihat_permohonan": bool(k.permohonan and k.permohonan.visible_to(request.user)),
             "baru": request.GET.get("baru") == "1",
             "tanggapan_lewat": k.tanggapan_lewat(day),
@@ -571,7 +572,7 @@ def _step_context(request: HttpRequest, k: Keberatan) -> dict[str, Any]:
     return {
         "k": k,
         "p": k.permohonan,
-        "lihat_nik": Keberatan.boleh_lihat_identitas(request.user),
+        "lihat_nik": izin.boleh(request.user, izin.Aksi.LIHAT_NIK),
         "lihat_permohonan": bool(k.permohonan and k.permohonan.visible_to(request.user)),
     }
 
@@ -602,7 +603,7 @@ def _pdf(request: HttpRequest, document, mode: str = "issued") -> HttpResponse:
 
 
 @require_GET
-@login_required
+@izin_required(izin.Aksi.CETAK_SURAT)
 def cetak_formulir(request: HttpRequest, pk: int) -> HttpResponse:
     k = get_keberatan_for_user(request, pk)
     return _pdf(
@@ -611,7 +612,7 @@ def cetak_formulir(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_GET
-@login_required
+@izin_required(izin.Aksi.CETAK_SURAT)
 def cetak_disposisi(request: HttpRequest, pk: int) -> HttpResponse:
     k = get_keberatan_for_user(request, pk)
     if k.tanggal_disposisi is None:
@@ -620,7 +621,7 @@ def cetak_disposisi(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_GET
-@login_required
+@izin_required(izin.Aksi.CETAK_SURAT)
 def cetak_tanggapan(request: HttpRequest, pk: int) -> HttpResponse:
     k = get_keberatan_for_user(request, pk)
     if k.tanggal_tanggapan is None and not k.draf_keputusan:
@@ -630,7 +631,7 @@ def cetak_tanggapan(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_GET
-@login_required
+@izin_required(izin.Aksi.CETAK_SURAT)
 def cetak_ralat(request: HttpRequest, pk: int, ralat_pk: int) -> HttpResponse:
     k = get_keberatan_for_user(request, pk)
     ralat = get_object_or_404(ralat_of(k), pk=ralat_pk)
@@ -646,7 +647,7 @@ def berkas(request: HttpRequest, pk: int, jenis: str) -> FileResponse:
     """A scan (NIK copy, surat kuasa): personal data (UU 27/2022 PDP), only for the roles that
     need it, never cached."""
     k = get_keberatan_for_user(request, pk)
-    if not Keberatan.boleh_lihat_identitas(request.user):
+    if not izin.boleh(request.user, izin.Aksi.LIHAT_NIK):
         raise PermissionDenied("Peran Anda tidak berwenang membuka pindaian identitas.")
     field = BERKAS.get(jenis)
     if field is None:
@@ -657,7 +658,7 @@ def berkas(request: HttpRequest, pk: int, jenis: str) -> FileResponse:
 # --- Register ---------------------------------------------------------------------------------
 
 
-@role_required(*ALL_DESK)
+@izin_required(izin.Aksi.REGISTER_KEBERATAN)
 def register(request: HttpRequest) -> HttpResponse:
     """The Register Keberatan for a period (DESIGN.md section 5), on screen, PDF or XLSX."""
     day = today()

@@ -14,7 +14,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
-from ppid_manual import hukum
+from ppid_manual import hukum, izin
 from ppid_manual.models import User
 from ppid_manual.roles import Role
 from ppid_manual.workflow import deadlines
@@ -105,7 +105,7 @@ def ada_surat_keluar(permohonan: Permohonan, user: User) -> str | None:
 
 BERJALAN = list(Permohonan.CLOCK_RUNNING)
 PUTUSAN_DARI = [S.TERDAFTAR, S.SIAP_DIPUTUS]
-MEJA = [Role.PETUGAS, Role.PELAKSANA]
+MEJA = izin.peran(izin.Aksi.DAFTAR_PERMOHONAN)  # who registers: the permission table
 LOKET = [Role.PETUGAS, Role.PPID, Role.PELAKSANA]
 
 ALUR = StepTable(

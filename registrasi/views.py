@@ -18,8 +18,8 @@ from django.views.decorators.cache import never_cache
 from pemohon import identitas as pemohon_mod
 from pemohon.forms import CariPemohonForm
 from pemohon.models import PencarianIdentitas
-from ppid_manual import penghubung
-from ppid_manual.access import role_required
+from ppid_manual import izin, penghubung
+from ppid_manual.access import izin_required, role_required
 from ppid_manual.forms import RegisterForm
 from ppid_manual.paging import counted_page
 from ppid_manual.roles import ALL_DESK, Role
@@ -71,8 +71,6 @@ from registrasi.models import Penyerahan, Permohonan, SuratPermintaan
 S = Permohonan.Status
 K = Permohonan.Keputusan
 DESK = ALL_DESK
-# Who needs the full NIK and the ID scan to do the work (UU 27/2022 PDP): others see it masked.
-IDENTITAS = (Role.PETUGAS, Role.PPID, Role.PELAKSANA, Role.ATASAN)
 PER_HALAMAN = 25
 PER_HALAMAN_REGISTER = 50
 
@@ -159,7 +157,7 @@ def daftar(request: HttpRequest) -> HttpResponse:
             "q": q,
             "today": today,
             "counts": counts,
-            "lihat_nik": user.has_role(*IDENTITAS),
+            "lihat_nik": izin.boleh(user, izin.Aksi.LIHAT_NIK),
         },
     )
 
@@ -214,7 +212,7 @@ def _mark_deadlines(rows: list[Permohonan], today) -> None:
 # --- Intake --------------------------------------------------------------------------------
 
 
-@role_required(Role.PETUGAS, Role.PELAKSANA)
+@izin_required(izin.Aksi.DAFTAR_PERMOHONAN)
 def baru(request: HttpRequest) -> HttpResponse:
     """SOP steps 1–2 at the desk: the form typed in, then registered or returned."""
     if request.method == "POST":
@@ -313,7 +311,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "p": p,
             "pemohon": p.pemohon_kasus,
-            "lihat_nik": request.user.has_role(*IDENTITAS),
+            "lihat_nik": izin.boleh(request.user, izin.Aksi.LIHAT_NIK),
             "tahapan": tahapan(p, ada_penyerahan=bool(penyerahan)),
             "langkah": langkah,
             "surat": surat,
@@ -327,7 +325,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "baru": request.GET.get("baru") == "1",
             "boleh_lanjutkan": p.is_returned
             and lanjutan is None
-            and request.user.has_role(Role.PETUGAS, Role.PELAKSANA),
+            and izin.boleh(request.user, izin.Aksi.DAFTAR_PERMOHONAN),
             **_usulan_dik(p, request.user),
         },
     )
@@ -407,7 +405,7 @@ def documents_for(p: Permohonan, surat, penyerahan) -> list[dict[str, str]]:
     return docs
 
 
-@role_required(*IDENTITAS)
+@izin_required(izin.Aksi.LIHAT_NIK)
 @never_cache
 def identitas(request: HttpRequest, pk: int) -> FileResponse:
     """The ID scan, only through this permission-checked view, never cached (UU 27/2022)."""
@@ -644,7 +642,7 @@ DOKUMEN = {
 }
 
 
-@role_required(*DESK)
+@izin_required(izin.Aksi.CETAK_SURAT)
 def cetak(request: HttpRequest, pk: int, dokumen: str) -> HttpResponse:
     p = get_permohonan_for_user(request, pk)
     if dokumen not in DOKUMEN:
@@ -655,14 +653,14 @@ def cetak(request: HttpRequest, pk: int, dokumen: str) -> HttpResponse:
     return _print(request, p, cls(p, request))
 
 
-@role_required(*DESK)
+@izin_required(izin.Aksi.CETAK_SURAT)
 def cetak_ralat(request: HttpRequest, pk: int, ralat_pk: int) -> HttpResponse:
     p = get_permohonan_for_user(request, pk)
     ralat = get_object_or_404(ralat_of(p), pk=ralat_pk)
     return _print(request, p, RalatSurat(p, request, ralat=ralat))
 
 
-@role_required(*DESK)
+@izin_required(izin.Aksi.CETAK_SURAT)
 def cetak_surat(request: HttpRequest, pk: int, surat_pk: int) -> HttpResponse:
     p = get_permohonan_for_user(request, pk)
     surat = get_object_or_404(
@@ -671,7 +669,7 @@ def cetak_surat(request: HttpRequest, pk: int, surat_pk: int) -> HttpResponse:
     return _print(request, p, SuratPermintaanDokumen(p, request, surat=surat))
 
 
-@role_required(*DESK)
+@izin_required(izin.Aksi.CETAK_SURAT)
 def cetak_tanda_terima(request: HttpRequest, pk: int, penyerahan_pk: int) -> HttpResponse:
     p = get_permohonan_for_user(request, pk)
     penyerahan = get_object_or_404(
@@ -680,7 +678,7 @@ def cetak_tanda_terima(request: HttpRequest, pk: int, penyerahan_pk: int) -> Htt
     return _print(request, p, TandaTerimaPenyerahan(p, request, penyerahan=penyerahan))
 
 
-@role_required(*DESK)
+@izin_required(izin.Aksi.CETAK_SURAT)
 def cetak_kuitansi(request: HttpRequest, pk: int, penyerahan_pk: int) -> HttpResponse:
     """The numbered kuitansi of a paid handover; a free one has none (404)."""
     p = get_permohonan_for_user(request, pk)
@@ -696,7 +694,7 @@ def cetak_kuitansi(request: HttpRequest, pk: int, penyerahan_pk: int) -> HttpRes
 # --- Register ------------------------------------------------------------------------------------
 
 
-@role_required(Role.PETUGAS, Role.PPID, Role.PELAKSANA, Role.ATASAN)
+@izin_required(izin.Aksi.REGISTER_PERMOHONAN)
 def register(request: HttpRequest) -> HttpResponse:
     """The Register Permohonan for a period (Perki 1/2021 columns), on screen, PDF, XLSX."""
     today = timezone.localdate()
