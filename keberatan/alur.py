@@ -74,8 +74,9 @@ def bukan_alasan_a(keberatan: Keberatan, user: User) -> str | None:
     """UU 14/2008 Pasal 35(2): only reasons b–g may be settled by musyawarah."""
     if A.A in keberatan.alasan:
         return (
-            "Keberatan dengan alasan huruf a (penolakan berdasarkan Pasal 17) tidak dapat "
-            "diselesaikan secara musyawarah; UU 14/2008 Pasal 35 ayat (2) hanya membolehkan "
+            f"Keberatan dengan alasan huruf a (penolakan berdasarkan {hukum.pasal('17')}) "
+            "tidak dapat "
+            f"diselesaikan secara musyawarah; UU 14/2008 {hukum.pasal('35(2)')} hanya membolehkan "
             "musyawarah untuk alasan huruf b sampai dengan g."
         )
     return None
@@ -324,7 +325,8 @@ def dasar_otomatis(permohonan: Permohonan, today: datetime.date) -> Dasar | None
     if permohonan.clock_running and permohonan.tenggat and permohonan.tenggat < today:
         return Dasar(
             permohonan.tenggat,
-            "Tenggat pemberitahuan tertulis lewat tanpa jawaban (UU 14/2008 Pasal 22(7))",
+            "Tenggat pemberitahuan tertulis lewat tanpa jawaban (UU 14/2008 "
+            f"{hukum.pasal('22(7)')})",
         )
     if permohonan.diperpanjang and permohonan.tanggal_perpanjangan is not None:
         # The extension (Pasal 22(8)) objected to: from the receipt of its notice.
@@ -478,9 +480,9 @@ TENGGAT_PENGAJUAN = DeadlineSpec(
     "tenggat_pengajuan",
     "tanggal_dasar",
     HK_PENGAJUAN,
-    "Batas pengajuan keberatan (Pasal 36(1))",
+    f"Batas pengajuan keberatan ({hukum.pasal('36(1)')})",
     judul="Batas pengajuan keberatan",
-    dasar="UU 14/2008 Pasal 36 ayat (1)",
+    dasar=f"UU 14/2008 {hukum.pasal('36(1)')}",
     # Named with where the date comes from ("tanggal SK penolakan … diterima pemohon").
     sejak=lambda k: (
         f"tanggal timbulnya alasan keberatan ({k.dasar_keterangan[:1].lower()}"
@@ -528,10 +530,10 @@ TENGGAT_TANGGAPAN = DeadlineSpec(
     "tenggat_tanggapan",
     "tanggal_diterima",
     HK_TANGGAPAN,
-    "Tenggat tanggapan Atasan PPID (Pasal 36(2))",
+    f"Tenggat tanggapan Atasan PPID ({hukum.pasal('36(2)')})",
     applies=lambda k: k.status in Keberatan.BELUM_DITANGGAPI,
     judul="Tenggat tanggapan Atasan PPID",
-    dasar="UU 14/2008 Pasal 36 ayat (2)",
+    dasar=f"UU 14/2008 {hukum.pasal('36(2)')}",
     sejak="tanggal keberatan tertulis diterima",
 )
 TARGET_DRAF = DeadlineSpec(
@@ -561,20 +563,20 @@ SENGKETA_TANPA_TANGGAPAN = DeadlineSpec(
     "tenggat_sengketa",
     "tenggat_tanggapan",
     HK_SENGKETA,
-    "Batas pengajuan sengketa (Pasal 37(2))",
+    f"Batas pengajuan sengketa ({hukum.pasal('37(2)')})",
     applies=lambda k: k.tanggal_tanggapan is None,
     judul="Batas pengajuan sengketa ke Komisi Informasi (bila tidak ditanggapi)",
-    dasar="UU 14/2008 Pasal 37 ayat (2)",
+    dasar=f"UU 14/2008 {hukum.pasal('37(2)')}",
     sejak="hari terakhir tenggat tanggapan",
 )
 SENGKETA_SESUDAH_TANGGAPAN = DeadlineSpec(
     "tenggat_sengketa",
     "tanggapan_diterima",
     HK_SENGKETA,
-    "Batas pengajuan sengketa (Pasal 37(2))",
+    f"Batas pengajuan sengketa ({hukum.pasal('37(2)')})",
     applies=lambda k: k.tanggal_tanggapan is not None,
     judul="Batas pengajuan sengketa ke Komisi Informasi",
-    dasar="UU 14/2008 Pasal 37 ayat (2)",
+    dasar=f"UU 14/2008 {hukum.pasal('37(2)')}",
     sejak=lambda k: (
         "tanggal surat tanggapan (perkiraan diterima pemohon; penyampaian belum dicatat)"
         if not k.tanggapan_cara

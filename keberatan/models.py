@@ -190,7 +190,7 @@ class Keberatan(IdentitasKasus):
     )
     informasi_diminta = models.TextField("informasi yang diminta", max_length=2000)
     tujuan_penggunaan = models.TextField("tujuan penggunaan informasi", max_length=1000)
-    alasan = models.JSONField("alasan keberatan (Pasal 35 ayat (1))", default=list)
+    alasan = models.JSONField(f"alasan keberatan ({hukum.pasal('35(1)')})", default=list)
     kasus_posisi = models.TextField("kasus posisi", max_length=4000)
     kuasa_nama = models.CharField("nama kuasa pemohon", max_length=150, blank=True)
     kuasa_alamat = models.CharField("alamat kuasa", max_length=300, blank=True)
@@ -290,7 +290,9 @@ class Keberatan(IdentitasKasus):
     informasi_tertutup = models.TextField(
         "informasi yang tetap dikecualikan", max_length=3000, blank=True
     )
-    pasal17 = models.JSONField("Pasal 17 huruf (bagian yang tetap dikecualikan)", default=list)
+    pasal17 = models.JSONField(
+        f"{hukum.pasal('17')} huruf (bagian yang tetap dikecualikan)", default=list
+    )
     biaya_ditetapkan = models.DecimalField(
         "biaya yang ditetapkan Atasan PPID (Rp)",
         max_digits=12,

@@ -53,7 +53,7 @@ from keberatan.forms import (
 )
 from keberatan.models import Keberatan
 from keberatan.tenggat import rincian_tenggat
-from ppid_manual import izin
+from ppid_manual import hukum, izin
 from ppid_manual.access import izin_required, role_required
 from ppid_manual.forms import RegisterForm
 from ppid_manual.models import Unit
@@ -240,7 +240,7 @@ def baru(request: HttpRequest) -> HttpResponse:
                     messages.warning(
                         request,
                         f"Keberatan {k.nomor_registrasi} didaftarkan, tetapi diajukan melewati "
-                        "batas 30 hari kerja (UU 14/2008 Pasal 36 ayat (1)); catatan ini "
+                        f"batas 30 hari kerja (UU 14/2008 {hukum.pasal('36(1)')}); catatan ini "
                         "tersimpan pada riwayat.",
                     )
                 else:
@@ -390,12 +390,14 @@ def _tanggapan(keputusan: str) -> StepPage:
             "informasi. Surat tanggapan ditandatangani Atasan PPID yang menjabat hari ini."
         ),
         KP.DITOLAK: (
-            "Putusan PPID dikuatkan. Tuliskan alasan tertulis penolakan (UU 14/2008 Pasal 36 "
-            "ayat (3)); surat tanggapan memuat hak pemohon mengajukan sengketa ke Komisi "
+            "Putusan PPID dikuatkan. Tuliskan alasan tertulis penolakan (UU 14/2008 "
+            f"{hukum.pasal('36(3)')}); surat tanggapan memuat hak pemohon mengajukan "
+            "sengketa ke Komisi "
             "Informasi Provinsi Bali dalam 14 hari kerja."
         ),
         KP.MUSYAWARAH: (
-            "Hanya untuk alasan huruf b–g (UU 14/2008 Pasal 35 ayat (2)). Tuliskan isi kesepakatan."
+            f"Hanya untuk alasan huruf b–g (UU 14/2008 {hukum.pasal('35(2)')}). Tuliskan "
+            "isi kesepakatan."
         ),
         KP.SEBAGIAN: (
             "Sebagian informasi diberikan, sebagian tetap dikecualikan: tuliskan keduanya dan "
@@ -477,7 +479,7 @@ PAGES: dict[str, StepPage] = {
             css=step.css,
         ),
         lambda k, f, user: actions.record_penyampaian(k, f.penyampaian(), by=user),
-        "UU 14/2008 Pasal 37 ayat (2): 14 hari kerja ke Komisi Informasi dihitung sejak "
+        f"UU 14/2008 {hukum.pasal('37(2)')}: 14 hari kerja ke Komisi Informasi dihitung sejak "
         "tanggapan tertulis diterima pemohon. Tanggal kirim pos dicatat sebagai perkiraan "
         "sampai tanggal diterima dikonfirmasi.",
         "Penyampaian tanggapan dicatat; batas pengajuan sengketa dihitung dari tanggal diterima.",
@@ -511,7 +513,8 @@ PAGES: dict[str, StepPage] = {
             diketahui_dari=f.cleaned_data["diketahui_dari"],
             note=f.cleaned_data["catatan"],
         ),
-        "UU 14/2008 Pasal 37: sengketa diajukan ke Komisi Informasi Provinsi Bali dalam 14 hari "
+        f"UU 14/2008 {hukum.pasal('37')}: sengketa diajukan ke Komisi Informasi Provinsi "
+        "Bali dalam 14 hari "
         "kerja sejak tanggapan diterima.",
         "Sengketa dicatat.",
     ),
@@ -563,7 +566,7 @@ PAGES["catat_sengketa_tanpa_tanggapan"] = StepPage(
     PAGES["catat_sengketa"].form,
     PAGES["catat_sengketa"].act,
     "Atasan PPID tidak menanggapi dalam 30 hari kerja; pemohon dapat langsung mengajukan "
-    "sengketa ke Komisi Informasi (UU 14/2008 Pasal 37).",
+    f"sengketa ke Komisi Informasi (UU 14/2008 {hukum.pasal('37')}).",
     "Sengketa dicatat.",
 )
 

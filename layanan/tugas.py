@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
+from ppid_manual import hukum
 from ppid_manual.roles import Role
 from ppid_manual.workflow.deadlines import is_near_due
 
@@ -101,7 +102,7 @@ def _permohonan(user, batas: int | None, jumlah: list[int]) -> list[Tugas]:
             S.SIAP_DIPUTUS: "Terbitkan pemberitahuan tertulis",
         }
         for p in _baris(base.running().order_by("tenggat", "pk"), batas, jumlah):
-            add(p, kerja[p.status], p.tenggat, "Pemberitahuan tertulis (Pasal 22(7))")
+            add(p, kerja[p.status], p.tenggat, f"Pemberitahuan tertulis ({hukum.pasal('22(7)')})")
     if user.has_role(Role.PELAKSANA) and user.unit_id:
         # The OPD's own date: the internal answer deadline of the letter it received.
         surat = (
@@ -205,7 +206,7 @@ def _keberatan(user, batas: int | None, jumlah: list[int]) -> list[Tugas]:
                 k,
                 "Catat sikap pemohon atas tanggapan",
                 k.tenggat_sengketa,
-                "Batas pengajuan sengketa (Pasal 37(2))",
+                f"Batas pengajuan sengketa ({hukum.pasal('37(2)')})",
             )
     return items
 

@@ -64,11 +64,15 @@ UU_KIP_JUDUL = f"{UU_KIP_NOMOR} tentang Keterbukaan Informasi Publik"
 # LETTERS.md asks: "Pasal 22 ayat (7)", "Pasal 35 ayat (1) huruf f", never "22(7)".
 KUTIPAN = {
     "2(4)": "informasi yang dikecualikan bersifat ketat dan terbatas (uji konsekuensi)",
+    "4": "hak pemohon informasi publik",
+    "5": "kewajiban pengguna informasi publik",
     "9": "informasi berkala",
     "11(1)a": "daftar seluruh informasi publik (DIP)",
     "17": "informasi yang dikecualikan",
     **{f"17{h}": f"informasi yang dikecualikan, huruf {h}" for h in "abcdefghij"},
     "21": "biaya dan cara memperoleh informasi",
+    "19": "uji konsekuensi oleh PPID",
+    "22(4)": "nomor pendaftaran sebagai bukti permohonan",
     "22(7)": "pemberitahuan tertulis dalam 10 hari kerja",
     "22(8)": "perpanjangan paling lama 7 hari kerja",
     "35": "alasan keberatan",

@@ -372,10 +372,10 @@ TENGGAT_AWAL = DeadlineSpec(
     "tenggat_awal",
     "tanggal_daftar",
     HK_PEMBERITAHUAN,
-    "Tenggat 10 hari kerja (Pasal 22(7))",
+    f"Tenggat 10 hari kerja ({hukum.pasal('22(7)')})",
     applies=lambda p: p.clock_running,
-    judul=f"{HK_PEMBERITAHUAN} hari kerja sejak pendaftaran (Pasal 22(7))",
-    dasar="UU 14/2008 Pasal 22 ayat (7)",
+    judul=f"{HK_PEMBERITAHUAN} hari kerja sejak pendaftaran ({hukum.pasal('22(7)')})",
+    dasar=f"UU 14/2008 {hukum.pasal('22(7)')}",
     sejak="tanggal permohonan diterima (pendaftaran)",
 )
 # The deadline in force: the same 10 hk until an extension...
@@ -383,9 +383,9 @@ TENGGAT_PEMBERITAHUAN = DeadlineSpec(
     "tenggat",
     "tanggal_daftar",
     HK_PEMBERITAHUAN,
-    "Tenggat pemberitahuan (Pasal 22(7))",
+    f"Tenggat pemberitahuan ({hukum.pasal('22(7)')})",
     applies=lambda p: p.clock_running and not p.diperpanjang,
-    dasar="UU 14/2008 Pasal 22 ayat (7)",
+    dasar=f"UU 14/2008 {hukum.pasal('22(7)')}",
     sejak="tanggal permohonan diterima (pendaftaran)",
 )
 # ...then 7 hk more from the original deadline (Pasal 22(8)), once.
@@ -393,10 +393,10 @@ TENGGAT_PERPANJANGAN = DeadlineSpec(
     "tenggat",
     "tenggat_awal",
     HK_PERPANJANGAN,
-    "Tenggat sesudah perpanjangan (Pasal 22(8))",
+    f"Tenggat sesudah perpanjangan ({hukum.pasal('22(8)')})",
     applies=lambda p: p.clock_running and p.diperpanjang,
-    judul=f"Perpanjangan {HK_PERPANJANGAN} hari kerja (Pasal 22(8))",
-    dasar="UU 14/2008 Pasal 22 ayat (8)",
+    judul=f"Perpanjangan {HK_PERPANJANGAN} hari kerja ({hukum.pasal('22(8)')})",
+    dasar=f"UU 14/2008 {hukum.pasal('22(8)')}",
     sejak="hari terakhir tenggat 10 hari kerja",
 )
 # SOP langkah 5: the handover 1 hk after the information is ready (the fee is paid at the

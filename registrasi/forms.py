@@ -14,6 +14,7 @@ from django import forms
 from pemohon.forms import IdentitasPemohonForm, clean_nik
 from pemohon.identitas import PEMOHON_FIELDS
 from pemohon.models import Pemohon
+from ppid_manual import hukum
 from ppid_manual.format import hari_tanggal
 from ppid_manual.forms import bersihkan_scan, date_input, not_future, textarea
 from ppid_manual.hidden_fields import HiddenFieldsCheckedMixin
@@ -249,14 +250,16 @@ class PermohonanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
         if lines:
             if tenggat < now:
                 lines.append(
-                    f"Tenggat pemberitahuan tertulis (10 hari kerja, UU 14/2008 Pasal 22(7)) "
+                    "Tenggat pemberitahuan tertulis (10 hari kerja, UU 14/2008 "
+                    f"{hukum.pasal('22(7)')}) "
                     f"jatuh pada {hari_tanggal(tenggat)}, sudah lewat: permohonan ini "
                     "langsung tercatat TERLAMBAT sejak didaftarkan."
                 )
             else:
                 sisa = calendar.working_days_between(now, tenggat, days_off)
                 lines.append(
-                    f"Tenggat pemberitahuan tertulis (10 hari kerja, UU 14/2008 Pasal 22(7)) "
+                    "Tenggat pemberitahuan tertulis (10 hari kerja, UU 14/2008 "
+                    f"{hukum.pasal('22(7)')}) "
                     f"jatuh pada {hari_tanggal(tenggat)}: tersisa {sisa} hari kerja dari hari ini."
                 )
         return lines
@@ -505,7 +508,7 @@ class PutusanForm(forms.Form):
         label="Bagian yang dihitamkan", max_length=2000, widget=textarea(3, 2000)
     )
     pasal17 = forms.MultipleChoiceField(
-        label="Dikecualikan berdasarkan UU 14/2008 Pasal 17 huruf",
+        label=f"Dikecualikan berdasarkan UU 14/2008 {hukum.pasal('17')} huruf",
         choices=Permohonan.Pasal17.choices,
         widget=forms.CheckboxSelectMultiple,
         required=False,
@@ -514,7 +517,7 @@ class PutusanForm(forms.Form):
         label="dan/atau undang-undang lain",
         max_length=300,
         required=False,
-        help_text="Misalnya: UU 27/2022 tentang Pelindungan Data Pribadi, Pasal ...",
+        help_text=(f"Misalnya: UU 27/2022 tentang Pelindungan Data Pribadi, {hukum.pasal('...')}"),
     )
     konsekuensi = forms.CharField(
         label="Uji konsekuensi (akibat bila informasi dibuka)",
@@ -610,7 +613,9 @@ class PutusanForm(forms.Form):
         cleaned = super().clean()
         if "pasal17" in self.fields:
             if not cleaned.get("pasal17") and not (cleaned.get("undang_undang_lain") or ""):
-                self.add_error("pasal17", "Pilih huruf Pasal 17 dan/atau isi undang-undang lain.")
+                self.add_error(
+                    "pasal17", f"Pilih huruf {hukum.pasal('17')} dan/atau isi undang-undang lain."
+                )
         tersedia = cleaned.get("tanggal_tersedia")
         if tersedia is not None and tersedia < today():
             self.add_error("tanggal_tersedia", "Tanggal ini tidak boleh sebelum hari ini.")

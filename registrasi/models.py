@@ -446,7 +446,7 @@ class Permohonan(IdentitasKasus):
         "informasi yang diberikan / penjelasan", max_length=3000, blank=True
     )
     bagian_dihitamkan = models.TextField("bagian yang dihitamkan", max_length=2000, blank=True)
-    pasal17 = models.JSONField("Pasal 17 huruf", default=list, blank=True)
+    pasal17 = models.JSONField(f"{hukum.pasal('17')} huruf", default=list, blank=True)
     undang_undang_lain = models.CharField("dasar undang-undang lain", max_length=300, blank=True)
     konsekuensi = models.TextField("uji konsekuensi", max_length=4000, blank=True)
     nomor_sk_penolakan = models.CharField(
@@ -639,13 +639,14 @@ class Permohonan(IdentitasKasus):
         """None when the one extension is still possible, else why not (Pasal 22(8))."""
         if self.diperpanjang:
             return (
-                "Permohonan ini sudah pernah diperpanjang; UU 14/2008 Pasal 22(8) hanya "
+                "Permohonan ini sudah pernah diperpanjang; UU 14/2008 "
+                f"{hukum.pasal('22(8)')} hanya "
                 "membolehkan satu kali perpanjangan."
             )
         if self.tenggat_awal is not None and today > self.tenggat_awal:
             return (
                 "Tenggat 10 hari kerja sudah lewat; perpanjangan hanya dapat diberikan "
-                "sebelum tenggat berakhir (UU 14/2008 Pasal 22(8))."
+                f"sebelum tenggat berakhir (UU 14/2008 {hukum.pasal('22(8)')})."
             )
         return None
 

@@ -18,7 +18,7 @@ from django.views.decorators.cache import never_cache
 from pemohon import identitas as pemohon_mod
 from pemohon.forms import CariPemohonForm
 from pemohon.models import PencarianIdentitas
-from ppid_manual import izin, penghubung
+from ppid_manual import hukum, izin, penghubung
 from ppid_manual.access import izin_required, role_required
 from ppid_manual.forms import RegisterForm
 from ppid_manual.paging import counted_page
@@ -546,7 +546,8 @@ PAGES: dict[str, StepPage] = {
         form=lambda p, data, step: PerpanjanganForm(data),
         act=lambda p, f, user: actions.extend(p, by=user, alasan=f.cleaned_data["alasan"]),
         konsep=(Konsep("pemberitahuan perpanjangan", PemberitahuanPerpanjangan),),
-        intro="UU 14/2008 Pasal 22(8): satu kali, paling lama 7 hari kerja sesudah tenggat "
+        intro=f"UU 14/2008 {hukum.pasal('22(8)')}: satu kali, paling lama 7 hari kerja "
+        "sesudah tenggat "
         "awal, dengan alasan tertulis, dan hanya sebelum tenggat awal lewat.",
         success=lambda r: f"Tenggat diperpanjang sampai {r.tenggat:%d-%m-%Y}.",
     ),
@@ -600,7 +601,7 @@ PAGES: dict[str, StepPage] = {
         lambda p, f, user: actions.record_penyampaian(
             p, f.penyampaian(), by=user, surat=f.cleaned_data["surat"]
         ),
-        "UU 14/2008 Pasal 36 ayat (1): 30 hari kerja untuk mengajukan keberatan dihitung "
+        f"UU 14/2008 {hukum.pasal('36(1)')}: 30 hari kerja untuk mengajukan keberatan dihitung "
         "sejak surat yang menimbulkan alasan keberatan (pemberitahuan tertulis, SK penolakan, "
         "pemberitahuan perpanjangan) diterima pemohon. Tanggal kirim pos dicatat sebagai "
         "perkiraan sampai tanggal diterima dikonfirmasi.",
