@@ -180,7 +180,8 @@ def _register(p: Pengajuan, *, by: User, note: str) -> Keberatan:
         notes.insert(
             0,
             f"PERINGATAN: keberatan diajukan {tanggal(p.tanggal_diterima)}, {lewat} hari kerja "
-            f"sesudah batas 30 hari kerja ({hari_tanggal(tenggat_pengajuan)}; dihitung sejak "
+            f"sesudah batas {hukum.HK_KEBERATAN} hari kerja "
+            f"({hari_tanggal(tenggat_pengajuan)}; dihitung sejak "
             f"{tanggal(dasar)}). Tetap didaftarkan; kelayakannya dipertimbangkan Atasan PPID "
             f"(UU 14/2008 {hukum.pasal('36(1)')}).",
         )
@@ -567,9 +568,9 @@ def record_sengketa(
     if keberatan.tenggat_sengketa and tanggal_sengketa > keberatan.tenggat_sengketa:
         notes.insert(
             0,
-            f"PERINGATAN: sengketa diajukan {tanggal(tanggal_sengketa)}, sesudah batas 14 hari "
-            f"kerja ({hari_tanggal(keberatan.tenggat_sengketa)}; UU 14/2008 "
-            f"{hukum.pasal('37(2)')}).",
+            f"PERINGATAN: sengketa diajukan {tanggal(tanggal_sengketa)}, sesudah batas "
+            f"{hukum.HK_SENGKETA} hari kerja ({hari_tanggal(keberatan.tenggat_sengketa)}; "
+            f"UU 14/2008 {hukum.pasal('37(2)')}).",
         )
 
     def update(k: Keberatan) -> dict[str, Any]:

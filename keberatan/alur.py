@@ -35,11 +35,11 @@ HK_SENGKETA = hukum.HK_SENGKETA
 # The SOP's internal targets per step (third flowchart, column "Waktu"), inside the 30 hk:
 # 1 the complete form (the desk's "Lengkap" check), 2 registration, 3 examination and
 # disposisi, 4 the draft, 5 the answer.
-SOP_KELENGKAPAN = 1
-SOP_REGISTRASI = 1
-SOP_PEMERIKSAAN = 5
-SOP_DRAF = 2
-SOP_JAWABAN = 1
+SOP_KELENGKAPAN = hukum.SOP_KELENGKAPAN
+SOP_REGISTRASI = hukum.SOP_REGISTRASI
+SOP_PEMERIKSAAN = hukum.SOP_PEMERIKSAAN
+SOP_DRAF = hukum.SOP_DRAF
+SOP_JAWABAN = hukum.SOP_JAWABAN
 
 
 def dalam_lingkup(keberatan: Keberatan, user: User) -> bool:
@@ -225,7 +225,7 @@ ALUR = StepTable(
         ),
         (
             "catat_sengketa_tanpa_tanggapan",
-            "Catat sengketa (tanggapan tidak diberikan dalam 30 hari kerja)",
+            f"Catat sengketa (tanggapan tidak diberikan dalam {hukum.HK_TANGGAPAN} hari kerja)",
             BELUM_DITANGGAPI,
             S.SENGKETA,
             LOKET,
@@ -394,12 +394,28 @@ class Tahap:
 
 
 TAHAP_SOP = (
-    (1, "Pemohon mengajukan formulir keberatan dan fotokopi identitas (NIK)", "1 hari kerja"),
-    (2, "Registrasi keberatan; salinan formulir sebagai tanda terima", "1 hari kerja"),
-    (3, "Atasan PPID memeriksa dan memberi disposisi kepada PPID/PPID Pelaksana", "5 hari kerja"),
-    (4, "PPID mengajukan draf surat tanggapan kepada Atasan PPID", "2 hari kerja"),
-    (5, "Atasan PPID menanggapi keberatan dengan surat", "1 hari kerja"),
-    (6, "Sikap pemohon: menerima, atau sengketa ke Komisi Informasi", "14 hari kerja"),
+    (
+        1,
+        "Pemohon mengajukan formulir keberatan dan fotokopi identitas (NIK)",
+        f"{hukum.SOP_KELENGKAPAN} hari kerja",
+    ),
+    (
+        2,
+        "Registrasi keberatan; salinan formulir sebagai tanda terima",
+        f"{hukum.SOP_REGISTRASI} hari kerja",
+    ),
+    (
+        3,
+        "Atasan PPID memeriksa dan memberi disposisi kepada PPID/PPID Pelaksana",
+        f"{hukum.SOP_PEMERIKSAAN} hari kerja",
+    ),
+    (4, "PPID mengajukan draf surat tanggapan kepada Atasan PPID", f"{hukum.SOP_DRAF} hari kerja"),
+    (5, "Atasan PPID menanggapi keberatan dengan surat", f"{hukum.SOP_JAWABAN} hari kerja"),
+    (
+        6,
+        "Sikap pemohon: menerima, atau sengketa ke Komisi Informasi",
+        f"{hukum.HK_SENGKETA} hari kerja",
+    ),
 )
 
 # The step under way in each state (1-based, as in TAHAP_SOP).
@@ -428,9 +444,11 @@ def tahapan(keberatan: Keberatan) -> list[Tahap]:
     }
     catatan: dict[int, str] = {}
     if k.kelengkapan_terlambat():
-        catatan[1] = "Formulir lengkap diterima melewati target 1 hari kerja."
+        catatan[1] = (
+            f"Formulir lengkap diterima melewati target {hukum.SOP_KELENGKAPAN} hari kerja."
+        )
     if k.registrasi_terlambat():
-        catatan[2] = "Didaftarkan melewati target 1 hari kerja."
+        catatan[2] = f"Didaftarkan melewati target {hukum.SOP_REGISTRASI} hari kerja."
     if s == S.DRAF_DIAJUKAN:
         catatan[4] = "Draf menunggu pemeriksaan Atasan PPID."
     if k.jumlah_revisi:
@@ -449,7 +467,9 @@ def tahapan(keberatan: Keberatan) -> list[Tahap]:
             # A sengketa after the 30 hk lapsed: the steps not taken were skipped.
             keadaan = {n: ("selesai" if _tahap_selesai(k, n) else "dilewati") for n in range(1, 6)}
             keadaan[6] = "selesai"
-            catatan[5] = "Atasan PPID tidak memberi tanggapan dalam 30 hari kerja."
+            catatan[5] = (
+                f"Atasan PPID tidak memberi tanggapan dalam {hukum.HK_TANGGAPAN} hari kerja."
+            )
     else:
         now = _SEKARANG[s]
         keadaan = {
@@ -497,7 +517,7 @@ TARGET_KELENGKAPAN = DeadlineSpec(
     "target_kelengkapan",
     "tanggal_diajukan",
     SOP_KELENGKAPAN,
-    "Target formulir lengkap (SOP 1 hk)",
+    f"Target formulir lengkap (SOP {hukum.SOP_KELENGKAPAN} hk)",
     judul="Target formulir keberatan lengkap",
     dasar="SOP langkah 1",
     sejak="tanggal formulir pertama kali diajukan",
@@ -508,7 +528,7 @@ TARGET_REGISTRASI = DeadlineSpec(
     "target_registrasi",
     "tanggal_diterima",
     SOP_REGISTRASI,
-    "Target registrasi (SOP 1 hk)",
+    f"Target registrasi (SOP {hukum.SOP_REGISTRASI} hk)",
     judul="Target registrasi",
     dasar="SOP langkah 2",
     sejak="tanggal keberatan diterima",
@@ -517,7 +537,7 @@ TARGET_PEMERIKSAAN = DeadlineSpec(
     "target_pemeriksaan",
     "tanggal_registrasi",
     SOP_PEMERIKSAAN,
-    "Target pemeriksaan Atasan PPID (SOP 5 hk)",
+    f"Target pemeriksaan Atasan PPID (SOP {hukum.SOP_PEMERIKSAAN} hk)",
     applies=lambda k: k.status == S.TERDAFTAR,
     judul="Target pemeriksaan dan disposisi Atasan PPID",
     dasar="SOP langkah 3",
@@ -540,7 +560,7 @@ TARGET_DRAF = DeadlineSpec(
     "target_draf",
     "mulai_draf",
     SOP_DRAF,
-    "Target draf tanggapan (SOP 2 hk)",
+    f"Target draf tanggapan (SOP {hukum.SOP_DRAF} hk)",
     applies=lambda k: k.status in (S.DIDISPOSISI, S.DRAF_DIKEMBALIKAN),
     judul="Target draf tanggapan PPID",
     dasar="SOP langkah 4",
@@ -550,7 +570,7 @@ TARGET_JAWABAN = DeadlineSpec(
     "target_jawaban",
     "tanggal_draf",
     SOP_JAWABAN,
-    "Target tanggapan Atasan PPID (SOP 1 hk)",
+    f"Target tanggapan Atasan PPID (SOP {hukum.SOP_JAWABAN} hk)",
     applies=lambda k: k.status in (S.DRAF_DIAJUKAN, S.DRAF_DISETUJUI),
     judul="Target tanggapan Atasan PPID",
     dasar="SOP langkah 5",

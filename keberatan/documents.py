@@ -334,7 +334,7 @@ def register_rows(keberatan) -> list[dict[str, Any]]:
         if k.keputusan:
             keputusan = k.get_keputusan_display()
         elif k.status == Keberatan.Status.SENGKETA:
-            keputusan = "Tidak ditanggapi dalam 30 hari kerja"
+            keputusan = f"Tidak ditanggapi dalam {hukum.HK_TANGGAPAN} hari kerja"
         else:
             keputusan = f"Dalam proses (tenggat {tanggal(k.tenggat_tanggapan)})"
         keputusan += catatan_register(ralat[k.pk])

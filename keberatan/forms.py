@@ -141,7 +141,7 @@ class KeberatanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
         required=False,
         help_text=(
             "Isi hanya bila formulir semula diajukan belum lengkap (SOP langkah 1: formulir "
-            "lengkap dalam 1 hari kerja)."
+            f"lengkap dalam {hukum.SOP_KELENGKAPAN} hari kerja)."
         ),
     )
     tanggal_dasar = forms.DateField(
@@ -149,7 +149,8 @@ class KeberatanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
         widget=date_input(),
         required=False,
         help_text=(
-            f"Hari ke-0 batas 30 hari kerja (UU 14/2008 {hukum.pasal('36(1)')}). Untuk permohonan "
+            f"Hari ke-0 batas {hukum.HK_KEBERATAN} hari kerja (UU 14/2008 "
+            f"{hukum.pasal('36(1)')}). Untuk permohonan "
             "terdaftar boleh dikosongkan: diambil dari tanggal pemberitahuan tertulis atau "
             "tenggat yang lewat tanpa jawaban."
         ),
@@ -623,7 +624,7 @@ class TanggapanForm(StepForm):
 
 class SikapForm(StepForm):
     tanggal_sikap = forms.DateField(
-        label="Tanggal pemohon menyatakan menerima (atau 14 hari kerja lewat)",
+        label=f"Tanggal pemohon menyatakan menerima (atau {hukum.HK_SENGKETA} hari kerja lewat)",
         widget=date_input(),
     )
     catatan = forms.CharField(

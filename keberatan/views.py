@@ -60,7 +60,7 @@ from ppid_manual.models import Unit
 from ppid_manual.roles import ALL_DESK
 from ppid_manual.workflow import penerimaan, penyampaian, tabel_pdf, terbit
 from ppid_manual.workflow.calendar import today
-from ppid_manual.workflow.deadlines import is_near_due, near_due_limit
+from ppid_manual.workflow.deadlines import HK_DEKAT, is_near_due, near_due_limit
 from ppid_manual.workflow.engine import Step, StepRefused
 from ppid_manual.workflow.forms import PenyampaianForm, RalatForm
 from ppid_manual.workflow.numbering import NumberingError
@@ -109,7 +109,7 @@ TABS = (
 )
 TENGGAT_FILTER = {
     "terlambat": "Melewati tenggat",
-    "mendekati": "Jatuh tempo ≤ 2 hari kerja",
+    "mendekati": f"Jatuh tempo ≤ {HK_DEKAT} hari kerja",
     "masuk_terlambat": "Formulir lengkap / registrasi melewati target SOP (langkah 1–2)",
 }
 
@@ -240,7 +240,8 @@ def baru(request: HttpRequest) -> HttpResponse:
                     messages.warning(
                         request,
                         f"Keberatan {k.nomor_registrasi} didaftarkan, tetapi diajukan melewati "
-                        f"batas 30 hari kerja (UU 14/2008 {hukum.pasal('36(1)')}); catatan ini "
+                        f"batas {hukum.HK_KEBERATAN} hari kerja (UU 14/2008 "
+                        f"{hukum.pasal('36(1)')}); catatan ini "
                         "tersimpan pada riwayat.",
                     )
                 else:
@@ -393,7 +394,7 @@ def _tanggapan(keputusan: str) -> StepPage:
             "Putusan PPID dikuatkan. Tuliskan alasan tertulis penolakan (UU 14/2008 "
             f"{hukum.pasal('36(3)')}); surat tanggapan memuat hak pemohon mengajukan "
             "sengketa ke Komisi "
-            "Informasi Provinsi Bali dalam 14 hari kerja."
+            f"Informasi Provinsi Bali dalam {hukum.HK_SENGKETA} hari kerja."
         ),
         KP.MUSYAWARAH: (
             f"Hanya untuk alasan huruf b–g (UU 14/2008 {hukum.pasal('35(2)')}). Tuliskan "
@@ -427,7 +428,7 @@ PAGES: dict[str, StepPage] = {
             sifat=f.cleaned_data["sifat"],
         ),
         "Periksa formulir keberatan, lalu instruksikan PPID atau PPID Pelaksana menyusun draf "
-        "tanggapan (target SOP 2 hari kerja).",
+        f"tanggapan (target SOP {hukum.SOP_DRAF} hari kerja).",
         "Disposisi dicatat; lembar disposisi dapat dicetak.",
     ),
     "ajukan_draf": StepPage(
@@ -453,7 +454,8 @@ PAGES: dict[str, StepPage] = {
         label="Catatan perbaikan untuk penyusun draf",
         max_length=3000,
         rows=4,
-        intro="Catatan tersimpan pada riwayat; target draf 2 hari kerja dimulai lagi hari ini.",
+        intro=f"Catatan tersimpan pada riwayat; target draf {hukum.SOP_DRAF} hari kerja "
+        "dimulai lagi hari ini.",
         success="Draf dikembalikan untuk perbaikan.",
     ),
     "setujui_draf": note_page(
@@ -462,7 +464,8 @@ PAGES: dict[str, StepPage] = {
         wajib=False,
         max_length=3000,
         rows=4,
-        intro="Sesudah disetujui, Atasan PPID memberi tanggapan (target SOP 1 hari kerja).",
+        intro="Sesudah disetujui, Atasan PPID memberi tanggapan (target SOP "
+        f"{hukum.SOP_JAWABAN} hari kerja).",
         success="Draf disetujui.",
     ),
     "tanggapi_diberikan": _tanggapan(KP.DIBERIKAN),
@@ -479,7 +482,8 @@ PAGES: dict[str, StepPage] = {
             css=step.css,
         ),
         lambda k, f, user: actions.record_penyampaian(k, f.penyampaian(), by=user),
-        f"UU 14/2008 {hukum.pasal('37(2)')}: 14 hari kerja ke Komisi Informasi dihitung sejak "
+        f"UU 14/2008 {hukum.pasal('37(2)')}: {hukum.HK_SENGKETA} hari kerja ke Komisi "
+        "Informasi dihitung sejak "
         "tanggapan tertulis diterima pemohon. Tanggal kirim pos dicatat sebagai perkiraan "
         "sampai tanggal diterima dikonfirmasi.",
         "Penyampaian tanggapan dicatat; batas pengajuan sengketa dihitung dari tanggal diterima.",
@@ -498,7 +502,7 @@ PAGES: dict[str, StepPage] = {
             tanggal_sikap=f.cleaned_data["tanggal_sikap"],
             note=f.cleaned_data["catatan"],
         ),
-        "Pemohon menerima tanggapan, atau 14 hari kerja lewat tanpa sengketa.",
+        f"Pemohon menerima tanggapan, atau {hukum.HK_SENGKETA} hari kerja lewat tanpa sengketa.",
         "Sikap pemohon dicatat; keberatan selesai.",
     ),
     "catat_sengketa": StepPage(
@@ -514,8 +518,7 @@ PAGES: dict[str, StepPage] = {
             note=f.cleaned_data["catatan"],
         ),
         f"UU 14/2008 {hukum.pasal('37')}: sengketa diajukan ke Komisi Informasi Provinsi "
-        "Bali dalam 14 hari "
-        "kerja sejak tanggapan diterima.",
+        f"Bali dalam {hukum.HK_SENGKETA} hari kerja sejak tanggapan diterima.",
         "Sengketa dicatat.",
     ),
 }
@@ -565,7 +568,8 @@ PAGES["ralat"] = StepPage(
 PAGES["catat_sengketa_tanpa_tanggapan"] = StepPage(
     PAGES["catat_sengketa"].form,
     PAGES["catat_sengketa"].act,
-    "Atasan PPID tidak menanggapi dalam 30 hari kerja; pemohon dapat langsung mengajukan "
+    f"Atasan PPID tidak menanggapi dalam {hukum.HK_TANGGAPAN} hari kerja; pemohon dapat "
+    "langsung mengajukan "
     f"sengketa ke Komisi Informasi (UU 14/2008 {hukum.pasal('37')}).",
     "Sengketa dicatat.",
 )

@@ -153,7 +153,7 @@ def _permohonan(user, batas: int | None, jumlah: list[int]) -> list[Tugas]:
                     p,
                     "Serahkan informasi kepada pemohon",
                     p.target_penyerahan,
-                    "Target penyerahan (SOP langkah 5, 1 hari kerja)",
+                    f"Target penyerahan (SOP langkah 5, {hukum.SOP_PENYERAHAN} hari kerja)",
                 )
     return items
 
@@ -180,9 +180,12 @@ def _keberatan(user, batas: int | None, jumlah: list[int]) -> list[Tugas]:
 
     if user.has_role(Role.ATASAN):
         kerja = {
-            S.TERDAFTAR: ("Periksa dan disposisi", "Pemeriksaan (SOP 5 hk)"),
-            S.DRAF_DIAJUKAN: ("Periksa draf tanggapan", "Tanggapan (SOP 1 hk)"),
-            S.DRAF_DISETUJUI: ("Tanda tangani surat tanggapan", "Tanggapan (SOP 1 hk)"),
+            S.TERDAFTAR: ("Periksa dan disposisi", f"Pemeriksaan (SOP {hukum.SOP_PEMERIKSAAN} hk)"),
+            S.DRAF_DIAJUKAN: ("Periksa draf tanggapan", f"Tanggapan (SOP {hukum.SOP_JAWABAN} hk)"),
+            S.DRAF_DISETUJUI: (
+                "Tanda tangani surat tanggapan",
+                f"Tanggapan (SOP {hukum.SOP_JAWABAN} hk)",
+            ),
         }
         periksa = base.filter(status__in=list(kerja)).order_by("tenggat_terdekat", "pk")
         for k in _baris(periksa, batas, jumlah):
@@ -198,7 +201,7 @@ def _keberatan(user, batas: int | None, jumlah: list[int]) -> list[Tugas]:
                 if k.status == S.DRAF_DIKEMBALIKAN
                 else "Susun draf tanggapan"
             )
-            add(k, pekerjaan, k.target_draf, "Draf tanggapan (SOP 2 hk)")
+            add(k, pekerjaan, k.target_draf, f"Draf tanggapan (SOP {hukum.SOP_DRAF} hk)")
     if user.has_role(Role.PETUGAS):
         ditanggapi = base.filter(status=S.DITANGGAPI).order_by("tenggat_sengketa", "pk")
         for k in _baris(ditanggapi, batas, jumlah):
@@ -248,9 +251,9 @@ def _dip(user, batas: int | None, jumlah: list[int]) -> list[Tugas]:
 def _dasar_dip(e) -> str:
     S = type(e).Status
     if e.status == S.DISUSUN:
-        return "Penyusunan DIP (SOP 5 hari kerja)"
+        return f"Penyusunan DIP (SOP {hukum.SOP_PENYUSUNAN_DIP} hari kerja)"
     if e.status == S.PERBAIKAN:
-        return "Perbaikan DIP (SOP 1 hari kerja)"
+        return f"Perbaikan DIP (SOP {hukum.SOP_PERBAIKAN_DIP} hari kerja)"
     return e.get_status_display()
 
 

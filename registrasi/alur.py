@@ -29,7 +29,7 @@ S = Permohonan.Status
 HK_PEMBERITAHUAN = hukum.HK_PEMBERITAHUAN
 HK_PERPANJANGAN = hukum.HK_PERPANJANGAN
 HK_KEBERATAN = hukum.HK_KEBERATAN
-SOP_PENYERAHAN = 1  # SOP langkah 5: the handover within 1 working day
+SOP_PENYERAHAN = hukum.SOP_PENYERAHAN  # SOP langkah 5: the handover
 
 
 def dalam_lingkup(permohonan: Permohonan, user: User) -> bool:
@@ -205,7 +205,7 @@ ALUR = StepTable(
         # Pasal 22(8): one extension of 7 hk, before the deadline; the state is kept.
         (
             "perpanjang",
-            "Perpanjang 7 hari kerja",
+            f"Perpanjang {hukum.HK_PERPANJANGAN} hari kerja",
             BERJALAN,
             None,
             [Role.PPID, Role.PELAKSANA],
@@ -372,7 +372,7 @@ TENGGAT_AWAL = DeadlineSpec(
     "tenggat_awal",
     "tanggal_daftar",
     HK_PEMBERITAHUAN,
-    f"Tenggat 10 hari kerja ({hukum.pasal('22(7)')})",
+    f"Tenggat {hukum.HK_PEMBERITAHUAN} hari kerja ({hukum.pasal('22(7)')})",
     applies=lambda p: p.clock_running,
     judul=f"{HK_PEMBERITAHUAN} hari kerja sejak pendaftaran ({hukum.pasal('22(7)')})",
     dasar=f"UU 14/2008 {hukum.pasal('22(7)')}",
@@ -397,7 +397,7 @@ TENGGAT_PERPANJANGAN = DeadlineSpec(
     applies=lambda p: p.clock_running and p.diperpanjang,
     judul=f"Perpanjangan {HK_PERPANJANGAN} hari kerja ({hukum.pasal('22(8)')})",
     dasar=f"UU 14/2008 {hukum.pasal('22(8)')}",
-    sejak="hari terakhir tenggat 10 hari kerja",
+    sejak=f"hari terakhir tenggat {hukum.HK_PEMBERITAHUAN} hari kerja",
 )
 # SOP langkah 5: the handover 1 hk after the information is ready (the fee is paid at the
 # handover, against the kuitansi).
@@ -405,9 +405,9 @@ TARGET_PENYERAHAN = DeadlineSpec(
     "target_penyerahan",
     "tanggal_siap",
     SOP_PENYERAHAN,
-    "Target penyerahan informasi (SOP 1 hk)",
+    f"Target penyerahan informasi (SOP {hukum.SOP_PENYERAHAN} hk)",
     applies=lambda p: p.status in Permohonan.PENYERAHAN,
-    judul="Target penyerahan informasi (SOP 1 hari kerja)",
+    judul=f"Target penyerahan informasi (SOP {hukum.SOP_PENYERAHAN} hari kerja)",
     dasar="SOP langkah 5",
     sejak="tanggal informasi siap diserahkan",
 )

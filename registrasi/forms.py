@@ -84,7 +84,8 @@ class PermohonanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
     tanggal = forms.DateField(
         label="Tanggal permohonan diterima",
         widget=date_input(),
-        help_text="Hari ke-0 tenggat 10 hari kerja. Paling lama 30 hari ke belakang.",
+        help_text=f"Hari ke-0 tenggat {hukum.HK_PEMBERITAHUAN} hari kerja. Paling lama 30 "
+        "hari ke belakang.",
     )
     cara_pengajuan = forms.ChoiceField(
         label="Cara pengajuan", choices=Permohonan.CaraPengajuan.choices
@@ -239,18 +240,20 @@ class PermohonanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
             why = days_off.get(day) or ("hari Sabtu" if day.weekday() == 5 else "hari Minggu")
             lines.append(
                 f"{hari_tanggal(day)} bukan hari kerja ({why}). Hari ke-0 adalah tanggal itu; "
-                "hitungan 10 hari kerja mulai pada hari kerja berikutnya."
+                f"hitungan {hukum.HK_PEMBERITAHUAN} hari kerja mulai pada hari kerja berikutnya."
             )
         lewat = calendar.working_days_between(day, now, days_off)
         if lewat > 1:
             lines.append(
-                f"Tanggal ini {lewat} hari kerja yang lalu: melewati batas SOP 1 hari kerja "
+                f"Tanggal ini {lewat} hari kerja yang lalu: melewati batas SOP "
+                f"{hukum.SOP_ENTRI} hari kerja "
                 "untuk mendaftarkan permohonan."
             )
         if lines:
             if tenggat < now:
                 lines.append(
-                    "Tenggat pemberitahuan tertulis (10 hari kerja, UU 14/2008 "
+                    f"Tenggat pemberitahuan tertulis ({hukum.HK_PEMBERITAHUAN} hari kerja, "
+                    "UU 14/2008 "
                     f"{hukum.pasal('22(7)')}) "
                     f"jatuh pada {hari_tanggal(tenggat)}, sudah lewat: permohonan ini "
                     "langsung tercatat TERLAMBAT sejak didaftarkan."
@@ -258,7 +261,8 @@ class PermohonanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
             else:
                 sisa = calendar.working_days_between(now, tenggat, days_off)
                 lines.append(
-                    "Tenggat pemberitahuan tertulis (10 hari kerja, UU 14/2008 "
+                    f"Tenggat pemberitahuan tertulis ({hukum.HK_PEMBERITAHUAN} hari kerja, "
+                    "UU 14/2008 "
                     f"{hukum.pasal('22(7)')}) "
                     f"jatuh pada {hari_tanggal(tenggat)}: tersisa {sisa} hari kerja dari hari ini."
                 )
@@ -657,7 +661,11 @@ class PerpanjanganForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
-        self.helper.add_input(Submit("simpan", "Perpanjang 7 hari kerja", css_class="btn-warning"))
+        self.helper.add_input(
+            Submit(
+                "simpan", f"Perpanjang {hukum.HK_PERPANJANGAN} hari kerja", css_class="btn-warning"
+            )
+        )
 
 
 class PenyerahanForm(forms.Form):

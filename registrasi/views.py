@@ -476,7 +476,7 @@ def _surat_permintaan_page() -> StepPage:
             Konsep("surat permintaan", lambda s: SuratPermintaanDokumen(s.permohonan, surat=s)),
         ),
         intro="Surat ditujukan kepada PPID Pelaksana OPD yang menguasai informasi. Tenggat "
-        "jawaban OPD dihitung otomatis di dalam 10 hari kerja.",
+        f"jawaban OPD dihitung otomatis di dalam {hukum.HK_PEMBERITAHUAN} hari kerja.",
         success=lambda s: f"Surat permintaan {s.nomor} ke {s.unit.nama} diterbitkan.",
     )
 
@@ -546,7 +546,8 @@ PAGES: dict[str, StepPage] = {
         form=lambda p, data, step: PerpanjanganForm(data),
         act=lambda p, f, user: actions.extend(p, by=user, alasan=f.cleaned_data["alasan"]),
         konsep=(Konsep("pemberitahuan perpanjangan", PemberitahuanPerpanjangan),),
-        intro=f"UU 14/2008 {hukum.pasal('22(8)')}: satu kali, paling lama 7 hari kerja "
+        intro=f"UU 14/2008 {hukum.pasal('22(8)')}: satu kali, paling lama "
+        f"{hukum.HK_PERPANJANGAN} hari kerja "
         "sesudah tenggat "
         "awal, dengan alasan tertulis, dan hanya sebelum tenggat awal lewat.",
         success=lambda r: f"Tenggat diperpanjang sampai {r.tenggat:%d-%m-%Y}.",
@@ -601,7 +602,8 @@ PAGES: dict[str, StepPage] = {
         lambda p, f, user: actions.record_penyampaian(
             p, f.penyampaian(), by=user, surat=f.cleaned_data["surat"]
         ),
-        f"UU 14/2008 {hukum.pasal('36(1)')}: 30 hari kerja untuk mengajukan keberatan dihitung "
+        f"UU 14/2008 {hukum.pasal('36(1)')}: {hukum.HK_KEBERATAN} hari kerja untuk "
+        "mengajukan keberatan dihitung "
         "sejak surat yang menimbulkan alasan keberatan (pemberitahuan tertulis, SK penolakan, "
         "pemberitahuan perpanjangan) diterima pemohon. Tanggal kirim pos dicatat sebagai "
         "perkiraan sampai tanggal diterima dikonfirmasi.",
