@@ -111,3 +111,17 @@ def test_printing_a_letter_follows_the_table(client, desk, kasus, monkeypatch):
     assert client.get(url).status_code == 403
     client.force_login(desk.ppid)
     assert client.get(url).status_code == 200
+
+
+def test_printing_a_register_in_the_background_follows_the_table(desk, monkeypatch):
+    """The background print of a long register (layanan/cetak_latar.py) asks the same table
+    as the register's page."""
+    from layanan import cetak_latar
+    from layanan.models import CetakanRegister
+
+    jenis = CetakanRegister.Jenis.PERMOHONAN
+    assert cetak_latar.boleh(desk.ppid, jenis)
+    assert not cetak_latar.boleh(desk.admin, jenis)
+    monkeypatch.setitem(IZIN, Aksi.REGISTER_PERMOHONAN, (Role.ADMIN,))
+    assert cetak_latar.boleh(desk.admin, jenis)
+    assert not cetak_latar.boleh(desk.ppid, jenis)
