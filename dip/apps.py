@@ -16,7 +16,7 @@ class DipConfig(AppConfig):
         from ppid_manual.workflow import terbit
 
         # The SK DIP (with its lampiran) and the surat pengantar are stored when issued.
-        terbit.daftarkan(DipEdisi, terbitan)
+        terbit.register(DipEdisi, terbitan)
 
         from dip.models import InformasiDikecualikan
         from ppid_manual import penghubung

@@ -107,9 +107,9 @@ def daftar(request: HttpRequest) -> HttpResponse:
     # The dashboard's figures link here: the editions past / near their SOP target.
     sop = request.GET.get("sop", "")
     if sop == "terlambat":
-        qs = qs.sop_terlambat(timezone.localdate())
+        qs = qs.overdue(timezone.localdate())
     elif sop == "mendekati":
-        qs = qs.sop_dekat(timezone.localdate())
+        qs = qs.near_due(timezone.localdate())
     status = request.GET.get("status", "")
     if status in DipEdisi.Status.values:
         qs = qs.filter(status=status)

@@ -82,7 +82,7 @@ class Pengajuan:
     tujuan_penggunaan: str
     permohonan: Permohonan | None = None
     pemohon: dict[str, str] = field(default_factory=dict)  # only without a permohonan
-    alasan_identitas: str = ""  # another name on a recorded NIK (pemohon.identitas.simpan)
+    alasan_identitas: str = ""  # another name on a recorded NIK (pemohon.identitas.save_pemohon)
     informasi_diminta: str = ""  # only without a permohonan (reason b)
     tanggal_dasar: datetime.date | None = None  # None: from the request's record
     kuasa_nama: str = ""
@@ -168,7 +168,7 @@ def _register(p: Pengajuan, *, by: User, note: str) -> Keberatan:
         dasar, dasar_keterangan = otomatis.tanggal, otomatis.keterangan
     if dasar > p.tanggal_diterima:
         raise StepRefused("Tanggal timbulnya alasan tidak boleh sesudah formulir diterima.")
-    tenggat_pengajuan = TENGGAT_PENGAJUAN.dari(dasar)
+    tenggat_pengajuan = TENGGAT_PENGAJUAN.count_from(dasar)
     terlambat = p.tanggal_diterima > tenggat_pengajuan
     notes = [note] if note else []
     # Received on a day off or after hours: accepted, the timeline says when the clock starts.
@@ -190,7 +190,7 @@ def _register(p: Pengajuan, *, by: User, note: str) -> Keberatan:
         pemohon, changes = p.permohonan.pemohon, {}
         informasi = p.permohonan.rincian_informasi
     else:
-        pemohon, changes = identitas.simpan(p.pemohon, by=by, alasan=p.alasan_identitas)
+        pemohon, changes = identitas.save_pemohon(p.pemohon, by=by, alasan=p.alasan_identitas)
         informasi = p.informasi_diminta
     keberatan = Keberatan(
         kunci_idempotensi=p.kunci,
@@ -236,9 +236,9 @@ def _register(p: Pengajuan, *, by: User, note: str) -> Keberatan:
         SENGKETA_TANPA_TANGGAPAN.stamp(k)
         # Scans are saved last, and removed again below if the transaction fails.
         if p.scan_identitas is not None:
-            pindaian.simpan(k.scan_identitas, p.scan_identitas.name, p.scan_identitas)
+            pindaian.store_scan(k.scan_identitas, p.scan_identitas.name, p.scan_identitas)
         if p.surat_kuasa is not None:
-            pindaian.simpan(k.surat_kuasa, p.surat_kuasa.name, p.surat_kuasa)
+            pindaian.store_scan(k.surat_kuasa, p.surat_kuasa.name, p.surat_kuasa)
         data: dict[str, Any] = {
             "nomor": k.nomor_registrasi,
             "pemohon": pemohon.pk,

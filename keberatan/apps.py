@@ -16,7 +16,7 @@ class KeberatanConfig(AppConfig):
         from ppid_manual.workflow import terbit
 
         # Issued letters are stored when issued (issue 15).
-        terbit.daftarkan(Keberatan, terbitan)
+        terbit.register(Keberatan, terbitan)
 
         from pemohon import kasus
 
@@ -25,7 +25,7 @@ class KeberatanConfig(AppConfig):
             kasus.JenisKasus(
                 label="keberatan",
                 for_user=lambda user: Keberatan.objects.for_user(user),
-                open=lambda: Keberatan.objects.terbuka(),
+                open=lambda: Keberatan.objects.open(),
                 earlier=lambda user: Keberatan.objects.for_user(user),
             )
         )

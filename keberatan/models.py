@@ -59,21 +59,21 @@ class KeberatanQuerySet(models.QuerySet):
                 cond |= Q(unit_registrasi_id=user.unit_id)
         return self.filter(cond)
 
-    def terdaftar(self) -> KeberatanQuerySet:
+    def registered(self) -> KeberatanQuerySet:
         return self.exclude(status=Keberatan.Status.BARU)
 
-    def terbuka(self) -> KeberatanQuerySet:
+    def open(self) -> KeberatanQuerySet:
         """Still needs something from the desk, the PPID or the Atasan PPID."""
         return self.filter(status__in=Keberatan.TERBUKA)
 
-    def selesai(self) -> KeberatanQuerySet:
+    def closed(self) -> KeberatanQuerySet:
         return self.filter(status__in=[Keberatan.Status.SELESAI, Keberatan.Status.SENGKETA])
 
     def overdue(self, today: datetime.date) -> KeberatanQuerySet:
-        return self.terbuka().filter(tenggat_terdekat__lt=today)
+        return self.open().filter(tenggat_terdekat__lt=today)
 
     def near_due(self, today: datetime.date) -> KeberatanQuerySet:
-        return self.terbuka().filter(
+        return self.open().filter(
             tenggat_terdekat__gte=today, tenggat_terdekat__lt=deadlines.near_due_limit(today)
         )
 
@@ -86,7 +86,7 @@ class KeberatanQuerySet(models.QuerySet):
         )
 
     def periode(self, dari: datetime.date, sampai: datetime.date) -> KeberatanQuerySet:
-        return self.terdaftar().filter(tanggal_registrasi__range=(dari, sampai))
+        return self.registered().filter(tanggal_registrasi__range=(dari, sampai))
 
 
 class Keberatan(IdentitasKasus):

@@ -85,7 +85,7 @@ def get_keberatan_for_user(request: HttpRequest, pk: int) -> Keberatan:
     learns that another OPD's keberatan exists)."""
     qs = (
         Keberatan.objects.for_user(request.user)
-        .terdaftar()
+        .registered()
         .select_related(
             "pemohon",
             "permohonan",
@@ -144,11 +144,11 @@ def daftar(request: HttpRequest) -> HttpResponse:
         tab = default_tab
     q = request.GET.get("q", "").strip()[:100]
     filters = _filters(request)
-    base = Keberatan.objects.for_user(user).terdaftar()
+    base = Keberatan.objects.for_user(user).registered()
     qs = {
         "tugas": base.filter(status__in=status_tugas(user)),
-        "terbuka": base.terbuka(),
-        "selesai": base.selesai(),
+        "terbuka": base.open(),
+        "selesai": base.closed(),
         "semua": base,
     }[tab]
     if "status" in filters:
@@ -261,7 +261,7 @@ def baru(request: HttpRequest) -> HttpResponse:
         form = None
     day = today()
     dasar = dasar_otomatis(permohonan, day) if permohonan else None
-    batas = TENGGAT_PENGAJUAN.dari(dasar.tanggal) if dasar else None
+    batas = TENGGAT_PENGAJUAN.count_from(dasar.tanggal) if dasar else None
     return render(
         request,
         "keberatan/baru.html",
@@ -277,7 +277,7 @@ def baru(request: HttpRequest) -> HttpResponse:
             "lihat_nik": izin.boleh(request.user, izin.Aksi.LIHAT_NIK),
             "lihat_permohonan": bool(permohonan and permohonan.visible_to(request.user)),
             # Earlier keberatan on the same request, so the desk does not register one twice.
-            "sebelumnya": list(permohonan.keberatan.terdaftar().order_by("pk"))
+            "sebelumnya": list(permohonan.keberatan.registered().order_by("pk"))
             if permohonan
             else [],
             "today": day,

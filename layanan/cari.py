@@ -178,7 +178,7 @@ def cari(user, text: str) -> Hasil:
     nomor_permohonan = Permohonan.objects.filter(nomor_pendaftaran__icontains=q).values("pk")
     k_qs = (
         Keberatan.objects.for_user(user)
-        .terdaftar()
+        .registered()
         .filter(
             Q(nomor_registrasi__icontains=q)
             | Q(nomor_tanggapan__icontains=q)

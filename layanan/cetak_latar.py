@@ -56,12 +56,14 @@ HALAMAN = {J.PERMOHONAN: "registrasi:register", J.KEBERATAN: "keberatan:register
 def _dokumen(job: CetakanRegister, user: User):
     """The register document of the job's kind and period, as this user may see it."""
     if job.jenis == J.PERMOHONAN:
-        from registrasi.documents import RegisterPermohonan
+        from registrasi.documents import RegisterPermohonan, nomor_batal
         from registrasi.models import Permohonan
         from registrasi.register import register_rows
 
         qs = Permohonan.objects.for_user(user).register(job.dari, job.sampai)
-        return RegisterPermohonan(register_rows(qs), job.dari, job.sampai)
+        return RegisterPermohonan(
+            register_rows(qs), job.dari, job.sampai, batal=nomor_batal(job.dari, job.sampai)
+        )
     if job.jenis == J.KEBERATAN:
         from keberatan.documents import RegisterKeberatan, register_queryset, register_rows
 

@@ -116,7 +116,7 @@ def permohonan_panel(user, today: datetime.date) -> dict:
 def keberatan_panel(user, today: datetime.date) -> dict:
     from keberatan.models import Keberatan
 
-    base = Keberatan.objects.for_user(user).terdaftar()
+    base = Keberatan.objects.for_user(user).registered()
     # SOP langkah 1–2 end at registration: a late one is history, counted for the month.
     this_start, this_end = month_bounds(today)
     masuk = base.filter(tanggal_registrasi__range=(this_start, this_end)).masuk_terlambat()
@@ -132,7 +132,7 @@ def keberatan_panel(user, today: datetime.date) -> dict:
         "Keberatan",
         "keberatan:daftar",
         base,
-        base.terbuka(),
+        base.open(),
         Keberatan.TERBUKA,
         base,
         Keberatan.Status,
@@ -159,13 +159,13 @@ def dip_panel(user, today: datetime.date) -> dict:
         "sorotan": [
             Angka(
                 "Melewati target SOP",
-                base.sop_terlambat(today).count(),
+                base.overdue(today).count(),
                 _link("dip:daftar", sop="terlambat"),
                 "danger",
             ),
             Angka(
                 f"Target SOP ≤ {HK_DEKAT} hari kerja",
-                base.sop_dekat(today).count(),
+                base.near_due(today).count(),
                 _link("dip:daftar", sop="mendekati"),
                 "warning",
             ),

@@ -1,6 +1,6 @@
 """The pemohon's identity as the desk types it: the NIK rule, the telephone, the identity
 fields that the Formulir Permohonan and the Formulir Keberatan share, and the look-up box.
-Nothing is saved here: the process's action calls pemohon.identitas.simpan."""
+Nothing is saved here: the process's action calls pemohon.identitas.save_pemohon."""
 
 from __future__ import annotations
 
@@ -148,7 +148,7 @@ class IdentitasPemohonForm(forms.Form):
     def periksa_identitas(self, cleaned: dict) -> None:
         """A returning pemohon found by NIK/akta whose record differs from what is typed: the
         form shows both side by side (`beda_identitas`) and the clerk chooses. The same
-        person with new details: the record is updated (pemohon.identitas.simpan writes the
+        person with new details: the record is updated (pemohon.identitas.save_pemohon writes the
         events); another person: the NIK is mistyped and must be corrected. Another name on
         the same NIK needs a reason. The recorded values are shown only to a desk that may
         already see a case of this pemohon (UU 27/2022 PDP Pasal 16; cari_kembali)."""

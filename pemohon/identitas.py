@@ -2,7 +2,7 @@
 make it, how a returning pemohon is found (by NIK, akta or name, within what this desk may see,
 every look-up in the access log) and how an intake creates or updates it.
 
-The form fields are pemohon.forms.IdentitasPemohonForm; the processes' actions call simpan()
+The form fields are pemohon.forms.IdentitasPemohonForm; the processes' actions call save_pemohon()
 inside their transaction. A pemohon's cases are found through pemohon/kasus.py, which the
 processes fill: this floor imports none of them."""
 
@@ -65,7 +65,7 @@ def nama_berbeda(pemohon: Pemohon, data: dict[str, str]) -> bool:
     return bool(typed) and typed != " ".join(pemohon.nama.split()).casefold()
 
 
-def simpan(
+def save_pemohon(
     data: dict[str, str], *, by=None, alasan: str = ""
 ) -> tuple[Pemohon, dict[str, list[str]]]:
     """Reuse a returning pemohon (updating the details they gave today) or create one; never

@@ -16,7 +16,7 @@ class RegistrasiConfig(AppConfig):
         from registrasi.models import Permohonan
 
         # Issued letters are stored when issued (issue 15).
-        terbit.daftarkan(Permohonan, terbitan)
+        terbit.register(Permohonan, terbitan)
 
         from pemohon import kasus
 

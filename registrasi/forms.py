@@ -233,7 +233,7 @@ class PermohonanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
         now = today()
         if day >= now:
             return []
-        tenggat = TENGGAT_PEMBERITAHUAN.dari(day)
+        tenggat = TENGGAT_PEMBERITAHUAN.count_from(day)
         days_off = calendar.days_off_between(day, max(now, tenggat))
         lines = []
         if not calendar.is_working_day(day, days_off):

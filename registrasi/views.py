@@ -54,6 +54,7 @@ from registrasi.documents import (
     SuratPermintaanDokumen,
     TandaTerimaPenyerahan,
     explain_deadline,
+    nomor_batal,
     ralat_of,
     register_rows,
     register_xlsx,
@@ -703,7 +704,7 @@ def register(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     data = request.GET if "dari" in request.GET else None
     form = RegisterForm(data, initial={"dari": today.replace(day=1), "sampai": today})
-    rows = page = None
+    rows = page = batal = None
     if form.is_valid():
         dari, sampai = form.cleaned_data["dari"], form.cleaned_data["sampai"]
         qs = Permohonan.objects.for_user(request.user).register(dari, sampai)
@@ -712,7 +713,9 @@ def register(request: HttpRequest) -> HttpResponse:
             jumlah = qs.count()
             if jumlah > tabel_pdf.LANGSUNG_MAKS:
                 return tabel_pdf.cetak_di_latar("permohonan", dari, sampai)
-            return RegisterPermohonan(register_rows(qs), dari, sampai, request).response()
+            return RegisterPermohonan(
+                register_rows(qs), dari, sampai, request, batal=nomor_batal(dari, sampai)
+            ).response()
         if fmt == "xlsx":
             response = HttpResponse(
                 register_xlsx(register_rows(qs), dari, sampai),
@@ -727,8 +730,9 @@ def register(request: HttpRequest) -> HttpResponse:
         # and the XLSX hold the whole period.
         page = Paginator(qs, PER_HALAMAN_REGISTER).get_page(request.GET.get("halaman"))
         rows = register_rows(page.object_list, start=page.start_index())
+        batal = nomor_batal(dari, sampai)
     return render(
         request,
         "registrasi/register.html",
-        {"form": form, "rows": rows, "page": page, "kolom": REGISTER_COLUMNS},
+        {"form": form, "rows": rows, "page": page, "kolom": REGISTER_COLUMNS, "batal": batal},
     )

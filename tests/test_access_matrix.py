@@ -115,6 +115,9 @@ MATRIX: dict[str, tuple[set[str], str, str]] = {
     # A long register printed in the background (issue 17): started by a POST of any desk
     # role (the register's own roles are checked on the POST), seen only by its owner.
     "cetak_register_mulai": (DESK, "step", ""),
+    # The offer a register page sends a long period to (a GET naming register and period; the
+    # register's own roles are checked there too); without them, back home with a message.
+    "cetak_register_tawar": (DESK, "step", ""),
     "cetak_register": ({PPID}, "page", "cetak"),
 }
 # Public by design: the login page, logout (POST), the health check, the favicon.
@@ -499,7 +502,7 @@ def test_the_admin_reads_the_lookup_log(client, world):
 
     lookup(client, world, "registrasi:baru", OTHER)
     client.force_login(world.users[ADMIN])
-    response = client.get(reverse("admin:ppid_manual_pencarianidentitas_changelist"))
+    response = client.get(reverse("admin:pemohon_pencarianidentitas_changelist"))
     assert response.status_code == 200
     html = response.content.decode()
     assert hashlib.sha256(NIK_DUNIA.encode()).hexdigest() in html
@@ -508,7 +511,7 @@ def test_the_admin_reads_the_lookup_log(client, world):
     with pytest.raises(PermissionError):
         row.delete()
     client.force_login(world.users[PPID])
-    assert client.get(reverse("admin:ppid_manual_pencarianidentitas_changelist")).status_code == 302
+    assert client.get(reverse("admin:pemohon_pencarianidentitas_changelist")).status_code == 302
 
 
 @pytest.mark.parametrize("persona", sorted(MATRIX["registrasi:daftar"][0]))

@@ -4,7 +4,7 @@ pemberitahuan perpanjangan and the catatan pengembalian. The 30 hari kerja to fi
 (UU 14/2008 Pasal 36(1)) count from the pemohon's recorded receipt of the letter that gave the
 ground, and the deadline's explanation names that date.
 
-Expected dates are counted by hand (`hk_ke`, the SKB days off listed in test_i18_diterima),
+Expected dates are counted by hand (`hk_ke`, the SKB days off listed in test_day0_received),
 not by the calendar engine."""
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from registrasi import actions as reg
 from registrasi.models import Permohonan
 from tests.helpers import D, at, case_url, events, page, refused, transition
 from tests.keberatan.helpers import buat_permohonan, tolak_permohonan
-from tests.keberatan.test_i18_diterima import hk_ke, langkah
+from tests.keberatan.test_day0_received import hk_ke, langkah
 
 
 def catat(client, user, p: Permohonan, day: datetime.date, data: dict) -> Permohonan:

@@ -3,7 +3,7 @@ keberatan form and the Bagian Registrasi checks it is complete ("Lengkap": the f
 and the NIK copy). With row 2 (registration, 1 hk), 3 (examination, 5), 4 (draft, 2) and 5
 (answer, 1) it makes the SOP's 1/1/5/2/1 inside the Atasan's 30 hari kerja.
 
-Expected dates are counted by hand (`hk_ke`, the SKB days off listed in test_i18_diterima)."""
+Expected dates are counted by hand (`hk_ke`, the SKB days off listed in test_day0_received)."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from ppid_manual.workflow.engine import StepRefused
 from tests.helpers import D, at, case_url, page
 from tests.keberatan.helpers import buat_permohonan, tolak_permohonan
 from tests.keberatan.test_chain import intake_data
-from tests.keberatan.test_i18_diterima import hk_ke
+from tests.keberatan.test_day0_received import hk_ke
 
 
 def ajukan(desk, p, *, diajukan, diterima, registered) -> Keberatan:
