@@ -104,7 +104,9 @@ def _check_pengajuan(p: Pengajuan, today: datetime.date) -> None:
     """The law's rules on the form; the form checks them too, field by field."""
     bad = [h for h in p.alasan if h not in Keberatan.Alasan.values]
     if not p.alasan or bad:
-        raise StepRefused("Pilih satu atau lebih alasan keberatan huruf a–g (Pasal 35 ayat (1)).")
+        raise StepRefused(
+            f"Pilih satu atau lebih alasan keberatan huruf a–g ({hukum.pasal('35(1)')})."
+        )
     if p.permohonan is None and set(p.alasan) != {Keberatan.Alasan.B}:
         raise StepRefused(
             "Keberatan tanpa nomor pendaftaran hanya dapat beralasan huruf b (informasi "
@@ -178,9 +180,10 @@ def _register(p: Pengajuan, *, by: User, note: str) -> Keberatan:
         notes.insert(
             0,
             f"PERINGATAN: keberatan diajukan {tanggal(p.tanggal_diterima)}, {lewat} hari kerja "
-            f"sesudah batas 30 hari kerja ({hari_tanggal(tenggat_pengajuan)}; dihitung sejak "
+            f"sesudah batas {hukum.HK_KEBERATAN} hari kerja "
+            f"({hari_tanggal(tenggat_pengajuan)}; dihitung sejak "
             f"{tanggal(dasar)}). Tetap didaftarkan; kelayakannya dipertimbangkan Atasan PPID "
-            "(UU 14/2008 Pasal 36 ayat (1)).",
+            f"(UU 14/2008 {hukum.pasal('36(1)')}).",
         )
 
     if p.permohonan is not None:
@@ -383,7 +386,8 @@ def _check_amar(keputusan: str, amar: Amar, today: datetime.date) -> None:
         bad = [h for h in amar.pasal17 if h not in hukum.Pasal17.values]
         if not amar.pasal17 or bad:
             raise StepRefused(
-                "Pilih dasar pengecualian (UU 14/2008 Pasal 17 huruf a–j) bagian yang tertutup."
+                f"Pilih dasar pengecualian (UU 14/2008 {hukum.pasal('17')} huruf a–j) "
+                "bagian yang tertutup."
             )
     elif keputusan == KP.BIAYA:
         if amar.biaya is None or amar.biaya < 0:
@@ -417,7 +421,8 @@ def answer_keberatan(
     if not pertimbangan.strip():
         if keputusan == KP.DITOLAK:
             raise StepRefused(
-                "Penolakan keberatan wajib disertai alasan tertulis (UU 14/2008 Pasal 36 ayat (3))."
+                "Penolakan keberatan wajib disertai alasan tertulis (UU 14/2008 "
+                f"{hukum.pasal('36(3)')})."
             )
         raise StepRefused("Isi tanggapan wajib ditulis.")
     step = LANGKAH_TANGGAPAN[KP(keputusan)]
@@ -563,8 +568,9 @@ def record_sengketa(
     if keberatan.tenggat_sengketa and tanggal_sengketa > keberatan.tenggat_sengketa:
         notes.insert(
             0,
-            f"PERINGATAN: sengketa diajukan {tanggal(tanggal_sengketa)}, sesudah batas 14 hari "
-            f"kerja ({hari_tanggal(keberatan.tenggat_sengketa)}; UU 14/2008 Pasal 37 ayat (2)).",
+            f"PERINGATAN: sengketa diajukan {tanggal(tanggal_sengketa)}, sesudah batas "
+            f"{hukum.HK_SENGKETA} hari kerja ({hari_tanggal(keberatan.tenggat_sengketa)}; "
+            f"UU 14/2008 {hukum.pasal('37(2)')}).",
         )
 
     def update(k: Keberatan) -> dict[str, Any]:

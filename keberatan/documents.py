@@ -275,7 +275,7 @@ REGISTER_KOLOM = (
     Kolom("nomor_pendaftaran", "Nomor pendaftaran permohonan", 22, 9),
     Kolom("informasi", "Informasi yang diminta", 36, 11),
     Kolom("tujuan", "Tujuan penggunaan informasi", 28, 8),
-    Kolom("alasan", "Alasan keberatan (Pasal 35 ayat (1))", 34, 12),
+    Kolom("alasan", f"Alasan keberatan ({hukum.pasal('35(1)')})", 34, 12),
     Kolom("keputusan", "Keputusan Atasan PPID", 28, 8),
     Kolom("tanggal_tanggapan", "Hari dan tanggal tanggapan", 14, 7),
     Kolom("atasan", "Nama dan jabatan Atasan PPID", 30, 8),
@@ -334,7 +334,7 @@ def register_rows(keberatan) -> list[dict[str, Any]]:
         if k.keputusan:
             keputusan = k.get_keputusan_display()
         elif k.status == Keberatan.Status.SENGKETA:
-            keputusan = "Tidak ditanggapi dalam 30 hari kerja"
+            keputusan = f"Tidak ditanggapi dalam {hukum.HK_TANGGAPAN} hari kerja"
         else:
             keputusan = f"Dalam proses (tenggat {tanggal(k.tenggat_tanggapan)})"
         keputusan += catatan_register(ralat[k.pk])

@@ -141,7 +141,7 @@ class KeberatanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
         required=False,
         help_text=(
             "Isi hanya bila formulir semula diajukan belum lengkap (SOP langkah 1: formulir "
-            "lengkap dalam 1 hari kerja)."
+            f"lengkap dalam {hukum.SOP_KELENGKAPAN} hari kerja)."
         ),
     )
     tanggal_dasar = forms.DateField(
@@ -149,7 +149,8 @@ class KeberatanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
         widget=date_input(),
         required=False,
         help_text=(
-            "Hari ke-0 batas 30 hari kerja (UU 14/2008 Pasal 36 ayat (1)). Untuk permohonan "
+            f"Hari ke-0 batas {hukum.HK_KEBERATAN} hari kerja (UU 14/2008 "
+            f"{hukum.pasal('36(1)')}). Untuk permohonan "
             "terdaftar boleh dikosongkan: diambil dari tanggal pemberitahuan tertulis atau "
             "tenggat yang lewat tanpa jawaban."
         ),
@@ -165,7 +166,7 @@ class KeberatanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
         label="Tujuan penggunaan informasi", max_length=1000, widget=textarea(2, 1000)
     )
     alasan = forms.MultipleChoiceField(
-        label="Alasan pengajuan keberatan (UU 14/2008 Pasal 35 ayat (1))",
+        label=f"Alasan pengajuan keberatan (UU 14/2008 {hukum.pasal('35(1)')})",
         choices=A.choices,
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": "Pilih satu atau lebih alasan keberatan."},
@@ -431,7 +432,7 @@ class KeberatanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
             self.add_error(
                 "alasan",
                 "Alasan a hanya untuk permohonan yang ditolak (seluruhnya atau sebagian) "
-                "berdasarkan Pasal 17; permohonan ini tidak tercatat demikian.",
+                f"berdasarkan {hukum.pasal('17')}; permohonan ini tidak tercatat demikian.",
             )
 
     def _clean_kuasa(self, cleaned: dict) -> None:
@@ -534,7 +535,7 @@ class DrafForm(StepForm):
         value = self.cleaned_data["keputusan"]
         if value == KP.MUSYAWARAH and A.A in self.keberatan.alasan:
             raise forms.ValidationError(
-                "Musyawarah hanya untuk alasan huruf b–g (UU 14/2008 Pasal 35 ayat (2)); "
+                f"Musyawarah hanya untuk alasan huruf b–g (UU 14/2008 {hukum.pasal('35(2)')}); "
                 "keberatan ini memuat alasan a."
             )
         return value
@@ -553,11 +554,11 @@ class TanggapanForm(StepForm):
 
     LABEL = {
         KP.DIBERIKAN: "Informasi yang diberikan, cara dan waktunya (putusan PPID dibatalkan)",
-        KP.DITOLAK: "Alasan tertulis penolakan keberatan (UU 14/2008 Pasal 36 ayat (3))",
-        KP.MUSYAWARAH: "Isi kesepakatan musyawarah (UU 14/2008 Pasal 35 ayat (2))",
+        KP.DITOLAK: f"Alasan tertulis penolakan keberatan (UU 14/2008 {hukum.pasal('36(3)')})",
+        KP.MUSYAWARAH: f"Isi kesepakatan musyawarah (UU 14/2008 {hukum.pasal('35(2)')})",
         KP.SEBAGIAN: "Pertimbangan: mengapa sebagian tetap dikecualikan (uji konsekuensi)",
-        KP.BIAYA: "Pertimbangan koreksi biaya (UU 14/2008 Pasal 35 ayat (1) huruf f)",
-        KP.WAKTU: "Pertimbangan koreksi waktu (UU 14/2008 Pasal 35 ayat (1) huruf g)",
+        KP.BIAYA: f"Pertimbangan koreksi biaya (UU 14/2008 {hukum.pasal('35(1)f')})",
+        KP.WAKTU: f"Pertimbangan koreksi waktu (UU 14/2008 {hukum.pasal('35(1)g')})",
     }
 
     def __init__(self, *args, keputusan: str, **kwargs):
@@ -574,7 +575,7 @@ class TanggapanForm(StepForm):
                 widget=textarea(3, 3000),
             )
             self.fields["pasal17"] = forms.MultipleChoiceField(
-                label="Dasar pengecualian bagian yang tertutup (UU 14/2008 Pasal 17)",
+                label=f"Dasar pengecualian bagian yang tertutup (UU 14/2008 {hukum.pasal('17')})",
                 choices=hukum.Pasal17.choices,
                 widget=forms.CheckboxSelectMultiple,
             )
@@ -593,7 +594,7 @@ class TanggapanForm(StepForm):
         self.order_fields([f for f in self.fields if f != "pertimbangan"] + ["pertimbangan"])
         self.fields["pertimbangan"].label = self.LABEL[self.keputusan]
         self.fields["pertimbangan"].error_messages["required"] = (
-            "Alasan tertulis wajib diisi (UU 14/2008 Pasal 36 ayat (3))."
+            f"Alasan tertulis wajib diisi (UU 14/2008 {hukum.pasal('36(3)')})."
             if self.keputusan == KP.DITOLAK
             else "Isi tanggapan wajib diisi."
         )
@@ -623,7 +624,7 @@ class TanggapanForm(StepForm):
 
 class SikapForm(StepForm):
     tanggal_sikap = forms.DateField(
-        label="Tanggal pemohon menyatakan menerima (atau 14 hari kerja lewat)",
+        label=f"Tanggal pemohon menyatakan menerima (atau {hukum.HK_SENGKETA} hari kerja lewat)",
         widget=date_input(),
     )
     catatan = forms.CharField(

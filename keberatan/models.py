@@ -28,10 +28,6 @@ from ppid_manual.workflow import deadlines
 from ppid_manual.workflow.penyampaian import Cara
 from registrasi.models import Permohonan
 
-# Who may see the pemohon's NIK unmasked and the scans (UU 27/2022 PDP: only the roles that
-# need them): the desk that takes the file, the PPID and the Atasan PPID who decide on it.
-PERAN_IDENTITAS = (Role.PETUGAS, Role.PPID, Role.ATASAN)
-
 
 def berkas_path(instance: Keberatan, filename: str) -> str:
     # A random name: the file name the pemohon's scanner chose may contain their name or NIK.
@@ -194,7 +190,7 @@ class Keberatan(IdentitasKasus):
     )
     informasi_diminta = models.TextField("informasi yang diminta", max_length=2000)
     tujuan_penggunaan = models.TextField("tujuan penggunaan informasi", max_length=1000)
-    alasan = models.JSONField("alasan keberatan (Pasal 35 ayat (1))", default=list)
+    alasan = models.JSONField(f"alasan keberatan ({hukum.pasal('35(1)')})", default=list)
     kasus_posisi = models.TextField("kasus posisi", max_length=4000)
     kuasa_nama = models.CharField("nama kuasa pemohon", max_length=150, blank=True)
     kuasa_alamat = models.CharField("alamat kuasa", max_length=300, blank=True)
@@ -214,14 +210,18 @@ class Keberatan(IdentitasKasus):
         "tanggal formulir pertama kali diajukan", null=True, blank=True
     )
     target_kelengkapan = models.DateField(
-        "target formulir lengkap (SOP 1 hk)", null=True, blank=True
+        f"target formulir lengkap (SOP {hukum.SOP_KELENGKAPAN} hk)", null=True, blank=True
     )
 
     # --- the filing window (Pasal 36(1)) -------------------------------------------------
     tanggal_dasar = models.DateField("tanggal timbulnya alasan keberatan")
     dasar_keterangan = models.CharField("asal tanggal alasan", max_length=300, blank=True)
-    tenggat_pengajuan = models.DateField("batas pengajuan keberatan (30 hari kerja)")
-    terlambat = models.BooleanField("diajukan melewati batas 30 hari kerja", default=False)
+    tenggat_pengajuan = models.DateField(
+        f"batas pengajuan keberatan ({hukum.HK_KEBERATAN} hari kerja)"
+    )
+    terlambat = models.BooleanField(
+        f"diajukan melewati batas {hukum.HK_KEBERATAN} hari kerja", default=False
+    )
 
     # --- registration (SOP 2) and the Atasan's 30 hk (Pasal 36(2)) ----------------------
     nomor_registrasi = models.CharField(
@@ -230,12 +230,17 @@ class Keberatan(IdentitasKasus):
     tanggal_registrasi = models.DateField(
         "tanggal registrasi", null=True, blank=True, db_index=True
     )
-    target_registrasi = models.DateField("target registrasi (SOP 1 hk)", null=True, blank=True)
+    target_registrasi = models.DateField(
+        f"target registrasi (SOP {hukum.SOP_REGISTRASI} hk)", null=True, blank=True
+    )
     target_pemeriksaan = models.DateField(
-        "target pemeriksaan Atasan PPID (SOP 5 hk)", null=True, blank=True
+        f"target pemeriksaan Atasan PPID (SOP {hukum.SOP_PEMERIKSAAN} hk)", null=True, blank=True
     )
     tenggat_tanggapan = models.DateField(
-        "tenggat tanggapan Atasan PPID (30 hari kerja)", null=True, blank=True, db_index=True
+        f"tenggat tanggapan Atasan PPID ({hukum.HK_TANGGAPAN} hari kerja)",
+        null=True,
+        blank=True,
+        db_index=True,
     )
 
     # --- examination and disposisi (SOP 3) -----------------------------------------------
@@ -265,12 +270,12 @@ class Keberatan(IdentitasKasus):
     alasan_susulan = models.TextField("alasan entri susulan", max_length=500, blank=True)
     petugas_kertas = models.CharField("petugas penerima kertas", max_length=150, blank=True)
     susulan_terlambat = models.BooleanField(
-        "entri susulan melewati 1 hari kerja (SOP)", default=False
+        f"entri susulan melewati {hukum.SOP_ENTRI} hari kerja (SOP)", default=False
     )
 
     # --- the draft answer (SOP 4) and its review -----------------------------------------
     mulai_draf = models.DateField("mulai penyusunan draf", null=True, blank=True)
-    target_draf = models.DateField("target draf (SOP 2 hk)", null=True, blank=True)
+    target_draf = models.DateField(f"target draf (SOP {hukum.SOP_DRAF} hk)", null=True, blank=True)
     draf_keputusan = models.CharField(
         "usulan keputusan", max_length=12, choices=Keputusan.choices, blank=True
     )
@@ -278,7 +283,9 @@ class Keberatan(IdentitasKasus):
         "isi draf tanggapan (pertimbangan)", max_length=6000, blank=True
     )
     tanggal_draf = models.DateField("tanggal draf diajukan", null=True, blank=True)
-    target_jawaban = models.DateField("target tanggapan (SOP 1 hk)", null=True, blank=True)
+    target_jawaban = models.DateField(
+        f"target tanggapan (SOP {hukum.SOP_JAWABAN} hk)", null=True, blank=True
+    )
     jumlah_revisi = models.PositiveSmallIntegerField("draf dikembalikan", default=0)
     catatan_revisi = models.TextField("catatan perbaikan terakhir", max_length=3000, blank=True)
     tanggal_persetujuan = models.DateField("tanggal draf disetujui", null=True, blank=True)
@@ -294,7 +301,9 @@ class Keberatan(IdentitasKasus):
     informasi_tertutup = models.TextField(
         "informasi yang tetap dikecualikan", max_length=3000, blank=True
     )
-    pasal17 = models.JSONField("Pasal 17 huruf (bagian yang tetap dikecualikan)", default=list)
+    pasal17 = models.JSONField(
+        f"{hukum.pasal('17')} huruf (bagian yang tetap dikecualikan)", default=list
+    )
     biaya_ditetapkan = models.DecimalField(
         "biaya yang ditetapkan Atasan PPID (Rp)",
         max_digits=12,
@@ -330,7 +339,7 @@ class Keberatan(IdentitasKasus):
 
     # --- the Komisi Informasi window (Pasal 37(2)) and the pemohon's response -------------
     tenggat_sengketa = models.DateField(
-        "batas pengajuan sengketa (14 hari kerja)", null=True, blank=True
+        f"batas pengajuan sengketa ({hukum.HK_SENGKETA} hari kerja)", null=True, blank=True
     )
     sikap_pemohon = models.CharField(
         "tanggapan pemohon", max_length=10, choices=SikapPemohon.choices, blank=True
@@ -460,10 +469,6 @@ class Keberatan(IdentitasKasus):
         ):
             return True
         return False
-
-    @staticmethod
-    def boleh_lihat_identitas(user) -> bool:
-        return user.is_superuser or user.has_role(*PERAN_IDENTITAS)
 
     # --- display ------------------------------------------------------------------------
     @property

@@ -53,13 +53,14 @@ from keberatan.forms import (
 )
 from keberatan.models import Keberatan
 from keberatan.tenggat import rincian_tenggat
-from ppid_manual.access import role_required
+from ppid_manual import hukum, izin
+from ppid_manual.access import izin_required, role_required
 from ppid_manual.forms import RegisterForm
 from ppid_manual.models import Unit
-from ppid_manual.roles import ALL_DESK, Role
+from ppid_manual.roles import ALL_DESK
 from ppid_manual.workflow import penerimaan, penyampaian, tabel_pdf, terbit
 from ppid_manual.workflow.calendar import today
-from ppid_manual.workflow.deadlines import is_near_due, near_due_limit
+from ppid_manual.workflow.deadlines import HK_DEKAT, is_near_due, near_due_limit
 from ppid_manual.workflow.engine import Step, StepRefused
 from ppid_manual.workflow.forms import PenyampaianForm, RalatForm
 from ppid_manual.workflow.numbering import NumberingError
@@ -108,7 +109,7 @@ TABS = (
 )
 TENGGAT_FILTER = {
     "terlambat": "Melewati tenggat",
-    "mendekati": "Jatuh tempo ≤ 2 hari kerja",
+    "mendekati": f"Jatuh tempo ≤ {HK_DEKAT} hari kerja",
     "masuk_terlambat": "Formulir lengkap / registrasi melewati target SOP (langkah 1–2)",
 }
 
@@ -217,7 +218,7 @@ def daftar(request: HttpRequest) -> HttpResponse:
 # --- Intake and registration --------------------------------------------------------------
 
 
-@role_required(Role.PETUGAS)
+@izin_required(izin.Aksi.DAFTAR_KEBERATAN)
 def baru(request: HttpRequest) -> HttpResponse:
     """The Formulir Keberatan: find the request by its nomor pendaftaran (or go on without
     one, reason b only), then the form; nothing is saved unless every field is right."""
@@ -239,7 +240,8 @@ def baru(request: HttpRequest) -> HttpResponse:
                     messages.warning(
                         request,
                         f"Keberatan {k.nomor_registrasi} didaftarkan, tetapi diajukan melewati "
-                        "batas 30 hari kerja (UU 14/2008 Pasal 36 ayat (1)); catatan ini "
+                        f"batas {hukum.HK_KEBERATAN} hari kerja (UU 14/2008 "
+                        f"{hukum.pasal('36(1)')}); catatan ini "
                         "tersimpan pada riwayat.",
                     )
                 else:
@@ -272,7 +274,7 @@ def baru(request: HttpRequest) -> HttpResponse:
             "batas_pengajuan": batas,
             "lewat_batas": bool(batas and day > batas),
             "saran": saran_alasan(permohonan, day) if permohonan else None,
-            "lihat_nik": Keberatan.boleh_lihat_identitas(request.user),
+            "lihat_nik": izin.boleh(request.user, izin.Aksi.LIHAT_NIK),
             "lihat_permohonan": bool(permohonan and permohonan.visible_to(request.user)),
             # Earlier keberatan on the same request, so the desk does not register one twice.
             "sebelumnya": list(permohonan.keberatan.registered().order_by("pk"))
@@ -349,7 +351,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "dokumen": _documents(k),
             "terbitan": terbit.daftar_kasus(k),
             "penyampaian": penyampaian.rincian(k, SURAT_KELUAR),
-            "lihat_nik": Keberatan.boleh_lihat_identitas(request.user),
+            "lihat_nik": izin.boleh(request.user, izin.Aksi.LIHAT_NIK),
             "lihat_permohonan": bool(k.permohonan and k.permohonan.visible_to(request.user)),
             "baru": request.GET.get("baru") == "1",
             "tanggapan_lewat": k.tanggapan_lewat(day),
@@ -389,12 +391,14 @@ def _tanggapan(keputusan: str) -> StepPage:
             "informasi. Surat tanggapan ditandatangani Atasan PPID yang menjabat hari ini."
         ),
         KP.DITOLAK: (
-            "Putusan PPID dikuatkan. Tuliskan alasan tertulis penolakan (UU 14/2008 Pasal 36 "
-            "ayat (3)); surat tanggapan memuat hak pemohon mengajukan sengketa ke Komisi "
-            "Informasi Provinsi Bali dalam 14 hari kerja."
+            "Putusan PPID dikuatkan. Tuliskan alasan tertulis penolakan (UU 14/2008 "
+            f"{hukum.pasal('36(3)')}); surat tanggapan memuat hak pemohon mengajukan "
+            "sengketa ke Komisi "
+            f"Informasi Provinsi Bali dalam {hukum.HK_SENGKETA} hari kerja."
         ),
         KP.MUSYAWARAH: (
-            "Hanya untuk alasan huruf b–g (UU 14/2008 Pasal 35 ayat (2)). Tuliskan isi kesepakatan."
+            f"Hanya untuk alasan huruf b–g (UU 14/2008 {hukum.pasal('35(2)')}). Tuliskan "
+            "isi kesepakatan."
         ),
         KP.SEBAGIAN: (
             "Sebagian informasi diberikan, sebagian tetap dikecualikan: tuliskan keduanya dan "
@@ -424,7 +428,7 @@ PAGES: dict[str, StepPage] = {
             sifat=f.cleaned_data["sifat"],
         ),
         "Periksa formulir keberatan, lalu instruksikan PPID atau PPID Pelaksana menyusun draf "
-        "tanggapan (target SOP 2 hari kerja).",
+        f"tanggapan (target SOP {hukum.SOP_DRAF} hari kerja).",
         "Disposisi dicatat; lembar disposisi dapat dicetak.",
     ),
     "ajukan_draf": StepPage(
@@ -450,7 +454,8 @@ PAGES: dict[str, StepPage] = {
         label="Catatan perbaikan untuk penyusun draf",
         max_length=3000,
         rows=4,
-        intro="Catatan tersimpan pada riwayat; target draf 2 hari kerja dimulai lagi hari ini.",
+        intro=f"Catatan tersimpan pada riwayat; target draf {hukum.SOP_DRAF} hari kerja "
+        "dimulai lagi hari ini.",
         success="Draf dikembalikan untuk perbaikan.",
     ),
     "setujui_draf": note_page(
@@ -459,7 +464,8 @@ PAGES: dict[str, StepPage] = {
         wajib=False,
         max_length=3000,
         rows=4,
-        intro="Sesudah disetujui, Atasan PPID memberi tanggapan (target SOP 1 hari kerja).",
+        intro="Sesudah disetujui, Atasan PPID memberi tanggapan (target SOP "
+        f"{hukum.SOP_JAWABAN} hari kerja).",
         success="Draf disetujui.",
     ),
     "tanggapi_diberikan": _tanggapan(KP.DIBERIKAN),
@@ -476,7 +482,8 @@ PAGES: dict[str, StepPage] = {
             css=step.css,
         ),
         lambda k, f, user: actions.record_penyampaian(k, f.penyampaian(), by=user),
-        "UU 14/2008 Pasal 37 ayat (2): 14 hari kerja ke Komisi Informasi dihitung sejak "
+        f"UU 14/2008 {hukum.pasal('37(2)')}: {hukum.HK_SENGKETA} hari kerja ke Komisi "
+        "Informasi dihitung sejak "
         "tanggapan tertulis diterima pemohon. Tanggal kirim pos dicatat sebagai perkiraan "
         "sampai tanggal diterima dikonfirmasi.",
         "Penyampaian tanggapan dicatat; batas pengajuan sengketa dihitung dari tanggal diterima.",
@@ -495,7 +502,7 @@ PAGES: dict[str, StepPage] = {
             tanggal_sikap=f.cleaned_data["tanggal_sikap"],
             note=f.cleaned_data["catatan"],
         ),
-        "Pemohon menerima tanggapan, atau 14 hari kerja lewat tanpa sengketa.",
+        f"Pemohon menerima tanggapan, atau {hukum.HK_SENGKETA} hari kerja lewat tanpa sengketa.",
         "Sikap pemohon dicatat; keberatan selesai.",
     ),
     "catat_sengketa": StepPage(
@@ -510,8 +517,8 @@ PAGES: dict[str, StepPage] = {
             diketahui_dari=f.cleaned_data["diketahui_dari"],
             note=f.cleaned_data["catatan"],
         ),
-        "UU 14/2008 Pasal 37: sengketa diajukan ke Komisi Informasi Provinsi Bali dalam 14 hari "
-        "kerja sejak tanggapan diterima.",
+        f"UU 14/2008 {hukum.pasal('37')}: sengketa diajukan ke Komisi Informasi Provinsi "
+        f"Bali dalam {hukum.HK_SENGKETA} hari kerja sejak tanggapan diterima.",
         "Sengketa dicatat.",
     ),
 }
@@ -561,8 +568,9 @@ PAGES["ralat"] = StepPage(
 PAGES["catat_sengketa_tanpa_tanggapan"] = StepPage(
     PAGES["catat_sengketa"].form,
     PAGES["catat_sengketa"].act,
-    "Atasan PPID tidak menanggapi dalam 30 hari kerja; pemohon dapat langsung mengajukan "
-    "sengketa ke Komisi Informasi (UU 14/2008 Pasal 37).",
+    f"Atasan PPID tidak menanggapi dalam {hukum.HK_TANGGAPAN} hari kerja; pemohon dapat "
+    "langsung mengajukan "
+    f"sengketa ke Komisi Informasi (UU 14/2008 {hukum.pasal('37')}).",
     "Sengketa dicatat.",
 )
 
@@ -571,7 +579,7 @@ def _step_context(request: HttpRequest, k: Keberatan) -> dict[str, Any]:
     return {
         "k": k,
         "p": k.permohonan,
-        "lihat_nik": Keberatan.boleh_lihat_identitas(request.user),
+        "lihat_nik": izin.boleh(request.user, izin.Aksi.LIHAT_NIK),
         "lihat_permohonan": bool(k.permohonan and k.permohonan.visible_to(request.user)),
     }
 
@@ -602,7 +610,7 @@ def _pdf(request: HttpRequest, document, mode: str = "issued") -> HttpResponse:
 
 
 @require_GET
-@login_required
+@izin_required(izin.Aksi.CETAK_SURAT)
 def cetak_formulir(request: HttpRequest, pk: int) -> HttpResponse:
     k = get_keberatan_for_user(request, pk)
     return _pdf(
@@ -611,7 +619,7 @@ def cetak_formulir(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_GET
-@login_required
+@izin_required(izin.Aksi.CETAK_SURAT)
 def cetak_disposisi(request: HttpRequest, pk: int) -> HttpResponse:
     k = get_keberatan_for_user(request, pk)
     if k.tanggal_disposisi is None:
@@ -620,7 +628,7 @@ def cetak_disposisi(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_GET
-@login_required
+@izin_required(izin.Aksi.CETAK_SURAT)
 def cetak_tanggapan(request: HttpRequest, pk: int) -> HttpResponse:
     k = get_keberatan_for_user(request, pk)
     if k.tanggal_tanggapan is None and not k.draf_keputusan:
@@ -630,7 +638,7 @@ def cetak_tanggapan(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_GET
-@login_required
+@izin_required(izin.Aksi.CETAK_SURAT)
 def cetak_ralat(request: HttpRequest, pk: int, ralat_pk: int) -> HttpResponse:
     k = get_keberatan_for_user(request, pk)
     ralat = get_object_or_404(ralat_of(k), pk=ralat_pk)
@@ -646,7 +654,7 @@ def berkas(request: HttpRequest, pk: int, jenis: str) -> FileResponse:
     """A scan (NIK copy, surat kuasa): personal data (UU 27/2022 PDP), only for the roles that
     need it, never cached."""
     k = get_keberatan_for_user(request, pk)
-    if not Keberatan.boleh_lihat_identitas(request.user):
+    if not izin.boleh(request.user, izin.Aksi.LIHAT_NIK):
         raise PermissionDenied("Peran Anda tidak berwenang membuka pindaian identitas.")
     field = BERKAS.get(jenis)
     if field is None:
@@ -657,7 +665,7 @@ def berkas(request: HttpRequest, pk: int, jenis: str) -> FileResponse:
 # --- Register ---------------------------------------------------------------------------------
 
 
-@role_required(*ALL_DESK)
+@izin_required(izin.Aksi.REGISTER_KEBERATAN)
 def register(request: HttpRequest) -> HttpResponse:
     """The Register Keberatan for a period (DESIGN.md section 5), on screen, PDF or XLSX."""
     day = today()

@@ -147,19 +147,18 @@ def susun(pk) -> None:
             connections.close_all()
 
 
-def _peran():
-    from ppid_manual.roles import ALL_DESK, Role
+def _aksi(jenis: str) -> str:
+    """The action of the permission table (ppid_manual/izin.py) that opens this register."""
+    from ppid_manual.izin import Aksi
 
-    return {
-        # The roles of each register's page (registrasi.views.register, keberatan.views).
-        J.PERMOHONAN: (Role.PETUGAS, Role.PPID, Role.PELAKSANA, Role.ATASAN),
-        J.KEBERATAN: tuple(ALL_DESK),
-    }
+    return Aksi.REGISTER_PERMOHONAN if jenis == J.PERMOHONAN else Aksi.REGISTER_KEBERATAN
 
 
 def boleh(user: User, jenis: str) -> bool:
-    """May this user print this register (the roles of its page)?"""
-    return user.has_role(*_peran()[jenis])
+    """May this user print this register (the roles that may open its page)?"""
+    from ppid_manual import izin
+
+    return izin.boleh(user, _aksi(jenis))
 
 
 def hitung(jenis: str, user: User, dari: datetime.date, sampai: datetime.date) -> int:

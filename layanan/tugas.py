@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
+from ppid_manual import hukum
 from ppid_manual.roles import Role
 from ppid_manual.workflow.deadlines import is_near_due
 
@@ -101,7 +102,7 @@ def _permohonan(user, batas: int | None, jumlah: list[int]) -> list[Tugas]:
             S.SIAP_DIPUTUS: "Terbitkan pemberitahuan tertulis",
         }
         for p in _baris(base.running().order_by("tenggat", "pk"), batas, jumlah):
-            add(p, kerja[p.status], p.tenggat, "Pemberitahuan tertulis (Pasal 22(7))")
+            add(p, kerja[p.status], p.tenggat, f"Pemberitahuan tertulis ({hukum.pasal('22(7)')})")
     if user.has_role(Role.PELAKSANA) and user.unit_id:
         # The OPD's own date: the internal answer deadline of the letter it received.
         surat = (
@@ -152,7 +153,7 @@ def _permohonan(user, batas: int | None, jumlah: list[int]) -> list[Tugas]:
                     p,
                     "Serahkan informasi kepada pemohon",
                     p.target_penyerahan,
-                    "Target penyerahan (SOP langkah 5, 1 hari kerja)",
+                    f"Target penyerahan (SOP langkah 5, {hukum.SOP_PENYERAHAN} hari kerja)",
                 )
     return items
 
@@ -179,9 +180,12 @@ def _keberatan(user, batas: int | None, jumlah: list[int]) -> list[Tugas]:
 
     if user.has_role(Role.ATASAN):
         kerja = {
-            S.TERDAFTAR: ("Periksa dan disposisi", "Pemeriksaan (SOP 5 hk)"),
-            S.DRAF_DIAJUKAN: ("Periksa draf tanggapan", "Tanggapan (SOP 1 hk)"),
-            S.DRAF_DISETUJUI: ("Tanda tangani surat tanggapan", "Tanggapan (SOP 1 hk)"),
+            S.TERDAFTAR: ("Periksa dan disposisi", f"Pemeriksaan (SOP {hukum.SOP_PEMERIKSAAN} hk)"),
+            S.DRAF_DIAJUKAN: ("Periksa draf tanggapan", f"Tanggapan (SOP {hukum.SOP_JAWABAN} hk)"),
+            S.DRAF_DISETUJUI: (
+                "Tanda tangani surat tanggapan",
+                f"Tanggapan (SOP {hukum.SOP_JAWABAN} hk)",
+            ),
         }
         periksa = base.filter(status__in=list(kerja)).order_by("tenggat_terdekat", "pk")
         for k in _baris(periksa, batas, jumlah):
@@ -197,7 +201,7 @@ def _keberatan(user, batas: int | None, jumlah: list[int]) -> list[Tugas]:
                 if k.status == S.DRAF_DIKEMBALIKAN
                 else "Susun draf tanggapan"
             )
-            add(k, pekerjaan, k.target_draf, "Draf tanggapan (SOP 2 hk)")
+            add(k, pekerjaan, k.target_draf, f"Draf tanggapan (SOP {hukum.SOP_DRAF} hk)")
     if user.has_role(Role.PETUGAS):
         ditanggapi = base.filter(status=S.DITANGGAPI).order_by("tenggat_sengketa", "pk")
         for k in _baris(ditanggapi, batas, jumlah):
@@ -205,7 +209,7 @@ def _keberatan(user, batas: int | None, jumlah: list[int]) -> list[Tugas]:
                 k,
                 "Catat sikap pemohon atas tanggapan",
                 k.tenggat_sengketa,
-                "Batas pengajuan sengketa (Pasal 37(2))",
+                f"Batas pengajuan sengketa ({hukum.pasal('37(2)')})",
             )
     return items
 
@@ -247,9 +251,9 @@ def _dip(user, batas: int | None, jumlah: list[int]) -> list[Tugas]:
 def _dasar_dip(e) -> str:
     S = type(e).Status
     if e.status == S.DISUSUN:
-        return "Penyusunan DIP (SOP 5 hari kerja)"
+        return f"Penyusunan DIP (SOP {hukum.SOP_PENYUSUNAN_DIP} hari kerja)"
     if e.status == S.PERBAIKAN:
-        return "Perbaikan DIP (SOP 1 hari kerja)"
+        return f"Perbaikan DIP (SOP {hukum.SOP_PERBAIKAN_DIP} hari kerja)"
     return e.get_status_display()
 
 

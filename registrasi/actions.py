@@ -20,7 +20,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from pemohon import identitas as identitas
-from ppid_manual import pindaian
+from ppid_manual import hukum, pindaian
 from ppid_manual.format import rupiah
 from ppid_manual.models import DokumenTerbit, Event, FormatNomor, NomorTerbit, Ralat, Unit, User
 from ppid_manual.workflow import calendar, numbering, penerimaan, susulan
@@ -387,13 +387,13 @@ def _check_putusan(putusan: Putusan) -> None:
         raise StepRefused("Keputusan tidak dikenal.")
     bad = [h for h in putusan.pasal17 if h not in Permohonan.Pasal17.values]
     if bad:
-        raise StepRefused(f"Huruf Pasal 17 tidak dikenal: {', '.join(bad)}.")
+        raise StepRefused(f"Huruf {hukum.pasal('17')} tidak dikenal: {', '.join(bad)}.")
     dasar = putusan.pasal17 or putusan.undang_undang_lain.strip()
     if putusan.keputusan == K.DITOLAK:
         # UU 14/2008 Pasal 2(4) and 17: an exemption needs its ground and the uji konsekuensi.
         if not dasar:
             raise StepRefused(
-                "Penolakan harus menyebut Pasal 17 huruf a–j atau undang-undang lain."
+                f"Penolakan harus menyebut {hukum.pasal('17')} huruf a–j atau undang-undang lain."
             )
         if not putusan.konsekuensi.strip():
             raise StepRefused("Penolakan harus memuat uji konsekuensi.")
@@ -522,7 +522,7 @@ def extend(permohonan: Permohonan, *, by: User, alasan: str, note: str = "") -> 
     the new deadline is 7 working days after the ORIGINAL one. The guard in the step table
     refuses a second or a late extension, on the locked row."""
     if not alasan.strip():
-        raise StepRefused("Alasan perpanjangan wajib ditulis (UU 14/2008 Pasal 22(8)).")
+        raise StepRefused(f"Alasan perpanjangan wajib ditulis (UU 14/2008 {hukum.pasal('22(8)')}).")
 
     def update(p: Permohonan) -> dict[str, Any]:
         day = calendar.today()

@@ -379,7 +379,9 @@ class Permohonan(IdentitasKasus):
         "nomor pendaftaran", max_length=150, unique=True, null=True, blank=True
     )
     tanggal_daftar = models.DateField("tanggal pendaftaran", null=True, blank=True, db_index=True)
-    tenggat_awal = models.DateField("tenggat 10 hari kerja", null=True, blank=True)
+    tenggat_awal = models.DateField(
+        f"tenggat {hukum.HK_PEMBERITAHUAN} hari kerja", null=True, blank=True
+    )
     tenggat = models.DateField("tenggat pemberitahuan", null=True, blank=True, db_index=True)
     diperpanjang = models.BooleanField("diperpanjang", default=False)
     nomor_perpanjangan = models.CharField(
@@ -412,7 +414,7 @@ class Permohonan(IdentitasKasus):
     alasan_susulan = models.TextField("alasan entri susulan", max_length=500, blank=True)
     petugas_kertas = models.CharField("petugas penerima kertas", max_length=150, blank=True)
     susulan_terlambat = models.BooleanField(
-        "entri susulan melewati 1 hari kerja (SOP)", default=False
+        f"entri susulan melewati {hukum.SOP_ENTRI} hari kerja (SOP)", default=False
     )
 
     # --- decision (Pasal 22(7); Perki 1/2021) -----------------------------------------
@@ -446,7 +448,7 @@ class Permohonan(IdentitasKasus):
         "informasi yang diberikan / penjelasan", max_length=3000, blank=True
     )
     bagian_dihitamkan = models.TextField("bagian yang dihitamkan", max_length=2000, blank=True)
-    pasal17 = models.JSONField("Pasal 17 huruf", default=list, blank=True)
+    pasal17 = models.JSONField(f"{hukum.pasal('17')} huruf", default=list, blank=True)
     undang_undang_lain = models.CharField("dasar undang-undang lain", max_length=300, blank=True)
     konsekuensi = models.TextField("uji konsekuensi", max_length=4000, blank=True)
     nomor_sk_penolakan = models.CharField(
@@ -494,7 +496,9 @@ class Permohonan(IdentitasKasus):
     # SOP langkah 5: the handover within 1 hk of the information being ready (the notice of
     # a grant, the date a "belum didokumentasikan" promised, a keberatan's reopening).
     tanggal_siap = models.DateField("informasi siap diserahkan", null=True, blank=True)
-    target_penyerahan = models.DateField("target penyerahan (SOP 1 hk)", null=True, blank=True)
+    target_penyerahan = models.DateField(
+        f"target penyerahan (SOP {hukum.SOP_PENYERAHAN} hk)", null=True, blank=True
+    )
     # A keberatan's fee correction (UU 14/2008 Pasal 35(1) huruf f; keberatan.Keputusan.BIAYA):
     # the handover charges no more than this total.
     biaya_ditetapkan = models.DecimalField(
@@ -639,13 +643,15 @@ class Permohonan(IdentitasKasus):
         """None when the one extension is still possible, else why not (Pasal 22(8))."""
         if self.diperpanjang:
             return (
-                "Permohonan ini sudah pernah diperpanjang; UU 14/2008 Pasal 22(8) hanya "
+                "Permohonan ini sudah pernah diperpanjang; UU 14/2008 "
+                f"{hukum.pasal('22(8)')} hanya "
                 "membolehkan satu kali perpanjangan."
             )
         if self.tenggat_awal is not None and today > self.tenggat_awal:
             return (
-                "Tenggat 10 hari kerja sudah lewat; perpanjangan hanya dapat diberikan "
-                "sebelum tenggat berakhir (UU 14/2008 Pasal 22(8))."
+                f"Tenggat {hukum.HK_PEMBERITAHUAN} hari kerja sudah lewat; perpanjangan "
+                "hanya dapat diberikan "
+                f"sebelum tenggat berakhir (UU 14/2008 {hukum.pasal('22(8)')})."
             )
         return None
 

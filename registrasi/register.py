@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from ppid_manual import hukum
 from ppid_manual.format import hari_tanggal, tanggal
 from ppid_manual.format import rupiah as _rupiah
 from ppid_manual.models import Unit
@@ -165,7 +166,7 @@ def alasan_penolakan(p: Permohonan) -> str:
     dasar = []
     if p.pasal17:
         huruf = ", ".join(p.pasal17)
-        dasar.append(f"Pasal 17 huruf {huruf} UU 14/2008")
+        dasar.append(f"{hukum.pasal('17')} huruf {huruf} UU 14/2008")
     if p.undang_undang_lain:
         dasar.append(p.undang_undang_lain)
     return "; ".join(dasar)

@@ -18,8 +18,8 @@ from django.views.decorators.cache import never_cache
 from pemohon import identitas as pemohon_mod
 from pemohon.forms import CariPemohonForm
 from pemohon.models import PencarianIdentitas
-from ppid_manual import penghubung
-from ppid_manual.access import role_required
+from ppid_manual import hukum, izin, penghubung
+from ppid_manual.access import izin_required, role_required
 from ppid_manual.forms import RegisterForm
 from ppid_manual.paging import counted_page
 from ppid_manual.roles import ALL_DESK, Role
@@ -72,8 +72,6 @@ from registrasi.models import Penyerahan, Permohonan, SuratPermintaan
 S = Permohonan.Status
 K = Permohonan.Keputusan
 DESK = ALL_DESK
-# Who needs the full NIK and the ID scan to do the work (UU 27/2022 PDP): others see it masked.
-IDENTITAS = (Role.PETUGAS, Role.PPID, Role.PELAKSANA, Role.ATASAN)
 PER_HALAMAN = 25
 PER_HALAMAN_REGISTER = 50
 
@@ -160,7 +158,7 @@ def daftar(request: HttpRequest) -> HttpResponse:
             "q": q,
             "today": today,
             "counts": counts,
-            "lihat_nik": user.has_role(*IDENTITAS),
+            "lihat_nik": izin.boleh(user, izin.Aksi.LIHAT_NIK),
         },
     )
 
@@ -215,7 +213,7 @@ def _mark_deadlines(rows: list[Permohonan], today) -> None:
 # --- Intake --------------------------------------------------------------------------------
 
 
-@role_required(Role.PETUGAS, Role.PELAKSANA)
+@izin_required(izin.Aksi.DAFTAR_PERMOHONAN)
 def baru(request: HttpRequest) -> HttpResponse:
     """SOP steps 1–2 at the desk: the form typed in, then registered or returned."""
     if request.method == "POST":
@@ -314,7 +312,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "p": p,
             "pemohon": p.pemohon_kasus,
-            "lihat_nik": request.user.has_role(*IDENTITAS),
+            "lihat_nik": izin.boleh(request.user, izin.Aksi.LIHAT_NIK),
             "tahapan": tahapan(p, ada_penyerahan=bool(penyerahan)),
             "langkah": langkah,
             "surat": surat,
@@ -328,7 +326,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "baru": request.GET.get("baru") == "1",
             "boleh_lanjutkan": p.is_returned
             and lanjutan is None
-            and request.user.has_role(Role.PETUGAS, Role.PELAKSANA),
+            and izin.boleh(request.user, izin.Aksi.DAFTAR_PERMOHONAN),
             **_usulan_dik(p, request.user),
         },
     )
@@ -408,7 +406,7 @@ def documents_for(p: Permohonan, surat, penyerahan) -> list[dict[str, str]]:
     return docs
 
 
-@role_required(*IDENTITAS)
+@izin_required(izin.Aksi.LIHAT_NIK)
 @never_cache
 def identitas(request: HttpRequest, pk: int) -> FileResponse:
     """The ID scan, only through this permission-checked view, never cached (UU 27/2022)."""
@@ -479,7 +477,7 @@ def _surat_permintaan_page() -> StepPage:
             Konsep("surat permintaan", lambda s: SuratPermintaanDokumen(s.permohonan, surat=s)),
         ),
         intro="Surat ditujukan kepada PPID Pelaksana OPD yang menguasai informasi. Tenggat "
-        "jawaban OPD dihitung otomatis di dalam 10 hari kerja.",
+        f"jawaban OPD dihitung otomatis di dalam {hukum.HK_PEMBERITAHUAN} hari kerja.",
         success=lambda s: f"Surat permintaan {s.nomor} ke {s.unit.nama} diterbitkan.",
     )
 
@@ -549,7 +547,9 @@ PAGES: dict[str, StepPage] = {
         form=lambda p, data, step: PerpanjanganForm(data),
         act=lambda p, f, user: actions.extend(p, by=user, alasan=f.cleaned_data["alasan"]),
         konsep=(Konsep("pemberitahuan perpanjangan", PemberitahuanPerpanjangan),),
-        intro="UU 14/2008 Pasal 22(8): satu kali, paling lama 7 hari kerja sesudah tenggat "
+        intro=f"UU 14/2008 {hukum.pasal('22(8)')}: satu kali, paling lama "
+        f"{hukum.HK_PERPANJANGAN} hari kerja "
+        "sesudah tenggat "
         "awal, dengan alasan tertulis, dan hanya sebelum tenggat awal lewat.",
         success=lambda r: f"Tenggat diperpanjang sampai {r.tenggat:%d-%m-%Y}.",
     ),
@@ -603,7 +603,8 @@ PAGES: dict[str, StepPage] = {
         lambda p, f, user: actions.record_penyampaian(
             p, f.penyampaian(), by=user, surat=f.cleaned_data["surat"]
         ),
-        "UU 14/2008 Pasal 36 ayat (1): 30 hari kerja untuk mengajukan keberatan dihitung "
+        f"UU 14/2008 {hukum.pasal('36(1)')}: {hukum.HK_KEBERATAN} hari kerja untuk "
+        "mengajukan keberatan dihitung "
         "sejak surat yang menimbulkan alasan keberatan (pemberitahuan tertulis, SK penolakan, "
         "pemberitahuan perpanjangan) diterima pemohon. Tanggal kirim pos dicatat sebagai "
         "perkiraan sampai tanggal diterima dikonfirmasi.",
@@ -645,7 +646,7 @@ DOKUMEN = {
 }
 
 
-@role_required(*DESK)
+@izin_required(izin.Aksi.CETAK_SURAT)
 def cetak(request: HttpRequest, pk: int, dokumen: str) -> HttpResponse:
     p = get_permohonan_for_user(request, pk)
     if dokumen not in DOKUMEN:
@@ -656,14 +657,14 @@ def cetak(request: HttpRequest, pk: int, dokumen: str) -> HttpResponse:
     return _print(request, p, cls(p, request))
 
 
-@role_required(*DESK)
+@izin_required(izin.Aksi.CETAK_SURAT)
 def cetak_ralat(request: HttpRequest, pk: int, ralat_pk: int) -> HttpResponse:
     p = get_permohonan_for_user(request, pk)
     ralat = get_object_or_404(ralat_of(p), pk=ralat_pk)
     return _print(request, p, RalatSurat(p, request, ralat=ralat))
 
 
-@role_required(*DESK)
+@izin_required(izin.Aksi.CETAK_SURAT)
 def cetak_surat(request: HttpRequest, pk: int, surat_pk: int) -> HttpResponse:
     p = get_permohonan_for_user(request, pk)
     surat = get_object_or_404(
@@ -672,7 +673,7 @@ def cetak_surat(request: HttpRequest, pk: int, surat_pk: int) -> HttpResponse:
     return _print(request, p, SuratPermintaanDokumen(p, request, surat=surat))
 
 
-@role_required(*DESK)
+@izin_required(izin.Aksi.CETAK_SURAT)
 def cetak_tanda_terima(request: HttpRequest, pk: int, penyerahan_pk: int) -> HttpResponse:
     p = get_permohonan_for_user(request, pk)
     penyerahan = get_object_or_404(
@@ -681,7 +682,7 @@ def cetak_tanda_terima(request: HttpRequest, pk: int, penyerahan_pk: int) -> Htt
     return _print(request, p, TandaTerimaPenyerahan(p, request, penyerahan=penyerahan))
 
 
-@role_required(*DESK)
+@izin_required(izin.Aksi.CETAK_SURAT)
 def cetak_kuitansi(request: HttpRequest, pk: int, penyerahan_pk: int) -> HttpResponse:
     """The numbered kuitansi of a paid handover; a free one has none (404)."""
     p = get_permohonan_for_user(request, pk)
@@ -697,7 +698,7 @@ def cetak_kuitansi(request: HttpRequest, pk: int, penyerahan_pk: int) -> HttpRes
 # --- Register ------------------------------------------------------------------------------------
 
 
-@role_required(Role.PETUGAS, Role.PPID, Role.PELAKSANA, Role.ATASAN)
+@izin_required(izin.Aksi.REGISTER_PERMOHONAN)
 def register(request: HttpRequest) -> HttpResponse:
     """The Register Permohonan for a period (Perki 1/2021 columns), on screen, PDF, XLSX."""
     today = timezone.localdate()

@@ -86,7 +86,8 @@ MATRIX: dict[str, tuple[set[str], str, str]] = {
     "keberatan:cetak_disposisi": (NOT_OTHER, "later", "k"),
     "keberatan:cetak_tanggapan": (NOT_OTHER, "later", "k"),
     "keberatan:cetak_ralat": (NOT_OTHER, "page", "k_ralat"),
-    "keberatan:berkas": ({PETUGAS, PPID, ATASAN}, "file", "k_berkas"),
+    # The NIK rule of the permission table (ppid_manual/izin.py), as for a request's scan.
+    "keberatan:berkas": ({PETUGAS, PPID, ATASAN, OWN}, "file", "k_berkas"),
     "dip:daftar": (DESK, "page", ""),
     "dip:edisi_baru": ({PETUGAS, PPID, OWN, OTHER}, "page", ""),
     "dip:edisi": (NOT_OTHER, "page", "e"),
