@@ -446,13 +446,21 @@ def _putusan_initial(p: Permohonan) -> dict[str, Any]:
 
 def _putusan_page(keputusan: K) -> StepPage:
     """The pemberitahuan tertulis of one outcome (SOP 4; UU 14/2008 Pasal 22(7))."""
-    return StepPage(
-        form=lambda p, data, step: PutusanForm(
+
+    def form(p: Permohonan, data, step) -> PutusanForm:
+        return PutusanForm(
             data,
             keputusan=keputusan,
             submit_label="Terbitkan pemberitahuan" + (" dan SK" if keputusan == K.DITOLAK else ""),
             initial=_putusan_initial(p),
-        ),
+        )
+
+    def success(r: Permohonan) -> str:
+        sk = f" dengan SK penolakan {r.nomor_sk_penolakan}." if r.nomor_sk_penolakan else "."
+        return f"Pemberitahuan tertulis {r.nomor_pemberitahuan} diterbitkan{sk}"
+
+    return StepPage(
+        form=form,
         act=lambda p, f, user: actions.issue_decision(p, f.to_putusan(), by=user),
         konsep=(
             Konsep("pemberitahuan tertulis", Pemberitahuan),
@@ -460,19 +468,20 @@ def _putusan_page(keputusan: K) -> StepPage:
             *([Konsep("SK penolakan", SkPenolakan)] if keputusan == K.DITOLAK else []),
         ),
         intro=keputusan.label,
-        success=lambda r: (
-            f"Pemberitahuan tertulis {r.nomor_pemberitahuan} diterbitkan"
-            + (f" dengan SK penolakan {r.nomor_sk_penolakan}." if r.nomor_sk_penolakan else ".")
-        ),
+        success=success,
+    )
+
+
+def _route_to_opd(p: Permohonan, f: SuratPermintaanForm, user) -> SuratPermintaan:
+    return actions.route_to_opd(
+        p, by=user, unit=f.cleaned_data["unit"], catatan=f.cleaned_data["catatan"]
     )
 
 
 def _surat_permintaan_page() -> StepPage:
     return StepPage(
         form=lambda p, data, step: SuratPermintaanForm(data, initial={"unit": p.unit_tujuan_id}),
-        act=lambda p, f, user: actions.route_to_opd(
-            p, by=user, unit=f.cleaned_data["unit"], catatan=f.cleaned_data["catatan"]
-        ),
+        act=_route_to_opd,
         konsep=(
             Konsep("surat permintaan", lambda s: SuratPermintaanDokumen(s.permohonan, surat=s)),
         ),
@@ -511,15 +520,32 @@ def _penyampaian_form(p: Permohonan, data, step) -> PenyampaianForm:
     )
 
 
+def _jawaban_intro(p: Permohonan) -> str:
+    surat = _surat_terbuka(p)
+    return f"Jawaban atas surat {surat.nomor} kepada {surat.unit.nama}."
+
+
+def _jawab_langsung_form(p: Permohonan, data, step) -> PutusanForm:
+    """The PPID Pelaksana answers itself: information it holds and that is open."""
+    return PutusanForm(
+        data,
+        keputusan=K.DIBERIKAN_SELURUHNYA,
+        submit_label="Terbitkan pemberitahuan",
+        initial={"perkiraan_biaya_kirim": 0},
+    )
+
+
+def _record_penyampaian(p: Permohonan, f: PenyampaianForm, user) -> Permohonan:
+    return actions.record_penyampaian(p, f.penyampaian(), by=user, surat=f.cleaned_data["surat"])
+
+
 PAGES: dict[str, StepPage] = {
     "minta_opd": _surat_permintaan_page(),
     "alihkan_opd": _surat_permintaan_page(),
     "jawab_opd": StepPage(
         form=_jawaban_form,
         act=lambda p, f, user: actions.record_opd_answer(p, by=user, **f.cleaned_data),
-        intro=lambda p: (
-            f"Jawaban atas surat {_surat_terbuka(p).nomor} kepada {_surat_terbuka(p).unit.nama}."
-        ),
+        intro=_jawaban_intro,
         success="Jawaban OPD dicatat. Permohonan siap diputuskan.",
     ),
     "teruskan_ppid": note_page(
@@ -531,12 +557,7 @@ PAGES: dict[str, StepPage] = {
     ),
     **{step: _putusan_page(keputusan) for keputusan, step in LANGKAH_KEPUTUSAN.items()},
     "jawab_langsung": StepPage(
-        form=lambda p, data, step: PutusanForm(
-            data,
-            keputusan=K.DIBERIKAN_SELURUHNYA,
-            submit_label="Terbitkan pemberitahuan",
-            initial={"perkiraan_biaya_kirim": 0},
-        ),
+        form=_jawab_langsung_form,
         act=lambda p, f, user: actions.answer_directly(p, f.to_putusan(), by=user),
         konsep=(Konsep("pemberitahuan tertulis", Pemberitahuan),),
         intro="SOP langkah 3–4: PPID Pelaksana menjawab langsung karena informasi dikuasai "
@@ -600,9 +621,7 @@ PAGES: dict[str, StepPage] = {
     ),
     "catat_penyampaian": StepPage(
         _penyampaian_form,
-        lambda p, f, user: actions.record_penyampaian(
-            p, f.penyampaian(), by=user, surat=f.cleaned_data["surat"]
-        ),
+        _record_penyampaian,
         f"UU 14/2008 {hukum.pasal('36(1)')}: {hukum.HK_KEBERATAN} hari kerja untuk "
         "mengajukan keberatan dihitung "
         "sejak surat yang menimbulkan alasan keberatan (pemberitahuan tertulis, SK penolakan, "
