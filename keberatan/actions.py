@@ -472,6 +472,9 @@ def answer_keberatan(
                     pasal17=list(k.pasal17),
                     biaya=k.biaya_ditetapkan,
                     tanggal_tersedia=k.tanggal_tersedia,
+                    nomor_keberatan=k.nomor_registrasi,
+                    nomor_tanggapan=k.nomor_tanggapan,
+                    keputusan_atasan=keputusan,
                 ),
             )
             data["permohonan_dibuka_kembali"] = k.permohonan.nomor_pendaftaran
@@ -481,7 +484,7 @@ def answer_keberatan(
 
 
 # The outcomes after which a linked request reopens for the handover.
-DIBUKA_KEMBALI = (KP.DIBERIKAN, KP.SEBAGIAN, KP.BIAYA, KP.WAKTU)
+DIBUKA_KEMBALI = Keberatan.MEMBUKA_PERMOHONAN
 
 
 # --- After the answer: the pemohon's response (Pasal 37) --------------------------------------

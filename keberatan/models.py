@@ -153,6 +153,14 @@ class Keberatan(IdentitasKasus):
         Status.DRAF_DISETUJUI,
     )
     TERBUKA = BELUM_DITANGGAPI + (Status.DITANGGAPI,)
+    # The answers after which a linked request reopens for the handover, on their terms: a new
+    # fact on the request, never a rewrite of the PPID's decision (Permohonan.putusan_keberatan).
+    MEMBUKA_PERMOHONAN = (
+        Keputusan.DIBERIKAN,
+        Keputusan.SEBAGIAN,
+        Keputusan.BIAYA,
+        Keputusan.WAKTU,
+    )
 
     # --- intake (Formulir Keberatan) ----------------------------------------------------
     status = models.CharField(

@@ -20,6 +20,7 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Upper
 from django.utils import timezone
+from django.utils.functional import cached_property
 
 from ppid_manual import hukum
 from ppid_manual.models import Unit
@@ -343,9 +344,12 @@ NOMOR_DARI_AWAL = re.compile(r"\d+/\S+")
 
 
 #: The date a request waiting for its handover binds to: the one the notice promised for
-#: information not yet documented (Pasal 22(7) huruf c), else the SOP's handover target.
+#: information not yet documented (Pasal 22(7) huruf c), else the SOP's handover target (also
+#: of a request a keberatan reopened: its date is the Atasan PPID's, in `tanggal_siap`).
 TENGGAT_SERAH = models.Case(
-    models.When(keputusan="belum_didokumentasikan", then="tanggal_tersedia"),
+    models.When(
+        keputusan="belum_didokumentasikan", status="menunggu_penyerahan", then="tanggal_tersedia"
+    ),
     default="target_penyerahan",
 )
 
@@ -824,6 +828,44 @@ class Permohonan(IdentitasKasus):
 
     def get_pasal17_display(self) -> list[str]:
         return [self.Pasal17(h).label for h in self.pasal17 if h in self.Pasal17.values]
+
+    @cached_property
+    def putusan_keberatan(self):
+        """The Atasan PPID's answer on a keberatan that reopened this request for the handover
+        (UU 14/2008 Pasal 36: given in full or in part, the fee or the time corrected), the
+        latest; None when none did. It is a fact of the keberatan: the PPID's own decision
+        (`keputusan`, `pasal17`, the notice's text) stays as the notice stated it, and the
+        register, the Laporan and the export show both (registrasi.register.siapkan sets it
+        for a whole register at once)."""
+        if self.pk is None:
+            return None
+        from keberatan.models import Keberatan
+
+        return (
+            Keberatan.objects.filter(
+                permohonan_id=self.pk,
+                keputusan__in=Keberatan.MEMBUKA_PERMOHONAN,
+                tanggal_tanggapan__isnull=False,
+            )
+            .order_by("-tanggal_tanggapan", "-pk")
+            .first()
+        )
+
+    @property
+    def informasi_diserahkan(self) -> str:
+        """What the handover gives: the Atasan PPID's terms when a keberatan reopened the
+        request (a partial grant names what is given; a refusal overturned gives what was
+        asked), else what the PPID's notice gave."""
+        k = self.putusan_keberatan
+        if k is not None:
+            if k.informasi_diberikan:
+                return k.informasi_diberikan
+            if self.keputusan not in (
+                self.Keputusan.DIBERIKAN_SELURUHNYA,
+                self.Keputusan.DIBERIKAN_SEBAGIAN,
+            ):
+                return self.rincian_informasi
+        return self.uraian_informasi or self.rincian_informasi
 
     @property
     def perkiraan_biaya_salinan(self) -> Decimal:
