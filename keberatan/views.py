@@ -54,6 +54,7 @@ from keberatan.forms import (
 from keberatan.models import Keberatan
 from keberatan.tenggat import rincian_tenggat
 from ppid_manual.access import role_required
+from ppid_manual.layanan import cari as cari_mod
 from ppid_manual.layanan import cetak_latar
 from ppid_manual.models import CetakanRegister, Unit
 from ppid_manual.roles import ALL_DESK, Role
@@ -143,6 +144,10 @@ def daftar(request: HttpRequest) -> HttpResponse:
     if tab not in dict(TABS):
         tab = default_tab
     q = request.GET.get("q", "").strip()[:100]
+    # A receipt's code typed or scanned here opens its case, as in the navbar's box.
+    buka, q = cari_mod.kode_di_kotak(request, q)
+    if buka is not None:
+        return buka
     filters = _filters(request)
     base = Keberatan.objects.for_user(user).terdaftar()
     qs = {

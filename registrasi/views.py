@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
 from ppid_manual.access import role_required
+from ppid_manual.layanan import cari as cari_mod
 from ppid_manual.layanan import cetak_latar
 from ppid_manual.models import CetakanRegister, PencarianIdentitas
 from ppid_manual.paging import counted_page
@@ -122,6 +123,10 @@ def daftar(request: HttpRequest) -> HttpResponse:
     }[tab]
     qs = _dashboard_filters(request, qs, today)
     q = request.GET.get("q", "").strip()[:100]
+    # A receipt's code typed or scanned here opens its case, as in the navbar's box.
+    buka, q = cari_mod.kode_di_kotak(request, q)
+    if buka is not None:
+        return buka
     if tab in ("selesai", "dikembalikan"):
         qs = qs.order_by(F("tanggal_ditutup").desc(nulls_last=True), "-dibuat", "-pk")
     else:

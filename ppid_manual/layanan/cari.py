@@ -20,10 +20,14 @@ from dataclasses import dataclass, field
 from functools import reduce
 from operator import and_
 
+from django.contrib import messages
 from django.db import models
 from django.db.models import Q
+from django.http import HttpResponse
+from django.shortcuts import redirect
 from django.urls import reverse
 
+from ppid_manual import kode
 from ppid_manual.postgres import key_in
 
 #: What a person may type or a scanner may send: longer input is cut (never an error).
@@ -34,9 +38,6 @@ BATAS = 50
 MIN_TEKS = 3
 #: Up to this many pemohon keys are passed as a list; more stay a subquery.
 KUNCI_MAKS = 5000
-# The receipt's QR/barcode may carry the registration number plus a short check code,
-# "<nomor>#<4 hex>": the number is what identifies the case.
-KODE_CEK = re.compile(r"^(?P<nomor>[^#]+)#[0-9A-Fa-f]{4}$")
 # A phone number or a NIK typed with separators: "0812-3456 7890", "+62 812 ...".
 ANGKA = re.compile(r"^\+?[0-9 ().\-]+$")
 
@@ -46,8 +47,9 @@ def bersihkan(text: str) -> str:
     spaces collapsed, at most PANJANG_MAKS characters, a receipt's check code removed."""
     text = "".join(ch for ch in (text or "") if unicodedata.category(ch)[0] != "C" or ch == " ")
     text = " ".join(text.split())[:PANJANG_MAKS].strip()
-    m = KODE_CEK.match(text)
-    return m.group("nomor").strip() if m else text
+    # The receipt's code (ppid_manual/kode.py, printed and QR-encoded on the pemohon's copy):
+    # its number is what identifies the case.
+    return kode.baca_kode(text) or text
 
 
 @dataclass
@@ -58,6 +60,8 @@ class Hasil:
     keberatan: list = field(default_factory=list)
     dip: list = field(default_factory=list)
     lebih: dict[str, bool] = field(default_factory=dict)
+    # A receipt's code whose check characters do not match (kode.PESAN_SALAH): not searched.
+    kode_salah: str = ""
 
     @property
     def jumlah(self) -> int:
@@ -147,6 +151,9 @@ def cari(user, text: str) -> Hasil:
     hasil = Hasil(q=q)
     if not q:
         return hasil
+    if kode.kode_salah(q):
+        hasil.kode_salah = kode.pesan_salah(q)
+        return hasil
 
     # An issued number names one case: open it (the desk's "scan the receipt, see the case").
     tepat: set[str] = set()
@@ -202,3 +209,19 @@ def cari(user, text: str) -> Hasil:
         hasil.lebih[name] = len(rows) > BATAS
         setattr(hasil, name, rows[:BATAS])
     return hasil
+
+
+def kode_di_kotak(request, q: str) -> tuple[HttpResponse | None, str]:
+    """What any search box does first with what was typed or scanned (the work lists call
+    it; the navbar's search does the same in `cari`): a receipt's code opens its case (the
+    response), a code with wrong check characters says so and searches nothing (q emptied);
+    anything else is searched as typed."""
+    if kode.kode_salah(q):
+        messages.error(request, kode.pesan_salah(q))
+        return None, ""
+    if kode.baca_kode(q):
+        hasil = cari(request.user, q)
+        if hasil.langsung:
+            return redirect(hasil.langsung), q
+        return None, hasil.q
+    return None, q
