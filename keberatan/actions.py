@@ -185,9 +185,11 @@ def _register(p: Pengajuan, *, by: User, note: str) -> Keberatan:
 
     if p.permohonan is not None:
         pemohon, changes = p.permohonan.pemohon, {}
+        simpanan = identitas.Simpanan(pemohon, {})
         informasi = p.permohonan.rincian_informasi
     else:
-        pemohon, changes = identitas.simpan(p.pemohon, by=by, alasan=p.alasan_identitas)
+        simpanan = identitas.simpan(p.pemohon, by=by, alasan=p.alasan_identitas)
+        pemohon, changes = simpanan.pemohon, simpanan.changes
         informasi = p.informasi_diminta
     keberatan = Keberatan(
         kunci_idempotensi=p.kunci,
@@ -195,7 +197,9 @@ def _register(p: Pengajuan, *, by: User, note: str) -> Keberatan:
         pemohon=pemohon,
         # The identity given for this case: a keberatan about a request keeps the identity
         # that request was registered with (DESIGN.md §7), not the address book's today.
-        identitas_pemohon=p.permohonan.identitas_pemohon if p.permohonan is not None else {},
+        identitas_pemohon=p.permohonan.identitas_pemohon
+        if p.permohonan is not None
+        else (simpanan.identitas or {}),
         unit_registrasi_id=by.unit_id,
         didaftarkan_oleh=by,
         informasi_diminta=informasi,
@@ -250,7 +254,9 @@ def _register(p: Pengajuan, *, by: User, note: str) -> Keberatan:
             data["pemohon_diubah"] = changes
         return data
 
-    return apply_step(keberatan, ALUR, "daftarkan", by=by, note=" ".join(notes), update=update)
+    created = apply_step(keberatan, ALUR, "daftarkan", by=by, note=" ".join(notes), update=update)
+    identitas.catat_perbedaan(simpanan, created, by=by)
+    return created
 
 
 def register_keberatan(pengajuan: Pengajuan, *, by: User, note: str = "") -> Keberatan:

@@ -96,9 +96,12 @@ def _intake(step_name: str, intake: Intake, *, by: User, note: str) -> Permohona
     if intake.susulan is not None:
         intake.susulan.check()
     returned = _lock_returned(intake.lanjutan_dari, by) if intake.lanjutan_dari else None
-    pemohon, changes = identitas.simpan(intake.pemohon, by=by, alasan=intake.alasan_identitas)
+    simpanan = identitas.simpan(intake.pemohon, by=by, alasan=intake.alasan_identitas)
+    pemohon, changes = simpanan.pemohon, simpanan.changes
     permohonan = Permohonan(
         pemohon=pemohon,
+        # A desk that may not see this pemohon: the identity as typed (registrasi.pemohon).
+        identitas_pemohon=simpanan.identitas or {},
         unit_registrasi_id=by.unit_id,
         didaftarkan_oleh=by,
         kunci_idempotensi=intake.kunci,
@@ -150,6 +153,7 @@ def _intake(step_name: str, intake: Intake, *, by: User, note: str) -> Permohona
         notice = penerimaan.catatan(intake.tanggal or calendar.today(), timezone.localtime())
         note = " ".join(x for x in (notice, note) if x)
     created = apply_step(permohonan, ALUR, step_name, by=by, note=note, update=update)
+    identitas.catat_perbedaan(simpanan, created, by=by)
     if returned is not None:
         # The returned record's timeline points to its continuation (the new record's own
         # event points back): both in this transaction.

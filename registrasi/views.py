@@ -221,8 +221,18 @@ def _mark_deadlines(rows: list[Permohonan], today) -> None:
 
 @role_required(Role.PETUGAS, Role.PELAKSANA)
 def baru(request: HttpRequest) -> HttpResponse:
-    """SOP steps 1–2 at the desk: the form typed in, then registered or returned."""
-    if request.method == "POST":
+    """SOP steps 1–2 at the desk: the form typed in, then registered or returned. The look-up
+    of a returning pemohon is a POST too (`cari_pemohon`): a NIK never goes in a URL (the
+    server's access log, the browser's history)."""
+    if request.method == "POST" and CariPemohonForm.TANDA in request.POST:
+        cari = CariPemohonForm(request.POST)
+        pemohon = None
+        if cari.is_valid() and cari.cleaned_data["cari"]:
+            pemohon = pemohon_mod.cari_kembali(request, cari.cleaned_data["cari"])
+        form = PermohonanForm(initial=PermohonanForm.initial_for(pemohon))
+        if pemohon is None and cari.is_valid() and cari.cleaned_data["cari"].isdigit():
+            form.initial["nik"] = cari.cleaned_data["cari"]
+    elif request.method == "POST":
         form = PermohonanForm(request.POST, request.FILES, user=request.user)
         if form.is_valid():
             intake = form.to_intake()
@@ -272,14 +282,41 @@ def baru(request: HttpRequest) -> HttpResponse:
         form = PermohonanForm(initial=PermohonanForm.initial_from_returned(returned))
         cari = CariPemohonForm()
     else:
-        cari = CariPemohonForm(request.GET or None)
-        pemohon = None
-        if cari.is_valid() and cari.cleaned_data["cari"]:
-            pemohon = pemohon_mod.cari_kembali(request, cari.cleaned_data["cari"])
-        form = PermohonanForm(initial=PermohonanForm.initial_for(pemohon))
-        if pemohon is None and cari.is_bound and cari.cleaned_data.get("cari", "").isdigit():
-            form.initial["nik"] = cari.cleaned_data["cari"]
+        cari = CariPemohonForm()
+        form = PermohonanForm(initial=PermohonanForm.initial_for(None))
     return render(request, "registrasi/baru.html", {"form": form, "cari": cari})
+
+
+# --- The PPID's reconciliation of identities --------------------------------------------------
+
+
+@role_required(Role.PPID)
+def identitas_berbeda(request: HttpRequest) -> HttpResponse:
+    """ "Identitas berbeda untuk NIK yang sama": what a desk that may not see a pemohon typed
+    for a recorded NIK/akta, beside the record (registrasi.pemohon.simpan); the PPID's choice
+    is an event on the pemohon. A POST, so no NIK goes in a URL."""
+    if request.method == "POST":
+        try:
+            event_pk = int(request.POST.get("perbedaan", ""))
+        except ValueError:
+            event_pk = 0
+        try:
+            pemohon_mod.rekonsiliasi(
+                event_pk,
+                pilihan=request.POST.get("pilihan", ""),
+                catatan=request.POST.get("catatan", "")[:500],
+                by=request.user,
+            )
+        except StepRefused as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, "Pilihan PPID dicatat pada riwayat pemohon.")
+        return redirect("registrasi:identitas_berbeda")
+    return render(
+        request,
+        "registrasi/identitas_berbeda.html",
+        {"items": pemohon_mod.daftar_perbedaan(), "pilihan": pemohon_mod.PILIHAN_REKONSILIASI},
+    )
 
 
 # --- Detail ----------------------------------------------------------------------------------
