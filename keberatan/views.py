@@ -76,6 +76,7 @@ from ppid_manual.workflow.pages import (
 )
 from ppid_manual.workflow.ralat import ralat_of
 from registrasi.forms import RegisterForm
+from registrasi.models import identitas_kasus_cocok
 
 S = Keberatan.Status
 KP = Keberatan.Keputusan
@@ -172,6 +173,8 @@ def daftar(request: HttpRequest) -> HttpResponse:
             Q(nomor_registrasi__icontains=q)
             | Q(permohonan__nomor_pendaftaran__icontains=q)
             | Q(pemohon__nama__icontains=q)
+            # The name given on the keberatan itself (an earlier name finds it too).
+            | identitas_kasus_cocok(nama=q)
             | Q(kuasa_nama__icontains=q)
         )
     if tab in ("selesai", "semua"):

@@ -151,6 +151,21 @@ class IdentitasKasus(models.Model):
         return Pemohon(pk=self.pemohon_id, **{k: data.get(k, "") for k in IDENTITAS_FIELDS})
 
 
+def identitas_kasus_cocok(nama: str = "", nik: str = "", telepon_regex: str = "") -> Q:
+    """The cases (permohonan or keberatan) found by the identity given on them: the name
+    contains `nama`, the NIK contains the digits `nik`, the phone matches `telepon_regex`. A
+    pemohon who came back with a new name or phone is still found by the old one on the
+    cases that carry it (the search ORs this with the pemohon's current identity)."""
+    cond = Q(pk__in=[])
+    if nama:
+        cond |= Q(identitas_pemohon__nama__icontains=nama)
+    if nik:
+        cond |= Q(identitas_pemohon__nik__icontains=nik)
+    if telepon_regex:
+        cond |= Q(identitas_pemohon__telepon__regex=telepon_regex)
+    return cond
+
+
 def mask_nik(nik: str) -> str:
     if not nik:
         return ""
@@ -314,7 +329,8 @@ class PermohonanQuerySet(models.QuerySet):
         )
 
     def search(self, q: str) -> PermohonanQuerySet:
-        """The number, the pemohon's name or (typed as digits) part of the NIK contains `q`.
+        """The number, the pemohon's name or (typed as digits) part of the NIK contains `q`:
+        the pemohon's current identity or the one given on the request.
 
         One scan of the requests: the number by its trigram index, ORed with the requests of
         the pemohon whose name (or NIK) matches, found first by their own trigram indexes
@@ -333,8 +349,12 @@ class PermohonanQuerySet(models.QuerySet):
         if len(digits) >= 4 and digits == q.replace(" ", ""):
             who |= Q(nik__contains=digits)
         pemohon = Pemohon.objects.filter(who).order_by().values("pk")
+        nik = digits if len(digits) >= 4 and digits == q.replace(" ", "") else ""
         return self.filter(
-            Q(nomor_pendaftaran__icontains=q) | key_in("pemohon_id", pemohon, self.db)
+            Q(nomor_pendaftaran__icontains=q)
+            | key_in("pemohon_id", pemohon, self.db)
+            # The identity given on each case: an earlier name finds the cases that carry it.
+            | identitas_kasus_cocok(nama=q, nik=nik)
         )
 
 

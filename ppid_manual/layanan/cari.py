@@ -120,6 +120,17 @@ def _telepon(digits: str) -> str:
     return "[^0-9]*".join(core)
 
 
+def _identitas_kasus(q: str) -> Q:
+    """The cases whose own identity (the names and phones given on that case) matches: a
+    pemohon who came back with a new name is found by the old one too."""
+    from registrasi.models import identitas_kasus_cocok
+
+    digits = "".join(ch for ch in q if ch.isdigit())
+    if len(digits) >= 6 and ANGKA.match(q):
+        return identitas_kasus_cocok(nama=q, nik=digits, telepon_regex=_telepon(digits))
+    return identitas_kasus_cocok(nama=q)
+
+
 def _pemohon(q: str) -> list[int] | models.QuerySet:
     """The keys of the pemohon a name, a NIK or a phone number points to: read once, used by
     both the request and the keberatan query; a very common name stays a subquery (SQLite
@@ -177,6 +188,7 @@ def cari(user, text: str) -> Hasil:
         .filter(
             Q(nomor_pendaftaran__icontains=q)
             | Q(pemohon_id__in=pemohon)
+            | _identitas_kasus(q)
             | _kata(q, "rincian_informasi")
         )
         .select_related("pemohon", "unit_registrasi", "unit_tujuan")
@@ -191,6 +203,7 @@ def cari(user, text: str) -> Hasil:
             | Q(nomor_tanggapan__icontains=q)
             | key_in("permohonan_id", nomor_permohonan, Keberatan.objects.db)
             | Q(pemohon_id__in=pemohon)
+            | _identitas_kasus(q)
             | Q(kuasa_nama__icontains=q)
             | _kata(q, "informasi_diminta")
         )
