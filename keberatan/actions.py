@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from keberatan.alur import (
     ALUR,
+    LANGKAH_HASIL_SENGKETA,
     LANGKAH_TANGGAPAN,
     LANGKAH_TERBIT,
     SENGKETA_SESUDAH_TANGGAPAN,
@@ -31,8 +32,8 @@ from keberatan.alur import (
     TARGET_REGISTRASI,
     TENGGAT_PENGAJUAN,
     TENGGAT_TANGGAPAN,
-    bukan_alasan_a,
     dasar_otomatis,
+    jawaban_terbuka,
 )
 from keberatan.models import Keberatan
 from ppid_manual import hukum, pindaian
@@ -321,11 +322,12 @@ def submit_draft(
         raise StepRefused("Isi draf tanggapan wajib ditulis.")
 
     def update(k: Keberatan) -> dict[str, Any]:
-        if keputusan == KP.MUSYAWARAH:
-            # The answer step's own guard (Pasal 35(2)), applied to the proposal already.
-            reason = bukan_alasan_a(k, by)
-            if reason:
-                raise StepRefused(reason)
+        # The answer step's own guard (musyawarah Pasal 35(2); a partial grant or a
+        # correction only on a request), applied to the proposal already: a draft proposes
+        # only an answer that can follow it.
+        reason = jawaban_terbuka(k, keputusan)
+        if reason:
+            raise StepRefused(reason)
         day = calendar.today()
         k.draf_keputusan = keputusan
         k.draf_pertimbangan = pertimbangan
@@ -620,21 +622,59 @@ def record_nomor_ki(keberatan: Keberatan, *, by: User, nomor_register: str) -> K
 def record_hasil_sengketa(
     keberatan: Keberatan, *, by: User, hasil: str, tanggal_hasil: datetime.date, note: str = ""
 ) -> Keberatan:
-    """How the Komisi Informasi ended the sengketa (mediation, adjudication) or that its
-    decision went to the PTUN."""
+    """An outcome of the sengketa (Perki 1/2013): mediation succeeded or failed, the Komisi
+    Informasi's adjudication (granted in full or in part, refused), an objection to the PTUN
+    against it, a kasasi to the Mahkamah Agung, or the sengketa withdrawn. Each moves the
+    keberatan to its state, in its order (Keberatan.HASIL_SENGKETA_ALUR); the timeline names
+    the outcome and the Komisi Informasi's number."""
     if hasil not in Keberatan.HasilSengketa.values:
         raise StepRefused("Pilih hasil sengketa.")
+    H = Keberatan.HasilSengketa
+    _target, sources = Keberatan.HASIL_SENGKETA_ALUR[H(hasil)]
+    if keberatan.status not in sources:
+        sekarang = keberatan.get_status_display()
+        boleh = ", ".join(
+            f"“{Keberatan.Status(s).label}”" for s in sources if s in Keberatan.Status.values
+        )
+        raise StepRefused(
+            f"Hasil “{H(hasil).label}” tidak sesuai urutan sengketa: keberatan berstatus "
+            f"“{sekarang}”; hasil ini hanya dapat dicatat sesudah {boleh}."
+        )
+    nomor = keberatan.nomor_register_ki or "belum ada"
+    notes = [
+        f"{H(hasil).label} ({tanggal(tanggal_hasil)}); nomor register Komisi Informasi: {nomor}."
+    ]
+    if note.strip():
+        notes.append(note.strip())
 
     def update(k: Keberatan) -> dict[str, Any]:
         if tanggal_hasil > calendar.today():
             raise StepRefused("Tanggal hasil sengketa tidak boleh di masa depan.")
         if k.tanggal_sengketa and tanggal_hasil < k.tanggal_sengketa:
             raise StepRefused("Tanggal hasil tidak boleh sebelum sengketa diajukan.")
+        if k.tanggal_hasil_sengketa and tanggal_hasil < k.tanggal_hasil_sengketa:
+            raise StepRefused(
+                "Tanggal hasil tidak boleh sebelum hasil sengketa sebelumnya "
+                f"({tanggal(k.tanggal_hasil_sengketa)})."
+            )
+        data = {
+            "hasil": hasil,
+            "tanggal": tanggal_hasil.isoformat(),
+            "nomor_register": k.nomor_register_ki,
+            "hasil_sebelumnya": k.hasil_sengketa,
+        }
         k.hasil_sengketa = hasil
         k.tanggal_hasil_sengketa = tanggal_hasil
-        return {"hasil": hasil, "tanggal": tanggal_hasil.isoformat()}
+        return data
 
-    return apply_step(keberatan, ALUR, "catat_hasil_sengketa", by=by, note=note, update=update)
+    return apply_step(
+        keberatan,
+        ALUR,
+        LANGKAH_HASIL_SENGKETA[H(hasil)],
+        by=by,
+        note=" ".join(notes),
+        update=update,
+    )
 
 
 # --- Ralat (issue 15) ------------------------------------------------------------------------

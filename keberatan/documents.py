@@ -314,10 +314,14 @@ def _tanggapan_pemohon(k: Keberatan) -> str:
     if k.sikap_pemohon == Keberatan.SikapPemohon.MENERIMA:
         return f"Menerima ({tanggal(k.tanggal_sikap)})"
     if k.sikap_pemohon == Keberatan.SikapPemohon.SENGKETA:
-        return (
+        teks = (
             f"Sengketa ke Komisi Informasi Provinsi Bali, diajukan {tanggal(k.tanggal_sengketa)}, "
-            f"register {k.nomor_register_ki}"
+            f"register {k.nomor_register_ki or '(belum ada)'}"
         )
+        if k.hasil_sengketa:
+            # The sengketa's state now: its latest outcome and its date.
+            teks += f"\n{k.get_status_display()} ({tanggal(k.tanggal_hasil_sengketa)})"
+        return teks
     if k.status == Keberatan.Status.DITANGGAPI:
         return f"Belum ada (batas sengketa {tanggal(k.tenggat_sengketa)})"
     return "—"
@@ -333,7 +337,7 @@ def register_rows(keberatan) -> list[dict[str, Any]]:
         atasan = k.pejabat_tanggapan
         if k.keputusan:
             keputusan = k.get_keputusan_display()
-        elif k.status == Keberatan.Status.SENGKETA:
+        elif k.dalam_sengketa:
             keputusan = "Tidak ditanggapi dalam 30 hari kerja"
         else:
             keputusan = f"Dalam proses (tenggat {tanggal(k.tenggat_tanggapan)})"

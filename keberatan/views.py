@@ -539,7 +539,11 @@ PAGES["catat_nomor_ki"] = StepPage(
 )
 PAGES["catat_hasil_sengketa"] = StepPage(
     lambda k, data, step: HasilSengketaForm(
-        data, initial={"tanggal_hasil": today()}, submit_label=step.label, css=step.css
+        data,
+        keberatan=k,
+        initial={"tanggal_hasil": today()},
+        submit_label=step.label,
+        css=step.css,
     ),
     lambda k, f, user: actions.record_hasil_sengketa(
         k,
@@ -548,8 +552,9 @@ PAGES["catat_hasil_sengketa"] = StepPage(
         tanggal_hasil=f.cleaned_data["tanggal_hasil"],
         note=f.cleaned_data["catatan"],
     ),
-    "Hasil penyelesaian sengketa di Komisi Informasi Provinsi Bali (mediasi atau ajudikasi), "
-    "atau keberatan ke PTUN atas putusannya.",
+    "Hasil penyelesaian sengketa di Komisi Informasi Provinsi Bali, menurut urutannya: mediasi, "
+    "putusan ajudikasi, keberatan ke PTUN atas putusan itu, kasasi ke Mahkamah Agung; atau "
+    "sengketa dicabut. Hanya hasil yang dapat menyusul status sekarang yang ditawarkan.",
     "Hasil sengketa dicatat.",
 )
 PAGES["ralat"] = StepPage(

@@ -284,6 +284,7 @@ def timeline(
     labels["hapus_pindaian"] = "Pindaian dihapus (retensi data pribadi)"
     # A data repair (registrasi migration 0014): the PPID's decision restored from the events.
     labels["keputusan_dipulihkan"] = "Keputusan PPID dipulihkan dari riwayat (perbaikan data)"
+    labels["status_sengketa_diperbarui"] = "Status sengketa diperbarui (perbaikan data)"
     labels.update(extra_labels or {})
     status = table.status_labels if table is not None else {}
     events = list(Event.objects.for_object(obj).select_related("actor"))
