@@ -376,6 +376,7 @@ class Keberatan(IdentitasKasus):
     tanggapan_perkiraan = models.BooleanField(
         "tanggal diterima tanggapan masih perkiraan", default=True
     )
+    tanggapan_dikirim = models.DateField("tanggapan dikirim", null=True, blank=True)
 
     # --- the Komisi Informasi window (Pasal 37(2)) and the pemohon's response -------------
     tenggat_sengketa = models.DateField(

@@ -480,9 +480,16 @@ PAGES: dict[str, StepPage] = {
     "catat_penyampaian": StepPage(
         lambda k, data, step: PenyampaianForm(
             data,
-            initial={"tanggal": today(), "cara": k.tanggapan_cara or None},
+            initial={
+                "tanggal": today(),
+                "cara": k.tanggapan_cara or None,
+                "alamat": k.pemohon_kasus.email,
+            },
             submit_label=step.label,
             css=step.css,
+            tercatat=[
+                f"{x.judul}: {x.uraian}" for x in penyampaian.rincian(k, SURAT_KELUAR) if x.dicatat
+            ],
         ),
         lambda k, f, user: actions.record_penyampaian(k, f.penyampaian(), by=user),
         "UU 14/2008 Pasal 37 ayat (2): 14 hari kerja ke Komisi Informasi dihitung sejak "

@@ -525,6 +525,7 @@ class Permohonan(IdentitasKasus):
     pengembalian_perkiraan = models.BooleanField(
         "tanggal diterima catatan pengembalian masih perkiraan", default=True
     )
+    pengembalian_dikirim = models.DateField("catatan pengembalian dikirim", null=True, blank=True)
 
     # --- registration and the clock (Pasal 22(4), 22(7), 22(8)) -----------------------
     nomor_pendaftaran = models.CharField(
@@ -551,6 +552,9 @@ class Permohonan(IdentitasKasus):
     )
     perpanjangan_perkiraan = models.BooleanField(
         "tanggal diterima pemberitahuan perpanjangan masih perkiraan", default=True
+    )
+    perpanjangan_dikirim = models.DateField(
+        "pemberitahuan perpanjangan dikirim", null=True, blank=True
     )
     diteruskan_ke_ppid = models.BooleanField(
         "diteruskan PPID Pelaksana ke PPID",
@@ -589,6 +593,7 @@ class Permohonan(IdentitasKasus):
     pemberitahuan_perkiraan = models.BooleanField(
         "tanggal diterima pemberitahuan masih perkiraan", default=True
     )
+    pemberitahuan_dikirim = models.DateField("pemberitahuan dikirim", null=True, blank=True)
     # Working days from registration to the notice, counted by the calendar engine when the
     # notice is issued: the Laporan Layanan aggregates it in the database.
     hk_pemberitahuan = models.PositiveSmallIntegerField(
@@ -613,6 +618,7 @@ class Permohonan(IdentitasKasus):
     sk_penolakan_perkiraan = models.BooleanField(
         "tanggal diterima SK penolakan masih perkiraan", default=True
     )
+    sk_penolakan_dikirim = models.DateField("SK penolakan dikirim", null=True, blank=True)
     penguasa_informasi = models.CharField(
         "badan publik yang menguasai informasi", max_length=300, blank=True
     )

@@ -551,10 +551,12 @@ def _penyampaian_form(p: Permohonan, data, step) -> PenyampaianForm:
             "tanggal": calendar.today(),
             "surat": pertama.surat.prefix if pertama else None,
             "cara": (pertama.cara or None) if pertama else None,
+            "alamat": p.pemohon_kasus.email,
         },
         submit_label=step.label,
         css=step.css,
         surat=[(k.surat.prefix, k.judul) for k in terbit],
+        tercatat=[f"{k.judul}: {k.uraian}" for k in terbit if k.dicatat],
     )
 
 
