@@ -710,12 +710,19 @@ def _unit_ralat(k: Keberatan, dokumen: DokumenTerbit) -> Unit | None:
     return _atasan(calendar.today()).unit
 
 
+def _tercetak(jenis: str) -> tuple[str, ...] | None:
+    from keberatan.documents import fakta_tercetak
+
+    return fakta_tercetak(jenis)
+
+
 RALAT = ralat_mod.RalatSpec(
     table=lambda k: ALUR,
     langkah_terbit=LANGKAH_TERBIT,
     fakta=lambda k: RALAT_FAKTA,
     kasus="keberatan ini",
     unit=_unit_ralat,
+    tercetak=_tercetak,
 )
 
 

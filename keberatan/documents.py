@@ -70,6 +70,19 @@ class FormulirKeberatan(KeberatanDocument):
     template_name = "keberatan/print/formulir.html"
     title = "Formulir Keberatan Informasi Publik"
     jenis_terbit = "formulir-keberatan"
+    # The facts of the case this letter prints (a ralat of it offers only these).
+    fakta_tercetak = (
+        "nama",
+        "alamat",
+        "pekerjaan",
+        "telepon",
+        "email",
+        "kuasa_nama",
+        "kuasa_alamat",
+        "informasi_diminta",
+        "tujuan_penggunaan",
+        "kasus_posisi",
+    )
 
     def nomor_terbit(self) -> str:
         return self.keberatan.nomor_registrasi or ""
@@ -99,6 +112,12 @@ class LembarDisposisi(KeberatanDocument):
     template_name = "keberatan/print/disposisi.html"
     title = "Lembar Disposisi Keberatan"
     jenis_terbit = "disposisi"
+    # The facts of the case this letter prints (a ralat of it offers only these).
+    fakta_tercetak = (
+        "nama",
+        "kuasa_nama",
+        "isi_disposisi",
+    )
 
     def nomor_terbit(self) -> str:
         return self.keberatan.nomor_registrasi or ""
@@ -134,6 +153,16 @@ class SuratTanggapan(KeberatanDocument):
     template_name = "keberatan/print/tanggapan.html"
     title = "Surat Tanggapan Atasan PPID atas Keberatan"
     jenis_terbit = "tanggapan"
+    # The facts of the case this letter prints (a ralat of it offers only these).
+    fakta_tercetak = (
+        "nama",
+        "alamat",
+        "kuasa_nama",
+        "kuasa_alamat",
+        "informasi_diminta",
+        "pertimbangan",
+        "informasi_diberikan",
+    )
 
     def nomor_terbit(self) -> str:
         return self.keberatan.nomor_tanggapan or ""
@@ -445,3 +474,12 @@ def register_xlsx(rows: list[dict[str, Any]], dari: datetime.date, sampai: datet
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
+
+
+def fakta_tercetak(jenis: str) -> tuple[str, ...] | None:
+    """The facts a stored letter of this kind prints (its class's `fakta_tercetak`): what a
+    ralat of it may correct (keberatan.actions.RALAT)."""
+    for cls in KeberatanDocument.__subclasses__():
+        if getattr(cls, "jenis_terbit", None) == jenis and hasattr(cls, "fakta_tercetak"):
+            return cls.fakta_tercetak
+    return None

@@ -684,11 +684,19 @@ RALAT_FAKTA: dict[str, ralat_mod.Fakta] = {
     },
 }
 
+
+def _tercetak(jenis: str) -> tuple[str, ...] | None:
+    from registrasi.documents import fakta_tercetak
+
+    return fakta_tercetak(jenis)
+
+
 RALAT = ralat_mod.RalatSpec(
     table=lambda p: ALUR,
     langkah_terbit=LANGKAH_TERBIT,
     fakta=lambda p: RALAT_FAKTA,
     kasus="permohonan ini",
+    tercetak=_tercetak,
 )
 
 

@@ -226,7 +226,19 @@ class RalatForm(forms.Form):
             )
             for pk, d in self.dokumen_terbit.items()
         ]
-        self.fields["fakta"].choices = [(k, f.label) for k, f in spec.fakta(case).items()]
+        # Only the facts the case's letters print, each naming the letters that print it
+        # (a ralat corrects one letter; each letter that prints the fact needs its own).
+        memuat: dict[str, list[str]] = {}
+        for d in self.dokumen_terbit.values():
+            if d.digantikan_oleh_id:
+                continue
+            for k in spec.fakta_surat(case, d.jenis):
+                memuat.setdefault(k, []).append(f"{d.judul} {d.nomor}".strip())
+        self.fields["fakta"].choices = [
+            (k, f"{f.label} (tercetak pada: {'; '.join(memuat[k])})")
+            for k, f in spec.fakta(case).items()
+            if k in memuat
+        ]
         self.helper = FormHelper()
         self.helper.add_input(Submit("simpan", "Terbitkan ralat", css_class="btn-primary"))
 
