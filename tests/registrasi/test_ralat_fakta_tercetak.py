@@ -66,7 +66,9 @@ def test_the_keberatan_form_declares_what_it_prints(desk):
 def test_a_fact_the_letter_does_not_print_is_refused_and_nothing_is_written(p, desk):
     before = (Event.objects.count(), NomorTerbit.objects.count(), Ralat.objects.count())
     with at(D(2026, 4, 8)):
-        with pytest.raises(StepRefused, match="Pekerjaan pemohon tidak tercetak pada Keputusan PPID"):
+        with pytest.raises(
+            StepRefused, match="Pekerjaan pemohon tidak tercetak pada Keputusan PPID"
+        ):
             actions.ralat_surat(
                 p, dokumen=stored(p, "sk-penolakan"), fakta="pekerjaan", nilai="Jurnalis",
                 alasan="salah tulis.", by=desk.ppid,
