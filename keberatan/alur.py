@@ -619,7 +619,7 @@ TENGGAT = (
 
 
 def register_deadlines() -> None:
-    deadlines.register(Keberatan, TENGGAT, lambda: Keberatan.objects.terbuka())
+    deadlines.register(Keberatan, TENGGAT, lambda: Keberatan.objects.open())
 
 
 def jawaban_terbuka(keberatan: Keberatan, keputusan: str) -> str | None:

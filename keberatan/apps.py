@@ -16,4 +16,22 @@ class KeberatanConfig(AppConfig):
         from ppid_manual.workflow import terbit
 
         # Issued letters are stored when issued (issue 15).
-        terbit.daftarkan(Keberatan, terbitan)
+        terbit.register(Keberatan, terbitan)
+
+        from pemohon import kasus
+
+        # The pemohon floor finds a pemohon's keberatan through this (it imports no process).
+        kasus.register(
+            kasus.JenisKasus(
+                label="keberatan",
+                for_user=lambda user: Keberatan.objects.for_user(user),
+                open=lambda: Keberatan.objects.open(),
+                earlier=lambda user: Keberatan.objects.for_user(user),
+            )
+        )
+
+        from keberatan.models import putusan_per_permohonan
+        from ppid_manual import penghubung
+
+        # A request reads the answer that reopened it (registrasi imports no keberatan).
+        penghubung.PUTUSAN_KEBERATAN.fill(putusan_per_permohonan)

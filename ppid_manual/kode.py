@@ -68,3 +68,24 @@ def kode_salah(teks: str) -> bool:
 
 def pesan_salah(teks: str) -> str:
     return PESAN_SALAH.format(kode=(teks or "").strip()[:60])
+
+
+def kode_di_kotak(request, q: str, buka) -> tuple[object | None, str]:
+    """What a work list's search box does first with what was typed or scanned (the navbar's
+    search does the same across every process, layanan/cari.py): a receipt's code of a case
+    this list holds opens it (`buka(nomor)` gives its URL, or None), a code with wrong check
+    characters says so and searches nothing (q emptied); anything else is searched as typed.
+    Returns (a redirect or None, the text to search)."""
+    from django.contrib import messages
+    from django.shortcuts import redirect
+
+    if kode_salah(q):
+        messages.error(request, pesan_salah(q))
+        return None, ""
+    nomor = baca_kode(q)
+    if nomor:
+        url = buka(nomor)
+        if url:
+            return redirect(url), q
+        return None, nomor
+    return None, q

@@ -17,6 +17,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from pemohon import identitas as identitas
 from ppid_manual import pindaian
 from ppid_manual.format import rupiah
 from ppid_manual.models import DokumenTerbit, Event, FormatNomor, Ralat, Unit, User
@@ -27,7 +28,6 @@ from ppid_manual.workflow.engine import StepRefused, apply_step, record_event
 from ppid_manual.workflow.numbering import next_number
 from ppid_manual.workflow.penyampaian import Penyampaian
 from ppid_manual.workflow.susulan import Susulan
-from registrasi import pemohon as identitas
 from registrasi.alur import (
     ALUR,
     LANGKAH_KEPUTUSAN,
@@ -63,7 +63,7 @@ class Intake:
     """What the desk typed from the Formulir Permohonan."""
 
     pemohon: dict[str, str]
-    # Another name on a recorded NIK: the reason the clerk gave (registrasi.pemohon.simpan).
+    # Another name on a recorded NIK: the reason the clerk gave (pemohon.identitas.save_pemohon).
     alasan_identitas: str = ""
     rincian_informasi: str = ""
     tujuan_penggunaan: str = ""
@@ -96,11 +96,11 @@ def _intake(step_name: str, intake: Intake, *, by: User, note: str) -> Permohona
     if intake.susulan is not None:
         intake.susulan.check()
     returned = _lock_returned(intake.lanjutan_dari, by) if intake.lanjutan_dari else None
-    simpanan = identitas.simpan(intake.pemohon, by=by, alasan=intake.alasan_identitas)
+    simpanan = identitas.save_pemohon(intake.pemohon, by=by, alasan=intake.alasan_identitas)
     pemohon, changes = simpanan.pemohon, simpanan.changes
     permohonan = Permohonan(
         pemohon=pemohon,
-        # A desk that may not see this pemohon: the identity as typed (registrasi.pemohon).
+        # A desk that may not see this pemohon: the identity as typed (pemohon.identitas).
         identitas_pemohon=simpanan.identitas or {},
         unit_registrasi_id=by.unit_id,
         didaftarkan_oleh=by,
@@ -144,7 +144,7 @@ def _intake(step_name: str, intake: Intake, *, by: User, note: str) -> Permohona
             penyampaian_surat.belum_disampaikan(p, "pengembalian", calendar.today())
         if intake.scan_identitas is not None:
             # Saved last, and removed again if the transaction does not commit (_submit).
-            pindaian.simpan(p.scan_identitas, intake.scan_identitas.name, intake.scan_identitas)
+            pindaian.store_scan(p.scan_identitas, intake.scan_identitas.name, intake.scan_identitas)
         return data
 
     if step_name == "daftar":

@@ -348,33 +348,11 @@ def siapkan(permohonan: list[Permohonan]) -> None:
 
 def putusan_keberatan_per_kasus(keys: list[int]) -> dict[int, Any]:
     """Permohonan.putusan_keberatan for many requests in a few queries: the latest answer
-    that reopened each (most requests have none)."""
-    from keberatan.models import Keberatan
+    that reopened each (most requests have none; keberatan answers it through
+    ppid_manual.penghubung)."""
+    from ppid_manual import penghubung
 
-    found: dict[int, Any] = {}
-    for i in range(0, len(keys), 5000):
-        for k in (
-            Keberatan.objects.filter(
-                permohonan_id__in=keys[i : i + 5000],
-                keputusan__in=Keberatan.MEMBUKA_PERMOHONAN,
-                tanggal_tanggapan__isnull=False,
-            )
-            .only(
-                "permohonan_id",
-                "nomor_registrasi",
-                "keputusan",
-                "nomor_tanggapan",
-                "tanggal_tanggapan",
-                "informasi_diberikan",
-                "informasi_tertutup",
-                "pasal17",
-                "biaya_ditetapkan",
-                "tanggal_tersedia",
-            )
-            .order_by("tanggal_tanggapan", "pk")
-        ):
-            found[k.permohonan_id] = k
-    return found
+    return penghubung.PUTUSAN_KEBERATAN(keys)
 
 
 def register_rows(permohonan: Iterable[Permohonan], start: int = 1) -> list[dict[str, Any]]:

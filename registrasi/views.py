@@ -15,13 +15,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
+from pemohon import identitas as pemohon_mod
+from pemohon.forms import CariPemohonForm
+from pemohon.models import PencarianIdentitas
+from ppid_manual import kode, penghubung
 from ppid_manual.access import role_required
-from ppid_manual.layanan import cari as cari_mod
-from ppid_manual.layanan import cetak_latar
-from ppid_manual.models import CetakanRegister, PencarianIdentitas
+from ppid_manual.forms import RegisterForm
 from ppid_manual.paging import counted_page
 from ppid_manual.roles import ALL_DESK, Role
-from ppid_manual.workflow import calendar, penerimaan, terbit
+from ppid_manual.workflow import calendar, penerimaan, tabel_pdf, terbit
 from ppid_manual.workflow import penyampaian as penyampaian_surat
 from ppid_manual.workflow.deadlines import near_due_limit
 from ppid_manual.workflow.engine import StepRefused
@@ -38,7 +40,6 @@ from ppid_manual.workflow.pages import (
     timeline,
 )
 from registrasi import actions
-from registrasi import pemohon as pemohon_mod
 from registrasi.alur import ALUR, LANGKAH_KEPUTUSAN, SURAT_KELUAR, tahapan
 from registrasi.documents import (
     REGISTER_COLUMNS,
@@ -58,13 +59,11 @@ from registrasi.documents import (
     register_xlsx,
 )
 from registrasi.forms import (
-    CariPemohonForm,
     JawabanOpdForm,
     PenyerahanForm,
     PermohonanForm,
     PerpanjanganForm,
     PutusanForm,
-    RegisterForm,
     SuratPermintaanForm,
 )
 from registrasi.models import Penyerahan, Permohonan, SuratPermintaan
@@ -124,7 +123,7 @@ def daftar(request: HttpRequest) -> HttpResponse:
     qs = _dashboard_filters(request, qs, today)
     q = request.GET.get("q", "").strip()[:100]
     # A receipt's code typed or scanned here opens its case, as in the navbar's box.
-    buka, q = cari_mod.kode_di_kotak(request, q)
+    buka, q = kode.kode_di_kotak(request, q, lambda nomor: _url_nomor(user, nomor))
     if buka is not None:
         return buka
     if tab in ("selesai", "dikembalikan"):
@@ -198,6 +197,12 @@ def _dashboard_filters(request: HttpRequest, qs, today):
     if 2000 <= year <= 2100 and 1 <= month <= 12:
         qs = qs.filter(tanggal_daftar__year=year, tanggal_daftar__month=month)
     return qs
+
+
+def _url_nomor(user, nomor: str) -> str | None:
+    """The page of the request this user may see that carries this registration number."""
+    p = Permohonan.objects.for_user(user).filter(nomor_pendaftaran=nomor).first()
+    return reverse("registrasi:detail", args=[p.pk]) if p is not None else None
 
 
 def _mark_deadlines(rows: list[Permohonan], today) -> None:
@@ -293,7 +298,7 @@ def baru(request: HttpRequest) -> HttpResponse:
 @role_required(Role.PPID)
 def identitas_berbeda(request: HttpRequest) -> HttpResponse:
     """ "Identitas berbeda untuk NIK yang sama": what a desk that may not see a pemohon typed
-    for a recorded NIK/akta, beside the record (registrasi.pemohon.simpan); the PPID's choice
+    for a recorded NIK/akta, beside the record (pemohon.identitas.save_pemohon); the PPID's choice
     is an event on the pemohon. A POST, so no NIK goes in a URL."""
     if request.method == "POST":
         try:
@@ -315,7 +320,10 @@ def identitas_berbeda(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "registrasi/identitas_berbeda.html",
-        {"items": pemohon_mod.daftar_perbedaan(), "pilihan": pemohon_mod.PILIHAN_REKONSILIASI},
+        {
+            "items": pemohon_mod.daftar_perbedaan(request.user),
+            "pilihan": pemohon_mod.PILIHAN_REKONSILIASI,
+        },
     )
 
 
@@ -383,12 +391,8 @@ def _usulan_dik(p: Permohonan, user) -> dict:
         return {}
     if not user.has_role(Role.PPID):
         return {}
-    from dip.models import InformasiDikecualikan
-
     return {
-        "dik_cocok": list(
-            InformasiDikecualikan.objects.cocok(p.unit_tujuan_id or p.unit_registrasi_id, p.pasal17)
-        ),
+        "dik_cocok": penghubung.DIK_COCOK(p.unit_tujuan_id or p.unit_registrasi_id, p.pasal17),
         "dik_usul_url": f"{reverse('dip:dik_tambah')}?permohonan={p.pk}",
     }
 
@@ -757,10 +761,8 @@ def register(request: HttpRequest) -> HttpResponse:
         fmt = request.GET.get("format")
         if fmt == "pdf":
             jumlah = qs.count()
-            if jumlah > cetak_latar.LANGSUNG_MAKS:
-                return cetak_latar.tawarkan(
-                    request, CetakanRegister.Jenis.PERMOHONAN, dari, sampai, jumlah
-                )
+            if jumlah > tabel_pdf.LANGSUNG_MAKS:
+                return tabel_pdf.cetak_di_latar("permohonan", dari, sampai)
             return RegisterPermohonan(register_rows(qs), dari, sampai, request).response()
         if fmt == "xlsx":
             response = HttpResponse(

@@ -45,16 +45,19 @@ def test_the_printed_code_is_the_number_with_its_check_characters(berkas):
     assert kode_k == kode.kode_berkas(k.nomor_registrasi)
 
 
-@pytest.mark.parametrize(
-    "url", [reverse("cari"), reverse("registrasi:daftar"), reverse("keberatan:daftar")]
-)
-def test_the_code_typed_into_any_search_box_opens_its_case(client, desk, berkas, url):
+def test_the_code_typed_into_any_search_box_opens_its_case(client, desk, berkas):
+    """The navbar's box opens a case of any kind; a work list's box, one of its own kind."""
     p, k, kode_p, kode_k = berkas
     client.force_login(desk.petugas)
-    for typed, target in (
-        (kode_p, reverse("registrasi:detail", args=[p.pk])),
-        (f" {kode_p.lower()} ", reverse("registrasi:detail", args=[p.pk])),
-        (kode_k, reverse("keberatan:detail", args=[k.pk])),
+    permohonan = reverse("registrasi:detail", args=[p.pk])
+    keberatan = reverse("keberatan:detail", args=[k.pk])
+    for url, typed, target in (
+        (reverse("cari"), kode_p, permohonan),
+        (reverse("cari"), f" {kode_p.lower()} ", permohonan),
+        (reverse("cari"), kode_k, keberatan),
+        (reverse("registrasi:daftar"), kode_p, permohonan),
+        (reverse("registrasi:daftar"), f" {kode_p.lower()} ", permohonan),
+        (reverse("keberatan:daftar"), kode_k, keberatan),
     ):
         response = client.get(url, {"q": typed})
         assert response.status_code == 302, (url, typed)

@@ -282,7 +282,7 @@ def timeline(
     # job: ppid_manual/workflow/deadlines.py, ppid_manual/retention.py).
     labels["tenggat_dihitung_ulang"] = "Tenggat dihitung ulang (kalender berubah)"
     labels["hapus_pindaian"] = "Pindaian dihapus (retensi data pribadi)"
-    # A data repair (registrasi migration 0014): the PPID's decision restored from the events.
+    # A data repair (registrasi migration 0015): the PPID's decision restored from the events.
     labels["keputusan_dipulihkan"] = "Keputusan PPID dipulihkan dari riwayat (perbaikan data)"
     labels["status_sengketa_diperbarui"] = "Status sengketa diperbarui (perbaikan data)"
     labels.update(extra_labels or {})
@@ -331,7 +331,7 @@ def _issued_response(request: HttpRequest, doc: PrintDocument, back: str) -> Htt
         # Issued but never stored (before issue 15, or no signer at its step): its first
         # print renders and stores it, and every later print serves those bytes.
         try:
-            stored = terbit.simpan_satu(doc, request.user)
+            stored = terbit.store_one(doc, request.user)
         except (Pejabat.DoesNotExist, PdfError) as exc:
             messages.error(request, f"Dokumen tidak dapat dicetak: {exc}")
             return redirect(back)

@@ -10,10 +10,10 @@ Pasal 36(1) (30 hk to file a keberatan after the notice). The desk records how t
   e-mail: the day it was sent) and marked "perkiraan" until confirmed.
 
 A case stores the result in three fields named after the letter (`<prefix>_cara`,
-`<prefix>_diterima`, `<prefix>_perkiraan`); `terapkan` fills them, and the clock's DeadlineSpec
-counts from `<prefix>_diterima`. Each app lists its outgoing letters once (`SuratKeluar`, in its
-alur.py): one step records the delivery of any of them, and the case page shows them all
-(`rincian`).
+`<prefix>_diterima`, `<prefix>_perkiraan`); `apply_delivery` fills them, and the clock's
+DeadlineSpec counts from `<prefix>_diterima`. Each app lists its outgoing letters once
+(`SuratKeluar`, in its alur.py): one step records the delivery of any of them, and the case
+page shows them all (`rincian`).
 """
 
 from __future__ import annotations
@@ -82,7 +82,7 @@ class Penyampaian:
         return (calendar.deadline(self.tanggal, hari) if hari else self.tanggal), True
 
 
-def terapkan(obj: Any, prefix: str, p: Penyampaian) -> dict[str, Any]:
+def apply_delivery(obj: Any, prefix: str, p: Penyampaian) -> dict[str, Any]:
     """Store the delivery on the case (not saved) and return it for the step's event. The
     date a letter was sent (`<prefix>_dikirim`) is kept apart from its receipt: a confirmed
     receipt leaves the sending date as it was."""
@@ -225,7 +225,7 @@ def catat(obj: Any, surat: SuratKeluar, p: Penyampaian, today: datetime.date) ->
             "perkiraan": lama.perkiraan,
             "dikirim": lama.dikirim.isoformat() if lama.dikirim else None,
         }
-    data = terapkan(obj, surat.prefix, p)
+    data = apply_delivery(obj, surat.prefix, p)
     data["surat"] = surat.prefix
     if sebelumnya:
         data["sebelumnya"] = sebelumnya

@@ -1,7 +1,7 @@
 """The PPID's decision is a fact of record: the Atasan PPID's answer on a keberatan is a fact
 of the keberatan, and reopening the request for the handover is a new fact with its own
 event. The case page, the Register Permohonan, the Laporan and the hand-back export show both;
-requests rewritten before are repaired from their events (registrasi migration 0014)."""
+requests rewritten before are repaired from their events (registrasi migration 0015)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from django.apps import apps
 from django.urls import reverse
 
 from keberatan.models import Keberatan
-from ppid_manual.layanan import handback, laporan
+from layanan import handback, laporan
 from ppid_manual.models import Event
 from registrasi import actions as reg
 from registrasi.documents import TandaTerimaPenyerahan
@@ -116,7 +116,7 @@ def test_the_export_carries_both_decisions(diserahkan):
     assert rec["putusan_keberatan"]["pasal17"] == ["h"]
 
 
-# --- The repair of requests rewritten before (registrasi migration 0014) -------------------
+# --- The repair of requests rewritten before (registrasi migration 0015) -------------------
 
 
 def _ditulis_ulang(desk):
@@ -143,7 +143,7 @@ def _ditulis_ulang(desk):
 
 
 def _pulihkan():
-    migration = importlib.import_module("registrasi.migrations.0014_keputusan_ppid_dipulihkan")
+    migration = importlib.import_module("registrasi.migrations.0015_keputusan_ppid_dipulihkan")
     migration.pulihkan(apps, None)
 
 

@@ -13,7 +13,7 @@ from keberatan import actions
 from keberatan.documents import register_rows
 from keberatan.forms import DrafForm
 from keberatan.models import Keberatan
-from ppid_manual.layanan import laporan
+from layanan import laporan
 from ppid_manual.models import Event
 from tests.helpers import D, at, events, transition
 from tests.keberatan.helpers import (

@@ -7,7 +7,8 @@ from __future__ import annotations
 from django.urls import reverse
 
 from keberatan.models import Keberatan
-from registrasi.models import Pemohon, Permohonan
+from pemohon.models import Pemohon
+from registrasi.models import Permohonan
 from tests.helpers import D
 from tests.keberatan.helpers import daftarkan
 from tests.registrasi.conftest import NIK, form_data

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from ppid_manual.models import Event, PencarianIdentitas
-from registrasi import pemohon as identitas
-from registrasi.models import Pemohon, Permohonan
+from pemohon import identitas
+from pemohon.models import Pemohon, PencarianIdentitas
+from ppid_manual.models import Event
+from registrasi.models import Permohonan
 from tests.helpers import events
 from tests.registrasi.conftest import NIK, form_data
 

@@ -14,8 +14,8 @@ from registrasi import actions as reg
 from registrasi.models import Permohonan
 from tests.helpers import D, at, events, refused
 from tests.keberatan.helpers import buat_permohonan, daftarkan, sampai, step_url, tolak_permohonan
-from tests.keberatan.test_i18_diterima import langkah
-from tests.registrasi.test_i18b_penyampaian_surat import catat
+from tests.keberatan.test_day0_received import langkah
+from tests.registrasi.test_letter_delivery import catat
 
 pytestmark = pytest.mark.usefixtures("holidays_2026")
 
