@@ -237,18 +237,32 @@ ALUR = StepTable(
         (
             "catat_nomor_ki",
             "Catat nomor register Komisi Informasi",
-            [S.SENGKETA],
+            list(Keberatan.SENGKETA_STATUS),
             None,
             LOKET,
             "secondary",
         ),
+        # The page where the desk records an outcome (a button while one may still follow);
+        # the outcome itself is its own step below (HASIL_SENGKETA), with the state it moves
+        # the keberatan to and the states it may follow.
         (
             "catat_hasil_sengketa",
             "Catat hasil sengketa",
-            [S.SENGKETA],
+            sorted({s for _, sources in Keberatan.HASIL_SENGKETA_ALUR.values() for s in sources}),
             None,
             LOKET,
             "primary",
+        ),
+        *(
+            (
+                f"hasil_{hasil.value}",
+                f"Hasil sengketa: {hasil.label}",
+                list(sources),
+                target,
+                LOKET,
+                "primary",
+            )
+            for hasil, (target, sources) in Keberatan.HASIL_SENGKETA_ALUR.items()
         ),
         # Issue 15: an issued letter with an error is corrected by a ralat (a new numbered
         # letter, ppid_manual/workflow/ralat.py); the state is kept, on an open or a closed
@@ -267,6 +281,9 @@ ALUR = StepTable(
 )
 
 # The answer steps, by outcome.
+#: The step of each sengketa outcome (its state and order: Keberatan.HASIL_SENGKETA_ALUR).
+LANGKAH_HASIL_SENGKETA = {h: f"hasil_{h.value}" for h in Keberatan.HASIL_SENGKETA_ALUR}
+
 LANGKAH_TANGGAPAN = {
     Keberatan.Keputusan.DIBERIKAN: "tanggapi_diberikan",
     Keberatan.Keputusan.DITOLAK: "tanggapi_ditolak",
@@ -457,10 +474,12 @@ def tahapan(keberatan: Keberatan) -> list[Tahap]:
         catatan[5] = "Draf telah disetujui."
     if k.keputusan:
         catatan[5] = k.get_keputusan_display()
-    if s in (S.SELESAI, S.SENGKETA) and k.sikap_pemohon:
+    if (s == S.SELESAI or k.dalam_sengketa) and k.sikap_pemohon:
         catatan[6] = k.get_sikap_pemohon_display()
+        if k.hasil_sengketa:
+            catatan[6] += f"; {k.get_status_display()}"
 
-    if s in (S.SELESAI, S.SENGKETA):
+    if s == S.SELESAI or k.dalam_sengketa:
         if k.sudah_ditanggapi:
             keadaan = dict.fromkeys(range(1, 7), "selesai")
         else:
@@ -630,3 +649,9 @@ TENGGAT = (
 
 def register_deadlines() -> None:
     deadlines.register(Keberatan, TENGGAT, lambda: Keberatan.objects.open())
+
+
+def jawaban_terbuka(keberatan: Keberatan, keputusan: str) -> str | None:
+    """Why the Atasan PPID could not answer this keberatan with `keputusan` (the answer
+    step's guard), or None: a draft proposes only answers that can follow it."""
+    return ALUR.get(LANGKAH_TANGGAPAN[Keberatan.Keputusan(keputusan)]).refusal(keberatan, None)

@@ -12,7 +12,7 @@ from crispy_forms.layout import HTML, Column, Field, Fieldset, Layout, Row, Subm
 from django import forms
 
 from keberatan.actions import Amar, Pengajuan
-from keberatan.alur import dasar_otomatis, saran_alasan
+from keberatan.alur import dasar_otomatis, jawaban_terbuka, saran_alasan
 from keberatan.models import Keberatan
 from pemohon.forms import IdentitasPemohonForm, clean_nik, clean_telepon
 from pemohon.models import Pemohon
@@ -530,6 +530,14 @@ class DrafForm(StepForm):
     def __init__(self, *args, keberatan: Keberatan, **kwargs):
         super().__init__(*args, **kwargs)
         self.keberatan = keberatan
+        # Only the answers that can follow this draft: each answer step's own guard
+        # (keberatan.alur: musyawarah only for reasons b–g, a partial grant or a correction
+        # only on a request).
+        # (The radio buttons offer only those; a value posted anyway is refused with its
+        # reason in clean_keputusan.)
+        self.fields["keputusan"].widget.choices = [
+            (v, label) for v, label in KP.choices if jawaban_terbuka(keberatan, v) is None
+        ]
 
     def clean_keputusan(self) -> str:
         value = self.cleaned_data["keputusan"]
@@ -538,6 +546,9 @@ class DrafForm(StepForm):
                 f"Musyawarah hanya untuk alasan huruf b–g (UU 14/2008 {hukum.pasal('35(2)')}); "
                 "keberatan ini memuat alasan a."
             )
+        reason = jawaban_terbuka(self.keberatan, value)
+        if reason:
+            raise forms.ValidationError(reason)
         return value
 
     def clean_pertimbangan(self) -> str:
@@ -704,6 +715,17 @@ class HasilSengketaForm(StepForm):
     hasil = forms.ChoiceField(
         label="Hasil sengketa", choices=Keberatan.HasilSengketa.choices, widget=forms.RadioSelect
     )
+
+    def __init__(self, *args, keberatan: Keberatan | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if keberatan is not None:
+            # Only the outcomes that may follow the state the sengketa is in (its order).
+            self.fields["hasil"].choices = [
+                (h, label)
+                for h, label in Keberatan.HasilSengketa.choices
+                if keberatan.status in Keberatan.HASIL_SENGKETA_ALUR[h][1]
+            ]
+
     tanggal_hasil = forms.DateField(label="Tanggal", widget=date_input())
     catatan = forms.CharField(
         label="Catatan", max_length=2000, required=False, widget=textarea(2, 2000)

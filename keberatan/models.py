@@ -67,7 +67,7 @@ class KeberatanQuerySet(models.QuerySet):
         return self.filter(status__in=Keberatan.TERBUKA)
 
     def closed(self) -> KeberatanQuerySet:
-        return self.filter(status__in=[Keberatan.Status.SELESAI, Keberatan.Status.SENGKETA])
+        return self.filter(status__in=[Keberatan.Status.SELESAI, *Keberatan.SENGKETA_STATUS])
 
     def overdue(self, today: datetime.date) -> KeberatanQuerySet:
         return self.open().filter(tenggat_terdekat__lt=today)
@@ -102,6 +102,16 @@ class Keberatan(IdentitasKasus):
         DITANGGAPI = "ditanggapi", "Ditanggapi Atasan PPID, menunggu sikap pemohon"
         SELESAI = "selesai", "Selesai (pemohon menerima tanggapan)"
         SENGKETA = "sengketa", "Sengketa di Komisi Informasi"
+        # The sengketa to its end (Perki 1/2013): each outcome the Komisi Informasi or a court
+        # gives is a state (keberatan.actions.record_hasil_sengketa keeps their order).
+        KI_MEDIASI_BERHASIL = "ki_mediasi_berhasil", "Sengketa selesai: mediasi berhasil"
+        KI_MEDIASI_GAGAL = "ki_mediasi_gagal", "Sengketa: mediasi gagal, menunggu ajudikasi"
+        KI_DIKABULKAN = "ki_dikabulkan", "Sengketa diputus: dikabulkan seluruhnya"
+        KI_SEBAGIAN = "ki_sebagian", "Sengketa diputus: dikabulkan sebagian"
+        KI_DITOLAK = "ki_ditolak", "Sengketa diputus: ditolak"
+        KI_PTUN = "ki_ptun", "Sengketa: keberatan ke PTUN atas putusan Komisi Informasi"
+        KI_KASASI = "ki_kasasi", "Sengketa: kasasi ke Mahkamah Agung"
+        KI_DICABUT = "ki_dicabut", "Sengketa dicabut pemohon"
 
     # UU 14/2008 Pasal 35(1): the reasons for a keberatan (ppid_manual/hukum.py).
     Alasan = hukum.Pasal35Ayat1
@@ -140,6 +150,8 @@ class Keberatan(IdentitasKasus):
         DIKABULKAN_SEBAGIAN = "sebagian", "Putusan ajudikasi: dikabulkan sebagian"
         DITOLAK = "ditolak", "Putusan ajudikasi: ditolak"
         KEBERATAN_PTUN = "ptun", "Keberatan ke PTUN atas putusan Komisi Informasi"
+        KASASI = "kasasi", "Kasasi ke Mahkamah Agung atas putusan PTUN"
+        DICABUT = "dicabut", "Sengketa dicabut pemohon"
 
     # Answered: the pemohon's own window runs; the Atasan has nothing left to do.
     BELUM_DITANGGAPI = (
@@ -150,6 +162,44 @@ class Keberatan(IdentitasKasus):
         Status.DRAF_DISETUJUI,
     )
     TERBUKA = BELUM_DITANGGAPI + (Status.DITANGGAPI,)
+    # Every state of a sengketa at the Komisi Informasi (and the courts after it), and the
+    # state each outcome moves it to, from the states it may follow (its order).
+    SENGKETA_STATUS = (
+        Status.SENGKETA,
+        Status.KI_MEDIASI_BERHASIL,
+        Status.KI_MEDIASI_GAGAL,
+        Status.KI_DIKABULKAN,
+        Status.KI_SEBAGIAN,
+        Status.KI_DITOLAK,
+        Status.KI_PTUN,
+        Status.KI_KASASI,
+        Status.KI_DICABUT,
+    )
+    _PUTUSAN_KI = (Status.KI_DIKABULKAN, Status.KI_SEBAGIAN, Status.KI_DITOLAK)
+    HASIL_SENGKETA_ALUR = {
+        HasilSengketa.MEDIASI_BERHASIL: (Status.KI_MEDIASI_BERHASIL, (Status.SENGKETA,)),
+        HasilSengketa.MEDIASI_GAGAL: (Status.KI_MEDIASI_GAGAL, (Status.SENGKETA,)),
+        HasilSengketa.DIKABULKAN_SELURUHNYA: (
+            Status.KI_DIKABULKAN,
+            (Status.SENGKETA, Status.KI_MEDIASI_GAGAL),
+        ),
+        HasilSengketa.DIKABULKAN_SEBAGIAN: (
+            Status.KI_SEBAGIAN,
+            (Status.SENGKETA, Status.KI_MEDIASI_GAGAL),
+        ),
+        HasilSengketa.DITOLAK: (Status.KI_DITOLAK, (Status.SENGKETA, Status.KI_MEDIASI_GAGAL)),
+        HasilSengketa.KEBERATAN_PTUN: (Status.KI_PTUN, _PUTUSAN_KI),
+        HasilSengketa.KASASI: (Status.KI_KASASI, (Status.KI_PTUN,)),
+        HasilSengketa.DICABUT: (Status.KI_DICABUT, (Status.SENGKETA, Status.KI_MEDIASI_GAGAL)),
+    }
+    # The answers after which a linked request reopens for the handover, on their terms: a new
+    # fact on the request, never a rewrite of the PPID's decision (Permohonan.putusan_keberatan).
+    MEMBUKA_PERMOHONAN = (
+        Keputusan.DIBERIKAN,
+        Keputusan.SEBAGIAN,
+        Keputusan.BIAYA,
+        Keputusan.WAKTU,
+    )
 
     # --- intake (Formulir Keberatan) ----------------------------------------------------
     status = models.CharField(
@@ -336,6 +386,7 @@ class Keberatan(IdentitasKasus):
     tanggapan_perkiraan = models.BooleanField(
         "tanggal diterima tanggapan masih perkiraan", default=True
     )
+    tanggapan_dikirim = models.DateField("tanggapan dikirim", null=True, blank=True)
 
     # --- the Komisi Informasi window (Pasal 37(2)) and the pemohon's response -------------
     tenggat_sengketa = models.DateField(
@@ -483,7 +534,19 @@ class Keberatan(IdentitasKasus):
             S.DITANGGAPI: "text-bg-success",
             S.SELESAI: "text-bg-secondary",
             S.SENGKETA: "text-bg-danger",
+            S.KI_MEDIASI_GAGAL: "text-bg-danger",
+            S.KI_PTUN: "text-bg-danger",
+            S.KI_KASASI: "text-bg-danger",
+            S.KI_MEDIASI_BERHASIL: "text-bg-secondary",
+            S.KI_DIKABULKAN: "text-bg-secondary",
+            S.KI_SEBAGIAN: "text-bg-secondary",
+            S.KI_DITOLAK: "text-bg-secondary",
+            S.KI_DICABUT: "text-bg-secondary",
         }.get(self.status, "text-bg-light")
+
+    @property
+    def dalam_sengketa(self) -> bool:
+        return self.status in self.SENGKETA_STATUS
 
     def get_alasan_display(self) -> list[str]:
         return [self.Alasan(h).label for h in self.alasan if h in self.Alasan.values]
@@ -503,3 +566,34 @@ class Keberatan(IdentitasKasus):
     @property
     def nomor_pendaftaran(self) -> str:
         return self.permohonan.nomor_pendaftaran if self.permohonan_id else ""
+
+
+def putusan_per_permohonan(keys: list[int]) -> dict[int, Keberatan]:
+    """The latest Atasan PPID's answer that reopened each of these requests for the handover
+    (Keberatan.MEMBUKA_PERMOHONAN), read in batches of keys; most requests have none. Read
+    by the requests through ppid_manual.penghubung.PUTUSAN_KEBERATAN."""
+    found: dict[int, Keberatan] = {}
+    keys = list(keys)
+    for i in range(0, len(keys), 5000):
+        for k in (
+            Keberatan.objects.filter(
+                permohonan_id__in=keys[i : i + 5000],
+                keputusan__in=Keberatan.MEMBUKA_PERMOHONAN,
+                tanggal_tanggapan__isnull=False,
+            )
+            .only(
+                "permohonan_id",
+                "nomor_registrasi",
+                "keputusan",
+                "nomor_tanggapan",
+                "tanggal_tanggapan",
+                "informasi_diberikan",
+                "informasi_tertutup",
+                "pasal17",
+                "biaya_ditetapkan",
+                "tanggal_tersedia",
+            )
+            .order_by("tanggal_tanggapan", "pk")
+        ):
+            found[k.permohonan_id] = k
+    return found

@@ -53,7 +53,8 @@ from keberatan.forms import (
 )
 from keberatan.models import Keberatan
 from keberatan.tenggat import rincian_tenggat
-from ppid_manual import hukum, izin
+from pemohon.models import identitas_kasus_cocok
+from ppid_manual import hukum, izin, kode
 from ppid_manual.access import izin_required, role_required
 from ppid_manual.forms import RegisterForm
 from ppid_manual.models import Unit
@@ -133,6 +134,12 @@ def _filters(request: HttpRequest) -> dict[str, str]:
     return found
 
 
+def _url_nomor(user, nomor: str) -> str | None:
+    """The page of the keberatan this user may see that carries this registration number."""
+    k = Keberatan.objects.for_user(user).filter(nomor_registrasi=nomor).first()
+    return reverse("keberatan:detail", args=[k.pk]) if k is not None else None
+
+
 @role_required(*ALL_DESK)
 def daftar(request: HttpRequest) -> HttpResponse:
     """The work list, nearest deadline (legal or SOP) first; near-due and overdue marked."""
@@ -143,6 +150,10 @@ def daftar(request: HttpRequest) -> HttpResponse:
     if tab not in dict(TABS):
         tab = default_tab
     q = request.GET.get("q", "").strip()[:100]
+    # A receipt's code typed or scanned here opens its case, as in the navbar's box.
+    buka, q = kode.kode_di_kotak(request, q, lambda nomor: _url_nomor(user, nomor))
+    if buka is not None:
+        return buka
     filters = _filters(request)
     base = Keberatan.objects.for_user(user).registered()
     qs = {
@@ -167,6 +178,8 @@ def daftar(request: HttpRequest) -> HttpResponse:
             Q(nomor_registrasi__icontains=q)
             | Q(permohonan__nomor_pendaftaran__icontains=q)
             | Q(pemohon__nama__icontains=q)
+            # The name given on the keberatan itself (an earlier name finds it too).
+            | identitas_kasus_cocok(nama=q)
             | Q(kuasa_nama__icontains=q)
         )
     if tab in ("selesai", "semua"):
@@ -477,9 +490,16 @@ PAGES: dict[str, StepPage] = {
     "catat_penyampaian": StepPage(
         lambda k, data, step: PenyampaianForm(
             data,
-            initial={"tanggal": today(), "cara": k.tanggapan_cara or None},
+            initial={
+                "tanggal": today(),
+                "cara": k.tanggapan_cara or None,
+                "alamat": k.pemohon_kasus.email,
+            },
             submit_label=step.label,
             css=step.css,
+            tercatat=[
+                f"{x.judul}: {x.uraian}" for x in penyampaian.rincian(k, SURAT_KELUAR) if x.dicatat
+            ],
         ),
         lambda k, f, user: actions.record_penyampaian(k, f.penyampaian(), by=user),
         f"UU 14/2008 {hukum.pasal('37(2)')}: {hukum.HK_SENGKETA} hari kerja ke Komisi "
@@ -537,7 +557,11 @@ PAGES["catat_nomor_ki"] = StepPage(
 )
 PAGES["catat_hasil_sengketa"] = StepPage(
     lambda k, data, step: HasilSengketaForm(
-        data, initial={"tanggal_hasil": today()}, submit_label=step.label, css=step.css
+        data,
+        keberatan=k,
+        initial={"tanggal_hasil": today()},
+        submit_label=step.label,
+        css=step.css,
     ),
     lambda k, f, user: actions.record_hasil_sengketa(
         k,
@@ -546,8 +570,9 @@ PAGES["catat_hasil_sengketa"] = StepPage(
         tanggal_hasil=f.cleaned_data["tanggal_hasil"],
         note=f.cleaned_data["catatan"],
     ),
-    "Hasil penyelesaian sengketa di Komisi Informasi Provinsi Bali (mediasi atau ajudikasi), "
-    "atau keberatan ke PTUN atas putusannya.",
+    "Hasil penyelesaian sengketa di Komisi Informasi Provinsi Bali, menurut urutannya: mediasi, "
+    "putusan ajudikasi, keberatan ke PTUN atas putusan itu, kasasi ke Mahkamah Agung; atau "
+    "sengketa dicabut. Hanya hasil yang dapat menyusul status sekarang yang ditawarkan.",
     "Hasil sengketa dicatat.",
 )
 PAGES["ralat"] = StepPage(

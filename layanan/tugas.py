@@ -141,7 +141,10 @@ def _permohonan(user, batas: int | None, jumlah: list[int]) -> list[Tugas]:
         # In the order of the date this work binds to (read from its partial index).
         serah = serah.annotate(tenggat_serah=TENGGAT_SERAH).order_by("tenggat_serah", "pk")
         for p in _baris(serah, batas, jumlah):
-            if p.keputusan == Permohonan.Keputusan.BELUM_DIDOKUMENTASIKAN:
+            if (
+                p.keputusan == Permohonan.Keputusan.BELUM_DIDOKUMENTASIKAN
+                and p.status == Permohonan.Status.MENUNGGU_PENYERAHAN
+            ):
                 add(
                     p,
                     "Dokumentasikan dan serahkan informasi kepada pemohon",

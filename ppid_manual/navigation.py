@@ -44,6 +44,13 @@ NAV: list[NavItem] = [
         "Permohonan",
         aksi=izin.Aksi.REGISTER_PERMOHONAN,
     ),
+    NavItem(
+        "Identitas berbeda",
+        "registrasi:identitas_berbeda",
+        (Role.PPID,),
+        "people",
+        "Permohonan",
+    ),
     # The paper fallback (SOP: service when the system is down): static files, so the same
     # link works while the database is away.
     NavItem("Formulir kertas kosong", "formulir_kertas", ALL_DESK, "printer", "Permohonan"),

@@ -112,9 +112,12 @@ def _intake(
 ) -> Permohonan:
     _periksa(intake, by)
     returned = _lock_returned(intake.lanjutan_dari, by) if intake.lanjutan_dari else None
-    pemohon, changes = identitas.save_pemohon(intake.pemohon, by=by, alasan=intake.alasan_identitas)
+    simpanan = identitas.save_pemohon(intake.pemohon, by=by, alasan=intake.alasan_identitas)
+    pemohon, changes = simpanan.pemohon, simpanan.changes
     permohonan = Permohonan(
         pemohon=pemohon,
+        # A desk that may not see this pemohon: the identity as typed (pemohon.identitas).
+        identitas_pemohon=simpanan.identitas or {},
         unit_registrasi_id=by.unit_id,
         didaftarkan_oleh=by,
         kunci_idempotensi=intake.kunci,
@@ -172,6 +175,7 @@ def _intake(
         notice = penerimaan.catatan(intake.tanggal or calendar.today(), timezone.localtime())
         note = " ".join(x for x in (notice, note) if x)
     created = apply_step(permohonan, ALUR, step_name, by=by, note=note, update=update)
+    identitas.catat_perbedaan(simpanan, created, by=by)
     if returned is not None:
         # The returned record's timeline points to its continuation (the new record's own
         # event points back): both in this transaction.
@@ -657,44 +661,55 @@ def withdraw(permohonan: Permohonan, *, by: User, note: str) -> Permohonan:
 @dataclass(frozen=True)
 class Syarat:
     """The terms of the Atasan PPID's answer the reopened request follows: a partial grant
-    (what is given, what stays closed and why), a corrected fee, a corrected date."""
+    (what is given, what stays closed and why), a corrected fee, a corrected date; and the
+    answer itself (its keberatan and letter number, its outcome) for the request's record."""
 
     informasi_diberikan: str = ""
     informasi_tertutup: str = ""
     pasal17: list[str] = field(default_factory=list)
     biaya: Decimal | None = None
     tanggal_tersedia: datetime.date | None = None
+    nomor_keberatan: str = ""
+    nomor_tanggapan: str = ""
+    keputusan_atasan: str = ""
 
 
+@transaction.atomic
 def reopen_for_handover(
     permohonan: Permohonan, *, by: User, note: str, syarat: Syarat | None = None
 ) -> Permohonan:
     """UU 14/2008 Pasal 36: the Atasan PPID grants the information on a keberatan (in full,
     in part, or with a corrected fee or time); the request reopens so that the desk can hand
-    the information over on those terms (then `hand_over`). Called by the keberatan app."""
+    the information over on those terms (then `hand_over`). Called by the keberatan app.
+
+    The PPID's decision stays as its notice (and SK) stated it: `keputusan`, `klasifikasi`,
+    `pasal17`, the notice's text and date are never rewritten. The reopening is a new fact
+    with its own event, which carries the Atasan's terms; the keberatan keeps them too
+    (Permohonan.putusan_keberatan)."""
     if not note.strip():
         raise StepRefused("Tuliskan dasar pembukaan kembali (nomor tanggapan keberatan).")
     syarat = syarat or Syarat()
 
     def update(p: Permohonan) -> dict[str, Any]:
-        data = {"keputusan_sebelumnya": p.keputusan, "status_sebelumnya": p.status}
+        data: dict[str, Any] = {"keputusan_ppid": p.keputusan, "status_sebelumnya": p.status}
+        if syarat.nomor_keberatan:
+            data["keberatan"] = syarat.nomor_keberatan
+            data["nomor_tanggapan"] = syarat.nomor_tanggapan
+            data["keputusan_atasan"] = syarat.keputusan_atasan
         p.tanggal_ditutup = None
         if syarat.informasi_tertutup:
             # A partial grant: what is handed over, what stays blacked out and on which
-            # letters of Pasal 17.
-            p.keputusan = Permohonan.Keputusan.DIBERIKAN_SEBAGIAN
-            p.klasifikasi = Permohonan.Klasifikasi.TERBUKA
-            p.uraian_informasi = syarat.informasi_diberikan
-            p.bagian_dihitamkan = syarat.informasi_tertutup
-            p.pasal17 = sorted(set(syarat.pasal17))
-            data["sebagian"] = True
+            # letters of Pasal 17 (the keberatan holds them; the event records them).
+            data["informasi_diberikan"] = syarat.informasi_diberikan
+            data["informasi_tertutup"] = syarat.informasi_tertutup
+            data["pasal17"] = sorted(set(syarat.pasal17))
         if syarat.biaya is not None:
             p.biaya_ditetapkan = syarat.biaya
             data["biaya_ditetapkan"] = str(syarat.biaya)
         if syarat.tanggal_tersedia is not None:
-            p.tanggal_tersedia = syarat.tanggal_tersedia
             data["tanggal_tersedia"] = syarat.tanggal_tersedia.isoformat()
-        # SOP langkah 5: the handover 1 hk after the information is ready again.
+        # SOP langkah 5: the handover 1 hk after the information is ready again (the date the
+        # Atasan set, or today).
         p.tanggal_siap = syarat.tanggal_tersedia or calendar.today()
         TARGET_PENYERAHAN.stamp(p)
         data["target_penyerahan"] = p.target_penyerahan.isoformat()
@@ -723,11 +738,19 @@ RALAT_FAKTA: dict[str, ralat_mod.Fakta] = {
     },
 }
 
+
+def _tercetak(jenis: str) -> tuple[str, ...] | None:
+    from registrasi.documents import fakta_tercetak
+
+    return fakta_tercetak(jenis)
+
+
 RALAT = ralat_mod.RalatSpec(
     table=lambda p: ALUR,
     langkah_terbit=LANGKAH_TERBIT,
     fakta=lambda p: RALAT_FAKTA,
     kasus="permohonan ini",
+    tercetak=_tercetak,
 )
 
 

@@ -18,7 +18,7 @@ from django.views.decorators.cache import never_cache
 from pemohon import identitas as pemohon_mod
 from pemohon.forms import CariPemohonForm
 from pemohon.models import PencarianIdentitas
-from ppid_manual import hukum, izin, penghubung
+from ppid_manual import hukum, izin, kode, penghubung
 from ppid_manual.access import izin_required, role_required
 from ppid_manual.forms import RegisterForm
 from ppid_manual.paging import counted_page
@@ -121,6 +121,10 @@ def daftar(request: HttpRequest) -> HttpResponse:
     }[tab]
     qs = _dashboard_filters(request, qs, today)
     q = request.GET.get("q", "").strip()[:100]
+    # A receipt's code typed or scanned here opens its case, as in the navbar's box.
+    buka, q = kode.kode_di_kotak(request, q, lambda nomor: _url_nomor(user, nomor))
+    if buka is not None:
+        return buka
     if tab in ("selesai", "dikembalikan"):
         qs = qs.order_by(F("tanggal_ditutup").desc(nulls_last=True), "-dibuat", "-pk")
     else:
@@ -194,6 +198,12 @@ def _dashboard_filters(request: HttpRequest, qs, today):
     return qs
 
 
+def _url_nomor(user, nomor: str) -> str | None:
+    """The page of the request this user may see that carries this registration number."""
+    p = Permohonan.objects.for_user(user).filter(nomor_pendaftaran=nomor).first()
+    return reverse("registrasi:detail", args=[p.pk]) if p is not None else None
+
+
 def _mark_deadlines(rows: list[Permohonan], today) -> None:
     """Overdue / near-due flags and working days left, with one holiday query per page
     (always one, whatever the rows: the page's query count does not depend on the data)."""
@@ -215,8 +225,18 @@ def _mark_deadlines(rows: list[Permohonan], today) -> None:
 
 @izin_required(izin.Aksi.DAFTAR_PERMOHONAN)
 def baru(request: HttpRequest) -> HttpResponse:
-    """SOP steps 1–2 at the desk: the form typed in, then registered or returned."""
-    if request.method == "POST":
+    """SOP steps 1–2 at the desk: the form typed in, then registered or returned. The look-up
+    of a returning pemohon is a POST too (`cari_pemohon`): a NIK never goes in a URL (the
+    server's access log, the browser's history)."""
+    if request.method == "POST" and CariPemohonForm.TANDA in request.POST:
+        cari = CariPemohonForm(request.POST)
+        pemohon = None
+        if cari.is_valid() and cari.cleaned_data["cari"]:
+            pemohon = pemohon_mod.cari_kembali(request, cari.cleaned_data["cari"])
+        form = PermohonanForm(initial=PermohonanForm.initial_for(pemohon))
+        if pemohon is None and cari.is_valid() and cari.cleaned_data["cari"].isdigit():
+            form.initial["nik"] = cari.cleaned_data["cari"]
+    elif request.method == "POST":
         form = PermohonanForm(request.POST, request.FILES, user=request.user)
         if form.is_valid():
             intake = form.to_intake()
@@ -266,14 +286,44 @@ def baru(request: HttpRequest) -> HttpResponse:
         form = PermohonanForm(initial=PermohonanForm.initial_from_returned(returned))
         cari = CariPemohonForm()
     else:
-        cari = CariPemohonForm(request.GET or None)
-        pemohon = None
-        if cari.is_valid() and cari.cleaned_data["cari"]:
-            pemohon = pemohon_mod.cari_kembali(request, cari.cleaned_data["cari"])
-        form = PermohonanForm(initial=PermohonanForm.initial_for(pemohon))
-        if pemohon is None and cari.is_bound and cari.cleaned_data.get("cari", "").isdigit():
-            form.initial["nik"] = cari.cleaned_data["cari"]
+        cari = CariPemohonForm()
+        form = PermohonanForm(initial=PermohonanForm.initial_for(None))
     return render(request, "registrasi/baru.html", {"form": form, "cari": cari})
+
+
+# --- The PPID's reconciliation of identities --------------------------------------------------
+
+
+@role_required(Role.PPID)
+def identitas_berbeda(request: HttpRequest) -> HttpResponse:
+    """ "Identitas berbeda untuk NIK yang sama": what a desk that may not see a pemohon typed
+    for a recorded NIK/akta, beside the record (pemohon.identitas.save_pemohon); the PPID's choice
+    is an event on the pemohon. A POST, so no NIK goes in a URL."""
+    if request.method == "POST":
+        try:
+            event_pk = int(request.POST.get("perbedaan", ""))
+        except ValueError:
+            event_pk = 0
+        try:
+            pemohon_mod.rekonsiliasi(
+                event_pk,
+                pilihan=request.POST.get("pilihan", ""),
+                catatan=request.POST.get("catatan", "")[:500],
+                by=request.user,
+            )
+        except StepRefused as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, "Pilihan PPID dicatat pada riwayat pemohon.")
+        return redirect("registrasi:identitas_berbeda")
+    return render(
+        request,
+        "registrasi/identitas_berbeda.html",
+        {
+            "items": pemohon_mod.daftar_perbedaan(request.user),
+            "pilihan": pemohon_mod.PILIHAN_REKONSILIASI,
+        },
+    )
 
 
 # --- Detail ----------------------------------------------------------------------------------
@@ -513,10 +563,12 @@ def _penyampaian_form(p: Permohonan, data, step) -> PenyampaianForm:
             "tanggal": calendar.today(),
             "surat": pertama.surat.prefix if pertama else None,
             "cara": (pertama.cara or None) if pertama else None,
+            "alamat": p.pemohon_kasus.email,
         },
         submit_label=step.label,
         css=step.css,
         surat=[(k.surat.prefix, k.judul) for k in terbit],
+        tercatat=[f"{k.judul}: {k.uraian}" for k in terbit if k.dicatat],
     )
 
 
