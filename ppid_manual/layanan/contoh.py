@@ -28,9 +28,23 @@ KALIMAT = (
 )
 
 
+# The book with the shortest values (`contoh_dokumen --pendek`): each text a few words, the
+# smallest counts and amounts, so that a short letter is judged too (one page, no gap).
+_PENDEK = False
+
+
+def pilih(panjang, pendek):
+    """The longest value, or the shortest in the short book."""
+    return pendek if _PENDEK else panjang
+
+
 def teks(panjang: int, dasar: str = KALIMAT, *, kalimat: bool = True) -> str:
     """`dasar` repeated and cut to `panjang` characters; a sentence ends on a full stop, a
-    name or an address (kalimat=False) on a letter."""
+    name or an address (kalimat=False) on a letter. In the short book: the last words of
+    `dasar` only."""
+    if _PENDEK:
+        kata = " ".join(dasar.split()[-5:]).rstrip(" ,;.")
+        return kata + "." if kalimat else kata
     if not kalimat:
         return (dasar * (panjang // len(dasar) + 1))[:panjang].rstrip(" ,;.") or dasar[:panjang]
     text = (dasar * (panjang // len(dasar) + 1))[: panjang - 1].rstrip(" ,;")
@@ -39,6 +53,8 @@ def teks(panjang: int, dasar: str = KALIMAT, *, kalimat: bool = True) -> str:
 
 def _email(panjang: int = 254) -> str:
     """A valid address of `panjang` characters: one long unbroken string."""
+    if _PENDEK:
+        return "ayu@bali.id"
     lokal = "ni.made.ayu.lestari.wartawan.kesehatan.anak.denpasar.bali.202601"[:64]
     label = "redaksi-kabar-kesehatan-bali-dan-nusa-tenggara-provinsi-bali"[:63]
     domain = ""
@@ -73,7 +89,7 @@ def _pemohon(nik: str, **overrides) -> dict[str, str]:
         "pekerjaan": teks(
             100, "Wartawan media daring kesehatan dan lingkungan hidup ", kalimat=False
         ),
-        "telepon": "+62 812-3456-7890 / 0361-22233",
+        "telepon": pilih("+62 812-3456-7890 / 0361-22233", "0361-222"),
         "email": _email(),
     }
     data.update(overrides)
@@ -84,10 +100,20 @@ def _users() -> dict[str, User]:
     return {u.username: u for u in User.objects.filter(unit__isnull=False)}
 
 
-def buat_contoh(*, semua: bool = True) -> list[Contoh]:
+def buat_contoh(*, semua: bool = True, pendek: bool = False) -> list[Contoh]:
     """Build the demo cases and return every document, in the book's order. With
     `semua=False` only the letters that carry an official's signature and the receipts are
-    made (the CI test's subset); the command always makes all."""
+    made (the CI test's subset); the command always makes all. `pendek`: the shortest values
+    the forms accept instead of the longest."""
+    global _PENDEK
+    _PENDEK = pendek
+    try:
+        return _buat(semua=semua)
+    finally:
+        _PENDEK = False
+
+
+def _buat(*, semua: bool) -> list[Contoh]:
     from ppid_manual.layanan import demo
 
     demo.load()
@@ -204,9 +230,9 @@ def _permohonan(petugas, ppid, pelaksana, *, semua: bool):
         "bentuk_informasi": Permohonan.BentukInformasi.KEDUANYA,
         "format_informasi": teks(100, "PDF hasil pindaian dan XLSX tabel rekapitulasi; "),
         "cara_pembayaran": Permohonan.CaraPembayaran.TRANSFER,
-        "perkiraan_halaman": 1250,
+        "perkiraan_halaman": pilih(1250, 2),
         "perkiraan_tarif": tarif,
-        "perkiraan_biaya_kirim": Decimal("100000000"),
+        "perkiraan_biaya_kirim": pilih(Decimal("100000000"), Decimal("0")),
         "waktu_penyediaan": teks(200, "Dapat diambil di meja layanan PPID mulai 10 April 2026; "),
     }
     reg.issue_decision(
@@ -239,9 +265,9 @@ def _permohonan(petugas, ppid, pelaksana, *, semua: bool):
         by=petugas,
         nama_penerima=teks(150, "I Made Kurir Pengantar Dokumen Ekspres Bali ", kalimat=False),
         cara=Permohonan.CaraSalinan.KURIR,
-        jumlah_halaman=100000,
+        jumlah_halaman=pilih(100000, 2),
         tarif=tarif,
-        biaya_pengiriman=Decimal("100000000"),
+        biaya_pengiriman=pilih(Decimal("100000000"), Decimal("0")),
         catatan=teks(1000, "Diterima lengkap dalam dua kotak arsip bersegel; "),
         cara_pembayaran=Permohonan.CaraPembayaran.TUNAI,
     )
@@ -408,7 +434,10 @@ def _keberatan(petugas, ppid, atasan, ditolak, *, semua: bool) -> list[Contoh]:
     k = kb.register_keberatan(
         kb.Pengajuan(
             tanggal_diterima=today,
-            alasan=[a for a in Keberatan.Alasan.values if a != Keberatan.Alasan.B],
+            alasan=pilih(
+                [a for a in Keberatan.Alasan.values if a != Keberatan.Alasan.B],
+                [Keberatan.Alasan.A],
+            ),
             kasus_posisi=teks(4000, "Pemohon menilai informasi itu tidak termasuk rahasia; "),
             tujuan_penggunaan=teks(1000, "Bahan liputan mendalam kesehatan anak; "),
             permohonan=ditolak,
@@ -514,7 +543,7 @@ def _dip(petugas, ppid, pelaksana, atasan) -> list[Contoh]:
     diskes = Unit.objects.get(kode="DISKES")
     provinsi = da.create_edisi(unit=Unit.utama(), tahun=tahun, by=petugas)
     opd = da.create_edisi(unit=diskes, tahun=tahun, by=pelaksana)
-    for i in range(12):
+    for i in range(pilih(12, 1)):
         da.add_informasi(
             opd,
             by=pelaksana,
