@@ -168,9 +168,42 @@ def jilid(contoh: list[Contoh], dokumen: list[bytes]) -> tuple[bytes, int]:
     buku = PdfWriter()
     for pdf in [sampul, *dokumen]:
         buku.append(io.BytesIO(pdf))
+    cap = {}
+    for page in buku.pages:
+        ukuran = (round(float(page.mediabox.width)), round(float(page.mediabox.height)))
+        if ukuran not in cap:
+            cap[ukuran] = _cap_contoh(*ukuran)
+        page.merge_page(cap[ukuran])
     out = io.BytesIO()
     buku.write(out)
     return out.getvalue(), halaman - 1
+
+
+def _cap_contoh(lebar: float, tinggi: float):
+    """The stamp CONTOH across a page of the book (issue 26): a specimen carries real names
+    and numbers, and must never pass for a signed letter."""
+    from pypdf import PdfReader
+    from reportlab.pdfgen.canvas import Canvas
+
+    from ppid_manual.workflow.tabel_pdf import FONTS, _register_fonts
+
+    _register_fonts()
+    out = io.BytesIO()
+    c = Canvas(out, pagesize=(lebar, tinggi))
+    c.saveState()
+    c.setFillColorRGB(0.8, 0.1, 0.1, alpha=0.25)
+    c.setStrokeColorRGB(0.8, 0.1, 0.1, alpha=0.35)
+    c.translate(lebar / 2, tinggi / 2)
+    c.rotate(35)
+    c.setFont(FONTS["tebal"][0], min(lebar, tinggi) / 4.5)
+    c.drawCentredString(0, -min(lebar, tinggi) / 16, "CONTOH")
+    c.restoreState()
+    c.setFillColorRGB(0.8, 0.1, 0.1)
+    c.setFont(FONTS["tebal"][0], 9)
+    c.drawCentredString(lebar / 2, tinggi - 13, "CONTOH — bukan surat yang diterbitkan")
+    c.showPage()
+    c.save()
+    return PdfReader(io.BytesIO(out.getvalue())).pages[0]
 
 
 def _intake(nik: str, **overrides):

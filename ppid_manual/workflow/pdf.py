@@ -231,9 +231,7 @@ class PrintDocument:
         context.setdefault(
             "kop_baris", unit.kop_baris() if unit is not None else settings.PPID["KOP_BARIS"]
         )
-        context.setdefault(
-            "kop_logo", unit.logo_kop() if unit is not None else settings.PPID["KOP_LOGO"]
-        )
+        context.setdefault("kop_lambang", unit.lambang_url() if unit is not None else "")
         return render_to_string(self.template_name, context, request=self.request)
 
     def render_pdf(self) -> bytes:
