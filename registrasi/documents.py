@@ -208,8 +208,27 @@ class SuratPermintaanDokumen(SuratPPID):
         return {
             **super().get_context(),
             "surat": self.surat,
-            "selaku_pelaksana": ["selaku PPID Pelaksana"],
+            "yth_pelaksana": yth_pelaksana(self.surat.unit, self.surat.tanggal),
         }
+
+
+def yth_pelaksana(unit: Unit, day: datetime.date) -> str:
+    """The addressee of a letter to an OPD's PPID Pelaksana, from the officials table: the
+    jabatan of the official who is its PPID Pelaksana on the letter's date, with the capacity
+    ("Sekretaris Dinas Kesehatan Provinsi Bali selaku PPID Pelaksana"); the OPD's head when
+    the table names no PPID Pelaksana."""
+    pejabat = (
+        Pejabat.objects.valid_on(day)
+        .filter(unit=unit, peran__in=[Pejabat.Peran.PPID_PELAKSANA, Pejabat.Peran.KEPALA_OPD])
+        .order_by("-berlaku_dari")
+    )
+    pelaksana = [x for x in pejabat if x.peran == Pejabat.Peran.PPID_PELAKSANA]
+    if pelaksana:
+        found = pelaksana[0]
+        return found.jabatan_ttd if found.selaku else f"{found.jabatan} selaku PPID Pelaksana"
+    kepala = next(iter(pejabat), None)
+    jabatan = kepala.jabatan if kepala is not None else f"Kepala {unit.nama}"
+    return f"{jabatan} selaku PPID Pelaksana"
 
 
 class Pemberitahuan(SuratPPID):
@@ -319,6 +338,20 @@ def beda_dari_perkiraan(p: Permohonan, penyerahan: Penyerahan) -> list[str]:
     return alasan
 
 
+def petugas_penyerahan(p: Permohonan, penyerahan: Penyerahan):
+    """The desk officer who handed the information over (and took the payment): the actor of
+    the handover's step, whose event names the tanda terima. None when no event names it."""
+    from ppid_manual.models import Event
+
+    event = (
+        Event.objects.for_object(p)
+        .filter(step="serahkan", data__nomor=penyerahan.nomor)
+        .select_related("actor")
+        .first()
+    )
+    return event.actor if event is not None else None
+
+
 class TandaTerimaPenyerahan(PermohonanDocument):
     """The receipt of the information handed over, with the fee breakdown (SOP step 5),
     signed by the desk officer and the recipient."""
@@ -345,6 +378,7 @@ class TandaTerimaPenyerahan(PermohonanDocument):
             **super().get_context(),
             "penyerahan": self.penyerahan,
             "beda_perkiraan": beda_dari_perkiraan(self.permohonan, self.penyerahan),
+            "petugas": petugas_penyerahan(self.permohonan, self.penyerahan),
         }
 
 
@@ -375,6 +409,7 @@ class Kuitansi(PermohonanDocument):
             **super().get_context(),
             "penyerahan": self.penyerahan,
             "terbilang_total": terbilang(int(self.penyerahan.total)).capitalize(),
+            "petugas": petugas_penyerahan(self.permohonan, self.penyerahan),
         }
 
 

@@ -131,7 +131,7 @@ def test_the_letter_to_the_opd(client, p, ppid, units, pejabat):
     [
         (
             {"keputusan": K.DIBERIKAN_SELURUHNYA, "uraian_informasi": "Rekap imunisasi"},
-            ["Informasi dapat diberikan seluruhnya", "tanpa biaya", "Rekap imunisasi"],
+            ["informasi dapat diberikan seluruhnya", "tanpa biaya", "Rekap imunisasi"],
         ),
         (
             {
@@ -143,7 +143,7 @@ def test_the_letter_to_the_opd(client, p, ppid, units, pejabat):
                 "perkiraan_biaya_kirim": Decimal("10000"),
             },
             [
-                "Informasi dapat diberikan sebagian",
+                "informasi dapat diberikan sebagian",
                 "Bagian informasi yang dihitamkan: Nama anak",
                 "Pasal 17 huruf h UU 14/2008",
                 "12 lembar",
