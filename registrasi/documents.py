@@ -338,20 +338,6 @@ def beda_dari_perkiraan(p: Permohonan, penyerahan: Penyerahan) -> list[str]:
     return alasan
 
 
-def petugas_penyerahan(p: Permohonan, penyerahan: Penyerahan):
-    """The desk officer who handed the information over (and took the payment): the actor of
-    the handover's step, whose event names the tanda terima. None when no event names it."""
-    from ppid_manual.models import Event
-
-    event = (
-        Event.objects.for_object(p)
-        .filter(step="serahkan", data__nomor=penyerahan.nomor)
-        .select_related("actor")
-        .first()
-    )
-    return event.actor if event is not None else None
-
-
 class TandaTerimaPenyerahan(PermohonanDocument):
     """The receipt of the information handed over, with the fee breakdown (SOP step 5),
     signed by the desk officer and the recipient."""
@@ -378,7 +364,7 @@ class TandaTerimaPenyerahan(PermohonanDocument):
             **super().get_context(),
             "penyerahan": self.penyerahan,
             "beda_perkiraan": beda_dari_perkiraan(self.permohonan, self.penyerahan),
-            "petugas": petugas_penyerahan(self.permohonan, self.penyerahan),
+            "petugas": self.penyerahan.petugas,
         }
 
 
@@ -409,7 +395,7 @@ class Kuitansi(PermohonanDocument):
             **super().get_context(),
             "penyerahan": self.penyerahan,
             "terbilang_total": terbilang(int(self.penyerahan.total)).capitalize(),
-            "petugas": petugas_penyerahan(self.permohonan, self.penyerahan),
+            "petugas": self.penyerahan.petugas,
         }
 
 

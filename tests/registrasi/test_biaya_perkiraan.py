@@ -79,3 +79,18 @@ def test_a_handover_charging_the_estimate_needs_no_explanation(p, petugas, tarif
     html = teks(TandaTerimaPenyerahan(p, penyerahan=t).render_html())
     assert "Rp635.000,00 (enam ratus tiga puluh lima ribu rupiah)" in html
     assert "berbeda dari perkiraan" not in html
+
+
+def test_the_clerk_who_handed_over_signs_the_receipt_and_the_kuitansi(p, petugas, tarif):
+    from registrasi.documents import Kuitansi
+
+    petugas.first_name, petugas.last_name = "Ni Luh Putu", "Sari"
+    petugas.save()
+    t = actions.hand_over(
+        p, by=petugas, nama_penerima="I Made Kurir", cara="kurir", jumlah_halaman=2, tarif=tarif
+    )
+    assert t.petugas == petugas
+    for dokumen in (TandaTerimaPenyerahan(p, penyerahan=t), Kuitansi(p, penyerahan=t)):
+        html = teks(dokumen.render_html())
+        assert "Petugas pelayanan informasi (Ni Luh Putu Sari)" in html
+        assert "(....." not in html
