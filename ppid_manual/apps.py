@@ -26,6 +26,3 @@ class PpidManualConfig(AppConfig):
         # Before any app's ready(): the admin's autodiscover (the first app) imports forms
         # whose fields are built when their class is defined.
         use_indonesian_empty_choice()
-
-    def ready(self) -> None:
-        from ppid_manual import checks  # noqa: F401 - registers the deploy checks

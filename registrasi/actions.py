@@ -1,6 +1,8 @@
 """Every write on a permohonan. Each action is atomic, goes through the workflow engine
 (`apply_step`: lock, check state/role/scope/guard, set fields, one Event) and takes its letter
-number inside the same transaction, so a refusal or failure leaves nothing behind.
+number inside the same transaction, so a refusal or failure leaves nothing behind. The
+registration number is the exception (`_daftar`): taken in its own short transaction so that
+no desk waits on another's receipt, and made void with its reason if the registration fails.
 
 Views, the keberatan app and commands call these; nothing else assigns Permohonan.status.
 """
@@ -17,17 +19,17 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from pemohon import identitas as identitas
 from ppid_manual import pindaian
 from ppid_manual.format import rupiah
-from ppid_manual.models import DokumenTerbit, Event, FormatNomor, Ralat, Unit, User
-from ppid_manual.workflow import calendar, penerimaan, susulan
+from ppid_manual.models import DokumenTerbit, Event, FormatNomor, NomorTerbit, Ralat, Unit, User
+from ppid_manual.workflow import calendar, numbering, penerimaan, susulan
 from ppid_manual.workflow import penyampaian as penyampaian_surat
 from ppid_manual.workflow import ralat as ralat_mod
 from ppid_manual.workflow.engine import StepRefused, apply_step, record_event
-from ppid_manual.workflow.numbering import next_number
+from ppid_manual.workflow.numbering import NumberingError, next_number
 from ppid_manual.workflow.penyampaian import Penyampaian
 from ppid_manual.workflow.susulan import Susulan
-from registrasi import pemohon as identitas
 from registrasi.alur import (
     ALUR,
     LANGKAH_KEPUTUSAN,
@@ -63,7 +65,7 @@ class Intake:
     """What the desk typed from the Formulir Permohonan."""
 
     pemohon: dict[str, str]
-    # Another name on a recorded NIK: the reason the clerk gave (registrasi.pemohon.simpan).
+    # Another name on a recorded NIK: the reason the clerk gave (pemohon.identitas.save_pemohon).
     alasan_identitas: str = ""
     rincian_informasi: str = ""
     tujuan_penggunaan: str = ""
@@ -83,8 +85,9 @@ class Intake:
     susulan: Susulan | None = None
 
 
-@transaction.atomic
-def _intake(step_name: str, intake: Intake, *, by: User, note: str) -> Permohonan:
+def _periksa(intake: Intake, by: User) -> None:
+    """The intake's own checks (nothing written): before a number is taken, and again in the
+    transaction."""
     if intake.kunci is not None:
         done = Permohonan.objects.filter(kunci_idempotensi=intake.kunci).first()
         if done is not None:
@@ -95,8 +98,21 @@ def _intake(step_name: str, intake: Intake, *, by: User, note: str) -> Permohona
         raise StepRefused("Tanggal permohonan diterima tidak boleh di masa depan.")
     if intake.susulan is not None:
         intake.susulan.check()
+
+
+@transaction.atomic
+def _intake(
+    step_name: str,
+    intake: Intake,
+    *,
+    by: User,
+    note: str,
+    day: datetime.date | None = None,
+    nomor: NomorTerbit | None = None,
+) -> Permohonan:
+    _periksa(intake, by)
     returned = _lock_returned(intake.lanjutan_dari, by) if intake.lanjutan_dari else None
-    pemohon, changes = identitas.simpan(intake.pemohon, by=by, alasan=intake.alasan_identitas)
+    pemohon, changes = identitas.save_pemohon(intake.pemohon, by=by, alasan=intake.alasan_identitas)
     permohonan = Permohonan(
         pemohon=pemohon,
         unit_registrasi_id=by.unit_id,
@@ -121,18 +137,24 @@ def _intake(step_name: str, intake: Intake, *, by: User, note: str) -> Permohona
         if step_name == "daftar":
             # UU 14/2008 Pasal 22(4): the registration number is the receipt; Pasal 22(7):
             # the notice is due 10 working days after it (day 0 = the registration date).
-            day = intake.tanggal or calendar.today()
-            p.tanggal_daftar = day
+            tanggal = day or intake.tanggal or calendar.today()
+            p.tanggal_daftar = tanggal
             # A paper form entered late: flagged, its clocks from the paper's date.
-            data.update(susulan.terapkan(p, intake.susulan, day, calendar.today()))
+            data.update(susulan.terapkan(p, intake.susulan, tanggal, calendar.today()))
             TENGGAT_AWAL.stamp(p)
             TENGGAT_PEMBERITAHUAN.stamp(p)
-            # The number last: its counter row stays locked until the commit, and every desk
-            # registering at the same moment waits on it (the deadline's query is done first).
-            p.nomor_pendaftaran = next_number(FormatNomor.Jenis.PERMOHONAN, day=day)
+            if nomor is not None:
+                # Taken before this transaction, in its own (`_submit`): no desk waits on
+                # this one's receipt.
+                numbering.pakai(nomor)
+                p.nomor_pendaftaran = nomor.nomor
+            else:
+                # Inside a caller's transaction: the number in it, its counter locked to
+                # the commit.
+                p.nomor_pendaftaran = next_number(FormatNomor.Jenis.PERMOHONAN, day=tanggal)
             data.update(
                 nomor=p.nomor_pendaftaran,
-                tanggal_daftar=day.isoformat(),
+                tanggal_daftar=tanggal.isoformat(),
                 tenggat=p.tenggat.isoformat(),
             )
         else:
@@ -141,7 +163,7 @@ def _intake(step_name: str, intake: Intake, *, by: User, note: str) -> Permohona
             penyampaian_surat.belum_disampaikan(p, "pengembalian", calendar.today())
         if intake.scan_identitas is not None:
             # Saved last, and removed again if the transaction does not commit (_submit).
-            pindaian.simpan(p.scan_identitas, intake.scan_identitas.name, intake.scan_identitas)
+            pindaian.store_scan(p.scan_identitas, intake.scan_identitas.name, intake.scan_identitas)
         return data
 
     if step_name == "daftar":
@@ -188,7 +210,9 @@ def _submit(step_name: str, intake: Intake, by: User, note: str) -> Permohonan:
     try:
         # Around the transaction, so a scan is removed when the commit itself fails too.
         with pindaian.dibersihkan_bila_gagal():
-            return _intake(step_name, intake, by=by, note=note)
+            if step_name != "daftar":
+                return _intake(step_name, intake, by=by, note=note)
+            return _daftar(intake, by, note)
     except IntegrityError:
         # Two submissions of one form at the same moment: the database's unique key let
         # only one through; the other rolled back (no row, no event, no number).
@@ -197,6 +221,36 @@ def _submit(step_name: str, intake: Intake, by: User, note: str) -> Permohonan:
             if done is not None:
                 raise SudahDiajukan(done) from None
         raise
+
+
+def _daftar(intake: Intake, by: User, note: str) -> Permohonan:
+    """Registration (issue 27): the checks first, then the number in its own short
+    transaction (the counter row locked for the number only), then the case, its event and
+    its stored receipt in one transaction that holds no counter. If that fails, the number
+    is void with the reason; a worker killed in between leaves it reserved, and
+    `numbering.batalkan_terhenti` makes it void later. Inside a caller's transaction there
+    is none of this: the number is taken in that transaction (`numbering.pesan`: None)."""
+    _periksa(intake, by)
+    day = intake.tanggal or calendar.today()
+    nomor = numbering.pesan(FormatNomor.Jenis.PERMOHONAN, day=day)
+    try:
+        return _intake("daftar", intake, by=by, note=note, day=day, nomor=nomor)
+    except BaseException as exc:
+        if nomor is not None:
+            numbering.batalkan(nomor, _alasan_gagal(exc, intake))
+        raise
+
+
+def _alasan_gagal(exc: BaseException, intake: Intake) -> str:
+    """Why a registration failed after taking its number, for the register's void list."""
+    if isinstance(exc, SudahDiajukan):
+        return "Formulir yang sama sudah terdaftar (dikirim dua kali); nomor ini tidak dipakai."
+    if isinstance(exc, IntegrityError) and intake.kunci is not None:
+        if Permohonan.objects.filter(kunci_idempotensi=intake.kunci).exists():
+            return "Formulir yang sama terkirim dua kali bersamaan; yang lain terdaftar."
+    if isinstance(exc, (StepRefused, NumberingError)):
+        return f"Pendaftaran ditolak: {exc}"
+    return f"Pendaftaran gagal karena kesalahan sistem ({type(exc).__name__}); tidak tersimpan."
 
 
 def register_permohonan(intake: Intake, *, by: User, note: str = "") -> Permohonan:
@@ -601,7 +655,6 @@ def withdraw(permohonan: Permohonan, *, by: User, note: str) -> Permohonan:
     return apply_step(permohonan, ALUR, "tarik", by=by, note=note, update=update)
 
 
-@transaction.atomic
 @dataclass(frozen=True)
 class Syarat:
     """The terms of the Atasan PPID's answer the reopened request follows: a partial grant

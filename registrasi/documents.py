@@ -46,8 +46,11 @@ K = Permohonan.Keputusan
 
 
 def qr_data_uri(text: str) -> str:
-    # An SVG data: URI: no file, no network; the PDF renderer accepts data: URLs.
-    return segno.make(text, error="m").svg_data_uri(scale=2, border=2)
+    # A data: URI (no file, no network): one pixel per module, printed with
+    # `image-rendering: pixelated` (crisp squares, the look of the vector code it replaced).
+    # An SVG path was drawn again on each copy of the form, a tenth of the receipt's PDF
+    # writing; the image is one object shared by both (issue 27).
+    return segno.make(text, error="m").png_data_uri(scale=1, border=2)
 
 
 def daftar_huruf(huruf: list[str]) -> str:
@@ -466,6 +469,11 @@ class RegisterPermohonan(RegisterDocument):
         *(KolomTabel(k.judul, k.lebar, k.rata, k.utuh, k.miring, k.min_teks) for k in KOLOM),
     )
 
+    def __init__(self, rows, dari, sampai, request=None, *, batal=()) -> None:
+        super().__init__(rows, dari, sampai, request)
+        # The void registration numbers of the period (nomor_batal), closing the register.
+        self.batal = list(batal)
+
     def filename(self) -> str:
         return f"register-permohonan-{self.dari:%Y%m%d}-{self.sampai:%Y%m%d}.pdf"
 
@@ -474,8 +482,23 @@ class RegisterPermohonan(RegisterDocument):
 
     def penutup(self) -> str:
         if not self.rows:
-            return "Tidak ada permohonan terdaftar pada periode ini."
-        return f"Jumlah permohonan: {len(self.rows)}."
+            teks = "Tidak ada permohonan terdaftar pada periode ini."
+        else:
+            teks = f"Jumlah permohonan: {len(self.rows)}."
+        if self.batal:
+            teks += " Nomor pendaftaran batal (tidak dipakai, tidak digunakan ulang): " + "; ".join(
+                f"{n.nomor} ({n.alasan_batal})" for n in self.batal
+            )
+        return teks
+
+
+def nomor_batal(dari, sampai) -> list:
+    """The registration numbers taken in the period whose registration did not complete
+    (workflow/numbering.py): listed with the register, each with its reason."""
+    from ppid_manual.models import FormatNomor
+    from ppid_manual.workflow import numbering
+
+    return numbering.batal(FormatNomor.Jenis.PERMOHONAN, dari, sampai)
 
 
 def register_xlsx(rows: list[dict[str, Any]], dari, sampai) -> bytes:

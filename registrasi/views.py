@@ -15,12 +15,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
+from pemohon import identitas as pemohon_mod
+from pemohon.forms import CariPemohonForm
+from pemohon.models import PencarianIdentitas
+from ppid_manual import penghubung
 from ppid_manual.access import role_required
-from ppid_manual.layanan import cetak_latar
-from ppid_manual.models import CetakanRegister, PencarianIdentitas
+from ppid_manual.forms import RegisterForm
 from ppid_manual.paging import counted_page
 from ppid_manual.roles import ALL_DESK, Role
-from ppid_manual.workflow import calendar, penerimaan, terbit
+from ppid_manual.workflow import calendar, penerimaan, tabel_pdf, terbit
 from ppid_manual.workflow import penyampaian as penyampaian_surat
 from ppid_manual.workflow.deadlines import near_due_limit
 from ppid_manual.workflow.engine import StepRefused
@@ -37,7 +40,6 @@ from ppid_manual.workflow.pages import (
     timeline,
 )
 from registrasi import actions
-from registrasi import pemohon as pemohon_mod
 from registrasi.alur import ALUR, LANGKAH_KEPUTUSAN, SURAT_KELUAR, tahapan
 from registrasi.documents import (
     REGISTER_COLUMNS,
@@ -52,18 +54,17 @@ from registrasi.documents import (
     SuratPermintaanDokumen,
     TandaTerimaPenyerahan,
     explain_deadline,
+    nomor_batal,
     ralat_of,
     register_rows,
     register_xlsx,
 )
 from registrasi.forms import (
-    CariPemohonForm,
     JawabanOpdForm,
     PenyerahanForm,
     PermohonanForm,
     PerpanjanganForm,
     PutusanForm,
-    RegisterForm,
     SuratPermintaanForm,
 )
 from registrasi.models import Penyerahan, Permohonan, SuratPermintaan
@@ -341,12 +342,8 @@ def _usulan_dik(p: Permohonan, user) -> dict:
         return {}
     if not user.has_role(Role.PPID):
         return {}
-    from dip.models import InformasiDikecualikan
-
     return {
-        "dik_cocok": list(
-            InformasiDikecualikan.objects.cocok(p.unit_tujuan_id or p.unit_registrasi_id, p.pasal17)
-        ),
+        "dik_cocok": penghubung.DIK_COCOK(p.unit_tujuan_id or p.unit_registrasi_id, p.pasal17),
         "dik_usul_url": f"{reverse('dip:dik_tambah')}?permohonan={p.pk}",
     }
 
@@ -706,18 +703,18 @@ def register(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     data = request.GET if "dari" in request.GET else None
     form = RegisterForm(data, initial={"dari": today.replace(day=1), "sampai": today})
-    rows = page = None
+    rows = page = batal = None
     if form.is_valid():
         dari, sampai = form.cleaned_data["dari"], form.cleaned_data["sampai"]
         qs = Permohonan.objects.for_user(request.user).register(dari, sampai)
         fmt = request.GET.get("format")
         if fmt == "pdf":
             jumlah = qs.count()
-            if jumlah > cetak_latar.LANGSUNG_MAKS:
-                return cetak_latar.tawarkan(
-                    request, CetakanRegister.Jenis.PERMOHONAN, dari, sampai, jumlah
-                )
-            return RegisterPermohonan(register_rows(qs), dari, sampai, request).response()
+            if jumlah > tabel_pdf.LANGSUNG_MAKS:
+                return tabel_pdf.cetak_di_latar("permohonan", dari, sampai)
+            return RegisterPermohonan(
+                register_rows(qs), dari, sampai, request, batal=nomor_batal(dari, sampai)
+            ).response()
         if fmt == "xlsx":
             response = HttpResponse(
                 register_xlsx(register_rows(qs), dari, sampai),
@@ -732,8 +729,9 @@ def register(request: HttpRequest) -> HttpResponse:
         # and the XLSX hold the whole period.
         page = Paginator(qs, PER_HALAMAN_REGISTER).get_page(request.GET.get("halaman"))
         rows = register_rows(page.object_list, start=page.start_index())
+        batal = nomor_batal(dari, sampai)
     return render(
         request,
         "registrasi/register.html",
-        {"form": form, "rows": rows, "page": page, "kolom": REGISTER_COLUMNS},
+        {"form": form, "rows": rows, "page": page, "kolom": REGISTER_COLUMNS, "batal": batal},
     )

@@ -1,5 +1,5 @@
 """`manage.py check --deploy` names the master data a production database must not print from
-(ppid_manual/checks.py): demo officials, a demo tariff, the demo lambang, a kop without its
+(layanan/checks.py): demo officials, a demo tariff, the demo lambang, a kop without its
 lines or lambang, the PPID Utama's kop without laman or surat elektronik."""
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 
+from layanan.checks import master_data_produksi
 from ppid_manual import lambang
-from ppid_manual.checks import master_data_produksi
 from ppid_manual.models import Pejabat, Unit
 from registrasi.models import Tarif
 
@@ -22,7 +22,7 @@ def ids(messages) -> list[str]:
 
 @pytest.mark.django_db
 def test_the_demo_data_is_named_one_by_one(holidays_2026):
-    from ppid_manual.layanan import demo
+    from layanan import demo
 
     demo.load(stdout=io.StringIO())
     messages = master_data_produksi()
@@ -40,7 +40,7 @@ def test_the_demo_data_is_named_one_by_one(holidays_2026):
 
 @pytest.mark.django_db
 def test_real_master_data_passes(units, pejabat):
-    from ppid_manual.layanan import demo
+    from layanan import demo
 
     Pejabat.objects.filter(nip__in=demo.NIP_DEMO).update(nip="19800101 200501 1 009")
     for unit in Unit.objects.all():
