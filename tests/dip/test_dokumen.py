@@ -64,7 +64,10 @@ def test_the_sk_dip_of_an_opd_is_signed_by_its_head(client, adopted):
     assert "dr. Ketut Suarjaya, M.PPM." in html
     assert "sebanyak 2 (dua) informasi publik" in html
     assert "Data jumlah kendaraan" not in html  # only its own entries
-    assert "PEMERINTAH PROVINSI BALI</div>" not in html  # a keputusan has no letterhead
+    # A keputusan opens with the kop naskah dinas of its signer's office (Permendagri 1/2023).
+    kop = html.split('<table class="kop">', 1)[1].split("</table>", 1)[0]
+    assert '<div class="baris-1">DINAS KESEHATAN</div>' in kop
+    assert html.index('<table class="kop">') < html.index("KEPUTUSAN KEPALA DINAS KESEHATAN")
     client.force_login(adopted.pelaksana_dinkes)
     _pdf(client, reverse("dip:cetak_sk", args=[adopted.dinkes.pk]))
 
