@@ -36,17 +36,15 @@ class Unit(models.Model):
         blank=True,
         help_text=(
             "Satu baris per baris kop: PEMERINTAH PROVINSI BALI, nama perangkat daerah dalam "
-            "huruf kapital, alamat, telepon, laman, surat elektronik, kode pos. Kosong: kop "
-            "PPID_KOP (PPID Utama) atau nama dan alamat perangkat daerah."
+            "huruf kapital, lalu alamat dan kode pos, lalu Telepon … · Laman … · "
+            "Surat elektronik …. Kosong: kop PPID_KOP (PPID Utama) atau nama dan alamat "
+            "perangkat daerah."
         ),
     )
-    kop_logo = models.CharField(
-        "logo kop surat",
-        max_length=200,
-        blank=True,
-        help_text="Path berkas di bawah static/, misalnya img/lambang-bali.png. Kosong: tanpa "
-        "logo (PPID Utama: PPID_KOP_LOGO).",
-    )
+    # The lambang daerah of the kop, uploaded in the admin (PNG or SVG, checked by
+    # ppid_manual/lambang.py) and stored with the unit: a backup or a second server has it.
+    lambang = models.BinaryField("lambang kop surat", blank=True, default=b"", editable=True)
+    lambang_jenis = models.CharField("jenis berkas lambang", max_length=20, blank=True)
 
     class Meta:
         ordering = ["nama"]
@@ -68,10 +66,17 @@ class Unit(models.Model):
             [self.alamat] if self.alamat else []
         )
 
-    def logo_kop(self) -> str:
-        if self.kop_logo:
-            return self.kop_logo
-        return settings.PPID["KOP_LOGO"] if self.jenis == self.Jenis.PPID_UTAMA else ""
+    def lambang_kop(self) -> tuple[bytes, str]:
+        """The kop's lambang (its bytes and MIME type), or (b"", "") when none is uploaded."""
+        isi = bytes(self.lambang or b"")
+        return (isi, self.lambang_jenis) if isi and self.lambang_jenis else (b"", "")
+
+    def lambang_url(self) -> str:
+        """The lambang as a data: URL for a letter's kop ("" when none)."""
+        from ppid_manual.lambang import data_url
+
+        isi, jenis = self.lambang_kop()
+        return data_url(isi, jenis) if isi else ""
 
     @classmethod
     def utama(cls) -> Unit:

@@ -605,6 +605,7 @@ def hand_over(
             if total
             else "",
             nomor_kuitansi=kuitansi,
+            petugas=by,
         )
         created.append(penyerahan)
         p.tanggal_ditutup = day

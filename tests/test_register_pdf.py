@@ -16,6 +16,9 @@ from ppid_manual.workflow.tabel_pdf import FONTS, _register_fonts, _Ukur, pecah_
 from registrasi.documents import RegisterPermohonan
 from registrasi.register import KOLOM
 
+# A register prints the PPID Utama's kop from master data (Unit.kop, Unit.lambang).
+pytestmark = pytest.mark.django_db
+
 D = datetime.date
 
 
