@@ -42,10 +42,10 @@ def chain_existing(apps, schema_editor):
         prev = event.hash
         batch.append(event)
         if len(batch) >= 2000:
-            Event.objects.bulk_update(batch, ["urut", "hash_sebelum", "hash"])
+            Event._base_manager.bulk_update(batch, ["urut", "hash_sebelum", "hash"])
             batch = []
     if batch:
-        Event.objects.bulk_update(batch, ["urut", "hash_sebelum", "hash"])
+        Event._base_manager.bulk_update(batch, ["urut", "hash_sebelum", "hash"])
     KepalaRantai.objects.update_or_create(
         pk=rantai.HEAD_PK, defaults={"urut": urut, "hash": prev}
     )
