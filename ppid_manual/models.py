@@ -262,9 +262,7 @@ class Event(models.Model):
         verbose_name="pelaku",
     )
     # Set when the event is saved, before its hash is taken (ppid_manual/rantai.py).
-    created_at = models.DateTimeField(
-        "waktu", default=timezone.now, editable=False, db_index=True
-    )
+    created_at = models.DateTimeField("waktu", default=timezone.now, editable=False, db_index=True)
     content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
     object_id = models.PositiveBigIntegerField()
     subject = GenericForeignKey("content_type", "object_id")

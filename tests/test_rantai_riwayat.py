@@ -20,7 +20,8 @@ from ppid_manual import rantai
 from ppid_manual.models import DokumenTerbit, Event, KepalaRantai, PemeriksaanRiwayat
 from ppid_manual.workflow.engine import record_event
 from registrasi.models import Permohonan
-from tests.registrasi.conftest import golden_day, register  # noqa: F401 (a fixture)
+from tests.helpers import D, at
+from tests.registrasi.conftest import register
 
 PG = connection.vendor == "postgresql"
 
@@ -46,10 +47,11 @@ def verify() -> tuple[int, str, str]:
 
 
 @pytest.fixture
-def dua_berkas(golden_day, petugas, pejabat):
+def dua_berkas(holidays_2026, petugas, pejabat):
     """Two requests registered at the desk: four or more events in the chain."""
-    a = register(petugas)
-    b = register(petugas, pemohon={"nik": "5171014107900002", "nama": "I Wayan Sudarma"})
+    with at(D(2026, 3, 16)):
+        a = register(petugas)
+        b = register(petugas, pemohon={"nik": "5171014107900002", "nama": "I Wayan Sudarma"})
     return a, b
 
 
@@ -170,7 +172,7 @@ def test_an_event_inserted_without_a_place_is_named(dua_berkas):
         "INSERT INTO ppid_manual_event (created_at, content_type_id, object_id, step, "
         "from_state, to_state, note, data, hash_sebelum, hash) "
         "VALUES (%s, %s, %s, 'catatan', '', '', 'disisipkan', '{}', '', '')",
-        [a.created_at if hasattr(a, "created_at") else Event.objects.first().created_at, ct.pk, a.pk],
+        [Event.objects.first().created_at, ct.pk, a.pk],
     )
     code, _, err = verify()
     assert code == 1

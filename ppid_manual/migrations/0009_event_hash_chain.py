@@ -46,9 +46,7 @@ def chain_existing(apps, schema_editor):
             batch = []
     if batch:
         Event._base_manager.bulk_update(batch, ["urut", "hash_sebelum", "hash"])
-    KepalaRantai.objects.update_or_create(
-        pk=rantai.HEAD_PK, defaults={"urut": urut, "hash": prev}
-    )
+    KepalaRantai.objects.update_or_create(pk=rantai.HEAD_PK, defaults={"urut": urut, "hash": prev})
 
 
 def add_trigger(apps, schema_editor):
@@ -62,61 +60,96 @@ def drop_trigger(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('ppid_manual', '0008_i15_dokumen_terbit'),
+        ("ppid_manual", "0008_i15_dokumen_terbit"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='KepalaRantai',
+            name="KepalaRantai",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('urut', models.PositiveBigIntegerField(default=0, verbose_name='jumlah riwayat')),
-                ('hash', models.CharField(max_length=64, verbose_name='hash riwayat terakhir')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("urut", models.PositiveBigIntegerField(default=0, verbose_name="jumlah riwayat")),
+                ("hash", models.CharField(max_length=64, verbose_name="hash riwayat terakhir")),
             ],
             options={
-                'verbose_name': 'kepala rantai riwayat',
-                'verbose_name_plural': 'kepala rantai riwayat',
+                "verbose_name": "kepala rantai riwayat",
+                "verbose_name_plural": "kepala rantai riwayat",
             },
         ),
         migrations.CreateModel(
-            name='PemeriksaanRiwayat',
+            name="PemeriksaanRiwayat",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('waktu', models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='waktu')),
-                ('utuh', models.BooleanField(verbose_name='utuh')),
-                ('jumlah_riwayat', models.PositiveBigIntegerField(default=0, verbose_name='jumlah riwayat')),
-                ('jumlah_dokumen', models.PositiveBigIntegerField(default=0, verbose_name='jumlah dokumen terbit')),
-                ('kepala_urut', models.PositiveBigIntegerField(default=0, verbose_name='riwayat ke-')),
-                ('kepala_hash', models.CharField(max_length=64, verbose_name='kode integritas riwayat')),
-                ('laporan', models.TextField(blank=True, verbose_name='laporan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "waktu",
+                    models.DateTimeField(
+                        db_index=True, default=django.utils.timezone.now, verbose_name="waktu"
+                    ),
+                ),
+                ("utuh", models.BooleanField(verbose_name="utuh")),
+                (
+                    "jumlah_riwayat",
+                    models.PositiveBigIntegerField(default=0, verbose_name="jumlah riwayat"),
+                ),
+                (
+                    "jumlah_dokumen",
+                    models.PositiveBigIntegerField(default=0, verbose_name="jumlah dokumen terbit"),
+                ),
+                (
+                    "kepala_urut",
+                    models.PositiveBigIntegerField(default=0, verbose_name="riwayat ke-"),
+                ),
+                (
+                    "kepala_hash",
+                    models.CharField(max_length=64, verbose_name="kode integritas riwayat"),
+                ),
+                ("laporan", models.TextField(blank=True, verbose_name="laporan")),
             ],
             options={
-                'verbose_name': 'pemeriksaan riwayat',
-                'verbose_name_plural': 'pemeriksaan riwayat',
-                'ordering': ['-waktu', '-pk'],
+                "verbose_name": "pemeriksaan riwayat",
+                "verbose_name_plural": "pemeriksaan riwayat",
+                "ordering": ["-waktu", "-pk"],
             },
         ),
         migrations.AddField(
-            model_name='event',
-            name='hash',
-            field=models.CharField(blank=True, editable=False, max_length=64, verbose_name='hash'),
+            model_name="event",
+            name="hash",
+            field=models.CharField(blank=True, editable=False, max_length=64, verbose_name="hash"),
         ),
         migrations.AddField(
-            model_name='event',
-            name='hash_sebelum',
-            field=models.CharField(blank=True, editable=False, max_length=64, verbose_name='hash sebelumnya'),
+            model_name="event",
+            name="hash_sebelum",
+            field=models.CharField(
+                blank=True, editable=False, max_length=64, verbose_name="hash sebelumnya"
+            ),
         ),
         migrations.AddField(
-            model_name='event',
-            name='urut',
-            field=models.PositiveBigIntegerField(editable=False, null=True, unique=True, verbose_name='urutan rantai'),
+            model_name="event",
+            name="urut",
+            field=models.PositiveBigIntegerField(
+                editable=False, null=True, unique=True, verbose_name="urutan rantai"
+            ),
         ),
         migrations.AlterField(
-            model_name='event',
-            name='created_at',
-            field=models.DateTimeField(db_index=True, default=django.utils.timezone.now, editable=False, verbose_name='waktu'),
+            model_name="event",
+            name="created_at",
+            field=models.DateTimeField(
+                db_index=True,
+                default=django.utils.timezone.now,
+                editable=False,
+                verbose_name="waktu",
+            ),
         ),
         migrations.RunPython(chain_existing, migrations.RunPython.noop),
         migrations.RunPython(add_trigger, drop_trigger),
