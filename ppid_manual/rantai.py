@@ -50,7 +50,7 @@ def isi_kanonik(
     langkah: str,
     dari: str,
     ke: str,
-    pelaku: int | None,
+    pelaku: str | None,
     waktu: datetime.datetime,
     catatan: str,
     data: Any,
@@ -92,7 +92,9 @@ def hitung_hash(event, content_type=None) -> str:
             langkah=event.step,
             dari=event.from_state,
             ke=event.to_state,
-            pelaku=event.actor_id,
+            # The actor by username, as a backup carries users (their natural key: a restored
+            # user may get another id).
+            pelaku=event.actor.username if event.actor_id is not None else None,
             waktu=event.created_at,
             catatan=event.note,
             data=data,
@@ -271,7 +273,7 @@ def periksa_rantai(event_qs=None) -> tuple[list[Putus], int, str, int]:
 
 
 def _berurutan(qs) -> Iterator:
-    return qs.order_by("urut", "pk").iterator(chunk_size=2000)
+    return qs.select_related("actor").order_by("urut", "pk").iterator(chunk_size=2000)
 
 
 def _lokal(value: datetime.datetime) -> str:

@@ -34,7 +34,7 @@ def chain_existing(apps, schema_editor):
     cts = {ct.pk: ct for ct in ContentType.objects.all()}
     urut, prev = 0, rantai.GENESIS
     batch = []
-    for event in Event.objects.order_by("pk").iterator(chunk_size=2000):
+    for event in Event.objects.select_related("actor").order_by("pk").iterator(chunk_size=2000):
         urut += 1
         event.urut = urut
         event.hash_sebelum = prev
