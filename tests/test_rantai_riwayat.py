@@ -250,3 +250,25 @@ def test_the_migration_chains_existing_events_in_the_order_they_were_written(db,
     # A new event continues the chain.
     after = record_event(units["dinkes"], "baru", by=petugas)
     assert after.urut == 6 and after.hash_sebelum == chain[-1].hash
+
+
+def test_the_daily_job_checks_the_record_and_the_admin_home_shows_the_last_result(
+    client, dua_berkas, admin_user, petugas
+):
+    client.force_login(admin_user)
+    assert "Belum pernah dijalankan" in client.get("/").content.decode()
+    call_command("hapus_pindaian_lama", stdout=io.StringIO())
+    head = KepalaRantai.objects.get()
+    page = client.get("/").content.decode()
+    assert "Utuh" in page and head.hash in page
+    # A break found by the next daily run is on the page, and the job exits non-zero.
+    a, _ = dua_berkas
+    target = Event.objects.for_object(a).first()
+    sql_tanpa_trigger("UPDATE ppid_manual_event SET note = 'x' WHERE id = %s", [target.pk])
+    with pytest.raises(CommandError):
+        call_command("hapus_pindaian_lama", stdout=io.StringIO(), stderr=io.StringIO())
+    page = client.get("/").content.decode()
+    assert "Rusak" in page and f"RIWAYAT BERUBAH: riwayat #{target.pk} " in page
+    # Other roles do not see it.
+    client.force_login(petugas)
+    assert "Pemeriksaan riwayat" not in client.get("/").content.decode()

@@ -47,8 +47,18 @@ def home(request: HttpRequest) -> HttpResponse:
             "panels": dashboard.panels_for(request.user, today),
             "tugas": pekerjaan,
             "tugas_lebih": semua - len(pekerjaan),
+            "pemeriksaan": _pemeriksaan_terakhir(request.user),
         },
     )
+
+
+def _pemeriksaan_terakhir(user):
+    """The Admin's home page shows the last `verify_records` result (issue 25)."""
+    from ppid_manual.models import PemeriksaanRiwayat
+
+    if not (user.is_superuser or user.has_role(Role.ADMIN)):
+        return None
+    return PemeriksaanRiwayat.objects.first() or "belum"
 
 
 TUGAS_BERANDA = 15
