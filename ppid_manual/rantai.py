@@ -139,6 +139,13 @@ def kepala() -> tuple[int, str]:
     return (head.urut, head.hash) if head is not None else (0, GENESIS)
 
 
+def kode_integritas() -> str:
+    """The line the registers and the Laporan print (issue 25): the chain's head and the count
+    of events when printed, so that a later edit can be shown against a signed paper copy."""
+    urut, hash_ = kepala()
+    return f"Kode integritas riwayat: {hash_} ({urut} riwayat saat dicetak)."
+
+
 # --- The check -------------------------------------------------------------------------------
 
 
