@@ -203,6 +203,18 @@ def _nama_kasus(ct_id: int, object_id: int, cts: dict) -> str:
     return f"{label} #{object_id}" + (f" ({nomor})" if nomor else "")
 
 
+class _Tempat:
+    """The case an event belongs to, named only when a break is printed (one query)."""
+
+    def __init__(self, ct_id: int, object_id: int, cts: dict):
+        self.args = (ct_id, object_id, cts)
+
+    def __str__(self) -> str:
+        return _nama_kasus(*self.args)
+
+    __format__ = lambda self, spec: format(str(self), spec)  # noqa: E731
+
+
 def periksa_rantai(event_qs=None) -> tuple[list[Putus], int, str, int]:
     """Walk the chain from the first event to the head. Returns the breaks, the last `urut`
     and hash seen, and the count of events."""
@@ -218,7 +230,7 @@ def periksa_rantai(event_qs=None) -> tuple[list[Putus], int, str, int]:
     count = 0
     for ev in _berurutan(qs):
         count += 1
-        where = _nama_kasus(ev.content_type_id, ev.object_id, cts)
+        where = _Tempat(ev.content_type_id, ev.object_id, cts)
         if ev.urut is None:
             putus.append(
                 Putus(
