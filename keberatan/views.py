@@ -55,7 +55,7 @@ from keberatan.models import Keberatan
 from keberatan.tenggat import rincian_tenggat
 from ppid_manual.access import role_required
 from ppid_manual.layanan import cetak_latar
-from ppid_manual.models import CetakanRegister, Unit
+from ppid_manual.models import CetakanRegister, Pejabat, Unit
 from ppid_manual.roles import ALL_DESK, Role
 from ppid_manual.workflow import penerimaan, penyampaian, terbit
 from ppid_manual.workflow.calendar import today
@@ -693,3 +693,19 @@ def register(request: HttpRequest) -> HttpResponse:
         "keberatan/register.html",
         {"form": form, "rows": rows, "kolom": REGISTER_KOLOM},
     )
+
+
+@login_required
+def berkas_perkara(request: HttpRequest, pk: int) -> HttpResponse:
+    """The berkas perkara for the Komisi Informasi (issue 25; ppid_manual/berkas_perkara.py):
+    for whoever may see the case, else 404 as for the case page."""
+    from ppid_manual import berkas_perkara as bp
+    from ppid_manual.workflow.tabel_pdf import pdf_response
+
+    case = get_keberatan_for_user(request, pk)
+    try:
+        pdf = bp.susun(case, request)
+    except Pejabat.DoesNotExist as exc:
+        messages.error(request, str(exc))
+        return redirect("keberatan:detail", pk=case.pk)
+    return pdf_response(pdf, bp.nama_berkas(case))

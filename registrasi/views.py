@@ -17,7 +17,7 @@ from django.views.decorators.cache import never_cache
 
 from ppid_manual.access import role_required
 from ppid_manual.layanan import cetak_latar
-from ppid_manual.models import CetakanRegister, PencarianIdentitas
+from ppid_manual.models import CetakanRegister, Pejabat, PencarianIdentitas
 from ppid_manual.paging import counted_page
 from ppid_manual.roles import ALL_DESK, Role
 from ppid_manual.workflow import calendar, penerimaan, terbit
@@ -737,3 +737,19 @@ def register(request: HttpRequest) -> HttpResponse:
         "registrasi/register.html",
         {"form": form, "rows": rows, "page": page, "kolom": REGISTER_COLUMNS},
     )
+
+
+@role_required(*DESK)
+def berkas_perkara(request: HttpRequest, pk: int) -> HttpResponse:
+    """The berkas perkara for the Komisi Informasi (issue 25; ppid_manual/berkas_perkara.py):
+    for whoever may see the case, else 404 as for the case page."""
+    from ppid_manual import berkas_perkara as bp
+    from ppid_manual.workflow.tabel_pdf import pdf_response
+
+    case = get_permohonan_for_user(request, pk)
+    try:
+        pdf = bp.susun(case, request)
+    except Pejabat.DoesNotExist as exc:
+        messages.error(request, str(exc))
+        return redirect("registrasi:detail", pk=case.pk)
+    return pdf_response(pdf, bp.nama_berkas(case))
