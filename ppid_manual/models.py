@@ -297,6 +297,9 @@ class Event(models.Model):
 
         if self.created_at is None:
             self.created_at = timezone.now()
+        # Inside a step: chained with the step's other events once its documents are drawn.
+        if rantai.antrekan(self):
+            return
         # In the caller's transaction (or a new one): the chain's head stays locked until it
         # commits, so that no two events take the same place.
         with transaction.atomic(savepoint=False):

@@ -22,9 +22,11 @@ the existing events and the check, so that the check can recompute what the app 
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import hashlib
 import json
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -129,6 +131,61 @@ def sambung(event) -> None:
     event.hash = hitung_hash(event)
     event.save_base(force_insert=True)
     KepalaRantai.objects.filter(pk=HEAD_PK).update(urut=event.urut, hash=event.hash)
+
+
+# --- Holding the chain for as short as a step allows ------------------------------------------
+
+_lokal = threading.local()
+
+
+class tunda(contextlib.ContextDecorator):
+    """Within a step (the engine's `apply_step`, a registration that records the pemohon's
+    changed details first), the events it records wait here and are chained together when
+    the outermost `tunda` ends, after every document of the step has been rendered: the head
+    is locked for the inserts and the commit only, never while WeasyPrint draws. Must be
+    entered inside the step's transaction. Nested: only the outermost one chains."""
+
+    def _recreate_cm(self):
+        return type(self)()  # as a decorator: a fresh one per call (and per thread)
+
+    def __enter__(self):
+        self.luar = getattr(_lokal, "antre", None) is None
+        if self.luar:
+            _lokal.antre, _lokal.sesudah = [], []
+        return self
+
+    def __exit__(self, exc_type, exc, tb):
+        if not self.luar:
+            return False
+        antre, sesudah = _lokal.antre, _lokal.sesudah
+        _lokal.antre = _lokal.sesudah = None
+        if exc_type is None:
+            for event in antre:
+                sambung(event)
+            for fn in sesudah:
+                fn()
+        return False
+
+
+def ditunda() -> bool:
+    return getattr(_lokal, "antre", None) is not None
+
+
+def antrekan(event) -> bool:
+    """Queue an event being saved inside a `tunda` (False when there is none)."""
+    antre = getattr(_lokal, "antre", None)
+    if antre is None:
+        return False
+    antre.append(event)
+    return True
+
+
+def sesudah_disambung(fn) -> None:
+    """Run `fn` once the queued events have their places (at once when none are queued)."""
+    if ditunda():
+        _lokal.sesudah.append(fn)
+    else:
+        fn()
 
 
 def kepala() -> tuple[int, str]:
@@ -270,7 +327,7 @@ def periksa_rantai(event_qs=None) -> tuple[list[Putus], int, str, int]:
                 Putus(
                     "riwayat",
                     f"RIWAYAT BERUBAH: riwayat #{ev.pk} (urutan {ev.urut}) “{ev.step}” pada "
-                    f"{where}, {_lokal(ev.created_at)}: isinya tidak cocok dengan hash-nya.",
+                    f"{where}, {_waktu_lokal(ev.created_at)}: isinya tidak cocok dengan hash-nya.",
                     ev.pk,
                     ev.urut,
                 )
@@ -295,7 +352,7 @@ def _berurutan(qs) -> Iterator:
     return qs.select_related("actor").order_by("urut", "pk").iterator(chunk_size=2000)
 
 
-def _lokal(value: datetime.datetime) -> str:
+def _waktu_lokal(value: datetime.datetime) -> str:
     from django.utils import timezone
 
     return f"{timezone.localtime(value):%d-%m-%Y %H:%M} WITA"

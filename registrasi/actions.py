@@ -17,7 +17,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from ppid_manual import pindaian
+from ppid_manual import pindaian, rantai
 from ppid_manual.format import rupiah
 from ppid_manual.models import DokumenTerbit, Event, FormatNomor, Ralat, Unit, User
 from ppid_manual.workflow import calendar, penerimaan, susulan
@@ -84,6 +84,9 @@ class Intake:
 
 
 @transaction.atomic
+# The pemohon's changed details are chained with the step's own events, once its documents
+# are drawn (ppid_manual/rantai.py).
+@rantai.tunda()
 def _intake(step_name: str, intake: Intake, *, by: User, note: str) -> Permohonan:
     if intake.kunci is not None:
         done = Permohonan.objects.filter(kunci_idempotensi=intake.kunci).first()

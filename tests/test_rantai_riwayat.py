@@ -272,3 +272,43 @@ def test_the_daily_job_checks_the_record_and_the_admin_home_shows_the_last_resul
     # Other roles do not see it.
     client.force_login(petugas)
     assert "Pemeriksaan riwayat" not in client.get("/").content.decode()
+
+
+@pytest.mark.dokumen_di_langkah
+def test_a_step_that_reopens_the_request_draws_every_letter_before_it_holds_the_chain(
+    desk, holidays_2026, monkeypatch
+):
+    """The Atasan's answer that gives the information reopens the request in the same
+    transaction (a step on another case): both steps' letters are drawn before the chain's
+    head is taken, so no desk waits on WeasyPrint for its place in the chain."""
+    from keberatan.models import Keberatan
+    from ppid_manual.workflow import pdf
+    from tests.keberatan.helpers import buat_permohonan, daftarkan, sampai, tolak_permohonan
+
+    p = tolak_permohonan(desk, buat_permohonan(desk, D(2026, 3, 16)), D(2026, 3, 16))
+    k = sampai(
+        desk,
+        daftarkan(desk, D(2026, 3, 17), p),
+        Keberatan.Status.DRAF_DISETUJUI,
+        D(2026, 3, 18),
+        keputusan=Keberatan.Keputusan.DIBERIKAN,
+    )
+    order: list[str] = []
+    real_render, real_sambung = pdf.PrintDocument.render_pdf, rantai.sambung
+
+    def render(self):
+        order.append("render")
+        return real_render(self)
+
+    def sambung(event):
+        order.append(f"rantai:{event.step}")
+        return real_sambung(event)
+
+    monkeypatch.setattr(pdf.PrintDocument, "render_pdf", render)
+    monkeypatch.setattr(rantai, "sambung", sambung)
+    diberikan = Keberatan.Keputusan.DIBERIKAN
+    sampai(desk, k, Keberatan.Status.DITANGGAPI, D(2026, 3, 19), keputusan=diberikan)
+    assert "render" in order and "rantai:buka_kembali" in order
+    first_link = next(i for i, x in enumerate(order) if x.startswith("rantai:"))
+    assert "render" not in order[first_link:], order
+    assert rantai.periksa_rantai()[0] == []
