@@ -67,6 +67,9 @@ def test_the_berkas_perkara_of_a_sengketa_read_page_by_page(client, desk, sengke
     p, k = sengketa
     client.force_login(desk.ppid)
     with at(D(2026, 4, 1)):
+        # Linked from both case pages.
+        for case_page in (f"/keberatan/{k.pk}/", f"/permohonan/{p.pk}/"):
+            assert "berkas-perkara/" in client.get(case_page).content.decode()
         response = client.get(f"/keberatan/{k.pk}/berkas-perkara/")
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     pdf = response.content
