@@ -35,7 +35,8 @@ from keberatan.alur import (
     dasar_otomatis,
 )
 from keberatan.models import Keberatan
-from ppid_manual import hukum, pindaian, rantai
+from pemohon import identitas as identitas
+from ppid_manual import hash_riwayat, hukum, pindaian
 from ppid_manual.format import hari_tanggal, tanggal
 from ppid_manual.models import DokumenTerbit, FormatNomor, Pejabat, Ralat, Unit, User
 from ppid_manual.workflow import calendar, penerimaan
@@ -46,7 +47,6 @@ from ppid_manual.workflow.engine import StepRefused, apply_step
 from ppid_manual.workflow.numbering import next_number
 from ppid_manual.workflow.penyampaian import Penyampaian
 from ppid_manual.workflow.susulan import Susulan
-from registrasi import pemohon as identitas
 from registrasi.models import Permohonan
 
 KP = Keberatan.Keputusan
@@ -82,7 +82,7 @@ class Pengajuan:
     tujuan_penggunaan: str
     permohonan: Permohonan | None = None
     pemohon: dict[str, str] = field(default_factory=dict)  # only without a permohonan
-    alasan_identitas: str = ""  # another name on a recorded NIK (registrasi.pemohon.simpan)
+    alasan_identitas: str = ""  # another name on a recorded NIK (pemohon.identitas.save_pemohon)
     informasi_diminta: str = ""  # only without a permohonan (reason b)
     tanggal_dasar: datetime.date | None = None  # None: from the request's record
     kuasa_nama: str = ""
@@ -148,7 +148,7 @@ def _check_pengajuan(p: Pengajuan, today: datetime.date) -> None:
 @transaction.atomic
 # The pemohon's changed details are chained with the step's own events, once its documents
 # are drawn (ppid_manual/rantai.py).
-@rantai.tunda()
+@hash_riwayat.tunda()
 def _register(p: Pengajuan, *, by: User, note: str) -> Keberatan:
     if p.kunci is not None:
         done = Keberatan.objects.filter(kunci_idempotensi=p.kunci).first()
@@ -169,7 +169,7 @@ def _register(p: Pengajuan, *, by: User, note: str) -> Keberatan:
         dasar, dasar_keterangan = otomatis.tanggal, otomatis.keterangan
     if dasar > p.tanggal_diterima:
         raise StepRefused("Tanggal timbulnya alasan tidak boleh sesudah formulir diterima.")
-    tenggat_pengajuan = TENGGAT_PENGAJUAN.dari(dasar)
+    tenggat_pengajuan = TENGGAT_PENGAJUAN.count_from(dasar)
     terlambat = p.tanggal_diterima > tenggat_pengajuan
     notes = [note] if note else []
     # Received on a day off or after hours: accepted, the timeline says when the clock starts.
@@ -190,7 +190,7 @@ def _register(p: Pengajuan, *, by: User, note: str) -> Keberatan:
         pemohon, changes = p.permohonan.pemohon, {}
         informasi = p.permohonan.rincian_informasi
     else:
-        pemohon, changes = identitas.simpan(p.pemohon, by=by, alasan=p.alasan_identitas)
+        pemohon, changes = identitas.save_pemohon(p.pemohon, by=by, alasan=p.alasan_identitas)
         informasi = p.informasi_diminta
     keberatan = Keberatan(
         kunci_idempotensi=p.kunci,
@@ -236,9 +236,9 @@ def _register(p: Pengajuan, *, by: User, note: str) -> Keberatan:
         SENGKETA_TANPA_TANGGAPAN.stamp(k)
         # Scans are saved last, and removed again below if the transaction fails.
         if p.scan_identitas is not None:
-            pindaian.simpan(k.scan_identitas, p.scan_identitas.name, p.scan_identitas)
+            pindaian.store_scan(k.scan_identitas, p.scan_identitas.name, p.scan_identitas)
         if p.surat_kuasa is not None:
-            pindaian.simpan(k.surat_kuasa, p.surat_kuasa.name, p.surat_kuasa)
+            pindaian.store_scan(k.surat_kuasa, p.surat_kuasa.name, p.surat_kuasa)
         data: dict[str, Any] = {
             "nomor": k.nomor_registrasi,
             "pemohon": pemohon.pk,
@@ -365,7 +365,6 @@ def approve_draft(keberatan: Keberatan, *, by: User, note: str = "") -> Keberata
 # --- The answer of the Atasan PPID (SOP 5; Pasal 36) ------------------------------------------
 
 
-@transaction.atomic
 @dataclass(frozen=True)
 class Amar:
     """The terms of a partial grant or a correction (Pasal 36): what is given, what stays

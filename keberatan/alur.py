@@ -600,4 +600,4 @@ TENGGAT = (
 
 
 def register_deadlines() -> None:
-    deadlines.register(Keberatan, TENGGAT, lambda: Keberatan.objects.terbuka())
+    deadlines.register(Keberatan, TENGGAT, lambda: Keberatan.objects.open())

@@ -16,4 +16,21 @@ class KeberatanConfig(AppConfig):
         from ppid_manual.workflow import terbit
 
         # Issued letters are stored when issued (issue 15).
-        terbit.daftarkan(Keberatan, terbitan)
+        terbit.register(Keberatan, terbitan)
+        # Issue 25: verify_records replays each keberatan's events through this table.
+        from keberatan.alur import ALUR
+        from ppid_manual import rantai
+
+        rantai.daftarkan_tabel(Keberatan, lambda case: ALUR)
+
+        from pemohon import kasus
+
+        # The pemohon floor finds a pemohon's keberatan through this (it imports no process).
+        kasus.register(
+            kasus.JenisKasus(
+                label="keberatan",
+                for_user=lambda user: Keberatan.objects.for_user(user),
+                open=lambda: Keberatan.objects.open(),
+                earlier=lambda user: Keberatan.objects.for_user(user),
+            )
+        )

@@ -22,170 +22,28 @@ the existing events and the check, so that the check can recompute what the app 
 
 from __future__ import annotations
 
-import contextlib
 import datetime
-import hashlib
-import json
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import IntegrityError, transaction
-
 #: The hash before the first event of the chain.
-GENESIS = "0" * 64
-HEAD_PK = 1
-
-
-def _waktu(value: datetime.datetime) -> str:
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=datetime.UTC)
-    return value.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-
-
-def isi_kanonik(
-    *,
-    urut: int,
-    hash_sebelum: str,
-    kasus: str,
-    langkah: str,
-    dari: str,
-    ke: str,
-    pelaku: str | None,
-    waktu: datetime.datetime,
-    catatan: str,
-    data: Any,
-) -> bytes:
-    """The bytes an event's hash is taken of (the data as JSON reads it back: sorted keys)."""
-    return json.dumps(
-        {
-            "urut": urut,
-            "sebelum": hash_sebelum,
-            "kasus": kasus,
-            "langkah": langkah,
-            "dari": dari,
-            "ke": ke,
-            "pelaku": pelaku,
-            "waktu": _waktu(waktu),
-            "catatan": catatan,
-            "data": data,
-        },
-        sort_keys=True,
-        ensure_ascii=False,
-        separators=(",", ":"),
-    ).encode()
-
-
-def kasus_label(content_type) -> str:
-    return f"{content_type.app_label}.{content_type.model}"
-
-
-def hitung_hash(event, content_type=None) -> str:
-    """The SHA-256 of an event (a model instance, current or historical)."""
-    ct = content_type if content_type is not None else event.content_type
-    # The data as the database gives it back (JSON types only, as json.loads reads it).
-    data = json.loads(json.dumps(event.data if event.data is not None else {}))
-    return hashlib.sha256(
-        isi_kanonik(
-            urut=event.urut,
-            hash_sebelum=event.hash_sebelum,
-            kasus=f"{kasus_label(ct)}#{event.object_id}",
-            langkah=event.step,
-            dari=event.from_state,
-            ke=event.to_state,
-            # The actor by username, as a backup carries users (their natural key: a restored
-            # user may get another id).
-            pelaku=event.actor.username if event.actor_id is not None else None,
-            waktu=event.created_at,
-            catatan=event.note,
-            data=data,
-        )
-    ).hexdigest()
-
-
-def _kepala_terkunci():
-    """The head row, locked until the caller's transaction ends (created when a flushed
-    database has none: after a flush there is no event either)."""
-    from ppid_manual.models import KepalaRantai
-
-    head = KepalaRantai.objects.select_for_update().filter(pk=HEAD_PK).first()
-    if head is not None:
-        return head
-    try:
-        with transaction.atomic():
-            KepalaRantai.objects.create(pk=HEAD_PK, urut=0, hash=GENESIS)
-    except IntegrityError:
-        pass  # another desk created it first
-    return KepalaRantai.objects.select_for_update().get(pk=HEAD_PK)
+from ppid_manual.hash_riwayat import (  # noqa: F401 (the chain's vocabulary, in one place)
+    GENESIS,
+    HEAD_PK,
+    antrekan,
+    ditunda,
+    hitung_hash,
+    isi_kanonik,
+    kasus_label,
+    sesudah_disambung,
+    tunda,
+)
 
 
 def sambung(event) -> None:
-    """Give an unsaved event its place in the chain and save it (called by Event.save inside
-    the step's transaction). The head stays locked until that transaction ends."""
-    from ppid_manual.models import KepalaRantai
-
-    head = _kepala_terkunci()
-    event.urut = head.urut + 1
-    event.hash_sebelum = head.hash
-    event.hash = hitung_hash(event)
-    event.save_base(force_insert=True)
-    KepalaRantai.objects.filter(pk=HEAD_PK).update(urut=event.urut, hash=event.hash)
-
-
-# --- Holding the chain for as short as a step allows ------------------------------------------
-
-_lokal = threading.local()
-
-
-class tunda(contextlib.ContextDecorator):
-    """Within a step (the engine's `apply_step`, a registration that records the pemohon's
-    changed details first), the events it records wait here and are chained together when
-    the outermost `tunda` ends, after every document of the step has been rendered: the head
-    is locked for the inserts and the commit only, never while WeasyPrint draws. Must be
-    entered inside the step's transaction. Nested: only the outermost one chains."""
-
-    def _recreate_cm(self):
-        return type(self)()  # as a decorator: a fresh one per call (and per thread)
-
-    def __enter__(self):
-        self.luar = getattr(_lokal, "antre", None) is None
-        if self.luar:
-            _lokal.antre, _lokal.sesudah = [], []
-        return self
-
-    def __exit__(self, exc_type, exc, tb):
-        if not self.luar:
-            return False
-        antre, sesudah = _lokal.antre, _lokal.sesudah
-        _lokal.antre = _lokal.sesudah = None
-        if exc_type is None:
-            for event in antre:
-                sambung(event)
-            for fn in sesudah:
-                fn()
-        return False
-
-
-def ditunda() -> bool:
-    return getattr(_lokal, "antre", None) is not None
-
-
-def antrekan(event) -> bool:
-    """Queue an event being saved inside a `tunda` (False when there is none)."""
-    antre = getattr(_lokal, "antre", None)
-    if antre is None:
-        return False
-    antre.append(event)
-    return True
-
-
-def sesudah_disambung(fn) -> None:
-    """Run `fn` once the queued events have their places (at once when none are queued)."""
-    if ditunda():
-        _lokal.sesudah.append(fn)
-    else:
-        fn()
+    """Give an unsaved event its place in the chain now (Event.sambung)."""
+    event.sambung()
 
 
 def kepala() -> tuple[int, str]:
@@ -521,20 +379,19 @@ def periksa_status() -> tuple[list[Putus], int]:
     return putus, count
 
 
-def _tabel_langkah():
-    """(model, its step table for a case) of each process."""
-    from dip.alur import alur_edisi
-    from dip.models import DipEdisi
-    from keberatan.alur import ALUR as ALUR_KEBERATAN
-    from keberatan.models import Keberatan
-    from registrasi.alur import ALUR as ALUR_PERMOHONAN
-    from registrasi.models import Permohonan
+#: (model, its step table for a case) of each process, registered by the process's
+#: AppConfig.ready() (the kernel imports no app): the state check replays through them.
+_TABEL: list[tuple[type, Any]] = []
 
-    return [
-        (Permohonan, lambda obj: ALUR_PERMOHONAN),
-        (Keberatan, lambda obj: ALUR_KEBERATAN),
-        (DipEdisi, alur_edisi),
-    ]
+
+def daftarkan_tabel(model: type, table_of) -> None:
+    """Declare a process's cases and how to find a case's step table (called from ready())."""
+    if all(m is not model for m, _ in _TABEL):
+        _TABEL.append((model, table_of))
+
+
+def _tabel_langkah():
+    return list(_TABEL)
 
 
 def periksa_semua() -> Hasil:

@@ -9,7 +9,6 @@ urlpatterns = [
     path("baru/", views.baru, name="baru"),
     path("register/", views.register, name="register"),
     path("<int:pk>/", views.detail, name="detail"),
-    path("<int:pk>/berkas-perkara/", views.berkas_perkara, name="berkas_perkara"),
     path("<int:pk>/identitas/", views.identitas, name="identitas"),
     path("<int:pk>/langkah/<slug:step>/", views.langkah, name="langkah"),
     path("<int:pk>/cetak/<slug:dokumen>/", views.cetak, name="cetak"),

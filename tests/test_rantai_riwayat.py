@@ -224,7 +224,7 @@ def test_the_migration_chains_existing_events_in_the_order_they_were_written(db,
     """Events written before the chain existed (no place, no hash) are chained by the
     migration's step in the order of their ids, and then verify."""
     migration = __import__(
-        "ppid_manual.migrations.0009_event_hash_chain", fromlist=["chain_existing"]
+        "ppid_manual.migrations.0010_event_hash_chain", fromlist=["chain_existing"]
     )
     ct = ContentType.objects.get_for_model(units["dinkes"])
     Event.objects.bulk_create(
@@ -294,7 +294,7 @@ def test_a_step_that_reopens_the_request_draws_every_letter_before_it_holds_the_
         keputusan=Keberatan.Keputusan.DIBERIKAN,
     )
     order: list[str] = []
-    real_render, real_sambung = pdf.PrintDocument.render_pdf, rantai.sambung
+    real_render, real_sambung = pdf.PrintDocument.render_pdf, Event.sambung
 
     def render(self):
         order.append("render")
@@ -305,7 +305,7 @@ def test_a_step_that_reopens_the_request_draws_every_letter_before_it_holds_the_
         return real_sambung(event)
 
     monkeypatch.setattr(pdf.PrintDocument, "render_pdf", render)
-    monkeypatch.setattr(rantai, "sambung", sambung)
+    monkeypatch.setattr(Event, "sambung", sambung)
     diberikan = Keberatan.Keputusan.DIBERIKAN
     sampai(desk, k, Keberatan.Status.DITANGGAPI, D(2026, 3, 19), keputusan=diberikan)
     assert "render" in order and "rantai:buka_kembali" in order

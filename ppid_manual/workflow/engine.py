@@ -132,7 +132,7 @@ def apply_step(
     failure anywhere leaves no change, no event and no consumed number.
     """
     step = table.get(step_name)
-    from ppid_manual import rantai
+    from ppid_manual import hash_riwayat as rantai
     from ppid_manual.workflow import terbit
 
     with transaction.atomic():
@@ -155,7 +155,7 @@ def apply_step(
             # A document this step numbered is stored as issued, in this transaction, and
             # the step's event names it with its SHA-256 (DESIGN.md §7: what was issued
             # stays issued; ppid_manual/workflow/terbit.py).
-            rendered = terbit.siapkan(locked)
+            rendered = terbit.prepare(locked)
             event = record_event(
                 locked,
                 step.name,
@@ -166,7 +166,7 @@ def apply_step(
                 data={**(data or {}), **terbit.saksi(rendered)},
             )
             # Stored once the event has its place (at the end of the outermost step).
-            rantai.sesudah_disambung(lambda: terbit.simpan(locked, rendered, event, by))
+            rantai.sesudah_disambung(lambda: terbit.store(locked, rendered, event, by))
     return locked
 
 

@@ -76,7 +76,7 @@ def main() -> None:
     from registrasi.models import Permohonan
 
     petugas = User.objects.filter(groups__name="petugas").order_by("pk").first() or user
-    terbit.siapkan = lambda case: []  # the formulir's rendering is not what is measured
+    terbit.prepare = lambda case: []  # the formulir's rendering is not what is measured
     counter = iter(range(10**6))
 
     def register() -> None:

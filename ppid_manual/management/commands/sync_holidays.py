@@ -3,7 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from ppid_manual.models import HariLibur
-from ppid_manual.workflow.kalender import add_hari_libur
+from ppid_manual.workflow.hari_libur import add_hari_libur
 
 SOURCE = "Paket holidays (Indonesia): libur nasional dan cuti bersama SKB 3 Menteri"
 
