@@ -31,6 +31,7 @@ class Lampiran:
     dokumen: DokumenTerbit
     utuh: bool
     halaman: int = 0
+    pembaca: Any = None  # its pages (pypdf), None when the stored bytes are not a readable PDF
 
 
 def kasus_perkara(case: Any) -> tuple[Any, Any]:
@@ -70,6 +71,12 @@ def _pemeriksaan(permohonan, keberatan, dokumen: list[Lampiran]) -> list[str]:
     putus += rantai.periksa_kepala(urut, head_hash)
     lines = [str(p) for p in putus]
     for lamp in dokumen:
+        if lamp.pembaca is None and lamp.dokumen.berkas:
+            d = lamp.dokumen
+            lines.append(
+                f"DOKUMEN TIDAK DAPAT DIBACA: {d.judul} {d.nomor}: isinya bukan PDF yang utuh; "
+                "tidak dilampirkan, SHA-256-nya tercantum pada halaman terakhir."
+            )
         if not lamp.utuh:
             d = lamp.dokumen
             lines.append(
@@ -100,6 +107,7 @@ class HalamanHash(PrintDocument):
 def susun(case: Any, request=None) -> bytes:
     """The whole file as one PDF."""
     from pypdf import PdfReader, PdfWriter
+    from pypdf.errors import PyPdfError
 
     from pemohon.models import mask_nik
 
@@ -110,7 +118,14 @@ def susun(case: Any, request=None) -> bytes:
         if obj is None:
             continue
         for d in DokumenTerbit.objects.for_object(obj).select_related("digantikan_oleh"):
-            dokumen.append(Lampiran(d, bool(d.berkas) and d.utuh))
+            lamp = Lampiran(d, bool(d.berkas) and d.utuh)
+            if d.berkas:
+                try:
+                    lamp.pembaca = PdfReader(io.BytesIO(bytes(d.berkas)))
+                    len(lamp.pembaca.pages)  # read now: a broken file is said on the cover
+                except PyPdfError:
+                    lamp.pembaca = None
+            dokumen.append(lamp)
     peringatan = _pemeriksaan(permohonan, keberatan, dokumen)
     urut, head_hash = rantai.kepala()
     today = timezone.localdate()
@@ -133,11 +148,11 @@ def susun(case: Any, request=None) -> bytes:
     for page in PdfReader(io.BytesIO(sampul)).pages:
         writer.add_page(page)
     for lamp in dokumen:
-        if not lamp.dokumen.berkas:
+        if lamp.pembaca is None:
             continue
         lamp.halaman = len(writer.pages) + 1
         # The stored bytes as issued: their pages are copied, nothing is drawn again.
-        for page in PdfReader(io.BytesIO(bytes(lamp.dokumen.berkas))).pages:
+        for page in lamp.pembaca.pages:
             writer.add_page(page)
     hash_pdf = HalamanHash(request, **{**context, "pejabat": None}).render_pdf()
     for page in PdfReader(io.BytesIO(hash_pdf)).pages:

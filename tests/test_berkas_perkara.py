@@ -118,6 +118,10 @@ def test_a_case_that_does_not_verify_still_prints_with_a_warning(client, desk, s
         if connection.vendor == "postgresql":
             cursor.execute("SET LOCAL session_replication_role = replica")
         cursor.execute("UPDATE ppid_manual_event SET note = 'diubah' WHERE id = %s", [target.pk])
+        broken = DokumenTerbit.objects.for_object(k).get(jenis="tanggapan")
+        cursor.execute(
+            "UPDATE ppid_manual_dokumenterbit SET berkas = %s WHERE id = %s", [b"rusak", broken.pk]
+        )
         if connection.vendor == "postgresql":
             cursor.execute("SET LOCAL session_replication_role = DEFAULT")
     client.force_login(desk.ppid)
@@ -127,6 +131,9 @@ def test_a_case_that_does_not_verify_still_prints_with_a_warning(client, desk, s
     assert "PERHATIAN: rekaman perkara ini TIDAK lolos pemeriksaan keutuhan" in cover
     assert f"RIWAYAT BERUBAH: riwayat #{target.pk}" in cover
     assert "TIDAK UTUH" in cover
+    # A stored letter that is no longer a PDF is named, not attached, and the file still prints.
+    assert f"DOKUMEN TIDAK DAPAT DIBACA: {broken.judul} {broken.nomor}" in cover
+    assert f"DOKUMEN BERUBAH: {broken.judul}" in cover
 
 
 def test_a_role_that_may_not_see_the_case_gets_404(client, desk, sengketa):
