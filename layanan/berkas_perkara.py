@@ -81,7 +81,8 @@ def _pemeriksaan(permohonan, keberatan, dokumen: list[Lampiran]) -> list[str]:
             d = lamp.dokumen
             lines.append(
                 f"DOKUMEN BERUBAH: {d.judul} {d.nomor}: isinya tidak cocok dengan SHA-256 yang "
-                "dicatat saat terbit; dilampirkan apa adanya."
+                "dicatat saat terbit"
+                + ("; dilampirkan apa adanya." if lamp.pembaca is not None else ".")
             )
     return lines
 
@@ -122,7 +123,10 @@ def susun(case: Any, request=None) -> bytes:
             if d.berkas:
                 try:
                     lamp.pembaca = PdfReader(io.BytesIO(bytes(d.berkas)))
-                    len(lamp.pembaca.pages)  # read now: a broken file is said on the cover
+                    # Read now: a broken file (no page, or none pypdf can read) is said on the
+                    # cover, and not attached.
+                    if not len(lamp.pembaca.pages):
+                        lamp.pembaca = None
                 except PyPdfError:
                     lamp.pembaca = None
             dokumen.append(lamp)

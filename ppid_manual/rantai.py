@@ -113,7 +113,12 @@ def _nama_kasus(ct_id: int, object_id: int, cts: dict) -> str:
     if model is not None:
         obj = model._default_manager.filter(pk=object_id).first()
         if obj is not None:
-            nomor = str(getattr(obj, "nomor_pendaftaran", "") or getattr(obj, "nomor", "") or "")
+            nomor = str(
+                getattr(obj, "nomor_registrasi", "")
+                or getattr(obj, "nomor_pendaftaran", "")
+                or getattr(obj, "nomor", "")
+                or ""
+            )
             nomor = nomor or str(obj)
     return f"{label} #{object_id}" + (f" ({nomor})" if nomor else "")
 

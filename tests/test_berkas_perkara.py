@@ -127,7 +127,7 @@ def test_a_case_that_does_not_verify_still_prints_with_a_warning(client, desk, s
     client.force_login(desk.ppid)
     response = client.get(f"/permohonan/{p.pk}/berkas-perkara/")
     assert response.status_code == 200
-    cover = text_of(response.content)
+    cover = text_of(response.content).replace("/ ", "/")  # a number wrapped after a slash
     assert "PERHATIAN: rekaman perkara ini TIDAK lolos pemeriksaan keutuhan" in cover
     assert f"RIWAYAT BERUBAH: riwayat #{target.pk}" in cover
     assert "TIDAK UTUH" in cover
