@@ -315,9 +315,10 @@ def _permohonan(petugas, ppid, pelaksana, *, semua: bool):
     ralat = reg.ralat_surat(
         p,
         dokumen=DokumenTerbit.objects.for_object(p).get(jenis="tanda-terima"),
-        fakta="alamat",
-        nilai=teks(300, "Jl. Gatot Subroto Barat No. 15, Denpasar "),
-        alasan=teks(1000, "nomor rumah pada formulir tertulis salah; "),
+        # A fact the tanda terima prints (a ralat offers only those): the name it was handed to.
+        fakta="nama",
+        nilai=teks(150, "Ni Luh Putu Ayu Saraswati Dewi "),
+        alasan=teks(1000, "ejaan nama pada tanda terima tidak sesuai dengan KTP; "),
         by=petugas,
     )
     out.append(Contoh("Ralat surat", d.RalatSurat(p, ralat=ralat)))

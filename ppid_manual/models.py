@@ -358,7 +358,9 @@ class PemeriksaanRiwayat(models.Model):
     jumlah_dokumen = models.PositiveBigIntegerField("jumlah dokumen terbit", default=0)
     kepala_urut = models.PositiveBigIntegerField("riwayat ke-", default=0)
     kepala_hash = models.CharField("kode integritas riwayat", max_length=64)
-    laporan = models.TextField("laporan", blank=True)
+    # The breaks, one line each, cut at this length (the command says the rest).
+    LAPORAN_MAKS = 100000
+    laporan = models.TextField("laporan", max_length=LAPORAN_MAKS, blank=True)
 
     class Meta:
         ordering = ["-waktu", "-pk"]
