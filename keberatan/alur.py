@@ -15,10 +15,10 @@ from django.utils import timezone
 
 from keberatan.models import Keberatan
 from ppid_manual import hukum
-from ppid_manual.format import hari_tanggal
+from ppid_manual.format import hari_tanggal, tanggal
 from ppid_manual.models import User
 from ppid_manual.roles import Role
-from ppid_manual.workflow import deadlines, penyampaian
+from ppid_manual.workflow import calendar, deadlines, penyampaian
 from ppid_manual.workflow.deadlines import DeadlineSpec
 from ppid_manual.workflow.engine import StepTable, steps
 from ppid_manual.workflow.penyampaian import SuratKeluar
@@ -301,6 +301,10 @@ def status_tugas(user: User) -> list[str]:
 class Dasar:
     tanggal: datetime.date
     keterangan: str
+    # The date is an estimate of the pemohon's receipt (the delivery not recorded, or only
+    # its sending): `paling_awal` is the earliest it can be (the letter's own date).
+    perkiraan: bool = False
+    paling_awal: datetime.date | None = None
 
 
 def dasar_otomatis(permohonan: Permohonan, today: datetime.date) -> Dasar | None:
@@ -331,14 +335,75 @@ def _dari_surat(permohonan: Permohonan, prefix: str) -> Dasar:
     k = penyampaian.keadaan(permohonan, penyampaian.pilih(SURAT_PERMOHONAN, prefix))
     if k.dicatat and not k.perkiraan:
         keterangan = f"Tanggal {k.surat.nama} {k.nomor} diterima pemohon"
-    elif k.dicatat:
+        return Dasar(k.diterima, " ".join(keterangan.split()))
+    if k.dicatat:
         keterangan = f"Perkiraan tanggal {k.surat.nama} {k.nomor} diterima pemohon"
     else:
         keterangan = (
             f"Tanggal {k.surat.nama} {k.nomor} (perkiraan diterima pemohon; "
             "penyampaian belum dicatat)"
         )
-    return Dasar(k.diterima, " ".join(keterangan.split()))
+    return Dasar(
+        k.diterima, " ".join(keterangan.split()), perkiraan=True, paling_awal=k.tanggal_surat
+    )
+
+
+@dataclass(frozen=True)
+class Penilaian:
+    """Was the keberatan filed within the 30 hk of Pasal 36(1)? (Keberatan.Pengajuan)"""
+
+    hasil: str
+    batas: datetime.date  # the window's end as stored (an estimate when the ground is one)
+    diajukan: datetime.date | None  # the filing the Act names (None: a posting date unknown)
+    keterangan: str
+
+
+def nilai_pengajuan(
+    dasar: Dasar, *, diterima: datetime.date, cara: str, dikirim: datetime.date | None
+) -> Penilaian:
+    """Pasal 36(1): "diajukan ... paling lambat 30 hari kerja setelah ditemukannya alasan".
+    The Act names the filing: handed in (or e-mailed) on the day the desk received it, posted
+    on the day it was sent (the Act is silent on posting, so a keberatan posted within the
+    window is not late). Late only when both ends are known: a window counted from an
+    estimated receipt, or a posted keberatan with no posting date that arrived after the
+    window, is judged unknown and the desk is told so; never late from an estimate."""
+    batas = TENGGAT_PENGAJUAN.dari(dasar.tanggal)
+    # The earliest the window can end: the pemohon cannot receive a letter before its date.
+    batas_pasti = TENGGAT_PENGAJUAN.dari(dasar.paling_awal) if dasar.perkiraan else batas
+    diajukan = dikirim if cara == Keberatan.CaraPengajuan.POS else diterima
+    P = Keberatan.Pengajuan
+    if diajukan is None and diterima <= batas_pasti:
+        return Penilaian(P.TEPAT, batas, None, "Diterima dalam batas 30 hari kerja.")
+    if diajukan is None:
+        return Penilaian(
+            P.BELUM_PASTI,
+            batas,
+            None,
+            f"Keberatan dikirim melalui pos dan diterima {tanggal(diterima)}, sesudah batas "
+            f"{tanggal(batas)}; tanggal pengirimannya (cap pos) tidak diketahui, sehingga "
+            "ketepatan waktu pengajuan belum dapat dinilai (UU 14/2008 Pasal 36 ayat (1)).",
+        )
+    if diajukan <= batas_pasti:
+        return Penilaian(P.TEPAT, batas, diajukan, "Diajukan dalam batas 30 hari kerja.")
+    if dasar.perkiraan:
+        return Penilaian(
+            P.BELUM_PASTI,
+            batas,
+            diajukan,
+            f"Batas pengajuan {tanggal(batas)} dihitung dari perkiraan tanggal surat diterima "
+            "pemohon (penyampaiannya belum dicatat atau belum dikonfirmasi), sehingga "
+            "ketepatan waktu pengajuan belum dapat dinilai; catat penyampaian surat itu pada "
+            "permohonan bila tanggal diterimanya diketahui (UU 14/2008 Pasal 36 ayat (1)).",
+        )
+    lewat = calendar.working_days_elapsed(batas, diajukan)
+    return Penilaian(
+        P.TERLAMBAT,
+        batas,
+        diajukan,
+        f"PERINGATAN: keberatan diajukan {tanggal(diajukan)}, {lewat} hari kerja sesudah batas "
+        f"30 hari kerja ({hari_tanggal(batas)}; dihitung sejak {tanggal(dasar.tanggal)}). Tetap "
+        "didaftarkan; kelayakannya dipertimbangkan Atasan PPID (UU 14/2008 Pasal 36 ayat (1)).",
+    )
 
 
 @dataclass(frozen=True)
@@ -516,16 +581,24 @@ TARGET_PEMERIKSAAN = DeadlineSpec(
 )
 # Pasal 36(2): the Atasan PPID answers within 30 hk "sejak diterimanya keberatan secara
 # tertulis": day 0 is the day the written keberatan was received, not its registration
-# (received 24 April, registered 29 April 2026: due 15 June, not 23 June).
+# (received 24 April, registered 29 April 2026: due 15 June, not 23 June), complete or not: an
+# incomplete form the desk kept starts the clock the day it was handed in (received 1 July,
+# completed 6 July 2026: due 12 August, not 18 August); one handed back does not
+# (`mulai_tanggapan`, set at registration). The SOP's completeness row stays a target.
 TENGGAT_TANGGAPAN = DeadlineSpec(
     "tenggat_tanggapan",
-    "tanggal_diterima",
+    "mulai_tanggapan",
     HK_TANGGAPAN,
     "Tenggat tanggapan Atasan PPID (Pasal 36(2))",
     applies=lambda k: k.status in Keberatan.BELUM_DITANGGAPI,
     judul="Tenggat tanggapan Atasan PPID",
     dasar="UU 14/2008 Pasal 36 ayat (2)",
-    sejak="tanggal keberatan tertulis diterima",
+    sejak=lambda k: (
+        "tanggal keberatan tertulis diterima (formulir pertama kali diajukan dan disimpan "
+        "petugas, belum lengkap)"
+        if k.mulai_tanggapan and k.tanggal_diterima and k.mulai_tanggapan < k.tanggal_diterima
+        else "tanggal keberatan tertulis diterima"
+    ),
 )
 TARGET_DRAF = DeadlineSpec(
     "target_draf",

@@ -57,7 +57,7 @@ from ppid_manual.access import role_required
 from ppid_manual.layanan import cetak_latar
 from ppid_manual.models import CetakanRegister, Unit
 from ppid_manual.roles import ALL_DESK, Role
-from ppid_manual.workflow import penerimaan, penyampaian, terbit
+from ppid_manual.workflow import calendar, penerimaan, penyampaian, terbit
 from ppid_manual.workflow.calendar import today
 from ppid_manual.workflow.deadlines import is_near_due, near_due_limit
 from ppid_manual.workflow.engine import Step, StepRefused
@@ -243,6 +243,13 @@ def baru(request: HttpRequest) -> HttpResponse:
                         "batas 30 hari kerja (UU 14/2008 Pasal 36 ayat (1)); catatan ini "
                         "tersimpan pada riwayat.",
                     )
+                elif k.penilaian_pengajuan == Keberatan.Pengajuan.BELUM_PASTI:
+                    messages.warning(
+                        request,
+                        f"Keberatan {k.nomor_registrasi} didaftarkan. Ketepatan waktu "
+                        "pengajuannya belum dapat dinilai (UU 14/2008 Pasal 36 ayat (1)); "
+                        "keterangannya ada pada halaman keberatan.",
+                    )
                 else:
                     messages.success(request, f"Keberatan {k.nomor_registrasi} didaftarkan.")
                 notice = penerimaan.catatan(k.tanggal_diterima, timezone.localtime())
@@ -271,7 +278,9 @@ def baru(request: HttpRequest) -> HttpResponse:
             "tanpa_nomor": tanpa_nomor,
             "dasar": dasar,
             "batas_pengajuan": batas,
-            "lewat_batas": bool(batas and day > batas),
+            # An estimated window never calls the filing late (alur.nilai_pengajuan).
+            "lewat_batas": bool(batas and day > batas and not dasar.perkiraan),
+            "lewat_perkiraan": bool(batas and day > batas and dasar.perkiraan),
             "saran": saran_alasan(permohonan, day) if permohonan else None,
             "lihat_nik": Keberatan.boleh_lihat_identitas(request.user),
             "lihat_permohonan": bool(permohonan and permohonan.visible_to(request.user)),
@@ -335,6 +344,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     k = get_keberatan_for_user(request, pk)
     day = today()
     langkah = UI.buttons(k, request.user)
+    tenggat = rincian_tenggat(k, day)
     return render(
         request,
         "keberatan/detail.html",
@@ -345,7 +355,13 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "langkah": langkah,
             "menunggu": MENUNGGU.get(k.status, ("", ()))[0],
             "tahapan": tahapan(k),
-            "tenggat": rincian_tenggat(k, day),
+            "tenggat": tenggat,
+            # A count that reached a year with no holiday rows may have come out too early.
+            "tahun_kosong": calendar.years_without_days_off(
+                min(t.mulai for t in tenggat), max(t.tenggat for t in tenggat)
+            )
+            if tenggat
+            else [],
             "events": timeline(k, ALUR),
             "dokumen": _documents(k),
             "terbitan": terbit.daftar_kasus(k),
