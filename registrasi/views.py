@@ -307,6 +307,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             )
     langkah = UI.buttons(p, request.user)
     _mark_deadlines([p], today)
+    tenggat = explain_deadline(p)
     return render(
         request,
         "registrasi/detail.html",
@@ -320,7 +321,13 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "penyerahan": penyerahan,
             "dokumen": documents_for(p, surat, penyerahan),
             "terbitan": terbit.daftar_kasus(p),
-            "tenggat": explain_deadline(p),
+            "tenggat": tenggat,
+            # A count that reached a year with no holiday rows may have come out too early.
+            "tahun_kosong": calendar.years_without_days_off(
+                min(t["mulai"] for t in tenggat), max(t["akhir"] for t in tenggat)
+            )
+            if tenggat
+            else [],
             "penyampaian": penyampaian_surat.rincian(p, SURAT_KELUAR),
             "events": events,
             "today": today,

@@ -10,6 +10,7 @@ already right) or seeding a fresh database moves nothing.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.db import transaction
 
@@ -59,3 +60,36 @@ def delete_hari_libur(rows: Iterable[HariLibur], *, by: User | None = None) -> i
         return 0
     HariLibur.objects.filter(pk__in=[row.pk for row in rows]).delete()
     return recompute_for_dates({row.tanggal for row in rows}, reason=_named(rows, "dihapus"), by=by)
+
+
+@dataclass(frozen=True)
+class TahunKalender:
+    """One year of the holiday table, for the admin: how many rows, from where."""
+
+    tahun: int
+    jumlah: int
+    libur: int
+    paket: int
+    admin: int
+    sumber: list[str]
+
+
+def tahun_dimuat() -> list[TahunKalender]:
+    """Which years the holiday table holds and from which sources (sync_holidays' package, the
+    admin's own rows with their legal basis)."""
+    per_tahun: dict[int, dict] = {}
+    for t, asal, libur, dasar in HariLibur.objects.values_list(
+        "tanggal", "asal", "libur", "dasar_hukum"
+    ).order_by("tanggal"):
+        y = per_tahun.setdefault(t.year, {"jumlah": 0, "libur": 0, "paket": 0, "sumber": {}})
+        y["jumlah"] += 1
+        y["libur"] += bool(libur)
+        y["paket"] += asal == HariLibur.Asal.PAKET
+        if dasar:
+            y["sumber"][dasar] = None
+    return [
+        TahunKalender(
+            tahun, y["jumlah"], y["libur"], y["paket"], y["jumlah"] - y["paket"], list(y["sumber"])
+        )
+        for tahun, y in sorted(per_tahun.items())
+    ]
