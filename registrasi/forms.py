@@ -29,7 +29,7 @@ from ppid_manual.workflow.forms import (
 )
 from ppid_manual.workflow.susulan import Susulan
 from registrasi.actions import Intake, Putusan
-from registrasi.alur import TENGGAT_PEMBERITAHUAN
+from registrasi.alur import TENGGAT_PEMBERITAHUAN, tersedia_melewati_tenggat
 from registrasi.models import Pemohon, Permohonan, SuratPermintaan, Tarif
 from registrasi.pemohon import (
     NAMA_BERBEDA_TANPA_ALASAN,
@@ -793,9 +793,17 @@ class PutusanForm(forms.Form):
         "cara_pembayaran",
     ]
 
-    def __init__(self, *args, keputusan: str, submit_label: str, **kwargs):
+    def __init__(
+        self,
+        *args,
+        keputusan: str,
+        submit_label: str,
+        permohonan: Permohonan | None = None,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         self.keputusan = K(keputusan)
+        self.permohonan = permohonan
         keep = FIELDS_BY_OUTCOME[self.keputusan]
         for name in list(self.fields):
             if name not in keep:
@@ -818,6 +826,11 @@ class PutusanForm(forms.Form):
         tersedia = cleaned.get("tanggal_tersedia")
         if tersedia is not None and tersedia < today():
             self.add_error("tanggal_tersedia", "Tanggal ini tidak boleh sebelum hari ini.")
+        elif tersedia is not None and self.permohonan is not None:
+            # The action checks it again on the locked row (registrasi.alur).
+            melewati = tersedia_melewati_tenggat(self.permohonan, tersedia, today())
+            if melewati:
+                self.add_error("tanggal_tersedia", melewati)
         if cleaned.get("perkiraan_halaman") and not cleaned.get("perkiraan_tarif"):
             self.add_error("perkiraan_tarif", "Pilih tarif untuk halaman yang akan disalin.")
         return cleaned

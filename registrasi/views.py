@@ -464,6 +464,7 @@ def _putusan_page(keputusan: K) -> StepPage:
             keputusan=keputusan,
             submit_label="Terbitkan pemberitahuan" + (" dan SK" if keputusan == K.DITOLAK else ""),
             initial=_putusan_initial(p),
+            permohonan=p,
         ),
         act=lambda p, f, user: actions.issue_decision(p, f.to_putusan(), by=user),
         konsep=(

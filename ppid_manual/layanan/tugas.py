@@ -141,10 +141,12 @@ def _permohonan(user, batas: int | None, jumlah: list[int]) -> list[Tugas]:
         serah = serah.annotate(tenggat_serah=TENGGAT_SERAH).order_by("tenggat_serah", "pk")
         for p in _baris(serah, batas, jumlah):
             if p.keputusan == Permohonan.Keputusan.BELUM_DIDOKUMENTASIKAN:
+                # The promised date is the handover target (registrasi.alur.TARGET_PENYERAHAN):
+                # the same date the overdue and near-due lists read.
                 add(
                     p,
                     "Dokumentasikan dan serahkan informasi kepada pemohon",
-                    p.tanggal_tersedia,
+                    p.target_penyerahan,
                     "Informasi tersedia paling lambat (pemberitahuan)",
                 )
             else:
