@@ -32,7 +32,7 @@ NAV: list[NavItem] = [
     NavItem(
         "Register permohonan",
         "registrasi:register",
-        (Role.PETUGAS, Role.PPID, Role.PELAKSANA, Role.ATASAN),
+        ALL_DESK,
         "journal-text",
         "Permohonan",
     ),

@@ -244,9 +244,10 @@ class PermohonanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
     field_order = (
         "kunci",
         "lanjutan",
+        "nama",
         "tanggal",
         "cara_pengajuan",
-        *PEMOHON_FIELDS,
+        *(n for n in PEMOHON_FIELDS if n != "nama"),
         "rincian_informasi",
         "tujuan_penggunaan",
         "cara_memperoleh",
@@ -340,17 +341,19 @@ class PermohonanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
         self.helper.layout = Layout(
             "kunci",
             "lanjutan",
+            # The desk starts on the name (the page's first field takes the focus,
+            # static/js/app.js); the date, prefilled with today, is one Tab away.
             Row(
-                Column("tanggal", css_class="col-md-4"),
+                Column("nama", css_class="col-md-5"),
+                Column("tanggal", css_class="col-md-3"),
                 Column("cara_pengajuan", css_class="col-md-4"),
             ),
             Fieldset(
                 "Identitas pemohon",
                 Field("jenis", css_class="d-flex gap-3"),
                 Row(
-                    Column("nama", css_class="col-md-6"),
-                    Column("nik", css_class="col-md-3"),
-                    Column("nomor_akta", css_class="col-md-3"),
+                    Column("nik", css_class="col-md-6"),
+                    Column("nomor_akta", css_class="col-md-6"),
                 ),
                 "penanggung_jawab",
                 Row(

@@ -708,7 +708,8 @@ def cetak_kuitansi(request: HttpRequest, pk: int, penyerahan_pk: int) -> HttpRes
 # --- Register ------------------------------------------------------------------------------------
 
 
-@role_required(Role.PETUGAS, Role.PPID, Role.PELAKSANA, Role.ATASAN)
+# Every desk role, the Admin too, as the register keberatan (one rule for the two registers).
+@role_required(*ALL_DESK)
 def register(request: HttpRequest) -> HttpResponse:
     """The Register Permohonan for a period (Perki 1/2021 columns), on screen, PDF, XLSX."""
     today = timezone.localdate()

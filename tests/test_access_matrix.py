@@ -58,7 +58,7 @@ MATRIX: dict[str, tuple[set[str], str, str]] = {
     "ekspor_online": ({PPID}, "page", ""),
     "registrasi:daftar": (DESK, "page", ""),
     "registrasi:baru": ({PETUGAS, OWN, OTHER}, "page", ""),
-    "registrasi:register": ({PETUGAS, PPID, ATASAN, OWN, OTHER}, "page", ""),
+    "registrasi:register": (DESK, "page", ""),
     "registrasi:detail": (NOT_OTHER, "page", "p"),
     "registrasi:identitas": ({PETUGAS, PPID, ATASAN, OWN}, "file", "p"),
     # One URL for every step page; `@step` walks each step's page (the step table's roles).

@@ -142,11 +142,11 @@ def susun(pk) -> None:
 
 
 def _peran():
-    from ppid_manual.roles import ALL_DESK, Role
+    from ppid_manual.roles import ALL_DESK
 
     return {
         # The roles of each register's page (registrasi.views.register, keberatan.views).
-        J.PERMOHONAN: (Role.PETUGAS, Role.PPID, Role.PELAKSANA, Role.ATASAN),
+        J.PERMOHONAN: tuple(ALL_DESK),
         J.KEBERATAN: tuple(ALL_DESK),
     }
 
