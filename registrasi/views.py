@@ -199,14 +199,17 @@ def _mark_deadlines(rows: list[Permohonan], today) -> None:
     """Overdue / near-due flags and working days left, with one holiday query per page
     (always one, whatever the rows: the page's query count does not depend on the data)."""
     limit = near_due_limit(today)
-    dates = [p.tenggat for p in rows if p.tenggat and p.clock_running and p.tenggat >= today]
+    # The date of the step the case waits on: the notice while its clock runs, the handover
+    # (its SOP target, or the date a "belum didokumentasikan" notice promised) after it.
+    dates = [p.tenggat_berjalan for p in rows if p.tenggat_berjalan and p.tenggat_berjalan >= today]
     days_off = calendar.days_off_between(today, max(dates, default=today))
     for p in rows:
         p.terlambat = p.is_overdue(today)
         p.mendekati = p.is_near_due(today, limit)
+        due = p.tenggat_berjalan
         p.sisa_hk = (
-            calendar.working_days_between(today, p.tenggat, days_off)
-            if p.clock_running and p.tenggat and p.tenggat >= today
+            calendar.working_days_between(today, due, days_off)
+            if due is not None and due >= today
             else None
         )
 
