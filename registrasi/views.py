@@ -335,6 +335,10 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "events": events,
             "today": today,
             "baru": request.GET.get("baru") == "1",
+            # Just handed over (the step "serahkan"): its tanda terima, to print now.
+            "diserahkan": next(
+                (t for t in penyerahan if str(t.pk) == request.GET.get("diserahkan")), None
+            ),
             "boleh_lanjutkan": p.is_returned
             and lanjutan is None
             and request.user.has_role(Role.PETUGAS, Role.PELAKSANA),
@@ -583,6 +587,8 @@ PAGES: dict[str, StepPage] = {
             ),
         ),
         success=lambda t: f"Informasi diserahkan; tanda terima {t.nomor}. Permohonan selesai.",
+        # The case page offers the tanda terima (and kuitansi) to print at once.
+        then=lambda p, t: reverse("registrasi:detail", args=[p.pk]) + f"?diserahkan={t.pk}",
     ),
     "ralat": StepPage(
         form=lambda p, data, step: RalatForm(data, case=p, spec=actions.RALAT),

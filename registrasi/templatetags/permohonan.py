@@ -45,5 +45,6 @@ def tenggat_permohonan(p) -> SafeString:
         left = "Hari ini" if p.sisa_hk == 0 else f"{p.sisa_hk} hk lagi"
         return cell + format_html(' <span class="badge badge-neardue">{}</span>', left)
     if p.sisa_hk is not None:
-        return cell + format_html(' <small class="text-muted">{} hk lagi</small>', p.sisa_hk)
+        left = format_html('<small class="text-muted text-nowrap">{} hk lagi</small>', p.sisa_hk)
+        return cell + mark_safe(" ") + left
     return cell

@@ -40,3 +40,30 @@ def test_a_request_waiting_for_its_handover_shows_the_handover_date(client, desk
     row = baris(html, berjalan.nomor_pendaftaran)
     assert "20 April 2026" in row and "Penyerahan:" not in row
     assert re.search(r"8 hk lagi", row)
+
+
+def test_the_handover_lands_on_its_tanda_terima_to_print(client, desk, holidays_2026):
+    p = buat_permohonan(desk, D(2026, 4, 6))
+    with at(D(2026, 4, 8)):
+        p = reg.issue_decision(
+            p, reg.Putusan(keputusan=Permohonan.Keputusan.DIBERIKAN_SELURUHNYA), by=desk.ppid
+        )
+        client.force_login(desk.petugas)
+        response = client.post(
+            reverse("registrasi:langkah", args=[p.pk, "serahkan"]),
+            {
+                "nama_penerima": "Ni Made Ayu Lestari",
+                "cara": Permohonan.CaraSalinan.EMAIL,
+                "jumlah_halaman": "0",
+                "biaya_pengiriman": "0",
+            },
+            follow=True,
+        )
+    t = p.penyerahan.get()
+    assert response.redirect_chain[-1][0] == f"/permohonan/{p.pk}/?diserahkan={t.pk}"
+    html = page(response)
+    link = reverse("registrasi:cetak_tanda_terima", args=[p.pk, t.pk])
+    assert (
+        f'href="{link}" target="_blank" rel="noopener" autofocus>Cetak tanda terima {t.nomor}'
+        in html
+    )
