@@ -82,8 +82,9 @@ def bukan_alasan_a(keberatan: Keberatan, user: User) -> str | None:
 
 
 def tanggapan_lewat(keberatan: Keberatan, user: User) -> str | None:
-    """Pasal 37(1)–(2): with no answer within the 30 hk, the pemohon may go to the Komisi
-    Informasi without one; before that, a sengketa is recorded only after the answer."""
+    """With no answer within the 30 hk of Pasal 36(2), the pemohon may go to the Komisi
+    Informasi without one (hukum.DASAR_SENGKETA_TANPA_TANGGAPAN); before that, a sengketa is
+    recorded only after the answer."""
     if keberatan.tanggapan_lewat(timezone.localdate()):
         return None
     return (
@@ -538,7 +539,7 @@ TENGGAT_PENGAJUAN = DeadlineSpec(
     HK_PENGAJUAN,
     "Batas pengajuan keberatan (Pasal 36(1))",
     judul="Batas pengajuan keberatan",
-    dasar="UU 14/2008 Pasal 36 ayat (1)",
+    dasar=hukum.DASAR_PENGAJUAN_KEBERATAN,
     # Named with where the date comes from ("tanggal SK penolakan … diterima pemohon").
     sejak=lambda k: (
         f"tanggal timbulnya alasan keberatan ({k.dasar_keterangan[:1].lower()}"
@@ -592,7 +593,7 @@ TENGGAT_TANGGAPAN = DeadlineSpec(
     "Tenggat tanggapan Atasan PPID (Pasal 36(2))",
     applies=lambda k: k.status in Keberatan.BELUM_DITANGGAPI,
     judul="Tenggat tanggapan Atasan PPID",
-    dasar="UU 14/2008 Pasal 36 ayat (2)",
+    dasar=hukum.DASAR_TANGGAPAN_KEBERATAN,
     sejak=lambda k: (
         "tanggal keberatan tertulis diterima (formulir pertama kali diajukan dan disimpan "
         "petugas, belum lengkap)"
@@ -621,16 +622,17 @@ TARGET_JAWABAN = DeadlineSpec(
     sejak="tanggal draf diajukan",
 )
 # Pasal 37(2): 14 hk "setelah diterimanya tanggapan tertulis" (the pemohon's receipt of the
-# answer, an estimate until its delivery is recorded), or from the 30 hk lapsing without one
-# (chained after tenggat_tanggapan, so it moves with it).
+# answer, an estimate until its delivery is recorded). Without an answer, Pasal 37(2) does not
+# start: the Komisi Informasi's procedure (Perki 1/2013 Pasal 13) counts the 14 hk from the 30
+# hk lapsing (chained after tenggat_tanggapan, so it moves with it), cited as such.
 SENGKETA_TANPA_TANGGAPAN = DeadlineSpec(
     "tenggat_sengketa",
     "tenggat_tanggapan",
     HK_SENGKETA,
-    "Batas pengajuan sengketa (Pasal 37(2))",
+    "Batas pengajuan sengketa tanpa tanggapan (Perki 1/2013 Pasal 13)",
     applies=lambda k: k.tanggal_tanggapan is None,
     judul="Batas pengajuan sengketa ke Komisi Informasi (bila tidak ditanggapi)",
-    dasar="UU 14/2008 Pasal 37 ayat (2)",
+    dasar=hukum.DASAR_SENGKETA_TANPA_TANGGAPAN,
     sejak="hari terakhir tenggat tanggapan",
 )
 SENGKETA_SESUDAH_TANGGAPAN = DeadlineSpec(
@@ -640,7 +642,7 @@ SENGKETA_SESUDAH_TANGGAPAN = DeadlineSpec(
     "Batas pengajuan sengketa (Pasal 37(2))",
     applies=lambda k: k.tanggal_tanggapan is not None,
     judul="Batas pengajuan sengketa ke Komisi Informasi",
-    dasar="UU 14/2008 Pasal 37 ayat (2)",
+    dasar=hukum.DASAR_SENGKETA,
     sejak=lambda k: (
         "tanggal surat tanggapan (perkiraan diterima pemohon; penyampaian belum dicatat)"
         if not k.tanggapan_cara

@@ -53,6 +53,7 @@ from keberatan.forms import (
 )
 from keberatan.models import Keberatan
 from keberatan.tenggat import rincian_tenggat
+from ppid_manual import hukum
 from ppid_manual.access import role_required
 from ppid_manual.layanan import cetak_latar
 from ppid_manual.models import CetakanRegister, Unit
@@ -370,6 +371,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "lihat_permohonan": bool(k.permohonan and k.permohonan.visible_to(request.user)),
             "baru": request.GET.get("baru") == "1",
             "tanggapan_lewat": k.tanggapan_lewat(day),
+            "dasar_sengketa_tanpa_tanggapan": hukum.DASAR_SENGKETA_TANPA_TANGGAPAN,
         },
     )
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
+from ppid_manual import hukum
 from ppid_manual.roles import Role
 from ppid_manual.workflow.deadlines import is_near_due
 
@@ -207,7 +208,8 @@ def _keberatan(user, batas: int | None, jumlah: list[int]) -> list[Tugas]:
                 k,
                 "Catat sikap pemohon atas tanggapan",
                 k.tenggat_sengketa,
-                "Batas pengajuan sengketa (Pasal 37(2))",
+                # The Act's own ground once answered (ppid_manual/hukum.py).
+                f"Batas pengajuan sengketa ({hukum.DASAR_SENGKETA})",
             )
     return items
 

@@ -4,11 +4,19 @@ import holidays
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from ppid_manual import hukum
 from ppid_manual.format import tanggal
 from ppid_manual.models import HariLibur
 from ppid_manual.workflow.kalender import add_hari_libur, delete_hari_libur, save_hari_libur
 
-SOURCE = "Paket holidays (Indonesia): libur nasional dan cuti bersama SKB 3 Menteri"
+SOURCE = "data paket holidays (Indonesia)"
+
+
+def _dasar(name: str, tahun: int) -> str:
+    """The row's legal basis from the citation table (ppid_manual/hukum.py): the year's SKB, and
+    for a cuti bersama the Keputusan Presiden on the ASN's cuti bersama where one applies."""
+    cuti = _jenis(name) == HariLibur.Jenis.CUTI_BERSAMA
+    return f"{hukum.dasar_hari_libur(cuti, tahun)} ({SOURCE})"
 
 
 def _jenis(name: str) -> str:
@@ -69,9 +77,15 @@ class Command(BaseCommand):
                     baru.append((tanggal_, nama))
                 elif row.diubah_admin:
                     kept += 1
-                elif row.nama != nama or row.jenis != _jenis(nama):
+                elif (row.nama, row.jenis, row.dasar_hukum) != (
+                    nama,
+                    _jenis(nama),
+                    _dasar(nama, year),
+                ):
                     row.nama, row.jenis = nama, _jenis(nama)
-                    row.save(update_fields=["nama", "jenis"])  # a rename moves no deadline
+                    row.dasar_hukum = _dasar(nama, year)
+                    # A rename or a new citation moves no deadline.
+                    row.save(update_fields=["nama", "jenis", "dasar_hukum"])
                     updated += 1
             # The package's own days it no longer lists (an estimated date that moved, a day
             # the SKB dropped): moved to the new date of the same day, else removed. A row the
@@ -92,6 +106,7 @@ class Command(BaseCommand):
                     f"Dipindah: {tanggal(row.tanggal)} {row.nama} → {tanggal(cocok[0])} {cocok[1]}"
                 )
                 row.tanggal, row.nama, row.jenis = cocok[0], cocok[1], _jenis(cocok[1])
+                row.dasar_hukum = _dasar(cocok[1], year)
                 # Counted again around the old and the new date, one event per moved case.
                 moved += save_hari_libur(row)
                 moved_rows += 1
@@ -100,7 +115,7 @@ class Command(BaseCommand):
                     tanggal=t,
                     nama=nama,
                     jenis=_jenis(nama),
-                    dasar_hukum=SOURCE,
+                    dasar_hukum=_dasar(nama, t.year),
                     libur=True,
                     asal=HariLibur.Asal.PAKET,
                 )
