@@ -29,6 +29,7 @@ def _named(rows: list[HariLibur], verb: str) -> str:
 def save_hari_libur(row: HariLibur, *, by: User | None = None) -> int:
     """Add one day or change it. A change of name or source moves nothing; a new date or a
     change of whether it is a day off re-counts around the old and the new date."""
+    row.periksa()  # a regional day by its decision (HariLibur.periksa)
     old = None
     if not row._state.adding:
         old = HariLibur.objects.filter(pk=row.pk).values("tanggal", "libur").first()
@@ -44,7 +45,10 @@ def save_hari_libur(row: HariLibur, *, by: User | None = None) -> int:
 def add_hari_libur(rows: Iterable[HariLibur], *, by: User | None = None) -> int:
     """Add several days in one batch (the package's holidays, the demo's Bali days), counted
     again once for the batch."""
-    rows = HariLibur.objects.bulk_create(list(rows))
+    rows = list(rows)
+    for row in rows:
+        row.periksa()
+    rows = HariLibur.objects.bulk_create(rows)
     if not rows:
         return 0
     return recompute_for_dates(
