@@ -623,7 +623,7 @@ def _upload_scan_sk(edisi: DipEdisi, *, by: User, berkas_scan: UploadedFile) -> 
     def update(locked: DipEdisi) -> dict[str, Any]:
         lama = locked.scan_sk.name
         nama = f"{locked.tahun}/{locked.unit.kode}-{uuid.uuid4().hex}.{ext}"
-        pindaian.simpan(locked.scan_sk, nama, berkas_scan)
+        pindaian.store_scan(locked.scan_sk, nama, berkas_scan)
         locked.scan_sk_jenis = mime
         locked.scan_sk_nama = (berkas_scan.name or "")[:255]
         return {"berkas": locked.scan_sk.name, "berkas_lama": lama, "jenis": mime}

@@ -16,4 +16,12 @@ class DipConfig(AppConfig):
         from ppid_manual.workflow import terbit
 
         # The SK DIP (with its lampiran) and the surat pengantar are stored when issued.
-        terbit.daftarkan(DipEdisi, terbitan)
+        terbit.register(DipEdisi, terbitan)
+
+        from dip.models import InformasiDikecualikan
+        from ppid_manual import penghubung
+
+        # A decision on Pasal 17 shows the DIK entries it matches (registrasi asks).
+        penghubung.DIK_COCOK.fill(
+            lambda unit_id, pasal17: list(InformasiDikecualikan.objects.cocok(unit_id, pasal17))
+        )

@@ -46,20 +46,20 @@ class DipEdisiQuerySet(models.QuerySet):
     def ditetapkan(self) -> DipEdisiQuerySet:
         return self.filter(status=DipEdisi.Status.DITETAPKAN)
 
-    def target_berjalan(self) -> DipEdisiQuerySet:
+    def running(self) -> DipEdisiQuerySet:
         """The editions whose SOP target runs: being compiled (5 hk) or corrected (1 hk)."""
         return self.filter(
             status__in=[DipEdisi.Status.DISUSUN, DipEdisi.Status.PERBAIKAN],
             target_sop__isnull=False,
         )
 
-    def sop_terlambat(self, today: datetime.date) -> DipEdisiQuerySet:
+    def overdue(self, today: datetime.date) -> DipEdisiQuerySet:
         """Past their SOP target (dip.alur.TARGET_PENYUSUNAN / TARGET_PERBAIKAN)."""
-        return self.target_berjalan().filter(target_sop__lt=today)
+        return self.running().filter(target_sop__lt=today)
 
-    def sop_dekat(self, today: datetime.date) -> DipEdisiQuerySet:
+    def near_due(self, today: datetime.date) -> DipEdisiQuerySet:
         """Their SOP target due today or within 2 working days (deadlines.HK_DEKAT)."""
-        return self.target_berjalan().filter(
+        return self.running().filter(
             target_sop__gte=today, target_sop__lt=deadlines.near_due_limit(today)
         )
 
@@ -222,7 +222,7 @@ class DipEdisi(models.Model):
     @property
     def target_sop_berjalan(self) -> bool:
         """Its SOP target runs now (compiled or corrected: the same rule as
-        DipEdisiQuerySet.target_berjalan)."""
+        DipEdisiQuerySet.running)."""
         return self.status in self.STATUS_DAPAT_DIUBAH and self.target_sop is not None
 
     @property

@@ -37,6 +37,7 @@ from dip.forms import (
 )
 from dip.models import CatatanKoreksi, DipEdisi, InformasiDikecualikan, InformasiPublik
 from dip.search import search_informasi
+from ppid_manual import penghubung
 from ppid_manual.access import role_required
 from ppid_manual.models import Unit
 from ppid_manual.roles import ALL_DESK, Role
@@ -106,9 +107,9 @@ def daftar(request: HttpRequest) -> HttpResponse:
     # The dashboard's figures link here: the editions past / near their SOP target.
     sop = request.GET.get("sop", "")
     if sop == "terlambat":
-        qs = qs.sop_terlambat(timezone.localdate())
+        qs = qs.overdue(timezone.localdate())
     elif sop == "mendekati":
-        qs = qs.sop_dekat(timezone.localdate())
+        qs = qs.near_due(timezone.localdate())
     status = request.GET.get("status", "")
     if status in DipEdisi.Status.values:
         qs = qs.filter(status=status)
@@ -649,22 +650,12 @@ def dik_tambah(request: HttpRequest) -> HttpResponse:
 
 
 def _usulan_dari_permohonan(request: HttpRequest) -> dict:
-    from registrasi.models import Permohonan
-
+    """A DIK entry proposed from a request's decision on Pasal 17 (registrasi answers it
+    through ppid_manual/penghubung.py: dip does not read the request)."""
     pk = request.GET.get("permohonan", "")
     if not pk.isdigit():
         return {}
-    p = Permohonan.objects.for_user(request.user).filter(pk=int(pk)).first()
-    if p is None or not p.pasal17:
-        return {}
-    return {
-        "informasi": p.bagian_dihitamkan or p.rincian_informasi,
-        "opd": p.unit_tujuan_id or p.unit_registrasi_id,
-        "pasal17": list(p.pasal17),
-        "undang_undang_lain": p.undang_undang_lain,
-        "konsekuensi": p.konsekuensi,
-        "dasar_penetapan": f"Keputusan PPID atas permohonan {p.nomor_pendaftaran}",
-    }
+    return penghubung.USULAN_DIK(request.user, int(pk))
 
 
 @role_required(Role.PPID)

@@ -36,6 +36,7 @@ from keberatan.alur import (
     nilai_pengajuan,
 )
 from keberatan.models import Keberatan
+from pemohon import identitas as identitas
 from ppid_manual import hukum, pindaian
 from ppid_manual.format import hari_tanggal, tanggal
 from ppid_manual.models import DokumenTerbit, FormatNomor, Pejabat, Ralat, Unit, User
@@ -47,7 +48,6 @@ from ppid_manual.workflow.engine import StepRefused, apply_step
 from ppid_manual.workflow.numbering import next_number
 from ppid_manual.workflow.penyampaian import Penyampaian
 from ppid_manual.workflow.susulan import Susulan
-from registrasi import pemohon as identitas
 from registrasi.models import Permohonan
 
 KP = Keberatan.Keputusan
@@ -83,7 +83,7 @@ class Pengajuan:
     tujuan_penggunaan: str
     permohonan: Permohonan | None = None
     pemohon: dict[str, str] = field(default_factory=dict)  # only without a permohonan
-    alasan_identitas: str = ""  # another name on a recorded NIK (registrasi.pemohon.simpan)
+    alasan_identitas: str = ""  # another name on a recorded NIK (pemohon.identitas.save_pemohon)
     informasi_diminta: str = ""  # only without a permohonan (reason b)
     tanggal_dasar: datetime.date | None = None  # None: from the request's record
     kuasa_nama: str = ""
@@ -208,7 +208,7 @@ def _register(p: Pengajuan, *, by: User, note: str) -> Keberatan:
         pemohon, changes = p.permohonan.pemohon, {}
         informasi = p.permohonan.rincian_informasi
     else:
-        pemohon, changes = identitas.simpan(p.pemohon, by=by, alasan=p.alasan_identitas)
+        pemohon, changes = identitas.save_pemohon(p.pemohon, by=by, alasan=p.alasan_identitas)
         informasi = p.informasi_diminta
     keberatan = Keberatan(
         kunci_idempotensi=p.kunci,
@@ -260,9 +260,9 @@ def _register(p: Pengajuan, *, by: User, note: str) -> Keberatan:
         SENGKETA_TANPA_TANGGAPAN.stamp(k)
         # Scans are saved last, and removed again below if the transaction fails.
         if p.scan_identitas is not None:
-            pindaian.simpan(k.scan_identitas, p.scan_identitas.name, p.scan_identitas)
+            pindaian.store_scan(k.scan_identitas, p.scan_identitas.name, p.scan_identitas)
         if p.surat_kuasa is not None:
-            pindaian.simpan(k.surat_kuasa, p.surat_kuasa.name, p.surat_kuasa)
+            pindaian.store_scan(k.surat_kuasa, p.surat_kuasa.name, p.surat_kuasa)
         data: dict[str, Any] = {
             "nomor": k.nomor_registrasi,
             "pemohon": pemohon.pk,
@@ -390,7 +390,6 @@ def approve_draft(keberatan: Keberatan, *, by: User, note: str = "") -> Keberata
 # --- The answer of the Atasan PPID (SOP 5; Pasal 36) ------------------------------------------
 
 
-@transaction.atomic
 @dataclass(frozen=True)
 class Amar:
     """The terms of a partial grant or a correction (Pasal 36): what is given, what stays

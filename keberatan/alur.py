@@ -368,9 +368,9 @@ def nilai_pengajuan(
     window is not late). Late only when both ends are known: a window counted from an
     estimated receipt, or a posted keberatan with no posting date that arrived after the
     window, is judged unknown and the desk is told so; never late from an estimate."""
-    batas = TENGGAT_PENGAJUAN.dari(dasar.tanggal)
+    batas = TENGGAT_PENGAJUAN.count_from(dasar.tanggal)
     # The earliest the window can end: the pemohon cannot receive a letter before its date.
-    batas_pasti = TENGGAT_PENGAJUAN.dari(dasar.paling_awal) if dasar.perkiraan else batas
+    batas_pasti = TENGGAT_PENGAJUAN.count_from(dasar.paling_awal) if dasar.perkiraan else batas
     diajukan = dikirim if cara == Keberatan.CaraPengajuan.POS else diterima
     P = Keberatan.Pengajuan
     if diajukan is None and diterima <= batas_pasti:
@@ -675,4 +675,4 @@ TENGGAT = (
 
 
 def register_deadlines() -> None:
-    deadlines.register(Keberatan, TENGGAT, lambda: Keberatan.objects.terbuka())
+    deadlines.register(Keberatan, TENGGAT, lambda: Keberatan.objects.open())

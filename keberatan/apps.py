@@ -16,4 +16,16 @@ class KeberatanConfig(AppConfig):
         from ppid_manual.workflow import terbit
 
         # Issued letters are stored when issued (issue 15).
-        terbit.daftarkan(Keberatan, terbitan)
+        terbit.register(Keberatan, terbitan)
+
+        from pemohon import kasus
+
+        # The pemohon floor finds a pemohon's keberatan through this (it imports no process).
+        kasus.register(
+            kasus.JenisKasus(
+                label="keberatan",
+                for_user=lambda user: Keberatan.objects.for_user(user),
+                open=lambda: Keberatan.objects.open(),
+                earlier=lambda user: Keberatan.objects.for_user(user),
+            )
+        )

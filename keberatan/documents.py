@@ -179,7 +179,7 @@ class SuratTanggapan(KeberatanDocument):
         # Pasal 37(2) counts from the pemohon's receipt, which the letter cannot know: it
         # gives the date that follows from a receipt on its own date (the estimate the
         # answer step stamps), and says so.
-        tenggat_sengketa = SENGKETA_SESUDAH_TANGGAPAN.dari(day)
+        tenggat_sengketa = SENGKETA_SESUDAH_TANGGAPAN.count_from(day)
         return {
             **super().get_context(),
             "konsep": self.konsep,

@@ -14,9 +14,11 @@ from django import forms
 from keberatan.actions import Amar, Pengajuan
 from keberatan.alur import dasar_otomatis, saran_alasan
 from keberatan.models import Keberatan
+from pemohon.forms import IdentitasPemohonForm, clean_nik, clean_telepon
+from pemohon.models import Pemohon
 from ppid_manual import hukum
 from ppid_manual.format import hari_tanggal
-from ppid_manual.forms import bersihkan_scan
+from ppid_manual.forms import bersihkan_scan, date_input, not_future, textarea
 from ppid_manual.hidden_fields import HiddenFieldsCheckedMixin
 from ppid_manual.models import Unit
 from ppid_manual.pindaian import SCAN_IDENTITAS
@@ -28,15 +30,7 @@ from ppid_manual.workflow.forms import (
     susulan_layout,
 )
 from ppid_manual.workflow.susulan import Susulan
-from registrasi.forms import (
-    IdentitasPemohonForm,
-    clean_nik,
-    clean_telepon,
-    date_input,
-    not_future,
-    textarea,
-)
-from registrasi.models import Pemohon, Permohonan
+from registrasi.models import Permohonan
 
 A = Keberatan.Alasan
 KP = Keberatan.Keputusan

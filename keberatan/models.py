@@ -21,12 +21,13 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 
+from pemohon.models import IdentitasKasus, Pemohon, mask_nik
 from ppid_manual import hukum
 from ppid_manual.models import Pejabat, Unit
 from ppid_manual.roles import Role
 from ppid_manual.workflow import deadlines
 from ppid_manual.workflow.penyampaian import Cara
-from registrasi.models import IdentitasKasus, Pemohon, Permohonan, mask_nik
+from registrasi.models import Permohonan
 
 # Who may see the pemohon's NIK unmasked and the scans (UU 27/2022 PDP: only the roles that
 # need them): the desk that takes the file, the PPID and the Atasan PPID who decide on it.
@@ -63,21 +64,21 @@ class KeberatanQuerySet(models.QuerySet):
                 cond |= Q(unit_registrasi_id=user.unit_id)
         return self.filter(cond)
 
-    def terdaftar(self) -> KeberatanQuerySet:
+    def registered(self) -> KeberatanQuerySet:
         return self.exclude(status=Keberatan.Status.BARU)
 
-    def terbuka(self) -> KeberatanQuerySet:
+    def open(self) -> KeberatanQuerySet:
         """Still needs something from the desk, the PPID or the Atasan PPID."""
         return self.filter(status__in=Keberatan.TERBUKA)
 
-    def selesai(self) -> KeberatanQuerySet:
+    def closed(self) -> KeberatanQuerySet:
         return self.filter(status__in=[Keberatan.Status.SELESAI, Keberatan.Status.SENGKETA])
 
     def overdue(self, today: datetime.date) -> KeberatanQuerySet:
-        return self.terbuka().filter(tenggat_terdekat__lt=today)
+        return self.open().filter(tenggat_terdekat__lt=today)
 
     def near_due(self, today: datetime.date) -> KeberatanQuerySet:
-        return self.terbuka().filter(
+        return self.open().filter(
             tenggat_terdekat__gte=today, tenggat_terdekat__lt=deadlines.near_due_limit(today)
         )
 
@@ -90,7 +91,7 @@ class KeberatanQuerySet(models.QuerySet):
         )
 
     def periode(self, dari: datetime.date, sampai: datetime.date) -> KeberatanQuerySet:
-        return self.terdaftar().filter(tanggal_registrasi__range=(dari, sampai))
+        return self.registered().filter(tanggal_registrasi__range=(dari, sampai))
 
 
 class Keberatan(IdentitasKasus):

@@ -55,10 +55,10 @@ from keberatan.models import Keberatan
 from keberatan.tenggat import rincian_tenggat
 from ppid_manual import hukum
 from ppid_manual.access import role_required
-from ppid_manual.layanan import cetak_latar
-from ppid_manual.models import CetakanRegister, Unit
+from ppid_manual.forms import RegisterForm
+from ppid_manual.models import Unit
 from ppid_manual.roles import ALL_DESK, Role
-from ppid_manual.workflow import calendar, penerimaan, penyampaian, terbit
+from ppid_manual.workflow import calendar, penerimaan, penyampaian, tabel_pdf, terbit
 from ppid_manual.workflow.calendar import today
 from ppid_manual.workflow.deadlines import is_near_due, near_due_limit
 from ppid_manual.workflow.engine import Step, StepRefused
@@ -75,7 +75,6 @@ from ppid_manual.workflow.pages import (
     timeline,
 )
 from ppid_manual.workflow.ralat import ralat_of
-from registrasi.forms import RegisterForm
 
 S = Keberatan.Status
 KP = Keberatan.Keputusan
@@ -86,7 +85,7 @@ def get_keberatan_for_user(request: HttpRequest, pk: int) -> Keberatan:
     learns that another OPD's keberatan exists)."""
     qs = (
         Keberatan.objects.for_user(request.user)
-        .terdaftar()
+        .registered()
         .select_related(
             "pemohon",
             "permohonan",
@@ -145,11 +144,11 @@ def daftar(request: HttpRequest) -> HttpResponse:
         tab = default_tab
     q = request.GET.get("q", "").strip()[:100]
     filters = _filters(request)
-    base = Keberatan.objects.for_user(user).terdaftar()
+    base = Keberatan.objects.for_user(user).registered()
     qs = {
         "tugas": base.filter(status__in=status_tugas(user)),
-        "terbuka": base.terbuka(),
-        "selesai": base.selesai(),
+        "terbuka": base.open(),
+        "selesai": base.closed(),
         "semua": base,
     }[tab]
     if "status" in filters:
@@ -268,7 +267,7 @@ def baru(request: HttpRequest) -> HttpResponse:
         form = None
     day = today()
     dasar = dasar_otomatis(permohonan, day) if permohonan else None
-    batas = TENGGAT_PENGAJUAN.dari(dasar.tanggal) if dasar else None
+    batas = TENGGAT_PENGAJUAN.count_from(dasar.tanggal) if dasar else None
     return render(
         request,
         "keberatan/baru.html",
@@ -286,7 +285,7 @@ def baru(request: HttpRequest) -> HttpResponse:
             "lihat_nik": Keberatan.boleh_lihat_identitas(request.user),
             "lihat_permohonan": bool(permohonan and permohonan.visible_to(request.user)),
             # Earlier keberatan on the same request, so the desk does not register one twice.
-            "sebelumnya": list(permohonan.keberatan.terdaftar().order_by("pk"))
+            "sebelumnya": list(permohonan.keberatan.registered().order_by("pk"))
             if permohonan
             else [],
             "today": day,
@@ -689,10 +688,8 @@ def register(request: HttpRequest) -> HttpResponse:
         fmt = request.GET.get("format")
         if fmt == "pdf":
             jumlah = qs.count()
-            if jumlah > cetak_latar.LANGSUNG_MAKS:
-                return cetak_latar.tawarkan(
-                    request, CetakanRegister.Jenis.KEBERATAN, dari, sampai, jumlah
-                )
+            if jumlah > tabel_pdf.LANGSUNG_MAKS:
+                return tabel_pdf.cetak_di_latar("keberatan", dari, sampai)
         rows = register_rows(qs)
         if fmt == "pdf":
             return RegisterKeberatan(rows, dari, sampai, request).response()

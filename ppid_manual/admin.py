@@ -8,14 +8,13 @@ from ppid_manual.models import (
     HariLibur,
     NomorTerbit,
     Pejabat,
-    PencarianIdentitas,
     PenghitungNomor,
     PolaNomorUnit,
     Unit,
     User,
 )
 from ppid_manual.roles import Role
-from ppid_manual.workflow.kalender import delete_hari_libur, save_hari_libur
+from ppid_manual.workflow.hari_libur import delete_hari_libur, save_hari_libur
 from ppid_manual.workflow.numbering import validate_pattern
 
 
@@ -215,16 +214,6 @@ class EventAdmin(ReadOnlyAdmin):
         "to_state",
     ]
     list_filter = ["content_type", "step"]
-
-
-@admin.register(PencarianIdentitas)
-class PencarianIdentitasAdmin(ReadOnlyAdmin):
-    """Who looked a pemohon up by NIK or akta, and when (UU 27/2022 PDP): the Admin's list."""
-
-    list_display = ["waktu", "pengguna", "laman", "jenis", "sha256", "ditampilkan"]
-    list_filter = ["jenis", "ditampilkan", "laman"]
-    search_fields = ["sha256", "pengguna__username"]
-    date_hierarchy = "waktu"
 
 
 @admin.register(User)

@@ -1,5 +1,3 @@
-from django.utils import timezone
-
 from ppid_manual.workflow.pdf import PrintDocument
 
 
@@ -11,40 +9,3 @@ class PerhitunganTenggat(PrintDocument):
 
     def filename(self) -> str:
         return f"tenggat-{self.kwargs['mulai']:%Y%m%d}-{self.kwargs['hari']}hk.pdf"
-
-
-class LaporanLayananDokumen(PrintDocument):
-    """Laporan Layanan Informasi Publik with its charts (SVG drawn on the server)."""
-
-    template_name = "ppid_manual/print/laporan.html"
-    title = "Laporan Layanan Informasi Publik"
-
-    def get_context(self):
-        """Addressed to the Atasan PPID, signed by the PPID (or, for one OPD, its PPID
-        Pelaksana) in office today, copied to the Komisi Informasi Provinsi Bali (UU 14/2008
-        Pasal 7(3) and Perki 1/2021: the report goes to the Komisi Informasi)."""
-        from ppid_manual.models import Pejabat
-
-        context = super().get_context()
-        angka = context["angka"]
-        day = timezone.localdate()
-        try:
-            context["pejabat"] = (
-                Pejabat.signer_of_unit(angka.unit, day)
-                if angka.unit is not None
-                else Pejabat.signer(Pejabat.Peran.PPID, day)
-            )
-        except Pejabat.DoesNotExist:
-            context["pejabat"] = None  # printed without a signer rather than not at all
-        context["tanggal_surat"] = day
-        context["tanggal_ttd"] = True
-        context["yth_nama"] = "Atasan PPID Pemerintah Provinsi Bali"
-        context["yth_baris"] = ["Sekretaris Daerah Provinsi Bali"]
-        context["yth_di"] = "Denpasar"
-        context["tembusan"] = ["Komisi Informasi Provinsi Bali"]
-        return context
-
-    def filename(self) -> str:
-        angka = self.kwargs["angka"]
-        unit = angka.unit.kode.lower() if angka.unit else "provinsi"
-        return f"laporan-layanan-{angka.periode}-{angka.tahun}-{unit}.pdf"

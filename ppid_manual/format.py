@@ -74,7 +74,7 @@ def hari_tanggal(value) -> str:
 
 def terbilang(n: int) -> str:
     """Whole numbers in Indonesian words, by num2words' Indonesian (checked against the
-    KBBI spelling in tests/test_i17_surat.py: seratus, seribu, sebelas, satu juta):
+    KBBI spelling in tests/test_specimen_book.py: seratus, seribu, sebelas, satu juta):
     17 -> tujuh belas, 1250 -> seribu dua ratus lima puluh."""
     from num2words import num2words
 

@@ -1,6 +1,6 @@
 """Uploaded scans and their records (issue 16): a scan is kept only together with its record.
 
-- `simpan` writes a scan inside a step; `dibersihkan_bila_gagal` wraps the step's transaction
+- `store_scan` writes a scan inside a step; `dibersihkan_bila_gagal` wraps the step's transaction
   and deletes what was written when the transaction does not commit (the step refused, an
   error, a failed commit). Django has no "on rollback" hook, so the wrapper sits outside the
   outermost `atomic` of the action.
@@ -41,7 +41,7 @@ _ditulis: contextvars.ContextVar[list[tuple[Storage, str]] | None] = contextvars
 )
 
 
-def simpan(fieldfile, name: str, content) -> None:
+def store_scan(fieldfile, name: str, content) -> None:
     """Write an uploaded scan to a record's file field (the row is saved by the step)."""
     fieldfile.save(name, content, save=False)
     written = _ditulis.get()

@@ -84,12 +84,13 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "axes",
     "ppid_manual",
+    # The floors (DESIGN.md section 6), bottom to top after the kernel: the pemohon, the three
+    # processes, and the services across them (search, Laporan, hand-back, backup, demo).
+    "pemohon",
     "registrasi",
     "keberatan",
     "dip",
-    # The cross-process features (dashboard, Laporan, hand-back, backup, demo): an app only for
-    # their management commands; they read the three apps, the kernel above never does.
-    "ppid_manual.layanan.apps.LayananConfig",
+    "layanan",
 ]
 
 MIDDLEWARE = [

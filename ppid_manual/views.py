@@ -19,7 +19,7 @@ from ppid_manual.models import (
     HariLibur,
 )
 from ppid_manual.workflow import calendar
-from ppid_manual.workflow.kalender import tahun_dimuat
+from ppid_manual.workflow.hari_libur import tahun_dimuat
 
 
 @login_required

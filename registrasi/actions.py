@@ -17,6 +17,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from pemohon import identitas as identitas
 from ppid_manual import pindaian
 from ppid_manual.format import rupiah
 from ppid_manual.models import DokumenTerbit, Event, FormatNomor, Ralat, Unit, User
@@ -27,7 +28,6 @@ from ppid_manual.workflow.engine import StepRefused, apply_step, record_event
 from ppid_manual.workflow.numbering import next_number
 from ppid_manual.workflow.penyampaian import Penyampaian
 from ppid_manual.workflow.susulan import Susulan
-from registrasi import pemohon as identitas
 from registrasi.alur import (
     ALUR,
     LANGKAH_KEPUTUSAN,
@@ -64,7 +64,7 @@ class Intake:
     """What the desk typed from the Formulir Permohonan."""
 
     pemohon: dict[str, str]
-    # Another name on a recorded NIK: the reason the clerk gave (registrasi.pemohon.simpan).
+    # Another name on a recorded NIK: the reason the clerk gave (pemohon.identitas.save_pemohon).
     alasan_identitas: str = ""
     rincian_informasi: str = ""
     tujuan_penggunaan: str = ""
@@ -97,7 +97,7 @@ def _intake(step_name: str, intake: Intake, *, by: User, note: str) -> Permohona
     if intake.susulan is not None:
         intake.susulan.check()
     returned = _lock_returned(intake.lanjutan_dari, by) if intake.lanjutan_dari else None
-    pemohon, changes = identitas.simpan(intake.pemohon, by=by, alasan=intake.alasan_identitas)
+    pemohon, changes = identitas.save_pemohon(intake.pemohon, by=by, alasan=intake.alasan_identitas)
     permohonan = Permohonan(
         pemohon=pemohon,
         unit_registrasi_id=by.unit_id,
@@ -142,7 +142,7 @@ def _intake(step_name: str, intake: Intake, *, by: User, note: str) -> Permohona
             penyampaian_surat.belum_disampaikan(p, "pengembalian", calendar.today())
         if intake.scan_identitas is not None:
             # Saved last, and removed again if the transaction does not commit (_submit).
-            pindaian.simpan(p.scan_identitas, intake.scan_identitas.name, intake.scan_identitas)
+            pindaian.store_scan(p.scan_identitas, intake.scan_identitas.name, intake.scan_identitas)
         return data
 
     if step_name == "daftar":
@@ -605,7 +605,6 @@ def withdraw(permohonan: Permohonan, *, by: User, note: str) -> Permohonan:
     return apply_step(permohonan, ALUR, "tarik", by=by, note=note, update=update)
 
 
-@transaction.atomic
 @dataclass(frozen=True)
 class Syarat:
     """The terms of the Atasan PPID's answer the reopened request follows: a partial grant

@@ -16,4 +16,24 @@ class RegistrasiConfig(AppConfig):
         from registrasi.models import Permohonan
 
         # Issued letters are stored when issued (issue 15).
-        terbit.daftarkan(Permohonan, terbitan)
+        terbit.register(Permohonan, terbitan)
+
+        from pemohon import kasus
+
+        # The pemohon floor finds a pemohon's requests through this (it imports no process).
+        kasus.register(
+            kasus.JenisKasus(
+                label="permohonan",
+                for_user=lambda user: Permohonan.objects.for_user(user),
+                open=lambda: Permohonan.objects.open(),
+                earlier=lambda user: Permohonan.objects.for_user(user).exclude(
+                    status=Permohonan.Status.BARU
+                ),
+            )
+        )
+
+        from ppid_manual import penghubung
+        from registrasi.models import usulan_dik
+
+        # dip's DIK form starts from a request's Pasal 17 decision (dip does not read requests).
+        penghubung.USULAN_DIK.fill(usulan_dik)

@@ -4,18 +4,18 @@ the field. Nothing is saved by a form; the views pass the cleaned data to regist
 from __future__ import annotations
 
 import datetime
-import re
 import uuid
 from decimal import Decimal
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import HTML, Column, Div, Field, Fieldset, Layout, Row, Submit
+from crispy_forms.layout import HTML, Column, Field, Fieldset, Layout, Row, Submit
 from django import forms
-from stdnum.id import nik as stdnum_nik
 
-from ppid_manual import wilayah
+from pemohon.forms import IdentitasPemohonForm, clean_nik
+from pemohon.identitas import PEMOHON_FIELDS
+from pemohon.models import Pemohon
 from ppid_manual.format import hari_tanggal
-from ppid_manual.forms import bersihkan_scan
+from ppid_manual.forms import bersihkan_scan, date_input, not_future, textarea
 from ppid_manual.hidden_fields import HiddenFieldsCheckedMixin
 from ppid_manual.models import Unit
 from ppid_manual.pindaian import SCAN_IDENTITAS
@@ -30,206 +30,12 @@ from ppid_manual.workflow.forms import (
 from ppid_manual.workflow.susulan import Susulan
 from registrasi.actions import Intake, Putusan
 from registrasi.alur import TENGGAT_PEMBERITAHUAN, tersedia_melewati_tenggat
-from registrasi.models import Pemohon, Permohonan, SuratPermintaan, Tarif
-from registrasi.pemohon import (
-    NAMA_BERBEDA_TANPA_ALASAN,
-    PEMOHON_FIELDS,
-    find_pemohon,
-    nama_berbeda,
-    pemohon_terlihat,
-)
-from registrasi.pemohon import perbedaan as perbedaan_identitas
+from registrasi.models import Permohonan, SuratPermintaan, Tarif
 
 K = Permohonan.Keputusan
-TELEPON_RE = re.compile(r"^\+?[0-9][0-9 ()\-]{5,28}$")
 
 
 # --- Field checks ------------------------------------------------------------------------
-
-
-def clean_nik(value: str, *, hari_ini: datetime.date | None = None) -> str:
-    """A NIK: 16 digits PPRRSSDDMMYYXXXX (UU 24/2013 Pasal 13; Permendagri 137/2017). The
-    province (PP) and the regency/city (PPRR) must be in the Kemendagri list shipped with the
-    app (ppid_manual/data/wilayah_kemendagri.csv, earlier editions included: a NIK keeps the
-    code of the regency that issued it); the birth date (DDMMYY, women +40 on the day) must be
-    a real date, not after today; the district (SS) and the sequence (XXXX) may not be zero.
-    Each message says which part is wrong. A region outside Bali is fine: anyone may request
-    information (UU 14/2008 Pasal 4)."""
-    nik = stdnum_nik.compact(value or "")
-    if not nik:
-        raise forms.ValidationError("NIK wajib diisi.")
-    if not nik.isdigit():
-        raise forms.ValidationError("NIK hanya boleh berisi angka (16 digit).")
-    if len(nik) != 16:
-        raise forms.ValidationError(f"NIK harus 16 digit; yang diisi {len(nik)} digit.")
-    if not (wilayah.provinsi_dikenal(nik[:2]) and wilayah.kabupaten_kota_dikenal(nik[:4])):
-        raise forms.ValidationError(
-            f"Kode provinsi/kabupaten/kota pada 4 digit pertama NIK ({nik[:4]}) tidak dikenal."
-        )
-    if nik[4:6] == "00":
-        raise forms.ValidationError("Digit ke-5 dan ke-6 NIK (kode kecamatan) tidak boleh 00.")
-    _check_birth_date(nik, hari_ini or today())
-    if nik[12:] == "0000":
-        raise forms.ValidationError("Empat digit terakhir NIK (nomor urut) tidak boleh 0000.")
-    return nik
-
-
-def _check_birth_date(nik: str, hari_ini: datetime.date) -> None:
-    """DDMMYY: the day 01–31 (men) or 41–71 (women, +40); the year is 19YY or 20YY, whichever
-    makes a real date that is not after today (the later one first)."""
-    day, month, yy = int(nik[6:8]), int(nik[8:10]), int(nik[10:12])
-    if 41 <= day <= 71:
-        day -= 40
-    elif not 1 <= day <= 31:
-        day = 0
-    dates = []
-    for century in (2000, 1900):
-        try:
-            dates.append(datetime.date(century + yy, month, day))
-        except ValueError:
-            continue
-    if not dates:
-        raise forms.ValidationError(
-            f"Digit ke-7 sampai ke-12 NIK ({nik[6:12]}) bukan tanggal lahir yang sah "
-            "(format TTBBTT; untuk perempuan tanggal ditambah 40)."
-        )
-    if all(d > hari_ini for d in dates):
-        raise forms.ValidationError(
-            f"Tanggal lahir pada NIK (digit ke-7 sampai ke-12: {nik[6:12]}) jatuh sesudah hari ini."
-        )
-
-
-def not_future(value: datetime.date | None) -> datetime.date | None:
-    if value and value > today():
-        raise forms.ValidationError("Tanggal tidak boleh di masa depan.")
-    return value
-
-
-def date_input() -> forms.DateInput:
-    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-def textarea(rows: int = 3, maxlength: int | None = None) -> forms.Textarea:
-    attrs = {"rows": rows}
-    if maxlength:
-        attrs["maxlength"] = maxlength
-    return forms.Textarea(attrs=attrs)
-
-
-# --- The pemohon's identity (with registrasi/pemohon.py: look-up, create/update) -----------
-
-
-def clean_telepon(value: str) -> str:
-    value = (value or "").strip()
-    if value and not TELEPON_RE.match(value):
-        raise forms.ValidationError(
-            "Nomor telepon hanya boleh berisi angka, spasi, tanda +, - dan kurung (6–30 karakter)."
-        )
-    return value
-
-
-class IdentitasPemohonForm(forms.Form):
-    """The identity fields of the Formulir Permohonan and the Formulir Keberatan (Perki
-    1/2021), one definition for both, with the person acting for a badan hukum or a
-    kelompok. Each form lays them out and adds its own (the keberatan's kuasa); NIK rules are
-    in their clean()."""
-
-    jenis = forms.ChoiceField(
-        label="Jenis pemohon", choices=Pemohon.Jenis.choices, widget=forms.RadioSelect
-    )
-    nama = forms.CharField(label="Nama pemohon / badan hukum / kelompok", max_length=150)
-    nik = forms.CharField(
-        label="NIK",
-        max_length=20,
-        required=False,
-        help_text="Perorangan: NIK pemohon; kelompok: NIK penanggung jawab. 16 digit.",
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
-    )
-    nomor_akta = forms.CharField(
-        label="Nomor akta/registrasi badan hukum", max_length=100, required=False
-    )
-    penanggung_jawab = forms.CharField(
-        label="Nama yang bertindak untuk badan hukum/kelompok",
-        max_length=150,
-        required=False,
-        help_text="Badan hukum: pengurus atau yang diberi kuasa; kelompok: penanggung jawab.",
-    )
-    alamat = forms.CharField(label="Alamat", max_length=300)
-    pekerjaan = forms.CharField(label="Pekerjaan", max_length=100)
-    telepon = forms.CharField(label="Nomor telepon", max_length=30)
-    email = forms.EmailField(label="E-mail", max_length=254, required=False)
-    # Shown only when what is typed differs from the pemohon recorded under this NIK/akta
-    # (issue 15; DESIGN.md §7): see periksa_identitas().
-    SAMA, LAIN = "sama", "lain"
-    KONFIRMASI = ("identitas_pilihan", "identitas_alasan")
-    identitas_pilihan = forms.ChoiceField(
-        label="Data yang diketik berbeda dengan data pemohon tercatat",
-        choices=[
-            (SAMA, "Orang yang sama dengan data baru: perbarui data pemohon"),
-            (LAIN, "Orang lain: NIK/nomor akta salah ketik, akan saya perbaiki"),
-        ],
-        required=False,
-        widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
-    )
-    identitas_alasan = forms.CharField(
-        label="Alasan nama berbeda pada NIK/nomor akta yang sama",
-        max_length=500,
-        required=False,
-        help_text="Misalnya: ganti nama sesuai KTP baru; salah eja pada kunjungan lalu.",
-        widget=forms.TextInput(attrs={"class": "form-control"}),
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.beda_identitas: list[tuple[str, str, str]] = []
-        self.beda_nama = False
-
-    def clean_nama(self) -> str:
-        return self.cleaned_data["nama"].strip()
-
-    def periksa_identitas(self, cleaned: dict) -> None:
-        """A returning pemohon found by NIK/akta whose record differs from what is typed: the
-        form shows both side by side (`beda_identitas`) and the clerk chooses. The same
-        person with new details: the record is updated (registrasi.pemohon.simpan writes the
-        events); another person: the NIK is mistyped and must be corrected. Another name on
-        the same NIK needs a reason. The recorded values are shown only to a desk that may
-        already see a case of this pemohon (UU 27/2022 PDP Pasal 16; cari_kembali)."""
-        data = {k: cleaned.get(k) or "" for k in PEMOHON_FIELDS}
-        found = find_pemohon(data)
-        if found is None:
-            return
-        changes = perbedaan_identitas(found, data)
-        if not changes:
-            return
-        user = getattr(self, "user", None)
-        visible = user is not None and pemohon_terlihat(user, found)
-        self.beda_identitas = [
-            (
-                str(Pemohon._meta.get_field(name).verbose_name).capitalize(),
-                old if visible else "(tercatat; tidak ditampilkan di meja ini)",
-                new,
-            )
-            for name, (old, new) in changes.items()
-        ]
-        self.beda_nama = nama_berbeda(found, data)
-        pilihan = cleaned.get("identitas_pilihan")
-        kunci = "nomor_akta" if data["jenis"] == Pemohon.Jenis.BADAN_HUKUM else "nik"
-        if not pilihan:
-            self.add_error(
-                "identitas_pilihan",
-                "Data yang diketik berbeda dengan data pemohon tercatat untuk NIK/nomor akta "
-                "ini: bandingkan keduanya, lalu pilih.",
-            )
-        elif pilihan == self.LAIN:
-            self.add_error(
-                kunci,
-                "NIK/nomor akta ini tercatat untuk pemohon lain: perbaiki sesuai KTP/akta.",
-            )
-        elif self.beda_nama and not (cleaned.get("identitas_alasan") or "").strip():
-            self.add_error("identitas_alasan", NAMA_BERBEDA_TANPA_ALASAN)
-
-    def clean_telepon(self) -> str:
-        return clean_telepon(self.cleaned_data.get("telepon", ""))
 
 
 # --- Intake --------------------------------------------------------------------------------
@@ -428,7 +234,7 @@ class PermohonanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
         now = today()
         if day >= now:
             return []
-        tenggat = TENGGAT_PEMBERITAHUAN.dari(day)
+        tenggat = TENGGAT_PEMBERITAHUAN.count_from(day)
         days_off = calendar.days_off_between(day, max(now, tenggat))
         lines = []
         if not calendar.is_working_day(day, days_off):
@@ -589,16 +395,6 @@ class PermohonanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
             initial["telepon"] = pemohon.telepon
             initial["email"] = pemohon.email
         return initial
-
-
-class CariPemohonForm(forms.Form):
-    """A returning pemohon, found by NIK (or akta number) to pre-fill the intake form."""
-
-    cari = forms.CharField(
-        label="Pemohon lama? Cari dengan NIK, nomor akta atau nama lengkap",
-        max_length=100,
-        required=False,
-    )
 
 
 # --- Routing and the OPD's answer ----------------------------------------------------------
@@ -911,44 +707,4 @@ class PenyerahanForm(forms.Form):
         cleaned = super().clean()
         if cleaned.get("jumlah_halaman") and not cleaned.get("tarif"):
             self.add_error("tarif", "Pilih tarif untuk halaman yang disalin.")
-        return cleaned
-
-
-# --- Register -----------------------------------------------------------------------------------
-
-
-class RegisterForm(forms.Form):
-    dari = forms.DateField(label="Dari tanggal", widget=date_input())
-    sampai = forms.DateField(label="Sampai tanggal", widget=date_input())
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.form_method = "get"
-        self.helper.form_class = "row g-2 align-items-end"
-        self.helper.layout = Layout(
-            Column("dari", css_class="col-auto"),
-            Column("sampai", css_class="col-auto"),
-            Div(
-                HTML(
-                    '<button class="btn btn-primary" type="submit">Tampilkan</button> '
-                    '<button class="btn btn-outline-secondary" type="submit" name="format" '
-                    'value="pdf"><i class="bi bi-file-earmark-pdf" aria-hidden="true"></i> PDF'
-                    "</button> "
-                    '<button class="btn btn-outline-success" type="submit" name="format" '
-                    'value="xlsx"><i class="bi bi-file-earmark-excel" aria-hidden="true"></i> '
-                    "XLSX</button>"
-                ),
-                css_class="col-auto mb-3",
-            ),
-        )
-
-    def clean(self):
-        cleaned = super().clean()
-        dari, sampai = cleaned.get("dari"), cleaned.get("sampai")
-        if dari and sampai:
-            if sampai < dari:
-                self.add_error("sampai", "Tanggal akhir tidak boleh sebelum tanggal awal.")
-            elif (sampai - dari).days > 366:
-                self.add_error("sampai", "Periode paling panjang satu tahun.")
         return cleaned

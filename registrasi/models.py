@@ -21,141 +21,13 @@ from django.db.models import Q
 from django.db.models.functions import Upper
 from django.utils import timezone
 
+from pemohon.models import IdentitasKasus, Pemohon
 from ppid_manual import hukum
 from ppid_manual.models import Unit
 from ppid_manual.postgres import key_in
 from ppid_manual.roles import Role
 from ppid_manual.workflow import deadlines
 from ppid_manual.workflow.penyampaian import Cara
-
-
-class Pemohon(models.Model):
-    """The requester. One row per person (NIK) or legal entity (akta): a returning pemohon is
-    found by NIK and reused, never duplicated. Personal data (UU 27/2022 PDP)."""
-
-    class Jenis(models.TextChoices):
-        PERORANGAN = "perorangan", "Perorangan"
-        BADAN_HUKUM = "badan_hukum", "Badan hukum"
-        KELOMPOK = "kelompok", "Kelompok orang"
-
-    jenis = models.CharField("jenis pemohon", max_length=12, choices=Jenis.choices)
-    nama = models.CharField("nama", max_length=150)
-    nik = models.CharField(
-        "NIK",
-        max_length=16,
-        blank=True,
-        db_index=True,
-        help_text="Perorangan: NIK pemohon. Kelompok: NIK penanggung jawab kelompok.",
-    )
-    nomor_akta = models.CharField(
-        "nomor akta/registrasi badan hukum",
-        max_length=100,
-        blank=True,
-        help_text="Nomor akta pendirian atau nomor pengesahan badan hukum.",
-    )
-    # Perki 1/2021 formulir: who acts for a badan hukum (or answers for a kelompok).
-    penanggung_jawab = models.CharField(
-        "nama yang bertindak untuk badan hukum/kelompok", max_length=150, blank=True
-    )
-    alamat = models.CharField("alamat", max_length=300, blank=True)
-    pekerjaan = models.CharField("pekerjaan", max_length=100, blank=True)
-    telepon = models.CharField("nomor telepon", max_length=30, blank=True)
-    email = models.EmailField("surat elektronik (e-mail)", max_length=254, blank=True)
-    dibuat = models.DateTimeField("dibuat", auto_now_add=True)
-    diubah = models.DateTimeField("diubah", auto_now=True)
-
-    class Meta:
-        ordering = ["nama"]
-        verbose_name = "pemohon"
-        verbose_name_plural = "pemohon"
-        # The work list's search by name and by part of the NIK (PermohonanQuerySet.search):
-        # trigram indexes answer `contains`; PostgreSQL only (migration 0003).
-        indexes = [
-            GinIndex(OpClass(Upper("nama"), name="gin_trgm_ops"), name="pemohon_nama_trgm"),
-            GinIndex(fields=["nik"], opclasses=["gin_trgm_ops"], name="pemohon_nik_trgm"),
-        ]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["nik"],
-                condition=Q(jenis="perorangan") & ~Q(nik=""),
-                name="pemohon_nik_perorangan_unik",
-            ),
-            models.UniqueConstraint(
-                fields=["nomor_akta"],
-                condition=Q(jenis="badan_hukum") & ~Q(nomor_akta=""),
-                name="pemohon_akta_badan_hukum_unik",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return self.nama
-
-    @property
-    def identitas(self) -> str:
-        """The identity number that applies to this kind of pemohon."""
-        return self.nomor_akta if self.jenis == self.Jenis.BADAN_HUKUM else self.nik
-
-    @property
-    def nik_tersamar(self) -> str:
-        """The NIK masked for screens that do not need it (UU 27/2022 PDP)."""
-        return mask_nik(self.nik)
-
-    def salinan(self) -> dict[str, str]:
-        """The identity as it stands now, to be kept on a case (IdentitasKasus)."""
-        return {name: getattr(self, name) for name in IDENTITAS_FIELDS}
-
-
-# The identity a case keeps (DESIGN.md §7: "the identity on a case is the one given for it").
-IDENTITAS_FIELDS = (
-    "jenis",
-    "nama",
-    "nik",
-    "nomor_akta",
-    "penanggung_jawab",
-    "alamat",
-    "pekerjaan",
-    "telepon",
-    "email",
-)
-
-
-class IdentitasKasus(models.Model):
-    """The pemohon's identity as given for this case (issue 15; DESIGN.md §7). The Pemohon
-    row is the desk's address book and changes when a returning pemohon brings new details;
-    a case keeps what was given at its registration, and every page and letter of the case
-    reads it here, so a later intake never rewrites a letter already handed out (a record
-    the Komisi Informasi may examine in a sengketa, Perki 1/2013)."""
-
-    identitas_pemohon = models.JSONField(
-        "identitas pemohon pada berkas ini", default=dict, blank=True, editable=False
-    )
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        # Kept when the case row is first written: the identity given for this case.
-        if not self.identitas_pemohon and self.pemohon_id:
-            self.identitas_pemohon = self.pemohon.salinan()
-            if kwargs.get("update_fields") is not None:
-                kwargs["update_fields"] = {*kwargs["update_fields"], "identitas_pemohon"}
-        super().save(*args, **kwargs)
-
-    @property
-    def pemohon_kasus(self) -> Pemohon:
-        """The identity of this case as a (never saved) Pemohon, so that templates keep
-        `nama`, `nik_tersamar`, `get_jenis_display`; its pk is the pemohon's, for links. A
-        case not yet written (a draft) has none of its own yet: the pemohon's now."""
-        data = self.identitas_pemohon or self.pemohon.salinan()
-        return Pemohon(pk=self.pemohon_id, **{k: data.get(k, "") for k in IDENTITAS_FIELDS})
-
-
-def mask_nik(nik: str) -> str:
-    if not nik:
-        return ""
-    if len(nik) < 8:
-        return "*" * len(nik)
-    return nik[:4] + "*" * (len(nik) - 8) + nik[-4:]
 
 
 class TarifQuerySet(models.QuerySet):
@@ -682,7 +554,7 @@ class Permohonan(IdentitasKasus):
                 name="permohonan_penyerahan_target",
             ),
             # The handover work in the order of the date it binds to (tenggat_serah:
-            # ppid_manual/layanan/tugas.py): the first page of the home page's list.
+            # layanan/tugas.py): the first page of the home page's list.
             models.Index(
                 TENGGAT_SERAH,
                 "id",
@@ -700,7 +572,7 @@ class Permohonan(IdentitasKasus):
                 OpClass(Upper("nomor_pendaftaran"), name="gin_trgm_ops"),
                 name="permohonan_nomor_trgm",
             ),
-            # The desk's search by words of the request (ppid_manual/layanan/cari.py); PostgreSQL
+            # The desk's search by words of the request (layanan/cari.py); PostgreSQL
             # only (0004).
             GinIndex(
                 OpClass(Upper("rincian_informasi"), name="gin_trgm_ops"),
@@ -962,3 +834,19 @@ class Penyerahan(models.Model):
     @property
     def tanpa_biaya(self) -> bool:
         return not self.total
+
+
+def usulan_dik(user, pk: int) -> dict:
+    """The DIK entry a request's decision on Pasal 17 proposes, as this user may see the
+    request ({} when there is none): dip's DIK form starts from it (ppid_manual/penghubung.py)."""
+    p = Permohonan.objects.for_user(user).filter(pk=pk).first()
+    if p is None or not p.pasal17:
+        return {}
+    return {
+        "informasi": p.bagian_dihitamkan or p.rincian_informasi,
+        "opd": p.unit_tujuan_id or p.unit_registrasi_id,
+        "pasal17": list(p.pasal17),
+        "undang_undang_lain": p.undang_undang_lain,
+        "konsekuensi": p.konsekuensi,
+        "dasar_penetapan": f"Keputusan PPID atas permohonan {p.nomor_pendaftaran}",
+    }

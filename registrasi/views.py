@@ -15,12 +15,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
+from pemohon import identitas as pemohon_mod
+from pemohon.forms import CariPemohonForm
+from pemohon.models import PencarianIdentitas
+from ppid_manual import penghubung
 from ppid_manual.access import role_required
-from ppid_manual.layanan import cetak_latar
-from ppid_manual.models import CetakanRegister, PencarianIdentitas
+from ppid_manual.forms import RegisterForm
 from ppid_manual.paging import counted_page
 from ppid_manual.roles import ALL_DESK, Role
-from ppid_manual.workflow import calendar, penerimaan, terbit
+from ppid_manual.workflow import calendar, penerimaan, tabel_pdf, terbit
 from ppid_manual.workflow import penyampaian as penyampaian_surat
 from ppid_manual.workflow.deadlines import near_due_limit
 from ppid_manual.workflow.engine import StepRefused
@@ -37,7 +40,6 @@ from ppid_manual.workflow.pages import (
     timeline,
 )
 from registrasi import actions
-from registrasi import pemohon as pemohon_mod
 from registrasi.alur import ALUR, LANGKAH_KEPUTUSAN, SURAT_KELUAR, tahapan
 from registrasi.documents import (
     REGISTER_COLUMNS,
@@ -57,13 +59,11 @@ from registrasi.documents import (
     register_xlsx,
 )
 from registrasi.forms import (
-    CariPemohonForm,
     JawabanOpdForm,
     PenyerahanForm,
     PermohonanForm,
     PerpanjanganForm,
     PutusanForm,
-    RegisterForm,
     SuratPermintaanForm,
 )
 from registrasi.models import Penyerahan, Permohonan, SuratPermintaan
@@ -355,12 +355,8 @@ def _usulan_dik(p: Permohonan, user) -> dict:
         return {}
     if not user.has_role(Role.PPID):
         return {}
-    from dip.models import InformasiDikecualikan
-
     return {
-        "dik_cocok": list(
-            InformasiDikecualikan.objects.cocok(p.unit_tujuan_id or p.unit_registrasi_id, p.pasal17)
-        ),
+        "dik_cocok": penghubung.DIK_COCOK(p.unit_tujuan_id or p.unit_registrasi_id, p.pasal17),
         "dik_usul_url": f"{reverse('dip:dik_tambah')}?permohonan={p.pk}",
     }
 
@@ -731,10 +727,8 @@ def register(request: HttpRequest) -> HttpResponse:
         fmt = request.GET.get("format")
         if fmt == "pdf":
             jumlah = qs.count()
-            if jumlah > cetak_latar.LANGSUNG_MAKS:
-                return cetak_latar.tawarkan(
-                    request, CetakanRegister.Jenis.PERMOHONAN, dari, sampai, jumlah
-                )
+            if jumlah > tabel_pdf.LANGSUNG_MAKS:
+                return tabel_pdf.cetak_di_latar("permohonan", dari, sampai)
             return RegisterPermohonan(register_rows(qs), dari, sampai, request).response()
         if fmt == "xlsx":
             response = HttpResponse(

@@ -18,9 +18,9 @@ LAMA_DULU = (
     "tests/e2e/test_dip_journey.py",  # 45 s
     "tests/e2e/test_keberatan_journey.py",  # 36 s
     "tests/e2e/test_meja_journey.py",  # 26 s (three journeys)
-    "tests/test_i17_surat.py",  # 21 s (the specimen book's documents)
+    "tests/test_specimen_book.py",  # 21 s (the specimen book's documents)
     "tests/test_dua_server.py",  # 18 s
-    "tests/e2e/test_i18_kertas_journey.py",  # 15 s
+    "tests/e2e/test_paper_fallback_journey.py",  # 15 s
     "tests/e2e/test_akses_journey.py",  # 15 s
     "tests/e2e/test_pelayanan_journey.py",  # 14 s
     "tests/e2e/test_permohonan_journey.py",  # 14 s
@@ -76,7 +76,7 @@ def dokumen_di_langkah(request, monkeypatch):
         return
     from ppid_manual.workflow import terbit
 
-    monkeypatch.setattr(terbit, "siapkan", lambda case: [])
+    monkeypatch.setattr(terbit, "prepare", lambda case: [])
 
 
 @pytest.fixture(autouse=True)
@@ -122,7 +122,7 @@ def migration_seed(request):
     # under new keys). A CI run failed so: a browser journey after the two-server test wrote an
     # event with a cached key the table did not have (a foreign-key error, a 500). Reproduced
     # in one process with tests/registrasi/test_intake.py, tests/test_dua_server.py, then
-    # tests/e2e/test_i18_kertas_journey.py; with the cache read afresh here, it passes.
+    # tests/e2e/test_paper_fallback_journey.py; with the cache read afresh here, it passes.
     ContentType.objects.clear_cache()
 
     for migration, seed in SEEDS:

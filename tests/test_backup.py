@@ -5,7 +5,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from ppid_manual.layanan.backup import row_counts
+from layanan.backup import row_counts
 from ppid_manual.models import Event, HariLibur, User
 from ppid_manual.workflow.engine import record_event
 

@@ -181,7 +181,7 @@ def test_the_index_of_running_requests_covers_exactly_the_running_statuses():
 
 
 def test_the_home_page_lists_the_nearest_work_and_counts_the_rest(client, desk, holidays_2026):
-    from ppid_manual.layanan.views import TUGAS_BERANDA
+    from layanan.views import TUGAS_BERANDA
 
     with at(DAY):
         made = [register(desk.petugas, tanggal=DAY) for _ in range(TUGAS_BERANDA + 2)]

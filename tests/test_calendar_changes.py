@@ -6,7 +6,7 @@ import pytest
 from django.contrib.messages import get_messages
 
 from ppid_manual.models import Event, HariLibur
-from ppid_manual.workflow.kalender import save_hari_libur
+from ppid_manual.workflow.hari_libur import save_hari_libur
 from registrasi import actions as reg
 from registrasi.models import Permohonan
 from tests.helpers import D, at

@@ -11,7 +11,7 @@ import pytest
 from django.urls import reverse
 
 from dip import actions as dip_actions
-from ppid_manual.layanan.cari import bersihkan
+from layanan.cari import bersihkan
 from registrasi import actions
 from registrasi.models import Permohonan
 from tests.dip.conftest import tambah
@@ -221,7 +221,7 @@ def test_it_opens_a_case_by_its_notice_sk_or_tanda_terima_number(client, kasus):
 
 
 def test_a_name_shared_by_very_many_pemohon_is_searched_by_subquery(client, kasus, monkeypatch):
-    monkeypatch.setattr("ppid_manual.layanan.cari.KUNCI_MAKS", 0)
+    monkeypatch.setattr("layanan.cari.KUNCI_MAKS", 0)
     page = search(client, kasus.desk.ppid, "ketut warga").content.decode()
     assert reverse("registrasi:detail", args=[kasus.kembali.pk]) in page
     assert reverse("keberatan:detail", args=[kasus.keberatan.pk]) in page

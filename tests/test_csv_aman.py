@@ -12,8 +12,8 @@ from types import SimpleNamespace
 
 import pytest
 
+from layanan import handback
 from ppid_manual import csv_aman
-from ppid_manual.layanan import handback
 from registrasi import actions as reg
 from registrasi.models import Permohonan
 from tests.helpers import D, at

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from ppid_manual.layanan.dashboard import panels_for
+from layanan.dashboard import panels_for
 from registrasi import actions as reg
 from registrasi.models import Permohonan
 from tests.helpers import D, at

@@ -101,7 +101,7 @@ def test_other_errors_still_get_the_500_page(client, petugas, monkeypatch):
     def broken(*args, **kwargs):
         raise ValueError("a bug")
 
-    monkeypatch.setattr("ppid_manual.layanan.dashboard.panels_for", broken)
+    monkeypatch.setattr("layanan.dashboard.panels_for", broken)
     client.raise_request_exception = False
     response = client.get("/")
     assert response.status_code == 500

@@ -41,9 +41,9 @@ def test_the_golden_example_is_counted_stamped_and_explained_by_the_spec(holiday
 def test_the_keberatan_clocks_count_from_their_day_0(holidays_2026):
     # Pasal 36(1): 30 hk to file: 10 hk to 7 April (the golden example), then 20 more,
     # skipping 1 May (Hari Buruh).
-    assert TENGGAT_PENGAJUAN.dari(D(2026, 3, 16)) == D(2026, 5, 6)
+    assert TENGGAT_PENGAJUAN.count_from(D(2026, 3, 16)) == D(2026, 5, 6)
     # Pasal 37(2): 14 hk after the Atasan's answer, three weeks with no holiday.
-    assert SENGKETA_SESUDAH_TANGGAPAN.dari(D(2026, 11, 2)) == D(2026, 11, 20)
+    assert SENGKETA_SESUDAH_TANGGAPAN.count_from(D(2026, 11, 2)) == D(2026, 11, 20)
 
 
 @pytest.mark.django_db

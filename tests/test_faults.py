@@ -96,7 +96,7 @@ def test_two_desks_printing_a_letter_first_at_the_same_moment_store_it_once(
     settings.MEDIA_ROOT = tmp_path / "media"
     desk = SimpleNamespace(units=units, petugas=petugas, ppid=ppid)
     with monkeypatch.context() as m:
-        m.setattr(terbit, "siapkan", lambda *a, **k: [])  # as before issue 15
+        m.setattr(terbit, "prepare", lambda *a, **k: [])  # as before issue 15
         p = buat_permohonan(desk, D(2026, 3, 16))
         with at(D(2026, 3, 20)):
             reg.extend(p, by=ppid, alasan="Dokumen tersebar.")

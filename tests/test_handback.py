@@ -10,8 +10,8 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from ppid_manual.layanan import handback
-from ppid_manual.models import DiserahkanKembali, EksporOnline
+from layanan import handback
+from layanan.models import DiserahkanKembali, EksporOnline
 from registrasi import actions as reg
 from registrasi.models import Permohonan
 from tests.helpers import D, at

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 
 from ppid_manual.models import HariLibur
 from ppid_manual.workflow import calendar
-from ppid_manual.workflow.kalender import save_hari_libur
+from ppid_manual.workflow.hari_libur import save_hari_libur
 from tests.helpers import D, at, page
 
 J = HariLibur.Jenis

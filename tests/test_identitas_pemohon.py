@@ -5,10 +5,11 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from keberatan.forms import KeberatanForm
+from pemohon import identitas as identitas
+from pemohon.forms import IdentitasPemohonForm
+from pemohon.models import Pemohon
 from ppid_manual.pindaian import SCAN_IDENTITAS, SCAN_SK, ScanDitolak
-from registrasi import pemohon as identitas
-from registrasi.forms import IdentitasPemohonForm, PermohonanForm
-from registrasi.models import Pemohon
+from registrasi.forms import PermohonanForm
 
 PDF = b"%PDF-1.4\n" + b"0" * 100
 PNG = b"\x89PNG\r\n\x1a\n" + b"0" * 100
@@ -32,9 +33,9 @@ def test_it_gives_both_intake_forms_the_same_identity_fields():
 
 @pytest.mark.django_db
 def test_it_reuses_a_returning_pemohon_and_reports_what_changed():
-    first, changes = identitas.simpan(DATA)
+    first, changes = identitas.save_pemohon(DATA)
     assert changes == {}
-    again, changes = identitas.simpan({**DATA, "telepon": "0361 123456"})
+    again, changes = identitas.save_pemohon({**DATA, "telepon": "0361 123456"})
     assert again.pk == first.pk
     assert changes == {"telepon": ["0812 3456 789", "0361 123456"]}
     assert Pemohon.objects.count() == 1

@@ -1,9 +1,11 @@
-"""Layers point one way (issue 14, DESIGN.md §6): the kernel (ppid_manual outside its
-`layanan` subpackage) never imports an app, not even inside a function; and no two modules of
-the project import each other, directly or round a longer circle.
+"""Floors point one way (DESIGN.md section 6): layanan above the three processes, the processes
+above pemohon, pemohon above the kernel ppid_manual. An import against that direction fails with
+its file and line; so does a process importing another (but keberatan reading the request it
+concerns through registrasi). And no two modules of the project import each other, directly
+or round a longer circle.
 
-Both walk the source with `ast`, so an import written inside a function counts as much as one at
-the top of the file: a late import hides a dependency, it does not remove it."""
+Every check walks the source with `ast`, so an import written inside a function counts as much
+as one at the top of the file: a late import hides a dependency, it does not remove it."""
 
 from __future__ import annotations
 
@@ -11,11 +13,15 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ("registrasi", "keberatan", "dip")
-PACKAGES = ("ppid_manual", *APPS)
-# The root URLconf includes every app's URLs and the cross-process pages: it is the wiring of
-# the project (with settings and wsgi), not the kernel.
-KERNEL_WIRING = {"ppid_manual.urls"}
+
+# The direction, written once: each floor may import the floors after it, never one before.
+FLOORS = (("layanan",), ("registrasi", "keberatan", "dip"), ("pemohon",), ("ppid_manual",))
+# The one sideways arrow DESIGN.md allows: a keberatan reads the request it concerns.
+SIDEWAYS = {("keberatan", "registrasi")}
+
+RANK = {folder: len(FLOORS) - i for i, floor in enumerate(FLOORS) for folder in floor}
+APPS = FLOORS[1]
+PACKAGES = tuple(RANK)
 
 
 def _modules() -> dict[str, Path]:
@@ -33,10 +39,11 @@ def _modules() -> dict[str, Path]:
 MODULES = _modules()
 
 
-def _imports(name: str, path: Path) -> set[str]:
-    """The project modules that `name` imports (the longest existing prefix of each name)."""
+def _import_lines(name: str, path: Path) -> dict[str, int]:
+    """The project modules that `name` imports (the longest existing prefix of each name),
+    each with the line of its first import."""
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
-    targets = set()
+    targets: dict[str, int] = {}
     for node in ast.walk(ast.parse(path.read_text(), str(path))):
         if isinstance(node, ast.Import):
             names = [a.name for a in node.names]
@@ -53,40 +60,62 @@ def _imports(name: str, path: Path) -> set[str]:
             for i in range(len(parts), 0, -1):
                 candidate = ".".join(parts[:i])
                 if candidate in MODULES:
-                    targets.add(candidate)
+                    if candidate != name:
+                        targets[candidate] = min(targets.get(candidate, node.lineno), node.lineno)
                     break
-    targets.discard(name)
     return targets
 
 
-GRAPH = {name: _imports(name, path) for name, path in MODULES.items()}
+LINES = {name: _import_lines(name, path) for name, path in MODULES.items()}
+GRAPH = {name: set(targets) for name, targets in LINES.items()}
 
 
-def _is_kernel(name: str) -> bool:
-    return (
-        name.split(".")[0] == "ppid_manual"
-        and not name.startswith("ppid_manual.layanan")
-        and name not in KERNEL_WIRING
-    )
+def _folder(name: str) -> str:
+    return name.split(".")[0]
 
 
-def test_it_finds_the_kernel_and_the_apps():
+def _against_the_floors(lines: dict[str, dict[str, int]]) -> list[str]:
+    """Each import that points up a floor, or sideways between processes (but SIDEWAYS), as
+    'file:line: module imports module'."""
+    wrong = []
+    for name, targets in lines.items():
+        here = _folder(name)
+        for target, line in targets.items():
+            there = _folder(target)
+            if here == there or (here, there) in SIDEWAYS:
+                continue
+            if RANK[there] >= RANK[here]:
+                path = MODULES[name].relative_to(ROOT)
+                wrong.append(f"{path}:{line}: {name} imports {target}")
+    return sorted(wrong)
+
+
+def test_it_finds_every_floor_and_what_it_imports():
     # The walk sees what it must judge (a guard against a test that checks nothing).
-    assert "ppid_manual.workflow.engine" in MODULES
-    assert "ppid_manual.layanan.dashboard" in MODULES
-    assert "registrasi.models" in GRAPH["ppid_manual.layanan.dashboard"]
+    assert {_folder(name) for name in MODULES} == set(PACKAGES)
+    assert "registrasi.models" in GRAPH["layanan.dashboard"]
     assert "ppid_manual.workflow.engine" in GRAPH["registrasi.actions"]
+    assert "pemohon.models" in GRAPH["registrasi.models"]
 
 
-def test_no_kernel_module_imports_an_app_or_the_cross_process_features():
-    wrong = sorted(
-        f"{name} imports {target}"
-        for name, targets in GRAPH.items()
-        if _is_kernel(name)
-        for target in targets
-        if target.split(".")[0] in APPS or target.startswith("ppid_manual.layanan")
-    )
-    assert wrong == []
+def test_the_floor_check_names_an_upward_import_with_its_file_and_line():
+    lines = {"ppid_manual.hukum": {"registrasi.models": 7}, "registrasi.views": {"dip.models": 3}}
+    assert _against_the_floors(lines) == [
+        "ppid_manual/hukum.py:7: ppid_manual.hukum imports registrasi.models",
+        "registrasi/views.py:3: registrasi.views imports dip.models",
+    ]
+    assert _against_the_floors({"keberatan.actions": {"registrasi.models": 1}}) == []
+    assert _against_the_floors({"layanan.cari": {"pemohon.models": 1}}) == []
+
+
+def test_every_import_points_down_the_floors():
+    assert _against_the_floors(LINES) == []
+
+
+def test_no_two_folders_import_each_other():
+    pairs = {(_folder(a), _folder(b)) for a, targets in GRAPH.items() for b in targets}
+    both = sorted(f"{a} <-> {b}" for a, b in pairs if a < b and (b, a) in pairs)
+    assert both == []
 
 
 def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:

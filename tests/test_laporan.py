@@ -10,7 +10,7 @@ import pytest
 from django.urls import reverse
 
 from keberatan.models import Keberatan
-from ppid_manual.layanan import laporan
+from layanan import laporan
 from registrasi import actions as reg
 from registrasi.models import Permohonan
 from tests.helpers import D, at
@@ -152,13 +152,13 @@ def test_the_report_page_pdf_and_xlsx(client, desk, data_2026):
 
 
 def test_the_report_html_escapes_the_narrative_and_draws_svg(client, desk, data_2026):
-    from ppid_manual.documents import LaporanLayananDokumen
-    from ppid_manual.models import LaporanLayanan
+    from layanan.documents import LaporanLayananDokumen
+    from layanan.models import LaporanLayanan
 
     with at(D(2026, 7, 1)):
         angka = laporan.compute(2026, "tahunan")
     narasi = LaporanLayanan(tahun=2026, periode="tahunan", gambaran_umum="<script>x</script>")
-    from ppid_manual.layanan import charts
+    from layanan import charts
 
     html = LaporanLayananDokumen(
         angka=angka,
@@ -191,9 +191,9 @@ def test_a_pelaksana_sees_only_its_own_opd(client, desk, data_2026):
 def test_the_printed_report_is_addressed_signed_and_copied_to_the_komisi_informasi(desk, data_2026):
     """Issue 18: the Laporan as a letter — to the Atasan PPID, signed by the PPID in office,
     copied to the Komisi Informasi Provinsi Bali — with every chart label printed whole."""
-    from ppid_manual.documents import LaporanLayananDokumen
-    from ppid_manual.layanan import charts
-    from ppid_manual.models import LaporanLayanan
+    from layanan import charts
+    from layanan.documents import LaporanLayananDokumen
+    from layanan.models import LaporanLayanan
 
     with at(D(2026, 7, 1)):
         angka = laporan.compute(2026, "tahunan")

@@ -89,14 +89,14 @@ def test_a_registration_that_fails_after_the_upload_removes_its_scan(meja, monke
     from ppid_manual import pindaian
 
     written = []
-    real_simpan = pindaian.simpan
+    real_simpan = pindaian.store_scan
 
     def simpan(fieldfile, name, content):
         real_simpan(fieldfile, name, content)
         written.append(meja.media / fieldfile.name)
         assert written[-1].exists()
 
-    monkeypatch.setattr(pindaian, "simpan", simpan)
+    monkeypatch.setattr(pindaian, "store_scan", simpan)
     monkeypatch.setattr("ppid_manual.workflow.engine.record_event", broken)
     with pytest.raises(NumberingError):
         daftar(meja, "5171014107900003")

@@ -113,7 +113,7 @@ def test_restored_scans_get_the_upload_mode_and_data_is_staged_outside_the_app(
             staged.append((path, stat.S_IMODE(path.parent.stat().st_mode)))
         return real_loaddata(name, *args, **kwargs)
 
-    monkeypatch.setattr("ppid_manual.layanan.backup.call_command", spy)
+    monkeypatch.setattr("layanan.backup.call_command", spy)
     call_command("restore", str(archive))
     restored = media / "identitas" / "scan.pdf"
     assert restored.read_bytes() == SCAN

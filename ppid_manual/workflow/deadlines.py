@@ -88,14 +88,14 @@ class DeadlineSpec:
     dasar: str = ""
     sejak: str | Callable[[Any], str] = ""
 
-    def dari(self, day0: datetime.date, obj: Any = None) -> datetime.date:
+    def count_from(self, day0: datetime.date, obj: Any = None) -> datetime.date:
         """The deadline counted from `day0` (for a case not yet stored, or a letter's draft)."""
         due = calendar.deadline(day0, self.working_days(obj))
         limit = self.cap(obj) if self.cap is not None else None
         return min(due, limit) if limit is not None else due
 
     def count(self, obj: Any) -> datetime.date:
-        return self.dari(getattr(obj, self.start), obj)
+        return self.count_from(getattr(obj, self.start), obj)
 
     def stamp(self, obj: Any) -> datetime.date:
         """Count the deadline from the case's day 0 and store it on the case (not saved): the

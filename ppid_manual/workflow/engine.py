@@ -150,7 +150,7 @@ def apply_step(
         # ppid_manual/workflow/terbit.py).
         from ppid_manual.workflow import terbit
 
-        rendered = terbit.siapkan(locked)
+        rendered = terbit.prepare(locked)
         event = record_event(
             locked,
             step.name,
@@ -160,7 +160,7 @@ def apply_step(
             note=note,
             data={**(data or {}), **terbit.saksi(rendered)},
         )
-        terbit.simpan(locked, rendered, event, by)
+        terbit.store(locked, rendered, event, by)
     return locked
 
 

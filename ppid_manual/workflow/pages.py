@@ -331,7 +331,7 @@ def _issued_response(request: HttpRequest, doc: PrintDocument, back: str) -> Htt
         # Issued but never stored (before issue 15, or no signer at its step): its first
         # print renders and stores it, and every later print serves those bytes.
         try:
-            stored = terbit.simpan_satu(doc, request.user)
+            stored = terbit.store_one(doc, request.user)
         except (Pejabat.DoesNotExist, PdfError) as exc:
             messages.error(request, f"Dokumen tidak dapat dicetak: {exc}")
             return redirect(back)

@@ -73,7 +73,7 @@ class Penyampaian:
         return (calendar.deadline(self.tanggal, hari) if hari else self.tanggal), True
 
 
-def terapkan(obj: Any, prefix: str, p: Penyampaian) -> dict[str, Any]:
+def apply_delivery(obj: Any, prefix: str, p: Penyampaian) -> dict[str, Any]:
     """Store the delivery on the case (not saved) and return it for the step's event."""
     diterima, perkiraan = p.hari_diterima()
     setattr(obj, f"{prefix}_cara", p.cara)
@@ -183,7 +183,7 @@ def catat(obj: Any, surat: SuratKeluar, p: Penyampaian, today: datetime.date) ->
     if tanggal_surat is None:
         raise StepRefused(f"{surat.nama[:1].upper()}{surat.nama[1:]} belum diterbitkan.")
     p.check(tanggal_surat, today)
-    data = terapkan(obj, surat.prefix, p)
+    data = apply_delivery(obj, surat.prefix, p)
     data["surat"] = surat.prefix
     return data
 

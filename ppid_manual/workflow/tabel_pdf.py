@@ -33,8 +33,10 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseRedirect
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 
 from ppid_manual.workflow.pdf import PdfError
 
@@ -156,6 +158,19 @@ class _Ukur:
             i += 1
         pieces.append(word[start:])
         return pieces
+
+
+# A register period of more than this many rows (about 1.5 s with ReportLab on the bench
+# machine) is not printed within the request: the process's register page hands it to the
+# background print (layanan/cetak_latar.py), by URL name, so that no process imports the floor
+# above it (DESIGN.md section 6).
+LANGSUNG_MAKS = 1500
+
+
+def cetak_di_latar(jenis: str, dari: datetime.date, sampai: datetime.date) -> HttpResponseRedirect:
+    """To the page that offers to build this register in the background."""
+    query = urlencode({"jenis": jenis, "dari": f"{dari:%Y-%m-%d}", "sampai": f"{sampai:%Y-%m-%d}"})
+    return HttpResponseRedirect(f"{reverse('cetak_register_tawar')}?{query}")
 
 
 def angka(n: int) -> str:

@@ -2,7 +2,7 @@
 
 Each process says which numbered documents a case has now (`daftarkan(Model, fn)`: `fn(case)`
 returns one PrintDocument per document issued so far). After every step the engine calls
-`simpan_terbitan` inside the step's transaction: a document the case has and that is not yet
+`store_for_case` inside the step's transaction: a document the case has and that is not yet
 stored is rendered once and stored with its SHA-256, who, when and the step's event. A print
 of an issued document serves those bytes (`print_response(mode="issued")`); a missing or
 changed one is said plainly, never rendered again from today's data.
@@ -22,7 +22,7 @@ from ppid_manual.workflow.pdf import PdfError, PrintDocument
 _TERBITAN: dict[type, Callable[[Any], list[PrintDocument]]] = {}
 
 
-def daftarkan(model: type, terbitan: Callable[[Any], list[PrintDocument]]) -> None:
+def register(model: type, terbitan: Callable[[Any], list[PrintDocument]]) -> None:
     """Declare the numbered documents of a process's cases (called from the app's ready())."""
     _TERBITAN[model] = terbitan
 
@@ -43,7 +43,7 @@ def kunci(doc: PrintDocument) -> tuple[str, str]:
 SAKSI = "dokumen_terbit"
 
 
-def siapkan(case: Any) -> list[tuple[PrintDocument, bytes]]:
+def prepare(case: Any) -> list[tuple[PrintDocument, bytes]]:
     """Render each document the case has and has not stored yet (called by the engine inside
     the step's transaction, before the step's event is written; the case row is locked, so
     two desks issuing the same letter wait on each other; the unique constraint is the last
@@ -51,7 +51,7 @@ def siapkan(case: Any) -> list[tuple[PrintDocument, bytes]]:
 
     A letter that cannot be rendered now (no signing official on its date in the Pejabat
     table, WeasyPrint failed) does not undo the step the desk has taken: it stays "not yet
-    stored" on the case page and is stored at its first successful print (`simpan_satu`),
+    stored" on the case page and is stored at its first successful print (`store_one`),
     which says why it cannot be printed until the Admin completes the table."""
     from ppid_manual.workflow.numbering import dalam_konsep
 
@@ -89,16 +89,16 @@ def saksi(rendered: list[tuple[PrintDocument, bytes]]) -> dict[str, Any]:
     }
 
 
-def simpan(
+def store(
     case: Any, rendered: list[tuple[PrintDocument, bytes]], event: Event | None, by: User | None
 ) -> list[DokumenTerbit]:
-    """Store what `siapkan` rendered, with the step's event."""
+    """Store what `prepare` rendered, with the step's event."""
     return [_buat(case, doc, pdf, event=event, by=by) for doc, pdf in rendered]
 
 
-def simpan_terbitan(case: Any, event: Event | None, by: User | None) -> list[DokumenTerbit]:
-    """`siapkan` and `simpan` in one call, for a step whose event is already written."""
-    return simpan(case, siapkan(case), event, by)
+def store_for_case(case: Any, event: Event | None, by: User | None) -> list[DokumenTerbit]:
+    """`prepare` and `store` in one call, for a step whose event is already written."""
+    return store(case, prepare(case), event, by)
 
 
 def _sha(pdf: bytes) -> str:
@@ -135,7 +135,7 @@ class DokumenHilang(Exception):
     """A document stored at its step whose stored row is gone."""
 
 
-def simpan_satu(doc: PrintDocument, by: User | None) -> DokumenTerbit:
+def store_one(doc: PrintDocument, by: User | None) -> DokumenTerbit:
     """The first print of an issued document that was not stored at its step (a letter
     issued before this feature, or one whose signer was missing then): rendered once now
     and stored; every later print serves these bytes. Two desks printing at once store

@@ -275,7 +275,7 @@ class Sim:
     # --- pemohon ---------------------------------------------------------------------------
 
     def pemohon_for(self, first_day: datetime.date):
-        from registrasi.models import Pemohon
+        from pemohon.models import Pemohon
 
         rng = self.rng
         if self.pemohon and rng.random() < 0.22:
@@ -869,8 +869,9 @@ class Sim:
         from django.db import transaction
 
         from keberatan.models import Keberatan
+        from pemohon.models import Pemohon
         from ppid_manual.models import Event, NomorTerbit, PenghitungNomor
-        from registrasi.models import Pemohon, Penyerahan, Permohonan, SuratPermintaan
+        from registrasi.models import Penyerahan, Permohonan, SuratPermintaan
 
         issued = self.assign_numbers()
         with transaction.atomic(), keep_given_timestamps():
@@ -984,7 +985,7 @@ def load_calendar_and_units() -> None:
     from django.core.management import call_command
     from django.utils import timezone
 
-    from ppid_manual.layanan import demo
+    from layanan import demo
 
     this_year = timezone.localdate().year
     demo.load(stdout=io.StringIO())

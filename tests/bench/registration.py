@@ -147,8 +147,8 @@ def pemohon_data(n: int) -> list[dict]:
     """n pemohon: most new (valid, unused NIKs), one in five returning (an existing NIK)."""
     import random
 
-    from registrasi.forms import clean_nik
-    from registrasi.models import Pemohon
+    from pemohon.forms import clean_nik
+    from pemohon.models import Pemohon
 
     rng = random.Random(800)
     existing = list(

@@ -150,7 +150,7 @@ Issue 17 (registers):
     headings on every page, page numbers and "dicetak" line. `rl-accel` (ReportLab's C
     accelerator) halved the CPU of a month (0.48 -> 0.22 s in-process, cProfile: ASCII85 and
     number formatting in pure Python).
-15. **A year's register in the background** (`ppid_manual/layanan/cetak_latar.py`): more than 1,500
+15. **A year's register in the background** (`layanan/cetak_latar.py`): more than 1,500
     rows are built in a thread of the worker, the job and the PDF in the database
     (`CetakanRegister`), the progress page polled; no request comes near the worker timeout.
 

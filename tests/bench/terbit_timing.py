@@ -29,7 +29,7 @@ def test_bench(client, golden_day, petugas, pejabat, monkeypatch, capsys):
     client.force_login(petugas)
     _run(client, 3, 9000)  # warm up
     with_store = _run(client, 15, 0)
-    monkeypatch.setattr(terbit, "siapkan", lambda *a, **k: [])
+    monkeypatch.setattr(terbit, "prepare", lambda *a, **k: [])
     without = _run(client, 15, 100)
     with capsys.disabled():
         print(

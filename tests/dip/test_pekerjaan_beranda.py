@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from dip import actions
 from dip.models import DipEdisi
-from ppid_manual.layanan.tugas import tugas_for
+from layanan.tugas import tugas_for
 from tests.helpers import page
 
 

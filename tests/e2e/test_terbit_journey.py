@@ -9,8 +9,9 @@ import base64
 from django.urls import reverse
 from playwright.sync_api import expect
 
+from pemohon.models import Pemohon
 from ppid_manual.models import DokumenTerbit
-from registrasi.models import Pemohon, Permohonan
+from registrasi.models import Permohonan
 from tests.e2e.conftest import axe_check, fetch, login, menu, pdf_text, permohonan_terdaftar
 
 KONSEP_POST = """async () => {

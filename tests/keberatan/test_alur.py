@@ -9,7 +9,7 @@ from keberatan.alur import ALUR, MENUNGGU, dasar_otomatis, saran_alasan, tahapan
 from keberatan.models import Keberatan
 from ppid_manual.models import Event, HariLibur
 from ppid_manual.roles import Role
-from ppid_manual.workflow.kalender import save_hari_libur
+from ppid_manual.workflow.hari_libur import save_hari_libur
 from registrasi.models import Permohonan
 from tests.helpers import D, at, events
 from tests.keberatan.helpers import buat_permohonan, daftarkan, sampai

@@ -8,7 +8,7 @@
   from an estimated receipt of the notice marks nothing late; a posted keberatan is judged on
   the day it was sent; when that day is unknown the desk is told so, not told it is late.
 
-Expected dates are counted by hand (`hk_ke`, the SKB days off listed in test_i18_diterima,
+Expected dates are counted by hand (`hk_ke`, the SKB days off listed in test_day0_received,
 plus 17 August 2026)."""
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from registrasi.models import Permohonan
 from tests.helpers import D, at, case_url, events, page
 from tests.keberatan.helpers import buat_permohonan, daftarkan, sampai, tolak_permohonan
 from tests.keberatan.test_chain import intake_data
-from tests.keberatan.test_i18_diterima import DAYS_OFF
+from tests.keberatan.test_day0_received import DAYS_OFF
 
 P = Keberatan.Pengajuan
 DAYS_OFF = DAYS_OFF | {D(2026, 8, 17)}  # Hari Kemerdekaan

@@ -1,6 +1,6 @@
 """A register too long to print within one request (a year: ten thousand rows) is built in
 the background: the PDF link offers it, a POST starts it, a page shows its progress until the
-PDF can be downloaded, by its owner only (ppid_manual/layanan/cetak_latar.py; issue 17)."""
+PDF can be downloaded, by its owner only (layanan/cetak_latar.py; issue 17)."""
 
 from __future__ import annotations
 
@@ -12,8 +12,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from ppid_manual.layanan import cetak_latar
-from ppid_manual.models import CetakanRegister
+from layanan import cetak_latar
+from layanan.models import CetakanRegister
+from ppid_manual.workflow import tabel_pdf
 from tests.helpers import D, at
 from tests.registrasi.conftest import register
 
@@ -29,7 +30,7 @@ def three(golden_day, petugas, settings):
 
 @pytest.fixture
 def small_limit(monkeypatch):
-    monkeypatch.setattr(cetak_latar, "LANGSUNG_MAKS", 2)
+    monkeypatch.setattr(tabel_pdf, "LANGSUNG_MAKS", 2)
 
 
 @pytest.fixture
@@ -56,7 +57,7 @@ def start(client, django_capture_on_commit_callbacks, jenis="permohonan"):
 
 
 def test_a_short_period_prints_at_once(client, three, ppid, small_limit, monkeypatch):
-    monkeypatch.setattr(cetak_latar, "LANGSUNG_MAKS", 3)
+    monkeypatch.setattr(tabel_pdf, "LANGSUNG_MAKS", 3)
     client.force_login(ppid)
     response = client.get(reverse("registrasi:register"), {**PERIODE, "format": "pdf"})
     assert response["Content-Type"] == "application/pdf"
@@ -75,7 +76,7 @@ def test_a_long_period_shows_progress_then_the_pdf(
     monkeypatch,
 ):
     client.force_login(ppid)
-    offer = client.get(reverse("registrasi:register"), {**PERIODE, "format": "pdf"})
+    offer = client.get(reverse("registrasi:register"), {**PERIODE, "format": "pdf"}, follow=True)
     html = offer.content.decode()
     assert offer.status_code == 200 and "memuat <strong>3</strong> baris" in html
     assert "Susun PDF" in html

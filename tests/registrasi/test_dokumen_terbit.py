@@ -144,7 +144,7 @@ def test_a_document_is_stored_once_even_if_the_step_machinery_runs_twice(ditolak
     from ppid_manual.workflow import terbit
 
     before = DokumenTerbit.objects.count()
-    assert terbit.simpan_terbitan(ditolak, None, ppid) == []
+    assert terbit.store_for_case(ditolak, None, ppid) == []
     assert DokumenTerbit.objects.count() == before
 
 

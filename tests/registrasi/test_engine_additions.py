@@ -8,11 +8,12 @@ import uuid
 import pytest
 from django.db import IntegrityError
 
+from pemohon.models import Pemohon
 from ppid_manual.models import Event, NomorTerbit, Unit
 from ppid_manual.workflow.engine import StepRefused, StepTable, steps
 from registrasi import actions
 from registrasi.alur import ALUR
-from registrasi.models import Pemohon, Permohonan
+from registrasi.models import Permohonan
 from tests.registrasi.conftest import intake, register
 
 S = Permohonan.Status

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from registrasi.models import Pemohon, Permohonan
-from registrasi.pemohon import IDENTITAS_DIPERBARUI
+from pemohon.identitas import IDENTITAS_DIPERBARUI
+from pemohon.models import Pemohon
+from registrasi.models import Permohonan
 from tests.helpers import case_url, events
 from tests.registrasi.conftest import form_data
 
@@ -129,8 +130,8 @@ def test_the_actions_refuse_another_name_on_a_nik_without_a_reason(desk, holiday
     import pytest
 
     from keberatan import actions as keberatan_actions
+    from pemohon.identitas import NAMA_BERBEDA_TANPA_ALASAN
     from ppid_manual.workflow.engine import StepRefused
-    from registrasi.pemohon import NAMA_BERBEDA_TANPA_ALASAN
     from tests.helpers import D, at
     from tests.registrasi.conftest import NIK, register
 

@@ -11,8 +11,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from pemohon.models import Pemohon
 from ppid_manual.models import Event, NomorTerbit
-from registrasi.models import Pemohon, Permohonan
+from registrasi.models import Permohonan
 from tests.helpers import D, case_url, events, messages_of
 from tests.registrasi.conftest import NIK, form_data
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from ppid_manual.layanan.tugas import tugas_for
+from layanan.tugas import tugas_for
 from ppid_manual.models import Event
 from ppid_manual.workflow.engine import StepRefused
 from registrasi import actions as reg

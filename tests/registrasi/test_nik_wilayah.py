@@ -8,8 +8,8 @@ import datetime
 import pytest
 from django import forms
 
-from ppid_manual import wilayah
-from registrasi.forms import clean_nik
+from pemohon import wilayah
+from pemohon.forms import clean_nik
 
 TIDAK_DIKENAL = "Kode provinsi/kabupaten/kota pada 4 digit pertama NIK ({}) tidak dikenal."
 

@@ -249,7 +249,7 @@ def test_overdue_and_open_querysets(holidays_2026, petugas, ppid):
 
 def test_a_calendar_change_moves_open_deadlines_and_records_it(golden_day, petugas, admin_user):
     from ppid_manual.models import Event, HariLibur
-    from ppid_manual.workflow.kalender import save_hari_libur
+    from ppid_manual.workflow.hari_libur import save_hari_libur
 
     p = register(petugas)
     assert p.tenggat == D(2026, 4, 7)
@@ -271,7 +271,7 @@ def test_a_calendar_change_moves_open_deadlines_and_records_it(golden_day, petug
 
 def test_an_extended_deadline_moves_from_the_original_one(golden_day, petugas, ppid):
     from ppid_manual.models import HariLibur
-    from ppid_manual.workflow.kalender import save_hari_libur
+    from ppid_manual.workflow.hari_libur import save_hari_libur
 
     p = register(petugas)
     actions.extend(p, by=ppid, alasan="Perlu waktu.")

@@ -7,7 +7,7 @@ from django.db import transaction
 from ppid_manual import hukum
 from ppid_manual.format import tanggal
 from ppid_manual.models import HariLibur
-from ppid_manual.workflow.kalender import add_hari_libur, delete_hari_libur, save_hari_libur
+from ppid_manual.workflow.hari_libur import add_hari_libur, delete_hari_libur, save_hari_libur
 
 SOURCE = "data paket holidays (Indonesia)"
 

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PemohonConfig(AppConfig):
+    name = "pemohon"
+    verbose_name = "Pemohon"

@@ -1,0 +1,190 @@
+"""The pemohon's identity, one component for permohonan and keberatan (issue 14): which fields
+make it, how a returning pemohon is found (by NIK, akta or name, within what this desk may see,
+every look-up in the access log) and how an intake creates or updates it.
+
+The form fields are pemohon.forms.IdentitasPemohonForm; the processes' actions call save_pemohon()
+inside their transaction. A pemohon's cases are found through pemohon/kasus.py, which the
+processes fill: this floor imports none of them."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest
+
+from pemohon import kasus
+from pemohon.models import IDENTITAS_FIELDS, Pemohon, PencarianIdentitas
+from ppid_manual.workflow import ralat
+from ppid_manual.workflow.engine import StepRefused, record_event
+
+PEMOHON_FIELDS = IDENTITAS_FIELDS
+
+
+def find_pemohon(data: dict[str, str]) -> Pemohon | None:
+    """A returning pemohon: the same NIK (perorangan), the same akta (badan hukum), or the
+    same NIK and name (kelompok)."""
+    jenis = data.get("jenis")
+    qs = Pemohon.objects.filter(jenis=jenis)
+    if jenis == Pemohon.Jenis.PERORANGAN and data.get("nik"):
+        return qs.filter(nik=data["nik"]).first()
+    if jenis == Pemohon.Jenis.BADAN_HUKUM and data.get("nomor_akta"):
+        return qs.filter(nomor_akta=data["nomor_akta"]).first()
+    if jenis == Pemohon.Jenis.KELOMPOK and data.get("nik"):
+        return qs.filter(nik=data["nik"], nama__iexact=data.get("nama", "")).first()
+    return None
+
+
+IDENTITAS_DIPERBARUI = "identitas_diperbarui"
+
+
+def perbedaan(pemohon: Pemohon, data: dict[str, str]) -> dict[str, list[str]]:
+    """What was typed that differs from the record, field by field ([recorded, typed]); a
+    field left empty keeps the record's value (the look-up filled it, or it is not known)."""
+    return {
+        name: [getattr(pemohon, name), data[name]]
+        for name in PEMOHON_FIELDS
+        if data.get(name, "") and _sama(name, data[name]) != _sama(name, getattr(pemohon, name))
+    }
+
+
+def _sama(name: str, value: str) -> str:
+    """A value as compared: spacing is not a new detail, nor how a phone number is grouped."""
+    if name == "telepon":
+        return "".join(ch for ch in value if ch.isdigit() or ch == "+")
+    return " ".join(value.split())
+
+
+NAMA_BERBEDA_TANPA_ALASAN = (
+    "Nama berbeda pada NIK/nomor akta yang sama hanya dapat diterima dengan alasan yang jelas."
+)
+
+
+def nama_berbeda(pemohon: Pemohon, data: dict[str, str]) -> bool:
+    """Another name on the same NIK/akta: perhaps another person (a mistyped NIK merges two
+    people, issue 15). Case and spacing are not a different name."""
+    typed = " ".join((data.get("nama") or "").split()).casefold()
+    return bool(typed) and typed != " ".join(pemohon.nama.split()).casefold()
+
+
+def save_pemohon(
+    data: dict[str, str], *, by=None, alasan: str = ""
+) -> tuple[Pemohon, dict[str, list[str]]]:
+    """Reuse a returning pemohon (updating the details they gave today) or create one; never
+    a duplicate. Returns the changes, recorded on the registration event (a permohonan's or
+    a keberatan's). Called inside the action's transaction: the row is locked.
+
+    Changed details (the clerk confirmed "the same person, new details") are also written as
+    an event on the pemohon and on each of their open cases; each case keeps the identity
+    it was registered with (IdentitasKasus), so no earlier letter changes. Another name on
+    the same NIK is refused without a reason (DESIGN.md §7)."""
+    existing = find_pemohon(data)
+    if existing is None:
+        pemohon = Pemohon(**{k: data.get(k, "") for k in PEMOHON_FIELDS})
+        pemohon.full_clean()
+        pemohon.save()
+        return pemohon, {}
+    pemohon = Pemohon.objects.select_for_update().get(pk=existing.pk)
+    changes = perbedaan(pemohon, data)
+    if not changes:
+        return pemohon, {}
+    if nama_berbeda(pemohon, data) and not alasan.strip():
+        # The rule holds for every caller (the form says it first, field by field): a
+        # mistyped NIK must not merge two people silently.
+        raise StepRefused(NAMA_BERBEDA_TANPA_ALASAN)
+    for name, (_old, new) in changes.items():
+        setattr(pemohon, name, new)
+    pemohon.save()
+    _catat_perubahan(pemohon, changes, by=by, alasan=alasan.strip())
+    return pemohon, changes
+
+
+def _catat_perubahan(pemohon: Pemohon, changes, *, by, alasan: str) -> None:
+    """One event on the pemohon and one on each open case: the desk that opens an earlier
+    case sees that the pemohon's details changed since, and that its letters did not."""
+    note = alasan or "Pemohon yang sama dengan data baru (dikonfirmasi petugas)."
+    data = {"perubahan": changes}
+    record_event(pemohon, IDENTITAS_DIPERBARUI, by=by, note=note, data=data)
+    for case in kasus.open_cases(pemohon):
+        record_event(
+            case,
+            IDENTITAS_DIPERBARUI,
+            by=by,
+            from_state=case.status,
+            to_state=case.status,
+            note=note + " Identitas pada berkas ini tetap seperti saat didaftarkan.",
+            data=data,
+        )
+
+
+# --- the look-up on the intake page ----------------------------------------------------------
+
+TIDAK_ADA_DI_MEJA = {
+    PencarianIdentitas.Jenis.NIK: "NIK ini belum memiliki berkas di meja ini.",
+    PencarianIdentitas.Jenis.AKTA: "Nomor akta atau nama ini belum memiliki berkas di meja ini.",
+}
+
+
+def cari_kembali(request: HttpRequest, text: str) -> Pemohon | None:
+    """A returning pemohon, scoped like the records (UU 27/2022 PDP Pasal 16: personal data is
+    processed only for its purpose): the identity is shown only to a user who can already see
+    a case of this pemohon. Anyone else learns only that the number has no case at this desk,
+    the same words as for a number never registered, so the answer reveals nothing. Every
+    look-up is written to the access log (a SHA-256 of the number, never the number)."""
+    text = text.strip()
+    digits = "".join(ch for ch in text if ch.isdigit())
+    if digits and digits == text.replace(" ", "").replace(".", ""):
+        jenis, kunci = PencarianIdentitas.Jenis.NIK, digits
+        candidates = Pemohon.objects.filter(nik=digits).order_by("jenis", "pk")
+    else:
+        jenis, kunci = PencarianIdentitas.Jenis.AKTA, text.upper()
+        candidates = Pemohon.objects.filter(nomor_akta__iexact=text).order_by("pk")
+    found = next((p for p in candidates if pemohon_terlihat(request.user, p)), None)
+    if found is None and jenis == PencarianIdentitas.Jenis.AKTA:
+        # A name typed here (issue 19): one pemohon of exactly that name, among those this
+        # desk may see, fills the form; several are told apart by NIK, so the desk is sent to
+        # the search.
+        same_name = [
+            p
+            for p in Pemohon.objects.filter(nama__iexact=" ".join(text.split())).order_by("pk")
+            if pemohon_terlihat(request.user, p)
+        ]
+        if len(same_name) > 1:
+            messages.info(
+                request,
+                "Ada beberapa pemohon dengan nama itu: cari dengan NIK, atau gunakan kotak "
+                "Cari di bilah menu untuk melihat berkas mereka.",
+            )
+            return None
+        found = same_name[0] if same_name else None
+    PencarianIdentitas.catat(request, jenis, kunci, ditampilkan=found is not None)
+    if found is None:
+        messages.info(request, TIDAK_ADA_DI_MEJA[jenis])
+    else:
+        # Counted at this desk only: another desk's cases are not this user's to know of.
+        counts = kasus.count_earlier(request.user, found)
+        earlier = ", ".join(f"{n} {label}" for n, label in counts if n) or f"0 {counts[0][1]}"
+        messages.info(
+            request,
+            f"Pemohon lama ditemukan: {found.nama} ({earlier} sebelumnya). Data diisi "
+            "otomatis; perbarui bila berubah.",
+        )
+    return found
+
+
+def pemohon_terlihat(user, pemohon: Pemohon) -> bool:
+    """The user can see at least one case (permohonan or keberatan) of this pemohon."""
+    return kasus.visible_to(user, pemohon)
+
+
+# The parts of the identity given for a case that a ralat may correct (on that case only:
+# the pemohon's record and their other cases keep theirs), for the permohonan and the
+# keberatan alike (ppid_manual/workflow/ralat.py).
+FAKTA_IDENTITAS: dict[str, ralat.Fakta] = {
+    nama: ralat.fakta_identitas(nama, label, Pemohon._meta.get_field(nama).max_length)
+    for nama, label in (
+        ("nama", "Nama pemohon"),
+        ("alamat", "Alamat pemohon"),
+        ("pekerjaan", "Pekerjaan pemohon"),
+        ("telepon", "Nomor telepon pemohon"),
+        ("email", "Surat elektronik pemohon"),
+    )
+}

@@ -1,0 +1,53 @@
+"""The cases of a pemohon, as the processes register them.
+
+The pemohon floor is below the processes (DESIGN.md section 6) and imports none of them: each
+process registers, when its app is ready, how to find the cases of a pemohon that a user may see
+and those still open (as the stored documents are registered, ppid_manual/workflow/terbit.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+
+
+@dataclass(frozen=True)
+class JenisKasus:
+    """One kind of case: `for_user(user)` the cases a user may see, `open()` those still
+    open, `earlier(user)` those counted as a returning pemohon's earlier cases, each a queryset
+    of a model with a `pemohon` foreign key. `label` names the kind in a sentence."""
+
+    label: str
+    for_user: Callable[..., QuerySet]
+    open: Callable[[], QuerySet]
+    earlier: Callable[..., QuerySet]
+
+
+_JENIS: list[JenisKasus] = []
+
+
+def register(jenis: JenisKasus) -> None:
+    """Called by each process's AppConfig.ready()."""
+    if jenis not in _JENIS:
+        _JENIS.append(jenis)
+
+
+def registered() -> tuple[JenisKasus, ...]:
+    return tuple(_JENIS)
+
+
+def visible_to(user, pemohon) -> bool:
+    """The user can see at least one case (of any process) of this pemohon."""
+    return any(j.for_user(user).filter(pemohon=pemohon).exists() for j in _JENIS)
+
+
+def open_cases(pemohon) -> list:
+    """Every open case of this pemohon, of every process."""
+    return [case for j in _JENIS for case in j.open().filter(pemohon=pemohon)]
+
+
+def count_earlier(user, pemohon) -> list[tuple[int, str]]:
+    """(count, label) of this pemohon's earlier cases that this user may see, per process."""
+    return [(j.earlier(user).filter(pemohon=pemohon).count(), j.label) for j in _JENIS]
