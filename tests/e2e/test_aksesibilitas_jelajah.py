@@ -40,14 +40,14 @@ def _bentuk(url: str) -> str:
 def kasus(desk):
     """Cases in the states a desk meets in a day."""
     today = timezone.localdate()
-    permohonan_terdaftar(desk, nama="I Ketut Warga")
-    routed = permohonan_terdaftar(desk, nama="Ni Luh Sari", rincian="Data stunting 2025")
+    permohonan_terdaftar(desk)
+    routed = permohonan_terdaftar(desk, rincian="Data stunting 2025")
     reg.route_to_opd(routed, by=desk.ppid, unit=desk.units["dinkes"])
-    granted = permohonan_terdaftar(desk, nama="I Made Budi", rincian="Profil kesehatan 2025")
+    granted = permohonan_terdaftar(desk, rincian="Profil kesehatan 2025")
     reg.issue_decision(
         granted, reg.Putusan(keputusan=Permohonan.Keputusan.DIBERIKAN_SELURUHNYA), by=desk.ppid
     )
-    refused = permohonan_terdaftar(desk, nama="Ni Made Ayu", rincian="Penerima bantuan 2025")
+    refused = permohonan_terdaftar(desk, rincian="Penerima bantuan 2025")
     reg.route_to_opd(refused, by=desk.ppid, unit=desk.units["dinkes"])
     reg.record_opd_answer(
         Permohonan.objects.get(pk=refused.pk),

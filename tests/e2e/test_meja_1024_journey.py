@@ -51,7 +51,8 @@ def _routed(desk) -> Permohonan:
         ),
         by=desk.petugas,
     )
-    return reg.route_to_opd(p, by=desk.ppid, unit=desk.units["dinkes"])
+    reg.route_to_opd(p, by=desk.ppid, unit=desk.units["dinkes"])
+    return Permohonan.objects.get(pk=p.pk)
 
 
 def test_a_step_page_checks_on_the_server_and_refuses_an_over_long_paste(page, desk, kalender):
