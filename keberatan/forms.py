@@ -28,6 +28,7 @@ from ppid_manual.workflow.forms import (
     clean_susulan,
     susulan_fields,
     susulan_layout,
+    tombol,
 )
 from ppid_manual.workflow.susulan import Susulan
 from registrasi.models import Permohonan
@@ -550,7 +551,7 @@ class StepForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.attrs = {"novalidate": ""}
-        self.helper.add_input(Submit("simpan", submit_label, css_class=f"btn-{css}"))
+        self.helper.add_input(tombol(submit_label, css))
 
 
 class DisposisiForm(StepForm):
