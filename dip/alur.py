@@ -35,6 +35,7 @@ import datetime
 from collections.abc import Callable
 
 from dip.models import DipEdisi
+from ppid_manual import hukum
 from ppid_manual.models import Unit, User
 from ppid_manual.roles import Role
 from ppid_manual.workflow import deadlines
@@ -324,14 +325,14 @@ def cek_tanggal_setelah_sk(edisi: DipEdisi, tanggal: datetime.date, apa: str) ->
 
 # --- SOP targets (stored, re-counted when the calendar changes) ------------------------------
 
-SOP_PENYUSUNAN = 5  # SOP DIP: the compilation within 5 working days of opening the edition
-SOP_PERBAIKAN = 1  # each correction within 1 working day of reaching the PPID Pelaksana
+SOP_PENYUSUNAN = hukum.SOP_PENYUSUNAN_DIP  # SOP DIP: the compilation of an opened edition
+SOP_PERBAIKAN = hukum.SOP_PERBAIKAN_DIP  # each correction, once back at the PPID Pelaksana
 
 TARGET_PENYUSUNAN = DeadlineSpec(
     "target_sop",
     "mulai_sop",
     SOP_PENYUSUNAN,
-    "Target penyusunan DIP (SOP 5 hk)",
+    f"Target penyusunan DIP (SOP {hukum.SOP_PENYUSUNAN_DIP} hk)",
     applies=lambda e: e.status == DipEdisi.Status.DISUSUN,
     judul="Target penyusunan DIP",
     dasar="SOP penyusunan DIP",
@@ -341,7 +342,7 @@ TARGET_PERBAIKAN = DeadlineSpec(
     "target_sop",
     "mulai_sop",
     SOP_PERBAIKAN,
-    "Target perbaikan DIP (SOP 1 hk)",
+    f"Target perbaikan DIP (SOP {hukum.SOP_PERBAIKAN_DIP} hk)",
     applies=lambda e: e.status == DipEdisi.Status.PERBAIKAN,
     judul="Target perbaikan DIP",
     dasar="SOP penyusunan DIP",

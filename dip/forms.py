@@ -19,6 +19,7 @@ from dip.models import (
     Pasal17,
     Publikasi,
 )
+from ppid_manual import hukum
 from ppid_manual.pindaian import SCAN_SK, ScanDitolak
 from ppid_manual.workflow import forms as workflow_forms
 from ppid_manual.workflow.versions import VersionFormMixin
@@ -287,7 +288,7 @@ class ImporForm(forms.Form):
 
 class DikForm(VersionFormMixin, forms.ModelForm):
     pasal17 = forms.MultipleChoiceField(
-        label="Pasal 17 UU 14/2008",
+        label=f"{hukum.pasal('17')} UU 14/2008",
         choices=Pasal17.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -318,9 +319,11 @@ class DikForm(VersionFormMixin, forms.ModelForm):
             "ditetapkan_pada": _tanggal_widget(),
         }
         help_texts = {
-            "undang_undang_lain": "Misalnya “UU 36/2009 tentang Kesehatan, Pasal 57”.",
+            "undang_undang_lain": (
+                f"Misalnya “UU 36/2009 tentang Kesehatan, {hukum.pasal('UU 36/2009 57')}”."
+            ),
             "konsekuensi": "Akibat yang timbul bila informasi dibuka, dan mengapa menutupnya "
-            "melindungi kepentingan yang lebih besar (UU 14/2008 Pasal 2 ayat (4)).",
+            f"melindungi kepentingan yang lebih besar (UU 14/2008 {hukum.pasal('2(4)')}).",
         }
 
     def __init__(self, *args, **kwargs):
@@ -378,7 +381,10 @@ class DikForm(VersionFormMixin, forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         if not cleaned.get("pasal17") and not (cleaned.get("undang_undang_lain") or "").strip():
-            msg = "Pilih huruf Pasal 17 atau isi dasar undang-undang lain (salah satu wajib)."
+            msg = (
+                f"Pilih huruf {hukum.pasal('17')} atau isi dasar undang-undang lain "
+                "(salah satu wajib)."
+            )
             self.add_error("pasal17", msg)
         return cleaned
 

@@ -526,7 +526,7 @@ class InformasiDikecualikan(Versioned):
         verbose_name="perangkat daerah yang menguasai",
     )
     pasal17 = models.CharField(
-        "Pasal 17 UU 14/2008 huruf",
+        f"{hukum.pasal('17')} UU 14/2008 huruf",
         max_length=30,
         blank=True,
         help_text="Huruf, dipisah koma, misalnya “a,h”.",
@@ -591,7 +591,8 @@ class InformasiDikecualikan(Versioned):
                 condition=~Q(pasal17="") | ~Q(undang_undang_lain=""),
                 name="dik_dasar_pengecualian_wajib",
                 violation_error_message=(
-                    "Isi huruf Pasal 17 atau dasar undang-undang lain (salah satu wajib)."
+                    f"Isi huruf {hukum.pasal('17')} atau dasar undang-undang lain (salah "
+                    "satu wajib)."
                 ),
             )
         ]
@@ -615,7 +616,7 @@ class InformasiDikecualikan(Versioned):
         huruf = self.pasal17_huruf
         if huruf:
             joined = huruf[0] if len(huruf) == 1 else ", ".join(huruf[:-1]) + " dan " + huruf[-1]
-            parts.append(f"Pasal 17 huruf {joined} UU 14/2008")
+            parts.append(f"{hukum.pasal('17')} huruf {joined} UU 14/2008")
         if self.undang_undang_lain:
             parts.append(self.undang_undang_lain)
         return "; ".join(parts)

@@ -270,6 +270,18 @@ def _page(act, form_class=None, intro: str = "") -> StepPage:
     return StepPage(form=form, act=act, intro=intro, success=SELESAI)
 
 
+def _establish_edisi(e: DipEdisi, f: PenetapanForm, u) -> DipEdisi:
+    return actions.establish_edisi(
+        e, by=u, tanggal_sk=f.cleaned_data["tanggal_sk"], catatan=f.cleaned_data.get("catatan", "")
+    )
+
+
+def _issue_pengantar(e: DipEdisi, f: PengantarForm, u) -> DipEdisi:
+    return actions.issue_pengantar(
+        e, by=u, tanggal=f.cleaned_data["tanggal"], tujuan=f.cleaned_data["tujuan"]
+    )
+
+
 PAGES: dict[str, StepPage] = {
     "ajukan": _page(lambda e, f, u: actions.submit_edisi(e, by=u)),
     "kembalikan_tidak_lengkap": _catatan_page(
@@ -287,19 +299,9 @@ PAGES: dict[str, StepPage] = {
         "PPID Pelaksana dengan catatan koreksi.",
     ),
     "teruskan": _page(lambda e, f, u: actions.forward_koreksi(e, by=u)),
-    "tetapkan": _page(
-        lambda e, f, u: actions.establish_edisi(
-            e,
-            by=u,
-            tanggal_sk=f.cleaned_data["tanggal_sk"],
-            catatan=f.cleaned_data.get("catatan", ""),
-        ),
-        PenetapanForm,
-    ),
+    "tetapkan": _page(_establish_edisi, PenetapanForm),
     "terbitkan_pengantar": _page(
-        lambda e, f, u: actions.issue_pengantar(
-            e, by=u, tanggal=f.cleaned_data["tanggal"], tujuan=f.cleaned_data["tujuan"]
-        ),
+        _issue_pengantar,
         PengantarForm,
         "Nomor surat pengantar diambil dari format nomor “Surat pengantar DIP”.",
     ),

@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from keberatan.alur import (
     ALUR,
+    LANGKAH_HASIL_SENGKETA,
     LANGKAH_TANGGAPAN,
     LANGKAH_TERBIT,
     SENGKETA_SESUDAH_TANGGAPAN,
@@ -31,8 +32,8 @@ from keberatan.alur import (
     TARGET_REGISTRASI,
     TENGGAT_TANGGAPAN,
     Dasar,
-    bukan_alasan_a,
     dasar_otomatis,
+    jawaban_terbuka,
     nilai_pengajuan,
 )
 from keberatan.models import Keberatan
@@ -112,7 +113,9 @@ def _check_pengajuan(p: Pengajuan, today: datetime.date) -> None:
     """The law's rules on the form; the form checks them too, field by field."""
     bad = [h for h in p.alasan if h not in Keberatan.Alasan.values]
     if not p.alasan or bad:
-        raise StepRefused("Pilih satu atau lebih alasan keberatan huruf a–g (Pasal 35 ayat (1)).")
+        raise StepRefused(
+            f"Pilih satu atau lebih alasan keberatan huruf a–g ({hukum.pasal('35(1)')})."
+        )
     if p.permohonan is None and set(p.alasan) != {Keberatan.Alasan.B}:
         raise StepRefused(
             "Keberatan tanpa nomor pendaftaran hanya dapat beralasan huruf b (informasi "
@@ -206,9 +209,11 @@ def _register(p: Pengajuan, *, by: User, note: str) -> Keberatan:
 
     if p.permohonan is not None:
         pemohon, changes = p.permohonan.pemohon, {}
+        simpanan = identitas.Simpanan(pemohon, {})
         informasi = p.permohonan.rincian_informasi
     else:
-        pemohon, changes = identitas.save_pemohon(p.pemohon, by=by, alasan=p.alasan_identitas)
+        simpanan = identitas.save_pemohon(p.pemohon, by=by, alasan=p.alasan_identitas)
+        pemohon, changes = simpanan.pemohon, simpanan.changes
         informasi = p.informasi_diminta
     keberatan = Keberatan(
         kunci_idempotensi=p.kunci,
@@ -216,7 +221,9 @@ def _register(p: Pengajuan, *, by: User, note: str) -> Keberatan:
         pemohon=pemohon,
         # The identity given for this case: a keberatan about a request keeps the identity
         # that request was registered with (DESIGN.md §7), not the address book's today.
-        identitas_pemohon=p.permohonan.identitas_pemohon if p.permohonan is not None else {},
+        identitas_pemohon=p.permohonan.identitas_pemohon
+        if p.permohonan is not None
+        else (simpanan.identitas or {}),
         unit_registrasi_id=by.unit_id,
         didaftarkan_oleh=by,
         informasi_diminta=informasi,
@@ -278,7 +285,9 @@ def _register(p: Pengajuan, *, by: User, note: str) -> Keberatan:
             data["pemohon_diubah"] = changes
         return data
 
-    return apply_step(keberatan, ALUR, "daftarkan", by=by, note=" ".join(notes), update=update)
+    created = apply_step(keberatan, ALUR, "daftarkan", by=by, note=" ".join(notes), update=update)
+    identitas.catat_perbedaan(simpanan, created, by=by)
+    return created
 
 
 def register_keberatan(pengajuan: Pengajuan, *, by: User, note: str = "") -> Keberatan:
@@ -343,11 +352,12 @@ def submit_draft(
         raise StepRefused("Isi draf tanggapan wajib ditulis.")
 
     def update(k: Keberatan) -> dict[str, Any]:
-        if keputusan == KP.MUSYAWARAH:
-            # The answer step's own guard (Pasal 35(2)), applied to the proposal already.
-            reason = bukan_alasan_a(k, by)
-            if reason:
-                raise StepRefused(reason)
+        # The answer step's own guard (musyawarah Pasal 35(2); a partial grant or a
+        # correction only on a request), applied to the proposal already: a draft proposes
+        # only an answer that can follow it.
+        reason = jawaban_terbuka(k, keputusan)
+        if reason:
+            raise StepRefused(reason)
         day = calendar.today()
         k.draf_keputusan = keputusan
         k.draf_pertimbangan = pertimbangan
@@ -411,7 +421,8 @@ def _check_amar(keputusan: str, amar: Amar, today: datetime.date) -> None:
         bad = [h for h in amar.pasal17 if h not in hukum.Pasal17.values]
         if not amar.pasal17 or bad:
             raise StepRefused(
-                "Pilih dasar pengecualian (UU 14/2008 Pasal 17 huruf a–j) bagian yang tertutup."
+                f"Pilih dasar pengecualian (UU 14/2008 {hukum.pasal('17')} huruf a–j) "
+                "bagian yang tertutup."
             )
     elif keputusan == KP.BIAYA:
         if amar.biaya is None or amar.biaya < 0:
@@ -445,7 +456,8 @@ def answer_keberatan(
     if not pertimbangan.strip():
         if keputusan == KP.DITOLAK:
             raise StepRefused(
-                "Penolakan keberatan wajib disertai alasan tertulis (UU 14/2008 Pasal 36 ayat (3))."
+                "Penolakan keberatan wajib disertai alasan tertulis (UU 14/2008 "
+                f"{hukum.pasal('36(3)')})."
             )
         raise StepRefused("Isi tanggapan wajib ditulis.")
     step = LANGKAH_TANGGAPAN[KP(keputusan)]
@@ -499,6 +511,9 @@ def answer_keberatan(
                     pasal17=list(k.pasal17),
                     biaya=k.biaya_ditetapkan,
                     tanggal_tersedia=k.tanggal_tersedia,
+                    nomor_keberatan=k.nomor_registrasi,
+                    nomor_tanggapan=k.nomor_tanggapan,
+                    keputusan_atasan=keputusan,
                 ),
             )
             data["permohonan_dibuka_kembali"] = k.permohonan.nomor_pendaftaran
@@ -508,7 +523,7 @@ def answer_keberatan(
 
 
 # The outcomes after which a linked request reopens for the handover.
-DIBUKA_KEMBALI = (KP.DIBERIKAN, KP.SEBAGIAN, KP.BIAYA, KP.WAKTU)
+DIBUKA_KEMBALI = Keberatan.MEMBUKA_PERMOHONAN
 
 
 # --- After the answer: the pemohon's response (Pasal 37) --------------------------------------
@@ -649,21 +664,59 @@ def record_nomor_ki(keberatan: Keberatan, *, by: User, nomor_register: str) -> K
 def record_hasil_sengketa(
     keberatan: Keberatan, *, by: User, hasil: str, tanggal_hasil: datetime.date, note: str = ""
 ) -> Keberatan:
-    """How the Komisi Informasi ended the sengketa (mediation, adjudication) or that its
-    decision went to the PTUN."""
+    """An outcome of the sengketa (Perki 1/2013): mediation succeeded or failed, the Komisi
+    Informasi's adjudication (granted in full or in part, refused), an objection to the PTUN
+    against it, a kasasi to the Mahkamah Agung, or the sengketa withdrawn. Each moves the
+    keberatan to its state, in its order (Keberatan.HASIL_SENGKETA_ALUR); the timeline names
+    the outcome and the Komisi Informasi's number."""
     if hasil not in Keberatan.HasilSengketa.values:
         raise StepRefused("Pilih hasil sengketa.")
+    H = Keberatan.HasilSengketa
+    _target, sources = Keberatan.HASIL_SENGKETA_ALUR[H(hasil)]
+    if keberatan.status not in sources:
+        sekarang = keberatan.get_status_display()
+        boleh = ", ".join(
+            f"“{Keberatan.Status(s).label}”" for s in sources if s in Keberatan.Status.values
+        )
+        raise StepRefused(
+            f"Hasil “{H(hasil).label}” tidak sesuai urutan sengketa: keberatan berstatus "
+            f"“{sekarang}”; hasil ini hanya dapat dicatat sesudah {boleh}."
+        )
+    nomor = keberatan.nomor_register_ki or "belum ada"
+    notes = [
+        f"{H(hasil).label} ({tanggal(tanggal_hasil)}); nomor register Komisi Informasi: {nomor}."
+    ]
+    if note.strip():
+        notes.append(note.strip())
 
     def update(k: Keberatan) -> dict[str, Any]:
         if tanggal_hasil > calendar.today():
             raise StepRefused("Tanggal hasil sengketa tidak boleh di masa depan.")
         if k.tanggal_sengketa and tanggal_hasil < k.tanggal_sengketa:
             raise StepRefused("Tanggal hasil tidak boleh sebelum sengketa diajukan.")
+        if k.tanggal_hasil_sengketa and tanggal_hasil < k.tanggal_hasil_sengketa:
+            raise StepRefused(
+                "Tanggal hasil tidak boleh sebelum hasil sengketa sebelumnya "
+                f"({tanggal(k.tanggal_hasil_sengketa)})."
+            )
+        data = {
+            "hasil": hasil,
+            "tanggal": tanggal_hasil.isoformat(),
+            "nomor_register": k.nomor_register_ki,
+            "hasil_sebelumnya": k.hasil_sengketa,
+        }
         k.hasil_sengketa = hasil
         k.tanggal_hasil_sengketa = tanggal_hasil
-        return {"hasil": hasil, "tanggal": tanggal_hasil.isoformat()}
+        return data
 
-    return apply_step(keberatan, ALUR, "catat_hasil_sengketa", by=by, note=note, update=update)
+    return apply_step(
+        keberatan,
+        ALUR,
+        LANGKAH_HASIL_SENGKETA[H(hasil)],
+        by=by,
+        note=" ".join(notes),
+        update=update,
+    )
 
 
 # --- Ralat (issue 15) ------------------------------------------------------------------------
@@ -699,12 +752,19 @@ def _unit_ralat(k: Keberatan, dokumen: DokumenTerbit) -> Unit | None:
     return _atasan(calendar.today()).unit
 
 
+def _tercetak(jenis: str) -> tuple[str, ...] | None:
+    from keberatan.documents import fakta_tercetak
+
+    return fakta_tercetak(jenis)
+
+
 RALAT = ralat_mod.RalatSpec(
     table=lambda k: ALUR,
     langkah_terbit=LANGKAH_TERBIT,
     fakta=lambda k: RALAT_FAKTA,
     kasus="keberatan ini",
     unit=_unit_ralat,
+    tercetak=_tercetak,
 )
 
 

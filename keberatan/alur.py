@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from keberatan.models import Keberatan
-from ppid_manual import hukum
+from ppid_manual import hukum, izin
 from ppid_manual.format import hari_tanggal, tanggal
 from ppid_manual.models import User
 from ppid_manual.roles import Role
@@ -35,11 +35,11 @@ HK_SENGKETA = hukum.HK_SENGKETA
 # The SOP's internal targets per step (third flowchart, column "Waktu"), inside the 30 hk:
 # 1 the complete form (the desk's "Lengkap" check), 2 registration, 3 examination and
 # disposisi, 4 the draft, 5 the answer.
-SOP_KELENGKAPAN = 1
-SOP_REGISTRASI = 1
-SOP_PEMERIKSAAN = 5
-SOP_DRAF = 2
-SOP_JAWABAN = 1
+SOP_KELENGKAPAN = hukum.SOP_KELENGKAPAN
+SOP_REGISTRASI = hukum.SOP_REGISTRASI
+SOP_PEMERIKSAAN = hukum.SOP_PEMERIKSAAN
+SOP_DRAF = hukum.SOP_DRAF
+SOP_JAWABAN = hukum.SOP_JAWABAN
 
 
 def dalam_lingkup(keberatan: Keberatan, user: User) -> bool:
@@ -74,8 +74,9 @@ def bukan_alasan_a(keberatan: Keberatan, user: User) -> str | None:
     """UU 14/2008 Pasal 35(2): only reasons b–g may be settled by musyawarah."""
     if A.A in keberatan.alasan:
         return (
-            "Keberatan dengan alasan huruf a (penolakan berdasarkan Pasal 17) tidak dapat "
-            "diselesaikan secara musyawarah; UU 14/2008 Pasal 35 ayat (2) hanya membolehkan "
+            f"Keberatan dengan alasan huruf a (penolakan berdasarkan {hukum.pasal('17')}) "
+            "tidak dapat "
+            f"diselesaikan secara musyawarah; UU 14/2008 {hukum.pasal('35(2)')} hanya membolehkan "
             "musyawarah untuk alasan huruf b sampai dengan g."
         )
     return None
@@ -101,7 +102,14 @@ ALUR = StepTable(
     steps(
         # name, label, from, to, who[, button style[, guard]]
         # SOP 1–2: the desk receives the complete form and registers it: number and clocks.
-        ("daftarkan", "Daftarkan keberatan", [S.BARU], S.TERDAFTAR, [Role.PETUGAS], "success"),
+        (
+            "daftarkan",
+            "Daftarkan keberatan",
+            [S.BARU],
+            S.TERDAFTAR,
+            izin.peran(izin.Aksi.DAFTAR_KEBERATAN),
+            "success",
+        ),
         # SOP 3: the Atasan PPID examines and instructs the PPID / PPID Pelaksana (disposisi).
         (
             "disposisi",
@@ -218,7 +226,7 @@ ALUR = StepTable(
         ),
         (
             "catat_sengketa_tanpa_tanggapan",
-            "Catat sengketa (tanggapan tidak diberikan dalam 30 hari kerja)",
+            f"Catat sengketa (tanggapan tidak diberikan dalam {hukum.HK_TANGGAPAN} hari kerja)",
             BELUM_DITANGGAPI,
             S.SENGKETA,
             LOKET,
@@ -230,18 +238,32 @@ ALUR = StepTable(
         (
             "catat_nomor_ki",
             "Catat nomor register Komisi Informasi",
-            [S.SENGKETA],
+            list(Keberatan.SENGKETA_STATUS),
             None,
             LOKET,
             "secondary",
         ),
+        # The page where the desk records an outcome (a button while one may still follow);
+        # the outcome itself is its own step below (HASIL_SENGKETA), with the state it moves
+        # the keberatan to and the states it may follow.
         (
             "catat_hasil_sengketa",
             "Catat hasil sengketa",
-            [S.SENGKETA],
+            sorted({s for _, sources in Keberatan.HASIL_SENGKETA_ALUR.values() for s in sources}),
             None,
             LOKET,
             "primary",
+        ),
+        *(
+            (
+                f"hasil_{hasil.value}",
+                f"Hasil sengketa: {hasil.label}",
+                list(sources),
+                target,
+                LOKET,
+                "primary",
+            )
+            for hasil, (target, sources) in Keberatan.HASIL_SENGKETA_ALUR.items()
         ),
         # Issue 15: an issued letter with an error is corrected by a ralat (a new numbered
         # letter, ppid_manual/workflow/ralat.py); the state is kept, on an open or a closed
@@ -260,6 +282,9 @@ ALUR = StepTable(
 )
 
 # The answer steps, by outcome.
+#: The step of each sengketa outcome (its state and order: Keberatan.HASIL_SENGKETA_ALUR).
+LANGKAH_HASIL_SENGKETA = {h: f"hasil_{h.value}" for h in Keberatan.HASIL_SENGKETA_ALUR}
+
 LANGKAH_TANGGAPAN = {
     Keberatan.Keputusan.DIBERIKAN: "tanggapi_diberikan",
     Keberatan.Keputusan.DITOLAK: "tanggapi_ditolak",
@@ -322,7 +347,8 @@ def dasar_otomatis(permohonan: Permohonan, today: datetime.date) -> Dasar | None
     if permohonan.clock_running and permohonan.tenggat and permohonan.tenggat < today:
         return Dasar(
             permohonan.tenggat,
-            "Tenggat pemberitahuan tertulis lewat tanpa jawaban (UU 14/2008 Pasal 22(7))",
+            "Tenggat pemberitahuan tertulis lewat tanpa jawaban (UU 14/2008 "
+            f"{hukum.pasal('22(7)')})",
         )
     if permohonan.diperpanjang and permohonan.tanggal_perpanjangan is not None:
         # The extension (Pasal 22(8)) objected to: from the receipt of its notice.
@@ -451,12 +477,28 @@ class Tahap:
 
 
 TAHAP_SOP = (
-    (1, "Pemohon mengajukan formulir keberatan dan fotokopi identitas (NIK)", "1 hari kerja"),
-    (2, "Registrasi keberatan; salinan formulir sebagai tanda terima", "1 hari kerja"),
-    (3, "Atasan PPID memeriksa dan memberi disposisi kepada PPID/PPID Pelaksana", "5 hari kerja"),
-    (4, "PPID mengajukan draf surat tanggapan kepada Atasan PPID", "2 hari kerja"),
-    (5, "Atasan PPID menanggapi keberatan dengan surat", "1 hari kerja"),
-    (6, "Sikap pemohon: menerima, atau sengketa ke Komisi Informasi", "14 hari kerja"),
+    (
+        1,
+        "Pemohon mengajukan formulir keberatan dan fotokopi identitas (NIK)",
+        f"{hukum.SOP_KELENGKAPAN} hari kerja",
+    ),
+    (
+        2,
+        "Registrasi keberatan; salinan formulir sebagai tanda terima",
+        f"{hukum.SOP_REGISTRASI} hari kerja",
+    ),
+    (
+        3,
+        "Atasan PPID memeriksa dan memberi disposisi kepada PPID/PPID Pelaksana",
+        f"{hukum.SOP_PEMERIKSAAN} hari kerja",
+    ),
+    (4, "PPID mengajukan draf surat tanggapan kepada Atasan PPID", f"{hukum.SOP_DRAF} hari kerja"),
+    (5, "Atasan PPID menanggapi keberatan dengan surat", f"{hukum.SOP_JAWABAN} hari kerja"),
+    (
+        6,
+        "Sikap pemohon: menerima, atau sengketa ke Komisi Informasi",
+        f"{hukum.HK_SENGKETA} hari kerja",
+    ),
 )
 
 # The step under way in each state (1-based, as in TAHAP_SOP).
@@ -485,9 +527,11 @@ def tahapan(keberatan: Keberatan) -> list[Tahap]:
     }
     catatan: dict[int, str] = {}
     if k.kelengkapan_terlambat():
-        catatan[1] = "Formulir lengkap diterima melewati target 1 hari kerja."
+        catatan[1] = (
+            f"Formulir lengkap diterima melewati target {hukum.SOP_KELENGKAPAN} hari kerja."
+        )
     if k.registrasi_terlambat():
-        catatan[2] = "Didaftarkan melewati target 1 hari kerja."
+        catatan[2] = f"Didaftarkan melewati target {hukum.SOP_REGISTRASI} hari kerja."
     if s == S.DRAF_DIAJUKAN:
         catatan[4] = "Draf menunggu pemeriksaan Atasan PPID."
     if k.jumlah_revisi:
@@ -496,17 +540,21 @@ def tahapan(keberatan: Keberatan) -> list[Tahap]:
         catatan[5] = "Draf telah disetujui."
     if k.keputusan:
         catatan[5] = k.get_keputusan_display()
-    if s in (S.SELESAI, S.SENGKETA) and k.sikap_pemohon:
+    if (s == S.SELESAI or k.dalam_sengketa) and k.sikap_pemohon:
         catatan[6] = k.get_sikap_pemohon_display()
+        if k.hasil_sengketa:
+            catatan[6] += f"; {k.get_status_display()}"
 
-    if s in (S.SELESAI, S.SENGKETA):
+    if s == S.SELESAI or k.dalam_sengketa:
         if k.sudah_ditanggapi:
             keadaan = dict.fromkeys(range(1, 7), "selesai")
         else:
             # A sengketa after the 30 hk lapsed: the steps not taken were skipped.
             keadaan = {n: ("selesai" if _tahap_selesai(k, n) else "dilewati") for n in range(1, 6)}
             keadaan[6] = "selesai"
-            catatan[5] = "Atasan PPID tidak memberi tanggapan dalam 30 hari kerja."
+            catatan[5] = (
+                f"Atasan PPID tidak memberi tanggapan dalam {hukum.HK_TANGGAPAN} hari kerja."
+            )
     else:
         now = _SEKARANG[s]
         keadaan = {
@@ -537,7 +585,7 @@ TENGGAT_PENGAJUAN = DeadlineSpec(
     "tenggat_pengajuan",
     "tanggal_dasar",
     HK_PENGAJUAN,
-    "Batas pengajuan keberatan (Pasal 36(1))",
+    f"Batas pengajuan keberatan ({hukum.pasal('36(1)')})",
     judul="Batas pengajuan keberatan",
     dasar=hukum.DASAR_PENGAJUAN_KEBERATAN,
     # Named with where the date comes from ("tanggal SK penolakan … diterima pemohon").
@@ -554,7 +602,7 @@ TARGET_KELENGKAPAN = DeadlineSpec(
     "target_kelengkapan",
     "tanggal_diajukan",
     SOP_KELENGKAPAN,
-    "Target formulir lengkap (SOP 1 hk)",
+    f"Target formulir lengkap (SOP {hukum.SOP_KELENGKAPAN} hk)",
     judul="Target formulir keberatan lengkap",
     dasar="SOP langkah 1",
     sejak="tanggal formulir pertama kali diajukan",
@@ -565,7 +613,7 @@ TARGET_REGISTRASI = DeadlineSpec(
     "target_registrasi",
     "tanggal_diterima",
     SOP_REGISTRASI,
-    "Target registrasi (SOP 1 hk)",
+    f"Target registrasi (SOP {hukum.SOP_REGISTRASI} hk)",
     judul="Target registrasi",
     dasar="SOP langkah 2",
     sejak="tanggal keberatan diterima",
@@ -574,7 +622,7 @@ TARGET_PEMERIKSAAN = DeadlineSpec(
     "target_pemeriksaan",
     "tanggal_registrasi",
     SOP_PEMERIKSAAN,
-    "Target pemeriksaan Atasan PPID (SOP 5 hk)",
+    f"Target pemeriksaan Atasan PPID (SOP {hukum.SOP_PEMERIKSAAN} hk)",
     applies=lambda k: k.status == S.TERDAFTAR,
     judul="Target pemeriksaan dan disposisi Atasan PPID",
     dasar="SOP langkah 3",
@@ -590,7 +638,7 @@ TENGGAT_TANGGAPAN = DeadlineSpec(
     "tenggat_tanggapan",
     "mulai_tanggapan",
     HK_TANGGAPAN,
-    "Tenggat tanggapan Atasan PPID (Pasal 36(2))",
+    f"Tenggat tanggapan Atasan PPID ({hukum.pasal('36(2)')})",
     applies=lambda k: k.status in Keberatan.BELUM_DITANGGAPI,
     judul="Tenggat tanggapan Atasan PPID",
     dasar=hukum.DASAR_TANGGAPAN_KEBERATAN,
@@ -605,7 +653,7 @@ TARGET_DRAF = DeadlineSpec(
     "target_draf",
     "mulai_draf",
     SOP_DRAF,
-    "Target draf tanggapan (SOP 2 hk)",
+    f"Target draf tanggapan (SOP {hukum.SOP_DRAF} hk)",
     applies=lambda k: k.status in (S.DIDISPOSISI, S.DRAF_DIKEMBALIKAN),
     judul="Target draf tanggapan PPID",
     dasar="SOP langkah 4",
@@ -615,7 +663,7 @@ TARGET_JAWABAN = DeadlineSpec(
     "target_jawaban",
     "tanggal_draf",
     SOP_JAWABAN,
-    "Target tanggapan Atasan PPID (SOP 1 hk)",
+    f"Target tanggapan Atasan PPID (SOP {hukum.SOP_JAWABAN} hk)",
     applies=lambda k: k.status in (S.DRAF_DIAJUKAN, S.DRAF_DISETUJUI),
     judul="Target tanggapan Atasan PPID",
     dasar="SOP langkah 5",
@@ -639,7 +687,7 @@ SENGKETA_SESUDAH_TANGGAPAN = DeadlineSpec(
     "tenggat_sengketa",
     "tanggapan_diterima",
     HK_SENGKETA,
-    "Batas pengajuan sengketa (Pasal 37(2))",
+    f"Batas pengajuan sengketa ({hukum.pasal('37(2)')})",
     applies=lambda k: k.tanggal_tanggapan is not None,
     judul="Batas pengajuan sengketa ke Komisi Informasi",
     dasar=hukum.DASAR_SENGKETA,
@@ -676,3 +724,9 @@ TENGGAT = (
 
 def register_deadlines() -> None:
     deadlines.register(Keberatan, TENGGAT, lambda: Keberatan.objects.open())
+
+
+def jawaban_terbuka(keberatan: Keberatan, keputusan: str) -> str | None:
+    """Why the Atasan PPID could not answer this keberatan with `keputusan` (the answer
+    step's guard), or None: a draft proposes only answers that can follow it."""
+    return ALUR.get(LANGKAH_TANGGAPAN[Keberatan.Keputusan(keputusan)]).refusal(keberatan, None)

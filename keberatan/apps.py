@@ -29,3 +29,9 @@ class KeberatanConfig(AppConfig):
                 earlier=lambda user: Keberatan.objects.for_user(user),
             )
         )
+
+        from keberatan.models import putusan_per_permohonan
+        from ppid_manual import penghubung
+
+        # A request reads the answer that reopened it (registrasi imports no keberatan).
+        penghubung.PUTUSAN_KEBERATAN.fill(putusan_per_permohonan)

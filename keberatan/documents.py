@@ -70,6 +70,19 @@ class FormulirKeberatan(KeberatanDocument):
     template_name = "keberatan/print/formulir.html"
     title = "Formulir Keberatan Informasi Publik"
     jenis_terbit = "formulir-keberatan"
+    # The facts of the case this letter prints (a ralat of it offers only these).
+    fakta_tercetak = (
+        "nama",
+        "alamat",
+        "pekerjaan",
+        "telepon",
+        "email",
+        "kuasa_nama",
+        "kuasa_alamat",
+        "informasi_diminta",
+        "tujuan_penggunaan",
+        "kasus_posisi",
+    )
 
     def nomor_terbit(self) -> str:
         return self.keberatan.nomor_registrasi or ""
@@ -99,6 +112,12 @@ class LembarDisposisi(KeberatanDocument):
     template_name = "keberatan/print/disposisi.html"
     title = "Lembar Disposisi Keberatan"
     jenis_terbit = "disposisi"
+    # The facts of the case this letter prints (a ralat of it offers only these).
+    fakta_tercetak = (
+        "nama",
+        "kuasa_nama",
+        "isi_disposisi",
+    )
 
     def nomor_terbit(self) -> str:
         return self.keberatan.nomor_registrasi or ""
@@ -134,6 +153,16 @@ class SuratTanggapan(KeberatanDocument):
     template_name = "keberatan/print/tanggapan.html"
     title = "Surat Tanggapan Atasan PPID atas Keberatan"
     jenis_terbit = "tanggapan"
+    # The facts of the case this letter prints (a ralat of it offers only these).
+    fakta_tercetak = (
+        "nama",
+        "alamat",
+        "kuasa_nama",
+        "kuasa_alamat",
+        "informasi_diminta",
+        "pertimbangan",
+        "informasi_diberikan",
+    )
 
     def nomor_terbit(self) -> str:
         return self.keberatan.nomor_tanggapan or ""
@@ -275,7 +304,7 @@ REGISTER_KOLOM = (
     Kolom("nomor_pendaftaran", "Nomor pendaftaran permohonan", 22, 9),
     Kolom("informasi", "Informasi yang diminta", 36, 11),
     Kolom("tujuan", "Tujuan penggunaan informasi", 28, 8),
-    Kolom("alasan", "Alasan keberatan (Pasal 35 ayat (1))", 34, 12),
+    Kolom("alasan", f"Alasan keberatan ({hukum.pasal('35(1)')})", 34, 12),
     Kolom("keputusan", "Keputusan Atasan PPID", 28, 8),
     Kolom("tanggal_tanggapan", "Hari dan tanggal tanggapan", 14, 7),
     Kolom("atasan", "Nama dan jabatan Atasan PPID", 30, 8),
@@ -314,10 +343,14 @@ def _tanggapan_pemohon(k: Keberatan) -> str:
     if k.sikap_pemohon == Keberatan.SikapPemohon.MENERIMA:
         return f"Menerima ({tanggal(k.tanggal_sikap)})"
     if k.sikap_pemohon == Keberatan.SikapPemohon.SENGKETA:
-        return (
+        teks = (
             f"Sengketa ke Komisi Informasi Provinsi Bali, diajukan {tanggal(k.tanggal_sengketa)}, "
-            f"register {k.nomor_register_ki}"
+            f"register {k.nomor_register_ki or '(belum ada)'}"
         )
+        if k.hasil_sengketa:
+            # The sengketa's state now: its latest outcome and its date.
+            teks += f"\n{k.get_status_display()} ({tanggal(k.tanggal_hasil_sengketa)})"
+        return teks
     if k.status == Keberatan.Status.DITANGGAPI:
         return f"Belum ada (batas sengketa {tanggal(k.tenggat_sengketa)})"
     return "—"
@@ -333,8 +366,8 @@ def register_rows(keberatan) -> list[dict[str, Any]]:
         atasan = k.pejabat_tanggapan
         if k.keputusan:
             keputusan = k.get_keputusan_display()
-        elif k.status == Keberatan.Status.SENGKETA:
-            keputusan = "Tidak ditanggapi dalam 30 hari kerja"
+        elif k.dalam_sengketa:
+            keputusan = f"Tidak ditanggapi dalam {hukum.HK_TANGGAPAN} hari kerja"
         else:
             keputusan = f"Dalam proses (tenggat {tanggal(k.tenggat_tanggapan)})"
         keputusan += catatan_register(ralat[k.pk])
@@ -441,3 +474,12 @@ def register_xlsx(rows: list[dict[str, Any]], dari: datetime.date, sampai: datet
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
+
+
+def fakta_tercetak(jenis: str) -> tuple[str, ...] | None:
+    """The facts a stored letter of this kind prints (its class's `fakta_tercetak`): what a
+    ralat of it may correct (keberatan.actions.RALAT)."""
+    for cls in KeberatanDocument.__subclasses__():
+        if getattr(cls, "jenis_terbit", None) == jenis and hasattr(cls, "fakta_tercetak"):
+            return cls.fakta_tercetak
+    return None

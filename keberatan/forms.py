@@ -12,7 +12,7 @@ from crispy_forms.layout import HTML, Column, Field, Fieldset, Layout, Row, Subm
 from django import forms
 
 from keberatan.actions import Amar, Pengajuan
-from keberatan.alur import dasar_otomatis, saran_alasan
+from keberatan.alur import dasar_otomatis, jawaban_terbuka, saran_alasan
 from keberatan.models import Keberatan
 from pemohon.forms import IdentitasPemohonForm, clean_nik, clean_telepon
 from pemohon.models import Pemohon
@@ -145,7 +145,7 @@ class KeberatanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
         required=False,
         help_text=(
             "Isi hanya bila formulir semula diajukan belum lengkap (SOP langkah 1: formulir "
-            "lengkap dalam 1 hari kerja)."
+            f"lengkap dalam {hukum.SOP_KELENGKAPAN} hari kerja)."
         ),
     )
     # Pasal 36(2): a form the desk kept was received that day, complete or not.
@@ -188,7 +188,8 @@ class KeberatanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
         widget=date_input(),
         required=False,
         help_text=(
-            "Hari ke-0 batas 30 hari kerja (UU 14/2008 Pasal 36 ayat (1)). Untuk permohonan "
+            f"Hari ke-0 batas {hukum.HK_KEBERATAN} hari kerja (UU 14/2008 "
+            f"{hukum.pasal('36(1)')}). Untuk permohonan "
             "terdaftar boleh dikosongkan: diambil dari tanggal pemberitahuan tertulis atau "
             "tenggat yang lewat tanpa jawaban."
         ),
@@ -204,7 +205,7 @@ class KeberatanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
         label="Tujuan penggunaan informasi", max_length=1000, widget=textarea(2, 1000)
     )
     alasan = forms.MultipleChoiceField(
-        label="Alasan pengajuan keberatan (UU 14/2008 Pasal 35 ayat (1))",
+        label=f"Alasan pengajuan keberatan (UU 14/2008 {hukum.pasal('35(1)')})",
         choices=A.choices,
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": "Pilih satu atau lebih alasan keberatan."},
@@ -491,7 +492,7 @@ class KeberatanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
             self.add_error(
                 "alasan",
                 "Alasan a hanya untuk permohonan yang ditolak (seluruhnya atau sebagian) "
-                "berdasarkan Pasal 17; permohonan ini tidak tercatat demikian.",
+                f"berdasarkan {hukum.pasal('17')}; permohonan ini tidak tercatat demikian.",
             )
 
     def _clean_kuasa(self, cleaned: dict) -> None:
@@ -592,14 +593,25 @@ class DrafForm(StepForm):
     def __init__(self, *args, keberatan: Keberatan, **kwargs):
         super().__init__(*args, **kwargs)
         self.keberatan = keberatan
+        # Only the answers that can follow this draft: each answer step's own guard
+        # (keberatan.alur: musyawarah only for reasons b–g, a partial grant or a correction
+        # only on a request).
+        # (The radio buttons offer only those; a value posted anyway is refused with its
+        # reason in clean_keputusan.)
+        self.fields["keputusan"].widget.choices = [
+            (v, label) for v, label in KP.choices if jawaban_terbuka(keberatan, v) is None
+        ]
 
     def clean_keputusan(self) -> str:
         value = self.cleaned_data["keputusan"]
         if value == KP.MUSYAWARAH and A.A in self.keberatan.alasan:
             raise forms.ValidationError(
-                "Musyawarah hanya untuk alasan huruf b–g (UU 14/2008 Pasal 35 ayat (2)); "
+                f"Musyawarah hanya untuk alasan huruf b–g (UU 14/2008 {hukum.pasal('35(2)')}); "
                 "keberatan ini memuat alasan a."
             )
+        reason = jawaban_terbuka(self.keberatan, value)
+        if reason:
+            raise forms.ValidationError(reason)
         return value
 
     def clean_pertimbangan(self) -> str:
@@ -616,11 +628,11 @@ class TanggapanForm(StepForm):
 
     LABEL = {
         KP.DIBERIKAN: "Informasi yang diberikan, cara dan waktunya (putusan PPID dibatalkan)",
-        KP.DITOLAK: "Alasan tertulis penolakan keberatan (UU 14/2008 Pasal 36 ayat (3))",
-        KP.MUSYAWARAH: "Isi kesepakatan musyawarah (UU 14/2008 Pasal 35 ayat (2))",
+        KP.DITOLAK: f"Alasan tertulis penolakan keberatan (UU 14/2008 {hukum.pasal('36(3)')})",
+        KP.MUSYAWARAH: f"Isi kesepakatan musyawarah (UU 14/2008 {hukum.pasal('35(2)')})",
         KP.SEBAGIAN: "Pertimbangan: mengapa sebagian tetap dikecualikan (uji konsekuensi)",
-        KP.BIAYA: "Pertimbangan koreksi biaya (UU 14/2008 Pasal 35 ayat (1) huruf f)",
-        KP.WAKTU: "Pertimbangan koreksi waktu (UU 14/2008 Pasal 35 ayat (1) huruf g)",
+        KP.BIAYA: f"Pertimbangan koreksi biaya (UU 14/2008 {hukum.pasal('35(1)f')})",
+        KP.WAKTU: f"Pertimbangan koreksi waktu (UU 14/2008 {hukum.pasal('35(1)g')})",
     }
 
     def __init__(self, *args, keputusan: str, **kwargs):
@@ -637,7 +649,7 @@ class TanggapanForm(StepForm):
                 widget=textarea(3, 3000),
             )
             self.fields["pasal17"] = forms.MultipleChoiceField(
-                label="Dasar pengecualian bagian yang tertutup (UU 14/2008 Pasal 17)",
+                label=f"Dasar pengecualian bagian yang tertutup (UU 14/2008 {hukum.pasal('17')})",
                 choices=hukum.Pasal17.choices,
                 widget=forms.CheckboxSelectMultiple,
             )
@@ -656,7 +668,7 @@ class TanggapanForm(StepForm):
         self.order_fields([f for f in self.fields if f != "pertimbangan"] + ["pertimbangan"])
         self.fields["pertimbangan"].label = self.LABEL[self.keputusan]
         self.fields["pertimbangan"].error_messages["required"] = (
-            "Alasan tertulis wajib diisi (UU 14/2008 Pasal 36 ayat (3))."
+            f"Alasan tertulis wajib diisi (UU 14/2008 {hukum.pasal('36(3)')})."
             if self.keputusan == KP.DITOLAK
             else "Isi tanggapan wajib diisi."
         )
@@ -686,7 +698,7 @@ class TanggapanForm(StepForm):
 
 class SikapForm(StepForm):
     tanggal_sikap = forms.DateField(
-        label="Tanggal pemohon menyatakan menerima (atau 14 hari kerja lewat)",
+        label=f"Tanggal pemohon menyatakan menerima (atau {hukum.HK_SENGKETA} hari kerja lewat)",
         widget=date_input(),
     )
     catatan = forms.CharField(
@@ -766,6 +778,17 @@ class HasilSengketaForm(StepForm):
     hasil = forms.ChoiceField(
         label="Hasil sengketa", choices=Keberatan.HasilSengketa.choices, widget=forms.RadioSelect
     )
+
+    def __init__(self, *args, keberatan: Keberatan | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if keberatan is not None:
+            # Only the outcomes that may follow the state the sengketa is in (its order).
+            self.fields["hasil"].choices = [
+                (h, label)
+                for h, label in Keberatan.HasilSengketa.choices
+                if keberatan.status in Keberatan.HASIL_SENGKETA_ALUR[h][1]
+            ]
+
     tanggal_hasil = forms.DateField(label="Tanggal", widget=date_input())
     catatan = forms.CharField(
         label="Catatan", max_length=2000, required=False, widget=textarea(2, 2000)

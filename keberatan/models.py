@@ -29,10 +29,6 @@ from ppid_manual.workflow import deadlines
 from ppid_manual.workflow.penyampaian import Cara
 from registrasi.models import Permohonan
 
-# Who may see the pemohon's NIK unmasked and the scans (UU 27/2022 PDP: only the roles that
-# need them): the desk that takes the file, the PPID and the Atasan PPID who decide on it.
-PERAN_IDENTITAS = (Role.PETUGAS, Role.PPID, Role.ATASAN)
-
 
 def berkas_path(instance: Keberatan, filename: str) -> str:
     # A random name: the file name the pemohon's scanner chose may contain their name or NIK.
@@ -72,7 +68,7 @@ class KeberatanQuerySet(models.QuerySet):
         return self.filter(status__in=Keberatan.TERBUKA)
 
     def closed(self) -> KeberatanQuerySet:
-        return self.filter(status__in=[Keberatan.Status.SELESAI, Keberatan.Status.SENGKETA])
+        return self.filter(status__in=[Keberatan.Status.SELESAI, *Keberatan.SENGKETA_STATUS])
 
     def overdue(self, today: datetime.date) -> KeberatanQuerySet:
         return self.open().filter(tenggat_terdekat__lt=today)
@@ -107,6 +103,16 @@ class Keberatan(IdentitasKasus):
         DITANGGAPI = "ditanggapi", "Ditanggapi Atasan PPID, menunggu sikap pemohon"
         SELESAI = "selesai", "Selesai (pemohon menerima tanggapan)"
         SENGKETA = "sengketa", "Sengketa di Komisi Informasi"
+        # The sengketa to its end (Perki 1/2013): each outcome the Komisi Informasi or a court
+        # gives is a state (keberatan.actions.record_hasil_sengketa keeps their order).
+        KI_MEDIASI_BERHASIL = "ki_mediasi_berhasil", "Sengketa selesai: mediasi berhasil"
+        KI_MEDIASI_GAGAL = "ki_mediasi_gagal", "Sengketa: mediasi gagal, menunggu ajudikasi"
+        KI_DIKABULKAN = "ki_dikabulkan", "Sengketa diputus: dikabulkan seluruhnya"
+        KI_SEBAGIAN = "ki_sebagian", "Sengketa diputus: dikabulkan sebagian"
+        KI_DITOLAK = "ki_ditolak", "Sengketa diputus: ditolak"
+        KI_PTUN = "ki_ptun", "Sengketa: keberatan ke PTUN atas putusan Komisi Informasi"
+        KI_KASASI = "ki_kasasi", "Sengketa: kasasi ke Mahkamah Agung"
+        KI_DICABUT = "ki_dicabut", "Sengketa dicabut pemohon"
 
     # UU 14/2008 Pasal 35(1): the reasons for a keberatan (ppid_manual/hukum.py).
     Alasan = hukum.Pasal35Ayat1
@@ -161,6 +167,8 @@ class Keberatan(IdentitasKasus):
         DIKABULKAN_SEBAGIAN = "sebagian", "Putusan ajudikasi: dikabulkan sebagian"
         DITOLAK = "ditolak", "Putusan ajudikasi: ditolak"
         KEBERATAN_PTUN = "ptun", "Keberatan ke PTUN atas putusan Komisi Informasi"
+        KASASI = "kasasi", "Kasasi ke Mahkamah Agung atas putusan PTUN"
+        DICABUT = "dicabut", "Sengketa dicabut pemohon"
 
     # Answered: the pemohon's own window runs; the Atasan has nothing left to do.
     BELUM_DITANGGAPI = (
@@ -171,6 +179,44 @@ class Keberatan(IdentitasKasus):
         Status.DRAF_DISETUJUI,
     )
     TERBUKA = BELUM_DITANGGAPI + (Status.DITANGGAPI,)
+    # Every state of a sengketa at the Komisi Informasi (and the courts after it), and the
+    # state each outcome moves it to, from the states it may follow (its order).
+    SENGKETA_STATUS = (
+        Status.SENGKETA,
+        Status.KI_MEDIASI_BERHASIL,
+        Status.KI_MEDIASI_GAGAL,
+        Status.KI_DIKABULKAN,
+        Status.KI_SEBAGIAN,
+        Status.KI_DITOLAK,
+        Status.KI_PTUN,
+        Status.KI_KASASI,
+        Status.KI_DICABUT,
+    )
+    _PUTUSAN_KI = (Status.KI_DIKABULKAN, Status.KI_SEBAGIAN, Status.KI_DITOLAK)
+    HASIL_SENGKETA_ALUR = {
+        HasilSengketa.MEDIASI_BERHASIL: (Status.KI_MEDIASI_BERHASIL, (Status.SENGKETA,)),
+        HasilSengketa.MEDIASI_GAGAL: (Status.KI_MEDIASI_GAGAL, (Status.SENGKETA,)),
+        HasilSengketa.DIKABULKAN_SELURUHNYA: (
+            Status.KI_DIKABULKAN,
+            (Status.SENGKETA, Status.KI_MEDIASI_GAGAL),
+        ),
+        HasilSengketa.DIKABULKAN_SEBAGIAN: (
+            Status.KI_SEBAGIAN,
+            (Status.SENGKETA, Status.KI_MEDIASI_GAGAL),
+        ),
+        HasilSengketa.DITOLAK: (Status.KI_DITOLAK, (Status.SENGKETA, Status.KI_MEDIASI_GAGAL)),
+        HasilSengketa.KEBERATAN_PTUN: (Status.KI_PTUN, _PUTUSAN_KI),
+        HasilSengketa.KASASI: (Status.KI_KASASI, (Status.KI_PTUN,)),
+        HasilSengketa.DICABUT: (Status.KI_DICABUT, (Status.SENGKETA, Status.KI_MEDIASI_GAGAL)),
+    }
+    # The answers after which a linked request reopens for the handover, on their terms: a new
+    # fact on the request, never a rewrite of the PPID's decision (Permohonan.putusan_keberatan).
+    MEMBUKA_PERMOHONAN = (
+        Keputusan.DIBERIKAN,
+        Keputusan.SEBAGIAN,
+        Keputusan.BIAYA,
+        Keputusan.WAKTU,
+    )
 
     # --- intake (Formulir Keberatan) ----------------------------------------------------
     status = models.CharField(
@@ -211,7 +257,7 @@ class Keberatan(IdentitasKasus):
     )
     informasi_diminta = models.TextField("informasi yang diminta", max_length=2000)
     tujuan_penggunaan = models.TextField("tujuan penggunaan informasi", max_length=1000)
-    alasan = models.JSONField("alasan keberatan (Pasal 35 ayat (1))", default=list)
+    alasan = models.JSONField(f"alasan keberatan ({hukum.pasal('35(1)')})", default=list)
     kasus_posisi = models.TextField("kasus posisi", max_length=4000)
     kuasa_nama = models.CharField("nama kuasa pemohon", max_length=150, blank=True)
     kuasa_alamat = models.CharField("alamat kuasa", max_length=300, blank=True)
@@ -231,7 +277,7 @@ class Keberatan(IdentitasKasus):
         "tanggal formulir pertama kali diajukan", null=True, blank=True
     )
     target_kelengkapan = models.DateField(
-        "target formulir lengkap (SOP 1 hk)", null=True, blank=True
+        f"target formulir lengkap (SOP {hukum.SOP_KELENGKAPAN} hk)", null=True, blank=True
     )
     # An incomplete form the desk handed back is not received (no clock, as for a returned
     # request); one the desk kept was received in writing that day (Pasal 36(2)).
@@ -254,8 +300,12 @@ class Keberatan(IdentitasKasus):
     # --- the filing window (Pasal 36(1)) -------------------------------------------------
     tanggal_dasar = models.DateField("tanggal timbulnya alasan keberatan")
     dasar_keterangan = models.CharField("asal tanggal alasan", max_length=300, blank=True)
-    tenggat_pengajuan = models.DateField("batas pengajuan keberatan (30 hari kerja)")
-    terlambat = models.BooleanField("diajukan melewati batas 30 hari kerja", default=False)
+    tenggat_pengajuan = models.DateField(
+        f"batas pengajuan keberatan ({hukum.HK_KEBERATAN} hari kerja)"
+    )
+    terlambat = models.BooleanField(
+        f"diajukan melewati batas {hukum.HK_KEBERATAN} hari kerja", default=False
+    )
     # The day the ground arose is an estimate (the letter's delivery not recorded or not
     # confirmed): the window is shown as one and never marks the filing late.
     dasar_perkiraan = models.BooleanField("tanggal timbulnya alasan masih perkiraan", default=False)
@@ -273,12 +323,17 @@ class Keberatan(IdentitasKasus):
     tanggal_registrasi = models.DateField(
         "tanggal registrasi", null=True, blank=True, db_index=True
     )
-    target_registrasi = models.DateField("target registrasi (SOP 1 hk)", null=True, blank=True)
+    target_registrasi = models.DateField(
+        f"target registrasi (SOP {hukum.SOP_REGISTRASI} hk)", null=True, blank=True
+    )
     target_pemeriksaan = models.DateField(
-        "target pemeriksaan Atasan PPID (SOP 5 hk)", null=True, blank=True
+        f"target pemeriksaan Atasan PPID (SOP {hukum.SOP_PEMERIKSAAN} hk)", null=True, blank=True
     )
     tenggat_tanggapan = models.DateField(
-        "tenggat tanggapan Atasan PPID (30 hari kerja)", null=True, blank=True, db_index=True
+        f"tenggat tanggapan Atasan PPID ({hukum.HK_TANGGAPAN} hari kerja)",
+        null=True,
+        blank=True,
+        db_index=True,
     )
 
     # --- examination and disposisi (SOP 3) -----------------------------------------------
@@ -308,12 +363,12 @@ class Keberatan(IdentitasKasus):
     alasan_susulan = models.TextField("alasan entri susulan", max_length=500, blank=True)
     petugas_kertas = models.CharField("petugas penerima kertas", max_length=150, blank=True)
     susulan_terlambat = models.BooleanField(
-        "entri susulan melewati 1 hari kerja (SOP)", default=False
+        f"entri susulan melewati {hukum.SOP_ENTRI} hari kerja (SOP)", default=False
     )
 
     # --- the draft answer (SOP 4) and its review -----------------------------------------
     mulai_draf = models.DateField("mulai penyusunan draf", null=True, blank=True)
-    target_draf = models.DateField("target draf (SOP 2 hk)", null=True, blank=True)
+    target_draf = models.DateField(f"target draf (SOP {hukum.SOP_DRAF} hk)", null=True, blank=True)
     draf_keputusan = models.CharField(
         "usulan keputusan", max_length=12, choices=Keputusan.choices, blank=True
     )
@@ -321,7 +376,9 @@ class Keberatan(IdentitasKasus):
         "isi draf tanggapan (pertimbangan)", max_length=6000, blank=True
     )
     tanggal_draf = models.DateField("tanggal draf diajukan", null=True, blank=True)
-    target_jawaban = models.DateField("target tanggapan (SOP 1 hk)", null=True, blank=True)
+    target_jawaban = models.DateField(
+        f"target tanggapan (SOP {hukum.SOP_JAWABAN} hk)", null=True, blank=True
+    )
     jumlah_revisi = models.PositiveSmallIntegerField("draf dikembalikan", default=0)
     catatan_revisi = models.TextField("catatan perbaikan terakhir", max_length=3000, blank=True)
     tanggal_persetujuan = models.DateField("tanggal draf disetujui", null=True, blank=True)
@@ -337,7 +394,9 @@ class Keberatan(IdentitasKasus):
     informasi_tertutup = models.TextField(
         "informasi yang tetap dikecualikan", max_length=3000, blank=True
     )
-    pasal17 = models.JSONField("Pasal 17 huruf (bagian yang tetap dikecualikan)", default=list)
+    pasal17 = models.JSONField(
+        f"{hukum.pasal('17')} huruf (bagian yang tetap dikecualikan)", default=list
+    )
     biaya_ditetapkan = models.DecimalField(
         "biaya yang ditetapkan Atasan PPID (Rp)",
         max_digits=12,
@@ -370,10 +429,11 @@ class Keberatan(IdentitasKasus):
     tanggapan_perkiraan = models.BooleanField(
         "tanggal diterima tanggapan masih perkiraan", default=True
     )
+    tanggapan_dikirim = models.DateField("tanggapan dikirim", null=True, blank=True)
 
     # --- the Komisi Informasi window (Pasal 37(2)) and the pemohon's response -------------
     tenggat_sengketa = models.DateField(
-        "batas pengajuan sengketa (14 hari kerja)", null=True, blank=True
+        f"batas pengajuan sengketa ({hukum.HK_SENGKETA} hari kerja)", null=True, blank=True
     )
     sikap_pemohon = models.CharField(
         "tanggapan pemohon", max_length=10, choices=SikapPemohon.choices, blank=True
@@ -504,10 +564,6 @@ class Keberatan(IdentitasKasus):
             return True
         return False
 
-    @staticmethod
-    def boleh_lihat_identitas(user) -> bool:
-        return user.is_superuser or user.has_role(*PERAN_IDENTITAS)
-
     # --- display ------------------------------------------------------------------------
     @property
     def status_css(self) -> str:
@@ -521,7 +577,19 @@ class Keberatan(IdentitasKasus):
             S.DITANGGAPI: "text-bg-success",
             S.SELESAI: "text-bg-secondary",
             S.SENGKETA: "text-bg-danger",
+            S.KI_MEDIASI_GAGAL: "text-bg-danger",
+            S.KI_PTUN: "text-bg-danger",
+            S.KI_KASASI: "text-bg-danger",
+            S.KI_MEDIASI_BERHASIL: "text-bg-secondary",
+            S.KI_DIKABULKAN: "text-bg-secondary",
+            S.KI_SEBAGIAN: "text-bg-secondary",
+            S.KI_DITOLAK: "text-bg-secondary",
+            S.KI_DICABUT: "text-bg-secondary",
         }.get(self.status, "text-bg-light")
+
+    @property
+    def dalam_sengketa(self) -> bool:
+        return self.status in self.SENGKETA_STATUS
 
     def get_alasan_display(self) -> list[str]:
         return [self.Alasan(h).label for h in self.alasan if h in self.Alasan.values]
@@ -541,3 +609,34 @@ class Keberatan(IdentitasKasus):
     @property
     def nomor_pendaftaran(self) -> str:
         return self.permohonan.nomor_pendaftaran if self.permohonan_id else ""
+
+
+def putusan_per_permohonan(keys: list[int]) -> dict[int, Keberatan]:
+    """The latest Atasan PPID's answer that reopened each of these requests for the handover
+    (Keberatan.MEMBUKA_PERMOHONAN), read in batches of keys; most requests have none. Read
+    by the requests through ppid_manual.penghubung.PUTUSAN_KEBERATAN."""
+    found: dict[int, Keberatan] = {}
+    keys = list(keys)
+    for i in range(0, len(keys), 5000):
+        for k in (
+            Keberatan.objects.filter(
+                permohonan_id__in=keys[i : i + 5000],
+                keputusan__in=Keberatan.MEMBUKA_PERMOHONAN,
+                tanggal_tanggapan__isnull=False,
+            )
+            .only(
+                "permohonan_id",
+                "nomor_registrasi",
+                "keputusan",
+                "nomor_tanggapan",
+                "tanggal_tanggapan",
+                "informasi_diberikan",
+                "informasi_tertutup",
+                "pasal17",
+                "biaya_ditetapkan",
+                "tanggal_tersedia",
+            )
+            .order_by("tanggal_tanggapan", "pk")
+        ):
+            found[k.permohonan_id] = k
+    return found

@@ -53,14 +53,15 @@ from keberatan.forms import (
 )
 from keberatan.models import Keberatan
 from keberatan.tenggat import rincian_tenggat
-from ppid_manual import hukum
-from ppid_manual.access import role_required
+from pemohon.models import identitas_kasus_cocok
+from ppid_manual import hukum, izin, kode
+from ppid_manual.access import izin_required, role_required
 from ppid_manual.forms import RegisterForm
 from ppid_manual.models import Unit
-from ppid_manual.roles import ALL_DESK, Role
+from ppid_manual.roles import ALL_DESK
 from ppid_manual.workflow import calendar, penerimaan, penyampaian, tabel_pdf, terbit
 from ppid_manual.workflow.calendar import today
-from ppid_manual.workflow.deadlines import is_near_due, near_due_limit
+from ppid_manual.workflow.deadlines import HK_DEKAT, is_near_due, near_due_limit
 from ppid_manual.workflow.engine import Step, StepRefused
 from ppid_manual.workflow.forms import PenyampaianForm, RalatForm
 from ppid_manual.workflow.numbering import NumberingError
@@ -109,7 +110,7 @@ TABS = (
 )
 TENGGAT_FILTER = {
     "terlambat": "Melewati tenggat",
-    "mendekati": "Jatuh tempo ≤ 2 hari kerja",
+    "mendekati": f"Jatuh tempo ≤ {HK_DEKAT} hari kerja",
     "masuk_terlambat": "Formulir lengkap / registrasi melewati target SOP (langkah 1–2)",
 }
 
@@ -133,6 +134,12 @@ def _filters(request: HttpRequest) -> dict[str, str]:
     return found
 
 
+def _url_nomor(user, nomor: str) -> str | None:
+    """The page of the keberatan this user may see that carries this registration number."""
+    k = Keberatan.objects.for_user(user).filter(nomor_registrasi=nomor).first()
+    return reverse("keberatan:detail", args=[k.pk]) if k is not None else None
+
+
 @role_required(*ALL_DESK)
 def daftar(request: HttpRequest) -> HttpResponse:
     """The work list, nearest deadline (legal or SOP) first; near-due and overdue marked."""
@@ -143,6 +150,10 @@ def daftar(request: HttpRequest) -> HttpResponse:
     if tab not in dict(TABS):
         tab = default_tab
     q = request.GET.get("q", "").strip()[:100]
+    # A receipt's code typed or scanned here opens its case, as in the navbar's box.
+    buka, q = kode.kode_di_kotak(request, q, lambda nomor: _url_nomor(user, nomor))
+    if buka is not None:
+        return buka
     filters = _filters(request)
     base = Keberatan.objects.for_user(user).registered()
     qs = {
@@ -167,6 +178,8 @@ def daftar(request: HttpRequest) -> HttpResponse:
             Q(nomor_registrasi__icontains=q)
             | Q(permohonan__nomor_pendaftaran__icontains=q)
             | Q(pemohon__nama__icontains=q)
+            # The name given on the keberatan itself (an earlier name finds it too).
+            | identitas_kasus_cocok(nama=q)
             | Q(kuasa_nama__icontains=q)
         )
     if tab in ("selesai", "semua"):
@@ -218,7 +231,7 @@ def daftar(request: HttpRequest) -> HttpResponse:
 # --- Intake and registration --------------------------------------------------------------
 
 
-@role_required(Role.PETUGAS)
+@izin_required(izin.Aksi.DAFTAR_KEBERATAN)
 def baru(request: HttpRequest) -> HttpResponse:
     """The Formulir Keberatan: find the request by its nomor pendaftaran (or go on without
     one, reason b only), then the form; nothing is saved unless every field is right."""
@@ -240,7 +253,8 @@ def baru(request: HttpRequest) -> HttpResponse:
                     messages.warning(
                         request,
                         f"Keberatan {k.nomor_registrasi} didaftarkan, tetapi diajukan melewati "
-                        "batas 30 hari kerja (UU 14/2008 Pasal 36 ayat (1)); catatan ini "
+                        f"batas {hukum.HK_KEBERATAN} hari kerja (UU 14/2008 "
+                        f"{hukum.pasal('36(1)')}); catatan ini "
                         "tersimpan pada riwayat.",
                     )
                 elif k.penilaian_pengajuan == Keberatan.Pengajuan.BELUM_PASTI:
@@ -282,7 +296,7 @@ def baru(request: HttpRequest) -> HttpResponse:
             "lewat_batas": bool(batas and day > batas and not dasar.perkiraan),
             "lewat_perkiraan": bool(batas and day > batas and dasar.perkiraan),
             "saran": saran_alasan(permohonan, day) if permohonan else None,
-            "lihat_nik": Keberatan.boleh_lihat_identitas(request.user),
+            "lihat_nik": izin.boleh(request.user, izin.Aksi.LIHAT_NIK),
             "lihat_permohonan": bool(permohonan and permohonan.visible_to(request.user)),
             # Earlier keberatan on the same request, so the desk does not register one twice.
             "sebelumnya": list(permohonan.keberatan.registered().order_by("pk"))
@@ -366,7 +380,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "dokumen": _documents(k),
             "terbitan": terbit.daftar_kasus(k),
             "penyampaian": penyampaian.rincian(k, SURAT_KELUAR),
-            "lihat_nik": Keberatan.boleh_lihat_identitas(request.user),
+            "lihat_nik": izin.boleh(request.user, izin.Aksi.LIHAT_NIK),
             "lihat_permohonan": bool(k.permohonan and k.permohonan.visible_to(request.user)),
             "baru": request.GET.get("baru") == "1",
             "tanggapan_lewat": k.tanggapan_lewat(day),
@@ -407,12 +421,14 @@ def _tanggapan(keputusan: str) -> StepPage:
             "informasi. Surat tanggapan ditandatangani Atasan PPID yang menjabat hari ini."
         ),
         KP.DITOLAK: (
-            "Putusan PPID dikuatkan. Tuliskan alasan tertulis penolakan (UU 14/2008 Pasal 36 "
-            "ayat (3)); surat tanggapan memuat hak pemohon mengajukan sengketa ke Komisi "
-            "Informasi Provinsi Bali dalam 14 hari kerja."
+            "Putusan PPID dikuatkan. Tuliskan alasan tertulis penolakan (UU 14/2008 "
+            f"{hukum.pasal('36(3)')}); surat tanggapan memuat hak pemohon mengajukan "
+            "sengketa ke Komisi "
+            f"Informasi Provinsi Bali dalam {hukum.HK_SENGKETA} hari kerja."
         ),
         KP.MUSYAWARAH: (
-            "Hanya untuk alasan huruf b–g (UU 14/2008 Pasal 35 ayat (2)). Tuliskan isi kesepakatan."
+            f"Hanya untuk alasan huruf b–g (UU 14/2008 {hukum.pasal('35(2)')}). Tuliskan "
+            "isi kesepakatan."
         ),
         KP.SEBAGIAN: (
             "Sebagian informasi diberikan, sebagian tetap dikecualikan: tuliskan keduanya dan "
@@ -442,7 +458,7 @@ PAGES: dict[str, StepPage] = {
             sifat=f.cleaned_data["sifat"],
         ),
         "Periksa formulir keberatan, lalu instruksikan PPID atau PPID Pelaksana menyusun draf "
-        "tanggapan (target SOP 2 hari kerja).",
+        f"tanggapan (target SOP {hukum.SOP_DRAF} hari kerja).",
         "Disposisi dicatat; lembar disposisi dapat dicetak.",
     ),
     "ajukan_draf": StepPage(
@@ -468,7 +484,8 @@ PAGES: dict[str, StepPage] = {
         label="Catatan perbaikan untuk penyusun draf",
         max_length=3000,
         rows=4,
-        intro="Catatan tersimpan pada riwayat; target draf 2 hari kerja dimulai lagi hari ini.",
+        intro=f"Catatan tersimpan pada riwayat; target draf {hukum.SOP_DRAF} hari kerja "
+        "dimulai lagi hari ini.",
         success="Draf dikembalikan untuk perbaikan.",
     ),
     "setujui_draf": note_page(
@@ -477,7 +494,8 @@ PAGES: dict[str, StepPage] = {
         wajib=False,
         max_length=3000,
         rows=4,
-        intro="Sesudah disetujui, Atasan PPID memberi tanggapan (target SOP 1 hari kerja).",
+        intro="Sesudah disetujui, Atasan PPID memberi tanggapan (target SOP "
+        f"{hukum.SOP_JAWABAN} hari kerja).",
         success="Draf disetujui.",
     ),
     "tanggapi_diberikan": _tanggapan(KP.DIBERIKAN),
@@ -489,12 +507,20 @@ PAGES: dict[str, StepPage] = {
     "catat_penyampaian": StepPage(
         lambda k, data, step: PenyampaianForm(
             data,
-            initial={"tanggal": today(), "cara": k.tanggapan_cara or None},
+            initial={
+                "tanggal": today(),
+                "cara": k.tanggapan_cara or None,
+                "alamat": k.pemohon_kasus.email,
+            },
             submit_label=step.label,
             css=step.css,
+            tercatat=[
+                f"{x.judul}: {x.uraian}" for x in penyampaian.rincian(k, SURAT_KELUAR) if x.dicatat
+            ],
         ),
         lambda k, f, user: actions.record_penyampaian(k, f.penyampaian(), by=user),
-        "UU 14/2008 Pasal 37 ayat (2): 14 hari kerja ke Komisi Informasi dihitung sejak "
+        f"UU 14/2008 {hukum.pasal('37(2)')}: {hukum.HK_SENGKETA} hari kerja ke Komisi "
+        "Informasi dihitung sejak "
         "tanggapan tertulis diterima pemohon. Tanggal kirim pos dicatat sebagai perkiraan "
         "sampai tanggal diterima dikonfirmasi.",
         "Penyampaian tanggapan dicatat; batas pengajuan sengketa dihitung dari tanggal diterima.",
@@ -513,7 +539,7 @@ PAGES: dict[str, StepPage] = {
             tanggal_sikap=f.cleaned_data["tanggal_sikap"],
             note=f.cleaned_data["catatan"],
         ),
-        "Pemohon menerima tanggapan, atau 14 hari kerja lewat tanpa sengketa.",
+        f"Pemohon menerima tanggapan, atau {hukum.HK_SENGKETA} hari kerja lewat tanpa sengketa.",
         "Sikap pemohon dicatat; keberatan selesai.",
     ),
     "catat_sengketa": StepPage(
@@ -528,8 +554,8 @@ PAGES: dict[str, StepPage] = {
             diketahui_dari=f.cleaned_data["diketahui_dari"],
             note=f.cleaned_data["catatan"],
         ),
-        "UU 14/2008 Pasal 37: sengketa diajukan ke Komisi Informasi Provinsi Bali dalam 14 hari "
-        "kerja sejak tanggapan diterima.",
+        f"UU 14/2008 {hukum.pasal('37')}: sengketa diajukan ke Komisi Informasi Provinsi "
+        f"Bali dalam {hukum.HK_SENGKETA} hari kerja sejak tanggapan diterima.",
         "Sengketa dicatat.",
     ),
 }
@@ -548,7 +574,11 @@ PAGES["catat_nomor_ki"] = StepPage(
 )
 PAGES["catat_hasil_sengketa"] = StepPage(
     lambda k, data, step: HasilSengketaForm(
-        data, initial={"tanggal_hasil": today()}, submit_label=step.label, css=step.css
+        data,
+        keberatan=k,
+        initial={"tanggal_hasil": today()},
+        submit_label=step.label,
+        css=step.css,
     ),
     lambda k, f, user: actions.record_hasil_sengketa(
         k,
@@ -557,8 +587,9 @@ PAGES["catat_hasil_sengketa"] = StepPage(
         tanggal_hasil=f.cleaned_data["tanggal_hasil"],
         note=f.cleaned_data["catatan"],
     ),
-    "Hasil penyelesaian sengketa di Komisi Informasi Provinsi Bali (mediasi atau ajudikasi), "
-    "atau keberatan ke PTUN atas putusannya.",
+    "Hasil penyelesaian sengketa di Komisi Informasi Provinsi Bali, menurut urutannya: mediasi, "
+    "putusan ajudikasi, keberatan ke PTUN atas putusan itu, kasasi ke Mahkamah Agung; atau "
+    "sengketa dicabut. Hanya hasil yang dapat menyusul status sekarang yang ditawarkan.",
     "Hasil sengketa dicatat.",
 )
 PAGES["ralat"] = StepPage(
@@ -579,8 +610,9 @@ PAGES["ralat"] = StepPage(
 PAGES["catat_sengketa_tanpa_tanggapan"] = StepPage(
     PAGES["catat_sengketa"].form,
     PAGES["catat_sengketa"].act,
-    "Atasan PPID tidak menanggapi dalam 30 hari kerja; pemohon dapat langsung mengajukan "
-    "sengketa ke Komisi Informasi (UU 14/2008 Pasal 37).",
+    f"Atasan PPID tidak menanggapi dalam {hukum.HK_TANGGAPAN} hari kerja; pemohon dapat "
+    "langsung mengajukan "
+    f"sengketa ke Komisi Informasi (UU 14/2008 {hukum.pasal('37')}).",
     "Sengketa dicatat.",
 )
 
@@ -589,7 +621,7 @@ def _step_context(request: HttpRequest, k: Keberatan) -> dict[str, Any]:
     return {
         "k": k,
         "p": k.permohonan,
-        "lihat_nik": Keberatan.boleh_lihat_identitas(request.user),
+        "lihat_nik": izin.boleh(request.user, izin.Aksi.LIHAT_NIK),
         "lihat_permohonan": bool(k.permohonan and k.permohonan.visible_to(request.user)),
     }
 
@@ -620,7 +652,7 @@ def _pdf(request: HttpRequest, document, mode: str = "issued") -> HttpResponse:
 
 
 @require_GET
-@login_required
+@izin_required(izin.Aksi.CETAK_SURAT)
 def cetak_formulir(request: HttpRequest, pk: int) -> HttpResponse:
     k = get_keberatan_for_user(request, pk)
     return _pdf(
@@ -629,7 +661,7 @@ def cetak_formulir(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_GET
-@login_required
+@izin_required(izin.Aksi.CETAK_SURAT)
 def cetak_disposisi(request: HttpRequest, pk: int) -> HttpResponse:
     k = get_keberatan_for_user(request, pk)
     if k.tanggal_disposisi is None:
@@ -638,7 +670,7 @@ def cetak_disposisi(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_GET
-@login_required
+@izin_required(izin.Aksi.CETAK_SURAT)
 def cetak_tanggapan(request: HttpRequest, pk: int) -> HttpResponse:
     k = get_keberatan_for_user(request, pk)
     if k.tanggal_tanggapan is None and not k.draf_keputusan:
@@ -648,7 +680,7 @@ def cetak_tanggapan(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_GET
-@login_required
+@izin_required(izin.Aksi.CETAK_SURAT)
 def cetak_ralat(request: HttpRequest, pk: int, ralat_pk: int) -> HttpResponse:
     k = get_keberatan_for_user(request, pk)
     ralat = get_object_or_404(ralat_of(k), pk=ralat_pk)
@@ -664,7 +696,7 @@ def berkas(request: HttpRequest, pk: int, jenis: str) -> FileResponse:
     """A scan (NIK copy, surat kuasa): personal data (UU 27/2022 PDP), only for the roles that
     need it, never cached."""
     k = get_keberatan_for_user(request, pk)
-    if not Keberatan.boleh_lihat_identitas(request.user):
+    if not izin.boleh(request.user, izin.Aksi.LIHAT_NIK):
         raise PermissionDenied("Peran Anda tidak berwenang membuka pindaian identitas.")
     field = BERKAS.get(jenis)
     if field is None:
@@ -675,7 +707,7 @@ def berkas(request: HttpRequest, pk: int, jenis: str) -> FileResponse:
 # --- Register ---------------------------------------------------------------------------------
 
 
-@role_required(*ALL_DESK)
+@izin_required(izin.Aksi.REGISTER_KEBERATAN)
 def register(request: HttpRequest) -> HttpResponse:
     """The Register Keberatan for a period (DESIGN.md section 5), on screen, PDF or XLSX."""
     day = today()

@@ -24,6 +24,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from ppid_manual import kode
 from ppid_manual.postgres import key_in
 
 #: What a person may type or a scanner may send: longer input is cut (never an error).
@@ -34,9 +35,6 @@ BATAS = 50
 MIN_TEKS = 3
 #: Up to this many pemohon keys are passed as a list; more stay a subquery.
 KUNCI_MAKS = 5000
-# The receipt's QR/barcode may carry the registration number plus a short check code,
-# "<nomor>#<4 hex>": the number is what identifies the case.
-KODE_CEK = re.compile(r"^(?P<nomor>[^#]+)#[0-9A-Fa-f]{4}$")
 # A phone number or a NIK typed with separators: "0812-3456 7890", "+62 812 ...".
 ANGKA = re.compile(r"^\+?[0-9 ().\-]+$")
 
@@ -46,8 +44,9 @@ def bersihkan(text: str) -> str:
     spaces collapsed, at most PANJANG_MAKS characters, a receipt's check code removed."""
     text = "".join(ch for ch in (text or "") if unicodedata.category(ch)[0] != "C" or ch == " ")
     text = " ".join(text.split())[:PANJANG_MAKS].strip()
-    m = KODE_CEK.match(text)
-    return m.group("nomor").strip() if m else text
+    # The receipt's code (ppid_manual/kode.py, printed and QR-encoded on the pemohon's copy):
+    # its number is what identifies the case.
+    return kode.baca_kode(text) or text
 
 
 @dataclass
@@ -58,6 +57,8 @@ class Hasil:
     keberatan: list = field(default_factory=list)
     dip: list = field(default_factory=list)
     lebih: dict[str, bool] = field(default_factory=dict)
+    # A receipt's code whose check characters do not match (kode.PESAN_SALAH): not searched.
+    kode_salah: str = ""
 
     @property
     def jumlah(self) -> int:
@@ -116,6 +117,17 @@ def _telepon(digits: str) -> str:
     return "[^0-9]*".join(core)
 
 
+def _identitas_kasus(q: str) -> Q:
+    """The cases whose own identity (the names and phones given on that case) matches: a
+    pemohon who came back with a new name is found by the old one too."""
+    from pemohon.models import identitas_kasus_cocok
+
+    digits = "".join(ch for ch in q if ch.isdigit())
+    if len(digits) >= 6 and ANGKA.match(q):
+        return identitas_kasus_cocok(nama=q, nik=digits, telepon_regex=_telepon(digits))
+    return identitas_kasus_cocok(nama=q)
+
+
 def _pemohon(q: str) -> list[int] | models.QuerySet:
     """The keys of the pemohon a name, a NIK or a phone number points to: read once, used by
     both the request and the keberatan query; a very common name stays a subquery (SQLite
@@ -147,6 +159,9 @@ def cari(user, text: str) -> Hasil:
     hasil = Hasil(q=q)
     if not q:
         return hasil
+    if kode.kode_salah(q):
+        hasil.kode_salah = kode.pesan_salah(q)
+        return hasil
 
     # An issued number names one case: open it (the desk's "scan the receipt, see the case").
     tepat: set[str] = set()
@@ -170,6 +185,7 @@ def cari(user, text: str) -> Hasil:
         .filter(
             Q(nomor_pendaftaran__icontains=q)
             | Q(pemohon_id__in=pemohon)
+            | _identitas_kasus(q)
             | _kata(q, "rincian_informasi")
         )
         .select_related("pemohon", "unit_registrasi", "unit_tujuan")
@@ -184,6 +200,7 @@ def cari(user, text: str) -> Hasil:
             | Q(nomor_tanggapan__icontains=q)
             | key_in("permohonan_id", nomor_permohonan, Keberatan.objects.db)
             | Q(pemohon_id__in=pemohon)
+            | _identitas_kasus(q)
             | Q(kuasa_nama__icontains=q)
             | _kata(q, "informasi_diminta")
         )

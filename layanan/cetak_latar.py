@@ -56,12 +56,14 @@ HALAMAN = {J.PERMOHONAN: "registrasi:register", J.KEBERATAN: "keberatan:register
 def _dokumen(job: CetakanRegister, user: User):
     """The register document of the job's kind and period, as this user may see it."""
     if job.jenis == J.PERMOHONAN:
-        from registrasi.documents import RegisterPermohonan
+        from registrasi.documents import RegisterPermohonan, nomor_batal
         from registrasi.models import Permohonan
         from registrasi.register import register_rows
 
         qs = Permohonan.objects.for_user(user).register(job.dari, job.sampai)
-        return RegisterPermohonan(register_rows(qs), job.dari, job.sampai)
+        return RegisterPermohonan(
+            register_rows(qs), job.dari, job.sampai, batal=nomor_batal(job.dari, job.sampai)
+        )
     if job.jenis == J.KEBERATAN:
         from keberatan.documents import RegisterKeberatan, register_queryset, register_rows
 
@@ -145,19 +147,18 @@ def susun(pk) -> None:
             connections.close_all()
 
 
-def _peran():
-    from ppid_manual.roles import ALL_DESK
+def _aksi(jenis: str) -> str:
+    """The action of the permission table (ppid_manual/izin.py) that opens this register."""
+    from ppid_manual.izin import Aksi
 
-    return {
-        # The roles of each register's page (registrasi.views.register, keberatan.views).
-        J.PERMOHONAN: tuple(ALL_DESK),
-        J.KEBERATAN: tuple(ALL_DESK),
-    }
+    return Aksi.REGISTER_PERMOHONAN if jenis == J.PERMOHONAN else Aksi.REGISTER_KEBERATAN
 
 
 def boleh(user: User, jenis: str) -> bool:
-    """May this user print this register (the roles of its page)?"""
-    return user.has_role(*_peran()[jenis])
+    """May this user print this register (the roles that may open its page)?"""
+    from ppid_manual import izin
+
+    return izin.boleh(user, _aksi(jenis))
 
 
 def hitung(jenis: str, user: User, dari: datetime.date, sampai: datetime.date) -> int:

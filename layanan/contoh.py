@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from ppid_manual import hukum
 from ppid_manual.models import DokumenTerbit, Pejabat, Unit, User
 from ppid_manual.workflow.pdf import PrintDocument
 
@@ -270,7 +271,9 @@ def _permohonan(petugas, ppid, pelaksana, *, semua: bool):
             keputusan=K.DIBERIKAN_SEBAGIAN,
             bagian_dihitamkan=teks(2000, "Nama, NIK dan alamat anak penerima imunisasi; "),
             pasal17=[c for c in Permohonan.Pasal17.values],
-            undang_undang_lain=teks(300, "Undang-Undang Nomor 27 Tahun 2022, Pasal 4 ayat (2); "),
+            undang_undang_lain=teks(
+                300, f"Undang-Undang Nomor 27 Tahun 2022, {hukum.pasal('UU 27/2022 4(2)')}; "
+            ),
             **putusan_beri,
         ),
         by=ppid,
@@ -291,7 +294,9 @@ def _permohonan(petugas, ppid, pelaksana, *, semua: bool):
         reg.Putusan(
             keputusan=K.DITOLAK,
             pasal17=[c for c in Permohonan.Pasal17.values],
-            undang_undang_lain=teks(300, "Undang-Undang Nomor 17 Tahun 2023, Pasal 4 ayat (1); "),
+            undang_undang_lain=teks(
+                300, f"Undang-Undang Nomor 17 Tahun 2023, {hukum.pasal('UU 17/2023 4(1)')}; "
+            ),
             konsekuensi=teks(4000, "Membuka rekam medis mengungkap rahasia pribadi pasien; "),
             uraian_informasi=teks(3000, "Penjelasan tambahan PPID atas penolakan ini; "),
         ),
@@ -441,7 +446,7 @@ def _keberatan(petugas, ppid, atasan, ditolak, *, semua: bool) -> list[Contoh]:
         k,
         by=ppid,
         keputusan=Keberatan.Keputusan.DITOLAK,
-        pertimbangan=teks(6000, "Informasi memuat data pribadi (Pasal 17 huruf h); "),
+        pertimbangan=teks(6000, f"Informasi memuat data pribadi ({hukum.pasal('17h')}); "),
     )
     k = Keberatan.objects.get(pk=k.pk)
     if semua:

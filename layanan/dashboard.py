@@ -12,6 +12,7 @@ from django.db.models import Count
 from django.urls import reverse
 
 from ppid_manual.roles import ALL_DESK
+from ppid_manual.workflow.deadlines import HK_DEKAT
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,7 @@ def _panel(
                 "danger",
             ),
             Angka(
-                "Jatuh tempo ≤ 2 hari kerja",
+                f"Jatuh tempo ≤ {HK_DEKAT} hari kerja",
                 base.near_due(today).count(),
                 _link(url, tab="terbuka", tenggat="mendekati"),
                 "warning",
@@ -163,7 +164,7 @@ def dip_panel(user, today: datetime.date) -> dict:
                 "danger",
             ),
             Angka(
-                "Target SOP ≤ 2 hari kerja",
+                f"Target SOP ≤ {HK_DEKAT} hari kerja",
                 base.near_due(today).count(),
                 _link("dip:daftar", sop="mendekati"),
                 "warning",

@@ -75,8 +75,27 @@ def permohonan_record(p, lengkap: bool) -> dict[str, Any]:
         "pasal17": p.pasal17,
         "undang_undang_lain": p.undang_undang_lain,
         "nomor_sk_penolakan": p.nomor_sk_penolakan,
+        # The Atasan PPID's answer that reopened the request: a later fact beside the PPID's
+        # decision above, which it leaves as the notice stated it.
+        "putusan_keberatan": _putusan_keberatan(p.putusan_keberatan),
         "tanggal_ditutup": _d(p.tanggal_ditutup),
         "entri_susulan": _susulan(p),
+    }
+
+
+def _putusan_keberatan(k) -> dict[str, Any] | None:
+    if k is None:
+        return None
+    return {
+        "nomor_registrasi": k.nomor_registrasi,
+        "keputusan": k.keputusan,
+        "nomor_tanggapan": k.nomor_tanggapan,
+        "tanggal_tanggapan": _d(k.tanggal_tanggapan),
+        "informasi_diberikan": k.informasi_diberikan,
+        "informasi_tertutup": k.informasi_tertutup,
+        "pasal17": k.pasal17,
+        "biaya_ditetapkan": str(k.biaya_ditetapkan) if k.biaya_ditetapkan is not None else None,
+        "tanggal_tersedia": _d(k.tanggal_tersedia),
     }
 
 
@@ -134,6 +153,8 @@ class Kind:
     model_path: str
     select: tuple[str, ...]
     record: Any
+    # Reads what the records need besides their rows, for all of them at once.
+    siapkan: Any = None
 
     @property
     def model(self):
@@ -142,12 +163,21 @@ class Kind:
         return apps.get_model(self.model_path)
 
 
+def _siapkan_permohonan(rows: list) -> None:
+    from registrasi.register import putusan_keberatan_per_kasus
+
+    putusan = putusan_keberatan_per_kasus([p.pk for p in rows])
+    for p in rows:
+        p.putusan_keberatan = putusan.get(p.pk)
+
+
 KINDS = (
     Kind(
         "permohonan",
         "registrasi.Permohonan",
         ("pemohon", "unit_registrasi", "unit_tujuan"),
         permohonan_record,
+        _siapkan_permohonan,
     ),
     Kind("keberatan", "keberatan.Keberatan", ("pemohon", "permohonan"), keberatan_record),
     Kind("dip_edisi", "dip.DipEdisi", ("unit",), dip_record),
@@ -213,6 +243,9 @@ def build(
                 .select_related(*kind.select)
                 .order_by("pk")
             )
+            objects = list(objects)
+            if kind.siapkan is not None:
+                kind.siapkan(objects)
             payload[kind.name] = [kind.record(obj, lengkap) for obj in objects]
             events = (
                 Event.objects.filter(content_type=ct, object_id__in=list(latest))

@@ -169,7 +169,7 @@ def compute(tahun: int, periode: str, unit: Unit | None = None) -> Angka:
     angka.alasan_penolakan = _json_counts(
         dikecualikan,
         "pasal17",
-        [(v, f"Pasal 17 huruf {label}") for v, label in hukum.Pasal17.choices],
+        [(v, f"{hukum.pasal('17')} huruf {label}") for v, label in hukum.Pasal17.choices],
     )
     angka.alasan_penolakan.append(
         ("Undang-undang lain", ditolak.exclude(undang_undang_lain="").count())

@@ -8,6 +8,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from layanan.laporan import Angka
+from ppid_manual import hukum
 
 
 def workbook(angka: Angka) -> bytes:
@@ -32,7 +33,7 @@ def workbook(angka: Angka) -> bytes:
         ("Sengketa ke Komisi Informasi", angka.sengketa),
         *((f"Sengketa — {label}", n) for label, n in angka.sengketa_hasil),
         ("Entri susulan dari formulir kertas", angka.entri_susulan),
-        ("Entri susulan melewati 1 hari kerja (SOP)", angka.susulan_terlambat),
+        (f"Entri susulan melewati {hukum.SOP_ENTRI} hari kerja (SOP)", angka.susulan_terlambat),
     ]
     ringkas.append(["Uraian", "Jumlah"])
     for cell in ringkas[ringkas.max_row]:

@@ -33,7 +33,19 @@ HOLDERS = (
     ScanHolder(
         "keberatan.Keberatan",
         ("scan_identitas", "surat_kuasa"),
-        ("selesai", "sengketa"),
+        # Closed, or with the Komisi Informasi (every state of a sengketa: keberatan.models).
+        (
+            "selesai",
+            "sengketa",
+            "ki_mediasi_berhasil",
+            "ki_mediasi_gagal",
+            "ki_dikabulkan",
+            "ki_sebagian",
+            "ki_ditolak",
+            "ki_ptun",
+            "ki_kasasi",
+            "ki_dicabut",
+        ),
         "keberatan",
     ),
 )

@@ -102,7 +102,7 @@ def _permohonan(user, batas: int | None, jumlah: list[int]) -> list[Tugas]:
             S.SIAP_DIPUTUS: "Terbitkan pemberitahuan tertulis",
         }
         for p in _baris(base.running().order_by("tenggat", "pk"), batas, jumlah):
-            add(p, kerja[p.status], p.tenggat, "Pemberitahuan tertulis (Pasal 22(7))")
+            add(p, kerja[p.status], p.tenggat, f"Pemberitahuan tertulis ({hukum.pasal('22(7)')})")
     if user.has_role(Role.PELAKSANA) and user.unit_id:
         # The OPD's own date: the internal answer deadline of the letter it received.
         surat = (
@@ -141,7 +141,10 @@ def _permohonan(user, batas: int | None, jumlah: list[int]) -> list[Tugas]:
         # In the order of the date this work binds to (read from its partial index).
         serah = serah.annotate(tenggat_serah=TENGGAT_SERAH).order_by("tenggat_serah", "pk")
         for p in _baris(serah, batas, jumlah):
-            if p.keputusan == Permohonan.Keputusan.BELUM_DIDOKUMENTASIKAN:
+            if (
+                p.keputusan == Permohonan.Keputusan.BELUM_DIDOKUMENTASIKAN
+                and p.status == Permohonan.Status.MENUNGGU_PENYERAHAN
+            ):
                 # The promised date is the handover target (registrasi.alur.TARGET_PENYERAHAN):
                 # the same date the overdue and near-due lists read.
                 add(
@@ -155,7 +158,7 @@ def _permohonan(user, batas: int | None, jumlah: list[int]) -> list[Tugas]:
                     p,
                     "Serahkan informasi kepada pemohon",
                     p.target_penyerahan,
-                    "Target penyerahan (SOP langkah 5, 1 hari kerja)",
+                    f"Target penyerahan (SOP langkah 5, {hukum.SOP_PENYERAHAN} hari kerja)",
                 )
     return items
 
@@ -182,9 +185,12 @@ def _keberatan(user, batas: int | None, jumlah: list[int]) -> list[Tugas]:
 
     if user.has_role(Role.ATASAN):
         kerja = {
-            S.TERDAFTAR: ("Periksa dan disposisi", "Pemeriksaan (SOP 5 hk)"),
-            S.DRAF_DIAJUKAN: ("Periksa draf tanggapan", "Tanggapan (SOP 1 hk)"),
-            S.DRAF_DISETUJUI: ("Tanda tangani surat tanggapan", "Tanggapan (SOP 1 hk)"),
+            S.TERDAFTAR: ("Periksa dan disposisi", f"Pemeriksaan (SOP {hukum.SOP_PEMERIKSAAN} hk)"),
+            S.DRAF_DIAJUKAN: ("Periksa draf tanggapan", f"Tanggapan (SOP {hukum.SOP_JAWABAN} hk)"),
+            S.DRAF_DISETUJUI: (
+                "Tanda tangani surat tanggapan",
+                f"Tanggapan (SOP {hukum.SOP_JAWABAN} hk)",
+            ),
         }
         periksa = base.filter(status__in=list(kerja)).order_by("tenggat_terdekat", "pk")
         for k in _baris(periksa, batas, jumlah):
@@ -200,7 +206,7 @@ def _keberatan(user, batas: int | None, jumlah: list[int]) -> list[Tugas]:
                 if k.status == S.DRAF_DIKEMBALIKAN
                 else "Susun draf tanggapan"
             )
-            add(k, pekerjaan, k.target_draf, "Draf tanggapan (SOP 2 hk)")
+            add(k, pekerjaan, k.target_draf, f"Draf tanggapan (SOP {hukum.SOP_DRAF} hk)")
     if user.has_role(Role.PETUGAS):
         ditanggapi = base.filter(status=S.DITANGGAPI).order_by("tenggat_sengketa", "pk")
         for k in _baris(ditanggapi, batas, jumlah):

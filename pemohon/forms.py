@@ -150,8 +150,9 @@ class IdentitasPemohonForm(forms.Form):
         form shows both side by side (`beda_identitas`) and the clerk chooses. The same
         person with new details: the record is updated (pemohon.identitas.save_pemohon writes the
         events); another person: the NIK is mistyped and must be corrected. Another name on
-        the same NIK needs a reason. The recorded values are shown only to a desk that may
-        already see a case of this pemohon (UU 27/2022 PDP Pasal 16; cari_kembali)."""
+        the same NIK needs a reason. Only a desk that may already see a case of this pemohon
+        is asked (UU 27/2022 PDP Pasal 16; cari_kembali): any other desk gets the same answer
+        as for a new NIK, and the difference goes to the PPID's list."""
         data = {k: cleaned.get(k) or "" for k in PEMOHON_FIELDS}
         found = find_pemohon(data)
         if found is None:
@@ -160,13 +161,12 @@ class IdentitasPemohonForm(forms.Form):
         if not changes:
             return
         user = getattr(self, "user", None)
-        visible = user is not None and pemohon_terlihat(user, found)
+        if user is not None and not pemohon_terlihat(user, found):
+            # No oracle: a desk that may see no case of this pemohon gets what a new NIK gets
+            # (the case keeps what was typed; the PPID reconciles, identitas.save_pemohon).
+            return
         self.beda_identitas = [
-            (
-                str(Pemohon._meta.get_field(name).verbose_name).capitalize(),
-                old if visible else "(tercatat; tidak ditampilkan di meja ini)",
-                new,
-            )
+            (str(Pemohon._meta.get_field(name).verbose_name).capitalize(), old, new)
             for name, (old, new) in changes.items()
         ]
         self.beda_nama = nama_berbeda(found, data)
@@ -192,6 +192,9 @@ class IdentitasPemohonForm(forms.Form):
 
 class CariPemohonForm(forms.Form):
     """A returning pemohon, found by NIK (or akta number) to pre-fill the intake form."""
+
+    # The POST field that tells the look-up from the intake form itself (registrasi.views.baru).
+    TANDA = "cari_pemohon"
 
     cari = forms.CharField(
         label="Pemohon lama? Cari dengan NIK, nomor akta atau nama lengkap",

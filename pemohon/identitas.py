@@ -8,11 +8,16 @@ processes fill: this floor imports none of them."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
 from django.contrib import messages
+from django.db import transaction
 from django.http import HttpRequest
 
 from pemohon import kasus
 from pemohon.models import IDENTITAS_FIELDS, Pemohon, PencarianIdentitas
+from ppid_manual.models import Event
 from ppid_manual.workflow import ralat
 from ppid_manual.workflow.engine import StepRefused, record_event
 
@@ -65,9 +70,18 @@ def nama_berbeda(pemohon: Pemohon, data: dict[str, str]) -> bool:
     return bool(typed) and typed != " ".join(pemohon.nama.split()).casefold()
 
 
-def save_pemohon(
-    data: dict[str, str], *, by=None, alasan: str = ""
-) -> tuple[Pemohon, dict[str, list[str]]]:
+class Simpanan(NamedTuple):
+    """What `save_pemohon` decided: the pemohon the case links to, the changes written to its
+    record, the identity the case keeps (None: the record's, as it now stands), and a
+    difference the desk may not see, waiting for the PPID (`catat_perbedaan`)."""
+
+    pemohon: Pemohon
+    changes: dict[str, list[str]]
+    identitas: dict[str, str] | None = None
+    berbeda: dict[str, Any] | None = None
+
+
+def save_pemohon(data: dict[str, str], *, by=None, alasan: str = "") -> Simpanan:
     """Reuse a returning pemohon (updating the details they gave today) or create one; never
     a duplicate. Returns the changes, recorded on the registration event (a permohonan's or
     a keberatan's). Called inside the action's transaction: the row is locked.
@@ -75,17 +89,26 @@ def save_pemohon(
     Changed details (the clerk confirmed "the same person, new details") are also written as
     an event on the pemohon and on each of their open cases; each case keeps the identity
     it was registered with (IdentitasKasus), so no earlier letter changes. Another name on
-    the same NIK is refused without a reason (DESIGN.md §7)."""
+    the same NIK is refused without a reason (DESIGN.md §7).
+
+    A desk that may see no case of this pemohon (`pemohon_terlihat`) gets the answer a new
+    NIK gets: its case keeps the identity as typed, the shared record is neither shown to it
+    nor changed by it, and the difference waits on the PPID's list ("Identitas berbeda untuk
+    NIK yang sama", `catat_perbedaan` after the case is written)."""
     existing = find_pemohon(data)
     if existing is None:
         pemohon = Pemohon(**{k: data.get(k, "") for k in PEMOHON_FIELDS})
         pemohon.full_clean()
         pemohon.save()
-        return pemohon, {}
+        return Simpanan(pemohon, {})
     pemohon = Pemohon.objects.select_for_update().get(pk=existing.pk)
     changes = perbedaan(pemohon, data)
     if not changes:
-        return pemohon, {}
+        return Simpanan(pemohon, {})
+    if by is not None and not pemohon_terlihat(by, pemohon):
+        typed = {k: data.get(k, "") or "" for k in PEMOHON_FIELDS}
+        berbeda = {"tercatat": pemohon.salinan(), "diketik": typed, "bidang": sorted(changes)}
+        return Simpanan(pemohon, {}, typed, berbeda)
     if nama_berbeda(pemohon, data) and not alasan.strip():
         # The rule holds for every caller (the form says it first, field by field): a
         # mistyped NIK must not merge two people silently.
@@ -94,7 +117,33 @@ def save_pemohon(
         setattr(pemohon, name, new)
     pemohon.save()
     _catat_perubahan(pemohon, changes, by=by, alasan=alasan.strip())
-    return pemohon, changes
+    return Simpanan(pemohon, changes)
+
+
+#: The event on a pemohon when a desk that may not see them typed other details for the same
+#: NIK/akta; the PPID's choice on it (`rekonsiliasi`) is IDENTITAS_DIREKONSILIASI.
+IDENTITAS_BERBEDA = "identitas_berbeda"
+IDENTITAS_DIREKONSILIASI = "identitas_direkonsiliasi"
+
+
+def catat_perbedaan(simpanan: Simpanan, case, *, by) -> None:
+    """Put a difference on the PPID's list, naming the case it was typed for (called inside
+    the registering action's transaction, once the case has its key and number)."""
+    if simpanan.berbeda is None:
+        return
+    nomor = getattr(case, "nomor_pendaftaran", None) or getattr(case, "nomor_registrasi", None)
+    record_event(
+        simpanan.pemohon,
+        IDENTITAS_BERBEDA,
+        by=by,
+        note="Identitas yang diketik berbeda dengan data tercatat untuk NIK/nomor akta yang "
+        "sama; berkas didaftarkan dengan identitas yang diketik, menunggu rekonsiliasi PPID.",
+        data={
+            **simpanan.berbeda,
+            "unit": by.unit.nama if by is not None and by.unit_id else "",
+            "kasus": {"jenis": case._meta.model_name, "pk": case.pk, "nomor": nomor or ""},
+        },
+    )
 
 
 def _catat_perubahan(pemohon: Pemohon, changes, *, by, alasan: str) -> None:
@@ -113,6 +162,133 @@ def _catat_perubahan(pemohon: Pemohon, changes, *, by, alasan: str) -> None:
             note=note + " Identitas pada berkas ini tetap seperti saat didaftarkan.",
             data=data,
         )
+
+
+# --- the PPID's list: "Identitas berbeda untuk NIK yang sama" ----------------------------------
+
+PILIHAN_REKONSILIASI = {
+    "tercatat": "Data tercatat tetap berlaku",
+    "diketik": "Data yang diketik menjadi data pemohon",
+    "orang_lain": "Orang lain: NIK/nomor akta pada berkas itu salah ketik (perbaiki dengan ralat)",
+}
+
+
+@dataclass
+class Perbedaan:
+    event: Event
+    pemohon: Pemohon
+    tercatat: dict[str, str]
+    diketik: dict[str, str]
+    bidang: list[str]
+    unit: str
+    kasus: dict[str, Any]
+    unit_tercatat: list[str]
+
+    @property
+    def baris(self) -> list[tuple[str, str, str, bool]]:
+        """(label, recorded, typed, differs) for each field of the identity."""
+        return [
+            (
+                str(Pemohon._meta.get_field(name).verbose_name).capitalize(),
+                self.tercatat.get(name, ""),
+                self.diketik.get(name, ""),
+                name in self.bidang,
+            )
+            for name in PEMOHON_FIELDS
+            if self.tercatat.get(name) or self.diketik.get(name)
+        ]
+
+
+def _ct_pemohon():
+    from django.contrib.contenttypes.models import ContentType
+
+    return ContentType.objects.get_for_model(Pemohon)
+
+
+def daftar_perbedaan(user) -> list[Perbedaan]:
+    """The differences not yet reconciled, oldest first: both versions, the desks, the dates
+    (the desks of the pemohon's cases as this user, the PPID, sees them)."""
+    ct = _ct_pemohon()
+    selesai = {
+        (e.data or {}).get("perbedaan")
+        for e in Event.objects.filter(content_type=ct, step=IDENTITAS_DIREKONSILIASI)
+    }
+    events = [
+        e
+        for e in Event.objects.filter(content_type=ct, step=IDENTITAS_BERBEDA)
+        .select_related("actor")
+        .order_by("pk")
+        if e.pk not in selesai
+    ]
+    pemohon = Pemohon.objects.in_bulk({e.object_id for e in events})
+    items = []
+    for e in events:
+        p = pemohon.get(e.object_id)
+        if p is None:
+            continue
+        units = {
+            nama
+            for j in kasus.registered()
+            for nama in j.for_user(user)
+            .filter(pemohon=p)
+            .values_list("unit_registrasi__nama", flat=True)
+        }
+        items.append(
+            Perbedaan(
+                event=e,
+                pemohon=p,
+                tercatat=e.data.get("tercatat", {}),
+                diketik=e.data.get("diketik", {}),
+                bidang=e.data.get("bidang", []),
+                unit=e.data.get("unit", ""),
+                kasus=e.data.get("kasus", {}),
+                unit_tercatat=sorted(u for u in units if u and u != e.data.get("unit")),
+            )
+        )
+    return items
+
+
+@transaction.atomic
+def rekonsiliasi(event_pk: int, *, pilihan: str, by, catatan: str = "") -> Event:
+    """The PPID's choice on one difference, an event on the pemohon. "diketik" writes the
+    typed details to the record (the usual change events on the pemohon and their open
+    cases); every case keeps the identity it was registered with."""
+    from ppid_manual.roles import Role
+
+    if not (by.is_superuser or by.has_role(Role.PPID)):
+        raise StepRefused("Hanya PPID yang merekonsiliasi identitas pemohon.")
+    if pilihan not in PILIHAN_REKONSILIASI:
+        raise StepRefused("Pilih salah satu: data tercatat, data yang diketik, atau orang lain.")
+    catatan = catatan.strip()
+    ct = _ct_pemohon()
+    berbeda = Event.objects.filter(content_type=ct, step=IDENTITAS_BERBEDA, pk=event_pk).first()
+    if berbeda is None:
+        raise StepRefused("Perbedaan identitas itu tidak ditemukan.")
+    pemohon = Pemohon.objects.select_for_update().get(pk=berbeda.object_id)
+    if Event.objects.filter(
+        content_type=ct, step=IDENTITAS_DIREKONSILIASI, data__perbedaan=event_pk
+    ).exists():
+        raise StepRefused("Perbedaan identitas ini sudah direkonsiliasi.")
+    diketik = berbeda.data.get("diketik", {})
+    changes: dict[str, list[str]] = {}
+    if pilihan == "diketik":
+        if nama_berbeda(pemohon, diketik) and not catatan:
+            raise StepRefused(NAMA_BERBEDA_TANPA_ALASAN)
+        changes = perbedaan(pemohon, diketik)
+        for name, (_old, new) in changes.items():
+            setattr(pemohon, name, new)
+        if changes:
+            pemohon.save()
+            _catat_perubahan(pemohon, changes, by=by, alasan=catatan or "Rekonsiliasi PPID.")
+    elif pilihan == "orang_lain" and not catatan:
+        raise StepRefused("Tuliskan catatan: berkas mana yang NIK/nomor aktanya perlu diralat.")
+    return record_event(
+        pemohon,
+        IDENTITAS_DIREKONSILIASI,
+        by=by,
+        note=" ".join(x for x in (PILIHAN_REKONSILIASI[pilihan] + ".", catatan) if x),
+        data={"perbedaan": event_pk, "pilihan": pilihan, "perubahan": changes},
+    )
 
 
 # --- the look-up on the intake page ----------------------------------------------------------
@@ -159,6 +335,9 @@ def cari_kembali(request: HttpRequest, text: str) -> Pemohon | None:
     if found is None:
         messages.info(request, TIDAK_ADA_DI_MEJA[jenis])
     else:
+        # What this desk knows of the pemohon: the identity on its latest case, not the
+        # shared record (another desk's details are not this desk's to see).
+        found = identitas_di_meja(request.user, found)
         # Counted at this desk only: another desk's cases are not this user's to know of.
         counts = kasus.count_earlier(request.user, found)
         earlier = ", ".join(f"{n} {label}" for n, label in counts if n) or f"0 {counts[0][1]}"
@@ -168,6 +347,19 @@ def cari_kembali(request: HttpRequest, text: str) -> Pemohon | None:
             "otomatis; perbarui bila berubah.",
         )
     return found
+
+
+def identitas_di_meja(user, pemohon: Pemohon) -> Pemohon:
+    """The pemohon as this user's desk knows them: the identity given on the latest case the
+    user may see (a never saved Pemohon with the record's key), else the record."""
+    cases = [
+        j.for_user(user).filter(pemohon=pemohon).exclude(identitas_pemohon={}).order_by("-pk")
+        for j in kasus.registered()
+    ]
+    latest = [c for c in (qs.first() for qs in cases) if c is not None]
+    if not latest:
+        return pemohon
+    return max(latest, key=lambda c: c.dibuat).pemohon_kasus
 
 
 def pemohon_terlihat(user, pemohon: Pemohon) -> bool:

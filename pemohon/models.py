@@ -148,6 +148,21 @@ def mask_nik(nik: str) -> str:
     return nik[:4] + "*" * (len(nik) - 8) + nik[-4:]
 
 
+def identitas_kasus_cocok(nama: str = "", nik: str = "", telepon_regex: str = "") -> Q:
+    """The cases (permohonan or keberatan) found by the identity given on them: the name
+    contains `nama`, the NIK contains the digits `nik`, the phone matches `telepon_regex`. A
+    pemohon who came back with a new name or phone is still found by the old one on the
+    cases that carry it (the search ORs this with the pemohon's current identity)."""
+    cond = Q(pk__in=[])
+    if nama:
+        cond |= Q(identitas_pemohon__nama__icontains=nama)
+    if nik:
+        cond |= Q(identitas_pemohon__nik__icontains=nik)
+    if telepon_regex:
+        cond |= Q(identitas_pemohon__telepon__regex=telepon_regex)
+    return cond
+
+
 class PencarianIdentitas(models.Model):
     """The access log of look-ups by identity number (UU 27/2022 PDP Pasal 16(2) and 31: the
     controller records the processing of personal data). One row per look-up: who, when, from

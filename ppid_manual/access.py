@@ -22,3 +22,21 @@ def role_required(*roles: str):
         return wrapped
 
     return decorator
+
+
+def izin_required(aksi: str):
+    """Login first, then the permission table (ppid_manual/izin.py) for `aksi`, read at each
+    request, or 403."""
+    from ppid_manual import izin
+
+    def decorator(view):
+        @wraps(view)
+        @login_required
+        def wrapped(request, *args, **kwargs):
+            if not izin.boleh(request.user, aksi):
+                raise PermissionDenied("Peran Anda tidak berwenang membuka halaman ini.")
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator

@@ -38,6 +38,10 @@ class LoginForm(AuthenticationForm):
         self.helper.add_input(Submit("submit", "Masuk", css_class="w-100"))
 
 
+# The longest span the calendar page counts (a year of working days and more).
+HARI_KERJA_MAKS = 365
+
+
 class KalenderForm(forms.Form):
     mulai = forms.DateField(
         label="Tanggal mulai (hari ke-0)",
@@ -47,13 +51,13 @@ class KalenderForm(forms.Form):
     hari = forms.IntegerField(
         label="Jumlah hari kerja",
         min_value=0,
-        max_value=365,
+        max_value=HARI_KERJA_MAKS,
         initial=10,
         error_messages={
             "invalid": "Isi dengan bilangan bulat.",
             "required": "Jumlah hari kerja wajib diisi.",
             "min_value": "Tidak boleh negatif.",
-            "max_value": "Paling banyak 365 hari kerja.",
+            "max_value": f"Paling banyak {HARI_KERJA_MAKS} hari kerja.",
         },
     )
 

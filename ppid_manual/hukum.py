@@ -7,6 +7,8 @@ here; a model's choices are these classes, not copies of them."""
 
 from __future__ import annotations
 
+import re
+
 from django.db import models
 
 # --- the Act's lengths, in hari kerja ------------------------------------------------------
@@ -20,6 +22,104 @@ HK_KEBERATAN = 30
 HK_TANGGAPAN = 30
 # Pasal 37(2): a sengketa goes to the Komisi Informasi within 14 working days of the answer.
 HK_SENGKETA = 14
+
+# --- the SOP's lengths, in hari kerja (the Pergub's SOP, each step's target) ----------------
+SOP_ENTRI = 1  # a late entry (susulan) is typed within 1 working day of the paper
+SOP_PENYERAHAN = 1  # SOP permohonan langkah 5: the handover within 1 working day
+SOP_KELENGKAPAN = 1  # SOP keberatan langkah 1: the complete form within 1 working day
+SOP_REGISTRASI = 1  # langkah 2: registration within 1 working day of the complete form
+SOP_PEMERIKSAAN = 5  # langkah 3: the Atasan PPID's examination and disposisi
+SOP_DRAF = 2  # langkah 4: the PPID's draft answer
+SOP_JAWABAN = 1  # langkah 5: the Atasan PPID's answer
+SOP_PENYUSUNAN_DIP = 5  # SOP DIP: the compilation of an edition
+SOP_PERBAIKAN_DIP = 1  # SOP DIP: each correction
+
+# Every length by the name a template asks for ({% hk "sengketa" %}, or with "terbilang"):
+# the one table the pages and the letters read, so no page types a count.
+HARI_KERJA = {
+    "pemberitahuan": HK_PEMBERITAHUAN,
+    "perpanjangan": HK_PERPANJANGAN,
+    "keberatan": HK_KEBERATAN,
+    "tanggapan": HK_TANGGAPAN,
+    "sengketa": HK_SENGKETA,
+    "sop_entri": SOP_ENTRI,
+    "sop_penyerahan": SOP_PENYERAHAN,
+    "sop_kelengkapan": SOP_KELENGKAPAN,
+    "sop_registrasi": SOP_REGISTRASI,
+    "sop_pemeriksaan": SOP_PEMERIKSAAN,
+    "sop_draf": SOP_DRAF,
+    "sop_jawaban": SOP_JAWABAN,
+    "sop_penyusunan_dip": SOP_PENYUSUNAN_DIP,
+    "sop_perbaikan_dip": SOP_PERBAIKAN_DIP,
+}
+
+
+# --- the citation table: every provision the app cites, written once ---------------------
+UU_KIP = "UU 14/2008"
+UU_KIP_NOMOR = "Undang-Undang Nomor 14 Tahun 2008"
+UU_KIP_JUDUL = f"{UU_KIP_NOMOR} tentang Keterbukaan Informasi Publik"
+
+# Each key ("22(7)", "35(1)f", "17h") is a provision of UU 14/2008 the pages and letters cite,
+# with what it says (for a reader of the code). `pasal()` spells every one the same way, as
+# LETTERS.md asks: "Pasal 22 ayat (7)", "Pasal 35 ayat (1) huruf f", never "22(7)".
+KUTIPAN = {
+    "2(4)": "informasi yang dikecualikan bersifat ketat dan terbatas (uji konsekuensi)",
+    "4": "hak pemohon informasi publik",
+    "5": "kewajiban pengguna informasi publik",
+    "9": "informasi berkala",
+    "11(1)a": "daftar seluruh informasi publik (DIP)",
+    "17": "informasi yang dikecualikan",
+    **{f"17{h}": f"informasi yang dikecualikan, huruf {h}" for h in "abcdefghij"},
+    "21": "biaya dan cara memperoleh informasi",
+    "19": "uji konsekuensi oleh PPID",
+    "22(4)": "nomor pendaftaran sebagai bukti permohonan",
+    "22(7)": f"pemberitahuan tertulis dalam {HK_PEMBERITAHUAN} hari kerja",
+    "22(8)": f"perpanjangan paling lama {HK_PERPANJANGAN} hari kerja",
+    "35": "alasan keberatan",
+    "35(1)": "alasan keberatan huruf a–g",
+    **{f"35(1){h}": f"alasan keberatan huruf {h}" for h in "abcdefg"},
+    "35(2)": "penyelesaian secara musyawarah",
+    "36": "keberatan kepada Atasan PPID",
+    "36(1)": f"keberatan diajukan dalam {HK_KEBERATAN} hari kerja",
+    "36(2)": f"tanggapan Atasan PPID dalam {HK_TANGGAPAN} hari kerja",
+    "36(3)": "penolakan keberatan dengan alasan tertulis",
+    "37": "sengketa informasi ke Komisi Informasi",
+    "37(2)": f"sengketa diajukan dalam {HK_SENGKETA} hari kerja",
+    # Other laws a form or a specimen names as an example of "undang-undang lain".
+    "UU 27/2022 4(1)": "Pelindungan Data Pribadi",
+    "UU 27/2022 4(2)": "Pelindungan Data Pribadi",
+    "UU 17/2023 4(1)": "Kesehatan",
+    "UU 36/2009 57": "Kesehatan",
+    "...": "a placeholder: the provision the user types",
+}
+
+_REF = re.compile(
+    r"^(?:(?P<uu>UU \d+/\d+) )?(?P<pasal>\d+|\.\.\.)(?:\((?P<ayat>\d+)\))?(?P<huruf>[a-j])?$"
+)
+
+
+def pasal(ref: str, huruf: str = "", uu: str = "") -> str:
+    """One provision in the one spelling: pasal("22(7)") -> "Pasal 22 ayat (7)";
+    pasal("35(1)f") -> "Pasal 35 ayat (1) huruf f"; pasal("17", huruf="h") -> "Pasal 17 huruf h";
+    with uu="singkat" "... UU 14/2008", with uu="judul" the Act's full title (the first mention
+    in a letter). A key outside KUTIPAN is an error: a new citation is added to the table."""
+    ref = str(ref).strip()
+    kunci = f"{ref}{huruf}" if huruf and f"{ref}{huruf}" in KUTIPAN else ref
+    if kunci not in KUTIPAN:
+        raise KeyError(f"not in the citation table (ppid_manual/hukum.py KUTIPAN): {ref!r}")
+    m = _REF.match(kunci)
+    teks = f"Pasal {m['pasal']}"
+    if m["ayat"]:
+        teks += f" ayat ({m['ayat']})"
+    if m["huruf"] or huruf:
+        teks += f" huruf {m['huruf'] or huruf}"
+    if uu == "singkat":
+        teks += f" {UU_KIP}"
+    elif uu == "nomor":
+        teks += f" {UU_KIP_NOMOR}"
+    elif uu == "judul":
+        teks += f" {UU_KIP_JUDUL}"
+    return teks
 
 
 # --- The citation table: each rule the app cites, written once ------------------------------

@@ -426,7 +426,19 @@ class PenghitungNomor(models.Model):
 
 class NomorTerbit(models.Model):
     """Every number ever issued. The unique constraint is the last line of defence against
-    reusing a number, even if an admin sets the counter back."""
+    reusing a number, even if an admin sets the counter back.
+
+    A registration number is taken in its own short transaction (the counter row is locked
+    for the number only, workflow/numbering.py: `pesan`), so it exists for a moment before its
+    case: `dipesan`. The case's transaction marks it `terpakai`; a registration that fails
+    after taking it marks it `batal` with the reason, and a reservation left by a worker that
+    died (kill -9) is made `batal` by `batalkan_terhenti`. A number is never reused and never
+    silent: the register lists the void ones."""
+
+    class Keadaan(models.TextChoices):
+        TERPAKAI = "terpakai", "Terpakai"
+        DIPESAN = "dipesan", "Dipesan (pendaftaran sedang berjalan)"
+        BATAL = "batal", "Batal"
 
     jenis = models.CharField(max_length=20, choices=FormatNomor.Jenis.choices)
     unit_kode = models.CharField(max_length=20, blank=True)
@@ -434,6 +446,11 @@ class NomorTerbit(models.Model):
     urut = models.PositiveIntegerField()
     nomor = models.CharField(max_length=150)
     created_at = models.DateTimeField(auto_now_add=True)
+    keadaan = models.CharField(
+        "keadaan", max_length=10, choices=Keadaan.choices, default=Keadaan.TERPAKAI
+    )
+    alasan_batal = models.CharField("alasan batal", max_length=300, blank=True)
+    dibatalkan = models.DateTimeField("dibatalkan", null=True, blank=True)
 
     class Meta:
         verbose_name = "nomor terbit"
@@ -443,6 +460,15 @@ class NomorTerbit(models.Model):
             models.UniqueConstraint(
                 fields=["jenis", "unit_kode", "tahun", "urut"], name="nomorterbit_urut_unik"
             ),
+        ]
+        indexes = [
+            # The few numbers not used (void, or a registration under way): the register's
+            # list of void numbers and the sweep of interrupted ones read only these.
+            models.Index(
+                fields=["jenis", "keadaan", "created_at"],
+                condition=~models.Q(keadaan="terpakai"),
+                name="nomorterbit_tidak_terpakai",
+            )
         ]
 
     def __str__(self) -> str:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
+from ppid_manual import izin
 from ppid_manual.roles import ALL_DESK, Role
 
 
@@ -17,6 +18,11 @@ class NavItem:
     roles: tuple[str, ...]
     icon: str = ""
     group: str = ""
+    # An item whose roles are the permission table's (ppid_manual/izin.py), read at each call.
+    aksi: str = ""
+
+    def peran(self) -> tuple[str, ...]:
+        return izin.peran(self.aksi) if self.aksi else self.roles
 
 
 NAV: list[NavItem] = [
@@ -25,15 +31,24 @@ NAV: list[NavItem] = [
     NavItem(
         "Daftarkan permohonan",
         "registrasi:baru",
-        (Role.PETUGAS, Role.PELAKSANA),
+        (),
         "file-earmark-plus",
         "Permohonan",
+        aksi=izin.Aksi.DAFTAR_PERMOHONAN,
     ),
     NavItem(
         "Register permohonan",
         "registrasi:register",
-        ALL_DESK,
+        (),
         "journal-text",
+        "Permohonan",
+        aksi=izin.Aksi.REGISTER_PERMOHONAN,
+    ),
+    NavItem(
+        "Identitas berbeda",
+        "registrasi:identitas_berbeda",
+        (Role.PPID,),
+        "people",
         "Permohonan",
     ),
     # The paper fallback (SOP: service when the system is down): static files, so the same
@@ -43,11 +58,19 @@ NAV: list[NavItem] = [
     NavItem(
         "Daftarkan keberatan",
         "keberatan:baru",
-        (Role.PETUGAS,),
+        (),
         "file-earmark-plus",
         "Keberatan",
+        aksi=izin.Aksi.DAFTAR_KEBERATAN,
     ),
-    NavItem("Register keberatan", "keberatan:register", ALL_DESK, "journal-text", "Keberatan"),
+    NavItem(
+        "Register keberatan",
+        "keberatan:register",
+        (),
+        "journal-text",
+        "Keberatan",
+        aksi=izin.Aksi.REGISTER_KEBERATAN,
+    ),
     NavItem("Daftar Informasi Publik", "dip:daftar", ALL_DESK, "list-check", "DIP"),
     NavItem("Informasi dikecualikan", "dip:dik_daftar", ALL_DESK, "shield-lock", "DIP"),
     NavItem("Cari DIP/DIK", "dip:cari", ALL_DESK, "search", "DIP"),
@@ -71,7 +94,8 @@ def items_for(user) -> list[dict[str, str]]:
         return []
     items = []
     for item in NAV:
-        if not (user.has_role(*item.roles) or (user.is_superuser and Role.ADMIN in item.roles)):
+        roles = item.peran()
+        if not (user.has_role(*roles) or (user.is_superuser and Role.ADMIN in roles)):
             continue
         items.append(
             {

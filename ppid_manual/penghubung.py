@@ -28,8 +28,14 @@ class Slot:
 
 # Filled by dip: the DIK entries in force for (unit_id, pasal17 huruf), for a decision on
 # Pasal 17 (registrasi's decision page shows them to the PPID).
-DIK_COCOK = Slot("dik_cocok", "DIK entries in force matching a unit and Pasal 17 huruf.")
+DIK_COCOK = Slot("dik_cocok", "DIK entries in force matching a unit and an exemption huruf.")
 
 # Filled by registrasi: the proposed DIK entry taken from a request's decision on Pasal 17,
 # as this user may see it ({} when there is none): (user, permohonan pk) -> initial data.
-USULAN_DIK = Slot("usulan_dik", "A DIK entry proposed from a request's Pasal 17 decision.")
+USULAN_DIK = Slot("usulan_dik", "A DIK entry proposed from a request's exemption decision.")
+
+# Filled by keberatan: the Atasan PPID's answers that reopened requests for the handover (a
+# fact of the keberatan beside the PPID's decision): (permohonan pks) -> {pk: the latest}.
+PUTUSAN_KEBERATAN = Slot(
+    "putusan_keberatan", "The latest answer on a keberatan that reopened each request."
+)

@@ -56,6 +56,19 @@ class AddIndexOnPostgres(migrations.AddIndex):
         return super().describe() + " (PostgreSQL only)"
 
 
+def postgres_only(index: models.Index) -> bool:
+    """An index SQLite cannot build: a PostgreSQL index type (GIN), or an operator class of
+    PostgreSQL's on a column or an expression (`gin_trgm_ops`, `text_pattern_ops`: the
+    prefix index of registrasi/migrations/0013 is a plain Index with one)."""
+    from django.contrib.postgres.indexes import OpClass, PostgresIndex
+
+    return (
+        isinstance(index, PostgresIndex)
+        or bool(index.opclasses)
+        or any(isinstance(e, OpClass) for e in index.expressions)
+    )
+
+
 class AddFieldBesidePostgresIndexes(migrations.AddField):
     """AddField for a model that has PostgreSQL-only indexes (`AddIndexOnPostgres`).
 
@@ -67,14 +80,12 @@ class AddFieldBesidePostgresIndexes(migrations.AddField):
     def database_forwards(self, app_label, schema_editor, from_state, to_state):
         if schema_editor.connection.vendor == "postgresql":
             return super().database_forwards(app_label, schema_editor, from_state, to_state)
-        from django.contrib.postgres.indexes import PostgresIndex
-
         models_ = [
             state.apps.get_model(app_label, self.model_name) for state in (from_state, to_state)
         ]
         saved = [m._meta.indexes for m in models_]
         for m in models_:
-            m._meta.indexes = [i for i in m._meta.indexes if not isinstance(i, PostgresIndex)]
+            m._meta.indexes = [i for i in m._meta.indexes if not postgres_only(i)]
         try:
             super().database_forwards(app_label, schema_editor, from_state, to_state)
         finally:

@@ -1,6 +1,8 @@
 """Every write on a permohonan. Each action is atomic, goes through the workflow engine
 (`apply_step`: lock, check state/role/scope/guard, set fields, one Event) and takes its letter
-number inside the same transaction, so a refusal or failure leaves nothing behind.
+number inside the same transaction, so a refusal or failure leaves nothing behind. The
+registration number is the exception (`_daftar`): taken in its own short transaction so that
+no desk waits on another's receipt, and made void with its reason if the registration fails.
 
 Views, the keberatan app and commands call these; nothing else assigns Permohonan.status.
 """
@@ -18,14 +20,14 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from pemohon import identitas as identitas
-from ppid_manual import pindaian
+from ppid_manual import hukum, pindaian
 from ppid_manual.format import rupiah
-from ppid_manual.models import DokumenTerbit, Event, FormatNomor, Ralat, Unit, User
-from ppid_manual.workflow import calendar, penerimaan, susulan
+from ppid_manual.models import DokumenTerbit, Event, FormatNomor, NomorTerbit, Ralat, Unit, User
+from ppid_manual.workflow import calendar, numbering, penerimaan, susulan
 from ppid_manual.workflow import penyampaian as penyampaian_surat
 from ppid_manual.workflow import ralat as ralat_mod
 from ppid_manual.workflow.engine import StepRefused, apply_step, record_event
-from ppid_manual.workflow.numbering import next_number
+from ppid_manual.workflow.numbering import NumberingError, next_number
 from ppid_manual.workflow.penyampaian import Penyampaian
 from ppid_manual.workflow.susulan import Susulan
 from registrasi.alur import (
@@ -84,8 +86,9 @@ class Intake:
     susulan: Susulan | None = None
 
 
-@transaction.atomic
-def _intake(step_name: str, intake: Intake, *, by: User, note: str) -> Permohonan:
+def _periksa(intake: Intake, by: User) -> None:
+    """The intake's own checks (nothing written): before a number is taken, and again in the
+    transaction."""
     if intake.kunci is not None:
         done = Permohonan.objects.filter(kunci_idempotensi=intake.kunci).first()
         if done is not None:
@@ -96,10 +99,26 @@ def _intake(step_name: str, intake: Intake, *, by: User, note: str) -> Permohona
         raise StepRefused("Tanggal permohonan diterima tidak boleh di masa depan.")
     if intake.susulan is not None:
         intake.susulan.check()
+
+
+@transaction.atomic
+def _intake(
+    step_name: str,
+    intake: Intake,
+    *,
+    by: User,
+    note: str,
+    day: datetime.date | None = None,
+    nomor: NomorTerbit | None = None,
+) -> Permohonan:
+    _periksa(intake, by)
     returned = _lock_returned(intake.lanjutan_dari, by) if intake.lanjutan_dari else None
-    pemohon, changes = identitas.save_pemohon(intake.pemohon, by=by, alasan=intake.alasan_identitas)
+    simpanan = identitas.save_pemohon(intake.pemohon, by=by, alasan=intake.alasan_identitas)
+    pemohon, changes = simpanan.pemohon, simpanan.changes
     permohonan = Permohonan(
         pemohon=pemohon,
+        # A desk that may not see this pemohon: the identity as typed (pemohon.identitas).
+        identitas_pemohon=simpanan.identitas or {},
         unit_registrasi_id=by.unit_id,
         didaftarkan_oleh=by,
         kunci_idempotensi=intake.kunci,
@@ -122,18 +141,24 @@ def _intake(step_name: str, intake: Intake, *, by: User, note: str) -> Permohona
         if step_name == "daftar":
             # UU 14/2008 Pasal 22(4): the registration number is the receipt; Pasal 22(7):
             # the notice is due 10 working days after it (day 0 = the registration date).
-            day = intake.tanggal or calendar.today()
-            p.tanggal_daftar = day
+            tanggal = day or intake.tanggal or calendar.today()
+            p.tanggal_daftar = tanggal
             # A paper form entered late: flagged, its clocks from the paper's date.
-            data.update(susulan.terapkan(p, intake.susulan, day, calendar.today()))
+            data.update(susulan.terapkan(p, intake.susulan, tanggal, calendar.today()))
             TENGGAT_AWAL.stamp(p)
             TENGGAT_PEMBERITAHUAN.stamp(p)
-            # The number last: its counter row stays locked until the commit, and every desk
-            # registering at the same moment waits on it (the deadline's query is done first).
-            p.nomor_pendaftaran = next_number(FormatNomor.Jenis.PERMOHONAN, day=day)
+            if nomor is not None:
+                # Taken before this transaction, in its own (`_submit`): no desk waits on
+                # this one's receipt.
+                numbering.pakai(nomor)
+                p.nomor_pendaftaran = nomor.nomor
+            else:
+                # Inside a caller's transaction: the number in it, its counter locked to
+                # the commit.
+                p.nomor_pendaftaran = next_number(FormatNomor.Jenis.PERMOHONAN, day=tanggal)
             data.update(
                 nomor=p.nomor_pendaftaran,
-                tanggal_daftar=day.isoformat(),
+                tanggal_daftar=tanggal.isoformat(),
                 tenggat=p.tenggat.isoformat(),
             )
         else:
@@ -151,6 +176,7 @@ def _intake(step_name: str, intake: Intake, *, by: User, note: str) -> Permohona
         notice = penerimaan.catatan(intake.tanggal or calendar.today(), timezone.localtime())
         note = " ".join(x for x in (notice, note) if x)
     created = apply_step(permohonan, ALUR, step_name, by=by, note=note, update=update)
+    identitas.catat_perbedaan(simpanan, created, by=by)
     if returned is not None:
         # The returned record's timeline points to its continuation (the new record's own
         # event points back): both in this transaction.
@@ -189,7 +215,9 @@ def _submit(step_name: str, intake: Intake, by: User, note: str) -> Permohonan:
     try:
         # Around the transaction, so a scan is removed when the commit itself fails too.
         with pindaian.dibersihkan_bila_gagal():
-            return _intake(step_name, intake, by=by, note=note)
+            if step_name != "daftar":
+                return _intake(step_name, intake, by=by, note=note)
+            return _daftar(intake, by, note)
     except IntegrityError:
         # Two submissions of one form at the same moment: the database's unique key let
         # only one through; the other rolled back (no row, no event, no number).
@@ -198,6 +226,36 @@ def _submit(step_name: str, intake: Intake, by: User, note: str) -> Permohonan:
             if done is not None:
                 raise SudahDiajukan(done) from None
         raise
+
+
+def _daftar(intake: Intake, by: User, note: str) -> Permohonan:
+    """Registration (issue 27): the checks first, then the number in its own short
+    transaction (the counter row locked for the number only), then the case, its event and
+    its stored receipt in one transaction that holds no counter. If that fails, the number
+    is void with the reason; a worker killed in between leaves it reserved, and
+    `numbering.batalkan_terhenti` makes it void later. Inside a caller's transaction there
+    is none of this: the number is taken in that transaction (`numbering.pesan`: None)."""
+    _periksa(intake, by)
+    day = intake.tanggal or calendar.today()
+    nomor = numbering.pesan(FormatNomor.Jenis.PERMOHONAN, day=day)
+    try:
+        return _intake("daftar", intake, by=by, note=note, day=day, nomor=nomor)
+    except BaseException as exc:
+        if nomor is not None:
+            numbering.batalkan(nomor, _alasan_gagal(exc, intake))
+        raise
+
+
+def _alasan_gagal(exc: BaseException, intake: Intake) -> str:
+    """Why a registration failed after taking its number, for the register's void list."""
+    if isinstance(exc, SudahDiajukan):
+        return "Formulir yang sama sudah terdaftar (dikirim dua kali); nomor ini tidak dipakai."
+    if isinstance(exc, IntegrityError) and intake.kunci is not None:
+        if Permohonan.objects.filter(kunci_idempotensi=intake.kunci).exists():
+            return "Formulir yang sama terkirim dua kali bersamaan; yang lain terdaftar."
+    if isinstance(exc, (StepRefused, NumberingError)):
+        return f"Pendaftaran ditolak: {exc}"
+    return f"Pendaftaran gagal karena kesalahan sistem ({type(exc).__name__}); tidak tersimpan."
 
 
 def register_permohonan(intake: Intake, *, by: User, note: str = "") -> Permohonan:
@@ -334,13 +392,13 @@ def _check_putusan(putusan: Putusan) -> None:
         raise StepRefused("Keputusan tidak dikenal.")
     bad = [h for h in putusan.pasal17 if h not in Permohonan.Pasal17.values]
     if bad:
-        raise StepRefused(f"Huruf Pasal 17 tidak dikenal: {', '.join(bad)}.")
+        raise StepRefused(f"Huruf {hukum.pasal('17')} tidak dikenal: {', '.join(bad)}.")
     dasar = putusan.pasal17 or putusan.undang_undang_lain.strip()
     if putusan.keputusan == K.DITOLAK:
         # UU 14/2008 Pasal 2(4) and 17: an exemption needs its ground and the uji konsekuensi.
         if not dasar:
             raise StepRefused(
-                "Penolakan harus menyebut Pasal 17 huruf a–j atau undang-undang lain."
+                f"Penolakan harus menyebut {hukum.pasal('17')} huruf a–j atau undang-undang lain."
             )
         if not putusan.konsekuensi.strip():
             raise StepRefused("Penolakan harus memuat uji konsekuensi.")
@@ -473,7 +531,7 @@ def extend(permohonan: Permohonan, *, by: User, alasan: str, note: str = "") -> 
     the new deadline is 7 working days after the ORIGINAL one. The guard in the step table
     refuses a second or a late extension, on the locked row."""
     if not alasan.strip():
-        raise StepRefused("Alasan perpanjangan wajib ditulis (UU 14/2008 Pasal 22(8)).")
+        raise StepRefused(f"Alasan perpanjangan wajib ditulis (UU 14/2008 {hukum.pasal('22(8)')}).")
 
     def update(p: Permohonan) -> dict[str, Any]:
         day = calendar.today()
@@ -608,44 +666,55 @@ def withdraw(permohonan: Permohonan, *, by: User, note: str) -> Permohonan:
 @dataclass(frozen=True)
 class Syarat:
     """The terms of the Atasan PPID's answer the reopened request follows: a partial grant
-    (what is given, what stays closed and why), a corrected fee, a corrected date."""
+    (what is given, what stays closed and why), a corrected fee, a corrected date; and the
+    answer itself (its keberatan and letter number, its outcome) for the request's record."""
 
     informasi_diberikan: str = ""
     informasi_tertutup: str = ""
     pasal17: list[str] = field(default_factory=list)
     biaya: Decimal | None = None
     tanggal_tersedia: datetime.date | None = None
+    nomor_keberatan: str = ""
+    nomor_tanggapan: str = ""
+    keputusan_atasan: str = ""
 
 
+@transaction.atomic
 def reopen_for_handover(
     permohonan: Permohonan, *, by: User, note: str, syarat: Syarat | None = None
 ) -> Permohonan:
     """UU 14/2008 Pasal 36: the Atasan PPID grants the information on a keberatan (in full,
     in part, or with a corrected fee or time); the request reopens so that the desk can hand
-    the information over on those terms (then `hand_over`). Called by the keberatan app."""
+    the information over on those terms (then `hand_over`). Called by the keberatan app.
+
+    The PPID's decision stays as its notice (and SK) stated it: `keputusan`, `klasifikasi`,
+    `pasal17`, the notice's text and date are never rewritten. The reopening is a new fact
+    with its own event, which carries the Atasan's terms; the keberatan keeps them too
+    (Permohonan.putusan_keberatan)."""
     if not note.strip():
         raise StepRefused("Tuliskan dasar pembukaan kembali (nomor tanggapan keberatan).")
     syarat = syarat or Syarat()
 
     def update(p: Permohonan) -> dict[str, Any]:
-        data = {"keputusan_sebelumnya": p.keputusan, "status_sebelumnya": p.status}
+        data: dict[str, Any] = {"keputusan_ppid": p.keputusan, "status_sebelumnya": p.status}
+        if syarat.nomor_keberatan:
+            data["keberatan"] = syarat.nomor_keberatan
+            data["nomor_tanggapan"] = syarat.nomor_tanggapan
+            data["keputusan_atasan"] = syarat.keputusan_atasan
         p.tanggal_ditutup = None
         if syarat.informasi_tertutup:
             # A partial grant: what is handed over, what stays blacked out and on which
-            # letters of Pasal 17.
-            p.keputusan = Permohonan.Keputusan.DIBERIKAN_SEBAGIAN
-            p.klasifikasi = Permohonan.Klasifikasi.TERBUKA
-            p.uraian_informasi = syarat.informasi_diberikan
-            p.bagian_dihitamkan = syarat.informasi_tertutup
-            p.pasal17 = sorted(set(syarat.pasal17))
-            data["sebagian"] = True
+            # letters of Pasal 17 (the keberatan holds them; the event records them).
+            data["informasi_diberikan"] = syarat.informasi_diberikan
+            data["informasi_tertutup"] = syarat.informasi_tertutup
+            data["pasal17"] = sorted(set(syarat.pasal17))
         if syarat.biaya is not None:
             p.biaya_ditetapkan = syarat.biaya
             data["biaya_ditetapkan"] = str(syarat.biaya)
         if syarat.tanggal_tersedia is not None:
-            p.tanggal_tersedia = syarat.tanggal_tersedia
             data["tanggal_tersedia"] = syarat.tanggal_tersedia.isoformat()
-        # SOP langkah 5: the handover 1 hk after the information is ready again.
+        # SOP langkah 5: the handover 1 hk after the information is ready again (the date the
+        # Atasan set, or today).
         p.tanggal_siap = syarat.tanggal_tersedia or calendar.today()
         TARGET_PENYERAHAN.stamp(p)
         data["target_penyerahan"] = p.target_penyerahan.isoformat()
@@ -674,11 +743,19 @@ RALAT_FAKTA: dict[str, ralat_mod.Fakta] = {
     },
 }
 
+
+def _tercetak(jenis: str) -> tuple[str, ...] | None:
+    from registrasi.documents import fakta_tercetak
+
+    return fakta_tercetak(jenis)
+
+
 RALAT = ralat_mod.RalatSpec(
     table=lambda p: ALUR,
     langkah_terbit=LANGKAH_TERBIT,
     fakta=lambda p: RALAT_FAKTA,
     kasus="permohonan ini",
+    tercetak=_tercetak,
 )
 
 

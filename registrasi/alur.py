@@ -15,7 +15,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
-from ppid_manual import hukum
+from ppid_manual import hukum, izin
 from ppid_manual.format import hari_tanggal
 from ppid_manual.models import User
 from ppid_manual.roles import Role
@@ -31,7 +31,7 @@ S = Permohonan.Status
 HK_PEMBERITAHUAN = hukum.HK_PEMBERITAHUAN
 HK_PERPANJANGAN = hukum.HK_PERPANJANGAN
 HK_KEBERATAN = hukum.HK_KEBERATAN
-SOP_PENYERAHAN = 1  # SOP langkah 5: the handover within 1 working day
+SOP_PENYERAHAN = hukum.SOP_PENYERAHAN  # SOP langkah 5: the handover
 
 
 def dalam_lingkup(permohonan: Permohonan, user: User) -> bool:
@@ -107,7 +107,7 @@ def ada_surat_keluar(permohonan: Permohonan, user: User) -> str | None:
 
 BERJALAN = list(Permohonan.CLOCK_RUNNING)
 PUTUSAN_DARI = [S.TERDAFTAR, S.SIAP_DIPUTUS]
-MEJA = [Role.PETUGAS, Role.PELAKSANA]
+MEJA = izin.peran(izin.Aksi.DAFTAR_PERMOHONAN)  # who registers: the permission table
 LOKET = [Role.PETUGAS, Role.PPID, Role.PELAKSANA]
 
 ALUR = StepTable(
@@ -207,7 +207,7 @@ ALUR = StepTable(
         # Pasal 22(8): one extension of 7 hk, before the deadline; the state is kept.
         (
             "perpanjang",
-            "Perpanjang 7 hari kerja",
+            f"Perpanjang {hukum.HK_PERPANJANGAN} hari kerja",
             BERJALAN,
             None,
             [Role.PPID, Role.PELAKSANA],
@@ -374,10 +374,10 @@ TENGGAT_AWAL = DeadlineSpec(
     "tenggat_awal",
     "tanggal_daftar",
     HK_PEMBERITAHUAN,
-    "Tenggat 10 hari kerja (Pasal 22(7))",
+    f"Tenggat {hukum.HK_PEMBERITAHUAN} hari kerja ({hukum.pasal('22(7)')})",
     applies=lambda p: p.clock_running,
-    judul=f"{HK_PEMBERITAHUAN} hari kerja sejak pendaftaran (Pasal 22(7))",
-    dasar="UU 14/2008 Pasal 22 ayat (7)",
+    judul=f"{HK_PEMBERITAHUAN} hari kerja sejak pendaftaran ({hukum.pasal('22(7)')})",
+    dasar=f"UU 14/2008 {hukum.pasal('22(7)')}",
     sejak="tanggal permohonan diterima (pendaftaran)",
 )
 # The deadline in force: the same 10 hk until an extension...
@@ -385,9 +385,9 @@ TENGGAT_PEMBERITAHUAN = DeadlineSpec(
     "tenggat",
     "tanggal_daftar",
     HK_PEMBERITAHUAN,
-    "Tenggat pemberitahuan (Pasal 22(7))",
+    f"Tenggat pemberitahuan ({hukum.pasal('22(7)')})",
     applies=lambda p: p.clock_running and not p.diperpanjang,
-    dasar="UU 14/2008 Pasal 22 ayat (7)",
+    dasar=f"UU 14/2008 {hukum.pasal('22(7)')}",
     sejak="tanggal permohonan diterima (pendaftaran)",
 )
 # ...then 7 hk more from the original deadline (Pasal 22(8)), once.
@@ -395,11 +395,11 @@ TENGGAT_PERPANJANGAN = DeadlineSpec(
     "tenggat",
     "tenggat_awal",
     HK_PERPANJANGAN,
-    "Tenggat sesudah perpanjangan (Pasal 22(8))",
+    f"Tenggat sesudah perpanjangan ({hukum.pasal('22(8)')})",
     applies=lambda p: p.clock_running and p.diperpanjang,
-    judul=f"Perpanjangan {HK_PERPANJANGAN} hari kerja (Pasal 22(8))",
-    dasar="UU 14/2008 Pasal 22 ayat (8)",
-    sejak="hari terakhir tenggat 10 hari kerja",
+    judul=f"Perpanjangan {HK_PERPANJANGAN} hari kerja ({hukum.pasal('22(8)')})",
+    dasar=f"UU 14/2008 {hukum.pasal('22(8)')}",
+    sejak=f"hari terakhir tenggat {hukum.HK_PEMBERITAHUAN} hari kerja",
 )
 
 
@@ -415,9 +415,9 @@ TARGET_PENYERAHAN = DeadlineSpec(
     "target_penyerahan",
     "tanggal_siap",
     _hk_penyerahan,
-    "Target penyerahan informasi (SOP 1 hk)",
+    f"Target penyerahan informasi (SOP {hukum.SOP_PENYERAHAN} hk)",
     applies=lambda p: p.status in Permohonan.PENYERAHAN,
-    judul="Target penyerahan informasi (SOP 1 hari kerja)",
+    judul=f"Target penyerahan informasi (SOP {hukum.SOP_PENYERAHAN} hari kerja)",
     dasar="SOP langkah 5",
     sejak=lambda p: (
         "tanggal informasi dijanjikan tersedia (pemberitahuan, UU 14/2008 Pasal 22 ayat (7) "

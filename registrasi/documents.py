@@ -46,8 +46,11 @@ K = Permohonan.Keputusan
 
 
 def qr_data_uri(text: str) -> str:
-    # An SVG data: URI: no file, no network; the PDF renderer accepts data: URLs.
-    return segno.make(text, error="m").svg_data_uri(scale=2, border=2)
+    # A data: URI (no file, no network): one pixel per module, printed with
+    # `image-rendering: pixelated` (crisp squares, the look of the vector code it replaced).
+    # An SVG path was drawn again on each copy of the form, a tenth of the receipt's PDF
+    # writing; the image is one object shared by both (issue 27).
+    return segno.make(text, error="m").png_data_uri(scale=1, border=2)
 
 
 def daftar_huruf(huruf: list[str]) -> str:
@@ -138,6 +141,16 @@ class FormulirPermohonan(PermohonanDocument):
     template_name = "registrasi/print/formulir.html"
     title = "Formulir Permohonan Informasi Publik"
     jenis_terbit = "formulir"
+    # The facts of the case this letter prints (a ralat of it offers only these).
+    fakta_tercetak = (
+        "nama",
+        "alamat",
+        "pekerjaan",
+        "telepon",
+        "email",
+        "rincian_informasi",
+        "tujuan_penggunaan",
+    )
 
     def nomor_terbit(self) -> str:
         return self.permohonan.nomor_pendaftaran
@@ -173,6 +186,11 @@ class CatatanPengembalian(PermohonanDocument):
     template_name = "registrasi/print/pengembalian.html"
     title = "Catatan Pengembalian Berkas Permohonan"
     jenis_terbit = "pengembalian"
+    # The facts of the case this letter prints (a ralat of it offers only these).
+    fakta_tercetak = (
+        "nama",
+        "rincian_informasi",
+    )
 
     def tanggal_terbit(self) -> datetime.date:
         return timezone.localdate(self.permohonan.dibuat)
@@ -188,6 +206,12 @@ class SuratPermintaanDokumen(SuratPPID):
     title = "Surat Permintaan Informasi kepada PPID Pelaksana"
     perihal = "Permintaan informasi publik"
     jenis_terbit = "surat-permintaan"
+    # The facts of the case this letter prints (a ralat of it offers only these).
+    fakta_tercetak = (
+        "nama",
+        "rincian_informasi",
+        "tujuan_penggunaan",
+    )
 
     def __init__(self, permohonan: Permohonan, request=None, *, surat: SuratPermintaan) -> None:
         super().__init__(permohonan, request)
@@ -216,6 +240,17 @@ class Pemberitahuan(SuratPPID):
     template_name = "registrasi/print/pemberitahuan.html"
     title = "Pemberitahuan Tertulis"
     jenis_terbit = "pemberitahuan"
+    # The facts of the case this letter prints (a ralat of it offers only these).
+    fakta_tercetak = (
+        "nama",
+        "alamat",
+        "telepon",
+        "email",
+        "rincian_informasi",
+        "tujuan_penggunaan",
+        "uraian_informasi",
+        "bagian_dihitamkan",
+    )
     perihal = "Pemberitahuan tertulis atas permohonan informasi publik"
 
     def tanggal_surat(self) -> datetime.date:
@@ -246,6 +281,13 @@ class PemberitahuanPerpanjangan(SuratPPID):
     template_name = "registrasi/print/perpanjangan.html"
     title = "Pemberitahuan Perpanjangan Jangka Waktu"
     jenis_terbit = "perpanjangan"
+    # The facts of the case this letter prints (a ralat of it offers only these).
+    fakta_tercetak = (
+        "nama",
+        "alamat",
+        "rincian_informasi",
+        "tujuan_penggunaan",
+    )
     perihal = "Perpanjangan jangka waktu pemberitahuan tertulis"
 
     def tanggal_surat(self) -> datetime.date:
@@ -265,6 +307,14 @@ class SkPenolakan(SuratPPID):
     template_name = "registrasi/print/sk_penolakan.html"
     title = "Keputusan PPID tentang Penolakan Permohonan Informasi"
     jenis_terbit = "sk-penolakan"
+    # The facts of the case this letter prints (a ralat of it offers only these).
+    fakta_tercetak = (
+        "nama",
+        "alamat",
+        "telepon",
+        "email",
+        "rincian_informasi",
+    )
 
     def tanggal_surat(self) -> datetime.date:
         return self.permohonan.tanggal_pemberitahuan
@@ -289,6 +339,11 @@ class TandaTerimaPenyerahan(PermohonanDocument):
     template_name = "registrasi/print/tanda_terima.html"
     title = "Tanda Terima Penyerahan Informasi Publik"
     jenis_terbit = "tanda-terima"
+    # The facts of the case this letter prints (a ralat of it offers only these).
+    fakta_tercetak = (
+        "nama",
+        "uraian_informasi",
+    )
 
     def nomor_terbit(self) -> str:
         return self.penyerahan.nomor
@@ -315,6 +370,8 @@ class Kuitansi(PermohonanDocument):
     template_name = "registrasi/print/kuitansi.html"
     title = "Kuitansi Pembayaran Biaya Salinan Informasi Publik"
     jenis_terbit = "kuitansi"
+    # The facts of the case this letter prints (a ralat of it offers only these).
+    fakta_tercetak = ("nama",)
 
     def nomor_terbit(self) -> str:
         return self.penyerahan.nomor_kuitansi or ""
@@ -404,6 +461,11 @@ class RegisterPermohonan(RegisterDocument):
         *(KolomTabel(k.judul, k.lebar, k.rata, k.utuh, k.miring, k.min_teks) for k in KOLOM),
     )
 
+    def __init__(self, rows, dari, sampai, request=None, *, batal=()) -> None:
+        super().__init__(rows, dari, sampai, request)
+        # The void registration numbers of the period (nomor_batal), closing the register.
+        self.batal = list(batal)
+
     def filename(self) -> str:
         return f"register-permohonan-{self.dari:%Y%m%d}-{self.sampai:%Y%m%d}.pdf"
 
@@ -412,8 +474,23 @@ class RegisterPermohonan(RegisterDocument):
 
     def penutup(self) -> str:
         if not self.rows:
-            return "Tidak ada permohonan terdaftar pada periode ini."
-        return f"Jumlah permohonan: {len(self.rows)}."
+            teks = "Tidak ada permohonan terdaftar pada periode ini."
+        else:
+            teks = f"Jumlah permohonan: {len(self.rows)}."
+        if self.batal:
+            teks += " Nomor pendaftaran batal (tidak dipakai, tidak digunakan ulang): " + "; ".join(
+                f"{n.nomor} ({n.alasan_batal})" for n in self.batal
+            )
+        return teks
+
+
+def nomor_batal(dari, sampai) -> list:
+    """The registration numbers taken in the period whose registration did not complete
+    (workflow/numbering.py): listed with the register, each with its reason."""
+    from ppid_manual.models import FormatNomor
+    from ppid_manual.workflow import numbering
+
+    return numbering.batal(FormatNomor.Jenis.PERMOHONAN, dari, sampai)
 
 
 def register_xlsx(rows: list[dict[str, Any]], dari, sampai) -> bytes:
@@ -489,3 +566,18 @@ def explain_deadline(permohonan: Permohonan) -> list[dict[str, Any]]:
                 }
             )
     return spans
+
+
+def fakta_tercetak(jenis: str) -> tuple[str, ...] | None:
+    """The facts a stored letter of this kind prints (its class's `fakta_tercetak`): what a
+    ralat of it may correct (registrasi.actions.RALAT)."""
+    for cls in _subclasses(PermohonanDocument):
+        if getattr(cls, "jenis_terbit", None) == jenis and hasattr(cls, "fakta_tercetak"):
+            return cls.fakta_tercetak
+    return None
+
+
+def _subclasses(cls):
+    for sub in cls.__subclasses__():
+        yield sub
+        yield from _subclasses(sub)

@@ -14,6 +14,7 @@ from django import forms
 from pemohon.forms import IdentitasPemohonForm, clean_nik
 from pemohon.identitas import PEMOHON_FIELDS
 from pemohon.models import Pemohon
+from ppid_manual import hukum
 from ppid_manual.format import hari_tanggal
 from ppid_manual.forms import bersihkan_scan, date_input, not_future, textarea
 from ppid_manual.hidden_fields import HiddenFieldsCheckedMixin
@@ -84,7 +85,8 @@ class PermohonanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
     tanggal = forms.DateField(
         label="Tanggal permohonan diterima",
         widget=date_input(),
-        help_text="Hari ke-0 tenggat 10 hari kerja. Paling lama 30 hari ke belakang.",
+        help_text=f"Hari ke-0 tenggat {hukum.HK_PEMBERITAHUAN} hari kerja. Paling lama 30 "
+        "hari ke belakang.",
     )
     cara_pengajuan = forms.ChoiceField(
         label="Cara pengajuan", choices=Permohonan.CaraPengajuan.choices
@@ -241,25 +243,30 @@ class PermohonanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
             why = days_off.get(day) or ("hari Sabtu" if day.weekday() == 5 else "hari Minggu")
             lines.append(
                 f"{hari_tanggal(day)} bukan hari kerja ({why}). Hari ke-0 adalah tanggal itu; "
-                "hitungan 10 hari kerja mulai pada hari kerja berikutnya."
+                f"hitungan {hukum.HK_PEMBERITAHUAN} hari kerja mulai pada hari kerja berikutnya."
             )
         lewat = calendar.working_days_between(day, now, days_off)
         if lewat > 1:
             lines.append(
-                f"Tanggal ini {lewat} hari kerja yang lalu: melewati batas SOP 1 hari kerja "
+                f"Tanggal ini {lewat} hari kerja yang lalu: melewati batas SOP "
+                f"{hukum.SOP_ENTRI} hari kerja "
                 "untuk mendaftarkan permohonan."
             )
         if lines:
             if tenggat < now:
                 lines.append(
-                    f"Tenggat pemberitahuan tertulis (10 hari kerja, UU 14/2008 Pasal 22(7)) "
+                    f"Tenggat pemberitahuan tertulis ({hukum.HK_PEMBERITAHUAN} hari kerja, "
+                    "UU 14/2008 "
+                    f"{hukum.pasal('22(7)')}) "
                     f"jatuh pada {hari_tanggal(tenggat)}, sudah lewat: permohonan ini "
                     "langsung tercatat TERLAMBAT sejak didaftarkan."
                 )
             else:
                 sisa = calendar.working_days_between(now, tenggat, days_off)
                 lines.append(
-                    f"Tenggat pemberitahuan tertulis (10 hari kerja, UU 14/2008 Pasal 22(7)) "
+                    f"Tenggat pemberitahuan tertulis ({hukum.HK_PEMBERITAHUAN} hari kerja, "
+                    "UU 14/2008 "
+                    f"{hukum.pasal('22(7)')}) "
                     f"jatuh pada {hari_tanggal(tenggat)}: tersisa {sisa} hari kerja dari hari ini."
                 )
         return lines
@@ -508,7 +515,7 @@ class PutusanForm(forms.Form):
         label="Bagian yang dihitamkan", max_length=2000, widget=textarea(3, 2000)
     )
     pasal17 = forms.MultipleChoiceField(
-        label="Dikecualikan berdasarkan UU 14/2008 Pasal 17 huruf",
+        label=f"Dikecualikan berdasarkan UU 14/2008 {hukum.pasal('17')} huruf",
         choices=Permohonan.Pasal17.choices,
         widget=forms.CheckboxSelectMultiple,
         required=False,
@@ -517,7 +524,7 @@ class PutusanForm(forms.Form):
         label="dan/atau undang-undang lain",
         max_length=300,
         required=False,
-        help_text="Misalnya: UU 27/2022 tentang Pelindungan Data Pribadi, Pasal ...",
+        help_text=(f"Misalnya: UU 27/2022 tentang Pelindungan Data Pribadi, {hukum.pasal('...')}"),
     )
     konsekuensi = forms.CharField(
         label="Uji konsekuensi (akibat bila informasi dibuka)",
@@ -621,7 +628,9 @@ class PutusanForm(forms.Form):
         cleaned = super().clean()
         if "pasal17" in self.fields:
             if not cleaned.get("pasal17") and not (cleaned.get("undang_undang_lain") or ""):
-                self.add_error("pasal17", "Pilih huruf Pasal 17 dan/atau isi undang-undang lain.")
+                self.add_error(
+                    "pasal17", f"Pilih huruf {hukum.pasal('17')} dan/atau isi undang-undang lain."
+                )
         tersedia = cleaned.get("tanggal_tersedia")
         if tersedia is not None and tersedia < today():
             self.add_error("tanggal_tersedia", "Tanggal ini tidak boleh sebelum hari ini.")
@@ -668,7 +677,11 @@ class PerpanjanganForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
-        self.helper.add_input(Submit("simpan", "Perpanjang 7 hari kerja", css_class="btn-warning"))
+        self.helper.add_input(
+            Submit(
+                "simpan", f"Perpanjang {hukum.HK_PERPANJANGAN} hari kerja", css_class="btn-warning"
+            )
+        )
 
 
 class PenyerahanForm(forms.Form):

@@ -20,8 +20,9 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Upper
 from django.utils import timezone
+from django.utils.functional import cached_property
 
-from pemohon.models import IdentitasKasus, Pemohon
+from pemohon.models import IdentitasKasus, Pemohon, identitas_kasus_cocok
 from ppid_manual import hukum
 from ppid_manual.models import Unit
 from ppid_manual.postgres import key_in
@@ -185,7 +186,8 @@ class PermohonanQuerySet(models.QuerySet):
         )
 
     def search(self, q: str) -> PermohonanQuerySet:
-        """The number, the pemohon's name or (typed as digits) part of the NIK contains `q`.
+        """The number, the pemohon's name or (typed as digits) part of the NIK contains `q`:
+        the pemohon's current identity or the one given on the request.
 
         One scan of the requests: the number by its trigram index, ORed with the requests of
         the pemohon whose name (or NIK) matches, found first by their own trigram indexes
@@ -204,8 +206,12 @@ class PermohonanQuerySet(models.QuerySet):
         if len(digits) >= 4 and digits == q.replace(" ", ""):
             who |= Q(nik__contains=digits)
         pemohon = Pemohon.objects.filter(who).order_by().values("pk")
+        nik = digits if len(digits) >= 4 and digits == q.replace(" ", "") else ""
         return self.filter(
-            Q(nomor_pendaftaran__icontains=q) | key_in("pemohon_id", pemohon, self.db)
+            Q(nomor_pendaftaran__icontains=q)
+            | key_in("pemohon_id", pemohon, self.db)
+            # The identity given on each case: an earlier name finds the cases that carry it.
+            | identitas_kasus_cocok(nama=q, nik=nik)
         )
 
 
@@ -215,9 +221,12 @@ NOMOR_DARI_AWAL = re.compile(r"\d+/\S+")
 
 
 #: The date a request waiting for its handover binds to: the one the notice promised for
-#: information not yet documented (Pasal 22(7) huruf c), else the SOP's handover target.
+#: information not yet documented (Pasal 22(7) huruf c), else the SOP's handover target (also
+#: of a request a keberatan reopened: its date is the Atasan PPID's, in `tanggal_siap`).
 TENGGAT_SERAH = models.Case(
-    models.When(keputusan="belum_didokumentasikan", then="tanggal_tersedia"),
+    models.When(
+        keputusan="belum_didokumentasikan", status="menunggu_penyerahan", then="tanggal_tersedia"
+    ),
     default="target_penyerahan",
 )
 
@@ -373,13 +382,16 @@ class Permohonan(IdentitasKasus):
     pengembalian_perkiraan = models.BooleanField(
         "tanggal diterima catatan pengembalian masih perkiraan", default=True
     )
+    pengembalian_dikirim = models.DateField("catatan pengembalian dikirim", null=True, blank=True)
 
     # --- registration and the clock (Pasal 22(4), 22(7), 22(8)) -----------------------
     nomor_pendaftaran = models.CharField(
         "nomor pendaftaran", max_length=150, unique=True, null=True, blank=True
     )
     tanggal_daftar = models.DateField("tanggal pendaftaran", null=True, blank=True, db_index=True)
-    tenggat_awal = models.DateField("tenggat 10 hari kerja", null=True, blank=True)
+    tenggat_awal = models.DateField(
+        f"tenggat {hukum.HK_PEMBERITAHUAN} hari kerja", null=True, blank=True
+    )
     tenggat = models.DateField("tenggat pemberitahuan", null=True, blank=True, db_index=True)
     diperpanjang = models.BooleanField("diperpanjang", default=False)
     nomor_perpanjangan = models.CharField(
@@ -400,6 +412,9 @@ class Permohonan(IdentitasKasus):
     perpanjangan_perkiraan = models.BooleanField(
         "tanggal diterima pemberitahuan perpanjangan masih perkiraan", default=True
     )
+    perpanjangan_dikirim = models.DateField(
+        "pemberitahuan perpanjangan dikirim", null=True, blank=True
+    )
     diteruskan_ke_ppid = models.BooleanField(
         "diteruskan PPID Pelaksana ke PPID",
         default=False,
@@ -412,7 +427,7 @@ class Permohonan(IdentitasKasus):
     alasan_susulan = models.TextField("alasan entri susulan", max_length=500, blank=True)
     petugas_kertas = models.CharField("petugas penerima kertas", max_length=150, blank=True)
     susulan_terlambat = models.BooleanField(
-        "entri susulan melewati 1 hari kerja (SOP)", default=False
+        f"entri susulan melewati {hukum.SOP_ENTRI} hari kerja (SOP)", default=False
     )
 
     # --- decision (Pasal 22(7); Perki 1/2021) -----------------------------------------
@@ -437,6 +452,7 @@ class Permohonan(IdentitasKasus):
     pemberitahuan_perkiraan = models.BooleanField(
         "tanggal diterima pemberitahuan masih perkiraan", default=True
     )
+    pemberitahuan_dikirim = models.DateField("pemberitahuan dikirim", null=True, blank=True)
     # Working days from registration to the notice, counted by the calendar engine when the
     # notice is issued: the Laporan Layanan aggregates it in the database.
     hk_pemberitahuan = models.PositiveSmallIntegerField(
@@ -446,7 +462,7 @@ class Permohonan(IdentitasKasus):
         "informasi yang diberikan / penjelasan", max_length=3000, blank=True
     )
     bagian_dihitamkan = models.TextField("bagian yang dihitamkan", max_length=2000, blank=True)
-    pasal17 = models.JSONField("Pasal 17 huruf", default=list, blank=True)
+    pasal17 = models.JSONField(f"{hukum.pasal('17')} huruf", default=list, blank=True)
     undang_undang_lain = models.CharField("dasar undang-undang lain", max_length=300, blank=True)
     konsekuensi = models.TextField("uji konsekuensi", max_length=4000, blank=True)
     nomor_sk_penolakan = models.CharField(
@@ -461,6 +477,7 @@ class Permohonan(IdentitasKasus):
     sk_penolakan_perkiraan = models.BooleanField(
         "tanggal diterima SK penolakan masih perkiraan", default=True
     )
+    sk_penolakan_dikirim = models.DateField("SK penolakan dikirim", null=True, blank=True)
     penguasa_informasi = models.CharField(
         "badan publik yang menguasai informasi", max_length=300, blank=True
     )
@@ -494,7 +511,9 @@ class Permohonan(IdentitasKasus):
     # SOP langkah 5: the handover within 1 hk of the information being ready (the notice of
     # a grant, the date a "belum didokumentasikan" promised, a keberatan's reopening).
     tanggal_siap = models.DateField("informasi siap diserahkan", null=True, blank=True)
-    target_penyerahan = models.DateField("target penyerahan (SOP 1 hk)", null=True, blank=True)
+    target_penyerahan = models.DateField(
+        f"target penyerahan (SOP {hukum.SOP_PENYERAHAN} hk)", null=True, blank=True
+    )
     # A keberatan's fee correction (UU 14/2008 Pasal 35(1) huruf f; keberatan.Keputusan.BIAYA):
     # the handover charges no more than this total.
     biaya_ditetapkan = models.DecimalField(
@@ -639,13 +658,15 @@ class Permohonan(IdentitasKasus):
         """None when the one extension is still possible, else why not (Pasal 22(8))."""
         if self.diperpanjang:
             return (
-                "Permohonan ini sudah pernah diperpanjang; UU 14/2008 Pasal 22(8) hanya "
+                "Permohonan ini sudah pernah diperpanjang; UU 14/2008 "
+                f"{hukum.pasal('22(8)')} hanya "
                 "membolehkan satu kali perpanjangan."
             )
         if self.tenggat_awal is not None and today > self.tenggat_awal:
             return (
-                "Tenggat 10 hari kerja sudah lewat; perpanjangan hanya dapat diberikan "
-                "sebelum tenggat berakhir (UU 14/2008 Pasal 22(8))."
+                f"Tenggat {hukum.HK_PEMBERITAHUAN} hari kerja sudah lewat; perpanjangan "
+                "hanya dapat diberikan "
+                f"sebelum tenggat berakhir (UU 14/2008 {hukum.pasal('22(8)')})."
             )
         return None
 
@@ -696,6 +717,36 @@ class Permohonan(IdentitasKasus):
 
     def get_pasal17_display(self) -> list[str]:
         return [self.Pasal17(h).label for h in self.pasal17 if h in self.Pasal17.values]
+
+    @cached_property
+    def putusan_keberatan(self):
+        """The Atasan PPID's answer on a keberatan that reopened this request for the handover
+        (UU 14/2008 Pasal 36: given in full or in part, the fee or the time corrected), the
+        latest; None when none did. It is a fact of the keberatan: the PPID's own decision
+        (`keputusan`, `pasal17`, the notice's text) stays as the notice stated it, and the
+        register, the Laporan and the export show both (registrasi.register.siapkan sets it
+        for a whole register at once)."""
+        if self.pk is None:
+            return None
+        from ppid_manual import penghubung
+
+        return penghubung.PUTUSAN_KEBERATAN([self.pk]).get(self.pk)
+
+    @property
+    def informasi_diserahkan(self) -> str:
+        """What the handover gives: the Atasan PPID's terms when a keberatan reopened the
+        request (a partial grant names what is given; a refusal overturned gives what was
+        asked), else what the PPID's notice gave."""
+        k = self.putusan_keberatan
+        if k is not None:
+            if k.informasi_diberikan:
+                return k.informasi_diberikan
+            if self.keputusan not in (
+                self.Keputusan.DIBERIKAN_SELURUHNYA,
+                self.Keputusan.DIBERIKAN_SEBAGIAN,
+            ):
+                return self.rincian_informasi
+        return self.uraian_informasi or self.rincian_informasi
 
     @property
     def perkiraan_biaya_salinan(self) -> Decimal:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from ppid_manual import hukum
 from ppid_manual.format import hari_tanggal, tanggal
 from ppid_manual.format import rupiah as _rupiah
 from ppid_manual.models import Unit
@@ -125,7 +126,7 @@ def bentuk_informasi(p: Permohonan) -> str:
     given (cara memperoleh hardcopy/softcopy) when the decision gives the information. A
     request only to see the information, one not yet decided, and an outcome that gives
     nothing leave it unknown ("—") rather than guessed."""
-    if p.keputusan in DIBERIKAN:
+    if p.keputusan in DIBERIKAN or p.putusan_keberatan is not None:
         if p.cara_memperoleh == CM.SOFTCOPY:
             return "Softcopy"
         if p.cara_memperoleh == CM.HARDCOPY:
@@ -146,10 +147,28 @@ def keputusan(p: Permohonan) -> str:
     if p.status == S.DITARIK:
         return "Ditarik pemohon"
     if p.keputusan:
-        return K(p.keputusan).label + _diralat(p)
+        return K(p.keputusan).label + _diralat(p) + _putusan_keberatan(p)
     if p.tenggat:
         return f"Belum diputuskan (tenggat {tanggal(p.tenggat)})"
     return "Belum diputuskan"
+
+
+def _putusan_keberatan(p: Permohonan) -> str:
+    """The later fact, under the PPID's decision it leaves standing: the Atasan PPID's answer
+    on a keberatan that reopened the request, and the handover that followed it."""
+    k = p.putusan_keberatan
+    if k is None:
+        return ""
+    teks = (
+        f"\nKeberatan {k.nomor_registrasi}: {k.get_keputusan_display()} "
+        f"(tanggapan {k.nomor_tanggapan}, {tanggal(k.tanggal_tanggapan)})"
+    )
+    serah = [s for s in p.penyerahan_register if s.tanggal >= k.tanggal_tanggapan]
+    if serah:
+        teks += f"; diserahkan {tanggal(serah[-1].tanggal)} (tanda terima {serah[-1].nomor})"
+    else:
+        teks += "; belum diserahkan"
+    return teks
 
 
 def _diralat(p: Permohonan) -> str:
@@ -165,7 +184,7 @@ def alasan_penolakan(p: Permohonan) -> str:
     dasar = []
     if p.pasal17:
         huruf = ", ".join(p.pasal17)
-        dasar.append(f"Pasal 17 huruf {huruf} UU 14/2008")
+        dasar.append(f"{hukum.pasal('17')} huruf {huruf} UU 14/2008")
     if p.undang_undang_lain:
         dasar.append(p.undang_undang_lain)
     return "; ".join(dasar)
@@ -315,15 +334,26 @@ def siapkan(permohonan: list[Permohonan]) -> None:
         ):
             by_pk[s.permohonan_id].append(s)
     ralat = ralat_per_kasus(Permohonan, keys)
+    putusan = putusan_keberatan_per_kasus(keys)
     units = {u.pk: u for u in Unit.objects.only("nama", "singkatan")} if permohonan else {}
     tarifs = {t.pk: t for t in Tarif.objects.all()} if permohonan else {}
     for p in permohonan:
         p.penyerahan_register = by_pk[p.pk]
         p.ralat_register = ralat[p.pk]
+        p.putusan_keberatan = putusan.get(p.pk)
         p.unit_register = units[p.unit_tujuan_id or p.unit_registrasi_id]
         if p.perkiraan_tarif_id:
             # Into the relation's cache: Permohonan.perkiraan_biaya_* read it.
             p.perkiraan_tarif = tarifs[p.perkiraan_tarif_id]
+
+
+def putusan_keberatan_per_kasus(keys: list[int]) -> dict[int, Any]:
+    """Permohonan.putusan_keberatan for many requests in a few queries: the latest answer
+    that reopened each (most requests have none; keberatan answers it through
+    ppid_manual.penghubung)."""
+    from ppid_manual import penghubung
+
+    return penghubung.PUTUSAN_KEBERATAN(keys)
 
 
 def register_rows(permohonan: Iterable[Permohonan], start: int = 1) -> list[dict[str, Any]]:

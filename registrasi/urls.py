@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.daftar, name="daftar"),
     path("baru/", views.baru, name="baru"),
     path("register/", views.register, name="register"),
+    path("identitas-berbeda/", views.identitas_berbeda, name="identitas_berbeda"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/identitas/", views.identitas, name="identitas"),
     path("<int:pk>/langkah/<slug:step>/", views.langkah, name="langkah"),

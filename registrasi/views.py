@@ -18,8 +18,8 @@ from django.views.decorators.cache import never_cache
 from pemohon import identitas as pemohon_mod
 from pemohon.forms import CariPemohonForm
 from pemohon.models import PencarianIdentitas
-from ppid_manual import penghubung
-from ppid_manual.access import role_required
+from ppid_manual import hukum, izin, kode, penghubung
+from ppid_manual.access import izin_required, role_required
 from ppid_manual.forms import RegisterForm
 from ppid_manual.paging import counted_page
 from ppid_manual.roles import ALL_DESK, Role
@@ -54,6 +54,7 @@ from registrasi.documents import (
     SuratPermintaanDokumen,
     TandaTerimaPenyerahan,
     explain_deadline,
+    nomor_batal,
     ralat_of,
     register_rows,
     register_xlsx,
@@ -71,8 +72,6 @@ from registrasi.models import Penyerahan, Permohonan, SuratPermintaan
 S = Permohonan.Status
 K = Permohonan.Keputusan
 DESK = ALL_DESK
-# Who needs the full NIK and the ID scan to do the work (UU 27/2022 PDP): others see it masked.
-IDENTITAS = (Role.PETUGAS, Role.PPID, Role.PELAKSANA, Role.ATASAN)
 PER_HALAMAN = 25
 PER_HALAMAN_REGISTER = 50
 
@@ -122,6 +121,10 @@ def daftar(request: HttpRequest) -> HttpResponse:
     }[tab]
     qs = _dashboard_filters(request, qs, today)
     q = request.GET.get("q", "").strip()[:100]
+    # A receipt's code typed or scanned here opens its case, as in the navbar's box.
+    buka, q = kode.kode_di_kotak(request, q, lambda nomor: _url_nomor(user, nomor))
+    if buka is not None:
+        return buka
     if tab in ("selesai", "dikembalikan"):
         qs = qs.order_by(F("tanggal_ditutup").desc(nulls_last=True), "-dibuat", "-pk")
     else:
@@ -159,7 +162,7 @@ def daftar(request: HttpRequest) -> HttpResponse:
             "q": q,
             "today": today,
             "counts": counts,
-            "lihat_nik": user.has_role(*IDENTITAS),
+            "lihat_nik": izin.boleh(user, izin.Aksi.LIHAT_NIK),
         },
     )
 
@@ -195,6 +198,12 @@ def _dashboard_filters(request: HttpRequest, qs, today):
     return qs
 
 
+def _url_nomor(user, nomor: str) -> str | None:
+    """The page of the request this user may see that carries this registration number."""
+    p = Permohonan.objects.for_user(user).filter(nomor_pendaftaran=nomor).first()
+    return reverse("registrasi:detail", args=[p.pk]) if p is not None else None
+
+
 def _mark_deadlines(rows: list[Permohonan], today) -> None:
     """Overdue / near-due flags and working days left, with one holiday query per page
     (always one, whatever the rows: the page's query count does not depend on the data)."""
@@ -217,10 +226,20 @@ def _mark_deadlines(rows: list[Permohonan], today) -> None:
 # --- Intake --------------------------------------------------------------------------------
 
 
-@role_required(Role.PETUGAS, Role.PELAKSANA)
+@izin_required(izin.Aksi.DAFTAR_PERMOHONAN)
 def baru(request: HttpRequest) -> HttpResponse:
-    """SOP steps 1–2 at the desk: the form typed in, then registered or returned."""
-    if request.method == "POST":
+    """SOP steps 1–2 at the desk: the form typed in, then registered or returned. The look-up
+    of a returning pemohon is a POST too (`cari_pemohon`): a NIK never goes in a URL (the
+    server's access log, the browser's history)."""
+    if request.method == "POST" and CariPemohonForm.TANDA in request.POST:
+        cari = CariPemohonForm(request.POST)
+        pemohon = None
+        if cari.is_valid() and cari.cleaned_data["cari"]:
+            pemohon = pemohon_mod.cari_kembali(request, cari.cleaned_data["cari"])
+        form = PermohonanForm(initial=PermohonanForm.initial_for(pemohon))
+        if pemohon is None and cari.is_valid() and cari.cleaned_data["cari"].isdigit():
+            form.initial["nik"] = cari.cleaned_data["cari"]
+    elif request.method == "POST":
         form = PermohonanForm(request.POST, request.FILES, user=request.user)
         if form.is_valid():
             intake = form.to_intake()
@@ -270,14 +289,44 @@ def baru(request: HttpRequest) -> HttpResponse:
         form = PermohonanForm(initial=PermohonanForm.initial_from_returned(returned))
         cari = CariPemohonForm()
     else:
-        cari = CariPemohonForm(request.GET or None)
-        pemohon = None
-        if cari.is_valid() and cari.cleaned_data["cari"]:
-            pemohon = pemohon_mod.cari_kembali(request, cari.cleaned_data["cari"])
-        form = PermohonanForm(initial=PermohonanForm.initial_for(pemohon))
-        if pemohon is None and cari.is_bound and cari.cleaned_data.get("cari", "").isdigit():
-            form.initial["nik"] = cari.cleaned_data["cari"]
+        cari = CariPemohonForm()
+        form = PermohonanForm(initial=PermohonanForm.initial_for(None))
     return render(request, "registrasi/baru.html", {"form": form, "cari": cari})
+
+
+# --- The PPID's reconciliation of identities --------------------------------------------------
+
+
+@role_required(Role.PPID)
+def identitas_berbeda(request: HttpRequest) -> HttpResponse:
+    """ "Identitas berbeda untuk NIK yang sama": what a desk that may not see a pemohon typed
+    for a recorded NIK/akta, beside the record (pemohon.identitas.save_pemohon); the PPID's choice
+    is an event on the pemohon. A POST, so no NIK goes in a URL."""
+    if request.method == "POST":
+        try:
+            event_pk = int(request.POST.get("perbedaan", ""))
+        except ValueError:
+            event_pk = 0
+        try:
+            pemohon_mod.rekonsiliasi(
+                event_pk,
+                pilihan=request.POST.get("pilihan", ""),
+                catatan=request.POST.get("catatan", "")[:500],
+                by=request.user,
+            )
+        except StepRefused as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, "Pilihan PPID dicatat pada riwayat pemohon.")
+        return redirect("registrasi:identitas_berbeda")
+    return render(
+        request,
+        "registrasi/identitas_berbeda.html",
+        {
+            "items": pemohon_mod.daftar_perbedaan(request.user),
+            "pilihan": pemohon_mod.PILIHAN_REKONSILIASI,
+        },
+    )
 
 
 # --- Detail ----------------------------------------------------------------------------------
@@ -317,7 +366,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "p": p,
             "pemohon": p.pemohon_kasus,
-            "lihat_nik": request.user.has_role(*IDENTITAS),
+            "lihat_nik": izin.boleh(request.user, izin.Aksi.LIHAT_NIK),
             "tahapan": tahapan(p, ada_penyerahan=bool(penyerahan)),
             "langkah": langkah,
             "surat": surat,
@@ -341,7 +390,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             ),
             "boleh_lanjutkan": p.is_returned
             and lanjutan is None
-            and request.user.has_role(Role.PETUGAS, Role.PELAKSANA),
+            and izin.boleh(request.user, izin.Aksi.DAFTAR_PERMOHONAN),
             **_usulan_dik(p, request.user),
         },
     )
@@ -421,7 +470,7 @@ def documents_for(p: Permohonan, surat, penyerahan) -> list[dict[str, str]]:
     return docs
 
 
-@role_required(*IDENTITAS)
+@izin_required(izin.Aksi.LIHAT_NIK)
 @never_cache
 def identitas(request: HttpRequest, pk: int) -> FileResponse:
     """The ID scan, only through this permission-checked view, never cached (UU 27/2022)."""
@@ -461,14 +510,22 @@ def _putusan_initial(p: Permohonan) -> dict[str, Any]:
 
 def _putusan_page(keputusan: K) -> StepPage:
     """The pemberitahuan tertulis of one outcome (SOP 4; UU 14/2008 Pasal 22(7))."""
-    return StepPage(
-        form=lambda p, data, step: PutusanForm(
+
+    def form(p: Permohonan, data, step) -> PutusanForm:
+        return PutusanForm(
             data,
             keputusan=keputusan,
             submit_label="Terbitkan pemberitahuan" + (" dan SK" if keputusan == K.DITOLAK else ""),
             initial=_putusan_initial(p),
             permohonan=p,
-        ),
+        )
+
+    def success(r: Permohonan) -> str:
+        sk = f" dengan SK penolakan {r.nomor_sk_penolakan}." if r.nomor_sk_penolakan else "."
+        return f"Pemberitahuan tertulis {r.nomor_pemberitahuan} diterbitkan{sk}"
+
+    return StepPage(
+        form=form,
         act=lambda p, f, user: actions.issue_decision(p, f.to_putusan(), by=user),
         konsep=(
             Konsep("pemberitahuan tertulis", Pemberitahuan),
@@ -476,24 +533,25 @@ def _putusan_page(keputusan: K) -> StepPage:
             *([Konsep("SK penolakan", SkPenolakan)] if keputusan == K.DITOLAK else []),
         ),
         intro=keputusan.label,
-        success=lambda r: (
-            f"Pemberitahuan tertulis {r.nomor_pemberitahuan} diterbitkan"
-            + (f" dengan SK penolakan {r.nomor_sk_penolakan}." if r.nomor_sk_penolakan else ".")
-        ),
+        success=success,
+    )
+
+
+def _route_to_opd(p: Permohonan, f: SuratPermintaanForm, user) -> SuratPermintaan:
+    return actions.route_to_opd(
+        p, by=user, unit=f.cleaned_data["unit"], catatan=f.cleaned_data["catatan"]
     )
 
 
 def _surat_permintaan_page() -> StepPage:
     return StepPage(
         form=lambda p, data, step: SuratPermintaanForm(data, initial={"unit": p.unit_tujuan_id}),
-        act=lambda p, f, user: actions.route_to_opd(
-            p, by=user, unit=f.cleaned_data["unit"], catatan=f.cleaned_data["catatan"]
-        ),
+        act=_route_to_opd,
         konsep=(
             Konsep("surat permintaan", lambda s: SuratPermintaanDokumen(s.permohonan, surat=s)),
         ),
         intro="Surat ditujukan kepada PPID Pelaksana OPD yang menguasai informasi. Tenggat "
-        "jawaban OPD dihitung otomatis di dalam 10 hari kerja.",
+        f"jawaban OPD dihitung otomatis di dalam {hukum.HK_PEMBERITAHUAN} hari kerja.",
         success=lambda s: f"Surat permintaan {s.nomor} ke {s.unit.nama} diterbitkan.",
     )
 
@@ -520,11 +578,32 @@ def _penyampaian_form(p: Permohonan, data, step) -> PenyampaianForm:
             "tanggal": calendar.today(),
             "surat": pertama.surat.prefix if pertama else None,
             "cara": (pertama.cara or None) if pertama else None,
+            "alamat": p.pemohon_kasus.email,
         },
         submit_label=step.label,
         css=step.css,
         surat=[(k.surat.prefix, k.judul) for k in terbit],
+        tercatat=[f"{k.judul}: {k.uraian}" for k in terbit if k.dicatat],
     )
+
+
+def _jawaban_intro(p: Permohonan) -> str:
+    surat = _surat_terbuka(p)
+    return f"Jawaban atas surat {surat.nomor} kepada {surat.unit.nama}."
+
+
+def _jawab_langsung_form(p: Permohonan, data, step) -> PutusanForm:
+    """The PPID Pelaksana answers itself: information it holds and that is open."""
+    return PutusanForm(
+        data,
+        keputusan=K.DIBERIKAN_SELURUHNYA,
+        submit_label="Terbitkan pemberitahuan",
+        initial={"perkiraan_biaya_kirim": 0},
+    )
+
+
+def _record_penyampaian(p: Permohonan, f: PenyampaianForm, user) -> Permohonan:
+    return actions.record_penyampaian(p, f.penyampaian(), by=user, surat=f.cleaned_data["surat"])
 
 
 PAGES: dict[str, StepPage] = {
@@ -533,9 +612,7 @@ PAGES: dict[str, StepPage] = {
     "jawab_opd": StepPage(
         form=_jawaban_form,
         act=lambda p, f, user: actions.record_opd_answer(p, by=user, **f.cleaned_data),
-        intro=lambda p: (
-            f"Jawaban atas surat {_surat_terbuka(p).nomor} kepada {_surat_terbuka(p).unit.nama}."
-        ),
+        intro=_jawaban_intro,
         success="Jawaban OPD dicatat. Permohonan siap diputuskan.",
     ),
     "teruskan_ppid": note_page(
@@ -547,12 +624,7 @@ PAGES: dict[str, StepPage] = {
     ),
     **{step: _putusan_page(keputusan) for keputusan, step in LANGKAH_KEPUTUSAN.items()},
     "jawab_langsung": StepPage(
-        form=lambda p, data, step: PutusanForm(
-            data,
-            keputusan=K.DIBERIKAN_SELURUHNYA,
-            submit_label="Terbitkan pemberitahuan",
-            initial={"perkiraan_biaya_kirim": 0},
-        ),
+        form=_jawab_langsung_form,
         act=lambda p, f, user: actions.answer_directly(p, f.to_putusan(), by=user),
         konsep=(Konsep("pemberitahuan tertulis", Pemberitahuan),),
         intro="SOP langkah 3–4: PPID Pelaksana menjawab langsung karena informasi dikuasai "
@@ -563,7 +635,9 @@ PAGES: dict[str, StepPage] = {
         form=lambda p, data, step: PerpanjanganForm(data),
         act=lambda p, f, user: actions.extend(p, by=user, alasan=f.cleaned_data["alasan"]),
         konsep=(Konsep("pemberitahuan perpanjangan", PemberitahuanPerpanjangan),),
-        intro="UU 14/2008 Pasal 22(8): satu kali, paling lama 7 hari kerja sesudah tenggat "
+        intro=f"UU 14/2008 {hukum.pasal('22(8)')}: satu kali, paling lama "
+        f"{hukum.HK_PERPANJANGAN} hari kerja "
+        "sesudah tenggat "
         "awal, dengan alasan tertulis, dan hanya sebelum tenggat awal lewat.",
         success=lambda r: f"Tenggat diperpanjang sampai {r.tenggat:%d-%m-%Y}.",
     ),
@@ -616,10 +690,9 @@ PAGES: dict[str, StepPage] = {
     ),
     "catat_penyampaian": StepPage(
         _penyampaian_form,
-        lambda p, f, user: actions.record_penyampaian(
-            p, f.penyampaian(), by=user, surat=f.cleaned_data["surat"]
-        ),
-        "UU 14/2008 Pasal 36 ayat (1): 30 hari kerja untuk mengajukan keberatan dihitung "
+        _record_penyampaian,
+        f"UU 14/2008 {hukum.pasal('36(1)')}: {hukum.HK_KEBERATAN} hari kerja untuk "
+        "mengajukan keberatan dihitung "
         "sejak surat yang menimbulkan alasan keberatan (pemberitahuan tertulis, SK penolakan, "
         "pemberitahuan perpanjangan) diterima pemohon. Tanggal kirim pos dicatat sebagai "
         "perkiraan sampai tanggal diterima dikonfirmasi.",
@@ -661,7 +734,7 @@ DOKUMEN = {
 }
 
 
-@role_required(*DESK)
+@izin_required(izin.Aksi.CETAK_SURAT)
 def cetak(request: HttpRequest, pk: int, dokumen: str) -> HttpResponse:
     p = get_permohonan_for_user(request, pk)
     if dokumen not in DOKUMEN:
@@ -672,14 +745,14 @@ def cetak(request: HttpRequest, pk: int, dokumen: str) -> HttpResponse:
     return _print(request, p, cls(p, request))
 
 
-@role_required(*DESK)
+@izin_required(izin.Aksi.CETAK_SURAT)
 def cetak_ralat(request: HttpRequest, pk: int, ralat_pk: int) -> HttpResponse:
     p = get_permohonan_for_user(request, pk)
     ralat = get_object_or_404(ralat_of(p), pk=ralat_pk)
     return _print(request, p, RalatSurat(p, request, ralat=ralat))
 
 
-@role_required(*DESK)
+@izin_required(izin.Aksi.CETAK_SURAT)
 def cetak_surat(request: HttpRequest, pk: int, surat_pk: int) -> HttpResponse:
     p = get_permohonan_for_user(request, pk)
     surat = get_object_or_404(
@@ -688,7 +761,7 @@ def cetak_surat(request: HttpRequest, pk: int, surat_pk: int) -> HttpResponse:
     return _print(request, p, SuratPermintaanDokumen(p, request, surat=surat))
 
 
-@role_required(*DESK)
+@izin_required(izin.Aksi.CETAK_SURAT)
 def cetak_tanda_terima(request: HttpRequest, pk: int, penyerahan_pk: int) -> HttpResponse:
     p = get_permohonan_for_user(request, pk)
     penyerahan = get_object_or_404(
@@ -697,7 +770,7 @@ def cetak_tanda_terima(request: HttpRequest, pk: int, penyerahan_pk: int) -> Htt
     return _print(request, p, TandaTerimaPenyerahan(p, request, penyerahan=penyerahan))
 
 
-@role_required(*DESK)
+@izin_required(izin.Aksi.CETAK_SURAT)
 def cetak_kuitansi(request: HttpRequest, pk: int, penyerahan_pk: int) -> HttpResponse:
     """The numbered kuitansi of a paid handover; a free one has none (404)."""
     p = get_permohonan_for_user(request, pk)
@@ -713,14 +786,13 @@ def cetak_kuitansi(request: HttpRequest, pk: int, penyerahan_pk: int) -> HttpRes
 # --- Register ------------------------------------------------------------------------------------
 
 
-# Every desk role, the Admin too, as the register keberatan (one rule for the two registers).
-@role_required(*ALL_DESK)
+@izin_required(izin.Aksi.REGISTER_PERMOHONAN)
 def register(request: HttpRequest) -> HttpResponse:
     """The Register Permohonan for a period (Perki 1/2021 columns), on screen, PDF, XLSX."""
     today = timezone.localdate()
     data = request.GET if "dari" in request.GET else None
     form = RegisterForm(data, initial={"dari": today.replace(day=1), "sampai": today})
-    rows = page = None
+    rows = page = batal = None
     if form.is_valid():
         dari, sampai = form.cleaned_data["dari"], form.cleaned_data["sampai"]
         qs = Permohonan.objects.for_user(request.user).register(dari, sampai)
@@ -729,7 +801,9 @@ def register(request: HttpRequest) -> HttpResponse:
             jumlah = qs.count()
             if jumlah > tabel_pdf.LANGSUNG_MAKS:
                 return tabel_pdf.cetak_di_latar("permohonan", dari, sampai)
-            return RegisterPermohonan(register_rows(qs), dari, sampai, request).response()
+            return RegisterPermohonan(
+                register_rows(qs), dari, sampai, request, batal=nomor_batal(dari, sampai)
+            ).response()
         if fmt == "xlsx":
             response = HttpResponse(
                 register_xlsx(register_rows(qs), dari, sampai),
@@ -744,8 +818,9 @@ def register(request: HttpRequest) -> HttpResponse:
         # and the XLSX hold the whole period.
         page = Paginator(qs, PER_HALAMAN_REGISTER).get_page(request.GET.get("halaman"))
         rows = register_rows(page.object_list, start=page.start_index())
+        batal = nomor_batal(dari, sampai)
     return render(
         request,
         "registrasi/register.html",
-        {"form": form, "rows": rows, "page": page, "kolom": REGISTER_COLUMNS},
+        {"form": form, "rows": rows, "page": page, "kolom": REGISTER_COLUMNS, "batal": batal},
     )

@@ -60,6 +60,7 @@ MATRIX: dict[str, tuple[set[str], str, str]] = {
     "registrasi:daftar": (DESK, "page", ""),
     "registrasi:baru": ({PETUGAS, OWN, OTHER}, "page", ""),
     "registrasi:register": (DESK, "page", ""),
+    "registrasi:identitas_berbeda": ({PPID}, "page", ""),
     "registrasi:detail": (NOT_OTHER, "page", "p"),
     "registrasi:identitas": ({PETUGAS, PPID, ATASAN, OWN}, "file", "p"),
     # One URL for every step page; `@step` walks each step's page (the step table's roles).
@@ -86,7 +87,8 @@ MATRIX: dict[str, tuple[set[str], str, str]] = {
     "keberatan:cetak_disposisi": (NOT_OTHER, "later", "k"),
     "keberatan:cetak_tanggapan": (NOT_OTHER, "later", "k"),
     "keberatan:cetak_ralat": (NOT_OTHER, "page", "k_ralat"),
-    "keberatan:berkas": ({PETUGAS, PPID, ATASAN}, "file", "k_berkas"),
+    # The NIK rule of the permission table (ppid_manual/izin.py), as for a request's scan.
+    "keberatan:berkas": ({PETUGAS, PPID, ATASAN, OWN}, "file", "k_berkas"),
     "dip:daftar": (DESK, "page", ""),
     "dip:edisi_baru": ({PETUGAS, PPID, OWN, OTHER}, "page", ""),
     "dip:edisi": (NOT_OTHER, "page", "e"),
@@ -427,6 +429,9 @@ def lookup(client, world, name: str, persona: str):
     if persona != ANON:
         client.force_login(world.users[persona])
     with at(D(2026, 3, 23)):
+        if name == "registrasi:baru":
+            # A NIK is looked up by POST, never in a URL (issue 24).
+            return client.post(reverse(name), {**query, "cari_pemohon": "1"})
         return client.get(reverse(name), query)
 
 

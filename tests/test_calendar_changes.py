@@ -55,7 +55,7 @@ def test_adding_and_removing_a_holiday_in_the_admin_moves_open_cases_only(client
     last = Event.objects.for_object(open_case).last()
     assert last.step == "tenggat_dihitung_ulang"
     assert "17 Juni 2026 Hari Raya Galungan ditambahkan" in last.note
-    assert "Tenggat pemberitahuan (Pasal 22(7)): 2026-06-23 → 2026-06-24" in last.note
+    assert "Tenggat pemberitahuan (Pasal 22 ayat (7)): 2026-06-23 → 2026-06-24" in last.note
     assert "perpanjangan" not in last.note
     assert last.data["tenggat"]["tenggat"] == ["2026-06-23", "2026-06-24"]
 

@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from dip import actions as dip_actions
 from layanan.cari import bersihkan
+from ppid_manual.kode import kode_berkas
 from registrasi import actions
 from registrasi.models import Permohonan
 from tests.dip.conftest import tambah
@@ -77,10 +78,15 @@ def test_it_opens_a_request_by_its_exact_number_whatever_its_tab(client, kasus):
     assert response["Location"] == reverse("registrasi:detail", args=[kasus.utama.pk])
 
 
-@pytest.mark.parametrize("form", ["lower", "qr", "spaces"])
+@pytest.mark.parametrize("form", ["lower", "qr", "qr_lower", "spaces"])
 def test_it_accepts_the_number_as_typed_or_scanned(client, kasus, form):
     nomor = kasus.utama.nomor_pendaftaran
-    q = {"lower": nomor.lower(), "qr": f"{nomor}#a3F9", "spaces": f"  {nomor} "}[form]
+    q = {
+        "lower": nomor.lower(),
+        "qr": kode_berkas(nomor),
+        "qr_lower": kode_berkas(nomor).lower(),
+        "spaces": f"  {nomor} ",
+    }[form]
     response = search(client, kasus.desk.petugas, q)
     assert response["Location"] == reverse("registrasi:detail", args=[kasus.utama.pk])
 
@@ -145,6 +151,8 @@ BAD = [
     "a\x00b",
     "#",
     "#abcd",
+    "*abcd",
+    "**",
     "x" * 2000,
     "0" * 2000,
     "🙂 ünïcödé",
@@ -166,7 +174,8 @@ def test_it_needs_a_login(client, db):
 
 
 def test_the_query_is_cleaned_before_it_is_searched():
-    assert bersihkan("  0001/REG-PPID/XII/2026#0a9F ") == "0001/REG-PPID/XII/2026"
+    code = kode_berkas("0001/REG-PPID/XII/2026")
+    assert bersihkan(f"  {code.lower()} ") == "0001/REG-PPID/XII/2026"
     assert bersihkan("a\x00b\tc") == "abc"
     assert bersihkan("nomor#xyz") == "nomor#xyz"  # not a check code: searched as typed
     assert len(bersihkan("y" * 2000)) == 200

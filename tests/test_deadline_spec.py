@@ -26,7 +26,7 @@ def test_the_golden_example_is_counted_stamped_and_explained_by_the_spec(holiday
 
     e = TENGGAT_AWAL.explain(p)
     assert (e.judul, e.dasar, e.hari) == (
-        "10 hari kerja sejak pendaftaran (Pasal 22(7))",
+        "10 hari kerja sejak pendaftaran (Pasal 22 ayat (7))",
         "UU 14/2008 Pasal 22 ayat (7)",
         10,
     )

@@ -1,21 +1,30 @@
 """Two officers acting on the same case at once: one wins, the other gets a clear message and
-nothing is overwritten (the engine locks the row and re-checks the state)."""
+nothing is overwritten (the engine locks the row and re-checks the state). A worker killed
+(kill -9) in the middle of a registration leaves no case, and its number void (issue 27)."""
 
 from __future__ import annotations
 
+import datetime
+import os
+import subprocess
+import sys
 import threading
 from types import SimpleNamespace
 
 import pytest
 from django.db import connection, connections
+from django.utils import timezone
 
 from ppid_manual.models import DokumenTerbit, Event, FormatNomor, NomorTerbit
+from ppid_manual.workflow import numbering
 from ppid_manual.workflow.engine import StepRefused
 from registrasi import actions as reg
 from registrasi.models import Permohonan
+from tests.bench.common import ROOT, bench_env
 from tests.concurrency import at_once
 from tests.helpers import D, at
 from tests.keberatan.helpers import buat_permohonan
+from tests.registrasi.test_nomor_pendaftaran import intake, nomor_rows, urut
 
 K = Permohonan.Keputusan
 
@@ -120,3 +129,64 @@ def test_two_desks_printing_a_letter_first_at_the_same_moment_store_it_once(
     stored = DokumenTerbit.objects.for_object(p).get(jenis="perpanjangan")
     assert len(printed) == 2 and printed[0] == printed[1] == bytes(stored.berkas)
     assert stored.utuh
+
+
+KILLED_WORKER = """
+import os, sys, time, uuid
+import django
+django.setup()
+from ppid_manual.models import User
+from ppid_manual.workflow import terbit
+from registrasi import actions as reg
+from tests.registrasi.test_nomor_pendaftaran import intake
+
+def hang(case):
+    print("MERENDER", flush=True)  # inside the case's transaction, number marked used
+    time.sleep(120)
+
+terbit.prepare = hang
+reg.register_permohonan(
+    intake("Terbunuh", "5171010101900006"), by=User.objects.get(username="petugas")
+)
+"""
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a second process needs PostgreSQL")
+@pytest.mark.dokumen_di_langkah
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_worker_killed_mid_registration_leaves_no_case_and_its_number_void(
+    units, petugas, pejabat
+):
+    """kill -9 while the case's transaction renders the receipt: no case, no event, no
+    receipt, the number neither used nor void until the sweep makes it void; the next desk
+    gets the next number."""
+    env = bench_env(connection.settings_dict["NAME"], PYTHONPATH=str(ROOT))
+    worker = subprocess.Popen(
+        [sys.executable, "-c", KILLED_WORKER],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert worker.stdout.readline().strip() == "MERENDER"
+    finally:
+        os.kill(worker.pid, 9)
+        worker.wait(timeout=30)
+    assert worker.returncode == -9
+    assert not Permohonan.objects.exists()
+    assert not Event.objects.exists()
+    assert not DokumenTerbit.objects.exists()
+    [held] = nomor_rows()
+    # Its transaction died with it: the "used" mark rolled back; reserved, not void yet.
+    assert held.keadaan == NomorTerbit.Keadaan.DIPESAN
+    later = timezone.now() + numbering.TERHENTI_SETELAH + datetime.timedelta(seconds=1)
+    assert numbering.batalkan_terhenti(sebelum=later) == 1
+    held.refresh_from_db()
+    assert held.keadaan == NomorTerbit.Keadaan.BATAL
+    assert held.alasan_batal == numbering.ALASAN_TERHENTI
+    p = reg.register_permohonan(intake("Berikutnya", "5171010101900007"), by=petugas)
+    assert urut(p.nomor_pendaftaran) == held.urut + 1
+    assert not NomorTerbit.objects.filter(
+        keadaan=NomorTerbit.Keadaan.BATAL, nomor=p.nomor_pendaftaran
+    ).exists()

@@ -33,9 +33,9 @@ def test_it_gives_both_intake_forms_the_same_identity_fields():
 
 @pytest.mark.django_db
 def test_it_reuses_a_returning_pemohon_and_reports_what_changed():
-    first, changes = identitas.save_pemohon(DATA)
+    first, changes, *_ = identitas.save_pemohon(DATA)
     assert changes == {}
-    again, changes = identitas.save_pemohon({**DATA, "telepon": "0361 123456"})
+    again, changes, *_ = identitas.save_pemohon({**DATA, "telepon": "0361 123456"})
     assert again.pk == first.pk
     assert changes == {"telepon": ["0812 3456 789", "0361 123456"]}
     assert Pemohon.objects.count() == 1

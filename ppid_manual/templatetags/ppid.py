@@ -6,6 +6,8 @@ from __future__ import annotations
 from django import template
 
 from ppid_manual import format as fmt
+from ppid_manual import hukum, izin
+from ppid_manual.workflow.deadlines import HK_DEKAT
 
 register = template.Library()
 
@@ -31,6 +33,27 @@ for _name in (
 def has_role(user, roles: str) -> bool:
     """{% if user|has_role:"ppid,atasan" %}"""
     return bool(getattr(user, "is_authenticated", False)) and user.has_role(*roles.split(","))
+
+
+@register.filter
+def boleh(user, aksi: str) -> bool:
+    """{% if user|boleh:"lihat_nik" %}: the permission table (ppid_manual/izin.py)."""
+    return izin.boleh(user, aksi)
+
+
+@register.simple_tag
+def pasal(ref: str, huruf: str = "", uu: str = "") -> str:
+    """{% pasal "22(7)" %} -> Pasal 22 ayat (7): the citation table (ppid_manual/hukum.py)."""
+    return hukum.pasal(ref, huruf=huruf, uu=uu)
+
+
+@register.simple_tag
+def hk(nama: str, bentuk: str = "") -> str:
+    """{% hk "sengketa" %} -> 14; {% hk "sengketa" "terbilang" %} -> 14 (empat belas) hari
+    kerja; {% hk "dekat" %} -> the near-due span. The lengths are the law's and the SOP's
+    (ppid_manual/hukum.py HARI_KERJA), never typed on a page."""
+    n = HK_DEKAT if nama == "dekat" else hukum.HARI_KERJA[nama]
+    return fmt.hari_kerja(n) if bentuk == "terbilang" else str(n)
 
 
 @register.simple_tag(takes_context=True)

@@ -72,6 +72,20 @@ class PenyampaianForm(forms.Form):
         initial="1",
         widget=forms.RadioSelect,
     )
+    alamat = forms.EmailField(
+        label="Alamat surel tujuan",
+        max_length=254,
+        required=False,
+        help_text="Wajib untuk surat elektronik; diisi dari berkas, ubah bila dikirim ke "
+        "alamat lain.",
+    )
+    alasan = forms.CharField(
+        label="Alasan koreksi",
+        max_length=500,
+        required=False,
+        help_text="Wajib bila penyampaian surat ini sudah dicatat (kecuali konfirmasi tanggal "
+        "diterima surat yang dikirim).",
+    )
 
     def __init__(
         self,
@@ -79,12 +93,19 @@ class PenyampaianForm(forms.Form):
         submit_label: str,
         css: str = "primary",
         surat: list[tuple[str, str]] | None = None,
+        tercatat: list[str] | None = None,
         **kwargs,
     ):
+        """`tercatat`: the deliveries already recorded on this case, shown with the reason
+        field (recording one again is a correction)."""
         """`surat`: the case's issued letters (prefix, label) when it has more than one kind
         (ppid_manual/workflow/penyampaian.py: SuratKeluar); the desk picks which went."""
         super().__init__(*args, **kwargs)
         self.fields["cara"].choices = Cara.choices
+        if tercatat:
+            self.fields["alasan"].help_text = (
+                "Sudah dicatat: " + " ".join(tercatat) + " " + self.fields["alasan"].help_text
+            )
         if surat is not None:
             satu = len(surat) == 1  # one letter issued: nothing to choose
             self.fields["surat"] = forms.ChoiceField(
@@ -102,9 +123,21 @@ class PenyampaianForm(forms.Form):
     def clean_surat(self) -> str:
         return self.cleaned_data["surat"] or self._satu
 
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("cara") == Cara.SUREL and not cleaned.get("alamat"):
+            self.add_error(
+                "alamat",
+                "Penyampaian melalui surat elektronik harus mencatat alamat surel tujuannya.",
+            )
+        return cleaned
+
     def penyampaian(self):
         c = self.cleaned_data
-        return Penyampaian(c["cara"], c["tanggal"], c["diterima"])
+        return Penyampaian(
+            c["cara"], c["tanggal"], c["diterima"], alamat=c.get("alamat") or "",
+            alasan=c.get("alasan") or "",
+        )  # fmt: skip
 
 
 def susulan_layout() -> Fieldset:
@@ -202,7 +235,19 @@ class RalatForm(forms.Form):
             )
             for pk, d in self.dokumen_terbit.items()
         ]
-        self.fields["fakta"].choices = [(k, f.label) for k, f in spec.fakta(case).items()]
+        # Only the facts the case's letters print, each naming the letters that print it
+        # (a ralat corrects one letter; each letter that prints the fact needs its own).
+        memuat: dict[str, list[str]] = {}
+        for d in self.dokumen_terbit.values():
+            if d.digantikan_oleh_id:
+                continue
+            for k in spec.fakta_surat(case, d.jenis):
+                memuat.setdefault(k, []).append(f"{d.judul} {d.nomor}".strip())
+        self.fields["fakta"].choices = [
+            (k, f"{f.label} (tercetak pada: {'; '.join(memuat[k])})")
+            for k, f in spec.fakta(case).items()
+            if k in memuat
+        ]
         self.helper = FormHelper()
         self.helper.add_input(Submit("simpan", "Terbitkan ralat", css_class="btn-primary"))
 

@@ -285,6 +285,9 @@ def timeline(
     # job: ppid_manual/workflow/deadlines.py, ppid_manual/retention.py).
     labels["tenggat_dihitung_ulang"] = "Tenggat dihitung ulang (kalender berubah)"
     labels["hapus_pindaian"] = "Pindaian dihapus (retensi data pribadi)"
+    # A data repair (registrasi migration 0015): the PPID's decision restored from the events.
+    labels["keputusan_dipulihkan"] = "Keputusan PPID dipulihkan dari riwayat (perbaikan data)"
+    labels["status_sengketa_diperbarui"] = "Status sengketa diperbarui (perbaikan data)"
     labels.update(extra_labels or {})
     status = table.status_labels if table is not None else {}
     events = list(Event.objects.for_object(obj).select_related("actor"))

@@ -10,10 +10,10 @@ Pasal 36(1) (30 hk to file a keberatan after the notice). The desk records how t
   e-mail: the day it was sent) and marked "perkiraan" until confirmed.
 
 A case stores the result in three fields named after the letter (`<prefix>_cara`,
-`<prefix>_diterima`, `<prefix>_perkiraan`); `terapkan` fills them, and the clock's DeadlineSpec
-counts from `<prefix>_diterima`. Each app lists its outgoing letters once (`SuratKeluar`, in its
-alur.py): one step records the delivery of any of them, and the case page shows them all
-(`rincian`).
+`<prefix>_diterima`, `<prefix>_perkiraan`); `apply_delivery` fills them, and the clock's
+DeadlineSpec counts from `<prefix>_diterima`. Each app lists its outgoing letters once
+(`SuratKeluar`, in its alur.py): one step records the delivery of any of them, and the case
+page shows them all (`rincian`).
 """
 
 from __future__ import annotations
@@ -49,11 +49,20 @@ class Penyampaian:
     cara: str
     tanggal: datetime.date
     diterima: bool = True
+    # The address an e-mail went to (the form prefills the case's).
+    alamat: str = ""
+    # Why a letter whose delivery is already recorded is recorded again (a correction).
+    alasan: str = ""
 
     def check(self, tanggal_surat: datetime.date | None, today: datetime.date) -> None:
-        """Refuse what cannot be: an unknown way, a date in the future or before the letter."""
+        """Refuse what cannot be: an unknown way, a date in the future or before the letter,
+        an e-mail without the address it went to."""
         if self.cara not in Cara.values:
             raise StepRefused("Pilih cara penyampaian surat.")
+        if self.cara == Cara.SUREL and not self.alamat.strip():
+            raise StepRefused(
+                "Penyampaian melalui surat elektronik harus mencatat alamat surel tujuannya."
+            )
         if self.tanggal > today:
             raise StepRefused("Tanggal penyampaian tidak boleh di masa depan.")
         if tanggal_surat is not None and self.tanggal < tanggal_surat:
@@ -74,18 +83,25 @@ class Penyampaian:
 
 
 def apply_delivery(obj: Any, prefix: str, p: Penyampaian) -> dict[str, Any]:
-    """Store the delivery on the case (not saved) and return it for the step's event."""
+    """Store the delivery on the case (not saved) and return it for the step's event. The
+    date a letter was sent (`<prefix>_dikirim`) is kept apart from its receipt: a confirmed
+    receipt leaves the sending date as it was."""
     diterima, perkiraan = p.hari_diterima()
     setattr(obj, f"{prefix}_cara", p.cara)
     setattr(obj, f"{prefix}_diterima", diterima)
     setattr(obj, f"{prefix}_perkiraan", perkiraan)
-    return {
+    if hasattr(obj, f"{prefix}_dikirim") and (not p.diterima or p.cara == Cara.LOKET):
+        setattr(obj, f"{prefix}_dikirim", p.tanggal)
+    data = {
         "cara": p.cara,
         "tanggal": p.tanggal.isoformat(),
         "tanggal_adalah": "diterima" if p.diterima else "dikirim",
         "diterima": diterima.isoformat(),
         "perkiraan": perkiraan,
     }
+    if p.cara == Cara.SUREL:
+        data["alamat"] = p.alamat.strip()
+    return data
 
 
 def belum_disampaikan(obj: Any, prefix: str, tanggal_surat: datetime.date) -> None:
@@ -124,6 +140,7 @@ class Keadaan:
     cara: str  # "" while not recorded
     diterima: datetime.date
     perkiraan: bool
+    dikirim: datetime.date | None = None
 
     @property
     def judul(self) -> str:
@@ -143,6 +160,8 @@ class Keadaan:
                 f"diterima ({tanggal(self.tanggal_surat)})."
             )
         cara = Cara(self.cara).label
+        if self.dikirim is not None and self.cara != Cara.LOKET:
+            cara += f", dikirim {tanggal(self.dikirim)}"
         if self.perkiraan:
             return f"{cara}; perkiraan diterima {tanggal(self.diterima)} (belum dikonfirmasi)."
         return f"{cara}; diterima pemohon {tanggal(self.diterima)}."
@@ -161,6 +180,7 @@ def keadaan(obj: Any, surat: SuratKeluar) -> Keadaan | None:
         cara,
         getattr(obj, f"{surat.prefix}_diterima") or tanggal_surat,
         getattr(obj, f"{surat.prefix}_perkiraan") or not cara,
+        getattr(obj, f"{surat.prefix}_dikirim", None),
     )
 
 
@@ -183,9 +203,41 @@ def catat(obj: Any, surat: SuratKeluar, p: Penyampaian, today: datetime.date) ->
     if tanggal_surat is None:
         raise StepRefused(f"{surat.nama[:1].upper()}{surat.nama[1:]} belum diterbitkan.")
     p.check(tanggal_surat, today)
+    lama = keadaan(obj, surat)
+    sebelumnya: dict[str, Any] = {}
+    if lama is not None and lama.dicatat:
+        # Recorded once per letter. Confirming the receipt of a letter sent (its estimate)
+        # is the record's second half; anything else is a correction, with its reason.
+        if konfirmasi(lama, p):
+            if lama.dikirim is not None and p.tanggal < lama.dikirim:
+                raise StepRefused(
+                    "Tanggal diterima tidak boleh sebelum tanggal dikirim "
+                    f"({tanggal(lama.dikirim)})."
+                )
+        elif not p.alasan.strip():
+            raise StepRefused(
+                f"Penyampaian {lama.judul} sudah dicatat: {lama.uraian} Mencatat lagi adalah "
+                "koreksi: tuliskan alasannya."
+            )
+        sebelumnya = {
+            "cara": lama.cara,
+            "diterima": lama.diterima.isoformat(),
+            "perkiraan": lama.perkiraan,
+            "dikirim": lama.dikirim.isoformat() if lama.dikirim else None,
+        }
     data = apply_delivery(obj, surat.prefix, p)
     data["surat"] = surat.prefix
+    if sebelumnya:
+        data["sebelumnya"] = sebelumnya
+        data["koreksi"] = not konfirmasi(lama, p)
+        if p.alasan.strip():
+            data["alasan"] = p.alasan.strip()
     return data
+
+
+def konfirmasi(lama: Keadaan, p: Penyampaian) -> bool:
+    """`p` confirms the receipt of a letter recorded as sent (same way, the receipt date)."""
+    return lama.dicatat and lama.perkiraan and p.diterima and p.cara == lama.cara
 
 
 def catatan(obj: Any, surat: SuratKeluar, p: Penyampaian, today: datetime.date) -> str:
@@ -201,4 +253,12 @@ def catatan(obj: Any, surat: SuratKeluar, p: Penyampaian, today: datetime.date) 
     diterima, perkiraan = p.hari_diterima()
     k = Keadaan(surat, surat.nomor(obj) or "", tanggal_surat, p.cara, diterima, perkiraan)
     dikirim = "" if p.diterima else f" Dikirim {tanggal(p.tanggal)}."
-    return f"{k.judul}: {k.uraian}{dikirim}"
+    alamat = f" Ke alamat {p.alamat.strip()}." if p.cara == Cara.SUREL else ""
+    lama = keadaan(obj, surat)
+    koreksi = ""
+    if lama is not None and lama.dicatat:
+        if konfirmasi(lama, p):
+            koreksi = " (konfirmasi tanggal diterima)"
+        else:
+            koreksi = f" Koreksi atas catatan sebelumnya ({lama.uraian}) Alasan: {p.alasan.strip()}"
+    return f"{k.judul}: {k.uraian}{dikirim}{alamat}{koreksi}"

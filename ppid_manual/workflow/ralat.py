@@ -71,6 +71,17 @@ class RalatSpec:
     kasus: str
     unit: Callable[[Any, DokumenTerbit], Unit | None] = field(default=lambda case, d: None)
     step: str = "ralat"
+    # The facts a stored letter of a kind prints (its document class declares them): a ralat
+    # of it corrects only those. None: the kind declares none (any fact of the case).
+    tercetak: Callable[[str], tuple[str, ...] | None] = field(default=lambda jenis: None)
+
+    def fakta_surat(self, case: Any, jenis: str) -> dict[str, Fakta]:
+        """The facts a ralat of a stored letter of this kind may correct on this case."""
+        semua = self.fakta(case)
+        tercetak = self.tercetak(jenis)
+        if tercetak is None:
+            return semua
+        return {k: f for k, f in semua.items() if k in tercetak}
 
     def peran_penerbit(self, case: Any, jenis: str) -> set[str]:
         """The roles that may issue a stored document of this kind (from the step table)."""
@@ -168,6 +179,11 @@ def ralat_surat(
     semua = spec.fakta(case)
     if fakta not in semua:
         raise StepRefused("Pilih bagian surat yang diralat.")
+    if fakta not in spec.fakta_surat(case, dokumen.jenis):
+        raise StepRefused(
+            f"{semua[fakta].label} tidak tercetak pada {dokumen.judul} {dokumen.nomor}".rstrip()
+            + ": ralat hanya dapat memperbaiki bagian yang tercetak pada surat itu."
+        )
     f = semua[fakta]
     if f.batas is not None and len(nilai) > f.batas:
         raise StepRefused(f"{f.label} paling banyak {f.batas} karakter.")
@@ -216,3 +232,13 @@ def ralat_surat(
     dokumen.digantikan_oleh = surat
     dokumen.save(update_fields=["digantikan_oleh"])
     return ralat
+
+
+def surat_yang_memuat(case: Any, spec: RalatSpec, fakta: str) -> list[DokumenTerbit]:
+    """Every stored letter of the case still in force that prints `fakta` (each needs its
+    own ralat when the fact is corrected)."""
+    return [
+        d
+        for d in dapat_diralat(case)
+        if d.digantikan_oleh_id is None and fakta in spec.fakta_surat(case, d.jenis)
+    ]

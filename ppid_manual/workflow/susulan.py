@@ -14,11 +14,12 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
+from ppid_manual import hukum
 from ppid_manual.workflow import calendar
 from ppid_manual.workflow.engine import StepRefused
 
 # SOP langkah 2: a request or keberatan is registered within 1 working day of receipt.
-SOP_ENTRI_HK = 1
+SOP_ENTRI_HK = hukum.SOP_ENTRI
 
 
 @dataclass(frozen=True)
@@ -68,5 +69,5 @@ def keterangan(obj: Any) -> str:
     """The flag, in one line, for the case page, the registers and the exports."""
     if not getattr(obj, "entri_susulan", False):
         return ""
-    late = "; dientri melewati 1 hari kerja (SOP)" if obj.susulan_terlambat else ""
+    late = f"; dientri melewati {hukum.SOP_ENTRI} hari kerja (SOP)" if obj.susulan_terlambat else ""
     return f"Entri susulan dari kertas No. {obj.nomor_kertas}{late}"

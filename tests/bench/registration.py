@@ -5,9 +5,15 @@ gunicorn serves the app on a free port of 127.0.0.1. Each of CLIENTS threads is 
 officer (meja01..meja16): it logs in as a browser would (GET the login page for the CSRF
 cookie and token, POST the credentials; django-axes sees a normal login), fetches PER_CLIENT
 intake forms (each carries its one-time key `kunci`), waits for the others, then POSTs its
-complete requests (aksi=daftar) one after the other. Only the POSTs are timed: registration
-without rendering the receipt PDF. Afterwards the database is read: the new numbers must be
-unique and consecutive in the year's counter, with no error response.
+complete requests (aksi=daftar) one after the other, every SCAN_EVERY-th with an ID scan. Only
+the POSTs are timed: each registers the request and renders and stores its receipt (issue 15).
+Afterwards the database is read: the new numbers must be unique and consecutive in the year's
+counter, each used (none void: no registration failed), every receipt stored, no error response.
+
+Issue 27: the CPU spent per registration (the gunicorn processes' and the PostgreSQL backends'
+CPU time, from /proc, over the timed part, divided by the registrations), the time each
+registration held the year's counter row (logged by the workers: tests/bench/gunicorn_nomor.py)
+and that time's share of the wall time, and the throughput two cores would allow at that CPU.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ import re
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.parse
@@ -28,7 +35,10 @@ from http.cookies import SimpleCookie
 from tests.bench.common import PASSWORD, ROOT, emit, percentile, setup_django
 
 CLIENTS = 16
-PER_CLIENT = 50
+PER_CLIENT = int(os.environ.get("BENCH_PER_CLIENT", "50"))
+SCAN_EVERY = 10
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 2048
+HOLD_RE = re.compile(r"penghitung nomor \S+ dikunci ([0-9.]+) ms")
 WORKERS = int(os.environ.get("BENCH_GUNICORN_WORKERS", "4"))
 THREADS = int(os.environ.get("BENCH_GUNICORN_THREADS", "1"))
 TOKEN_RE = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
@@ -110,10 +120,17 @@ def free_port() -> int:
 
 
 def start_gunicorn(
-    port: int, *, workers: int = WORKERS, threads: int = THREADS, env: dict | None = None
+    port: int,
+    *,
+    workers: int = WORKERS,
+    threads: int = THREADS,
+    env: dict | None = None,
+    extra: tuple[str, ...] = (),
+    stderr=None,
 ) -> subprocess.Popen:
     """gunicorn on 127.0.0.1:port, returned once /healthz answers 200 (the database is
-    reachable and migrated). `env`: the app's environment (default: this process's)."""
+    reachable and migrated). `env`: the app's environment (default: this process's);
+    `extra`: more gunicorn options; `stderr`: where its log goes (default: this process's)."""
     cmd = [
         str(ROOT / ".venv" / "bin" / "gunicorn"),
         "ppid_manual.wsgi:application",
@@ -123,10 +140,13 @@ def start_gunicorn(
         str(workers),
         "--log-level",
         "warning",
+        *extra,
     ]
     if threads > 1:
         cmd += ["--worker-class", "gthread", "--threads", str(threads)]
-    server = subprocess.Popen(cmd, cwd=ROOT, env=env if env is not None else dict(os.environ))
+    server = subprocess.Popen(
+        cmd, cwd=ROOT, env=env if env is not None else dict(os.environ), stderr=stderr
+    )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
@@ -174,8 +194,10 @@ def pemohon_data(n: int) -> list[dict]:
 
 
 def intake(today, token: str, kunci: str, person: dict, i: int, j: int) -> dict:
-    """A complete Formulir Permohonan, registered (aksi=daftar)."""
+    """A complete Formulir Permohonan, registered (aksi=daftar). `urutan` (the form's place
+    in the run, not a form field) says which carry a scan."""
     return {
+        "urutan": i * PER_CLIENT + j + 1,
         "csrfmiddlewaretoken": token,
         "kunci": kunci,
         "tanggal": today.isoformat(),
@@ -202,11 +224,47 @@ def intake(today, token: str, kunci: str, person: dict, i: int, j: int) -> dict:
     }
 
 
+def cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU time of these processes (/proc/PID/stat), in seconds; a process gone
+    meanwhile counts nothing."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/stat") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / tick
+
+
+def gunicorn_pids(server: subprocess.Popen) -> list[int]:
+    """The master and its workers."""
+    children = []
+    for task in os.listdir(f"/proc/{server.pid}/task"):
+        with open(f"/proc/{server.pid}/task/{task}/children") as fh:
+            children += [int(p) for p in fh.read().split()]
+    return [server.pid, *children]
+
+
+def backend_pids() -> list[int]:
+    """The PostgreSQL backends connected to this database (the workers keep theirs open)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+            "AND pid <> pg_backend_pid()"
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
 def main() -> None:
     setup_django()
     from django.utils import timezone
 
-    from ppid_manual.models import FormatNomor, NomorTerbit, PenghitungNomor
+    from ppid_manual.models import DokumenTerbit, FormatNomor, NomorTerbit, PenghitungNomor
     from registrasi.models import Permohonan
 
     today = timezone.localdate()
@@ -216,7 +274,10 @@ def main() -> None:
     people = pemohon_data(CLIENTS * PER_CLIENT)
 
     port = free_port()
-    server = start_gunicorn(port)
+    log_file = tempfile.TemporaryFile(mode="w+")
+    server = start_gunicorn(
+        port, extra=("--config", "python:tests.bench.gunicorn_nomor"), stderr=log_file
+    )
     try:
 
         def prepare(i: int) -> tuple[Desk, list[dict]]:
@@ -243,8 +304,13 @@ def main() -> None:
             barrier.wait()
             for data in forms:
                 started = time.perf_counter()
+                files = None
+                if data["urutan"] % SCAN_EVERY == 0:
+                    files = {"scan_identitas": ("ktp.png", "image/png", PNG)}
                 try:
-                    status, location, text = desk.request("POST", "/permohonan/baru/", data)
+                    status, location, text = desk.request(
+                        "POST", "/permohonan/baru/", data, files=files
+                    )
                 except Exception as exc:  # a broken connection is an error of the run
                     status, location, text = 0, "", repr(exc)
                 elapsed = time.perf_counter() - started
@@ -256,14 +322,23 @@ def main() -> None:
         threads = [threading.Thread(target=work, args=pair) for pair in desks]
         for t in threads:
             t.start()
+        pids, backends = gunicorn_pids(server), backend_pids()
+        cpu_before = cpu_seconds(pids), cpu_seconds(backends)
         barrier.wait()
         started = time.perf_counter()
         for t in threads:
             t.join()
         wall = time.perf_counter() - started
+        # Backends opened during the run (a worker's first connection) count from zero.
+        backends_after = backend_pids()
+        cpu_app = cpu_seconds(pids) - cpu_before[0]
+        cpu_db = cpu_seconds(backends_after) - cpu_before[1]
+        load = " ".join(open("/proc/loadavg").read().split()[:3])
     finally:
         server.terminate()
         server.wait(timeout=30)
+    log_file.seek(0)
+    holds = [float(ms) for ms in HOLD_RE.findall(log_file.read())]
 
     kunci = [data["kunci"] for _, forms in desks for data in forms]
     numbers = list(
@@ -275,7 +350,17 @@ def main() -> None:
     total = CLIENTS * PER_CLIENT
     expected = list(range(before + 1, before + total + 1))
     after = counter.values_list("terakhir_terbit", flat=True).first()
-    issued = NomorTerbit.objects.filter(jenis=jenis, tahun=today.year, urut__gt=before).count()
+    new_numbers = NomorTerbit.objects.filter(jenis=jenis, tahun=today.year, urut__gt=before)
+    issued = new_numbers.count()
+    used = new_numbers.filter(keadaan=NomorTerbit.Keadaan.TERPAKAI).count()
+    receipts = DokumenTerbit.objects.filter(
+        jenis="formulir", nomor__in=numbers, sha256__isnull=False
+    ).count()
+    scans = (
+        Permohonan.objects.filter(kunci_idempotensi__in=kunci).exclude(scan_identitas="").count()
+    )
+    cpu_per = (cpu_app + cpu_db) / total
+    ceiling = (os.cpu_count() or 1) / cpu_per
     emit(
         {
             "clients": CLIENTS,
@@ -294,6 +379,19 @@ def main() -> None:
             "numbers": len(numbers),
             "unique": len(set(numbers)) == len(numbers) == total,
             "gap_free": urut == expected and after == before + total and issued == total,
+            "all_used": used == issued == total,
+            "receipts_stored": receipts,
+            "scans": scans,
+            "cpu_app_ms": round(cpu_app * 1000 / total, 1),
+            "cpu_db_ms": round(cpu_db * 1000 / total, 1),
+            "cpu_ms": round(cpu_per * 1000, 1),
+            "ceiling_per_second": round(ceiling, 1),
+            "share_of_ceiling": round(total / wall / ceiling, 2),
+            "hold_count": len(holds),
+            "hold_p50_ms": round(percentile(holds, 0.50), 2) if holds else None,
+            "hold_p95_ms": round(percentile(holds, 0.95), 2) if holds else None,
+            "hold_share": round(sum(holds) / 1000 / wall, 3) if holds else None,
+            "load_end_of_run": load,
             "first": f"{min(urut)}" if urut else "",
             "last": f"{max(urut)}" if urut else "",
             "counter_before": before,

@@ -173,7 +173,7 @@ def test_each_role_sees_its_own_work_with_its_own_deadline(page, desk, admin_use
     row = page.get_by_role("region", name="Pekerjaan saya, dengan tenggat saya").locator(
         "tr", has_text=p.nomor_pendaftaran
     )
-    expect(row).to_contain_text("Pemberitahuan tertulis (Pasal 22(7))")
+    expect(row).to_contain_text("Pemberitahuan tertulis (Pasal 22 ayat (7))")
     expect(row).to_contain_text(hari_tanggal(p.tenggat).split(", ")[1])
 
     # The Atasan PPID's home (nothing waits on it here) and the admin's, whose navbar holds

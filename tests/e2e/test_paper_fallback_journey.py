@@ -85,4 +85,4 @@ def test_a_paper_request_entered_late_is_flagged_then_a_keberatan_granted_in_par
     k.refresh_from_db()
     assert (k.keputusan, k.informasi_tertutup, k.pasal17) == ("sebagian", "Nama dan NIK", ["h"])
     p2 = Permohonan.objects.get(pk=ditolak.pk)
-    assert (p2.status, p2.keputusan) == ("dibuka_kembali", "sebagian")
+    assert (p2.status, p2.keputusan) == ("dibuka_kembali", "ditolak")

@@ -32,13 +32,26 @@ def test_every_open_state_waits_for_someone_who_has_a_step_from_it():
 def test_closed_states_have_no_steps_and_only_the_atasan_answers():
     # A closed case's letters may still be corrected by a ralat (issue 15), nothing else.
     assert [s.name for s in ALUR.from_state(S.SELESAI)] == ["ralat"]
-    # A sengketa only gets its Komisi Informasi number and outcome recorded (issue 18).
+    # A sengketa only gets its Komisi Informasi number and outcomes recorded (issue 18); each
+    # outcome is a step to its own state, in its order (issue 24).
     assert {s.name for s in ALUR.from_state(S.SENGKETA)} == {
         "catat_nomor_ki",
         "catat_hasil_sengketa",
         "ralat",
+        "hasil_mediasi_berhasil",
+        "hasil_mediasi_gagal",
+        "hasil_dikabulkan",
+        "hasil_sebagian",
+        "hasil_ditolak",
+        "hasil_dicabut",
     }
-    assert all(s.target is None for s in ALUR.from_state(S.SENGKETA))
+    assert all(
+        s.target is None or s.target in Keberatan.SENGKETA_STATUS
+        for s in ALUR.from_state(S.SENGKETA)
+    )
+    # The ends have nothing left to record but the number and a ralat.
+    for akhir in (S.KI_MEDIASI_BERHASIL, S.KI_KASASI, S.KI_DICABUT):
+        assert {s.name for s in ALUR.from_state(akhir)} == {"catat_nomor_ki", "ralat"}
     answers = [s for s in ALUR.steps if s.name.startswith("tanggapi_")]
     # One answer step per outcome the law allows (Pasal 36; issue 18 added the partial grant
     # and the fee and time corrections to diberikan / dikuatkan / musyawarah).

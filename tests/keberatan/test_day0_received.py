@@ -213,7 +213,15 @@ def test_handed_over_at_the_desk_counts_from_that_day(client, desk, holidays_202
     "data, message",
     [
         ({"cara": "pos", "tanggal": "2026-04-06", "diterima": "1"}, "sebelum tanggal surat"),
-        ({"cara": "surel", "tanggal": "2026-04-09", "diterima": "1"}, "masa depan"),
+        (
+            {
+                "cara": "surel",
+                "tanggal": "2026-04-09",
+                "diterima": "1",
+                "alamat": "pemohon@example.id",
+            },
+            "masa depan",
+        ),
         ({"cara": "loket", "tanggal": "2026-04-08", "diterima": "0"}, "tanda terima"),
     ],
 )
@@ -272,7 +280,8 @@ def test_a_notice_delivery_before_the_notice_is_refused(client, desk, holidays_2
     with at(D(2026, 3, 11)):
         refused(
             client, desk.petugas, p, langkah(p, "catat_penyampaian"),
-            {"surat": "pemberitahuan", "cara": "surel", "tanggal": "2026-03-09", "diterima": "1"},
+            {"surat": "pemberitahuan", "cara": "surel", "tanggal": "2026-03-09", "diterima": "1",
+         "alamat": "pemohon@example.id"},
             message="sebelum tanggal surat",
             unchanged=("pemberitahuan_diterima", "pemberitahuan_cara"),
         )  # fmt: skip

@@ -54,15 +54,14 @@ def test_a_partial_grant_prints_what_is_given_what_stays_closed_and_why(client, 
     assert "Nama dan NIK penerima" in html
     assert "huruf h" in html
     assert "informasi yang Saudara minta diberikan." not in html
-    # The reopened request hands over the part given, the rest blacked out on Pasal 17 h.
+    # The reopened request hands over the part given on the Atasan's terms; the PPID's
+    # refusal stays its decision of record.
     p = Permohonan.objects.get(pk=k.permohonan_id)
     assert p.status == Permohonan.Status.DIBUKA_KEMBALI
-    assert p.keputusan == Permohonan.Keputusan.DIBERIKAN_SEBAGIAN
-    assert (p.uraian_informasi, p.bagian_dihitamkan, p.pasal17) == (
-        "Jumlah penerima bantuan per kabupaten",
-        "Nama dan NIK penerima",
-        ["h"],
-    )
+    assert p.keputusan == Permohonan.Keputusan.DITOLAK
+    assert (p.bagian_dihitamkan, p.pasal17) == ("", ["h"])
+    assert p.putusan_keberatan == k
+    assert p.informasi_diserahkan == "Jumlah penerima bantuan per kabupaten"
 
 
 def test_a_partial_grant_without_what_stays_closed_or_its_ground_is_refused(client, desk, k):
@@ -117,7 +116,10 @@ def test_a_time_correction_prints_the_date_and_the_request_carries_it(client, de
         html = SuratTanggapan(k).render_html()
     assert "disediakan paling lambat Senin, 20 April 2026" in html
     p = Permohonan.objects.get(pk=k.permohonan_id)
-    assert (p.status, p.tanggal_tersedia) == (Permohonan.Status.DIBUKA_KEMBALI, D(2026, 4, 20))
+    # The Atasan's date is the handover's (SOP 1 hk after it); the notice's own stays.
+    assert (p.status, p.tanggal_siap) == (Permohonan.Status.DIBUKA_KEMBALI, D(2026, 4, 20))
+    assert p.tanggal_tersedia is None
+    assert p.putusan_keberatan.tanggal_tersedia == D(2026, 4, 20)
 
 
 def test_a_time_correction_in_the_past_is_refused_and_nothing_is_written(client, desk, k):

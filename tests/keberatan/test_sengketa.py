@@ -8,8 +8,8 @@ import pytest
 
 from keberatan.models import Keberatan
 from layanan import laporan
-from tests.helpers import D, at
-from tests.keberatan.helpers import daftarkan, langkah, sampai, tolak_langkah
+from tests.helpers import D, at, transition
+from tests.keberatan.helpers import daftarkan, langkah, sampai, step_url, tolak_langkah
 
 S = Keberatan.Status
 H = Keberatan.HasilSengketa
@@ -36,11 +36,12 @@ def test_a_sengketa_without_its_number_then_the_number_then_the_outcome(client, 
         client, desk.petugas, k, "catat_nomor_ki", {"nomor_register": "012/IV/KI-Bali-PS/2026"},
         D(2026, 4, 20), to=S.SENGKETA,
     )  # fmt: skip
-    k = langkah(
-        client, desk.petugas, k, "catat_hasil_sengketa",
-        {"hasil": H.DIKABULKAN_SEBAGIAN, "tanggal_hasil": "2026-06-15", "catatan": ""},
-        D(2026, 6, 16), to=S.SENGKETA,
-    )  # fmt: skip
+    with at(D(2026, 6, 16)):
+        transition(
+            client, desk.petugas, k, step_url(k, "catat_hasil_sengketa"),
+            {"hasil": H.DIKABULKAN_SEBAGIAN, "tanggal_hasil": "2026-06-15", "catatan": ""},
+            step="hasil_sebagian", to=S.KI_SEBAGIAN,
+        )  # fmt: skip
     k.refresh_from_db()
     assert k.nomor_register_ki == "012/IV/KI-Bali-PS/2026"
     assert (k.hasil_sengketa, k.tanggal_hasil_sengketa) == (H.DIKABULKAN_SEBAGIAN, D(2026, 6, 15))

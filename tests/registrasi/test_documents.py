@@ -71,7 +71,9 @@ def test_the_receipt_has_two_copies_number_deadline_qr_and_the_rights_page(
     # Issue 17 (Deliver 7): the QR code carries the registration number and its check code
     # for the desk's search box, never an intranet address.
     kode = kode_berkas("0001/REG-PPID/III/2026")
-    assert segno.make(kode, error="m").svg_data_uri(scale=2, border=2) in html
+    assert segno.make(kode, error="m").png_data_uri(scale=1, border=2) in html
+    # One pixel per module, printed as crisp squares (not blurred by scaling up).
+    assert "image-rendering: pixelated" in html
     assert f"Kode berkas: {kode}" in html
     assert "ppid.intranet" not in html and f"/permohonan/{p.pk}/" not in html
     # Hak-hak Pemohon (UU 14/2008).

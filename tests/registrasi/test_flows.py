@@ -468,7 +468,9 @@ def test_the_atasan_reopens_a_refused_request_for_handover(
         message="dibuka kembali",
     )
     assert p.tanggal_ditutup is None
-    assert events(p)[-1].data["keputusan_sebelumnya"] == K.DITOLAK
+    assert events(p)[-1].data["keputusan_ppid"] == K.DITOLAK
+    p.refresh_from_db()
+    assert p.keputusan == K.DITOLAK  # the PPID's decision stays of record
     hand_over(
         client,
         petugas,

@@ -137,7 +137,8 @@ def test_an_extensions_keberatan_window_counts_from_the_extension_notices_receip
     assert (p.perpanjangan_cara, p.perpanjangan_diterima) == ("", D(2026, 12, 18))
     p = catat(
         client, desk.petugas, p, D(2026, 12, 23),
-        {"surat": "perpanjangan", "cara": "surel", "tanggal": "2026-12-22", "diterima": "1"},
+        {"surat": "perpanjangan", "cara": "surel", "tanggal": "2026-12-22", "diterima": "1",
+         "alamat": "pemohon@example.id"},
     )  # fmt: skip
     assert (p.perpanjangan_cara, p.perpanjangan_diterima, p.perpanjangan_perkiraan) == (
         "surel",
@@ -160,7 +161,8 @@ def test_an_extensions_keberatan_window_counts_from_the_extension_notices_receip
         # Before the extension notice's date (18 December).
         ({"surat": "perpanjangan", "cara": "pos", "tanggal": "2026-12-17", "diterima": "1"},
          "sebelum tanggal surat"),
-        ({"surat": "perpanjangan", "cara": "surel", "tanggal": "2026-12-23", "diterima": "1"},
+        ({"surat": "perpanjangan", "cara": "surel", "tanggal": "2026-12-23", "diterima": "1",
+         "alamat": "pemohon@example.id"},
          "masa depan"),
     ],
 )  # fmt: skip

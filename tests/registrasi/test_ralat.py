@@ -116,15 +116,15 @@ def test_bad_ralat_is_refused_with_nothing_written(p, petugas, ppid, case, messa
 def test_a_superseded_letter_cannot_be_corrected_again(p, ppid):
     notice = stored(p, "pemberitahuan")
     first = actions.ralat_surat(
-        p, dokumen=notice, fakta="pekerjaan", nilai="Jurnalis", alasan="salah tulis.", by=ppid
+        p, dokumen=notice, fakta="telepon", nilai="0812 9999 1111", alasan="salah tulis.", by=ppid
     )
     before = (Event.objects.count(), NomorTerbit.objects.count(), Ralat.objects.count())
     with pytest.raises(StepRefused, match=f"sudah digantikan ralat {first.nomor}"):
         actions.ralat_surat(
             p,
             dokumen=stored(p, "pemberitahuan"),
-            fakta="pekerjaan",
-            nilai="Guru",
+            fakta="telepon",
+            nilai="0812 9999 2222",
             alasan="x",
             by=ppid,
         )

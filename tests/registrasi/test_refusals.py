@@ -115,7 +115,7 @@ def test_it_refuses_a_second_extension(client, routed, ppid):
         routed,
         reverse("registrasi:langkah", args=[routed.pk, "perpanjang"]),
         {"alasan": "Sekali lagi."},
-        message="Permohonan ini sudah pernah diperpanjang; UU 14/2008 Pasal 22(8) hanya "
+        message="Permohonan ini sudah pernah diperpanjang; UU 14/2008 Pasal 22 ayat (8) hanya "
         "membolehkan satu kali perpanjangan.",
         unchanged=FIELDS,
     )
@@ -132,7 +132,7 @@ def test_it_refuses_an_extension_after_the_deadline_passed(client, routed, ppid,
         reverse("registrasi:langkah", args=[routed.pk, "perpanjang"]),
         {"alasan": "Terlambat."},
         message="Tenggat 10 hari kerja sudah lewat; perpanjangan hanya dapat diberikan sebelum "
-        "tenggat berakhir (UU 14/2008 Pasal 22(8)).",
+        "tenggat berakhir (UU 14/2008 Pasal 22 ayat (8)).",
         unchanged=FIELDS,
     )
 

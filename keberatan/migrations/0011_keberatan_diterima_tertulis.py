@@ -13,7 +13,7 @@ def isi(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("keberatan", "0008_pemohon_moved_to_its_app"),
+        ("keberatan", "0010_tanggal_tanggapan_dikirim"),
     ]
 
     operations = [

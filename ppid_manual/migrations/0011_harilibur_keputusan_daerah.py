@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("ppid_manual", "0009_models_moved_to_layanan_and_pemohon"),
+        ("ppid_manual", "0010_nomor_dipesan_batal"),
     ]
 
     operations = [

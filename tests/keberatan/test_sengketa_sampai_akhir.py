@@ -1,0 +1,153 @@
+"""A sengketa to its end: each outcome (mediasi berhasil / gagal; putusan ajudikasi dikabulkan
+seluruhnya / sebagian / ditolak; keberatan ke PTUN; kasasi ke Mahkamah Agung; dicabut) moves
+the keberatan to its own state, in order; the list, the case page, the Register Keberatan and
+the Laporan show it; the timeline names the outcome and the Komisi Informasi's number. The
+draft offers only the answers that may follow it."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from keberatan import actions
+from keberatan.documents import register_rows
+from keberatan.forms import DrafForm
+from keberatan.models import Keberatan
+from layanan import laporan
+from ppid_manual.models import Event
+from tests.helpers import D, at, events, transition
+from tests.keberatan.helpers import (
+    buat_permohonan,
+    daftarkan,
+    langkah,
+    sampai,
+    step_url,
+    tolak_permohonan,
+)
+
+S = Keberatan.Status
+H = Keberatan.HasilSengketa
+NOMOR_KI = "012/IV/KI-Bali-PS/2026"
+
+pytestmark = pytest.mark.usefixtures("holidays_2026")
+
+
+@pytest.fixture
+def k(client, desk):
+    k = sampai(desk, daftarkan(desk, D(2026, 4, 6)), S.DITANGGAPI, D(2026, 4, 7))
+    return langkah(
+        client, desk.petugas, k, "catat_sengketa",
+        {"tanggal_sengketa": "2026-04-10", "nomor_register": NOMOR_KI, "diketahui_dari": ""},
+        D(2026, 4, 13), to=S.SENGKETA,
+    )  # fmt: skip
+
+
+def hasil(client, desk, k, h, tanggal, to, day):
+    with at(day):
+        transition(
+            client, desk.petugas, k, step_url(k, "catat_hasil_sengketa"),
+            {"hasil": h, "tanggal_hasil": tanggal, "catatan": ""},
+            step=f"hasil_{h}", to=to,
+        )  # fmt: skip
+    k.refresh_from_db()
+    return k
+
+
+def test_mediation_fails_then_the_komisi_refuses_then_the_ptun_then_kasasi(client, desk, k):
+    k = hasil(client, desk, k, H.MEDIASI_GAGAL, "2026-05-04", S.KI_MEDIASI_GAGAL, D(2026, 5, 4))
+    k = hasil(client, desk, k, H.DITOLAK, "2026-06-15", S.KI_DITOLAK, D(2026, 6, 16))
+    # The timeline names the outcome and the Komisi's number.
+    last = events(k)[-1]
+    assert "Putusan ajudikasi: ditolak" in last.note and NOMOR_KI in last.note
+    client.force_login(desk.ppid)
+    page = client.get(reverse("keberatan:detail", args=[k.pk])).content.decode()
+    assert "Hasil sengketa: Putusan ajudikasi: ditolak" in page  # the timeline's label
+    assert "Sengketa diputus: ditolak" in page  # the state
+    listing = client.get(reverse("keberatan:daftar"), {"tab": "semua"}).content.decode()
+    assert "Sengketa diputus: ditolak" in listing
+    [row] = register_rows(Keberatan.objects.filter(pk=k.pk))
+    assert "Sengketa diputus: ditolak (15 Juni 2026)" in row["tanggapan_pemohon"]
+    k = hasil(client, desk, k, H.KEBERATAN_PTUN, "2026-07-01", S.KI_PTUN, D(2026, 7, 1))
+    k = hasil(client, desk, k, H.KASASI, "2026-09-01", S.KI_KASASI, D(2026, 9, 1))
+    with at(D(2026, 12, 1)):
+        angka = laporan.compute(2026, "semester1")
+    assert dict(angka.sengketa_hasil)[H.KASASI.label] == 1
+    # The end: no outcome may follow.
+    assert "catat_hasil_sengketa" not in {s.name for s in actions.ALUR.from_state(k.status)}
+
+
+@pytest.mark.parametrize(
+    "h, to",
+    [
+        (H.MEDIASI_BERHASIL, S.KI_MEDIASI_BERHASIL),
+        (H.DIKABULKAN_SELURUHNYA, S.KI_DIKABULKAN),
+        (H.DIKABULKAN_SEBAGIAN, S.KI_SEBAGIAN),
+        (H.DICABUT, S.KI_DICABUT),
+    ],
+)
+def test_each_first_outcome_is_its_own_state(client, desk, k, h, to):
+    k = hasil(client, desk, k, h, "2026-05-04", to, D(2026, 5, 4))
+    assert k.status == to and k.hasil_sengketa == h
+
+
+def test_an_outcome_out_of_order_is_refused_and_nothing_is_written(client, desk, k):
+    # A PTUN objection before any putusan; a kasasi before the PTUN.
+    for h in (H.KEBERATAN_PTUN, H.KASASI):
+        with at(D(2026, 5, 4)):
+            with pytest.raises(actions.StepRefused, match="tidak sesuai urutan sengketa"):
+                actions.record_hasil_sengketa(
+                    k, by=desk.petugas, hasil=h, tanggal_hasil=D(2026, 5, 4)
+                )
+    k = hasil(
+        client, desk, k, H.MEDIASI_BERHASIL, "2026-05-04", S.KI_MEDIASI_BERHASIL, D(2026, 5, 4)
+    )
+    before = Event.objects.count()
+    with at(D(2026, 5, 5)):
+        with pytest.raises(actions.StepRefused, match="tidak sesuai urutan sengketa"):
+            actions.record_hasil_sengketa(
+                k, by=desk.petugas, hasil=H.DITOLAK, tanggal_hasil=D(2026, 5, 5)
+            )
+    k.refresh_from_db()
+    assert (k.status, k.hasil_sengketa, Event.objects.count()) == (
+        S.KI_MEDIASI_BERHASIL,
+        H.MEDIASI_BERHASIL,
+        before,
+    )
+
+
+def test_the_form_offers_only_the_outcomes_that_may_follow(client, desk, k):
+    client.force_login(desk.petugas)
+    with at(D(2026, 5, 4)):
+        form = client.get(step_url(k, "catat_hasil_sengketa")).context["form"]
+    offered = {v for v, _ in form.fields["hasil"].choices}
+    assert offered == {
+        H.MEDIASI_BERHASIL, H.MEDIASI_GAGAL, H.DIKABULKAN_SELURUHNYA, H.DIKABULKAN_SEBAGIAN,
+        H.DITOLAK, H.DICABUT,
+    }  # fmt: skip
+    with at(D(2026, 5, 4)):
+        response = client.post(
+            step_url(k, "catat_hasil_sengketa"),
+            {"hasil": H.KEBERATAN_PTUN, "tanggal_hasil": "2026-05-04", "catatan": ""},
+        )
+    assert "hasil" in response.context["form"].errors
+    k.refresh_from_db()
+    assert k.status == S.SENGKETA
+
+
+def test_the_draft_offers_only_answers_that_can_follow_it(desk):
+    # Reason a (a refusal under Pasal 17): no musyawarah (Pasal 35(2)); no request: no
+    # partial grant nor correction.
+    p = tolak_permohonan(desk, buat_permohonan(desk, D(2026, 4, 6)), D(2026, 4, 7))
+    a = daftarkan(desk, D(2026, 4, 8), p, alasan=[Keberatan.Alasan.A])
+    draft = DrafForm(keberatan=a, submit_label="Ajukan")
+    offered = {v for v, _ in draft.fields["keputusan"].widget.choices}
+    assert Keberatan.Keputusan.MUSYAWARAH not in offered
+    b = daftarkan(desk, D(2026, 4, 6))
+    assert Keberatan.Keputusan.MUSYAWARAH in {
+        v
+        for v, _ in DrafForm(keberatan=b, submit_label="Ajukan").fields["keputusan"].widget.choices
+    }
+    assert not {Keberatan.Keputusan.SEBAGIAN, Keberatan.Keputusan.BIAYA} & {
+        v
+        for v, _ in DrafForm(keberatan=b, submit_label="Ajukan").fields["keputusan"].widget.choices
+    }

@@ -1,0 +1,64 @@
+"""Cases are found by what they were registered with: a pemohon who came back with a new name
+and phone (the same person, with a reason) is still found by the old name and the old phone,
+on the cases that carry them, in the navbar's search and the work lists' search."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+from keberatan.models import Keberatan
+from pemohon.models import Pemohon
+from registrasi.models import Permohonan
+from tests.helpers import D
+from tests.keberatan.helpers import daftarkan
+from tests.registrasi.conftest import NIK, form_data
+
+LAMA = {
+    "nama": "I Made Wirawan",
+    "alamat": "Jl. Kenyeri No. 12, Denpasar",
+    "pekerjaan": "Guru",
+    "telepon": "0812 1111 2222",
+}
+BARU = {
+    "nama": "I Made Wira Santika",
+    "alamat": "Jl. Kenyeri No. 12, Denpasar",
+    "pekerjaan": "Guru",
+    "telepon": "0813 3333 4444",
+    "identitas_pilihan": "sama",
+    "identitas_alasan": "Ganti nama sesuai KTP baru",
+}
+
+
+def urls(html: str, name: str, objs) -> set[int]:
+    return {o.pk for o in objs if reverse(name, args=[o.pk]) in html}
+
+
+def test_an_earlier_name_and_phone_find_the_cases_that_carry_them(
+    client, golden_day, petugas, desk
+):
+    client.force_login(petugas)
+    client.post(reverse("registrasi:baru"), form_data(**LAMA))
+    client.post(reverse("registrasi:baru"), form_data(**BARU))
+    lama, baru = Permohonan.objects.order_by("pk")
+    assert Pemohon.objects.get(nik=NIK).nama == BARU["nama"]  # the record moved on
+    assert lama.pemohon_kasus.nama == LAMA["nama"]
+    client.force_login(desk.ppid)
+    for q in ("Made Wirawan", "0812-1111-2222", "+62 812 1111 2222"):
+        html = client.get(reverse("cari"), {"q": q}).content.decode()
+        assert urls(html, "registrasi:detail", [lama, baru]) == {lama.pk}, q
+    # The current name finds both (the pemohon's record), the old one only the old case.
+    html = client.get(reverse("cari"), {"q": "Wira Santika"}).content.decode()
+    assert urls(html, "registrasi:detail", [lama, baru]) == {lama.pk, baru.pk}
+    html = client.get(reverse("registrasi:daftar"), {"q": "Made Wirawan", "tab": "semua"})
+    assert urls(html.content.decode(), "registrasi:detail", [lama, baru]) == {lama.pk}
+
+
+def test_a_keberatan_is_found_by_the_name_given_on_it(client, desk, holidays_2026):
+    k = daftarkan(desk, D(2026, 3, 16))
+    # The pemohon's record takes another name later; the keberatan keeps the one it was given.
+    Pemohon.objects.filter(pk=k.pemohon_id).update(nama="Nama Lain Sekarang")
+    lama = k.pemohon_kasus.nama
+    client.force_login(desk.ppid)
+    for url in (reverse("cari"), reverse("keberatan:daftar")):
+        html = client.get(url, {"q": lama, "tab": "semua"}).content.decode()
+        assert urls(html, "keberatan:detail", Keberatan.objects.all()) == {k.pk}, url
