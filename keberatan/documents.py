@@ -29,7 +29,7 @@ from ppid_manual.kode import kode_berkas
 from ppid_manual.models import Pejabat, Unit
 from ppid_manual.workflow import susulan
 from ppid_manual.workflow.calendar import today
-from ppid_manual.workflow.pdf import DokumenRalat, PrintDocument, slug_nomor
+from ppid_manual.workflow.pdf import DokumenRalat, PerLembar, PrintDocument, slug_nomor
 from ppid_manual.workflow.ralat import catatan_register, ralat_of, ralat_per_kasus
 from ppid_manual.workflow.tabel_pdf import KolomTabel, RegisterDocument
 
@@ -62,7 +62,7 @@ class KeberatanDocument(PrintDocument):
         }
 
 
-class FormulirKeberatan(KeberatanDocument):
+class FormulirKeberatan(PerLembar, KeberatanDocument):
     """The filled Formulir Keberatan Informasi Publik in two copies: the desk's and the
     pemohon's (the receipt), with the nomor registrasi and the date by which the Atasan PPID
     answers (UU 14/2008 Pasal 36(2))."""
@@ -83,6 +83,7 @@ class FormulirKeberatan(KeberatanDocument):
         "tujuan_penggunaan",
         "kasus_posisi",
     )
+    salinan = ("Lembar 1: arsip petugas", "Lembar 2: untuk pemohon (tanda terima)")
 
     def nomor_terbit(self) -> str:
         return self.keberatan.nomor_registrasi or ""
@@ -99,7 +100,7 @@ class FormulirKeberatan(KeberatanDocument):
         kode = kode_berkas(self.keberatan.nomor_registrasi or "")
         return {
             **super().get_context(),
-            "salinan": ["Lembar 1: arsip petugas", "Lembar 2: untuk pemohon (tanda terima)"],
+            "salinan": list(self.salinan),
             "petugas": self.keberatan.didaftarkan_oleh,
             "kode_berkas": kode,
             "qr": segno.make(kode, error="m").svg_data_uri(scale=2, border=2),

@@ -447,34 +447,131 @@ def _tanggapan(keputusan: str) -> StepPage:
     return StepPage(form, act, intro, "Tanggapan Atasan PPID dicatat.")
 
 
+def _disposisi_act(k, f, user):
+    return actions.record_disposisi(
+        k,
+        by=user,
+        unit=f.cleaned_data["unit"],
+        isi=f.cleaned_data["isi"],
+        sifat=f.cleaned_data["sifat"],
+    )
+
+
+def _ajukan_draf_form(k, data, step):
+    return DrafForm(
+        data,
+        keberatan=k,
+        initial={"keputusan": k.draf_keputusan, "pertimbangan": k.draf_pertimbangan},
+        submit_label=step.label,
+        css=step.css,
+    )
+
+
+def _ajukan_draf_act(k, f, user):
+    return actions.submit_draft(
+        k,
+        by=user,
+        keputusan=f.cleaned_data["keputusan"],
+        pertimbangan=f.cleaned_data["pertimbangan"],
+    )
+
+
+def _catat_penyampaian_form(k, data, step):
+    return PenyampaianForm(
+        data,
+        initial={
+            "tanggal": today(),
+            "cara": k.tanggapan_cara or None,
+            "alamat": k.pemohon_kasus.email,
+        },
+        submit_label=step.label,
+        css=step.css,
+        tercatat=[
+            f"{x.judul}: {x.uraian}" for x in penyampaian.rincian(k, SURAT_KELUAR) if x.dicatat
+        ],
+    )
+
+
+def _catat_diterima_form(k, data, step):
+    return SikapForm(
+        data,
+        keberatan=k,
+        initial={"tanggal_sikap": today()},
+        submit_label=step.label,
+        css=step.css,
+    )
+
+
+def _catat_diterima_act(k, f, user):
+    return actions.record_acceptance(
+        k,
+        by=user,
+        tanggal_sikap=f.cleaned_data["tanggal_sikap"],
+        note=f.cleaned_data["catatan"],
+    )
+
+
+def _catat_sengketa_form(k, data, step):
+    return SengketaForm(data, keberatan=k, submit_label=step.label, css=step.css)
+
+
+def _catat_sengketa_act(k, f, user):
+    return actions.record_sengketa(
+        k,
+        by=user,
+        tanggal_sengketa=f.cleaned_data["tanggal_sengketa"],
+        nomor_register=f.cleaned_data["nomor_register"],
+        diketahui_dari=f.cleaned_data["diketahui_dari"],
+        note=f.cleaned_data["catatan"],
+    )
+
+
+def _catat_nomor_ki_form(k, data, step):
+    return NomorKiForm(
+        data,
+        initial={"nomor_register": k.nomor_register_ki},
+        submit_label=step.label,
+        css=step.css,
+    )
+
+
+def _catat_nomor_ki_act(k, f, user):
+    return actions.record_nomor_ki(
+        k, by=user, nomor_register=f.cleaned_data["nomor_register"].strip()
+    )
+
+
+def _catat_hasil_sengketa_form(k, data, step):
+    return HasilSengketaForm(
+        data,
+        keberatan=k,
+        initial={"tanggal_hasil": today()},
+        submit_label=step.label,
+        css=step.css,
+    )
+
+
+def _catat_hasil_sengketa_act(k, f, user):
+    return actions.record_hasil_sengketa(
+        k,
+        by=user,
+        hasil=f.cleaned_data["hasil"],
+        tanggal_hasil=f.cleaned_data["tanggal_hasil"],
+        note=f.cleaned_data["catatan"],
+    )
+
+
 PAGES: dict[str, StepPage] = {
     "disposisi": StepPage(
         _disposisi_form,
-        lambda k, f, user: actions.record_disposisi(
-            k,
-            by=user,
-            unit=f.cleaned_data["unit"],
-            isi=f.cleaned_data["isi"],
-            sifat=f.cleaned_data["sifat"],
-        ),
+        _disposisi_act,
         "Periksa formulir keberatan, lalu instruksikan PPID atau PPID Pelaksana menyusun draf "
         f"tanggapan (target SOP {hukum.SOP_DRAF} hari kerja).",
         "Disposisi dicatat; lembar disposisi dapat dicetak.",
     ),
     "ajukan_draf": StepPage(
-        lambda k, data, step: DrafForm(
-            data,
-            keberatan=k,
-            initial={"keputusan": k.draf_keputusan, "pertimbangan": k.draf_pertimbangan},
-            submit_label=step.label,
-            css=step.css,
-        ),
-        lambda k, f, user: actions.submit_draft(
-            k,
-            by=user,
-            keputusan=f.cleaned_data["keputusan"],
-            pertimbangan=f.cleaned_data["pertimbangan"],
-        ),
+        _ajukan_draf_form,
+        _ajukan_draf_act,
         "Draf diajukan ke Atasan PPID, yang menyetujui atau mengembalikannya dengan catatan.",
         "Draf tanggapan diajukan ke Atasan PPID.",
     ),
@@ -505,19 +602,7 @@ PAGES: dict[str, StepPage] = {
     "tanggapi_biaya": _tanggapan(KP.BIAYA),
     "tanggapi_waktu": _tanggapan(KP.WAKTU),
     "catat_penyampaian": StepPage(
-        lambda k, data, step: PenyampaianForm(
-            data,
-            initial={
-                "tanggal": today(),
-                "cara": k.tanggapan_cara or None,
-                "alamat": k.pemohon_kasus.email,
-            },
-            submit_label=step.label,
-            css=step.css,
-            tercatat=[
-                f"{x.judul}: {x.uraian}" for x in penyampaian.rincian(k, SURAT_KELUAR) if x.dicatat
-            ],
-        ),
+        _catat_penyampaian_form,
         lambda k, f, user: actions.record_penyampaian(k, f.penyampaian(), by=user),
         f"UU 14/2008 {hukum.pasal('37(2)')}: {hukum.HK_SENGKETA} hari kerja ke Komisi "
         "Informasi dihitung sejak "
@@ -526,67 +611,28 @@ PAGES: dict[str, StepPage] = {
         "Penyampaian tanggapan dicatat; batas pengajuan sengketa dihitung dari tanggal diterima.",
     ),
     "catat_diterima": StepPage(
-        lambda k, data, step: SikapForm(
-            data,
-            keberatan=k,
-            initial={"tanggal_sikap": today()},
-            submit_label=step.label,
-            css=step.css,
-        ),
-        lambda k, f, user: actions.record_acceptance(
-            k,
-            by=user,
-            tanggal_sikap=f.cleaned_data["tanggal_sikap"],
-            note=f.cleaned_data["catatan"],
-        ),
+        _catat_diterima_form,
+        _catat_diterima_act,
         f"Pemohon menerima tanggapan, atau {hukum.HK_SENGKETA} hari kerja lewat tanpa sengketa.",
         "Sikap pemohon dicatat; keberatan selesai.",
     ),
     "catat_sengketa": StepPage(
-        lambda k, data, step: SengketaForm(
-            data, keberatan=k, submit_label=step.label, css=step.css
-        ),
-        lambda k, f, user: actions.record_sengketa(
-            k,
-            by=user,
-            tanggal_sengketa=f.cleaned_data["tanggal_sengketa"],
-            nomor_register=f.cleaned_data["nomor_register"],
-            diketahui_dari=f.cleaned_data["diketahui_dari"],
-            note=f.cleaned_data["catatan"],
-        ),
+        _catat_sengketa_form,
+        _catat_sengketa_act,
         f"UU 14/2008 {hukum.pasal('37')}: sengketa diajukan ke Komisi Informasi Provinsi "
         f"Bali dalam {hukum.HK_SENGKETA} hari kerja sejak tanggapan diterima.",
         "Sengketa dicatat.",
     ),
 }
 PAGES["catat_nomor_ki"] = StepPage(
-    lambda k, data, step: NomorKiForm(
-        data,
-        initial={"nomor_register": k.nomor_register_ki},
-        submit_label=step.label,
-        css=step.css,
-    ),
-    lambda k, f, user: actions.record_nomor_ki(
-        k, by=user, nomor_register=f.cleaned_data["nomor_register"].strip()
-    ),
+    _catat_nomor_ki_form,
+    _catat_nomor_ki_act,
     "Nomor register dari Komisi Informasi Provinsi Bali untuk sengketa yang sudah dicatat.",
     "Nomor register Komisi Informasi dicatat.",
 )
 PAGES["catat_hasil_sengketa"] = StepPage(
-    lambda k, data, step: HasilSengketaForm(
-        data,
-        keberatan=k,
-        initial={"tanggal_hasil": today()},
-        submit_label=step.label,
-        css=step.css,
-    ),
-    lambda k, f, user: actions.record_hasil_sengketa(
-        k,
-        by=user,
-        hasil=f.cleaned_data["hasil"],
-        tanggal_hasil=f.cleaned_data["tanggal_hasil"],
-        note=f.cleaned_data["catatan"],
-    ),
+    _catat_hasil_sengketa_form,
+    _catat_hasil_sengketa_act,
     "Hasil penyelesaian sengketa di Komisi Informasi Provinsi Bali, menurut urutannya: mediasi, "
     "putusan ajudikasi, keberatan ke PTUN atas putusan itu, kasasi ke Mahkamah Agung; atau "
     "sengketa dicabut. Hanya hasil yang dapat menyusul status sekarang yang ditawarkan.",

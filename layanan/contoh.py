@@ -29,9 +29,23 @@ KALIMAT = (
 )
 
 
+# The book with the shortest values (`contoh_dokumen --pendek`): each text a few words, the
+# smallest counts and amounts, so that a short letter is judged too (one page, no gap).
+_PENDEK = False
+
+
+def pilih(panjang, pendek):
+    """The longest value, or the shortest in the short book."""
+    return pendek if _PENDEK else panjang
+
+
 def teks(panjang: int, dasar: str = KALIMAT, *, kalimat: bool = True) -> str:
     """`dasar` repeated and cut to `panjang` characters; a sentence ends on a full stop, a
-    name or an address (kalimat=False) on a letter."""
+    name or an address (kalimat=False) on a letter. In the short book: the last words of
+    `dasar` only."""
+    if _PENDEK:
+        kata = " ".join(dasar.split()[-5:]).rstrip(" ,;.")
+        return kata + "." if kalimat else kata
     if not kalimat:
         return (dasar * (panjang // len(dasar) + 1))[:panjang].rstrip(" ,;.") or dasar[:panjang]
     text = (dasar * (panjang // len(dasar) + 1))[: panjang - 1].rstrip(" ,;")
@@ -40,6 +54,8 @@ def teks(panjang: int, dasar: str = KALIMAT, *, kalimat: bool = True) -> str:
 
 def _email(panjang: int = 254) -> str:
     """A valid address of `panjang` characters: one long unbroken string."""
+    if _PENDEK:
+        return "ayu@bali.id"
     lokal = "ni.made.ayu.lestari.wartawan.kesehatan.anak.denpasar.bali.202601"[:64]
     label = "redaksi-kabar-kesehatan-bali-dan-nusa-tenggara-provinsi-bali"[:63]
     domain = ""
@@ -74,7 +90,7 @@ def _pemohon(nik: str, **overrides) -> dict[str, str]:
         "pekerjaan": teks(
             100, "Wartawan media daring kesehatan dan lingkungan hidup ", kalimat=False
         ),
-        "telepon": "+62 812-3456-7890 / 0361-22233",
+        "telepon": pilih("+62 812-3456-7890 / 0361-22233", "0361-222"),
         "email": _email(),
     }
     data.update(overrides)
@@ -85,10 +101,20 @@ def _users() -> dict[str, User]:
     return {u.username: u for u in User.objects.filter(unit__isnull=False)}
 
 
-def buat_contoh(*, semua: bool = True) -> list[Contoh]:
+def buat_contoh(*, semua: bool = True, pendek: bool = False) -> list[Contoh]:
     """Build the demo cases and return every document, in the book's order. With
     `semua=False` only the letters that carry an official's signature and the receipts are
-    made (the CI test's subset); the command always makes all."""
+    made (the CI test's subset); the command always makes all. `pendek`: the shortest values
+    the forms accept instead of the longest."""
+    global _PENDEK
+    _PENDEK = pendek
+    try:
+        return _buat(semua=semua)
+    finally:
+        _PENDEK = False
+
+
+def _buat(*, semua: bool) -> list[Contoh]:
     from layanan import demo
 
     demo.load()
@@ -143,9 +169,42 @@ def jilid(contoh: list[Contoh], dokumen: list[bytes]) -> tuple[bytes, int]:
     buku = PdfWriter()
     for pdf in [sampul, *dokumen]:
         buku.append(io.BytesIO(pdf))
+    cap = {}
+    for page in buku.pages:
+        ukuran = (round(float(page.mediabox.width)), round(float(page.mediabox.height)))
+        if ukuran not in cap:
+            cap[ukuran] = _cap_contoh(*ukuran)
+        page.merge_page(cap[ukuran])
     out = io.BytesIO()
     buku.write(out)
     return out.getvalue(), halaman - 1
+
+
+def _cap_contoh(lebar: float, tinggi: float):
+    """The stamp CONTOH across a page of the book (issue 26): a specimen carries real names
+    and numbers, and must never pass for a signed letter."""
+    from pypdf import PdfReader
+    from reportlab.pdfgen.canvas import Canvas
+
+    from ppid_manual.workflow.tabel_pdf import FONTS, _register_fonts
+
+    _register_fonts()
+    out = io.BytesIO()
+    c = Canvas(out, pagesize=(lebar, tinggi))
+    c.saveState()
+    c.setFillColorRGB(0.8, 0.1, 0.1, alpha=0.25)
+    c.setStrokeColorRGB(0.8, 0.1, 0.1, alpha=0.35)
+    c.translate(lebar / 2, tinggi / 2)
+    c.rotate(35)
+    c.setFont(FONTS["tebal"][0], min(lebar, tinggi) / 4.5)
+    c.drawCentredString(0, -min(lebar, tinggi) / 16, "CONTOH")
+    c.restoreState()
+    c.setFillColorRGB(0.8, 0.1, 0.1)
+    c.setFont(FONTS["tebal"][0], 9)
+    c.drawCentredString(lebar / 2, tinggi - 13, "CONTOH — bukan surat yang diterbitkan")
+    c.showPage()
+    c.save()
+    return PdfReader(io.BytesIO(out.getvalue())).pages[0]
 
 
 def _intake(nik: str, **overrides):
@@ -205,9 +264,9 @@ def _permohonan(petugas, ppid, pelaksana, *, semua: bool):
         "bentuk_informasi": Permohonan.BentukInformasi.KEDUANYA,
         "format_informasi": teks(100, "PDF hasil pindaian dan XLSX tabel rekapitulasi; "),
         "cara_pembayaran": Permohonan.CaraPembayaran.TRANSFER,
-        "perkiraan_halaman": 1250,
+        "perkiraan_halaman": pilih(1250, 2),
         "perkiraan_tarif": tarif,
-        "perkiraan_biaya_kirim": Decimal("100000000"),
+        "perkiraan_biaya_kirim": pilih(Decimal("100000000"), Decimal("0")),
         "waktu_penyediaan": teks(200, "Dapat diambil di meja layanan PPID mulai 10 April 2026; "),
     }
     reg.issue_decision(
@@ -240,9 +299,9 @@ def _permohonan(petugas, ppid, pelaksana, *, semua: bool):
         by=petugas,
         nama_penerima=teks(150, "I Made Kurir Pengantar Dokumen Ekspres Bali ", kalimat=False),
         cara=Permohonan.CaraSalinan.KURIR,
-        jumlah_halaman=100000,
+        jumlah_halaman=pilih(100000, 2),
         tarif=tarif,
-        biaya_pengiriman=Decimal("100000000"),
+        biaya_pengiriman=pilih(Decimal("100000000"), Decimal("0")),
         catatan=teks(1000, "Diterima lengkap dalam dua kotak arsip bersegel; "),
         cara_pembayaran=Permohonan.CaraPembayaran.TUNAI,
     )
@@ -414,7 +473,10 @@ def _keberatan(petugas, ppid, atasan, ditolak, *, semua: bool) -> list[Contoh]:
     k = kb.register_keberatan(
         kb.Pengajuan(
             tanggal_diterima=today,
-            alasan=[a for a in Keberatan.Alasan.values if a != Keberatan.Alasan.B],
+            alasan=pilih(
+                [a for a in Keberatan.Alasan.values if a != Keberatan.Alasan.B],
+                [Keberatan.Alasan.A],
+            ),
             kasus_posisi=teks(4000, "Pemohon menilai informasi itu tidak termasuk rahasia; "),
             tujuan_penggunaan=teks(1000, "Bahan liputan mendalam kesehatan anak; "),
             permohonan=ditolak,
@@ -520,7 +582,7 @@ def _dip(petugas, ppid, pelaksana, atasan) -> list[Contoh]:
     diskes = Unit.objects.get(kode="DISKES")
     provinsi = da.create_edisi(unit=Unit.utama(), tahun=tahun, by=petugas)
     opd = da.create_edisi(unit=diskes, tahun=tahun, by=pelaksana)
-    for i in range(12):
+    for i in range(pilih(12, 1)):
         da.add_informasi(
             opd,
             by=pelaksana,

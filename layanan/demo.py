@@ -8,6 +8,7 @@ import datetime
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 
+from ppid_manual import lambang
 from ppid_manual.models import FormatNomor, HariLibur, Pejabat, PolaNomorUnit, Unit, User
 from ppid_manual.roles import Role
 from ppid_manual.workflow.hari_libur import add_hari_libur
@@ -57,6 +58,12 @@ UNITS = [
 # The kop of the units that issue letters (Tata Naskah Dinas: the kop is the signer's unit).
 # Demo lines: production enters each unit's own in /admin/. The PPID Utama's kop is PPID_KOP.
 KOP = {
+    "DISKOMINFOS": [
+        "PEMERINTAH PROVINSI BALI",
+        "DINAS KOMUNIKASI, INFORMATIKA DAN STATISTIK",
+        "Jalan D.I. Panjaitan No. 7, Niti Mandala Renon, Denpasar 80235",
+        "Telepon (0361) 229696 · Laman ppid.baliprov.go.id · Surat elektronik ppid@baliprov.go.id",
+    ],
     "SETDA": [
         "PEMERINTAH PROVINSI BALI",
         "SEKRETARIAT DAERAH",
@@ -75,7 +82,8 @@ KOP = {
         "PEMERINTAH PROVINSI BALI",
         "DINAS PERHUBUNGAN",
         "Jalan Cok Agung Tresna, Niti Mandala Renon, Denpasar 80235",
-        "Telepon (0361) 235066 · Laman dishub.baliprov.go.id",
+        "Telepon (0361) 235066 · Laman dishub.baliprov.go.id · "
+        "Surat elektronik dishub@baliprov.go.id",
     ],
 }
 
@@ -136,6 +144,15 @@ USERS = [
     ("admin", "Admin PPID", Role.ADMIN, "DISKOMINFOS"),
 ]
 
+# The NIPs of the demo officials below (not the PPID, who is named in the SOP):
+# `check --deploy` refuses a database that still lets one of them sign (layanan/checks.py).
+NIP_DEMO = (
+    "19700101 199503 1 001",
+    "19720202 199803 1 003",
+    "19750303 200003 2 004",
+    "19760404 200112 1 005",
+)
+
 DEMO_TARIF = [
     ("Fotokopi A4/F4 hitam-putih", "penyalinan", 500, "lembar"),
     ("Cetak A4/F4 berwarna", "penyalinan", 1500, "lembar"),
@@ -155,6 +172,10 @@ def load(stdout=None) -> None:
                 "jenis": jenis,
                 "alamat": "Niti Mandala Renon, Denpasar",
                 "kop": "\n".join(KOP.get(kode, [])),
+                # The placeholder lambang (drawn "CONTOH"), for the units with a demo kop;
+                # `check --deploy` names every unit that still prints it.
+                "lambang": lambang.contoh() if kode in KOP else b"",
+                "lambang_jenis": lambang.SVG if kode in KOP else "",
             },
         )
     for jenis, unit_kode, pola, kode in POLA_UNIT:

@@ -32,9 +32,12 @@ class LaporanLayananDokumen(PrintDocument):
             context["pejabat"] = None  # printed without a signer rather than not at all
         context["tanggal_surat"] = day
         context["tanggal_ttd"] = True
-        context["yth_nama"] = "Atasan PPID Pemerintah Provinsi Bali"
-        context["yth_baris"] = ["Sekretaris Daerah Provinsi Bali"]
-        context["yth_di"] = "Denpasar"
+        try:
+            atasan = Pejabat.signer(Pejabat.Peran.ATASAN_PPID, day)
+            context["yth_nama"] = atasan.jabatan_ttd
+        except Pejabat.DoesNotExist:
+            context["yth_nama"] = "Atasan PPID Pemerintah Provinsi Bali"
+        context["yth_baris"] = []
         context["tembusan"] = ["Komisi Informasi Provinsi Bali"]
         return context
 

@@ -1,13 +1,16 @@
 from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.utils.html import format_html
 
+from ppid_manual import lambang
 from ppid_manual.models import (
     Event,
     FormatNomor,
     HariLibur,
     NomorTerbit,
     Pejabat,
+    PemeriksaanRiwayat,
     PenghitungNomor,
     PolaNomorUnit,
     Unit,
@@ -53,12 +56,71 @@ class ReadOnlyAdmin(RoleAdmin):
         return False
 
 
+class UnitForm(forms.ModelForm):
+    """The unit with its kop: the lambang uploaded as PNG or SVG, checked
+    (ppid_manual/lambang.py) and stored with the unit."""
+
+    berkas_lambang = forms.FileField(
+        label="lambang kop surat (PNG atau SVG)",
+        required=False,
+        help_text="Lambang daerah yang dicetak di kiri kop setiap surat dan register unit ini. "
+        "Kosongkan untuk mempertahankan lambang yang tersimpan.",
+    )
+    hapus_lambang = forms.BooleanField(label="hapus lambang tersimpan", required=False)
+
+    class Meta:
+        model = Unit
+        fields = ["kode", "nama", "singkatan", "jenis", "alamat", "aktif", "kop"]
+
+    def clean_berkas_lambang(self):
+        berkas = self.cleaned_data.get("berkas_lambang")
+        if not berkas:
+            return None
+        isi = berkas.read(lambang.BATAS_BYTE + 1)
+        return isi, lambang.periksa(isi)
+
+    def save(self, commit=True):
+        unit = super().save(commit=False)
+        baru = self.cleaned_data.get("berkas_lambang")
+        if baru:
+            unit.lambang, unit.lambang_jenis = baru
+        elif self.cleaned_data.get("hapus_lambang"):
+            unit.lambang, unit.lambang_jenis = b"", ""
+        if commit:
+            unit.save()
+        return unit
+
+
 @admin.register(Unit)
 class UnitAdmin(RoleAdmin):
-    list_display = ["kode", "nama", "singkatan", "jenis", "aktif"]
+    form = UnitForm
+    list_display = ["kode", "nama", "singkatan", "jenis", "ada_lambang", "aktif"]
     list_filter = ["jenis", "aktif"]
     search_fields = ["kode", "nama", "singkatan"]
-    fields = ["kode", "nama", "singkatan", "jenis", "alamat", "aktif", "kop", "kop_logo"]
+    fields = [
+        "kode",
+        "nama",
+        "singkatan",
+        "jenis",
+        "alamat",
+        "aktif",
+        "kop",
+        "pratinjau_lambang",
+        "berkas_lambang",
+        "hapus_lambang",
+    ]
+    readonly_fields = ["pratinjau_lambang"]
+
+    @admin.display(description="lambang", boolean=True)
+    def ada_lambang(self, obj: Unit) -> bool:
+        return bool(obj.lambang_kop()[0])
+
+    @admin.display(description="lambang tersimpan")
+    def pratinjau_lambang(self, obj: Unit):
+        url = obj.lambang_url() if obj and obj.pk else ""
+        if not url:
+            return "belum ada"
+        return format_html('<img src="{}" alt="Lambang {}" style="height:60px">', url, obj.nama)
 
 
 @admin.register(Pejabat)
@@ -212,8 +274,17 @@ class EventAdmin(ReadOnlyAdmin):
         "step",
         "from_state",
         "to_state",
+        "urut",
     ]
     list_filter = ["content_type", "step"]
+
+
+@admin.register(PemeriksaanRiwayat)
+class PemeriksaanRiwayatAdmin(ReadOnlyAdmin):
+    """Each run of verify_records (issue 25): when, intact or not, the head and what broke."""
+
+    list_display = ["waktu", "utuh", "jumlah_riwayat", "jumlah_dokumen", "kepala_urut"]
+    list_filter = ["utuh"]
 
 
 @admin.register(User)

@@ -96,12 +96,34 @@ def hari_kerja(value) -> str:
     return f"{angka_terbilang(value)} hari kerja"
 
 
-def rupiah(value) -> str:
-    """12500 -> Rp 12.500"""
+#: A non-breaking space: inside an amount, a count with its unit, a document number's parts.
+NBSP = "\u00a0"
+
+
+def _bulat(value) -> int:
+    return int(Decimal(value).quantize(Decimal("1")))
+
+
+def angka(value) -> str:
+    """1250 -> 1.250: a count with the thousands separated by full stops (LETTERS.md:
+    `1.250 lembar`). Empty stays empty."""
     if value in (None, ""):
         return ""
-    amount = Decimal(value).quantize(Decimal("1"))
-    return "Rp " + f"{int(amount):,}".replace(",", ".")
+    n = _bulat(value)
+    return ("-" if n < 0 else "") + f"{abs(n):,}".replace(",", ".")
+
+
+def banyaknya(value, satuan: str = "lembar") -> str:
+    """1250, "lembar" -> 1.250 lembar, the two held together (a non-breaking space)."""
+    return f"{angka(value or 0)}{NBSP}{satuan or 'lembar'}"
+
+
+def rupiah(value) -> str:
+    """12500 -> Rp12.500,00: the one way an amount is written, in letters, registers and pages
+    (LETTERS.md); no space inside, so it never breaks across lines."""
+    if value in (None, ""):
+        return ""
+    return f"Rp{angka(value)},00"
 
 
 def rupiah_terbilang(value) -> str:
@@ -109,9 +131,28 @@ def rupiah_terbilang(value) -> str:
     figures and in words (Tata Naskah Dinas; LETTERS.md)."""
     if value in (None, ""):
         value = 0
-    amount = int(Decimal(value).quantize(Decimal("1")))
-    figures = f"{amount:,}".replace(",", ".")
-    return f"Rp{figures},00 ({terbilang(amount)} rupiah)"
+    return f"{rupiah(value)} ({terbilang(_bulat(value))} rupiah)"
+
+
+def nomor(value) -> str:
+    """A document number (or a NIP) for a letter, escaped, in a span that never breaks: a
+    line break after its `/` or `-` ("…/Setda-PPID/" / "XII/2026") splits what is read as one
+    word (LETTERS.md). The letter base gives `.nomor` `white-space: nowrap`."""
+    from django.utils.html import escape
+    from django.utils.safestring import mark_safe
+
+    text = "" if value is None else str(value)
+    if not text:
+        return ""
+    return mark_safe(f'<span class="nomor">{escape(text)}</span>')
+
+
+def jabatan(value) -> str:
+    """A jabatan whose last word never goes alone to the next line ("…Provinsi" / "BALI"):
+    its last space made non-breaking."""
+    text = "" if value is None else str(value)
+    head, sep, tail = text.rpartition(" ")
+    return f"{head}{NBSP}{tail}" if sep else text
 
 
 ISTILAH_ASING = ("hardcopy", "softcopy", "online", "offline", "e-mail")

@@ -273,11 +273,10 @@ PPID = {
             "PEMERINTAH PROVINSI BALI",
             "DINAS KOMUNIKASI, INFORMATIKA DAN STATISTIK",
             "Jalan D.I. Panjaitan No. 7 Niti Mandala Renon, Denpasar 80235",
-            "Telepon (0361) 229696 · ppid.baliprov.go.id",
+            "Telepon (0361) 229696 · Laman ppid.baliprov.go.id · "
+            "Surat elektronik ppid@baliprov.go.id",
         ],
     ),
-    # Optional logo for the kop surat: a path relative to static/.
-    "KOP_LOGO": os.environ.get("PPID_KOP_LOGO", ""),
     "KOTA_SURAT": env_str("PPID_KOTA", "Denpasar"),
     # The base URL printed in QR codes on receipts (the intranet address of this app).
     "URL_INTRANET": env_str("PPID_URL_INTRANET", "http://127.0.0.1:8000"),

@@ -15,10 +15,10 @@ from typing import Any
 import segno
 from django.utils import timezone
 
-from ppid_manual.format import tanggal, terbilang
+from ppid_manual.format import banyaknya, rupiah, tanggal, terbilang
 from ppid_manual.kode import kode_berkas
 from ppid_manual.models import Pejabat, Unit
-from ppid_manual.workflow.pdf import DokumenRalat, PrintDocument, slug_nomor
+from ppid_manual.workflow.pdf import DokumenRalat, PerLembar, PrintDocument, slug_nomor
 from ppid_manual.workflow.ralat import ralat_of
 from ppid_manual.workflow.tabel_pdf import KolomTabel, RegisterDocument
 from registrasi.alur import (
@@ -134,7 +134,7 @@ class SuratPPID(PermohonanDocument):
         }
 
 
-class FormulirPermohonan(PermohonanDocument):
+class FormulirPermohonan(PerLembar, PermohonanDocument):
     """The filled Formulir Permohonan Informasi Publik in two copies: the desk's and the
     pemohon's (the receipt: UU 14/2008 Pasal 22(4)), then the page "Hak-hak Pemohon"."""
 
@@ -151,6 +151,7 @@ class FormulirPermohonan(PermohonanDocument):
         "rincian_informasi",
         "tujuan_penggunaan",
     )
+    salinan = ("Lembar 1: arsip petugas", "Lembar 2: untuk pemohon (tanda bukti)")
 
     def nomor_terbit(self) -> str:
         return self.permohonan.nomor_pendaftaran
@@ -174,7 +175,8 @@ class FormulirPermohonan(PermohonanDocument):
             **super().get_context(),
             "pemberitahuan": pemberitahuan,
             "perpanjangan": perpanjangan,
-            "salinan": ["Lembar 1: arsip petugas", "Lembar 2: untuk pemohon (tanda bukti)"],
+            "salinan": list(self.salinan),
+            "penutup": True,
             "kode_berkas": kode,
             "qr": qr_data_uri(kode),
         }
@@ -230,8 +232,27 @@ class SuratPermintaanDokumen(SuratPPID):
         return {
             **super().get_context(),
             "surat": self.surat,
-            "selaku_pelaksana": ["selaku PPID Pelaksana"],
+            "yth_pelaksana": yth_pelaksana(self.surat.unit, self.surat.tanggal),
         }
+
+
+def yth_pelaksana(unit: Unit, day: datetime.date) -> str:
+    """The addressee of a letter to an OPD's PPID Pelaksana, from the officials table: the
+    jabatan of the official who is its PPID Pelaksana on the letter's date, with the capacity
+    ("Sekretaris Dinas Kesehatan Provinsi Bali selaku PPID Pelaksana"); the OPD's head when
+    the table names no PPID Pelaksana."""
+    pejabat = (
+        Pejabat.objects.valid_on(day)
+        .filter(unit=unit, peran__in=[Pejabat.Peran.PPID_PELAKSANA, Pejabat.Peran.KEPALA_OPD])
+        .order_by("-berlaku_dari")
+    )
+    pelaksana = [x for x in pejabat if x.peran == Pejabat.Peran.PPID_PELAKSANA]
+    if pelaksana:
+        found = pelaksana[0]
+        return found.jabatan_ttd if found.selaku else f"{found.jabatan} selaku PPID Pelaksana"
+    kepala = next(iter(pejabat), None)
+    jabatan = kepala.jabatan if kepala is not None else f"Kepala {unit.nama}"
+    return f"{jabatan} selaku PPID Pelaksana"
 
 
 class Pemberitahuan(SuratPPID):
@@ -332,6 +353,41 @@ class SkPenolakan(SuratPPID):
         return f"sk-penolakan-{slug_nomor(self.permohonan.nomor_sk_penolakan)}.pdf"
 
 
+def beda_dari_perkiraan(p: Permohonan, penyerahan: Penyerahan) -> list[str]:
+    """Why a handover charges another amount than the notice's estimate (Pasal 22(7) huruf g
+    gave the pemohon a perkiraan): each figure that differs, as the estimate and as charged.
+    Empty when the notice estimated nothing or the amounts agree."""
+    if not p.perkiraan_biaya_total or penyerahan.total == p.perkiraan_biaya_total:
+        return []
+    alasan = []
+    satuan = (
+        (penyerahan.tarif or p.perkiraan_tarif).satuan
+        if (penyerahan.tarif or p.perkiraan_tarif)
+        else "lembar"
+    )
+    if penyerahan.jumlah_halaman != (p.perkiraan_halaman or 0):
+        alasan.append(
+            f"banyaknya salinan yang diserahkan {banyaknya(penyerahan.jumlah_halaman, satuan)}, "
+            f"diperkirakan {banyaknya(p.perkiraan_halaman or 0, satuan)}"
+        )
+    harga_perkiraan = p.perkiraan_tarif.harga if p.perkiraan_tarif else 0
+    if (penyerahan.harga_satuan or 0) != harga_perkiraan:
+        alasan.append(
+            f"harga satuan {rupiah(penyerahan.harga_satuan or 0)}, "
+            f"diperkirakan {rupiah(harga_perkiraan)}"
+        )
+    if (penyerahan.biaya_pengiriman or 0) != (p.perkiraan_biaya_kirim or 0):
+        alasan.append(
+            f"biaya pengiriman {rupiah(penyerahan.biaya_pengiriman or 0)}, "
+            f"diperkirakan {rupiah(p.perkiraan_biaya_kirim or 0)}"
+        )
+    if p.biaya_ditetapkan is not None:
+        alasan.append(
+            f"biaya ditetapkan Atasan PPID atas keberatan sebesar {rupiah(p.biaya_ditetapkan)}"
+        )
+    return alasan
+
+
 class TandaTerimaPenyerahan(PermohonanDocument):
     """The receipt of the information handed over, with the fee breakdown (SOP step 5),
     signed by the desk officer and the recipient."""
@@ -359,7 +415,12 @@ class TandaTerimaPenyerahan(PermohonanDocument):
         return f"tanda-terima-{slug_nomor(self.penyerahan.nomor)}.pdf"
 
     def get_context(self) -> dict[str, Any]:
-        return {**super().get_context(), "penyerahan": self.penyerahan}
+        return {
+            **super().get_context(),
+            "penyerahan": self.penyerahan,
+            "beda_perkiraan": beda_dari_perkiraan(self.permohonan, self.penyerahan),
+            "petugas": self.penyerahan.petugas,
+        }
 
 
 class Kuitansi(PermohonanDocument):
@@ -391,6 +452,7 @@ class Kuitansi(PermohonanDocument):
             **super().get_context(),
             "penyerahan": self.penyerahan,
             "terbilang_total": terbilang(int(self.penyerahan.total)).capitalize(),
+            "petugas": self.penyerahan.petugas,
         }
 
 

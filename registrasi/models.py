@@ -873,6 +873,16 @@ class Penyerahan(models.Model):
         "nomor kuitansi", max_length=150, unique=True, null=True, blank=True
     )
     dibuat = models.DateTimeField("dibuat", auto_now_add=True)
+    # The desk officer who handed it over and took the payment: named on the tanda terima and
+    # the kuitansi, which are rendered in the step's transaction before its event exists.
+    petugas = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="petugas yang menyerahkan",
+    )
 
     class Meta:
         ordering = ["tanggal", "pk"]

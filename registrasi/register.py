@@ -20,8 +20,7 @@ from decimal import Decimal
 from typing import Any
 
 from ppid_manual import hukum
-from ppid_manual.format import hari_tanggal, tanggal
-from ppid_manual.format import rupiah as _rupiah
+from ppid_manual.format import NBSP, banyaknya, hari_tanggal, rupiah, tanggal
 from ppid_manual.models import Unit
 from ppid_manual.workflow import susulan
 from ppid_manual.workflow.ralat import catatan_register, ralat_per_kasus
@@ -34,11 +33,6 @@ J = SuratPermintaan.Jawaban
 
 # The decisions that give the information, wholly or in part (Pasal 22(7) c-d).
 DIBERIKAN = (K.DIBERIKAN_SELURUHNYA, K.DIBERIKAN_SEBAGIAN)
-
-
-def rupiah(amount) -> str:
-    """An amount as the letters print it, never broken between "Rp" and the figure."""
-    return _rupiah(amount).replace(" ", "\u00a0")
 
 
 def _unit(p: Permohonan) -> str:
@@ -201,10 +195,12 @@ def jumlah_biaya(p: Permohonan) -> Decimal:
 
 
 def _rincian(halaman: int, satuan: str, harga, salinan, kirim) -> str:
-    """ "penyalinan 4 lembar × Rp 500 = Rp 2.000; pengiriman Rp 10.000"."""
+    """ "penyalinan 4 lembar × Rp500,00 = Rp2.000,00; pengiriman Rp10.000,00" (the letters'
+    format: ppid_manual/format.py), each product held on one line."""
     parts = []
     if salinan:
-        parts.append(f"penyalinan {halaman} {satuan} × {rupiah(harga)} = {rupiah(salinan)}")
+        kali = f"×{NBSP}{rupiah(harga)} ={NBSP}{rupiah(salinan)}"
+        parts.append(f"penyalinan {banyaknya(halaman, satuan)} {kali}")
     if kirim:
         parts.append(f"pengiriman {rupiah(kirim)}")
     return "; ".join(parts)
@@ -213,9 +209,10 @@ def _rincian(halaman: int, satuan: str, harga, salinan, kirim) -> str:
 def biaya_dan_cara_pembayaran(p: Permohonan) -> str:
     """Biaya dan cara pembayaran, with its breakdown (UU 14/2008 Pasal 21; Pasal 22(7) g).
 
-    Paid: per handover, copies × unit price + delivery = total, paid at the handover against
-    its tanda terima (the app records no other way to pay). Decided but not yet handed over:
-    the notice's estimate, not yet paid. Nothing due: "Tanpa biaya"."""
+    Paid: per handover, copies × unit price + delivery = total, and how it was paid as the
+    handover recorded it (its tanda terima and kuitansi named). Decided but not yet handed
+    over: the notice's estimate and the way of paying it gave, not yet paid. Nothing due:
+    "Tanpa biaya"."""
     serah = p.penyerahan_register
     if serah:
         parts = []
@@ -227,9 +224,11 @@ def biaya_dan_cara_pembayaran(p: Permohonan) -> str:
             rincian = _rincian(
                 s.jumlah_halaman, satuan, s.harga_satuan, s.biaya_salinan, s.biaya_pengiriman
             )
-            parts.append(
-                f"{rupiah(s.total)}: {rincian}. Dibayar saat penyerahan (tanda terima {s.nomor})."
+            cara = s.get_cara_pembayaran_display() or "Dibayar pada saat penyerahan"
+            bukti = f"tanda terima {s.nomor}" + (
+                f", kuitansi {s.nomor_kuitansi}" if s.nomor_kuitansi else ""
             )
+            parts.append(f"{rupiah(s.total)}: {rincian}. {cara} ({bukti}).")
         return "\n".join(parts)
     if p.keputusan in DIBERIKAN and p.status != S.DITARIK:
         total = p.perkiraan_biaya_total
@@ -243,7 +242,8 @@ def biaya_dan_cara_pembayaran(p: Permohonan) -> str:
             p.perkiraan_biaya_salinan,
             p.perkiraan_biaya_kirim,
         )
-        return f"Perkiraan {rupiah(total)}: {rincian}. Dibayar saat penyerahan; belum dibayar."
+        cara = p.get_cara_pembayaran_display() or "Dibayar pada saat penyerahan"
+        return f"Perkiraan {rupiah(total)}: {rincian}. {cara}; belum dibayar."
     if p.keputusan or p.status == S.DITARIK:
         return "Tanpa biaya"
     return ""

@@ -140,3 +140,12 @@ def assert_issued(client, user, case, jenis: str, url: str, page_url: str | None
     if d.nomor:
         assert d.nomor in page
     return d
+
+
+def teks_surat(html: str) -> str:
+    """The words a letter prints, from its HTML: without tags (a document number sits in a
+    span that keeps it on one line) and with non-breaking spaces as spaces (a jabatan's last
+    word, a count and its unit)."""
+    import re
+
+    return re.sub(r"<[^>]+>", "", str(html)).replace("\u00a0", " ")

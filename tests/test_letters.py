@@ -48,8 +48,8 @@ def test_letter_filters():
     assert hari_tanggal(D(2026, 4, 7)) == "Selasa, 7 April 2026"
     assert angka_terbilang(10) == "10 (sepuluh)"
     assert hari_kerja(7) == "7 (tujuh) hari kerja"
-    assert rupiah(12500) == "Rp 12.500"
-    assert rupiah(0) == "Rp 0"
+    assert rupiah(12500) == "Rp12.500,00"
+    assert rupiah(0) == "Rp0,00"
     assert romawi(3) == "III"
     assert romawi(D(2026, 12, 1)) == "XII"
 

@@ -62,13 +62,19 @@ def test_a_database_that_is_down_gives_an_indonesian_page(rf, db):
     assert "Traceback" not in response.content.decode()
 
 
-def test_check_deploy_is_clean_in_production_settings():
+def test_check_deploy_is_clean_in_production_settings(tmp_path):
+    # The settings only: an empty database of its own (the master-data checks read the
+    # database, and find nothing to name in an empty one: tests/test_master_data_produksi.py).
     env = {
         k: v
         for k, v in os.environ.items()
-        if k not in ("DEBUG", "PPID_HTTPS", "DJANGO_ALLOW_ASYNC_UNSAFE")
+        if k not in ("DEBUG", "PPID_HTTPS", "DJANGO_ALLOW_ASYNC_UNSAFE", "DATABASE_URL")
     }
-    env.update(SECRET_KEY="p" * 20 + "roduction-key-0123456789-abcdefghijklmn", DEBUG="0")
+    env.update(
+        SECRET_KEY="p" * 20 + "roduction-key-0123456789-abcdefghijklmn",
+        DEBUG="0",
+        SQLITE_PATH=str(tmp_path / "kosong.sqlite3"),
+    )
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,

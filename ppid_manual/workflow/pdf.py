@@ -144,6 +144,12 @@ def _styles(html: str, config) -> tuple[str, list]:
 
 
 def render_pdf(html: str) -> bytes:
+    return render_pdf_gabung([html])
+
+
+def render_pdf_gabung(htmls: list[str]) -> bytes:
+    """One PDF from several HTML documents, each laid out on its own (its own "Halaman x dari
+    y"): the copies (lembar) of a formulir, each numbered as the sheet its holder keeps."""
     try:
         from weasyprint import HTML
         from weasyprint.urls import FatalURLFetchingError
@@ -151,10 +157,18 @@ def render_pdf(html: str) -> bytes:
         raise PdfError("WeasyPrint tidak terpasang; dokumen tidak dapat dicetak.") from exc
     try:
         config = _font_config()
-        html, stylesheets = _styles(html, config)
-        pdf = HTML(string=html, base_url="/", url_fetcher=_static_only_fetcher()).write_pdf(
-            stylesheets=stylesheets, font_config=config
-        )
+        documents = []
+        for html in htmls:
+            html, stylesheets = _styles(html, config)
+            documents.append(
+                HTML(string=html, base_url="/", url_fetcher=_static_only_fetcher()).render(
+                    stylesheets=stylesheets, font_config=config
+                )
+            )
+        document = documents[0]
+        if len(documents) > 1:
+            document = document.copy([page for doc in documents for page in doc.pages])
+        pdf = document.write_pdf()
     except FatalURLFetchingError as exc:
         raise PdfError(str(exc.__cause__ or exc)) from exc
     if not pdf or not pdf.startswith(b"%PDF"):
@@ -241,7 +255,8 @@ class PrintDocument:
             unit = Unit.objects.filter(jenis=Unit.Jenis.PPID_UTAMA).first()
         return unit
 
-    def render_html(self) -> str:
+    def render_html(self, **lain: Any) -> str:
+        """The document's HTML; `lain` overrides context values (one copy of a formulir)."""
         context = {
             "dokumen": self,
             "judul": self.title,
@@ -251,14 +266,13 @@ class PrintDocument:
             "dicetak": timezone.localtime(),
             "konsep": self.konsep,
             **self.get_context(),
+            **lain,
         }
         unit = self.unit_penerbit(context)
         context.setdefault(
             "kop_baris", unit.kop_baris() if unit is not None else settings.PPID["KOP_BARIS"]
         )
-        context.setdefault(
-            "kop_logo", unit.logo_kop() if unit is not None else settings.PPID["KOP_LOGO"]
-        )
+        context.setdefault("kop_lambang", unit.lambang_url() if unit is not None else "")
         return render_to_string(self.template_name, context, request=self.request)
 
     def render_pdf(self) -> bytes:
@@ -270,6 +284,24 @@ class PrintDocument:
         response["Content-Disposition"] = f'{disposition}; filename="{self.nama_berkas()}"'
         response["Cache-Control"] = "no-store"
         return response
+
+
+class PerLembar:
+    """A form printed in copies (lembar: the desk's, the pemohon's), put before its
+    PrintDocument class. Each copy is laid out on its own, so each is numbered "Halaman 1 dari
+    n" as the sheets its holder keeps (not "Halaman 5 dari 10" on the pemohon's copy); the
+    template loops over `salinan` and prints its closing pages where `penutup` is true."""
+
+    salinan: tuple[str, ...] = ()
+
+    def render_pdf(self) -> bytes:
+        terakhir = len(self.salinan) - 1
+        return render_pdf_gabung(
+            [
+                self.render_html(salinan=[lembar], penutup=i == terakhir)  # type: ignore[attr-defined]
+                for i, lembar in enumerate(self.salinan)
+            ]
+        )
 
 
 class DokumenRalat:

@@ -236,11 +236,15 @@ def _tinggi(sel: list[list[str]]) -> float:
     return max(len(lines) for lines in sel) * SPASI + 2 * PAD_Y
 
 
-def kop() -> tuple[list[str], str]:
-    """The kop's lines and logo (a path under static/) for the registers: the letters' kop
-    from the settings (PPID_KOP, PPID_KOP_LOGO). The one place to point at the issuing
-    unit's kop when it moves into master data."""
-    return list(settings.PPID["KOP_BARIS"]), settings.PPID["KOP_LOGO"]
+def kop() -> tuple[list[str], tuple[bytes, str]]:
+    """The kop's lines and lambang (its bytes and MIME type) for the registers: the PPID
+    Utama's, from master data (Unit.kop, Unit.lambang), as its letters print it."""
+    from ppid_manual.models import Unit
+
+    unit = Unit.objects.filter(jenis=Unit.Jenis.PPID_UTAMA).first()
+    if unit is None:
+        return list(settings.PPID["KOP_BARIS"]), (b"", "")
+    return unit.kop_baris(), unit.lambang_kop()
 
 
 def render_tabel_pdf(
@@ -290,6 +294,7 @@ def render_tabel_pdf(
     kepala = [pecah_baris(k.judul, ukur_tebal, inner[i]) for i, k in enumerate(kolom)]
     tinggi_kepala = _tinggi(kepala)
     kop_baris, kop_logo = kop()
+    kop_logo = kop_logo if kop_logo[0] else None
     kop_ukuran = [
         (tebal, 13) if i == 0 else (tebal, 14) if i == 1 else (biasa, 9)
         for i in range(len(kop_baris))
@@ -426,6 +431,10 @@ def render_tabel_pdf(
     canvas.save()
     lapor(1.0, "selesai")
     pdf = out.getvalue()
+    if kop_logo and kop_logo[1] != "image/png":
+        # ReportLab reads no SVG: the lambang is drawn by WeasyPrint on a page of the same
+        # size and laid over the first page, where _draw_kop left its room.
+        pdf = _lambang_svg_di_atas(pdf, kop_logo, left, top, page_w, page_h)
     if not pdf.startswith(b"%PDF"):
         raise PdfError("ReportLab tidak menghasilkan PDF.")
     return pdf
@@ -440,19 +449,13 @@ def _kop_tinggi(sizes, logo) -> float:
 
 
 def _draw_kop(canvas, lines, logo, sizes, left, right, y, image_reader) -> None:
-    """The letters' kop (print/_kop.html): the logo on the left, the lines centred, a double
-    rule under them, _kop_tinggi high."""
+    """The letters' kop (print/_kop.html): the lambang on the left, the lines centred, a
+    double rule under them, _kop_tinggi high. `logo` is (bytes, MIME type) or None; an SVG
+    lambang is laid over afterwards (_lambang_svg_di_atas)."""
     top = y
-    if logo:
-        path = finders.find(logo)
-        if not path:
-            raise PdfError(f"Logo kop {logo} tidak ditemukan di folder static.")
-        if path.lower().endswith(".svg"):
-            raise PdfError(
-                "Logo kop untuk register harus PNG atau JPEG (ReportLab tidak membaca SVG)."
-            )
+    if logo and logo[1] == "image/png":
         height = LOGO_MM * MM
-        img = image_reader(path)
+        img = image_reader(io.BytesIO(logo[0]))
         iw, ih = img.getSize()
         canvas.drawImage(
             img, left, top - height, width=height * iw / ih, height=height, mask="auto"
@@ -469,6 +472,29 @@ def _draw_kop(canvas, lines, logo, sizes, left, right, y, image_reader) -> None:
     canvas.setLineWidth(0.5)
     canvas.line(left, y - 1.6, right, y - 1.6)
     canvas.setLineWidth(GARIS)
+
+
+def _lambang_svg_di_atas(pdf: bytes, logo, left, top, page_w, page_h) -> bytes:
+    """The register with its SVG lambang drawn over the first page's kop: WeasyPrint draws it
+    at the same place on a page of the same size, pypdf merges the two pages."""
+    from pypdf import PdfReader, PdfWriter
+
+    from ppid_manual.lambang import data_url
+    from ppid_manual.workflow.pdf import render_pdf
+
+    pt = 25.4 / 72  # mm per point
+    html = (
+        f"<style>@page {{ size: {page_w * pt:.3f}mm {page_h * pt:.3f}mm; margin: 0 }}"
+        f"body {{ margin: 0 }} img {{ position: absolute; left: {left * pt:.3f}mm; "
+        f"top: {(page_h - top) * pt:.3f}mm; height: {LOGO_MM}mm }}</style>"
+        f'<img src="{data_url(*logo)}" alt="">'
+    )
+    lapisan = PdfReader(io.BytesIO(render_pdf(html))).pages[0]
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    writer.pages[0].merge_page(lapisan)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def dicetak_kaki(judul: str) -> str:
@@ -500,6 +526,7 @@ class RegisterDocument:
 
     def render_pdf(self, kemajuan: Callable[[float, str], None] | None = None) -> bytes:
         from ppid_manual.format import tanggal
+        from ppid_manual.rantai import kode_integritas
 
         return render_tabel_pdf(
             judul=self.title.upper(),
@@ -507,7 +534,8 @@ class RegisterDocument:
             kolom=self.kolom,
             baris=(self.cells(r) for r in self.rows),
             jumlah=len(self.rows),
-            penutup=self.penutup(),
+            # The chain's head when printed (issue 25): a later edit shows against the paper.
+            penutup=f"{self.penutup()} {kode_integritas()}",
             kaki=dicetak_kaki(self.title),
             kemajuan=kemajuan,
         )

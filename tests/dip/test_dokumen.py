@@ -9,6 +9,7 @@ from django.urls import reverse
 from dip import actions
 from dip.documents import DaftarDik, LembarKoreksi, RekapDip, SkDip, SuratPengantarDip
 from tests.dip.conftest import HARI_INI, sampai_ditetapkan, sampai_ppid
+from tests.helpers import teks_surat
 
 
 def _pdf(client, url):
@@ -30,7 +31,7 @@ def adopted(dunia):
 def test_the_sk_dip_of_the_province_with_its_lampiran(client, adopted):
     html = SkDip(adopted.provinsi).render_html()
     assert "KEPUTUSAN SEKRETARIS DAERAH PROVINSI BALI SELAKU ATASAN PPID" in html
-    assert "NOMOR 001/SK-DIP/Setda/2026" in html
+    assert "NOMOR 001/SK-DIP/Setda/2026" in teks_surat(html)
     assert "DAFTAR INFORMASI PUBLIK PEMERINTAH PROVINSI BALI<br>TAHUN 2026" in html
     assert "pada tanggal</td><td>: 10 Maret 2026" in html
     assert "sebanyak 3 (tiga) informasi publik" in html
@@ -58,12 +59,15 @@ def test_the_sk_dip_of_an_opd_is_signed_by_its_head(client, adopted):
     adopted.dinkes.refresh_from_db()
     html = SkDip(adopted.dinkes).render_html()
     assert "KEPUTUSAN KEPALA DINAS KESEHATAN PROVINSI BALI" in html
-    assert "NOMOR 001/SK-DIP/Diskes/2026" in html
+    assert "NOMOR 001/SK-DIP/Diskes/2026" in teks_surat(html)
     assert "DAFTAR INFORMASI PUBLIK DINAS KESEHATAN<br>TAHUN 2026" in html
     assert "dr. Ketut Suarjaya, M.PPM." in html
     assert "sebanyak 2 (dua) informasi publik" in html
     assert "Data jumlah kendaraan" not in html  # only its own entries
-    assert "PEMERINTAH PROVINSI BALI</div>" not in html  # a keputusan has no letterhead
+    # A keputusan opens with the kop naskah dinas of its signer's office (Permendagri 1/2023).
+    kop = html.split('<table class="kop">', 1)[1].split("</table>", 1)[0]
+    assert '<div class="baris-1">DINAS KESEHATAN</div>' in kop
+    assert html.index('<table class="kop">') < html.index("KEPUTUSAN KEPALA DINAS KESEHATAN")
     client.force_login(adopted.pelaksana_dinkes)
     _pdf(client, reverse("dip:cetak_sk", args=[adopted.dinkes.pk]))
 
@@ -86,7 +90,7 @@ def test_the_surat_pengantar(client, adopted):
     assert "Denpasar, 10 Maret 2026" in html
     assert "Yth. Kepala Bidang Informasi dan Komunikasi Publik" in html
     assert "Penyampaian Daftar Informasi Publik Pemerintah Provinsi Bali Tahun 2026" in html
-    assert "Nomor 001/SK-DIP/Setda/2026 tanggal 10 Maret 2026" in html
+    assert "Nomor 001/SK-DIP/Setda/2026 tanggal 10 Maret 2026" in teks_surat(html)
     assert "memuat 3 (tiga) informasi publik" in html
     assert "1 (satu) berkas" in html
     assert "Gede Pramana, S.E., M.T." in html  # the PPID signs

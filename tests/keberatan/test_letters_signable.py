@@ -17,6 +17,7 @@ from keberatan.models import Keberatan
 from ppid_manual.kode import kode_berkas
 from ppid_manual.models import FormatNomor, PolaNomorUnit
 from registrasi.models import Permohonan
+from tests.helpers import teks_surat
 
 K = Permohonan.Keputusan
 
@@ -40,7 +41,7 @@ def test_the_sekdas_answer_uses_the_sekretariat_daerahs_kop_and_number(desk, hol
     html = SuratTanggapan(k).render_html()
     assert "SEKRETARIAT DAERAH" in html and "INFORMATIKA DAN STATISTIK" not in html
     # The jabatan already says "selaku Atasan PPID": printed once.
-    assert html.count("selaku Atasan PPID") == 1
+    assert teks_surat(html).count("selaku Atasan PPID") == 1
     assert "Tembusan:\n<ol><li>PPID Pemerintah Provinsi Bali.</li></ol>" in html
     assert "Arsip" not in html and "Kepada Yth." not in html
     assert "keputusan PPID" in html and "putusan PPID" not in html.replace("keputusan PPID", "")

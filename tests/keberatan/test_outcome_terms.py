@@ -87,7 +87,12 @@ def test_a_fee_correction_prints_the_new_amount_and_the_handover_keeps_to_it(cli
     k.refresh_from_db()
     with at(D(2026, 4, 10)):
         html = SuratTanggapan(k).render_html()
-    assert "MENETAPKAN biaya seluruhnya sebesar Rp 10.000" in html
+    # The amount in figures and words, and how it is paid (LETTERS.md: every amount a letter
+    # states has its terbilang).
+    assert (
+        "MENETAPKAN biaya seluruhnya paling banyak Rp10.000,00 (sepuluh ribu rupiah), yang "
+        "dibayar pada saat penyerahan informasi dengan cara "
+    ) in html
     p = Permohonan.objects.get(pk=k.permohonan_id)
     assert p.biaya_ditetapkan == Decimal("10000")
     with at(D(2026, 4, 13)):

@@ -18,6 +18,7 @@ from ppid_manual.models import FormatNomor, Pejabat, PolaNomorUnit
 from registrasi import actions
 from registrasi.documents import Kuitansi, Pemberitahuan, TandaTerimaPenyerahan
 from registrasi.models import Permohonan
+from tests.helpers import teks_surat
 
 from .conftest import form_data, register
 
@@ -125,14 +126,14 @@ def test_a_paid_handover_gets_a_numbered_kuitansi_and_a_free_one_none(
     assert t.nomor_kuitansi == "0001/KW-PPID/III/2026"
     assert FormatNomor.objects.get(jenis=FormatNomor.Jenis.KUITANSI)
     html = Kuitansi(p, penyerahan=t).render_html()
-    assert "KUITANSI" in html and "Nomor 0001/KW-PPID/III/2026" in html
+    assert "KUITANSI" in html and "Nomor 0001/KW-PPID/III/2026" in teks_surat(html)
     assert "Sebelas ribu rupiah" in html
     assert "Rp11.000,00 (sebelas ribu rupiah)" in html
     assert "Tunai di meja layanan PPID" in html
     assert t.nomor in html and p.nomor_pendaftaran in html
     receipt = TandaTerimaPenyerahan(p, penyerahan=t).render_html()
     assert "Jumlah dibayar: <strong>Rp11.000,00 (sebelas ribu rupiah)</strong>" in receipt
-    assert "kuitansi nomor 0001/KW-PPID/III/2026" in receipt
+    assert "kuitansi nomor 0001/KW-PPID/III/2026" in teks_surat(receipt)
     client.force_login(petugas)
     url = reverse("registrasi:cetak_kuitansi", args=[p.pk, t.pk])
     response = client.get(url)
@@ -178,7 +179,7 @@ def test_a_ppid_pelaksanas_direct_answer_uses_its_opds_kop_number_and_official(
     html = Pemberitahuan(p).render_html()
     assert "DINAS KESEHATAN" in html and "INFORMATIKA DAN STATISTIK" not in html
     assert sekdis.nama in html and "NIP 19750303 200003 2 004" in html
-    assert "Sekretaris Dinas Kesehatan Provinsi Bali selaku PPID Pelaksana," in html
+    assert "Sekretaris Dinas Kesehatan Provinsi Bali selaku PPID Pelaksana," in teks_surat(html)
     assert pejabat["ppid"].nama not in html
 
 

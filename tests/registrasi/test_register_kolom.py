@@ -29,7 +29,8 @@ def rows_by_nomor() -> dict[str, dict]:
 
 
 def _plain(value):
-    # The printed amounts keep "Rp" and the figure together with a no-break space.
+    # A count and its unit, "×" and "=" with the amount after them, are held together with
+    # no-break spaces in the printed register.
     return value.replace("\u00a0", " ") if isinstance(value, str) else value
 
 
@@ -200,15 +201,20 @@ def test_biaya_has_its_breakdown_and_how_it_is_paid(cases):
     def row(key):
         return rows[cases[key].nomor_pendaftaran]
 
-    nomor = cases["penyerahan"].nomor
+    serah = cases["penyerahan"]
+    # The amounts as the letters print them, and how it was paid as the handover recorded
+    # it, with its tanda terima and kuitansi (Perki: Biaya dan cara pembayaran).
     assert row("seluruhnya")["biaya"] == (
-        "Rp 17.000: penyalinan 4 lembar × Rp 500 = Rp 2.000; pengiriman Rp 15.000. "
-        f"Dibayar saat penyerahan (tanda terima {nomor})."
+        "Rp17.000,00: penyalinan 4 lembar × Rp500,00 = Rp2.000,00; pengiriman "
+        "Rp15.000,00. Tunai di meja layanan PPID pada saat penyerahan, dengan kuitansi "
+        f"(tanda terima {serah.nomor}, kuitansi {serah.nomor_kuitansi})."
     )
     assert row("seluruhnya")["biaya_jumlah"] == 17000
+    sebagian = Permohonan.objects.get(pk=cases["sebagian"].pk)
+    cara_estimasi = sebagian.get_cara_pembayaran_display() or "Dibayar pada saat penyerahan"
     assert row("sebagian")["biaya"] == (
-        "Perkiraan Rp 5.000: penyalinan 10 lembar × Rp 500 = Rp 5.000. "
-        "Dibayar saat penyerahan; belum dibayar."
+        "Perkiraan Rp5.000,00: penyalinan 10 lembar × Rp500,00 = Rp5.000,00. "
+        f"{cara_estimasi}; belum dibayar."
     )
     assert row("sebagian")["biaya_jumlah"] == 0
     for key in ("ditolak", "tidak_dikuasai", "belum", "melihat", "ditarik"):

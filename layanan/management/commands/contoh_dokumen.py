@@ -22,12 +22,17 @@ class Command(BaseCommand):
             action="store_true",
             help="hanya surat bertanda tangan pejabat dan tanda terima (untuk uji cepat)",
         )
+        parser.add_argument(
+            "--pendek",
+            action="store_true",
+            help="isian terpendek (bukan terpanjang): surat pendek harus muat satu halaman",
+        )
 
-    def handle(self, *args, berkas: str, sebagian: bool = False, **options):
+    def handle(self, *args, berkas: str, sebagian: bool = False, pendek: bool = False, **options):
         from layanan import contoh as buku
 
         with transaction.atomic():
-            contoh = buku.buat_contoh(semua=not sebagian)
+            contoh = buku.buat_contoh(semua=not sebagian, pendek=pendek)
             dokumen = [buku.cetak(c) for c in contoh]
             transaction.set_rollback(True)
         pdf, halaman = buku.jilid(contoh, dokumen)

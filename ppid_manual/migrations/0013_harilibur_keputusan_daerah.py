@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("ppid_manual", "0010_nomor_dipesan_batal"),
+        ("ppid_manual", "0012_event_hash_chain"),
     ]
 
     operations = [
