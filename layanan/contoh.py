@@ -395,7 +395,8 @@ def _permohonan(petugas, ppid, pelaksana, *, semua: bool):
         reg.Putusan(
             keputusan=K.BELUM_DIDOKUMENTASIKAN,
             uraian_informasi=teks(3000, "Rekapitulasi sedang disusun oleh bidang terkait; "),
-            tanggal_tersedia=timezone.localdate() + datetime.timedelta(days=60),
+            # The latest date the law allows: the request's own deadline (Pasal 22(7)–(8)).
+            tanggal_tersedia=p.tenggat,
         ),
         by=ppid,
     )
