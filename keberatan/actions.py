@@ -614,14 +614,14 @@ def record_sengketa(
         )
         notes.insert(
             0,
-            f"Sengketa diajukan {tanggal(tanggal_sengketa)}, sesudah perkiraan batas 14 hari "
-            f"kerja ({hari_tanggal(keberatan.tenggat_sengketa)}) yang dihitung dari perkiraan "
-            "tanggal tanggapan diterima pemohon; ketepatan waktunya belum dapat dinilai "
-            "(UU 14/2008 Pasal 37 ayat (2))."
+            f"Sengketa diajukan {tanggal(tanggal_sengketa)}, sesudah perkiraan batas "
+            f"{hukum.HK_SENGKETA} hari kerja ({hari_tanggal(keberatan.tenggat_sengketa)}) yang "
+            "dihitung dari perkiraan tanggal tanggapan diterima pemohon; ketepatan waktunya "
+            f"belum dapat dinilai ({hukum.DASAR_SENGKETA})."
             if perkiraan
-            else f"PERINGATAN: sengketa diajukan {tanggal(tanggal_sengketa)}, sesudah batas 14 "
-            f"hari kerja ({hari_tanggal(keberatan.tenggat_sengketa)}; UU 14/2008 Pasal 37 "
-            "ayat (2)).",
+            else f"PERINGATAN: sengketa diajukan {tanggal(tanggal_sengketa)}, sesudah batas "
+            f"{hukum.HK_SENGKETA} hari kerja ({hari_tanggal(keberatan.tenggat_sengketa)}; "
+            f"{hukum.DASAR_SENGKETA}).",
         )
 
     def update(k: Keberatan) -> dict[str, Any]:

@@ -400,7 +400,8 @@ def nilai_pengajuan(
     diajukan = dikirim if cara == Keberatan.CaraPengajuan.POS else diterima
     P = Keberatan.Pengajuan
     if diajukan is None and diterima <= batas_pasti:
-        return Penilaian(P.TEPAT, batas, None, "Diterima dalam batas 30 hari kerja.")
+        teks = f"Diterima dalam batas {hukum.HK_KEBERATAN} hari kerja."
+        return Penilaian(P.TEPAT, batas, None, teks)
     if diajukan is None:
         return Penilaian(
             P.BELUM_PASTI,
@@ -408,10 +409,12 @@ def nilai_pengajuan(
             None,
             f"Keberatan dikirim melalui pos dan diterima {tanggal(diterima)}, sesudah batas "
             f"{tanggal(batas)}; tanggal pengirimannya (cap pos) tidak diketahui, sehingga "
-            "ketepatan waktu pengajuan belum dapat dinilai (UU 14/2008 Pasal 36 ayat (1)).",
+            f"ketepatan waktu pengajuan belum dapat dinilai ({hukum.DASAR_PENGAJUAN_KEBERATAN}).",
         )
     if diajukan <= batas_pasti:
-        return Penilaian(P.TEPAT, batas, diajukan, "Diajukan dalam batas 30 hari kerja.")
+        return Penilaian(
+            P.TEPAT, batas, diajukan, f"Diajukan dalam batas {hukum.HK_KEBERATAN} hari kerja."
+        )
     if dasar.perkiraan:
         return Penilaian(
             P.BELUM_PASTI,
@@ -420,7 +423,8 @@ def nilai_pengajuan(
             f"Batas pengajuan {tanggal(batas)} dihitung dari perkiraan tanggal surat diterima "
             "pemohon (penyampaiannya belum dicatat atau belum dikonfirmasi), sehingga "
             "ketepatan waktu pengajuan belum dapat dinilai; catat penyampaian surat itu pada "
-            "permohonan bila tanggal diterimanya diketahui (UU 14/2008 Pasal 36 ayat (1)).",
+            "permohonan bila tanggal diterimanya diketahui "
+            f"({hukum.DASAR_PENGAJUAN_KEBERATAN}).",
         )
     lewat = calendar.working_days_elapsed(batas, diajukan)
     return Penilaian(
@@ -428,8 +432,9 @@ def nilai_pengajuan(
         batas,
         diajukan,
         f"PERINGATAN: keberatan diajukan {tanggal(diajukan)}, {lewat} hari kerja sesudah batas "
-        f"30 hari kerja ({hari_tanggal(batas)}; dihitung sejak {tanggal(dasar.tanggal)}). Tetap "
-        "didaftarkan; kelayakannya dipertimbangkan Atasan PPID (UU 14/2008 Pasal 36 ayat (1)).",
+        f"{hukum.HK_KEBERATAN} hari kerja ({hari_tanggal(batas)}; dihitung sejak "
+        f"{tanggal(dasar.tanggal)}). Tetap didaftarkan; kelayakannya dipertimbangkan Atasan PPID "
+        f"({hukum.DASAR_PENGAJUAN_KEBERATAN}).",
     )
 
 
@@ -677,7 +682,7 @@ SENGKETA_TANPA_TANGGAPAN = DeadlineSpec(
     "tenggat_sengketa",
     "tenggat_tanggapan",
     HK_SENGKETA,
-    "Batas pengajuan sengketa tanpa tanggapan (Perki 1/2013 Pasal 13)",
+    "Batas pengajuan sengketa tanpa tanggapan",
     applies=lambda k: k.tanggal_tanggapan is None,
     judul="Batas pengajuan sengketa ke Komisi Informasi (bila tidak ditanggapi)",
     dasar=hukum.DASAR_SENGKETA_TANPA_TANGGAPAN,

@@ -155,12 +155,12 @@ class KeberatanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
             (
                 "disimpan",
                 "Disimpan petugas: keberatan diterima pada tanggal pertama kali diajukan; "
-                "30 hari kerja Atasan PPID dihitung sejak tanggal itu",
+                f"{hukum.HK_TANGGAPAN} hari kerja Atasan PPID dihitung sejak tanggal itu",
             ),
             (
                 "dikembalikan",
-                "Dikembalikan kepada pemohon untuk dilengkapi: 30 hari kerja dihitung sejak "
-                "formulir lengkap diterima",
+                f"Dikembalikan kepada pemohon untuk dilengkapi: {hukum.HK_TANGGAPAN} hari kerja "
+                "dihitung sejak formulir lengkap diterima",
             ),
         ),
         widget=forms.RadioSelect,
@@ -180,7 +180,7 @@ class KeberatanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
         required=False,
         help_text=(
             "Untuk keberatan melalui pos, bila diketahui: pengajuan dinilai pada tanggal "
-            "dikirim (UU 14/2008 Pasal 36 ayat (1))."
+            f"dikirim ({hukum.DASAR_PENGAJUAN_KEBERATAN})."
         ),
     )
     tanggal_dasar = forms.DateField(
@@ -410,7 +410,7 @@ class KeberatanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
                     "formulir_dikembalikan",
                     "Pilih apakah formulir yang belum lengkap itu disimpan petugas atau "
                     "dikembalikan kepada pemohon (menentukan hari ke-0 tenggat tanggapan, "
-                    "UU 14/2008 Pasal 36 ayat (2)).",
+                    f"{hukum.DASAR_TANGGAPAN_KEBERATAN}).",
                 )
         dikirim = cleaned.get("tanggal_dikirim")
         if dikirim and cleaned.get("cara_pengajuan") != Keberatan.CaraPengajuan.POS:

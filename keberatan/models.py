@@ -144,8 +144,8 @@ class Keberatan(IdentitasKasus):
         Act names (the filing, from the pemohon's receipt of the letter that gave the ground);
         unknown when that receipt or a posting date is not known."""
 
-        TEPAT = "tepat", "Diajukan dalam batas 30 hari kerja"
-        TERLAMBAT = "terlambat", "Diajukan melewati batas 30 hari kerja"
+        TEPAT = "tepat", f"Diajukan dalam batas {hukum.HK_KEBERATAN} hari kerja"
+        TERLAMBAT = "terlambat", f"Diajukan melewati batas {hukum.HK_KEBERATAN} hari kerja"
         BELUM_PASTI = "belum_pasti", "Ketepatan waktu pengajuan belum dapat dinilai"
 
     class Sifat(models.TextChoices):
@@ -287,7 +287,9 @@ class Keberatan(IdentitasKasus):
     # Day 0 of the Atasan's 30 hk (Pasal 36(2) "sejak diterimanya keberatan secara tertulis"):
     # the first hand-in of a form the desk kept, else the complete form's receipt.
     mulai_tanggapan = models.DateField(
-        "tanggal keberatan tertulis diterima (hari ke-0 Pasal 36 ayat (2))", null=True, blank=True
+        f"tanggal keberatan tertulis diterima (hari ke-0 {hukum.pasal('36(2)')})",
+        null=True,
+        blank=True,
     )
     cara_pengajuan = models.CharField(
         "cara keberatan disampaikan",

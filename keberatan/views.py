@@ -261,7 +261,7 @@ def baru(request: HttpRequest) -> HttpResponse:
                     messages.warning(
                         request,
                         f"Keberatan {k.nomor_registrasi} didaftarkan. Ketepatan waktu "
-                        "pengajuannya belum dapat dinilai (UU 14/2008 Pasal 36 ayat (1)); "
+                        f"pengajuannya belum dapat dinilai ({hukum.DASAR_PENGAJUAN_KEBERATAN}); "
                         "keterangannya ada pada halaman keberatan.",
                     )
                 else:

@@ -233,17 +233,18 @@ def _dip_menunggu():
         (False, S.DISUSUN): (
             Role.PELAKSANA,
             "Susun entri DIP dan ajukan ke petugas",
-            "Penyusunan DIP (SOP 5 hari kerja)",
+            f"Penyusunan DIP (SOP {hukum.SOP_PENYUSUNAN_DIP} hari kerja)",
         ),
         (False, S.PERBAIKAN): (
             Role.PELAKSANA,
             "Perbaiki entri sesuai catatan koreksi PPID",
-            "Perbaikan DIP (SOP 1 hari kerja)",
+            f"Perbaikan DIP (SOP {hukum.SOP_PERBAIKAN_DIP} hari kerja)",
         ),
         (False, S.DIAJUKAN): (
             Role.PETUGAS,
             "Terima dan rekap DIP OPD",
-            "Penyusunan dan rekap DIP OPD (SOP 5 hari kerja sejak DIP dibuka)",
+            f"Penyusunan dan rekap DIP OPD (SOP {hukum.SOP_PENYUSUNAN_DIP} hari kerja sejak DIP "
+            "dibuka)",
         ),
         (False, S.DIKOREKSI): (
             Role.PETUGAS,
@@ -258,7 +259,7 @@ def _dip_menunggu():
         (True, S.DISUSUN): (
             Role.PETUGAS,
             "Rekap DIP OPD dan ajukan ke PPID",
-            "Penyusunan DIP Provinsi (SOP 5 hari kerja)",
+            f"Penyusunan DIP Provinsi (SOP {hukum.SOP_PENYUSUNAN_DIP} hari kerja)",
         ),
         (True, S.DIAJUKAN_PPID): (
             Role.PPID,

@@ -420,8 +420,8 @@ TARGET_PENYERAHAN = DeadlineSpec(
     judul=f"Target penyerahan informasi (SOP {hukum.SOP_PENYERAHAN} hari kerja)",
     dasar="SOP langkah 5",
     sejak=lambda p: (
-        "tanggal informasi dijanjikan tersedia (pemberitahuan, UU 14/2008 Pasal 22 ayat (7) "
-        "huruf c)"
+        "tanggal informasi dijanjikan tersedia (pemberitahuan, "
+        f"{hukum.pasal('22(7)', huruf='c', uu='singkat')})"
         if p.keputusan == Permohonan.Keputusan.BELUM_DIDOKUMENTASIKAN
         else "tanggal informasi siap diserahkan"
     ),
@@ -443,19 +443,20 @@ def tersedia_melewati_tenggat(
     if p.diperpanjang:
         return (
             f"Tanggal informasi tersedia ({hari_tanggal(tanggal)}) melewati tenggat sesudah "
-            f"perpanjangan ({hari_tanggal(p.tenggat)}); UU 14/2008 Pasal 22 ayat (8) hanya "
+            f"perpanjangan ({hari_tanggal(p.tenggat)}); UU 14/2008 {hukum.pasal('22(8)')} hanya "
             f"memberi satu perpanjangan. Pilih tanggal paling lambat {hari_tanggal(batas)}."
         )
     if p.tenggat < today:
         return (
             f"Tanggal informasi tersedia ({hari_tanggal(tanggal)}) melewati tenggat "
-            f"pemberitahuan yang sudah lewat ({hari_tanggal(p.tenggat)}; UU 14/2008 Pasal 22 "
-            f"ayat (7)); informasi wajib disediakan segera: pilih {hari_tanggal(batas)}."
+            f"pemberitahuan yang sudah lewat ({hari_tanggal(p.tenggat)}; UU 14/2008 "
+            f"{hukum.pasal('22(7)')}); informasi wajib disediakan segera: pilih "
+            f"{hari_tanggal(batas)}."
         )
     return (
         f"Tanggal informasi tersedia ({hari_tanggal(tanggal)}) melewati tenggat pemberitahuan "
         f"({hari_tanggal(p.tenggat)}). Perpanjang dahulu waktunya {HK_PERPANJANGAN} hari kerja "
-        "dengan alasan tertulis (UU 14/2008 Pasal 22 ayat (8)), atau pilih tanggal paling "
+        f"dengan alasan tertulis (UU 14/2008 {hukum.pasal('22(8)')}), atau pilih tanggal paling "
         f"lambat {hari_tanggal(p.tenggat)}."
     )
 
