@@ -18,6 +18,9 @@ from keberatan.documents import (
 )
 from keberatan.models import Keberatan
 from ppid_manual.models import Pejabat
+from ppid_manual.workflow.penyampaian import Cara, Penyampaian
+from registrasi import actions as reg
+from registrasi.models import Permohonan
 from tests.helpers import D, at
 from tests.keberatan.helpers import buat_permohonan, daftarkan, sampai, tolak_permohonan
 
@@ -60,7 +63,13 @@ def test_the_formulir_is_two_copies_with_the_number_and_the_answer_date(desk, k)
 
 def test_the_formulir_notes_a_late_filing(desk, holidays_2026):
     p = tolak_permohonan(desk, buat_permohonan(desk, D(2026, 3, 2)), D(2026, 3, 10))
-    late = daftarkan(desk, D(2026, 4, 30), p)
+    # Late only against a confirmed receipt (an estimated one judges nothing late): the SK
+    # handed over at the desk on its date.
+    with at(D(2026, 3, 10)):
+        reg.record_penyampaian(
+            p, Penyampaian(Cara.LOKET, D(2026, 3, 10)), by=desk.petugas, surat="sk_penolakan"
+        )
+    late = daftarkan(desk, D(2026, 4, 30), Permohonan.objects.get(pk=p.pk))
     html = FormulirKeberatan(late).render_html()
     assert "sesudah batas 30 (tiga puluh) hari kerja sejak 10 Maret 2026 (29 April 2026" in html
 
