@@ -521,7 +521,7 @@ TENGGAT_PENGAJUAN = DeadlineSpec(
     HK_PENGAJUAN,
     f"Batas pengajuan keberatan ({hukum.pasal('36(1)')})",
     judul="Batas pengajuan keberatan",
-    dasar=f"UU 14/2008 {hukum.pasal('36(1)')}",
+    pasal="36(1)",
     # Named with where the date comes from ("tanggal SK penolakan … diterima pemohon").
     sejak=lambda k: (
         f"tanggal timbulnya alasan keberatan ({k.dasar_keterangan[:1].lower()}"
@@ -572,7 +572,7 @@ TENGGAT_TANGGAPAN = DeadlineSpec(
     f"Tenggat tanggapan Atasan PPID ({hukum.pasal('36(2)')})",
     applies=lambda k: k.status in Keberatan.BELUM_DITANGGAPI,
     judul="Tenggat tanggapan Atasan PPID",
-    dasar=f"UU 14/2008 {hukum.pasal('36(2)')}",
+    pasal="36(2)",
     sejak="tanggal keberatan tertulis diterima",
 )
 TARGET_DRAF = DeadlineSpec(
@@ -605,7 +605,7 @@ SENGKETA_TANPA_TANGGAPAN = DeadlineSpec(
     f"Batas pengajuan sengketa ({hukum.pasal('37(2)')})",
     applies=lambda k: k.tanggal_tanggapan is None,
     judul="Batas pengajuan sengketa ke Komisi Informasi (bila tidak ditanggapi)",
-    dasar=f"UU 14/2008 {hukum.pasal('37(2)')}",
+    pasal="37(2)",
     sejak="hari terakhir tenggat tanggapan",
 )
 SENGKETA_SESUDAH_TANGGAPAN = DeadlineSpec(
@@ -615,7 +615,7 @@ SENGKETA_SESUDAH_TANGGAPAN = DeadlineSpec(
     f"Batas pengajuan sengketa ({hukum.pasal('37(2)')})",
     applies=lambda k: k.tanggal_tanggapan is not None,
     judul="Batas pengajuan sengketa ke Komisi Informasi",
-    dasar=f"UU 14/2008 {hukum.pasal('37(2)')}",
+    pasal="37(2)",
     sejak=lambda k: (
         "tanggal surat tanggapan (perkiraan diterima pemohon; penyampaian belum dicatat)"
         if not k.tanggapan_cara

@@ -315,9 +315,10 @@ def _permohonan(petugas, ppid, pelaksana, *, semua: bool):
     ralat = reg.ralat_surat(
         p,
         dokumen=DokumenTerbit.objects.for_object(p).get(jenis="tanda-terima"),
-        fakta="alamat",
-        nilai=teks(300, "Jl. Gatot Subroto Barat No. 15, Denpasar "),
-        alasan=teks(1000, "nomor rumah pada formulir tertulis salah; "),
+        # A fact the receipt prints (TandaTerimaPenyerahan.fakta_tercetak): the name.
+        fakta="nama",
+        nilai=teks(150, "Ni Komang Ayu Sri Wahyuni Pratiwi Dewi ", kalimat=False),
+        alasan=teks(1000, "nama pemohon pada formulir tertulis salah; "),
         by=petugas,
     )
     out.append(Contoh("Ralat surat", d.RalatSurat(p, ralat=ralat)))
