@@ -17,6 +17,11 @@ class DipConfig(AppConfig):
 
         # The SK DIP (with its lampiran) and the surat pengantar are stored when issued.
         terbit.register(DipEdisi, terbitan)
+        # Issue 25: verify_records replays each edition's events through its table.
+        from dip.alur import alur_edisi
+        from ppid_manual import rantai
+
+        rantai.daftarkan_tabel(DipEdisi, alur_edisi)
 
         from dip.models import InformasiDikecualikan
         from ppid_manual import penghubung

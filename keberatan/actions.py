@@ -37,7 +37,7 @@ from keberatan.alur import (
 )
 from keberatan.models import Keberatan
 from pemohon import identitas as identitas
-from ppid_manual import hukum, pindaian
+from ppid_manual import hash_riwayat, hukum, pindaian
 from ppid_manual.format import hari_tanggal, tanggal
 from ppid_manual.models import DokumenTerbit, FormatNomor, Pejabat, Ralat, Unit, User
 from ppid_manual.workflow import calendar, penerimaan
@@ -149,6 +149,9 @@ def _check_pengajuan(p: Pengajuan, today: datetime.date) -> None:
 
 
 @transaction.atomic
+# The pemohon's changed details are chained with the step's own events, once its documents
+# are drawn (ppid_manual/rantai.py).
+@hash_riwayat.tunda()
 def _register(p: Pengajuan, *, by: User, note: str) -> Keberatan:
     if p.kunci is not None:
         done = Keberatan.objects.filter(kunci_idempotensi=p.kunci).first()

@@ -17,6 +17,11 @@ class KeberatanConfig(AppConfig):
 
         # Issued letters are stored when issued (issue 15).
         terbit.register(Keberatan, terbitan)
+        # Issue 25: verify_records replays each keberatan's events through this table.
+        from keberatan.alur import ALUR
+        from ppid_manual import rantai
+
+        rantai.daftarkan_tabel(Keberatan, lambda case: ALUR)
 
         from pemohon import kasus
 

@@ -4,9 +4,10 @@ The archive is a zip file:
 - data.json      every row of the app (dumpdata with natural keys; content types and
                  permissions are rebuilt by `migrate`, so they are left out),
 - media/...      the uploaded files (ID scans, signed SK scans),
-- manifest.json  row counts per model, the SHA-256 of data.json and of every file, and the
+- manifest.json  row counts per model, the SHA-256 of data.json and of every file, the
                  SHA-256 of every issued document (issue 15: the PDFs as issued are rows of
-                 ppid_manual.DokumenTerbit, so they travel in data.json).
+                 ppid_manual.DokumenTerbit, so they travel in data.json), and the head of the
+                 hash chain of events (issue 25), which a restore checks the chain against.
 
 `restore` refuses a damaged archive (a checksum or a count that does not match) and a
 database that already holds data, then loads everything in one transaction and checks that
@@ -37,6 +38,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.core.serializers.base import DeserializationError
 from django.db import DatabaseError, transaction
+
+from ppid_manual import rantai
 
 # 1: timestamps cut to milliseconds (Django's JSON encoder); 2: full precision.
 FORMAT_VERSION = 2
@@ -97,6 +100,7 @@ def write_backup(target: Path) -> dict:
         data = dump_data()
         counts = row_counts()
         dokumen = _issued_hashes()
+        head_urut, head_hash = rantai.kepala()
     root = Path(settings.MEDIA_ROOT)
     manifest = {
         "format": FORMAT_VERSION,
@@ -104,6 +108,8 @@ def write_backup(target: Path) -> dict:
         "data_sha256": _sha256(data),
         "files": {},
         "dokumen_terbit": dokumen,
+        # Issue 25: the head of the hash chain of events; a restore checks the chain up to it.
+        "kepala_rantai": {"urut": head_urut, "hash": head_hash},
     }
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("data.json", data)
@@ -254,6 +260,7 @@ def restore_backup(source: Path) -> dict:
                 call_command("loaddata", str(fixture), verbosity=0)
                 _check_restored(manifest, version)
                 _check_issued(manifest)
+                _check_chain(manifest)
                 for name, content in files.items():
                     _write_media(root, name, content)
         except (DatabaseError, DeserializationError, ValidationError, CommandError) as exc:
@@ -265,6 +272,28 @@ def restore_backup(source: Path) -> dict:
                 f"arsip rusak atau tidak sesuai dengan basis data: {first_line}"
             ) from None
     return manifest
+
+
+def _check_chain(manifest: dict) -> None:
+    """After loading (issue 25): the hash chain of events holds from the first event to the
+    head the manifest records; a tampered archive is refused, naming the first break. An
+    archive made before the chain (no head in its manifest) carries no chain to check."""
+    expected = manifest.get("kepala_rantai")
+    if expected is None:
+        return
+    putus, urut, head_hash, _ = rantai.periksa_rantai()
+    putus += rantai.periksa_kepala(urut, head_hash)
+    if putus:
+        raise BackupError(
+            f"Riwayat dalam arsip tidak utuh ({len(putus)} kerusakan); tidak ada data yang "
+            f"disimpan. Kerusakan pertama: {putus[0]}"
+        )
+    if (urut, head_hash) != (expected.get("urut"), expected.get("hash")):
+        raise BackupError(
+            "Kepala rantai riwayat dalam arsip tidak sama dengan yang dicatat manifest "
+            f"(manifest: riwayat ke-{expected.get('urut')} {str(expected.get('hash'))[:16]}…; "
+            f"arsip: riwayat ke-{urut} {head_hash[:16]}…); tidak ada data yang disimpan."
+        )
 
 
 def _check_restored(manifest: dict, version: int) -> None:

@@ -15,4 +15,15 @@ urlpatterns = [
     path("cetak-register/tawar/", views.cetak_register_tawar, name="cetak_register_tawar"),
     path("cetak-register/", views.cetak_register_mulai, name="cetak_register_mulai"),
     path("cetak-register/<uuid:pk>/", views.cetak_register, name="cetak_register"),
+    # Issue 25: the berkas perkara for the Komisi Informasi, beside each case's own pages.
+    path(
+        "permohonan/<int:pk>/berkas-perkara/",
+        views.berkas_perkara_permohonan,
+        name="berkas_perkara_permohonan",
+    ),
+    path(
+        "keberatan/<int:pk>/berkas-perkara/",
+        views.berkas_perkara_keberatan,
+        name="berkas_perkara_keberatan",
+    ),
 ]

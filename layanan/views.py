@@ -38,8 +38,18 @@ def home(request: HttpRequest) -> HttpResponse:
             "panels": dashboard.panels_for(request.user, today),
             "tugas": pekerjaan,
             "tugas_lebih": semua - len(pekerjaan),
+            "pemeriksaan": _pemeriksaan_terakhir(request.user),
         },
     )
+
+
+def _pemeriksaan_terakhir(user):
+    """The Admin's home page shows the last `verify_records` result (issue 25)."""
+    from ppid_manual.models import PemeriksaanRiwayat
+
+    if not (user.is_superuser or user.has_role(Role.ADMIN)):
+        return None
+    return PemeriksaanRiwayat.objects.first() or "belum"
 
 
 TUGAS_BERANDA = 15
@@ -247,3 +257,32 @@ def cetak_register(request: HttpRequest, pk) -> HttpResponse:
         # The browser reloads the page (the Refresh header: no script needed under the CSP).
         response["Refresh"] = "2"
     return response
+
+
+def _berkas_perkara(request: HttpRequest, case, back: str) -> HttpResponse:
+    """The berkas perkara for the Komisi Informasi (issue 25; layanan/berkas_perkara.py)."""
+    from layanan import berkas_perkara as bp
+    from ppid_manual.models import Pejabat
+
+    try:
+        pdf = bp.susun(case, request)
+    except Pejabat.DoesNotExist as exc:
+        messages.error(request, str(exc))
+        return redirect(back, pk=case.pk)
+    return pdf_response(pdf, bp.nama_berkas(case))
+
+
+@role_required(*ALL_DESK)
+def berkas_perkara_permohonan(request: HttpRequest, pk: int) -> HttpResponse:
+    """From a permohonan: for whoever may see it, else 404 as for its page."""
+    from registrasi.views import get_permohonan_for_user
+
+    return _berkas_perkara(request, get_permohonan_for_user(request, pk), "registrasi:detail")
+
+
+@login_required
+def berkas_perkara_keberatan(request: HttpRequest, pk: int) -> HttpResponse:
+    """From a keberatan: for whoever may see it, else 404 as for its page."""
+    from keberatan.views import get_keberatan_for_user
+
+    return _berkas_perkara(request, get_keberatan_for_user(request, pk), "keberatan:detail")

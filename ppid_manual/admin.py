@@ -10,6 +10,7 @@ from ppid_manual.models import (
     HariLibur,
     NomorTerbit,
     Pejabat,
+    PemeriksaanRiwayat,
     PenghitungNomor,
     PolaNomorUnit,
     Unit,
@@ -263,8 +264,17 @@ class EventAdmin(ReadOnlyAdmin):
         "step",
         "from_state",
         "to_state",
+        "urut",
     ]
     list_filter = ["content_type", "step"]
+
+
+@admin.register(PemeriksaanRiwayat)
+class PemeriksaanRiwayatAdmin(ReadOnlyAdmin):
+    """Each run of verify_records (issue 25): when, intact or not, the head and what broke."""
+
+    list_display = ["waktu", "utuh", "jumlah_riwayat", "jumlah_dokumen", "kepala_urut"]
+    list_filter = ["utuh"]
 
 
 @admin.register(User)

@@ -8,9 +8,10 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
+from ppid_manual import hash_riwayat
 from ppid_manual.roles import Role
 
 
@@ -265,7 +266,8 @@ class Event(models.Model):
         blank=True,
         verbose_name="pelaku",
     )
-    created_at = models.DateTimeField("waktu", auto_now_add=True, db_index=True)
+    # Set when the event is saved, before its hash is taken (ppid_manual/rantai.py).
+    created_at = models.DateTimeField("waktu", default=timezone.now, editable=False, db_index=True)
     content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
     object_id = models.PositiveBigIntegerField()
     subject = GenericForeignKey("content_type", "object_id")
@@ -274,6 +276,11 @@ class Event(models.Model):
     to_state = models.CharField("ke status", max_length=40, blank=True)
     note = models.TextField("catatan", blank=True)
     data = models.JSONField("data", default=dict, blank=True)
+    # The hash chain (issue 25, ppid_manual/rantai.py): the event's place in the one chain of
+    # all events, the hash of the event before it, and the SHA-256 of its canonical content.
+    urut = models.PositiveBigIntegerField("urutan rantai", unique=True, null=True, editable=False)
+    hash_sebelum = models.CharField("hash sebelumnya", max_length=64, blank=True, editable=False)
+    hash = models.CharField("hash", max_length=64, blank=True, editable=False)
 
     objects = EventQuerySet.as_manager()
 
@@ -289,10 +296,77 @@ class Event(models.Model):
     def save(self, *args, **kwargs):
         if self.pk is not None:
             raise PermissionError("Riwayat bersifat append-only: tidak boleh diubah.")
-        super().save(*args, **kwargs)
+        if self.created_at is None:
+            self.created_at = timezone.now()
+        # Inside a step: chained with the step's other events once its documents are drawn.
+        if hash_riwayat.antrekan(self):
+            return
+        # In the caller's transaction (or a new one): the chain's head stays locked until it
+        # commits, so that no two events take the same place.
+        with transaction.atomic(savepoint=False):
+            self.sambung()
+
+    def sambung(self) -> None:
+        """Give this unsaved event its place in the chain and insert it (ppid_manual/rantai.py):
+        the head row is locked until the caller's transaction ends."""
+        head = KepalaRantai.terkunci()
+        self.urut = head.urut + 1
+        self.hash_sebelum = head.hash
+        self.hash = hash_riwayat.hitung_hash(self)
+        self.save_base(force_insert=True)
+        KepalaRantai.objects.filter(pk=hash_riwayat.HEAD_PK).update(urut=self.urut, hash=self.hash)
 
     def delete(self, *args, **kwargs):
         raise PermissionError("Riwayat bersifat append-only: tidak boleh dihapus.")
+
+
+class KepalaRantai(models.Model):
+    """The head of the hash chain of events (one row, ppid_manual/rantai.py): how many events
+    are chained and the hash of the last one. Locked while an event is inserted."""
+
+    urut = models.PositiveBigIntegerField("jumlah riwayat", default=0)
+    hash = models.CharField("hash riwayat terakhir", max_length=64)
+
+    class Meta:
+        verbose_name = "kepala rantai riwayat"
+        verbose_name_plural = "kepala rantai riwayat"
+
+    def __str__(self) -> str:
+        return f"{self.urut}: {self.hash}"
+
+    @classmethod
+    def terkunci(cls) -> KepalaRantai:
+        """The head row, locked until the caller's transaction ends (created when a flushed
+        database has none: after a flush there is no event either)."""
+        head = cls.objects.select_for_update().filter(pk=hash_riwayat.HEAD_PK).first()
+        if head is not None:
+            return head
+        try:
+            with transaction.atomic():
+                cls.objects.create(pk=hash_riwayat.HEAD_PK, urut=0, hash=hash_riwayat.GENESIS)
+        except IntegrityError:
+            pass  # another desk created it first
+        return cls.objects.select_for_update().get(pk=hash_riwayat.HEAD_PK)
+
+
+class PemeriksaanRiwayat(models.Model):
+    """The result of each run of `verify_records` (the Admin's page shows the last one)."""
+
+    waktu = models.DateTimeField("waktu", default=timezone.now, db_index=True)
+    utuh = models.BooleanField("utuh")
+    jumlah_riwayat = models.PositiveBigIntegerField("jumlah riwayat", default=0)
+    jumlah_dokumen = models.PositiveBigIntegerField("jumlah dokumen terbit", default=0)
+    kepala_urut = models.PositiveBigIntegerField("riwayat ke-", default=0)
+    kepala_hash = models.CharField("kode integritas riwayat", max_length=64)
+    laporan = models.TextField("laporan", blank=True)
+
+    class Meta:
+        ordering = ["-waktu", "-pk"]
+        verbose_name = "pemeriksaan riwayat"
+        verbose_name_plural = "pemeriksaan riwayat"
+
+    def __str__(self) -> str:
+        return f"{self.waktu:%Y-%m-%d %H:%M} {'utuh' if self.utuh else 'RUSAK'}"
 
 
 class FormatNomorManager(models.Manager):

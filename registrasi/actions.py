@@ -20,7 +20,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from pemohon import identitas as identitas
-from ppid_manual import hukum, pindaian
+from ppid_manual import hash_riwayat, hukum, pindaian
 from ppid_manual.format import rupiah
 from ppid_manual.models import DokumenTerbit, Event, FormatNomor, NomorTerbit, Ralat, Unit, User
 from ppid_manual.workflow import calendar, numbering, penerimaan, susulan
@@ -101,6 +101,9 @@ def _periksa(intake: Intake, by: User) -> None:
 
 
 @transaction.atomic
+# The pemohon's changed details are chained with the step's own events, once its documents
+# are drawn (ppid_manual/rantai.py).
+@hash_riwayat.tunda()
 def _intake(
     step_name: str,
     intake: Intake,

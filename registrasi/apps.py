@@ -17,6 +17,11 @@ class RegistrasiConfig(AppConfig):
 
         # Issued letters are stored when issued (issue 15).
         terbit.register(Permohonan, terbitan)
+        # Issue 25: verify_records replays each request's events through this table.
+        from ppid_manual import rantai
+        from registrasi.alur import ALUR
+
+        rantai.daftarkan_tabel(Permohonan, lambda case: ALUR)
 
         from pemohon import kasus
 

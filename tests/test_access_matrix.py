@@ -62,6 +62,9 @@ MATRIX: dict[str, tuple[set[str], str, str]] = {
     "registrasi:register": ({PETUGAS, PPID, ATASAN, OWN, OTHER}, "page", ""),
     "registrasi:identitas_berbeda": ({PPID}, "page", ""),
     "registrasi:detail": (NOT_OTHER, "page", "p"),
+    # Issue 25: the berkas perkara for the Komisi Informasi, as the case page.
+    "berkas_perkara_permohonan": (NOT_OTHER, "page", "p"),
+    "berkas_perkara_keberatan": (NOT_OTHER, "page", "k"),
     "registrasi:identitas": ({PETUGAS, PPID, ATASAN, OWN}, "file", "p"),
     # One URL for every step page; `@step` walks each step's page (the step table's roles).
     "registrasi:langkah@minta_opd": ({PPID}, "step", "p"),
@@ -147,6 +150,10 @@ def fast_pdf(monkeypatch):
     """Access is what this file checks; the documents' PDFs are tested in each app. Rendering
     ~40 PDFs per persona would only slow the walk down."""
     monkeypatch.setattr("ppid_manual.workflow.pdf.render_pdf", lambda html: b"%PDF-1.7 uji akses")
+    # The berkas perkara merges real PDFs; its content is tests/test_berkas_perkara.py's.
+    monkeypatch.setattr(
+        "layanan.berkas_perkara.susun", lambda case, request=None: b"%PDF-1.7 uji akses"
+    )
 
 
 @pytest.fixture

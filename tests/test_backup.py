@@ -141,3 +141,71 @@ def test_backup_refuses_when_an_issued_document_changed(tmp_path, media, units, 
     DokumenTerbit.objects.filter(pk=d.pk).update(berkas=b"%PDF-1.4 diubah")
     with pytest.raises(CommandError, match="Dokumen terbit berubah sejak diterbitkan"):
         call_command("backup", str(tmp_path / "cadangan.zip"))
+
+
+def _rewrite(archive, target, change, counts=None):
+    """A copy of the archive whose data.json is changed by `change`, with the manifest's
+    checksum of data.json recomputed: a tampering that the checksums alone do not catch."""
+    import hashlib
+    import json
+
+    with zipfile.ZipFile(archive) as src, zipfile.ZipFile(target, "w") as dst:
+        data = change(src.read("data.json"))
+        manifest = json.loads(src.read("manifest.json"))
+        manifest["data_sha256"] = hashlib.sha256(data).hexdigest()
+        for label, delta in (counts or {}).items():
+            manifest["counts"][label] += delta
+        for item in src.infolist():
+            if item.filename == "data.json":
+                dst.writestr(item, data)
+            elif item.filename == "manifest.json":
+                dst.writestr(item, json.dumps(manifest))
+            else:
+                dst.writestr(item, src.read(item))
+
+
+def test_the_manifest_records_the_chain_head_and_a_restore_checks_it(
+    tmp_path, media, units, petugas
+):
+    """Issue 25: a tampered event (its checksum recomputed) is refused, naming the first
+    break; an intact archive restores and reports the head it verified."""
+    import json
+
+    from ppid_manual import rantai
+
+    _fill(units, petugas)
+    edited = record_event(units["dishub"], "uji", by=petugas, note="kedua")
+    archive = tmp_path / "cadangan.zip"
+    call_command("backup", str(archive))
+    head = rantai.kepala()
+    manifest = json.loads(zipfile.ZipFile(archive).read("manifest.json"))
+    assert manifest["kepala_rantai"] == {"urut": head[0], "hash": head[1]}
+
+    tampered = tmp_path / "diubah.zip"
+    _rewrite(archive, tampered, lambda data: data.replace(b'"kedua"', b'"diubah"'))
+    call_command("flush", "--noinput")
+    with pytest.raises(CommandError) as refused:
+        call_command("restore", str(tampered))
+    assert f"Kerusakan pertama: RIWAYAT BERUBAH: riwayat #{edited.pk}" in str(refused.value)
+    assert User.objects.count() == 0 and Event.objects.count() == 0
+
+    # The last event cut out of the archive (its counts and checksum made to match): the
+    # chain in the archive ends one event before the head its manifest records.
+    def drop_last(data: bytes) -> bytes:
+        text = data.decode()
+        start = text.index(f'{{\n "model": "ppid_manual.event",\n "pk": {edited.pk},')
+        end = text.index("\n}", start) + len("\n}")
+        cut = text[:start] + text[end:]
+        return cut.replace("},\n,\n{", "},\n{").replace("},\n\n]", "}\n]").encode()
+
+    dropped = tmp_path / "dipotong.zip"
+    _rewrite(archive, dropped, drop_last, {"ppid_manual.event": -1})
+    with pytest.raises(CommandError, match="RIWAYAT TERAKHIR HILANG"):
+        call_command("restore", str(dropped))
+
+    from io import StringIO
+
+    out = StringIO()
+    call_command("restore", str(archive), stdout=out)
+    assert f"kode integritas riwayat {head[1]}" in out.getvalue()
+    assert rantai.kepala() == head

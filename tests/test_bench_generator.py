@@ -32,3 +32,8 @@ def test_the_bench_generator_makes_data_the_app_would_make():
         assert k.tenggat_pengajuan == TENGGAT_PENGAJUAN.count(k), k.pk
     for p in Permohonan.objects.exclude(tanggal_daftar=None)[:200]:
         assert p.tenggat_awal == TENGGAT_AWAL.count(p), p.pk
+    # Its events are chained as the app chains them (issue 25): the chain verifies.
+    from ppid_manual import rantai
+
+    putus, urut, head_hash, count = rantai.periksa_rantai()
+    assert count and putus == [] and rantai.periksa_kepala(urut, head_hash) == []

@@ -1,7 +1,8 @@
 """Issue 16: more than one app server. Two gunicorn instances on one PostgreSQL database with a
 shared MEDIA_ROOT, and 16 desks spread over both, registering at once with an ID scan each: the
 numbers are unique and gap-free, a session made on one server is valid on the other, and a scan
-uploaded through one is served by the other. Reuses the 16-desk bench (tests/bench/registration)
+uploaded through one is served by the other; the events of both servers form one unbroken hash
+chain (issue 25). Reuses the 16-desk bench (tests/bench/registration)
 with fewer forms per desk; PostgreSQL only."""
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from django.db import connection
 from django.test import Client
 from django.utils import timezone
 
-from ppid_manual.models import FormatNomor, NomorTerbit, PenghitungNomor, User
+from ppid_manual import rantai
+from ppid_manual.models import Event, FormatNomor, NomorTerbit, PenghitungNomor, User
 from ppid_manual.roles import Role
 from registrasi.models import Permohonan
 from tests.bench import registration as bench
@@ -159,3 +161,10 @@ def test_two_app_servers_share_numbers_sessions_and_scans(two_servers, units):
         status, _, body = reader.request("GET", f"/permohonan/{pk}/identitas/", raw=True)
         assert status == 200 and body == PNG, (pk, status)
     assert len(list((media / "identitas").rglob("*.png"))) == total
+
+    # Issue 25: the events both servers wrote at once form one unbroken hash chain (no two
+    # events took the same place, none points to a head another desk had moved past).
+    putus, urut, head_hash, count = rantai.periksa_rantai()
+    assert putus == [] and rantai.periksa_kepala(urut, head_hash) == []
+    assert count == urut == Event.objects.count()
+    assert Event.objects.filter(step="daftar").count() == total

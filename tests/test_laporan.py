@@ -143,6 +143,18 @@ def test_the_report_page_pdf_and_xlsx(client, desk, data_2026):
         xlsx = client.get(url, {**params, "format": "xlsx"})
     assert pdf["Content-Type"] == "application/pdf"
     assert pdf.content.startswith(b"%PDF")
+    # Issue 25: the chain's head and the count of events when printed.
+    import subprocess
+
+    from ppid_manual import rantai
+
+    text = subprocess.run(
+        ["pdftotext", "-raw", "-", "-"], input=pdf.content, capture_output=True, check=True
+    ).stdout.decode()
+    urut, head = rantai.kepala()
+    assert f"Kode integritas riwayat: {head} ({urut} riwayat saat dicetak)." in " ".join(
+        text.split()
+    )
     book = openpyxl.load_workbook(io.BytesIO(xlsx.content))
     rows = {r[0]: r[1] for r in book["Ringkasan"].iter_rows(values_only=True) if r and r[0]}
     assert rows["Jumlah permohonan terdaftar"] == 7

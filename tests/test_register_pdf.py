@@ -20,6 +20,8 @@ from registrasi.register import KOLOM
 pytestmark = pytest.mark.django_db
 
 D = datetime.date
+# The closing line prints the chain's head when printed (issue 25): it reads the database.
+pytestmark = pytest.mark.django_db
 
 
 def row(i: int, **overrides) -> dict:
@@ -142,6 +144,19 @@ def test_empty_and_blank_cells_print(text):
     _register_fonts()
     ukur = _Ukur(FONTS["biasa"][0], 7)
     assert pecah_baris(text, ukur, 50)
+
+
+def test_the_closing_line_prints_the_chain_head_when_printed(tmp_path, units, petugas):
+    """Issue 25: the head of the hash chain and the count of events when printed, so that a
+    later edit can be shown against a signed paper copy."""
+    from ppid_manual import rantai
+    from ppid_manual.workflow.engine import record_event
+
+    record_event(units["dinkes"], "uji", by=petugas)
+    urut, head = rantai.kepala()
+    last = pages_of(render([row(1)]), tmp_path)[-1]
+    flat = " ".join(last.split())
+    assert f"Kode integritas riwayat: {head} ({urut} riwayat saat dicetak)." in flat
 
 
 def test_an_empty_period_says_so(tmp_path):

@@ -165,15 +165,13 @@ def test_a_broken_foreign_key_row_is_a_message_and_nothing_is_kept(
 
 
 def test_a_round_trip_keeps_microseconds(tmp_path, media, units, petugas):
-    archive = backup(tmp_path, units, petugas)
-    event = Event.objects.get()
-    precise = event.created_at.replace(microsecond=123456)
-    from django.db import connection
+    import time_machine
 
-    with connection.cursor() as cursor:  # the event log is append-only: set in SQL
-        cursor.execute(
-            "UPDATE ppid_manual_event SET created_at = %s WHERE id = %s", [precise, event.pk]
-        )
+    # The event is written at a moment with microseconds (the event log is append-only and
+    # hash-chained, issue 25: its time is set when it is written, not edited afterwards).
+    precise = datetime.datetime(2026, 6, 1, 9, 0, 0, 123456, tzinfo=datetime.UTC)
+    with time_machine.travel(precise, tick=False):
+        archive = backup(tmp_path, units, petugas)
     joined = User.objects.get(username="petugas")
     User.objects.filter(pk=joined.pk).update(
         date_joined=joined.date_joined.replace(microsecond=654321)

@@ -96,3 +96,11 @@ def url_halaman(context, nomor: int) -> str:
     query.pop("format", None)
     query["halaman"] = nomor
     return "?" + query.urlencode()
+
+
+@register.simple_tag
+def kode_integritas() -> str:
+    """The chain's head and count of events when printed (issue 25; ppid_manual/rantai.py)."""
+    from ppid_manual.rantai import kode_integritas as kode
+
+    return kode()

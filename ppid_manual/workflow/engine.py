@@ -132,35 +132,41 @@ def apply_step(
     failure anywhere leaves no change, no event and no consumed number.
     """
     step = table.get(step_name)
-    with transaction.atomic():
-        if obj.pk is None:
-            # The case's first step: nothing to lock yet; the insert happens below, in this
-            # same transaction, together with the event.
-            locked = obj
-        else:
-            locked = type(obj)._default_manager.select_for_update().get(pk=obj.pk)
-        table.check(locked, step, by, state_field)
-        from_state = getattr(locked, state_field)
-        data = update(locked) if update is not None else None
-        if step.target is not None:
-            setattr(locked, state_field, step.target)
-        locked.save()
-        # A document this step numbered is stored as issued, in this transaction, and the
-        # step's event names it with its SHA-256 (DESIGN.md §7: what was issued stays issued;
-        # ppid_manual/workflow/terbit.py).
-        from ppid_manual.workflow import terbit
+    from ppid_manual import hash_riwayat as rantai
+    from ppid_manual.workflow import terbit
 
-        rendered = terbit.prepare(locked)
-        event = record_event(
-            locked,
-            step.name,
-            by=by,
-            from_state=from_state,
-            to_state=getattr(locked, state_field),
-            note=note,
-            data={**(data or {}), **terbit.saksi(rendered)},
-        )
-        terbit.store(locked, rendered, event, by)
+    with transaction.atomic():
+        # The events this step (and a step it takes on another case, or a fact it records)
+        # writes are chained when the documents are drawn: the chain's head is not held while
+        # WeasyPrint renders (ppid_manual/rantai.py).
+        with rantai.tunda():
+            if obj.pk is None:
+                # The case's first step: nothing to lock yet; the insert happens below, in
+                # this same transaction, together with the event.
+                locked = obj
+            else:
+                locked = type(obj)._default_manager.select_for_update().get(pk=obj.pk)
+            table.check(locked, step, by, state_field)
+            from_state = getattr(locked, state_field)
+            data = update(locked) if update is not None else None
+            if step.target is not None:
+                setattr(locked, state_field, step.target)
+            locked.save()
+            # A document this step numbered is stored as issued, in this transaction, and
+            # the step's event names it with its SHA-256 (DESIGN.md §7: what was issued
+            # stays issued; ppid_manual/workflow/terbit.py).
+            rendered = terbit.prepare(locked)
+            event = record_event(
+                locked,
+                step.name,
+                by=by,
+                from_state=from_state,
+                to_state=getattr(locked, state_field),
+                note=note,
+                data={**(data or {}), **terbit.saksi(rendered)},
+            )
+            # Stored once the event has its place (at the end of the outermost step).
+            rantai.sesudah_disambung(lambda: terbit.store(locked, rendered, event, by))
     return locked
 
 

@@ -526,6 +526,7 @@ class RegisterDocument:
 
     def render_pdf(self, kemajuan: Callable[[float, str], None] | None = None) -> bytes:
         from ppid_manual.format import tanggal
+        from ppid_manual.rantai import kode_integritas
 
         return render_tabel_pdf(
             judul=self.title.upper(),
@@ -533,7 +534,8 @@ class RegisterDocument:
             kolom=self.kolom,
             baris=(self.cells(r) for r in self.rows),
             jumlah=len(self.rows),
-            penutup=self.penutup(),
+            # The chain's head when printed (issue 25): a later edit shows against the paper.
+            penutup=f"{self.penutup()} {kode_integritas()}",
             kaki=dicetak_kaki(self.title),
             kemajuan=kemajuan,
         )

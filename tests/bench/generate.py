@@ -926,6 +926,7 @@ class Sim:
                             data=data,
                         )
                     )
+            chain_events(events)
             Event.objects.bulk_create(events, batch_size=5000)
         return {
             "pemohon": len(self.pemohon),
@@ -936,6 +937,23 @@ class Sim:
             "nomor_terbit": len(issued),
             "event": len(events),
         }
+
+
+def chain_events(events: list) -> None:
+    """Give the generated events their places in the hash chain after what the database
+    holds (issue 25: bulk_create does not call Event.save), in the order they are written."""
+    from ppid_manual import rantai
+    from ppid_manual.models import KepalaRantai
+
+    head, _ = KepalaRantai.objects.select_for_update().get_or_create(
+        pk=rantai.HEAD_PK, defaults={"urut": 0, "hash": rantai.GENESIS}
+    )
+    urut, prev = head.urut, head.hash
+    for event in events:
+        urut += 1
+        event.urut, event.hash_sebelum = urut, prev
+        event.hash = prev = rantai.hitung_hash(event)
+    KepalaRantai.objects.filter(pk=rantai.HEAD_PK).update(urut=urut, hash=prev)
 
 
 def log(message: str) -> None:

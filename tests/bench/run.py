@@ -1,7 +1,7 @@
 """`make bench`: generate (or reuse) the 1k and 100k databases, measure the pages, the
 registration under 16 desks and the documents, and write tests/bench/RESULTS.md.
 
-    .venv/bin/python -m tests.bench.run [--fresh] [--only pages,registration,documents]
+    .venv/bin/python -m tests.bench.run [--fresh] [--only pages,registration,documents,rantai]
 
 Needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust auth); started here if it is down.
 """
@@ -64,6 +64,7 @@ REGISTRATION_TARGET = 12
 REGISTRATION_P95_MS = 2000
 REGISTRATION_SHARE_OF_CEILING = 0.9
 REGISTRATION_DB = "ppid_bench_reg"
+RANTAI_DB = "ppid_bench_rantai"
 
 WHAT_CHANGED = """\
 ## What changed to meet the targets
@@ -315,17 +316,28 @@ def registration() -> dict:
         psql(f"DROP DATABASE {REGISTRATION_DB} WITH (FORCE)")
 
 
+def chaining() -> dict:
+    """Issue 25's chain cost, against a copy of the 1k database (its events stay in the copy)."""
+    if database_exists(RANTAI_DB):
+        psql(f"DROP DATABASE {RANTAI_DB} WITH (FORCE)")
+    psql(f"CREATE DATABASE {RANTAI_DB} TEMPLATE {db_name('1k')}")
+    try:
+        return run_step("rantai", RANTAI_DB)
+    finally:
+        psql(f"DROP DATABASE {RANTAI_DB} WITH (FORCE)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--fresh", action="store_true", help="regenerate the databases")
-    parser.add_argument("--only", default="pages,registration,documents")
+    parser.add_argument("--only", default="pages,registration,documents,rantai")
     args = parser.parse_args()
     only = set(args.only.split(","))
     started = time.perf_counter()
     postgres_up()
     results: dict = {"machine": machine(), "started": datetime.datetime.now().isoformat()}
     bench_args = (["--fresh"] if args.fresh else []) + (
-        [f"--only {args.only}"] if only != {"pages", "registration", "documents"} else []
+        [f"--only {args.only}"] if only != {"pages", "registration", "documents", "rantai"} else []
     )
     results["command"] = "make bench" + (
         f" BENCH_ARGS='{' '.join(bench_args)}'" if bench_args else ""
@@ -359,6 +371,9 @@ def main() -> None:
         for name in DOCUMENTS:
             log(f"document {name} at 100k")
             results["documents"][name] = run_step("documents", db_name("100k"), name)
+    if "rantai" in only:
+        log("chaining the history: one event, a registration, 8 desks at once")
+        results["rantai"] = chaining()
     results["machine"]["load_end"] = " ".join(open("/proc/loadavg").read().split()[:3])
     results["minutes"] = round((time.perf_counter() - started) / 60, 1)
     (BENCH_DIR / "RESULTS.md").write_text(report(results))
@@ -652,6 +667,32 @@ def report(r: dict) -> str:
                 f"{d['bytes'] // 1024} | {verdict} |"
             )
         out.append("")
+    if "rantai" in r:
+        c = r["rantai"]
+        out += [
+            "## 4. What chaining the history costs a step (issue 25, copy of the 1k database)",
+            "",
+            "`tests/bench/rantai.py`: medians over alternating rounds, each in its own "
+            "transaction. *Plain* is the insert as it was before the chain (no head locked, no "
+            "hash); *chained* locks the head row, takes the SHA-256 and updates the head (two "
+            "more queries per event). The registration runs the action without rendering the "
+            "formulir (two events per registration).",
+            "",
+            "| | Chained ms | Plain ms | Chaining costs ms | Runs each |",
+            "|---|---:|---:|---:|---:|",
+            f"| One event | {c['event_chained_ms']} | {c['event_plain_ms']} | "
+            f"{c['event_cost_ms']} | {c['events_each']} |",
+            f"| One registration (2 events) | {c['registration_chained_ms']} | "
+            f"{c['registration_plain_ms']} | {c['registration_cost_ms']} | "
+            f"{c['registrations_each']} |",
+            "",
+            f"{c['desks']} desks recording {c['desk_events']} events at once: "
+            f"{c['desks_wall_s']} s ({c['desks_events_per_s']} events/s), errors: "
+            f"{c['desks_errors'] or 'none'}; the chain afterwards: {c['chain_events']} events, "
+            f"breaks: {c['chain_breaks'] or 'none'}; its walk (verify_records' chain part) "
+            f"{c['chain_walk_s']} s.",
+            "",
+        ]
     out += [WHAT_CHANGED, KNOWN_LIMITS, DESK_SPEED]
     return "\n".join(out) + "\n"
 

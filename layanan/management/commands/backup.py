@@ -21,5 +21,6 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Cadangan ditulis ke {target}: {rows} baris data, {len(manifest['files'])} berkas, "
             f"{len(manifest['dokumen_terbit'])} dokumen terbit (SHA-256 diperiksa), "
-            f"checksum {manifest['data_sha256'][:12]}…"
+            f"checksum {manifest['data_sha256'][:12]}…; kode integritas riwayat "
+            f"{manifest['kepala_rantai']['hash']} (riwayat ke-{manifest['kepala_rantai']['urut']})"
         )

@@ -31,3 +31,8 @@ class Command(BaseCommand):
         # between writing the scan and committing its record; issue 16).
         yatim = ["--coba"] if options["coba"] else []
         call_command("hapus_berkas_yatim", *yatim, stdout=self.stdout)
+        if not options["coba"]:
+            # And checks the record (issue 25): the hash chain, the stored documents and each
+            # case's state; its result is kept for the Admin's page, and a break makes the
+            # daily job exit non-zero, each break on its own line.
+            call_command("verify_records", stdout=self.stdout, stderr=self.stderr)

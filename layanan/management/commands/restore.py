@@ -25,3 +25,13 @@ class Command(BaseCommand):
             f"{len(manifest.get('dokumen_terbit', {}))} dokumen terbit; jumlah baris, checksum "
             "dan SHA-256 dokumen terbit cocok dengan manifest."
         )
+        head = manifest.get("kepala_rantai")
+        if head is not None:
+            self.stdout.write(
+                f"Rantai riwayat utuh sampai kepala yang dicatat manifest: riwayat ke-"
+                f"{head['urut']}, kode integritas riwayat {head['hash']}."
+            )
+        else:
+            self.stdout.write(
+                "Arsip dibuat sebelum rantai riwayat ada: rantainya tidak dapat diperiksa."
+            )
