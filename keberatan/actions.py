@@ -30,10 +30,11 @@ from keberatan.alur import (
     TARGET_KELENGKAPAN,
     TARGET_PEMERIKSAAN,
     TARGET_REGISTRASI,
-    TENGGAT_PENGAJUAN,
     TENGGAT_TANGGAPAN,
+    Dasar,
     dasar_otomatis,
     jawaban_terbuka,
+    nilai_pengajuan,
 )
 from keberatan.models import Keberatan
 from pemohon import identitas as identitas
@@ -99,6 +100,13 @@ class Pengajuan:
     # SOP langkah 1: the day the form was first handed in, when it was then incomplete
     # (None: complete on `tanggal_diterima`).
     tanggal_diajukan: datetime.date | None = None
+    # That incomplete form was handed back to the pemohon (not received: the Atasan's 30 hk
+    # count from the complete form) rather than kept by the desk (received that day).
+    formulir_dikembalikan: bool = False
+    # How the written keberatan came; a posted one with the date it was sent (cap pos),
+    # None when unknown (Pasal 36(1) counts the filing).
+    cara_pengajuan: str = Keberatan.CaraPengajuan.LOKET
+    tanggal_dikirim: datetime.date | None = None
 
 
 def _check_pengajuan(p: Pengajuan, today: datetime.date) -> None:
@@ -142,6 +150,14 @@ def _check_pengajuan(p: Pengajuan, today: datetime.date) -> None:
             "Tanggal formulir pertama kali diajukan tidak boleh sebelum permohonan yang "
             f"dikeberatani diterima ({tanggal(p.permohonan.tanggal_daftar)})."
         )
+    if p.cara_pengajuan not in Keberatan.CaraPengajuan.values:
+        raise StepRefused("Pilih cara keberatan disampaikan.")
+    if p.tanggal_dikirim is not None and p.cara_pengajuan != Keberatan.CaraPengajuan.POS:
+        raise StepRefused(
+            "Tanggal dikirim (cap pos) hanya untuk keberatan yang dikirim melalui pos."
+        )
+    if p.tanggal_dikirim is not None and p.tanggal_dikirim > p.tanggal_diterima:
+        raise StepRefused("Tanggal dikirim (cap pos) tidak boleh sesudah tanggal diterima.")
     if p.susulan is not None:
         p.susulan.check()
     if p.kuasa_nama and not (p.surat_kuasa_diterima or p.surat_kuasa):
@@ -162,33 +178,37 @@ def _register(p: Pengajuan, *, by: User, note: str) -> Keberatan:
     today = calendar.today()
     _check_pengajuan(p, today)
 
+    # Pasal 36(2): received in writing on the first hand-in when the desk kept the form
+    # (complete or not); a form handed back was not received, its clock starts when it comes
+    # back complete.
+    dikembalikan = p.formulir_dikembalikan and p.tanggal_diajukan is not None
+    dikembalikan = dikembalikan and p.tanggal_diajukan < p.tanggal_diterima
+    mulai_tanggapan = (
+        p.tanggal_diterima if dikembalikan or p.tanggal_diajukan is None else p.tanggal_diajukan
+    )
+
     # Pasal 36(1): the 30-hk filing window from the day the ground arose.
     if p.tanggal_dasar is not None:
-        dasar, dasar_keterangan = p.tanggal_dasar, "Diisi petugas dari keterangan pemohon"
+        dasar = Dasar(p.tanggal_dasar, "Diisi petugas dari keterangan pemohon")
     else:
-        otomatis = dasar_otomatis(p.permohonan, today) if p.permohonan is not None else None
-        if otomatis is None:
+        dasar = dasar_otomatis(p.permohonan, today) if p.permohonan is not None else None
+        if dasar is None:
             raise StepRefused("Tanggal timbulnya alasan keberatan wajib diisi.")
-        dasar, dasar_keterangan = otomatis.tanggal, otomatis.keterangan
-    if dasar > p.tanggal_diterima:
+    if dasar.tanggal > p.tanggal_diterima:
         raise StepRefused("Tanggal timbulnya alasan tidak boleh sesudah formulir diterima.")
-    tenggat_pengajuan = TENGGAT_PENGAJUAN.count_from(dasar)
-    terlambat = p.tanggal_diterima > tenggat_pengajuan
+    # Judged on the filing the Act names; never late from an estimate.
+    penilaian = nilai_pengajuan(
+        dasar, diterima=mulai_tanggapan, cara=p.cara_pengajuan, dikirim=p.tanggal_dikirim
+    )
+    tenggat_pengajuan = penilaian.batas
+    terlambat = penilaian.hasil == Keberatan.Pengajuan.TERLAMBAT
     notes = [note] if note else []
     # Received on a day off or after hours: accepted, the timeline says when the clock starts.
     notice = penerimaan.catatan(p.tanggal_diterima, timezone.localtime())
     if notice:
         notes.insert(0, notice)
-    if terlambat:
-        lewat = calendar.working_days_elapsed(tenggat_pengajuan, p.tanggal_diterima)
-        notes.insert(
-            0,
-            f"PERINGATAN: keberatan diajukan {tanggal(p.tanggal_diterima)}, {lewat} hari kerja "
-            f"sesudah batas {hukum.HK_KEBERATAN} hari kerja "
-            f"({hari_tanggal(tenggat_pengajuan)}; dihitung sejak "
-            f"{tanggal(dasar)}). Tetap didaftarkan; kelayakannya dipertimbangkan Atasan PPID "
-            f"(UU 14/2008 {hukum.pasal('36(1)')}).",
-        )
+    if penilaian.hasil != Keberatan.Pengajuan.TEPAT:
+        notes.insert(0, penilaian.keterangan)
 
     if p.permohonan is not None:
         pemohon, changes = p.permohonan.pemohon, {}
@@ -220,10 +240,16 @@ def _register(p: Pengajuan, *, by: User, note: str) -> Keberatan:
         identitas_diterima=p.identitas_diterima,
         tanggal_diterima=p.tanggal_diterima,
         tanggal_diajukan=p.tanggal_diajukan or p.tanggal_diterima,
-        tanggal_dasar=dasar,
-        dasar_keterangan=dasar_keterangan,
+        formulir_dikembalikan=dikembalikan,
+        mulai_tanggapan=mulai_tanggapan,
+        cara_pengajuan=p.cara_pengajuan,
+        tanggal_dikirim=p.tanggal_dikirim,
+        tanggal_dasar=dasar.tanggal,
+        dasar_keterangan=dasar.keterangan,
+        dasar_perkiraan=dasar.perkiraan,
         tenggat_pengajuan=tenggat_pengajuan,
         terlambat=terlambat,
+        penilaian_pengajuan=penilaian.hasil,
     )
 
     def update(k: Keberatan) -> dict[str, Any]:
@@ -254,6 +280,7 @@ def _register(p: Pengajuan, *, by: User, note: str) -> Keberatan:
             "alasan": k.alasan,
             "tenggat_pengajuan": tenggat_pengajuan.isoformat(),
             "terlambat": terlambat,
+            "pengajuan": penilaian.hasil,
             "tenggat_tanggapan": k.tenggat_tanggapan.isoformat(),
             **late_entry,
         }
@@ -580,11 +607,21 @@ def record_sengketa(
     )
     notes = [note] if note else []
     if keberatan.tenggat_sengketa and tanggal_sengketa > keberatan.tenggat_sengketa:
+        # Pasal 37(2) counts from the pemohon's receipt of the answer: a window counted from an
+        # estimated receipt marks nothing late, and the desk is told so.
+        perkiraan = keberatan.sudah_ditanggapi and (
+            keberatan.tanggapan_perkiraan or not keberatan.tanggapan_cara
+        )
         notes.insert(
             0,
-            f"PERINGATAN: sengketa diajukan {tanggal(tanggal_sengketa)}, sesudah batas "
+            f"Sengketa diajukan {tanggal(tanggal_sengketa)}, sesudah perkiraan batas "
+            f"{hukum.HK_SENGKETA} hari kerja ({hari_tanggal(keberatan.tenggat_sengketa)}) yang "
+            "dihitung dari perkiraan tanggal tanggapan diterima pemohon; ketepatan waktunya "
+            f"belum dapat dinilai ({hukum.DASAR_SENGKETA})."
+            if perkiraan
+            else f"PERINGATAN: sengketa diajukan {tanggal(tanggal_sengketa)}, sesudah batas "
             f"{hukum.HK_SENGKETA} hari kerja ({hari_tanggal(keberatan.tenggat_sengketa)}; "
-            f"UU 14/2008 {hukum.pasal('37(2)')}).",
+            f"{hukum.DASAR_SENGKETA}).",
         )
 
     def update(k: Keberatan) -> dict[str, Any]:

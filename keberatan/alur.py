@@ -15,10 +15,10 @@ from django.utils import timezone
 
 from keberatan.models import Keberatan
 from ppid_manual import hukum, izin
-from ppid_manual.format import hari_tanggal
+from ppid_manual.format import hari_tanggal, tanggal
 from ppid_manual.models import User
 from ppid_manual.roles import Role
-from ppid_manual.workflow import deadlines, penyampaian
+from ppid_manual.workflow import calendar, deadlines, penyampaian
 from ppid_manual.workflow.deadlines import DeadlineSpec
 from ppid_manual.workflow.engine import StepTable, steps
 from ppid_manual.workflow.penyampaian import SuratKeluar
@@ -83,8 +83,9 @@ def bukan_alasan_a(keberatan: Keberatan, user: User) -> str | None:
 
 
 def tanggapan_lewat(keberatan: Keberatan, user: User) -> str | None:
-    """Pasal 37(1)–(2): with no answer within the 30 hk, the pemohon may go to the Komisi
-    Informasi without one; before that, a sengketa is recorded only after the answer."""
+    """With no answer within the 30 hk of Pasal 36(2), the pemohon may go to the Komisi
+    Informasi without one (hukum.DASAR_SENGKETA_TANPA_TANGGAPAN); before that, a sengketa is
+    recorded only after the answer."""
     if keberatan.tanggapan_lewat(timezone.localdate()):
         return None
     return (
@@ -326,6 +327,10 @@ def status_tugas(user: User) -> list[str]:
 class Dasar:
     tanggal: datetime.date
     keterangan: str
+    # The date is an estimate of the pemohon's receipt (the delivery not recorded, or only
+    # its sending): `paling_awal` is the earliest it can be (the letter's own date).
+    perkiraan: bool = False
+    paling_awal: datetime.date | None = None
 
 
 def dasar_otomatis(permohonan: Permohonan, today: datetime.date) -> Dasar | None:
@@ -357,14 +362,80 @@ def _dari_surat(permohonan: Permohonan, prefix: str) -> Dasar:
     k = penyampaian.keadaan(permohonan, penyampaian.pilih(SURAT_PERMOHONAN, prefix))
     if k.dicatat and not k.perkiraan:
         keterangan = f"Tanggal {k.surat.nama} {k.nomor} diterima pemohon"
-    elif k.dicatat:
+        return Dasar(k.diterima, " ".join(keterangan.split()))
+    if k.dicatat:
         keterangan = f"Perkiraan tanggal {k.surat.nama} {k.nomor} diterima pemohon"
     else:
         keterangan = (
             f"Tanggal {k.surat.nama} {k.nomor} (perkiraan diterima pemohon; "
             "penyampaian belum dicatat)"
         )
-    return Dasar(k.diterima, " ".join(keterangan.split()))
+    return Dasar(
+        k.diterima, " ".join(keterangan.split()), perkiraan=True, paling_awal=k.tanggal_surat
+    )
+
+
+@dataclass(frozen=True)
+class Penilaian:
+    """Was the keberatan filed within the 30 hk of Pasal 36(1)? (Keberatan.Pengajuan)"""
+
+    hasil: str
+    batas: datetime.date  # the window's end as stored (an estimate when the ground is one)
+    diajukan: datetime.date | None  # the filing the Act names (None: a posting date unknown)
+    keterangan: str
+
+
+def nilai_pengajuan(
+    dasar: Dasar, *, diterima: datetime.date, cara: str, dikirim: datetime.date | None
+) -> Penilaian:
+    """Pasal 36(1): "diajukan ... paling lambat 30 hari kerja setelah ditemukannya alasan".
+    The Act names the filing: handed in (or e-mailed) on the day the desk received it, posted
+    on the day it was sent (the Act is silent on posting, so a keberatan posted within the
+    window is not late). Late only when both ends are known: a window counted from an
+    estimated receipt, or a posted keberatan with no posting date that arrived after the
+    window, is judged unknown and the desk is told so; never late from an estimate."""
+    batas = TENGGAT_PENGAJUAN.count_from(dasar.tanggal)
+    # The earliest the window can end: the pemohon cannot receive a letter before its date.
+    batas_pasti = TENGGAT_PENGAJUAN.count_from(dasar.paling_awal) if dasar.perkiraan else batas
+    diajukan = dikirim if cara == Keberatan.CaraPengajuan.POS else diterima
+    P = Keberatan.Pengajuan
+    if diajukan is None and diterima <= batas_pasti:
+        teks = f"Diterima dalam batas {hukum.HK_KEBERATAN} hari kerja."
+        return Penilaian(P.TEPAT, batas, None, teks)
+    if diajukan is None:
+        return Penilaian(
+            P.BELUM_PASTI,
+            batas,
+            None,
+            f"Keberatan dikirim melalui pos dan diterima {tanggal(diterima)}, sesudah batas "
+            f"{tanggal(batas)}; tanggal pengirimannya (cap pos) tidak diketahui, sehingga "
+            f"ketepatan waktu pengajuan belum dapat dinilai ({hukum.DASAR_PENGAJUAN_KEBERATAN}).",
+        )
+    if diajukan <= batas_pasti:
+        return Penilaian(
+            P.TEPAT, batas, diajukan, f"Diajukan dalam batas {hukum.HK_KEBERATAN} hari kerja."
+        )
+    if dasar.perkiraan:
+        return Penilaian(
+            P.BELUM_PASTI,
+            batas,
+            diajukan,
+            f"Batas pengajuan {tanggal(batas)} dihitung dari perkiraan tanggal surat diterima "
+            "pemohon (penyampaiannya belum dicatat atau belum dikonfirmasi), sehingga "
+            "ketepatan waktu pengajuan belum dapat dinilai; catat penyampaian surat itu pada "
+            "permohonan bila tanggal diterimanya diketahui "
+            f"({hukum.DASAR_PENGAJUAN_KEBERATAN}).",
+        )
+    lewat = calendar.working_days_elapsed(batas, diajukan)
+    return Penilaian(
+        P.TERLAMBAT,
+        batas,
+        diajukan,
+        f"PERINGATAN: keberatan diajukan {tanggal(diajukan)}, {lewat} hari kerja sesudah batas "
+        f"{hukum.HK_KEBERATAN} hari kerja ({hari_tanggal(batas)}; dihitung sejak "
+        f"{tanggal(dasar.tanggal)}). Tetap didaftarkan; kelayakannya dipertimbangkan Atasan PPID "
+        f"({hukum.DASAR_PENGAJUAN_KEBERATAN}).",
+    )
 
 
 @dataclass(frozen=True)
@@ -521,6 +592,7 @@ TENGGAT_PENGAJUAN = DeadlineSpec(
     HK_PENGAJUAN,
     f"Batas pengajuan keberatan ({hukum.pasal('36(1)')})",
     judul="Batas pengajuan keberatan",
+    dasar=hukum.DASAR_PENGAJUAN_KEBERATAN,
     pasal="36(1)",
     # Named with where the date comes from ("tanggal SK penolakan … diterima pemohon").
     sejak=lambda k: (
@@ -564,16 +636,25 @@ TARGET_PEMERIKSAAN = DeadlineSpec(
 )
 # Pasal 36(2): the Atasan PPID answers within 30 hk "sejak diterimanya keberatan secara
 # tertulis": day 0 is the day the written keberatan was received, not its registration
-# (received 24 April, registered 29 April 2026: due 15 June, not 23 June).
+# (received 24 April, registered 29 April 2026: due 15 June, not 23 June), complete or not: an
+# incomplete form the desk kept starts the clock the day it was handed in (received 1 July,
+# completed 6 July 2026: due 12 August, not 18 August); one handed back does not
+# (`mulai_tanggapan`, set at registration). The SOP's completeness row stays a target.
 TENGGAT_TANGGAPAN = DeadlineSpec(
     "tenggat_tanggapan",
-    "tanggal_diterima",
+    "mulai_tanggapan",
     HK_TANGGAPAN,
     f"Tenggat tanggapan Atasan PPID ({hukum.pasal('36(2)')})",
     applies=lambda k: k.status in Keberatan.BELUM_DITANGGAPI,
     judul="Tenggat tanggapan Atasan PPID",
+    dasar=hukum.DASAR_TANGGAPAN_KEBERATAN,
     pasal="36(2)",
-    sejak="tanggal keberatan tertulis diterima",
+    sejak=lambda k: (
+        "tanggal keberatan tertulis diterima (formulir pertama kali diajukan dan disimpan "
+        "petugas, belum lengkap)"
+        if k.mulai_tanggapan and k.tanggal_diterima and k.mulai_tanggapan < k.tanggal_diterima
+        else "tanggal keberatan tertulis diterima"
+    ),
 )
 TARGET_DRAF = DeadlineSpec(
     "target_draf",
@@ -596,16 +677,17 @@ TARGET_JAWABAN = DeadlineSpec(
     sejak="tanggal draf diajukan",
 )
 # Pasal 37(2): 14 hk "setelah diterimanya tanggapan tertulis" (the pemohon's receipt of the
-# answer, an estimate until its delivery is recorded), or from the 30 hk lapsing without one
-# (chained after tenggat_tanggapan, so it moves with it).
+# answer, an estimate until its delivery is recorded). Without an answer, Pasal 37(2) does not
+# start: the Komisi Informasi's procedure (Perki 1/2013 Pasal 13) counts the 14 hk from the 30
+# hk lapsing (chained after tenggat_tanggapan, so it moves with it), cited as such.
 SENGKETA_TANPA_TANGGAPAN = DeadlineSpec(
     "tenggat_sengketa",
     "tenggat_tanggapan",
     HK_SENGKETA,
-    f"Batas pengajuan sengketa ({hukum.pasal('37(2)')})",
+    "Batas pengajuan sengketa tanpa tanggapan",
     applies=lambda k: k.tanggal_tanggapan is None,
     judul="Batas pengajuan sengketa ke Komisi Informasi (bila tidak ditanggapi)",
-    pasal="37(2)",
+    dasar=hukum.DASAR_SENGKETA_TANPA_TANGGAPAN,
     sejak="hari terakhir tenggat tanggapan",
 )
 SENGKETA_SESUDAH_TANGGAPAN = DeadlineSpec(
@@ -615,6 +697,7 @@ SENGKETA_SESUDAH_TANGGAPAN = DeadlineSpec(
     f"Batas pengajuan sengketa ({hukum.pasal('37(2)')})",
     applies=lambda k: k.tanggal_tanggapan is not None,
     judul="Batas pengajuan sengketa ke Komisi Informasi",
+    dasar=hukum.DASAR_SENGKETA,
     pasal="37(2)",
     sejak=lambda k: (
         "tanggal surat tanggapan (perkiraan diterima pemohon; penyampaian belum dicatat)"

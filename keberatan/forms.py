@@ -28,6 +28,7 @@ from ppid_manual.workflow.forms import (
     clean_susulan,
     susulan_fields,
     susulan_layout,
+    tombol,
 )
 from ppid_manual.workflow.susulan import Susulan
 from registrasi.models import Permohonan
@@ -108,6 +109,9 @@ class KeberatanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
         "tanggal_diterima",
         "tanggal_diajukan",
         "tanggal_dasar",
+        "formulir_dikembalikan",
+        "cara_pengajuan",
+        "tanggal_dikirim",
         *PEMOHON_FIELDS,
         "informasi_diminta",
         "tujuan_penggunaan",
@@ -142,6 +146,41 @@ class KeberatanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
         help_text=(
             "Isi hanya bila formulir semula diajukan belum lengkap (SOP langkah 1: formulir "
             f"lengkap dalam {hukum.SOP_KELENGKAPAN} hari kerja)."
+        ),
+    )
+    # Pasal 36(2): a form the desk kept was received that day, complete or not.
+    formulir_dikembalikan = forms.ChoiceField(
+        label="Formulir yang semula belum lengkap",
+        choices=(
+            (
+                "disimpan",
+                "Disimpan petugas: keberatan diterima pada tanggal pertama kali diajukan; "
+                f"{hukum.HK_TANGGAPAN} hari kerja Atasan PPID dihitung sejak tanggal itu",
+            ),
+            (
+                "dikembalikan",
+                f"Dikembalikan kepada pemohon untuk dilengkapi: {hukum.HK_TANGGAPAN} hari kerja "
+                "dihitung sejak formulir lengkap diterima",
+            ),
+        ),
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    cara_pengajuan = forms.ChoiceField(
+        label="Cara keberatan disampaikan",
+        choices=Keberatan.CaraPengajuan.choices,
+        widget=forms.RadioSelect,
+        initial=Keberatan.CaraPengajuan.LOKET,
+        # Not sent (an old page): handed in at the desk, the everyday case.
+        required=False,
+    )
+    tanggal_dikirim = forms.DateField(
+        label="Tanggal dikirim (cap pos)",
+        widget=date_input(),
+        required=False,
+        help_text=(
+            "Untuk keberatan melalui pos, bila diketahui: pengajuan dinilai pada tanggal "
+            f"dikirim ({hukum.DASAR_PENGAJUAN_KEBERATAN})."
         ),
     )
     tanggal_dasar = forms.DateField(
@@ -260,6 +299,11 @@ class KeberatanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
                 Column("tanggal_diajukan", css_class="col-md-3"),
                 Column("tanggal_dasar", css_class="col-md-3"),
             ),
+            Row(
+                Column("cara_pengajuan", css_class="col-md-4"),
+                Column("tanggal_dikirim", css_class="col-md-3"),
+                Column("formulir_dikembalikan", css_class="col-md-5"),
+            ),
             "tujuan_penggunaan",
             *identitas,
             Fieldset(
@@ -324,6 +368,9 @@ class KeberatanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
     def clean_tanggal_diajukan(self) -> datetime.date | None:
         return not_future(self.cleaned_data.get("tanggal_diajukan"))
 
+    def clean_tanggal_dikirim(self) -> datetime.date | None:
+        return not_future(self.cleaned_data.get("tanggal_dikirim"))
+
     def clean_tanggal_dasar(self) -> datetime.date | None:
         return not_future(self.cleaned_data.get("tanggal_dasar"))
 
@@ -357,6 +404,19 @@ class KeberatanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
             self.add_error(
                 "tanggal_diajukan", "Tidak boleh sesudah tanggal formulir lengkap diterima."
             )
+        if diajukan and diterima and diajukan < diterima:
+            if not cleaned.get("formulir_dikembalikan"):
+                self.add_error(
+                    "formulir_dikembalikan",
+                    "Pilih apakah formulir yang belum lengkap itu disimpan petugas atau "
+                    "dikembalikan kepada pemohon (menentukan hari ke-0 tenggat tanggapan, "
+                    f"{hukum.DASAR_TANGGAPAN_KEBERATAN}).",
+                )
+        dikirim = cleaned.get("tanggal_dikirim")
+        if dikirim and cleaned.get("cara_pengajuan") != Keberatan.CaraPengajuan.POS:
+            self.add_error("tanggal_dikirim", "Isi hanya untuk keberatan yang dikirim melalui pos.")
+        elif dikirim and diterima and dikirim > diterima:
+            self.add_error("tanggal_dikirim", "Tidak boleh sesudah tanggal formulir diterima.")
         if "nomor_pendaftaran" in self.errors:
             return cleaned
         p = self.permohonan
@@ -467,6 +527,9 @@ class KeberatanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
             informasi_diminta=c.get("informasi_diminta", ""),
             tanggal_dasar=c.get("tanggal_dasar"),
             tanggal_diajukan=c.get("tanggal_diajukan"),
+            formulir_dikembalikan=c.get("formulir_dikembalikan") == "dikembalikan",
+            cara_pengajuan=c.get("cara_pengajuan") or Keberatan.CaraPengajuan.LOKET,
+            tanggal_dikirim=c.get("tanggal_dikirim"),
             kuasa_nama=c.get("kuasa_nama", "").strip(),
             kuasa_alamat=c.get("kuasa_alamat", "").strip(),
             kuasa_telepon=c.get("kuasa_telepon", ""),
@@ -489,7 +552,7 @@ class StepForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.attrs = {"novalidate": ""}
-        self.helper.add_input(Submit("simpan", submit_label, css_class=f"btn-{css}"))
+        self.helper.add_input(tombol(submit_label, css))
 
 
 class DisposisiForm(StepForm):

@@ -5,7 +5,8 @@ go through keberatan/actions.py. Every deadline is counted by the calendar engin
 starts and stored here:
 
 - the 30-hk filing window from the day the ground arose (Pasal 36(1));
-- the 30-hk response deadline of the Atasan PPID from registration (Pasal 36(2));
+- the 30-hk response deadline of the Atasan PPID from the day the written keberatan was
+  received (Pasal 36(2)): the first hand-in of a form the desk kept, complete or not;
 - the SOP's internal targets per step (registration 1, examination 5, draft 2, answer 1 hk);
 - the 14-hk window to file a sengketa with the Komisi Informasi (Pasal 37(2)).
 """
@@ -130,6 +131,22 @@ class Keberatan(IdentitasKasus):
         SEBAGIAN = "sebagian", "Keberatan diterima sebagian: sebagian informasi diberikan"
         BIAYA = "biaya", "Keberatan diterima: biaya dikoreksi"
         WAKTU = "waktu", "Keberatan diterima: waktu penyediaan dikoreksi"
+
+    class CaraPengajuan(models.TextChoices):
+        """How the written keberatan reached the desk (Pasal 36(1) counts its filing)."""
+
+        LOKET = "loket", "Diserahkan di loket"
+        POS = "pos", "Dikirim melalui pos"
+        SUREL = "surel", "Surat elektronik"
+
+    class Pengajuan(models.TextChoices):
+        """Whether the keberatan was filed within the 30 hk of Pasal 36(1), judged on what the
+        Act names (the filing, from the pemohon's receipt of the letter that gave the ground);
+        unknown when that receipt or a posting date is not known."""
+
+        TEPAT = "tepat", f"Diajukan dalam batas {hukum.HK_KEBERATAN} hari kerja"
+        TERLAMBAT = "terlambat", f"Diajukan melewati batas {hukum.HK_KEBERATAN} hari kerja"
+        BELUM_PASTI = "belum_pasti", "Ketepatan waktu pengajuan belum dapat dinilai"
 
     class Sifat(models.TextChoices):
         BIASA = "biasa", "Biasa"
@@ -262,6 +279,25 @@ class Keberatan(IdentitasKasus):
     target_kelengkapan = models.DateField(
         f"target formulir lengkap (SOP {hukum.SOP_KELENGKAPAN} hk)", null=True, blank=True
     )
+    # An incomplete form the desk handed back is not received (no clock, as for a returned
+    # request); one the desk kept was received in writing that day (Pasal 36(2)).
+    formulir_dikembalikan = models.BooleanField(
+        "formulir belum lengkap dikembalikan kepada pemohon", default=False
+    )
+    # Day 0 of the Atasan's 30 hk (Pasal 36(2) "sejak diterimanya keberatan secara tertulis"):
+    # the first hand-in of a form the desk kept, else the complete form's receipt.
+    mulai_tanggapan = models.DateField(
+        f"tanggal keberatan tertulis diterima (hari ke-0 {hukum.pasal('36(2)')})",
+        null=True,
+        blank=True,
+    )
+    cara_pengajuan = models.CharField(
+        "cara keberatan disampaikan",
+        max_length=8,
+        choices=CaraPengajuan.choices,
+        default=CaraPengajuan.LOKET,
+    )
+    tanggal_dikirim = models.DateField("tanggal keberatan dikirim (cap pos)", null=True, blank=True)
 
     # --- the filing window (Pasal 36(1)) -------------------------------------------------
     tanggal_dasar = models.DateField("tanggal timbulnya alasan keberatan")
@@ -271,6 +307,15 @@ class Keberatan(IdentitasKasus):
     )
     terlambat = models.BooleanField(
         f"diajukan melewati batas {hukum.HK_KEBERATAN} hari kerja", default=False
+    )
+    # The day the ground arose is an estimate (the letter's delivery not recorded or not
+    # confirmed): the window is shown as one and never marks the filing late.
+    dasar_perkiraan = models.BooleanField("tanggal timbulnya alasan masih perkiraan", default=False)
+    penilaian_pengajuan = models.CharField(
+        "ketepatan waktu pengajuan",
+        max_length=12,
+        choices=Pengajuan.choices,
+        default=Pengajuan.TEPAT,
     )
 
     # --- registration (SOP 2) and the Atasan's 30 hk (Pasal 36(2)) ----------------------

@@ -39,7 +39,9 @@ class BarisTenggat:
     berjalan: bool  # the clock runs now
     sisa: int | None  # working days left (0 = due today), while running and not overdue
     sejak: str  # what day 0 is (the date the law counts from)
-    keadaan: str  # "tepat", "terlambat", "lewat", "dekat", "berjalan", "tidak_berlaku"
+    # "tepat", "terlambat", "lewat", "dekat", "berjalan", "tidak_berlaku", or "belum_pasti"
+    # (the filing window counted from an estimate, or a posting date unknown: never late)
+    keadaan: str
 
     @property
     def css(self) -> str:
@@ -56,7 +58,7 @@ def rincian_tenggat(k: Keberatan, today: datetime.date) -> list[BarisTenggat]:
     whether it runs now."""
     sengketa = SENGKETA_SESUDAH_TANGGAPAN if k.sudah_ditanggapi else SENGKETA_TANPA_TANGGAPAN
     clocks = [
-        (TENGGAT_PENGAJUAN, k.tanggal_diterima, False),
+        (TENGGAT_PENGAJUAN, k.tanggal_dikirim or k.mulai_tanggapan or k.tanggal_diterima, False),
         (TARGET_KELENGKAPAN, k.tanggal_diterima, False),
         (TARGET_REGISTRASI, k.tanggal_registrasi, False),
         (TARGET_PEMERIKSAAN, k.tanggal_disposisi, k.status == S.TERDAFTAR),
@@ -93,7 +95,10 @@ def rincian_tenggat(k: Keberatan, today: datetime.date) -> list[BarisTenggat]:
         e = spec.explain(k, days_off)
         tenggat = e.tenggat
         sisa = None
-        if selesai_pada is not None:
+        if spec is TENGGAT_PENGAJUAN:
+            # Judged once, at registration, on what the Act names (alur.nilai_pengajuan).
+            keadaan = k.penilaian_pengajuan
+        elif selesai_pada is not None:
             keadaan = "tepat" if selesai_pada <= tenggat else "terlambat"
         elif berjalan:
             if tenggat < today:

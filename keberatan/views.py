@@ -59,7 +59,7 @@ from ppid_manual.access import izin_required, role_required
 from ppid_manual.forms import RegisterForm
 from ppid_manual.models import Unit
 from ppid_manual.roles import ALL_DESK
-from ppid_manual.workflow import penerimaan, penyampaian, tabel_pdf, terbit
+from ppid_manual.workflow import calendar, penerimaan, penyampaian, tabel_pdf, terbit
 from ppid_manual.workflow.calendar import today
 from ppid_manual.workflow.deadlines import HK_DEKAT, is_near_due, near_due_limit
 from ppid_manual.workflow.engine import Step, StepRefused
@@ -257,6 +257,13 @@ def baru(request: HttpRequest) -> HttpResponse:
                         f"{hukum.pasal('36(1)')}); catatan ini "
                         "tersimpan pada riwayat.",
                     )
+                elif k.penilaian_pengajuan == Keberatan.Pengajuan.BELUM_PASTI:
+                    messages.warning(
+                        request,
+                        f"Keberatan {k.nomor_registrasi} didaftarkan. Ketepatan waktu "
+                        f"pengajuannya belum dapat dinilai ({hukum.DASAR_PENGAJUAN_KEBERATAN}); "
+                        "keterangannya ada pada halaman keberatan.",
+                    )
                 else:
                     messages.success(request, f"Keberatan {k.nomor_registrasi} didaftarkan.")
                 notice = penerimaan.catatan(k.tanggal_diterima, timezone.localtime())
@@ -285,7 +292,9 @@ def baru(request: HttpRequest) -> HttpResponse:
             "tanpa_nomor": tanpa_nomor,
             "dasar": dasar,
             "batas_pengajuan": batas,
-            "lewat_batas": bool(batas and day > batas),
+            # An estimated window never calls the filing late (alur.nilai_pengajuan).
+            "lewat_batas": bool(batas and day > batas and not dasar.perkiraan),
+            "lewat_perkiraan": bool(batas and day > batas and dasar.perkiraan),
             "saran": saran_alasan(permohonan, day) if permohonan else None,
             "lihat_nik": izin.boleh(request.user, izin.Aksi.LIHAT_NIK),
             "lihat_permohonan": bool(permohonan and permohonan.visible_to(request.user)),
@@ -349,6 +358,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     k = get_keberatan_for_user(request, pk)
     day = today()
     langkah = UI.buttons(k, request.user)
+    tenggat = rincian_tenggat(k, day)
     return render(
         request,
         "keberatan/detail.html",
@@ -359,7 +369,13 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "langkah": langkah,
             "menunggu": MENUNGGU.get(k.status, ("", ()))[0],
             "tahapan": tahapan(k),
-            "tenggat": rincian_tenggat(k, day),
+            "tenggat": tenggat,
+            # A count that reached a year with no holiday rows may have come out too early.
+            "tahun_kosong": calendar.years_without_days_off(
+                min(t.mulai for t in tenggat), max(t.tenggat for t in tenggat)
+            )
+            if tenggat
+            else [],
             "events": timeline(k, ALUR),
             "dokumen": _documents(k),
             "terbitan": terbit.daftar_kasus(k),
@@ -368,6 +384,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "lihat_permohonan": bool(k.permohonan and k.permohonan.visible_to(request.user)),
             "baru": request.GET.get("baru") == "1",
             "tanggapan_lewat": k.tanggapan_lewat(day),
+            "dasar_sengketa_tanpa_tanggapan": hukum.DASAR_SENGKETA_TANPA_TANGGAPAN,
         },
     )
 

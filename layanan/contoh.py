@@ -315,10 +315,10 @@ def _permohonan(petugas, ppid, pelaksana, *, semua: bool):
     ralat = reg.ralat_surat(
         p,
         dokumen=DokumenTerbit.objects.for_object(p).get(jenis="tanda-terima"),
-        # A fact the receipt prints (TandaTerimaPenyerahan.fakta_tercetak): the name.
+        # A fact the tanda terima prints (a ralat offers only those): the name it was handed to.
         fakta="nama",
-        nilai=teks(150, "Ni Komang Ayu Sri Wahyuni Pratiwi Dewi ", kalimat=False),
-        alasan=teks(1000, "nama pemohon pada formulir tertulis salah; "),
+        nilai=teks(150, "Ni Luh Putu Ayu Saraswati Dewi "),
+        alasan=teks(1000, "ejaan nama pada tanda terima tidak sesuai dengan KTP; "),
         by=petugas,
     )
     out.append(Contoh("Ralat surat", d.RalatSurat(p, ralat=ralat)))
@@ -395,7 +395,8 @@ def _permohonan(petugas, ppid, pelaksana, *, semua: bool):
         reg.Putusan(
             keputusan=K.BELUM_DIDOKUMENTASIKAN,
             uraian_informasi=teks(3000, "Rekapitulasi sedang disusun oleh bidang terkait; "),
-            tanggal_tersedia=timezone.localdate() + datetime.timedelta(days=60),
+            # The latest date the law allows: the request's own deadline (Pasal 22(7)–(8)).
+            tanggal_tersedia=p.tenggat,
         ),
         by=ppid,
     )

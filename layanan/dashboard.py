@@ -180,3 +180,23 @@ def panels_for(user, today: datetime.date) -> list[dict]:
         panels.append(keberatan_panel(user, today))
         panels.append(dip_panel(user, today))
     return panels
+
+
+def tahun_tanpa_libur(today: datetime.date) -> list[int]:
+    """The years from today to the furthest deadline still running (a request's notice, a
+    keberatan's answer or sengketa window) that have no holiday rows: those counts skipped no
+    holiday there and may be too early (the home page warns)."""
+    from django.db.models import Max
+
+    from keberatan.models import Keberatan
+    from ppid_manual.workflow import calendar
+    from registrasi.models import Permohonan
+
+    furthest = [
+        today,
+        Permohonan.objects.open().aggregate(m=Max("tenggat"))["m"],
+        *Keberatan.objects.open()
+        .aggregate(a=Max("tenggat_tanggapan"), b=Max("tenggat_sengketa"))
+        .values(),
+    ]
+    return calendar.years_without_days_off(today, max(d for d in furthest if d is not None))

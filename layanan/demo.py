@@ -101,16 +101,38 @@ POLA_UNIT = [
     ("ralat", "DISHUB", "{kode}/{urut:4}/RALAT-PPID-{unit}/{bulan}/{tahun}", "480"),
 ]
 
-# Bali's own days (from each year's Surat Edaran Gubernur). Demo rows for 2026: Galungan and
-# Umanis Galungan are days off; Pagerwesi is recorded but counted as a working day.
-BALI_2026 = [
-    (datetime.date(2026, 6, 17), "Hari Raya Galungan", True),
-    (datetime.date(2026, 6, 18), "Umanis Galungan", True),
-    (datetime.date(2026, 6, 27), "Hari Raya Kuningan", True),
-    (datetime.date(2026, 4, 4), "Hari Raya Saraswati", True),
-    (datetime.date(2026, 4, 8), "Hari Raya Pagerwesi (dispensasi, tetap hari kerja)", False),
+# Bali's own days, by the decision behind them (demo rows; the real ones come from each
+# year's Surat Edaran Gubernur): Galungan, Umanis Galungan, Kuningan, Saraswati and Pagerwesi
+# are dispensation days (public services keep serving: recorded, the clocks run); a day the
+# office is closed by a circular (its number and date) stops them. Both kinds, 2026 and 2027.
+BALI_DISPENSASI = [
+    (datetime.date(2026, 4, 4), "Hari Raya Saraswati"),
+    (datetime.date(2026, 4, 8), "Hari Raya Pagerwesi"),
+    (datetime.date(2026, 6, 17), "Hari Raya Galungan"),
+    (datetime.date(2026, 6, 18), "Umanis Galungan"),
+    (datetime.date(2026, 6, 27), "Hari Raya Kuningan"),
+    (datetime.date(2027, 1, 13), "Hari Raya Galungan"),
+    (datetime.date(2027, 1, 14), "Umanis Galungan"),
+    (datetime.date(2027, 1, 23), "Hari Raya Kuningan"),
+    (datetime.date(2027, 8, 11), "Hari Raya Galungan"),
+    (datetime.date(2027, 8, 12), "Umanis Galungan"),
 ]
-BALI_SOURCE = "Surat Edaran Gubernur Bali tentang Hari Libur dan Dispensasi 2026 (data demo)"
+# (date, name, circular number, circular date): demo closures, marked as such.
+BALI_PENUTUPAN = [
+    (
+        datetime.date(2026, 11, 4),
+        "Kantor ditutup: upacara Hari Raya Pagerwesi (contoh data demo)",
+        "000.8/0001/DEMO/2026",
+        datetime.date(2026, 10, 20),
+    ),
+    (
+        datetime.date(2027, 6, 2),
+        "Kantor ditutup: upacara Hari Raya Pagerwesi (contoh data demo)",
+        "000.8/0001/DEMO/2027",
+        datetime.date(2027, 5, 17),
+    ),
+]
+BALI_SOURCE = "Surat Edaran Gubernur Bali tentang Hari Suci dan Dispensasi {tahun} (data demo)"
 
 USERS = [
     # (username, full name, role, unit code)
@@ -228,17 +250,33 @@ def load(stdout=None) -> None:
         )
 
     call_command("sync_holidays", *[f"--year={y}" for y in range(2023, 2028)], stdout=stdout)
-    add_hari_libur(
+    bali = [
         HariLibur(
             tanggal=tanggal,
             nama=nama,
             jenis=HariLibur.Jenis.DISPENSASI_BALI,
-            dasar_hukum=BALI_SOURCE,
-            libur=libur,
+            dasar_hukum=BALI_SOURCE.format(tahun=tanggal.year),
+            libur=False,
             asal=HariLibur.Asal.ADMIN,
         )
-        for tanggal, nama, libur in BALI_2026
-        if not HariLibur.objects.filter(tanggal=tanggal, nama=nama).exists()
+        for tanggal, nama in BALI_DISPENSASI
+    ] + [
+        HariLibur(
+            tanggal=tanggal,
+            nama=nama,
+            jenis=HariLibur.Jenis.PENUTUPAN,
+            dasar_hukum=BALI_SOURCE.format(tahun=tanggal.year),
+            nomor_surat=nomor,
+            tanggal_surat=tanggal_surat,
+            libur=True,
+            asal=HariLibur.Asal.ADMIN,
+        )
+        for tanggal, nama, nomor, tanggal_surat in BALI_PENUTUPAN
+    ]
+    add_hari_libur(
+        row
+        for row in bali
+        if not HariLibur.objects.filter(tanggal=row.tanggal, nama=row.nama).exists()
     )
 
     # Copy and media costs so that a handover can be charged in the demo (UU 14/2008 Pasal 21).

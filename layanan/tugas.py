@@ -145,10 +145,12 @@ def _permohonan(user, batas: int | None, jumlah: list[int]) -> list[Tugas]:
                 p.keputusan == Permohonan.Keputusan.BELUM_DIDOKUMENTASIKAN
                 and p.status == Permohonan.Status.MENUNGGU_PENYERAHAN
             ):
+                # The promised date is the handover target (registrasi.alur.TARGET_PENYERAHAN):
+                # the same date the overdue and near-due lists read.
                 add(
                     p,
                     "Dokumentasikan dan serahkan informasi kepada pemohon",
-                    p.tanggal_tersedia,
+                    p.target_penyerahan,
                     "Informasi tersedia paling lambat (pemberitahuan)",
                 )
             else:
@@ -212,52 +214,102 @@ def _keberatan(user, batas: int | None, jumlah: list[int]) -> list[Tugas]:
                 k,
                 "Catat sikap pemohon atas tanggapan",
                 k.tenggat_sengketa,
-                f"Batas pengajuan sengketa ({hukum.pasal('37(2)')})",
+                # The Act's own ground once answered (ppid_manual/hukum.py).
+                f"Batas pengajuan sengketa ({hukum.DASAR_SENGKETA})",
             )
     return items
 
 
-def _dip(user, batas: int | None, jumlah: list[int]) -> list[Tugas]:
+# Whom each DIP edition waits on, by its table (dip/alur.py: ALUR_PROVINSI when True, ALUR_OPD
+# when False) and state: the role, the work, and the basis of its date. The SOP dates one
+# stretch: 5 hk from opening an edition to the OPD's submission being recapped (the edition's
+# `target_sop`, also while it waits on the petugas), and 1 hk per correction; the other steps
+# have none (SOP DIP: "—"), and say so.
+def _dip_menunggu():
     from dip.models import DipEdisi
 
     S = DipEdisi.Status
-    kerja: dict[str, str] = {}
-    if user.has_role(Role.PELAKSANA):
-        kerja[S.DISUSUN] = "Susun entri DIP dan ajukan ke petugas"
-        kerja[S.PERBAIKAN] = "Perbaiki entri sesuai catatan koreksi PPID"
-    if user.has_role(Role.PETUGAS):
-        kerja[S.DIAJUKAN] = "Terima dan rekap DIP OPD"
-        kerja[S.DIKOREKSI] = "Teruskan catatan koreksi ke PPID Pelaksana"
-    if user.has_role(Role.PPID):
-        kerja[S.DIAJUKAN_PPID] = "Periksa rekap DIP: koreksi atau ajukan ke Atasan PPID"
-    if user.has_role(Role.ATASAN):
-        kerja[S.DIAJUKAN_ATASAN] = "Tetapkan DIP dengan SK (tanda tangan)"
-    if not kerja:
+    return {
+        (False, S.DISUSUN): (
+            Role.PELAKSANA,
+            "Susun entri DIP dan ajukan ke petugas",
+            f"Penyusunan DIP (SOP {hukum.SOP_PENYUSUNAN_DIP} hari kerja)",
+        ),
+        (False, S.PERBAIKAN): (
+            Role.PELAKSANA,
+            "Perbaiki entri sesuai catatan koreksi PPID",
+            f"Perbaikan DIP (SOP {hukum.SOP_PERBAIKAN_DIP} hari kerja)",
+        ),
+        (False, S.DIAJUKAN): (
+            Role.PETUGAS,
+            "Terima dan rekap DIP OPD",
+            f"Penyusunan dan rekap DIP OPD (SOP {hukum.SOP_PENYUSUNAN_DIP} hari kerja sejak DIP "
+            "dibuka)",
+        ),
+        (False, S.DIKOREKSI): (
+            Role.PETUGAS,
+            "Teruskan catatan koreksi ke PPID Pelaksana",
+            "",
+        ),
+        (False, S.DIREKAP): (
+            Role.PELAKSANA,
+            "Catat penetapan DIP oleh Kepala Perangkat Daerah",
+            "",
+        ),
+        (True, S.DISUSUN): (
+            Role.PETUGAS,
+            "Rekap DIP OPD dan ajukan ke PPID",
+            f"Penyusunan DIP Provinsi (SOP {hukum.SOP_PENYUSUNAN_DIP} hari kerja)",
+        ),
+        (True, S.DIAJUKAN_PPID): (
+            Role.PPID,
+            "Periksa rekap DIP: koreksi atau ajukan ke Atasan PPID",
+            "",
+        ),
+        (True, S.DIAJUKAN_ATASAN): (
+            Role.ATASAN,
+            "Tetapkan DIP dengan SK (tanda tangan)",
+            "",
+        ),
+    }
+
+
+def _dip(user, batas: int | None, jumlah: list[int]) -> list[Tugas]:
+    from django.db.models import F, Q
+
+    from dip.models import DipEdisi
+    from ppid_manual.models import Unit
+
+    menunggu = _dip_menunggu()
+    cond, any_work = Q(pk__in=[]), False
+    for (provinsi, status), (role, _, _) in menunggu.items():
+        if not user.has_role(role):
+            continue
+        kind = Q(unit__jenis=Unit.Jenis.PPID_UTAMA)
+        here = Q(status=status) & (kind if provinsi else ~kind)
+        if role == Role.PELAKSANA:
+            # A PPID Pelaksana's DIP is its own OPD's.
+            here &= Q(unit_id=user.unit_id)
+        cond |= here
+        any_work = True
+    if not any_work:
         return []
-    qs = DipEdisi.objects.for_user(user).filter(status__in=list(kerja)).select_related("unit")
-    if user.has_role(Role.PELAKSANA) and not user.has_role(Role.PETUGAS, Role.PPID, Role.ATASAN):
-        qs = qs.filter(unit_id=user.unit_id)
-    return [
-        Tugas(
-            "DIP",
-            f"DIP {e.unit.singkatan or e.unit.nama} {e.tahun}",
-            reverse("dip:edisi", args=[e.pk]),
-            kerja[e.status],
-            # SOP: 5 hk to compile, 1 hk for each correction (dip.alur.TARGET_*).
-            e.target_sop if e.status in (S.DISUSUN, S.PERBAIKAN) else None,
-            _dasar_dip(e),
+    qs = DipEdisi.objects.for_user(user).filter(cond).select_related("unit")
+    items = []
+    order = (F("target_sop").asc(nulls_last=True), "tahun", "unit__nama", "pk")
+    for e in _baris(qs.order_by(*order), batas, jumlah):
+        _, kerja, dasar = menunggu[(e.is_provinsi, e.status)]
+        items.append(
+            Tugas(
+                "DIP",
+                f"DIP {e.unit.singkatan or e.unit.nama} {e.tahun}",
+                reverse("dip:edisi", args=[e.pk]),
+                kerja,
+                e.target_sop if dasar else None,
+                dasar or f"{e.get_status_display()}: tanpa target waktu dalam SOP DIP",
+            )
         )
-        for e in _baris(qs.order_by("tahun", "unit__nama", "pk"), batas, jumlah)
-    ]
-
-
-def _dasar_dip(e) -> str:
-    S = type(e).Status
-    if e.status == S.DISUSUN:
-        return f"Penyusunan DIP (SOP {hukum.SOP_PENYUSUNAN_DIP} hari kerja)"
-    if e.status == S.PERBAIKAN:
-        return f"Perbaikan DIP (SOP {hukum.SOP_PERBAIKAN_DIP} hari kerja)"
-    return e.get_status_display()
+    return items
 
 
 def tugas_for(user) -> list[Tugas]:

@@ -36,6 +36,7 @@ def home(request: HttpRequest) -> HttpResponse:
         {
             "today": today,
             "panels": dashboard.panels_for(request.user, today),
+            "tahun_kosong": dashboard.tahun_tanpa_libur(today),
             "tugas": pekerjaan,
             "tugas_lebih": semua - len(pekerjaan),
             "pemeriksaan": _pemeriksaan_terakhir(request.user),

@@ -145,7 +145,17 @@ class PejabatAdmin(RoleAdmin):
 
 @admin.register(HariLibur)
 class HariLiburAdmin(RoleAdmin):
-    list_display = ["tanggal", "nama", "jenis", "libur", "dasar_hukum", "asal", "diubah_admin"]
+    list_display = [
+        "tanggal",
+        "nama",
+        "jenis",
+        "libur",
+        "dasar_hukum",
+        "nomor_surat",
+        "tanggal_surat",
+        "asal",
+        "diubah_admin",
+    ]
     list_filter = ["jenis", "libur", "asal"]
     search_fields = ["nama", "dasar_hukum"]
     date_hierarchy = "tanggal"

@@ -151,6 +151,39 @@ def pasal_uu_kip(ref: str) -> bool:
     return not str(ref).strip().startswith("UU ")
 
 
+# --- The citation table: each rule the app cites, written once ------------------------------
+# The deadlines' panels (DeadlineSpec.dasar), the warnings and the letters print these.
+DASAR_PENGAJUAN_KEBERATAN = "UU 14/2008 Pasal 36 ayat (1)"
+DASAR_TANGGAPAN_KEBERATAN = "UU 14/2008 Pasal 36 ayat (2)"
+# Pasal 37(2) counts the 14 hk "setelah diterimanya tanggapan tertulis": it names the answered
+# route only.
+DASAR_SENGKETA = "UU 14/2008 Pasal 37 ayat (2)"
+# With no answer in the 30 hk of Pasal 36(2), the Komisi Informasi's procedure counts the 14 hk
+# from the end of those 30 hk.
+DASAR_SENGKETA_TANPA_TANGGAPAN = (
+    "UU 14/2008 Pasal 36 ayat (2) jo. Peraturan Komisi Informasi Nomor 1 Tahun 2013 Pasal 13 "
+    "ayat (1) huruf b"
+)
+# The days off of each year: the SKB 3 Menteri on libur nasional and cuti bersama; for the
+# civil service (ASN) the cuti bersama are set by a Keputusan Presiden, where one was issued.
+DASAR_LIBUR_NASIONAL = "SKB 3 Menteri tentang Hari Libur Nasional dan Cuti Bersama Tahun {tahun}"
+KEPPRES_CUTI_BERSAMA = {
+    2024: "Keputusan Presiden Nomor 7 Tahun 2024",
+    2025: "Keputusan Presiden Nomor 2 Tahun 2025",
+    2026: "Keputusan Presiden Nomor 42 Tahun 2025",
+}
+
+
+def dasar_hari_libur(cuti_bersama: bool, tahun: int) -> str:
+    """The legal basis of a national day off or cuti bersama of `tahun`: the SKB, and for a
+    cuti bersama the year's Keputusan Presiden on the ASN's cuti bersama where one applies."""
+    skb = DASAR_LIBUR_NASIONAL.format(tahun=tahun)
+    keppres = KEPPRES_CUTI_BERSAMA.get(tahun)
+    if cuti_bersama and keppres:
+        return f"{keppres} tentang Cuti Bersama Pegawai Aparatur Sipil Negara Tahun {tahun}; {skb}"
+    return skb
+
+
 # --- Pasal 17: the exemptions --------------------------------------------------------------
 class Pasal17(models.TextChoices):
     """UU 14/2008 Pasal 17 huruf a–j, each with its gist: the choices of a refusal (registrasi)

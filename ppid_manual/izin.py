@@ -30,7 +30,8 @@ IZIN: dict[str, tuple[str, ...]] = {
     # that take the file with its NIK copy (petugas, PPID Pelaksana) and the PPID and Atasan
     # PPID who decide on it. Everyone else sees the NIK masked.
     Aksi.LIHAT_NIK: (Role.PETUGAS, Role.PPID, Role.PELAKSANA, Role.ATASAN),
-    Aksi.REGISTER_PERMOHONAN: (Role.PETUGAS, Role.PPID, Role.PELAKSANA, Role.ATASAN),
+    # Both registers to every desk role, the Admin too (one rule for the two registers).
+    Aksi.REGISTER_PERMOHONAN: ALL_DESK,
     Aksi.REGISTER_KEBERATAN: ALL_DESK,
     # Every desk role prints the letters of the cases it may open.
     Aksi.CETAK_SURAT: ALL_DESK,

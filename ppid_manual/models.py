@@ -205,12 +205,18 @@ class Pejabat(models.Model):
 
 class HariLibur(models.Model):
     """A day that is not a working day (or, with libur=False, a recorded day that still
-    counts as a working day, e.g. a Bali dispensasi that the admin decided not to count)."""
+    counts as a working day).
+
+    Bali's own days go by the decision behind them (the Governor's circular): a dispensation
+    day (public services keep serving) is recorded but never stops the clocks; a regional day
+    stops them only when the office is closed by a recorded decision, with the circular's
+    number and date (`periksa`)."""
 
     class Jenis(models.TextChoices):
         LIBUR_NASIONAL = "nasional", "Libur nasional"
         CUTI_BERSAMA = "cuti", "Cuti bersama"
-        DISPENSASI_BALI = "bali", "Dispensasi Bali"
+        DISPENSASI_BALI = "bali", "Dispensasi Bali (kantor tetap melayani)"
+        PENUTUPAN = "tutup", "Kantor ditutup (keputusan daerah)"
         LAINNYA = "lain", "Lainnya"
 
     class Asal(models.TextChoices):
@@ -228,6 +234,9 @@ class HariLibur(models.Model):
     )
     asal = models.CharField("asal", max_length=10, choices=Asal.choices, default=Asal.ADMIN)
     diubah_admin = models.BooleanField("diubah admin", default=False, editable=False)
+    # The decision that closes the office on a regional day (Surat Edaran Gubernur).
+    nomor_surat = models.CharField("nomor surat edaran/keputusan", max_length=150, blank=True)
+    tanggal_surat = models.DateField("tanggal surat edaran/keputusan", null=True, blank=True)
 
     class Meta:
         ordering = ["tanggal"]
@@ -239,6 +248,36 @@ class HariLibur(models.Model):
 
     def __str__(self) -> str:
         return f"{self.tanggal:%Y-%m-%d} {self.nama}"
+
+    def clean(self) -> None:
+        self.periksa()
+
+    def periksa(self) -> None:
+        """A regional day by its decision: a dispensation day never stops the clocks; a closure
+        does, only with the circular's number and date. Raises ValidationError (Indonesian)."""
+        from django.core.exceptions import ValidationError
+
+        J = self.Jenis
+        if self.jenis == J.DISPENSASI_BALI and self.libur:
+            raise ValidationError(
+                {
+                    "libur": "Hari dispensasi tidak menghentikan tenggat: kantor tetap melayani. "
+                    "Bila kantor ditutup, pilih jenis “Kantor ditutup (keputusan daerah)” dengan "
+                    "nomor dan tanggal surat edarannya."
+                }
+            )
+        if self.jenis == J.PENUTUPAN:
+            errors = {}
+            if not self.libur:
+                errors["libur"] = "Kantor yang ditutup tidak dihitung sebagai hari kerja."
+            if not self.nomor_surat.strip():
+                errors["nomor_surat"] = "Isi nomor surat edaran/keputusan penutupan kantor."
+            if self.tanggal_surat is None:
+                errors["tanggal_surat"] = "Isi tanggal surat edaran/keputusan penutupan kantor."
+            elif self.tanggal is not None and self.tanggal_surat > self.tanggal:
+                errors["tanggal_surat"] = "Surat penutupan tidak boleh bertanggal sesudah harinya."
+            if errors:
+                raise ValidationError(errors)
 
 
 class EventQuerySet(models.QuerySet):
@@ -358,7 +397,9 @@ class PemeriksaanRiwayat(models.Model):
     jumlah_dokumen = models.PositiveBigIntegerField("jumlah dokumen terbit", default=0)
     kepala_urut = models.PositiveBigIntegerField("riwayat ke-", default=0)
     kepala_hash = models.CharField("kode integritas riwayat", max_length=64)
-    laporan = models.TextField("laporan", blank=True)
+    # The breaks, one line each, cut at this length (the command says the rest).
+    LAPORAN_MAKS = 100000
+    laporan = models.TextField("laporan", max_length=LAPORAN_MAKS, blank=True)
 
     class Meta:
         ordering = ["-waktu", "-pk"]

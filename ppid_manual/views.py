@@ -19,6 +19,7 @@ from ppid_manual.models import (
     HariLibur,
 )
 from ppid_manual.workflow import calendar
+from ppid_manual.workflow.hari_libur import tahun_dimuat
 
 
 @login_required
@@ -37,6 +38,7 @@ def kalender(request: HttpRequest) -> HttpResponse:
         }
         if request.GET.get("cetak"):
             return PerhitunganTenggat(request, **result).response()
+        result["tahun_kosong"] = calendar.years_without_days_off(mulai, tenggat)
     return render(request, "ppid_manual/kalender.html", {"form": form, "result": result})
 
 
@@ -49,10 +51,22 @@ def hari_libur(request: HttpRequest) -> HttpResponse:
         tahun = today.year
     tahun = min(max(tahun, 2000), 2100)
     rows = HariLibur.objects.filter(tanggal__year=tahun).order_by("tanggal")
+    dimuat = tahun_dimuat()
     return render(
         request,
         "ppid_manual/hari_libur.html",
-        {"rows": rows, "tahun": tahun, "tahun_list": range(today.year - 3, today.year + 2)},
+        {
+            "rows": rows,
+            "tahun": tahun,
+            "tahun_list": sorted(
+                {*range(today.year - 3, today.year + 2), *(t.tahun for t in dimuat)}
+            ),
+            # Which years are loaded, and from which source (the package, the admin's rows).
+            "dimuat": dimuat,
+            "belum_dimuat": calendar.years_without_days_off(
+                today, today.replace(month=12, day=31).replace(year=today.year + 1)
+            ),
+        },
     )
 
 

@@ -40,6 +40,7 @@ from registrasi.alur import (
     TENGGAT_JAWABAN_OPD,
     TENGGAT_PEMBERITAHUAN,
     TENGGAT_PERPANJANGAN,
+    tersedia_melewati_tenggat,
 )
 from registrasi.models import Penyerahan, Permohonan, SuratPermintaan, Tarif
 
@@ -434,6 +435,10 @@ def _apply_putusan(p: Permohonan, putusan: Putusan, unit: Unit | None = None) ->
     """Write the decision. `unit` issues the notice (kop, number, signer): the PPID Utama,
     or the OPD whose PPID Pelaksana answers directly."""
     day = calendar.today()
+    # Pasal 22(7)–(8): the promised date within the request's legal deadline, on the locked row.
+    melewati = tersedia_melewati_tenggat(p, putusan.tanggal_tersedia, day)
+    if putusan.keputusan == K.BELUM_DIDOKUMENTASIKAN and melewati:
+        raise StepRefused(melewati)
     unit = unit or Unit.utama()
     p.unit_pemberitahuan = unit
     p.keputusan = putusan.keputusan

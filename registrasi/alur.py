@@ -8,6 +8,7 @@ else assigns Permohonan.status.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -15,6 +16,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from ppid_manual import hukum, izin
+from ppid_manual.format import hari_tanggal
 from ppid_manual.models import User
 from ppid_manual.roles import Role
 from ppid_manual.workflow import deadlines
@@ -399,18 +401,66 @@ TENGGAT_PERPANJANGAN = DeadlineSpec(
     pasal="22(8)",
     sejak=f"hari terakhir tenggat {hukum.HK_PEMBERITAHUAN} hari kerja",
 )
+
+
 # SOP langkah 5: the handover 1 hk after the information is ready (the fee is paid at the
-# handover, against the kuitansi).
+# handover, against the kuitansi). Information not yet documented (Pasal 22(7) huruf c) is
+# due on the date the notice promised, itself (`tanggal_siap` holds it): one date drives the
+# work list, the near-due and the overdue lists.
+def _hk_penyerahan(p: Permohonan) -> int:
+    return 0 if p.keputusan == Permohonan.Keputusan.BELUM_DIDOKUMENTASIKAN else SOP_PENYERAHAN
+
+
 TARGET_PENYERAHAN = DeadlineSpec(
     "target_penyerahan",
     "tanggal_siap",
-    SOP_PENYERAHAN,
+    _hk_penyerahan,
     f"Target penyerahan informasi (SOP {hukum.SOP_PENYERAHAN} hk)",
     applies=lambda p: p.status in Permohonan.PENYERAHAN,
     judul=f"Target penyerahan informasi (SOP {hukum.SOP_PENYERAHAN} hari kerja)",
     dasar="SOP langkah 5",
-    sejak="tanggal informasi siap diserahkan",
+    sejak=lambda p: (
+        "tanggal informasi dijanjikan tersedia (pemberitahuan, "
+        f"{hukum.pasal('22(7)', huruf='c', uu='singkat')})"
+        if p.keputusan == Permohonan.Keputusan.BELUM_DIDOKUMENTASIKAN
+        else "tanggal informasi siap diserahkan"
+    ),
 )
+
+
+def tersedia_melewati_tenggat(
+    p: Permohonan, tanggal: datetime.date | None, today: datetime.date
+) -> str | None:
+    """UU 14/2008 Pasal 22(7)–(8): the notice that information is not yet documented
+    promises a date within the request's legal deadline (10 hk, or 17 with the one
+    extension). A later date needs the extension first, or is refused with the reason.
+    None: the date is within the law. (A notice already late binds to today.)"""
+    if tanggal is None or p.tenggat is None:
+        return None
+    batas = max(p.tenggat, today)
+    if tanggal <= batas:
+        return None
+    if p.diperpanjang:
+        return (
+            f"Tanggal informasi tersedia ({hari_tanggal(tanggal)}) melewati tenggat sesudah "
+            f"perpanjangan ({hari_tanggal(p.tenggat)}); UU 14/2008 {hukum.pasal('22(8)')} hanya "
+            f"memberi satu perpanjangan. Pilih tanggal paling lambat {hari_tanggal(batas)}."
+        )
+    if p.tenggat < today:
+        return (
+            f"Tanggal informasi tersedia ({hari_tanggal(tanggal)}) melewati tenggat "
+            f"pemberitahuan yang sudah lewat ({hari_tanggal(p.tenggat)}; UU 14/2008 "
+            f"{hukum.pasal('22(7)')}); informasi wajib disediakan segera: pilih "
+            f"{hari_tanggal(batas)}."
+        )
+    return (
+        f"Tanggal informasi tersedia ({hari_tanggal(tanggal)}) melewati tenggat pemberitahuan "
+        f"({hari_tanggal(p.tenggat)}). Perpanjang dahulu waktunya {HK_PERPANJANGAN} hari kerja "
+        f"dengan alasan tertulis (UU 14/2008 {hukum.pasal('22(8)')}), atau pilih tanggal paling "
+        f"lambat {hari_tanggal(p.tenggat)}."
+    )
+
+
 TENGGAT = (TENGGAT_AWAL, TENGGAT_PEMBERITAHUAN, TENGGAT_PERPANJANGAN, TARGET_PENYERAHAN)
 
 

@@ -30,7 +30,7 @@ from ppid_manual.workflow.forms import (
 )
 from ppid_manual.workflow.susulan import Susulan
 from registrasi.actions import Intake, Putusan
-from registrasi.alur import TENGGAT_PEMBERITAHUAN
+from registrasi.alur import TENGGAT_PEMBERITAHUAN, tersedia_melewati_tenggat
 from registrasi.models import Permohonan, SuratPermintaan, Tarif
 
 K = Permohonan.Keputusan
@@ -51,9 +51,10 @@ class PermohonanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
     field_order = (
         "kunci",
         "lanjutan",
+        "nama",
         "tanggal",
         "cara_pengajuan",
-        *PEMOHON_FIELDS,
+        *(n for n in PEMOHON_FIELDS if n != "nama"),
         "rincian_informasi",
         "tujuan_penggunaan",
         "cara_memperoleh",
@@ -148,17 +149,19 @@ class PermohonanForm(HiddenFieldsCheckedMixin, IdentitasPemohonForm):
         self.helper.layout = Layout(
             "kunci",
             "lanjutan",
+            # The desk starts on the name (the page's first field takes the focus,
+            # static/js/app.js); the date, prefilled with today, is one Tab away.
             Row(
-                Column("tanggal", css_class="col-md-4"),
+                Column("nama", css_class="col-md-5"),
+                Column("tanggal", css_class="col-md-3"),
                 Column("cara_pengajuan", css_class="col-md-4"),
             ),
             Fieldset(
                 "Identitas pemohon",
                 Field("jenis", css_class="d-flex gap-3"),
                 Row(
-                    Column("nama", css_class="col-md-6"),
-                    Column("nik", css_class="col-md-3"),
-                    Column("nomor_akta", css_class="col-md-3"),
+                    Column("nik", css_class="col-md-6"),
+                    Column("nomor_akta", css_class="col-md-6"),
                 ),
                 "penanggung_jawab",
                 Row(
@@ -596,9 +599,17 @@ class PutusanForm(forms.Form):
         "cara_pembayaran",
     ]
 
-    def __init__(self, *args, keputusan: str, submit_label: str, **kwargs):
+    def __init__(
+        self,
+        *args,
+        keputusan: str,
+        submit_label: str,
+        permohonan: Permohonan | None = None,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         self.keputusan = K(keputusan)
+        self.permohonan = permohonan
         keep = FIELDS_BY_OUTCOME[self.keputusan]
         for name in list(self.fields):
             if name not in keep:
@@ -623,6 +634,11 @@ class PutusanForm(forms.Form):
         tersedia = cleaned.get("tanggal_tersedia")
         if tersedia is not None and tersedia < today():
             self.add_error("tanggal_tersedia", "Tanggal ini tidak boleh sebelum hari ini.")
+        elif tersedia is not None and self.permohonan is not None:
+            # The action checks it again on the locked row (registrasi.alur).
+            melewati = tersedia_melewati_tenggat(self.permohonan, tersedia, today())
+            if melewati:
+                self.add_error("tanggal_tersedia", melewati)
         if cleaned.get("perkiraan_halaman") and not cleaned.get("perkiraan_tarif"):
             self.add_error("perkiraan_tarif", "Pilih tarif untuk halaman yang akan disalin.")
         return cleaned

@@ -208,14 +208,17 @@ def _mark_deadlines(rows: list[Permohonan], today) -> None:
     """Overdue / near-due flags and working days left, with one holiday query per page
     (always one, whatever the rows: the page's query count does not depend on the data)."""
     limit = near_due_limit(today)
-    dates = [p.tenggat for p in rows if p.tenggat and p.clock_running and p.tenggat >= today]
+    # The date of the step the case waits on: the notice while its clock runs, the handover
+    # (its SOP target, or the date a "belum didokumentasikan" notice promised) after it.
+    dates = [p.tenggat_berjalan for p in rows if p.tenggat_berjalan and p.tenggat_berjalan >= today]
     days_off = calendar.days_off_between(today, max(dates, default=today))
     for p in rows:
         p.terlambat = p.is_overdue(today)
         p.mendekati = p.is_near_due(today, limit)
+        due = p.tenggat_berjalan
         p.sisa_hk = (
-            calendar.working_days_between(today, p.tenggat, days_off)
-            if p.clock_running and p.tenggat and p.tenggat >= today
+            calendar.working_days_between(today, due, days_off)
+            if due is not None and due >= today
             else None
         )
 
@@ -356,6 +359,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             )
     langkah = UI.buttons(p, request.user)
     _mark_deadlines([p], today)
+    tenggat = explain_deadline(p)
     return render(
         request,
         "registrasi/detail.html",
@@ -369,11 +373,21 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "penyerahan": penyerahan,
             "dokumen": documents_for(p, surat, penyerahan),
             "terbitan": terbit.daftar_kasus(p),
-            "tenggat": explain_deadline(p),
+            "tenggat": tenggat,
+            # A count that reached a year with no holiday rows may have come out too early.
+            "tahun_kosong": calendar.years_without_days_off(
+                min(t["mulai"] for t in tenggat), max(t["akhir"] for t in tenggat)
+            )
+            if tenggat
+            else [],
             "penyampaian": penyampaian_surat.rincian(p, SURAT_KELUAR),
             "events": events,
             "today": today,
             "baru": request.GET.get("baru") == "1",
+            # Just handed over (the step "serahkan"): its tanda terima, to print now.
+            "diserahkan": next(
+                (t for t in penyerahan if str(t.pk) == request.GET.get("diserahkan")), None
+            ),
             "boleh_lanjutkan": p.is_returned
             and lanjutan is None
             and izin.boleh(request.user, izin.Aksi.DAFTAR_PERMOHONAN),
@@ -503,6 +517,7 @@ def _putusan_page(keputusan: K) -> StepPage:
             keputusan=keputusan,
             submit_label="Terbitkan pemberitahuan" + (" dan SK" if keputusan == K.DITOLAK else ""),
             initial=_putusan_initial(p),
+            permohonan=p,
         )
 
     def success(r: Permohonan) -> str:
@@ -642,6 +657,8 @@ PAGES: dict[str, StepPage] = {
             ),
         ),
         success=lambda t: f"Informasi diserahkan; tanda terima {t.nomor}. Permohonan selesai.",
+        # The case page offers the tanda terima (and kuitansi) to print at once.
+        then=lambda p, t: reverse("registrasi:detail", args=[p.pk]) + f"?diserahkan={t.pk}",
     ),
     "ralat": StepPage(
         form=lambda p, data, step: RalatForm(data, case=p, spec=actions.RALAT),

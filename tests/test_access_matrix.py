@@ -59,7 +59,7 @@ MATRIX: dict[str, tuple[set[str], str, str]] = {
     "ekspor_online": ({PPID}, "page", ""),
     "registrasi:daftar": (DESK, "page", ""),
     "registrasi:baru": ({PETUGAS, OWN, OTHER}, "page", ""),
-    "registrasi:register": ({PETUGAS, PPID, ATASAN, OWN, OTHER}, "page", ""),
+    "registrasi:register": (DESK, "page", ""),
     "registrasi:identitas_berbeda": ({PPID}, "page", ""),
     "registrasi:detail": (NOT_OTHER, "page", "p"),
     # Issue 25: the berkas perkara for the Komisi Informasi, as the case page.

@@ -41,8 +41,10 @@ def test_it_moves_a_deadline_when_a_day_is_added_later(holidays_2026):
     HariLibur.objects.create(
         tanggal=D(2026, 6, 17),
         nama="Hari Raya Galungan",
-        jenis=HariLibur.Jenis.DISPENSASI_BALI,
+        jenis=HariLibur.Jenis.PENUTUPAN,
         dasar_hukum="SE Gubernur Bali",
+        nomor_surat="003.1/1234/B.Org",
+        tanggal_surat=D(2026, 6, 1),
         libur=True,
     )
     assert calendar.deadline(D(2026, 6, 10), 10) == D(2026, 6, 26)

@@ -32,8 +32,11 @@ def test_adding_and_removing_a_holiday_in_the_admin_moves_open_cases_only(client
             {
                 "tanggal": "2026-06-17",
                 "nama": "Hari Raya Galungan",
-                "jenis": "bali",
+                # A day off for the clocks only as a recorded closure of the office.
+                "jenis": "tutup",
                 "dasar_hukum": "SE Gubernur Bali",
+                "nomor_surat": "003.1/1234/B.Org",
+                "tanggal_surat": "2026-06-01",
                 "libur": "on",
                 "asal": "admin",
             },
@@ -95,7 +98,9 @@ def test_the_opd_answer_deadline_moves_with_the_calendar_inside_the_legal_one(de
             HariLibur(
                 tanggal=D(2026, 6, 17),
                 nama="Hari Raya Galungan",
-                jenis=HariLibur.Jenis.DISPENSASI_BALI,
+                jenis=HariLibur.Jenis.PENUTUPAN,
+                nomor_surat="003.1/1234/B.Org",
+                tanggal_surat=D(2026, 6, 1),
             )
         )
     surat.refresh_from_db()
@@ -119,7 +124,11 @@ def test_the_opd_answer_deadline_moves_with_the_calendar_inside_the_legal_one(de
     with at(D(2026, 6, 10)):
         save_hari_libur(
             HariLibur(
-                tanggal=D(2026, 6, 24), nama="Dispensasi", jenis=HariLibur.Jenis.DISPENSASI_BALI
+                tanggal=D(2026, 6, 24),
+                nama="Kantor ditutup",
+                jenis=HariLibur.Jenis.PENUTUPAN,
+                nomor_surat="003.1/1234/B.Org",
+                tanggal_surat=D(2026, 6, 1),
             )
         )
     late.refresh_from_db()
@@ -133,14 +142,20 @@ def test_deleting_several_days_in_the_admin_counts_each_open_case_again_once(cli
     with at(D(2026, 6, 8)):
         for day in (D(2026, 6, 17), D(2026, 6, 18)):
             save_hari_libur(
-                HariLibur(tanggal=day, nama="Dispensasi", jenis=HariLibur.Jenis.DISPENSASI_BALI)
+                HariLibur(
+                    tanggal=day,
+                    nama="Kantor ditutup",
+                    jenis=HariLibur.Jenis.PENUTUPAN,
+                    nomor_surat="003.1/1234/B.Org",
+                    tanggal_surat=D(2026, 6, 1),
+                )
             )
     p.refresh_from_db()
     assert p.tenggat == D(2026, 6, 25)
     before = Event.objects.for_object(p).count()
 
     client.force_login(desk.admin)
-    rows = HariLibur.objects.filter(nama="Dispensasi")
+    rows = HariLibur.objects.filter(nama="Kantor ditutup")
     with at(D(2026, 6, 9)):
         response = client.post(
             "/admin/ppid_manual/harilibur/",
@@ -153,7 +168,7 @@ def test_deleting_several_days_in_the_admin_counts_each_open_case_again_once(cli
     assert response.status_code == 302
     shown = [str(m) for m in get_messages(response.wsgi_request)]
     assert "Tenggat 1 berkas yang masih berjalan dihitung ulang karena perubahan kalender." in shown
-    assert not HariLibur.objects.filter(nama="Dispensasi").exists()
+    assert not HariLibur.objects.filter(nama="Kantor ditutup").exists()
     p.refresh_from_db()
     assert p.tenggat == D(2026, 6, 23)
     [moved] = Event.objects.for_object(p)[before:]

@@ -35,7 +35,16 @@ def test_the_demo_data_loads_once_and_serves_every_role(db, client, settings):
     day = datetime.date(2026, 3, 16)
     assert Pejabat.signer(Pejabat.Peran.PPID, day) is not None
     assert Pejabat.signer(Pejabat.Peran.ATASAN_PPID, day) is not None
-    assert HariLibur.objects.filter(tanggal=datetime.date(2026, 6, 17), libur=True).exists()
+    # Bali's days by decision, 2026 and 2027: Galungan a dispensation day (the clocks run), and
+    # a recorded closure (with its circular) a day off.
+    J = HariLibur.Jenis
+    galungan = HariLibur.objects.get(tanggal=datetime.date(2026, 6, 17), asal="admin")
+    assert (galungan.jenis, galungan.libur) == (J.DISPENSASI_BALI, False)
+    for year in (2026, 2027):
+        bali = HariLibur.objects.filter(tanggal__year=year, asal="admin")
+        assert bali.filter(jenis=J.DISPENSASI_BALI, libur=False).exists()
+        tutup = bali.get(jenis=J.PENUTUPAN)
+        assert tutup.libur and tutup.nomor_surat and tutup.tanggal_surat
     assert {u.groups.get().name for u in User.objects.all()} >= set(Role.values)
     assert Tarif.objects.berlaku(day).filter(jenis=Tarif.Jenis.PENYALINAN).exists()
     for user in User.objects.all():

@@ -114,7 +114,10 @@ class Migration(migrations.Migration):
                     "kepala_hash",
                     models.CharField(max_length=64, verbose_name="kode integritas riwayat"),
                 ),
-                ("laporan", models.TextField(blank=True, verbose_name="laporan")),
+                (
+                    "laporan",
+                    models.TextField(blank=True, max_length=100000, verbose_name="laporan"),
+                ),
             ],
             options={
                 "verbose_name": "pemeriksaan riwayat",

@@ -124,3 +124,20 @@ def today() -> datetime.date:
     from django.utils import timezone
 
     return timezone.localdate()
+
+
+def years_without_days_off(start: datetime.date, end: datetime.date) -> list[int]:
+    """The years from `start` to `end` with no row at all in the holiday table. A count that
+    reaches one skips no holiday there and may come out too early: the case page, the
+    calculator and the dashboard warn (DESIGN.md section 4)."""
+    from ppid_manual.models import HariLibur
+
+    if end < start:
+        start, end = end, start
+    loaded = {
+        d.year
+        for d in HariLibur.objects.filter(
+            tanggal__range=(datetime.date(start.year, 1, 1), datetime.date(end.year, 12, 31))
+        ).dates("tanggal", "year")
+    }
+    return [y for y in range(start.year, end.year + 1) if y not in loaded]

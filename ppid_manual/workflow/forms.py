@@ -12,6 +12,15 @@ from ppid_manual.workflow.penyampaian import Cara, Penyampaian
 from ppid_manual.workflow.susulan import Susulan
 
 
+def tombol(label: str, css: str = "primary", name: str = "simpan") -> Submit:
+    """A step's submit button in the step's own style only: crispy's Submit adds btn-primary
+    under any other style, and an outline button then reads dark red on blue (contrast 1.4:1,
+    WCAG 2.1 SC 1.4.3; found by the axe-core crawl)."""
+    button = Submit(name, label)
+    button.field_classes = f"btn btn-{css}"
+    return button
+
+
 class CatatanForm(forms.Form):
     """`label` names what the note is; `submit_label` and `css` (a step's button style, e.g.
     "danger") make the one button; `wajib` whether it may be empty; `max_length` the limit
@@ -42,7 +51,7 @@ class CatatanForm(forms.Form):
         field.widget.attrs.update({"rows": rows, "maxlength": max_length})
         self.helper = FormHelper()
         self.helper.attrs = {"novalidate": ""}
-        self.helper.add_input(Submit("simpan", submit_label, css_class=f"btn-{css}"))
+        self.helper.add_input(tombol(submit_label, css))
 
 
 class PenyampaianForm(forms.Form):
@@ -109,7 +118,7 @@ class PenyampaianForm(forms.Form):
             self.order_fields(["surat", "cara", "tanggal", "diterima"])
         self.helper = FormHelper()
         self.helper.attrs = {"novalidate": ""}
-        self.helper.add_input(Submit("simpan", submit_label, css_class=f"btn-{css}"))
+        self.helper.add_input(tombol(submit_label, css))
 
     def clean_surat(self) -> str:
         return self.cleaned_data["surat"] or self._satu

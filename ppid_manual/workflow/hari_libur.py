@@ -10,6 +10,7 @@ already right) or seeding a fresh database moves nothing.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.db import transaction
 
@@ -28,6 +29,7 @@ def _named(rows: list[HariLibur], verb: str) -> str:
 def save_hari_libur(row: HariLibur, *, by: User | None = None) -> int:
     """Add one day or change it. A change of name or source moves nothing; a new date or a
     change of whether it is a day off re-counts around the old and the new date."""
+    row.periksa()  # a regional day by its decision (HariLibur.periksa)
     old = None
     if not row._state.adding:
         old = HariLibur.objects.filter(pk=row.pk).values("tanggal", "libur").first()
@@ -43,7 +45,10 @@ def save_hari_libur(row: HariLibur, *, by: User | None = None) -> int:
 def add_hari_libur(rows: Iterable[HariLibur], *, by: User | None = None) -> int:
     """Add several days in one batch (the package's holidays, the demo's Bali days), counted
     again once for the batch."""
-    rows = HariLibur.objects.bulk_create(list(rows))
+    rows = list(rows)
+    for row in rows:
+        row.periksa()
+    rows = HariLibur.objects.bulk_create(rows)
     if not rows:
         return 0
     return recompute_for_dates(
@@ -59,3 +64,36 @@ def delete_hari_libur(rows: Iterable[HariLibur], *, by: User | None = None) -> i
         return 0
     HariLibur.objects.filter(pk__in=[row.pk for row in rows]).delete()
     return recompute_for_dates({row.tanggal for row in rows}, reason=_named(rows, "dihapus"), by=by)
+
+
+@dataclass(frozen=True)
+class TahunKalender:
+    """One year of the holiday table, for the admin: how many rows, from where."""
+
+    tahun: int
+    jumlah: int
+    libur: int
+    paket: int
+    admin: int
+    sumber: list[str]
+
+
+def tahun_dimuat() -> list[TahunKalender]:
+    """Which years the holiday table holds and from which sources (sync_holidays' package, the
+    admin's own rows with their legal basis)."""
+    per_tahun: dict[int, dict] = {}
+    for t, asal, libur, dasar in HariLibur.objects.values_list(
+        "tanggal", "asal", "libur", "dasar_hukum"
+    ).order_by("tanggal"):
+        y = per_tahun.setdefault(t.year, {"jumlah": 0, "libur": 0, "paket": 0, "sumber": {}})
+        y["jumlah"] += 1
+        y["libur"] += bool(libur)
+        y["paket"] += asal == HariLibur.Asal.PAKET
+        if dasar:
+            y["sumber"][dasar] = None
+    return [
+        TahunKalender(
+            tahun, y["jumlah"], y["libur"], y["paket"], y["jumlah"] - y["paket"], list(y["sumber"])
+        )
+        for tahun, y in sorted(per_tahun.items())
+    ]

@@ -58,6 +58,9 @@ class StepPage:
     # (konsep_response). A step that numbers two letters (the refusal: the notice and the
     # SK penolakan; a paid handover: the receipt and the kuitansi) lists both.
     konsep: tuple[Konsep, ...] = ()
+    # Where the desk lands after the step (default: the case page): a step that hands the
+    # pemohon a paper lands where it is printed, as registration lands on its receipt.
+    then: Callable[[Any, Any], str] | None = None
 
 
 @dataclass(frozen=True)
@@ -222,7 +225,7 @@ def step_view(request: HttpRequest, pk: int, step: str, *, ui: CaseUI) -> HttpRe
             messages.error(request, str(exc))
             return back
         messages.success(request, _text(page.success, result, s))
-        return back
+        return redirect(page.then(case, result)) if page.then is not None else back
     if page.konsep and form is not None and hasattr(form, "helper"):
         # The KONSEP button sits outside the crispy form and submits it (form="…").
         form.helper.form_id = form.helper.form_id or "form-langkah"

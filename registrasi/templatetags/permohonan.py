@@ -27,16 +27,24 @@ def status_permohonan(p) -> SafeString:
 
 @register.simple_tag
 def tenggat_permohonan(p) -> SafeString:
-    """The deadline and what is left of it: "Terlambat", "Hari ini", "N hk lagi" (the flags
-    `terlambat`, `mendekati` and `sisa_hk` are set by the view, see _mark_deadlines)."""
-    if not p.tenggat:
-        return mark_safe('<span class="text-muted">—</span>')
-    cell = format_html('<span class="text-nowrap">{}</span>', tanggal(p.tenggat))
+    """The date of the step the case waits on and what is left of it: "Terlambat", "Hari ini",
+    "N hk lagi" (the flags `terlambat`, `mendekati` and `sisa_hk` are set by the view, see
+    _mark_deadlines). Waiting for the handover: its date, named; closed: the notice's
+    deadline, as history."""
+    due = p.tenggat_berjalan
+    if due is None:
+        if not p.tenggat:
+            return mark_safe('<span class="text-muted">—</span>')
+        return format_html('<span class="text-nowrap text-muted">{}</span>', tanggal(p.tenggat))
+    cell = format_html('<span class="text-nowrap">{}</span>', tanggal(due))
+    if not p.clock_running:
+        cell = mark_safe('<small class="d-block">Penyerahan:</small>') + cell
     if p.terlambat:
         return cell + mark_safe(' <span class="badge badge-overdue">Terlambat</span>')
     if p.mendekati:
         left = "Hari ini" if p.sisa_hk == 0 else f"{p.sisa_hk} hk lagi"
         return cell + format_html(' <span class="badge badge-neardue">{}</span>', left)
     if p.sisa_hk is not None:
-        return cell + format_html(' <small class="text-muted">{} hk lagi</small>', p.sisa_hk)
+        left = format_html('<small class="text-muted text-nowrap">{} hk lagi</small>', p.sisa_hk)
+        return cell + mark_safe(" ") + left
     return cell

@@ -36,7 +36,7 @@ from zoneinfo import ZoneInfo
 
 from tests.bench.common import emit, setup_django
 
-GENERATOR_VERSION = "4"
+GENERATOR_VERSION = "5"
 BATCH = 2000
 WITA = ZoneInfo("Asia/Makassar")
 
@@ -668,11 +668,14 @@ class Sim:
             kasus_posisi="Pemohon keberatan atas tanggapan atas permohonannya.",
             identitas_diterima=True,
             tanggal_diterima=diterima,
+            mulai_tanggapan=diterima,  # Pasal 36(2): received in writing, complete
             tanggal_dasar=dasar,
             dasar_keterangan="Tanggal pemberitahuan tertulis" if permohonan else "Diisi petugas",
             tenggat_pengajuan=self.wd(dasar, 30),  # Pasal 36(1)
         )
         k.terlambat = diterima > k.tenggat_pengajuan
+        if k.terlambat:
+            k.penilaian_pengajuan = Keberatan.Pengajuan.TERLAMBAT
         k._timeline = []
         k._pemohon = pemohon
         k.dibuat = self.moment(diterima, 3)

@@ -125,6 +125,11 @@ def test_a_refusal_then_a_keberatan_drafted_twice_and_answered_by_the_atasan(pag
             # Filled in only when the form first came incomplete (SOP row 1, issue 18).
             ("tanggal_diajukan", None),
             ("tanggal_dasar", None),
+            # How it came (handed in: preselected), the postmark only for a posted one, and
+            # whether an incomplete form was kept (Pasal 36(2) day 0; issue 28).
+            ("cara_pengajuan", None),
+            ("tanggal_dikirim", None),
+            ("formulir_dikembalikan", None),
             ("tujuan_penggunaan", None),
             ("kuasa_nama", KUASA),
             ("kuasa_alamat", "Jl. Hayam Wuruk No. 10, Denpasar"),

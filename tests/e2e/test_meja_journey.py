@@ -105,8 +105,8 @@ def test_a_returned_file_is_resumed_with_everything_it_had(page, desk):
     page.wait_for_url(f"**/permohonan/baru/?lanjutan={returned.pk}")
     assert_fits_desk_screen(page)
 
-    # Everything the returned file had is there; the first field has the focus.
-    expect(page.get_by_label("Tanggal permohonan diterima")).to_be_focused()
+    # Everything the returned file had is there; the first field, the name, has the focus.
+    expect(page.get_by_label("Nama pemohon / badan hukum / kelompok")).to_be_focused()
     expect(page.get_by_label("Nama pemohon / badan hukum / kelompok")).to_have_value(
         "I Ketut Warga"
     )

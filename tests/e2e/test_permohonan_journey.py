@@ -63,20 +63,20 @@ def test_the_clerk_registers_a_walk_in_request_and_prints_the_receipt(page, desk
     # Desk speed: from the empty form on screen to the printed receipt in hand.
     keys = KeyCounter(page.keyboard)
     started = time.perf_counter()
-    expect(page.get_by_label("Tanggal permohonan diterima")).to_be_focused()  # no Tab needed
-
-    # The paper form, top to bottom, typed without the mouse. Date received and "datang
-    # langsung" are already today's walk-in; perorangan is preset.
+    # The desk starts on the name (no Tab needed); the date received, prefilled with today,
+    # is one Tab away, and "datang langsung" is today's walk-in; perorangan is preset.
+    nama = page.get_by_label("Nama pemohon / badan hukum / kelompok")
+    expect(nama).to_be_focused()
     tanggal = page.get_by_label("Tanggal permohonan diterima")
     assert tanggal.input_value() == today.isoformat()
     fill_by_keyboard(
         page,
-        tanggal,
+        nama,
         [
+            ("nama", NAMA),
             ("tanggal", None),
             ("cara_pengajuan", None),
             ("jenis", None),
-            ("nama", NAMA),
             ("nik", NIK),
             ("nomor_akta", None),
             ("penanggung_jawab", None),  # who acts for a badan hukum (issue 17)

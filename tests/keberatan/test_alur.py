@@ -91,13 +91,16 @@ def test_a_holiday_added_later_moves_the_open_deadlines_and_says_so(desk, holida
     done = sampai(desk, daftarkan(desk, D(2026, 4, 6)), S.DITANGGAPI, D(2026, 4, 7))
     assert (k.tenggat_sengketa, done.tenggat_sengketa) == (D(2026, 6, 15), D(2026, 4, 27))
     before = len(events(k))
-    # The Governor's circular adds Galungan (Wednesday 8 April in this example) as a day off.
+    # The Governor's circular closes the office on Wednesday 8 April (this example) for
+    # Galungan: a day off, recorded with the circular's number and date.
     with at(D(2026, 4, 7)):
         save_hari_libur(
             HariLibur(
                 tanggal=D(2026, 4, 8),
-                nama="Dispensasi Galungan",
-                jenis=HariLibur.Jenis.DISPENSASI_BALI,
+                nama="Kantor ditutup: Galungan",
+                jenis=HariLibur.Jenis.PENUTUPAN,
+                nomor_surat="003.1/1234/B.Org",
+                tanggal_surat=D(2026, 4, 1),
             )
         )
     k.refresh_from_db()
@@ -108,7 +111,7 @@ def test_a_holiday_added_later_moves_the_open_deadlines_and_says_so(desk, holida
     [moved] = events(k)[before:]
     assert moved.step == "tenggat_dihitung_ulang"
     assert (moved.from_state, moved.to_state) == (S.TERDAFTAR, S.TERDAFTAR)
-    assert "Dispensasi Galungan" in moved.note
+    assert "Kantor ditutup: Galungan" in moved.note
     assert moved.data["tenggat"]["tenggat_tanggapan"] == ["2026-05-21", "2026-05-22"]
     # The answered case: its 14 hk run from the answer (7 April), so they move too ...
     done.refresh_from_db()

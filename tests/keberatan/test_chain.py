@@ -348,7 +348,16 @@ def test_it_settles_an_unlinked_keberatan_by_musyawarah(client, desk, holidays_2
 
 
 def test_a_late_filing_is_registered_with_a_visible_warning_and_a_note(client, desk, holidays_2026):
+    from ppid_manual.workflow.penyampaian import Cara, Penyampaian
+    from registrasi import actions as reg
+
     p = tolak_permohonan(desk, buat_permohonan(desk, D(2026, 3, 2)), D(2026, 3, 10))
+    # The SK penolakan handed over at the desk the same day: the pemohon's receipt is known
+    # (a window counted from an estimate would call nothing late).
+    with at(D(2026, 3, 10)):
+        p = reg.record_penyampaian(
+            p, Penyampaian(Cara.LOKET, D(2026, 3, 10)), by=desk.petugas, surat="sk_penolakan"
+        )
     # 30 hk from Tuesday 10 March 2026 end on Wednesday 29 April; Thursday 30 April is late.
     with at(D(2026, 4, 30)):
         client.force_login(desk.petugas)

@@ -60,8 +60,9 @@ def test_a_form_completed_within_1_working_day_meets_the_target(client, desk, di
     assert not k.kelengkapan_terlambat()
     row = baris(k, D(2026, 4, 6))["Target formulir keberatan lengkap"]
     assert (row.keadaan, row.dasar_hukum, row.hari) == ("tepat", "SOP langkah 1", 1)
-    # The Atasan's 30 hk still count from the complete form's receipt (Pasal 36(2)).
-    assert k.tenggat_tanggapan == hk_ke(D(2026, 4, 6), 30)
+    # The desk kept the incomplete form: the keberatan was received in writing on 2 April,
+    # day 0 of the Atasan's 30 hk (Pasal 36(2)); the completeness row is only a target.
+    assert k.tenggat_tanggapan == hk_ke(D(2026, 4, 2), 30)
 
 
 def test_a_form_completed_late_is_shown_late_on_the_case_page(client, desk, ditolak):
@@ -95,6 +96,7 @@ def test_the_desk_form_records_the_first_hand_in(client, desk, ditolak):
                 nomor_pendaftaran=ditolak.nomor_pendaftaran,
                 tanggal_diterima="2026-04-07",
                 tanggal_diajukan="2026-04-02",
+                formulir_dikembalikan="disimpan",
             ),
         )
     assert response.status_code == 302

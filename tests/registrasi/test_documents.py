@@ -186,7 +186,7 @@ def test_the_letter_to_the_opd(client, p, ppid, units, pejabat):
             {
                 "keputusan": K.BELUM_DIDOKUMENTASIKAN,
                 "uraian_informasi": "Rekap selesai Juni 2026.",
-                "tanggal_tersedia": D(2026, 6, 30),
+                "tanggal_tersedia": D(2026, 4, 7),
             },
             ["Informasi yang diminta belum didokumentasikan.", "Rekap selesai Juni 2026."],
         ),
@@ -302,7 +302,7 @@ def test_no_valid_official_gives_a_clear_message_instead_of_a_letter(client, p, 
     pejabat["ppid"].save()
     actions.issue_decision(
         p,
-        actions.Putusan(keputusan=K.BELUM_DIDOKUMENTASIKAN, tanggal_tersedia=D(2026, 6, 30)),
+        actions.Putusan(keputusan=K.BELUM_DIDOKUMENTASIKAN, tanggal_tersedia=D(2026, 4, 7)),
         by=ppid,
     )
     client.force_login(ppid)
@@ -317,7 +317,7 @@ def test_no_valid_official_gives_a_clear_message_instead_of_a_letter(client, p, 
 def test_an_old_letter_reprints_with_the_signer_of_its_day(client, p, ppid, pejabat, units):
     actions.issue_decision(
         p,
-        actions.Putusan(keputusan=K.BELUM_DIDOKUMENTASIKAN, tanggal_tersedia=D(2026, 6, 30)),
+        actions.Putusan(keputusan=K.BELUM_DIDOKUMENTASIKAN, tanggal_tersedia=D(2026, 4, 7)),
         by=ppid,
     )
     p.refresh_from_db()
@@ -344,7 +344,7 @@ def test_html_typed_in_is_printed_escaped(client, golden_day, petugas, ppid, pej
         actions.Putusan(
             keputusan=K.BELUM_DIDOKUMENTASIKAN,
             uraian_informasi=typed,
-            tanggal_tersedia=D(2026, 6, 30),
+            tanggal_tersedia=D(2026, 4, 7),
         ),
         by=ppid,
     )

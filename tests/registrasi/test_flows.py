@@ -251,13 +251,13 @@ def test_it_tells_the_pemohon_the_information_is_not_yet_documented(
         K.BELUM_DIDOKUMENTASIKAN,
         {
             "uraian_informasi": "Rekap 2025 selesai disusun pada Juni 2026.",
-            "tanggal_tersedia": "2026-06-30",
+            "tanggal_tersedia": "2026-04-07",
         },
         # Issue 18: the request stays open until the information is handed over.
         S.MENUNGGU_PENYERAHAN,
     )
     assert p.keputusan == K.BELUM_DIDOKUMENTASIKAN
-    assert p.tanggal_tersedia == D(2026, 6, 30)
+    assert p.tanggal_tersedia == D(2026, 4, 7)
     assert p.tanggal_ditutup is None
     assert p.unit_tujuan is None
 

@@ -361,7 +361,7 @@ def test_a_late_notice_is_allowed_and_recorded_as_late(client, holidays_2026, pe
             actions.Putusan(
                 keputusan=K.BELUM_DIDOKUMENTASIKAN,
                 uraian_informasi="x",
-                tanggal_tersedia=D(2026, 6, 30),
+                tanggal_tersedia=D(2026, 4, 8),
             ),
             by=ppid,
         )

@@ -116,8 +116,8 @@ def cases(golden_day, petugas, ppid, pelaksana_dinkes, units, tarif):
         actions.Putusan(
             keputusan=K.BELUM_DIDOKUMENTASIKAN,
             uraian_informasi="Sedang disusun.",
-            waktu_penyediaan="paling lambat 30 April 2026",
-            tanggal_tersedia=D(2026, 4, 30),
+            waktu_penyediaan="paling lambat 7 April 2026",
+            tanggal_tersedia=D(2026, 4, 7),
         ),
         by=ppid,
     )
@@ -147,7 +147,7 @@ def test_status_informasi_is_penguasaan(cases):
     assert status("tidak_dikuasai") == (
         "Tidak di bawah penguasaan; dikuasai oleh Badan Pusat Statistik Provinsi Bali"
     )
-    assert status("belum") == "Belum didokumentasikan; tersedia paling lambat 30 April 2026"
+    assert status("belum") == "Belum didokumentasikan; tersedia paling lambat 7 April 2026"
 
 
 def test_bentuk_is_softcopy_or_hardcopy_and_jenis_is_melihat_or_salinan(cases):

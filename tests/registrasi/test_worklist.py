@@ -256,8 +256,11 @@ def test_a_calendar_change_moves_open_deadlines_and_records_it(golden_day, petug
     save_hari_libur(
         HariLibur(
             tanggal=D(2026, 4, 6),
-            nama="Dispensasi Hari Raya (contoh)",
-            jenis=HariLibur.Jenis.DISPENSASI_BALI,
+            nama="Kantor ditutup (contoh)",
+            # A regional day off: the office's closure, recorded with its circular.
+            jenis=HariLibur.Jenis.PENUTUPAN,
+            nomor_surat="003.1/1234/B.Org",
+            tanggal_surat=D(2026, 4, 1),
             libur=True,
         )
     )

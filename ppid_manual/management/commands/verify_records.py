@@ -18,7 +18,7 @@ def jalankan(catat: bool = True) -> rantai.Hasil:
             jumlah_dokumen=hasil.jumlah_dokumen,
             kepala_urut=hasil.kepala_urut,
             kepala_hash=hasil.kepala_hash,
-            laporan="\n".join(str(p) for p in hasil.putus[:200]),
+            laporan="\n".join(str(p) for p in hasil.putus[:200])[: PemeriksaanRiwayat.LAPORAN_MAKS],
         )
     return hasil
 
