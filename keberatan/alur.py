@@ -593,6 +593,7 @@ TENGGAT_PENGAJUAN = DeadlineSpec(
     f"Batas pengajuan keberatan ({hukum.pasal('36(1)')})",
     judul="Batas pengajuan keberatan",
     dasar=hukum.DASAR_PENGAJUAN_KEBERATAN,
+    pasal="36(1)",
     # Named with where the date comes from ("tanggal SK penolakan … diterima pemohon").
     sejak=lambda k: (
         f"tanggal timbulnya alasan keberatan ({k.dasar_keterangan[:1].lower()}"
@@ -647,6 +648,7 @@ TENGGAT_TANGGAPAN = DeadlineSpec(
     applies=lambda k: k.status in Keberatan.BELUM_DITANGGAPI,
     judul="Tenggat tanggapan Atasan PPID",
     dasar=hukum.DASAR_TANGGAPAN_KEBERATAN,
+    pasal="36(2)",
     sejak=lambda k: (
         "tanggal keberatan tertulis diterima (formulir pertama kali diajukan dan disimpan "
         "petugas, belum lengkap)"
@@ -696,6 +698,7 @@ SENGKETA_SESUDAH_TANGGAPAN = DeadlineSpec(
     applies=lambda k: k.tanggal_tanggapan is not None,
     judul="Batas pengajuan sengketa ke Komisi Informasi",
     dasar=hukum.DASAR_SENGKETA,
+    pasal="37(2)",
     sejak=lambda k: (
         "tanggal surat tanggapan (perkiraan diterima pemohon; penyampaian belum dicatat)"
         if not k.tanggapan_cara

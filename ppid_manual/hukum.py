@@ -113,6 +113,9 @@ def pasal(ref: str, huruf: str = "", uu: str = "") -> str:
         teks += f" ayat ({m['ayat']})"
     if m["huruf"] or huruf:
         teks += f" huruf {m['huruf'] or huruf}"
+    if m["uu"]:
+        # Another law ("UU 27/2022 4(1)"): its own name when a law is asked for, never 14/2008.
+        return f"{teks} {m['uu']}" if uu else teks
     if uu == "singkat":
         teks += f" {UU_KIP}"
     elif uu == "nomor":
@@ -120,6 +123,32 @@ def pasal(ref: str, huruf: str = "", uu: str = "") -> str:
     elif uu == "judul":
         teks += f" {UU_KIP_JUDUL}"
     return teks
+
+
+class KutipanSurat:
+    """One printed document's citations of UU 14/2008 (LETTERS.md, "Citations"): the Act's
+    full title at its first mention in the letter, "UU 14/2008" after it. The print context
+    carries one per rendered document (ppid_manual/workflow/pdf.py), and `{% pasal %}` and
+    `{% uu_kip %}` ask it which form to print; the pages carry none and cite the bare Pasal."""
+
+    def __init__(self) -> None:
+        self.disebut = False
+
+    def bentuk(self) -> str:
+        """The form to print: "judul" the first time, "singkat" after."""
+        bentuk = "singkat" if self.disebut else "judul"
+        self.disebut = True
+        return bentuk
+
+
+def nama_uu_kip(bentuk: str) -> str:
+    """The Act itself in the form `bentuk` ("judul" or "singkat")."""
+    return UU_KIP_JUDUL if bentuk == "judul" else UU_KIP
+
+
+def pasal_uu_kip(ref: str) -> bool:
+    """Whether a citation-table key is a provision of UU 14/2008 (not "UU 27/2022 4(1)")."""
+    return not str(ref).strip().startswith("UU ")
 
 
 # --- The citation table: each rule the app cites, written once ------------------------------

@@ -377,7 +377,7 @@ TENGGAT_AWAL = DeadlineSpec(
     f"Tenggat {hukum.HK_PEMBERITAHUAN} hari kerja ({hukum.pasal('22(7)')})",
     applies=lambda p: p.clock_running,
     judul=f"{HK_PEMBERITAHUAN} hari kerja sejak pendaftaran ({hukum.pasal('22(7)')})",
-    dasar=f"UU 14/2008 {hukum.pasal('22(7)')}",
+    pasal="22(7)",
     sejak="tanggal permohonan diterima (pendaftaran)",
 )
 # The deadline in force: the same 10 hk until an extension...
@@ -387,7 +387,7 @@ TENGGAT_PEMBERITAHUAN = DeadlineSpec(
     HK_PEMBERITAHUAN,
     f"Tenggat pemberitahuan ({hukum.pasal('22(7)')})",
     applies=lambda p: p.clock_running and not p.diperpanjang,
-    dasar=f"UU 14/2008 {hukum.pasal('22(7)')}",
+    pasal="22(7)",
     sejak="tanggal permohonan diterima (pendaftaran)",
 )
 # ...then 7 hk more from the original deadline (Pasal 22(8)), once.
@@ -398,7 +398,7 @@ TENGGAT_PERPANJANGAN = DeadlineSpec(
     f"Tenggat sesudah perpanjangan ({hukum.pasal('22(8)')})",
     applies=lambda p: p.clock_running and p.diperpanjang,
     judul=f"Perpanjangan {HK_PERPANJANGAN} hari kerja ({hukum.pasal('22(8)')})",
-    dasar=f"UU 14/2008 {hukum.pasal('22(8)')}",
+    pasal="22(8)",
     sejak=f"hari terakhir tenggat {hukum.HK_PEMBERITAHUAN} hari kerja",
 )
 

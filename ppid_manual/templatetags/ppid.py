@@ -45,10 +45,38 @@ def boleh(user, aksi: str) -> bool:
     return izin.boleh(user, aksi)
 
 
-@register.simple_tag
-def pasal(ref: str, huruf: str = "", uu: str = "") -> str:
-    """{% pasal "22(7)" %} -> Pasal 22 ayat (7): the citation table (ppid_manual/hukum.py)."""
+@register.simple_tag(takes_context=True)
+def pasal(context, ref: str, huruf: str = "", uu: str | None = None) -> str:
+    """{% pasal "22(7)" %} -> Pasal 22 ayat (7): the citation table (ppid_manual/hukum.py).
+    In a printed document (its context carries `kutipan`, hukum.KutipanSurat) the Act follows:
+    its full title at the first citation, "UU 14/2008" after; uu="" cites the bare Pasal (the
+    first items of "Pasal 35 dan Pasal 36 ayat (1) UU 14/2008"). A page cites the bare Pasal."""
+    if uu is None:
+        kutipan = context.get("kutipan")
+        if kutipan is None:
+            uu = ""
+        elif hukum.pasal_uu_kip(ref):
+            uu = kutipan.bentuk()
+        else:
+            uu = "singkat"  # another law by its own name ("Pasal 4 ayat (1) UU 27/2022")
     return hukum.pasal(ref, huruf=huruf, uu=uu)
+
+
+@register.simple_tag(takes_context=True)
+def dasar_tenggat(context, penjelasan) -> str:
+    """{% dasar_tenggat tenggat %}: a deadline's legal basis in a printed document, cited as
+    the letter's other citations ("Pasal 36 ayat (2) UU 14/2008"); an SOP step as it is."""
+    if getattr(penjelasan, "pasal", ""):
+        return pasal(context, penjelasan.pasal)
+    return penjelasan.dasar
+
+
+@register.simple_tag(takes_context=True)
+def uu_kip(context) -> str:
+    """{% uu_kip %}: the Act named without a Pasal, by the document's citation tracker: its
+    full title at the first mention, "UU 14/2008" after (the full title outside a document)."""
+    kutipan = context.get("kutipan")
+    return hukum.nama_uu_kip(kutipan.bentuk() if kutipan is not None else "judul")
 
 
 @register.simple_tag

@@ -18,6 +18,7 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.utils.text import capfirst
 
+from ppid_manual import hukum
 from ppid_manual.workflow import calendar
 from ppid_manual.workflow.engine import record_event
 
@@ -59,6 +60,9 @@ class Penjelasan:
     tenggat: datetime.date
     dilewati: list[calendar.SkippedDay]
     sejak: str = ""  # what day 0 is ("tanggal keberatan diterima"), named on every panel
+    # The provision of UU 14/2008 (a key of hukum.KUTIPAN, "" for an SOP step): a printed
+    # document cites it with the Act as the letter's citations do ({% dasar_tenggat %}).
+    pasal: str = ""
 
 
 @dataclass(frozen=True)
@@ -74,7 +78,9 @@ class DeadlineSpec:
       was taken and a calendar change leaves it alone.
     - cap: never later than this date (an internal deadline inside the legal one).
     - judul, dasar: how the deadline panel names it and the rule it rests on (the Pasal of UU
-      14/2008, or the SOP step), shown to users.
+      14/2008, or the SOP step), shown to users; pasal: the provision of UU 14/2008 (a key of
+      hukum.KUTIPAN), whose dasar on a page is "UU 14/2008 Pasal …" and in a printed document
+      the letter's citation ({% dasar_tenggat %}).
     - sejak: the date day 0 is, in the users' words ("tanggal keberatan diterima"): the law
       starts most clocks on a receipt ("sejak diterimanya"), so every explanation names it."""
 
@@ -87,6 +93,11 @@ class DeadlineSpec:
     judul: str = ""
     dasar: str = ""
     sejak: str | Callable[[Any], str] = ""
+    pasal: str = ""
+
+    def __post_init__(self) -> None:
+        if self.pasal and not self.dasar:
+            object.__setattr__(self, "dasar", f"{hukum.UU_KIP} {hukum.pasal(self.pasal)}")
 
     def count_from(self, day0: datetime.date, obj: Any = None) -> datetime.date:
         """The deadline counted from `day0` (for a case not yet stored, or a letter's draft)."""
@@ -131,6 +142,7 @@ class DeadlineSpec:
             tenggat,
             dilewati,
             self.sejak(obj) if callable(self.sejak) else self.sejak,
+            self.pasal,
         )
 
 

@@ -21,6 +21,8 @@ from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from ppid_manual import hukum
+
 
 class PdfError(Exception):
     pass
@@ -265,6 +267,9 @@ class PrintDocument:
             "kota": settings.PPID["KOTA_SURAT"],
             "dicetak": timezone.localtime(),
             "konsep": self.konsep,
+            # One citation tracker per rendered document (each copy of a form its own):
+            # the Act's full title at its first citation, "UU 14/2008" after.
+            "kutipan": hukum.KutipanSurat(),
             **self.get_context(),
             **lain,
         }

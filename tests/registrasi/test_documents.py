@@ -246,7 +246,11 @@ def test_the_refusal_decree(client, p, ppid, pejabat):
     assert "PENOLAKAN PERMOHONAN INFORMASI PUBLIK" in html
     assert "NOMOR PENDAFTARAN 0001/REG-PPID/III/2026" in html
     # Issue 17: the article, the law, then what the letter protects.
-    assert "Pasal 17 huruf h Undang-Undang Nomor 14 Tahun 2008 (mengungkap rahasia pribadi)" in html
+    # The first citation names the Act in full (LETTERS.md, "Citations").
+    assert (
+        "Pasal 17 huruf h Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi "
+        "Publik (mengungkap rahasia pribadi)"
+    ) in html
     assert "UU 17/2023 tentang Kesehatan, Pasal 4 ayat (1) huruf i" in html
     assert "Membuka rekam medis mengungkap rahasia pribadi pasien." in html
     assert "paling lambat 30 (tiga puluh) hari kerja sejak diterimanya Keputusan ini" in html

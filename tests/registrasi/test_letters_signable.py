@@ -23,6 +23,7 @@ from tests.helpers import teks_surat
 from .conftest import form_data, register
 
 K = Permohonan.Keputusan
+JUDUL_UU_KIP = "Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik"
 
 
 # --- Deliver 3: the huruf of Pasal 22(7) per outcome ------------------------------------------
@@ -54,7 +55,8 @@ def test_each_outcome_cites_the_huruf_of_pasal_22_7_that_fit_it(
     )
     p.refresh_from_db()
     html = Pemberitahuan(p).render_html()
-    assert f"Pasal 22 ayat (7) {huruf}, sebagai berikut" in html
+    # The huruf, then the Act: its full title at the letter's first citation.
+    assert f"Pasal 22 ayat (7) {huruf} {JUDUL_UU_KIP}, sebagai berikut" in html
     # Huruf a: the notice states penguasaan; huruf b only when not held.
     assert "<strong>Penguasaan informasi</strong> (huruf a" in html
     if keputusan == K.TIDAK_DIKUASAI:
