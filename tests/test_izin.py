@@ -120,6 +120,7 @@ def test_printing_a_register_in_the_background_follows_the_table(desk, monkeypat
     from layanan.models import CetakanRegister
 
     jenis = CetakanRegister.Jenis.PERMOHONAN
+    monkeypatch.setitem(IZIN, Aksi.REGISTER_PERMOHONAN, (Role.PPID,))
     assert cetak_latar.boleh(desk.ppid, jenis)
     assert not cetak_latar.boleh(desk.admin, jenis)
     monkeypatch.setitem(IZIN, Aksi.REGISTER_PERMOHONAN, (Role.ADMIN,))

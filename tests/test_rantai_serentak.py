@@ -60,14 +60,18 @@ def test_the_chain_is_not_held_while_a_letter_renders(
     B's event is written and committed: the chain was free. Then A's event follows B's."""
     desk = SimpleNamespace(units=units, petugas=petugas, ppid=ppid)
     rendering, release = threading.Event(), threading.Event()
-    real = pdf.PrintDocument.render_pdf
 
-    def slow_render(self):
-        rendering.set()
-        assert release.wait(30), "the test never released the rendering"
-        return real(self)
+    def held(real):
+        # WeasyPrint's own call, for one document or a form's copies bound together.
+        def slow(*args, **kwargs):
+            rendering.set()
+            assert release.wait(30), "the test never released the rendering"
+            return real(*args, **kwargs)
 
-    monkeypatch.setattr(pdf.PrintDocument, "render_pdf", slow_render)
+        return slow
+
+    monkeypatch.setattr(pdf, "render_pdf", held(pdf.render_pdf))
+    monkeypatch.setattr(pdf, "render_pdf_gabung", held(pdf.render_pdf_gabung))
     outcome: dict[str, object] = {}
 
     def desk_a():

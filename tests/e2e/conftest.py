@@ -150,8 +150,11 @@ def page(browser, live_server, django_db_serialized_rollback):
 
     def guard(request):
         # Each request the page makes is seen here (it fails to resolve: see ARGS).
+        # The browser's own PDF viewer (chrome-extension://, chrome://) is inside Chromium:
+        # it shows a printed document the app served, and reaches no network.
         host = urlparse(request.url).hostname
-        if host not in ("127.0.0.1", None) and not request.url.startswith(("data:", "blob:")):
+        internal = ("data:", "blob:", "chrome-extension://", "chrome://")
+        if host not in ("127.0.0.1", None) and not request.url.startswith(internal):
             outside.append(request.url)
 
     context.on("request", guard)

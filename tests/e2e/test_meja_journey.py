@@ -11,6 +11,7 @@ import re
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from ppid_manual import kode
 from ppid_manual.format import hari_tanggal
 from registrasi import actions
 from registrasi.models import Permohonan, SuratPermintaan
@@ -64,12 +65,12 @@ def test_one_search_box_finds_any_case_from_any_page(page, desk):
     expect(page.get_by_role("status")).to_contain_text("Tidak ditemukan")
 
     # The barcode scanner: on the home page the search box has the focus; the scanner types
-    # the receipt's code (number + check code) and Enter.
+    # the receipt's code (number + check code, ppid_manual/kode.py) and Enter.
     page.get_by_role("link", name="Beranda").click()
     page.wait_for_url(f"{page.base_url}/")
     assert_fits_desk_screen(page)
     expect(page.get_by_role("searchbox")).to_be_focused()
-    page.keyboard.type(f"{p.nomor_pendaftaran}#3f9a")
+    page.keyboard.type(kode.kode_berkas(p.nomor_pendaftaran))
     page.keyboard.press("Enter")
     page.wait_for_url(detail)
     assert_fits_desk_screen(page)

@@ -98,7 +98,7 @@ def test_the_ppid_routes_answers_and_notifies_and_the_clerk_hands_over_with_a_fe
     )
     keputusan = page.get_by_role("region", name="Pemberitahuan tertulis", exact=True)
     expect(keputusan).to_contain_text("Informasi diberikan seluruhnya")
-    expect(keputusan).to_contain_text("Rp 6.000")  # 12 pages × Rp 500
+    expect(keputusan).to_contain_text("Rp6.000,00")  # 12 pages × Rp 500
     assert_fits_desk_screen(page)
     expect(
         dokumen.get_by_role("listitem").filter(has_text="Pemberitahuan tertulis")
@@ -122,14 +122,14 @@ def test_the_ppid_routes_answers_and_notifies_and_the_clerk_hands_over_with_a_fe
     )
     bagian = page.get_by_role("region", name="Penyerahan informasi", exact=True)
     expect(bagian).to_contain_text(penyerahan.nomor)
-    expect(bagian).to_contain_text("Rp 6.000")
+    expect(bagian).to_contain_text("Rp6.000,00")
     assert_fits_desk_screen(page)
     receipt = fetch(
         page, page.get_by_role("link", name="Tanda terima penyerahan").get_attribute("href")
     )
     assert receipt.headers["content-type"] == "application/pdf"
     text = pdf_text(receipt.body())
-    assert penyerahan.nomor in text and "Rp 6.000" in text
+    assert penyerahan.nomor in text and "Rp6.000,00" in text
     # The case's history names each step and who took it.
     assert [(e.step, e.actor.username) for e in Event.objects.for_object(p)] == [
         ("daftar", "petugas"),

@@ -207,9 +207,12 @@ def test_an_incomplete_file_is_returned_with_what_is_missing_and_not_registered(
     assert (p.status, p.nomor_pendaftaran, p.tenggat) == (S.DIKEMBALIKAN, None, None)
     assert not Permohonan.objects.registered().exists()
 
-    # The only document is the note handed back (no receipt: there is no number).
+    # The only letter is the note handed back (no receipt: there is no number); beside it the
+    # case file for the Komisi Informasi that every case offers.
     dokumen = page.get_by_role("region", name="Dokumen untuk dicetak")
-    expect(dokumen.get_by_role("listitem")).to_have_text(["Catatan pengembalian berkas"])
+    expect(dokumen.get_by_role("listitem")).to_have_text(
+        [re.compile("^Catatan pengembalian berkas$"), re.compile("^Berkas perkara untuk Komisi")]
+    )
     expect(page.get_by_role("link", name="Cetak catatan pengembalian berkas")).to_be_visible()
 
     menu(page, "Permohonan", "Register permohonan")

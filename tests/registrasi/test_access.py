@@ -51,7 +51,7 @@ def test_anonymous_goes_to_the_login_page(client, p):
         ("petugas", "minta_opd", 403),
         ("pelaksana_dinkes", "minta_opd", 403),
         ("petugas", "jawab_opd", 403),
-        ("admin_user", "register", 403),
+        ("admin_user", "register", 200),  # the Admin reads both registers (issue 28)
         ("pelaksana_dishub", "detail", 404),
         ("pelaksana_dishub", "cetak", 404),
         ("pelaksana_dishub", "jawab_opd", 404),
@@ -160,6 +160,8 @@ def test_the_menu_has_the_permohonan_entries_per_role(client, petugas, ppid, adm
     page = client.get(reverse("home")).content.decode()
     assert reverse("registrasi:daftar") in page
     assert reverse("registrasi:baru") not in page
+    # The Admin reads both registers, as the menu offers them (ppid_manual/izin.py).
     client.force_login(admin_user)
     page = client.get(reverse("home")).content.decode()
-    assert reverse("registrasi:register") not in page
+    assert reverse("registrasi:register") in page
+    assert reverse("registrasi:baru") not in page
