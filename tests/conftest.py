@@ -15,6 +15,7 @@ from ppid_manual.roles import Role
 
 #: The longest modules, longest first (one worker's seconds on PostgreSQL, December 2026).
 LAMA_DULU = (
+    "tests/e2e/test_aksesibilitas_jelajah.py",  # every page of five roles, axe on each
     "tests/test_berkas_perkara.py",  # 3 x 30 s (a sengketa's letters rendered, then merged)
     "tests/e2e/test_dip_journey.py",  # 45 s
     "tests/e2e/test_keberatan_journey.py",  # 36 s

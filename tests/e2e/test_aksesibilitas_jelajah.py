@@ -24,7 +24,8 @@ from tests.e2e.conftest import AXE_LOG, axe_check, login, permohonan_terdaftar
 
 # Links that are not pages: the printed documents (PDF), downloads and exports, the logout.
 BUKAN_HALAMAN = re.compile(
-    r"/cetak|/unduh|/ekspor|format=|\.pdf|\.xlsx|\.csv|/static/|/media/|/keluar|/admin/.+"
+    r"/cetak|/unduh|/ekspor|/berkas-perkara/|format=|\.pdf|\.xlsx|\.csv|/static/|/media/|/keluar"
+    r"|/admin/.+"
 )
 BATAS_PER_PERAN = 80
 

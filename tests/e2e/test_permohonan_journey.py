@@ -211,7 +211,10 @@ def test_an_incomplete_file_is_returned_with_what_is_missing_and_not_registered(
     # case file for the Komisi Informasi that every case offers.
     dokumen = page.get_by_role("region", name="Dokumen untuk dicetak")
     expect(dokumen.get_by_role("listitem")).to_have_text(
-        [re.compile("^Catatan pengembalian berkas$"), re.compile("^Berkas perkara untuk Komisi")]
+        [
+            re.compile(r"^\s*Catatan pengembalian berkas\s*$"),
+            re.compile(r"^\s*Berkas perkara untuk"),
+        ]
     )
     expect(page.get_by_role("link", name="Cetak catatan pengembalian berkas")).to_be_visible()
 
