@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import datetime
+import hashlib
+import os
+import shutil
+import tempfile
 from importlib import import_module
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -15,7 +20,7 @@ from ppid_manual.roles import Role
 
 #: The longest modules, longest first (one worker's seconds on PostgreSQL, December 2026).
 LAMA_DULU = (
-    "tests/e2e/test_aksesibilitas_jelajah.py",  # every page of five roles, axe on each
+    "tests/e2e/test_aksesibilitas_jelajah.py",  # every page of five roles in every state
     "tests/test_berkas_perkara.py",  # 3 x 30 s (a sengketa's letters rendered, then merged)
     "tests/e2e/test_dip_journey.py",  # 45 s
     "tests/e2e/test_keberatan_journey.py",  # 36 s
@@ -38,11 +43,35 @@ def _transaksional(item) -> bool:
     return bool({"live_server", "transactional_db"} & set(getattr(item, "fixturenames", ())))
 
 
+#: The fixtures through which a test reaches the database (pytest-django refuses it to any
+#: other test).
+FIXTURES_DB = {"db", "transactional_db", "live_server", "django_db_serialized_rollback"}
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--database-tests-only",
+        action="store_true",
+        help="Only the tests that use the database (the second database leg of .ci/run: a "
+        "test that cannot reach the database runs the same on every database).",
+    )
+
+
+def _uses_database(item) -> bool:
+    return item.get_closest_marker("django_db") is not None or bool(
+        FIXTURES_DB & set(getattr(item, "fixturenames", ()))
+    )
+
+
 def pytest_collection_modifyitems(config, items):
     """The longest modules first within pytest-django's order (tests on a rolled-back
     transaction, then those that flush the database: a flushed one has lost what the
     migrations seeded). pytest-xdist hands the tests out in this order; with the longest
     journey last, one worker ran it for a minute while the other had finished."""
+    if config.getoption("--database-tests-only"):
+        tanpa_db = [item for item in items if not _uses_database(item)]
+        items[:] = [item for item in items if _uses_database(item)]
+        config.hook.pytest_deselected(items=tanpa_db)
     rank = {path: i for i, path in enumerate(LAMA_DULU)}
     items.sort(
         key=lambda item: (
@@ -50,6 +79,82 @@ def pytest_collection_modifyitems(config, items):
             rank.get(item.nodeid.split("::")[0], len(LAMA_DULU)),
         )
     )
+
+
+#: The folder where this run keeps each PDF it rendered, by the SHA-256 of its HTML (see
+#: `rendered_once`). .ci/run gives both legs one folder; otherwise the run makes its own.
+RENDER_CACHE = "PPID_TEST_RENDER_CACHE"
+
+
+def pytest_configure(config):
+    # The controller (not an xdist worker) makes the folder before the workers start: they
+    # inherit the variable, so every worker of the run shares it.
+    if not hasattr(config, "workerinput") and not os.environ.get(RENDER_CACHE):
+        folder = tempfile.mkdtemp(prefix="ppid-cetakan-")
+        os.environ[RENDER_CACHE] = folder
+        config._ppid_render_cache = folder
+
+
+def pytest_unconfigure(config):
+    folder = getattr(config, "_ppid_render_cache", None)
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def rendered_once():
+    """Each distinct document is laid out by WeasyPrint once per run. The suite asks for the
+    same HTML again and again (every role of the access matrix prints the same letter, a ralat
+    test reprints what the stored-letter test printed, the SQLite leg prints what the
+    PostgreSQL leg printed): about half the rendering time of a leg, and nearly all of the
+    second leg's. WeasyPrint is deterministic: the same HTML (with its <style> blocks; the
+    fonts and images it links are the checkout's files) gives the same bytes, so the second
+    request gets the first one's PDF, read from the run's folder. The key includes
+    WeasyPrint's version. A test about the renderer itself (fonts, threads) takes the marker
+    `render_sungguhan` and always renders."""
+    import weasyprint
+
+    from ppid_manual.workflow import pdf
+
+    folder = Path(os.environ[RENDER_CACHE])
+    folder.mkdir(parents=True, exist_ok=True)
+    render = pdf.render_pdf_gabung
+
+    def render_once(htmls: list[str]) -> bytes:
+        if RENDER_SUNGGUHAN:
+            return render(htmls)
+        key = hashlib.sha256(
+            "\0".join([weasyprint.__version__, *htmls]).encode("utf-8", "surrogatepass")
+        ).hexdigest()
+        path = folder / f"{key}.pdf"
+        try:
+            return path.read_bytes()
+        except FileNotFoundError:
+            pass
+        body = render(htmls)
+        partial = path.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_bytes(body)
+        partial.replace(path)  # whole or absent, for the other workers
+        return body
+
+    pdf.render_pdf_gabung = render_once
+    yield
+    pdf.render_pdf_gabung = render
+
+
+RENDER_SUNGGUHAN: list[bool] = []
+
+
+@pytest.fixture(autouse=True)
+def render_sungguhan(request):
+    """Marker `render_sungguhan`: this test renders every document itself (see
+    rendered_once)."""
+    if request.node.get_closest_marker("render_sungguhan"):
+        RENDER_SUNGGUHAN.append(True)
+        yield
+        RENDER_SUNGGUHAN.clear()
+    else:
+        yield
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -115,6 +115,7 @@ def test_the_print_fonts_are_the_screen_fonts_decoded():
         assert (folder / name).read_bytes() == decoded.getvalue(), name
 
 
+@pytest.mark.render_sungguhan
 def test_a_new_thread_prints_its_first_document_without_decoding_fonts(monkeypatch):
     """The live test server (and runserver) answer each request in a new thread, which gets a
     new FontConfiguration: its first document must not decode WOFF2 fonts again (seconds of

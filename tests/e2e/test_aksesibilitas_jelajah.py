@@ -1,33 +1,43 @@
-"""Accessibility on every page each role can reach, not only the journeys' pages: for each
-role, a crawl from the home page along every link of the app (same origin; not the printed
-documents, downloads, the logout or Django's admin beyond its index), with cases in several
-states (requests registered, routed, answered, granted and waiting, refused; a keberatan
-registered and one answered; a DIP edition), each page checked by axe-core (WCAG 2.1 A and AA,
-tests/e2e/conftest.py: axe_check): 0 violations. Pages of one shape (the same path with other
-numbers) are visited once per role."""
+"""Accessibility on every page each role can reach, not only the journeys' pages (issue 28):
+for each role, a crawl from the home page along every link of the app (same origin; not the
+printed documents, downloads, the logout or Django's admin beyond its index), with a case in
+every state a case can be in (tests/semua_keadaan.py: every state of a permohonan, a keberatan
+and a DIP edition), each page checked by axe-core (WCAG 2.1 A and AA, tests/e2e/conftest.py:
+axe_check): 0 violations.
+
+The case page of every case (one per state) is visited by every role, shown or refused; any
+other page of one shape (the same path with other numbers) is visited once per role, so a step
+page reached only in some state is reached from the case in that state. One test for the roles
+of a group: the cases are built once per group (the crawl checks pages, not letters:
+the steps store none)."""
 
 from __future__ import annotations
 
+import os
 import re
 from collections import deque
 from urllib.parse import urljoin, urlparse
 
 import pytest
-from django.utils import timezone
+from django.urls import reverse
 
-from dip import actions as dip_actions
-from keberatan import actions as kb
-from keberatan.models import Keberatan
-from registrasi import actions as reg
-from registrasi.models import Permohonan, SuratPermintaan
-from tests.e2e.conftest import AXE_LOG, axe_check, login, permohonan_terdaftar
+from ppid_manual.workflow import terbit
+from tests.e2e.conftest import AXE_LOG, axe_check, login, logout
+from tests.semua_keadaan import buat_semua_keadaan
 
 # Links that are not pages: the printed documents (PDF), downloads and exports, the logout.
 BUKAN_HALAMAN = re.compile(
     r"/cetak|/unduh|/ekspor|/berkas-perkara/|format=|\.pdf|\.xlsx|\.csv|/static/|/media/|/keluar"
     r"|/admin/.+"
 )
-BATAS_PER_PERAN = 80
+#: The five roles in three groups of about equal work, each group one test (on its own worker
+#: when the run has several: the crawl is the longest module).
+PERAN = [("ppid",), ("petugas", "pelaksana_dinkes"), ("atasan", "admin")]
+HALAMAN_KASUS = {
+    "permohonan": "registrasi:detail",
+    "keberatan": "keberatan:detail",
+    "dip": "dip:edisi",
+}
 
 
 def _bentuk(url: str) -> str:
@@ -37,80 +47,26 @@ def _bentuk(url: str) -> str:
     return re.sub(r"\d+", "N", u.path) + "?" + keys
 
 
-@pytest.fixture
-def kasus(desk):
-    """Cases in the states a desk meets in a day."""
-    today = timezone.localdate()
-    permohonan_terdaftar(desk)
-    routed = permohonan_terdaftar(desk, rincian="Data stunting 2025")
-    reg.route_to_opd(routed, by=desk.ppid, unit=desk.units["dinkes"])
-    granted = permohonan_terdaftar(desk, rincian="Profil kesehatan 2025")
-    reg.issue_decision(
-        granted, reg.Putusan(keputusan=Permohonan.Keputusan.DIBERIKAN_SELURUHNYA), by=desk.ppid
-    )
-    refused = permohonan_terdaftar(desk, rincian="Penerima bantuan 2025")
-    reg.route_to_opd(refused, by=desk.ppid, unit=desk.units["dinkes"])
-    reg.record_opd_answer(
-        Permohonan.objects.get(pk=refused.pk),
-        by=desk.dinkes,
-        jawaban=SuratPermintaan.Jawaban.DIKECUALIKAN,
-        klasifikasi=Permohonan.Klasifikasi.DIKECUALIKAN,
-        isi_jawaban="Memuat data pribadi.",
-        tanggal_jawaban=today,
-    )
-    refused = reg.issue_decision(
-        Permohonan.objects.get(pk=refused.pk),
-        reg.Putusan(
-            keputusan=Permohonan.Keputusan.DITOLAK, pasal17=["h"], konsekuensi="Rahasia pribadi."
-        ),
-        by=desk.ppid,
-    )
-    for _ in range(2):
-        k = kb.register_keberatan(
-            kb.Pengajuan(
-                tanggal_diterima=today,
-                alasan=[Keberatan.Alasan.A],
-                kasus_posisi="Permohonan ditolak.",
-                tujuan_penggunaan="Bahan liputan",
-                permohonan=refused,
-                identitas_diterima=True,
-            ),
-            by=desk.petugas,
-        )
-    kb.record_disposisi(
-        k, by=desk.atasan, unit=desk.units["utama"], isi="Siapkan draf.", sifat="biasa"
-    )
-    k = Keberatan.objects.get(pk=k.pk)
-    kb.submit_draft(k, by=desk.ppid, keputusan="ditolak", pertimbangan="Putusan PPID tepat.")
-    kb.approve_draft(Keberatan.objects.get(pk=k.pk), by=desk.atasan)
-    kb.answer_keberatan(
-        Keberatan.objects.get(pk=k.pk),
-        by=desk.atasan,
-        keputusan="ditolak",
-        pertimbangan="Putusan PPID sudah tepat.",
-    )
-    dip_actions.create_edisi(unit=desk.units["utama"], tahun=today.year, by=desk.petugas)
-    dip_actions.create_edisi(unit=desk.units["dinkes"], tahun=today.year, by=desk.dinkes)
-
-
-@pytest.mark.parametrize("username", ["petugas", "ppid", "pelaksana_dinkes", "atasan", "admin"])
-def test_every_page_a_role_reaches_has_no_axe_violation(page, desk, kasus, username):
-    login(page, username)
+def jelajahi(page, awal: list[str]) -> tuple[int, set[str]]:
+    """Visit `awal` (each URL once) and every page linked from the pages shown, one per shape;
+    check each with axe. Returns the pages checked and the shapes seen."""
     base = page.base_url
-    seen: set[str] = set()
-    antrean = deque([f"{base}/"])
+    seen_url: set[str] = set()
+    seen_bentuk: set[str] = set()
+    antrean = deque((url, True) for url in awal)
     dikunjungi = 0
-    while antrean and dikunjungi < BATAS_PER_PERAN:
-        url = antrean.popleft()
+    while antrean:
+        url, wajib = antrean.popleft()
         bentuk = _bentuk(url)
-        if bentuk in seen:
+        if url in seen_url or (not wajib and bentuk in seen_bentuk):
             continue
-        seen.add(bentuk)
+        seen_url.add(url)
+        seen_bentuk.add(bentuk)
         response = page.goto(url)
         assert response is not None and response.status < 500, (url, response and response.status)
         if "text/html" not in response.headers.get("content-type", ""):
             continue
-        axe_check(page)  # a refusal (403/404) is a page too
+        axe_check(page, per_bagian=True)  # a refusal (403/404) is a page too
         dikunjungi += 1
         if response.status >= 400:
             continue
@@ -120,8 +76,32 @@ def test_every_page_a_role_reaches_has_no_axe_violation(page, desk, kasus, usern
             target = urljoin(url, href).split("#")[0]
             if not target.startswith(base) or BUKAN_HALAMAN.search(target):
                 continue
-            if _bentuk(target) not in seen:
-                antrean.append(target)
-    mine = [n for test, _, n in AXE_LOG if username in test]
-    assert dikunjungi >= 10, f"{username}: only {dikunjungi} pages reached"
-    assert sum(mine) == 0
+            if _bentuk(target) not in seen_bentuk:
+                antrean.append((target, False))
+    return dikunjungi, seen_bentuk
+
+
+@pytest.mark.parametrize("peran", PERAN, ids="+".join)
+def test_every_page_each_role_reaches_in_every_state_has_no_axe_violation(
+    page, desk, monkeypatch, peran
+):
+    monkeypatch.setattr(terbit, "prepare", lambda case: [])
+    kasus = buat_semua_keadaan(desk)
+    halaman_kasus = [
+        page.base_url + reverse(HALAMAN_KASUS[proses], args=[pk])
+        for proses, per_keadaan in kasus.items()
+        for pk in per_keadaan.values()
+    ]
+    assert len(halaman_kasus) == sum(len(k) for k in kasus.values()) >= 30
+    hasil = {}
+    for username in peran:
+        login(page, username)
+        dikunjungi, bentuk = jelajahi(page, [f"{page.base_url}/", *halaman_kasus])
+        hasil[username] = dikunjungi, len(bentuk)
+        logout(page)
+    ini = os.environ["PYTEST_CURRENT_TEST"].split(" ")[0]
+    diperiksa = [n for test, _, n in AXE_LOG if test == ini]
+    print(f"\nJelajah: {hasil} (halaman dibuka, bentuk); axe-core dijalankan {len(diperiksa)} kali")
+    for username, (dikunjungi, _) in hasil.items():
+        assert dikunjungi >= 10, f"{username}: only {dikunjungi} pages reached"
+    assert diperiksa and sum(diperiksa) == 0
