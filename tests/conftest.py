@@ -7,6 +7,7 @@ import hashlib
 import os
 import shutil
 import tempfile
+import threading
 from importlib import import_module
 from pathlib import Path
 from types import SimpleNamespace
@@ -52,8 +53,9 @@ def pytest_addoption(parser):
     parser.addoption(
         "--database-tests-only",
         action="store_true",
-        help="Only the tests that use the database (the second database leg of .ci/run: a "
-        "test that cannot reach the database runs the same on every database).",
+        help="Only the tests that use the database, each part of the run in reverse order "
+        "(the second database leg of .ci/run, beside the first: a test that cannot reach the "
+        "database runs the same on every database).",
     )
 
 
@@ -79,6 +81,12 @@ def pytest_collection_modifyitems(config, items):
             rank.get(item.nodeid.split("::")[0], len(LAMA_DULU)),
         )
     )
+    if config.getoption("--database-tests-only"):
+        # The second leg of .ci/run runs beside the first and walks each part from its other
+        # end: at any moment the two legs print different documents, and each reads what the
+        # other printed (rendered_once) instead of both laying out the same one at once.
+        split = next((i for i, item in enumerate(items) if _transaksional(item)), len(items))
+        items[:] = items[:split][::-1] + items[split:][::-1]
 
 
 #: The folder where this run keeps each PDF it rendered, by the SHA-256 of its HTML (see
@@ -132,7 +140,7 @@ def rendered_once():
         except FileNotFoundError:
             pass
         body = render(htmls)
-        partial = path.with_suffix(f".{os.getpid()}.tmp")
+        partial = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
         partial.write_bytes(body)
         partial.replace(path)  # whole or absent, for the other workers
         return body

@@ -7,9 +7,8 @@ axe_check): 0 violations.
 
 The case page of every case (one per state) is visited by every role, shown or refused; any
 other page of one shape (the same path with other numbers) is visited once per role, so a step
-page reached only in some state is reached from the case in that state. One test for the roles
-of a group: the cases are built once per group (the crawl checks pages, not letters:
-the steps store none)."""
+page reached only in some state is reached from the case in that state. One test per role,
+each building the cases (the crawl checks pages, not letters: the steps store none)."""
 
 from __future__ import annotations
 
@@ -22,7 +21,7 @@ import pytest
 from django.urls import reverse
 
 from ppid_manual.workflow import terbit
-from tests.e2e.conftest import AXE_LOG, axe_check, login, logout
+from tests.e2e.conftest import AXE_LOG, axe_check, login
 from tests.semua_keadaan import buat_semua_keadaan
 
 # Links that are not pages: the printed documents (PDF), downloads and exports, the logout.
@@ -30,9 +29,8 @@ BUKAN_HALAMAN = re.compile(
     r"/cetak|/unduh|/ekspor|/berkas-perkara/|format=|\.pdf|\.xlsx|\.csv|/static/|/media/|/keluar"
     r"|/admin/.+"
 )
-#: The five roles in three groups of about equal work, each group one test (on its own worker
-#: when the run has several: the crawl is the longest module).
-PERAN = [("ppid",), ("petugas", "pelaksana_dinkes"), ("atasan", "admin")]
+#: One test per role (each on the next free worker: the crawl is the longest module).
+PERAN = ["ppid", "petugas", "atasan", "pelaksana_dinkes", "admin"]
 HALAMAN_KASUS = {
     "permohonan": "registrasi:detail",
     "keberatan": "keberatan:detail",
@@ -81,9 +79,9 @@ def jelajahi(page, awal: list[str]) -> tuple[int, set[str]]:
     return dikunjungi, seen_bentuk
 
 
-@pytest.mark.parametrize("peran", PERAN, ids="+".join)
+@pytest.mark.parametrize("username", PERAN)
 def test_every_page_each_role_reaches_in_every_state_has_no_axe_violation(
-    page, desk, monkeypatch, peran
+    page, desk, monkeypatch, username
 ):
     monkeypatch.setattr(terbit, "prepare", lambda case: [])
     kasus = buat_semua_keadaan(desk)
@@ -93,15 +91,13 @@ def test_every_page_each_role_reaches_in_every_state_has_no_axe_violation(
         for pk in per_keadaan.values()
     ]
     assert len(halaman_kasus) == sum(len(k) for k in kasus.values()) >= 30
-    hasil = {}
-    for username in peran:
-        login(page, username)
-        dikunjungi, bentuk = jelajahi(page, [f"{page.base_url}/", *halaman_kasus])
-        hasil[username] = dikunjungi, len(bentuk)
-        logout(page)
+    login(page, username)
+    dikunjungi, bentuk = jelajahi(page, [f"{page.base_url}/", *halaman_kasus])
     ini = os.environ["PYTEST_CURRENT_TEST"].split(" ")[0]
     diperiksa = [n for test, _, n in AXE_LOG if test == ini]
-    print(f"\nJelajah: {hasil} (halaman dibuka, bentuk); axe-core dijalankan {len(diperiksa)} kali")
-    for username, (dikunjungi, _) in hasil.items():
-        assert dikunjungi >= 10, f"{username}: only {dikunjungi} pages reached"
+    print(
+        f"\nJelajah {username}: {dikunjungi} halaman dibuka, {len(bentuk)} bentuk, "
+        f"axe-core dijalankan {len(diperiksa)} kali"
+    )
+    assert dikunjungi >= 10, f"{username}: only {dikunjungi} pages reached"
     assert diperiksa and sum(diperiksa) == 0
