@@ -345,14 +345,24 @@ def record_disposisi(
 
 @transaction.atomic
 def submit_draft(
-    keberatan: Keberatan, *, by: User, keputusan: str, pertimbangan: str, note: str = ""
+    keberatan: Keberatan,
+    *,
+    by: User,
+    keputusan: str,
+    pertimbangan: str,
+    note: str = "",
+    amar: Amar | None = None,
 ) -> Keberatan:
-    """The PPID (or the PPID Pelaksana disposed to) submits the draft answer; the Atasan's
-    answer is due 1 hk later (SOP)."""
+    """The PPID (or the PPID Pelaksana disposed to) submits the draft answer with the terms
+    the answer will carry (a partial grant: what is given, what stays exempt and on which
+    letters of Pasal 17; a fee; a date), checked as the answer checks them: the Atasan
+    approves a draft whose KONSEP prints them. The Atasan's answer is due 1 hk later (SOP)."""
     if keputusan not in KP.values:
         raise StepRefused("Usulan keputusan tidak dikenal.")
     if not pertimbangan.strip():
         raise StepRefused("Isi draf tanggapan wajib ditulis.")
+    amar = Amar.of(keputusan, amar or Amar())
+    _check_amar(keputusan, amar, calendar.today())
 
     def update(k: Keberatan) -> dict[str, Any]:
         # The answer step's own guard (musyawarah Pasal 35(2); a partial grant or a
@@ -364,9 +374,13 @@ def submit_draft(
         day = calendar.today()
         k.draf_keputusan = keputusan
         k.draf_pertimbangan = pertimbangan
+        k.draf_amar = amar.data()
         k.tanggal_draf = day
         TARGET_JAWABAN.stamp(k)
-        return {"usulan": keputusan, "perbaikan_ke": k.jumlah_revisi}
+        data = {"usulan": keputusan, "perbaikan_ke": k.jumlah_revisi}
+        if k.draf_amar:
+            data["ketentuan"] = k.draf_amar
+        return data
 
     label = KP(keputusan).label
     return apply_step(
@@ -413,6 +427,60 @@ class Amar:
     pasal17: tuple[str, ...] = ()
     biaya: Decimal | None = None
     tanggal_tersedia: datetime.date | None = None
+
+    @classmethod
+    def of(cls, keputusan: str, amar: Amar) -> Amar:
+        """Only the terms the outcome carries (a partial grant: given, exempt, Pasal 17; a fee
+        correction: the fee; a date correction: the date); none for the other outcomes."""
+        if keputusan == KP.SEBAGIAN:
+            return cls(
+                informasi_diberikan=amar.informasi_diberikan,
+                informasi_tertutup=amar.informasi_tertutup,
+                pasal17=tuple(sorted(set(amar.pasal17))),
+            )
+        if keputusan == KP.BIAYA:
+            return cls(biaya=amar.biaya)
+        if keputusan == KP.WAKTU:
+            return cls(tanggal_tersedia=amar.tanggal_tersedia)
+        return cls()
+
+    def data(self) -> dict[str, Any]:
+        """The terms as stored on the draft (Keberatan.draf_amar) and in its event."""
+        data: dict[str, Any] = {}
+        if self.informasi_diberikan or self.informasi_tertutup or self.pasal17:
+            data["informasi_diberikan"] = self.informasi_diberikan
+            data["informasi_tertutup"] = self.informasi_tertutup
+            data["pasal17"] = list(self.pasal17)
+        if self.biaya is not None:
+            data["biaya"] = str(self.biaya)
+        if self.tanggal_tersedia is not None:
+            data["tanggal_tersedia"] = self.tanggal_tersedia.isoformat()
+        return data
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> Amar:
+        return cls(
+            informasi_diberikan=data.get("informasi_diberikan", ""),
+            informasi_tertutup=data.get("informasi_tertutup", ""),
+            pasal17=tuple(data.get("pasal17", ())),
+            biaya=Decimal(data["biaya"]) if data.get("biaya") is not None else None,
+            tanggal_tersedia=(
+                datetime.date.fromisoformat(data["tanggal_tersedia"])
+                if data.get("tanggal_tersedia")
+                else None
+            ),
+        )
+
+    @classmethod
+    def of_answer(cls, k: Keberatan) -> Amar:
+        """The terms of the Atasan's answer as recorded on the keberatan."""
+        return cls(
+            informasi_diberikan=k.informasi_diberikan,
+            informasi_tertutup=k.informasi_tertutup,
+            pasal17=tuple(k.pasal17),
+            biaya=k.biaya_ditetapkan,
+            tanggal_tersedia=k.tanggal_tersedia,
+        )
 
 
 def _check_amar(keputusan: str, amar: Amar, today: datetime.date) -> None:

@@ -14,6 +14,7 @@ from typing import Any
 
 import segno
 
+from keberatan.actions import Amar
 from keberatan.alur import (
     HK_PENGAJUAN,
     HK_SENGKETA,
@@ -200,11 +201,14 @@ class SuratTanggapan(KeberatanDocument):
             day = today()
             keputusan = KP(k.draf_keputusan) if k.draf_keputusan else None
             pertimbangan = k.draf_pertimbangan
+            # The terms the draft proposes (issue 24): the Atasan approves what will be signed.
+            amar = Amar.from_data(k.draf_amar)
             pejabat = Pejabat.signer(Pejabat.Peran.ATASAN_PPID, day)
         else:
             day = k.tanggal_tanggapan
             keputusan = KP(k.keputusan)
             pertimbangan = k.pertimbangan
+            amar = Amar.of_answer(k)
             pejabat = k.pejabat_tanggapan
         # Pasal 37(2) counts from the pemohon's receipt, which the letter cannot know: it
         # gives the date that follows from a receipt on its own date (the estimate the
@@ -220,7 +224,8 @@ class SuratTanggapan(KeberatanDocument):
             "sebagian": keputusan == KP.SEBAGIAN,
             "koreksi_biaya": keputusan == KP.BIAYA,
             "koreksi_waktu": keputusan == KP.WAKTU,
-            "pasal17_tertutup": [hukum.pasal17_bunyi(h) for h in k.pasal17],
+            "amar": amar,
+            "pasal17_tertutup": [hukum.pasal17_bunyi(h) for h in amar.pasal17],
             "tembusan": self.tembusan(),
             "yth_baris": (
                 [f"selaku kuasa dari {k.pemohon_kasus.nama}", k.kuasa_alamat]

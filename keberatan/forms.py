@@ -580,6 +580,81 @@ class DisposisiForm(StepForm):
         return value
 
 
+def amar_fields(keputusan: str, *, untuk: str = "") -> dict[str, forms.Field]:
+    """The fields of the terms an outcome carries (keberatan.actions.Amar): a partial grant
+    (what is given, what stays exempt, Pasal 17), a fee correction (the fee), a date correction
+    (the date); none for the others. `untuk` marks them optional, with the outcome they belong
+    to in their labels (the draft asks for the terms of the outcome it proposes)."""
+    fields: dict[str, forms.Field] = {}
+    wajib = not untuk
+    akhiran = f" — untuk usulan “{untuk}”" if untuk else ""
+    if keputusan == KP.SEBAGIAN:
+        fields["informasi_diberikan"] = forms.CharField(
+            label=f"Informasi yang diberikan{akhiran}",
+            max_length=3000,
+            required=wajib,
+            widget=textarea(3, 3000),
+        )
+        fields["informasi_tertutup"] = forms.CharField(
+            label=f"Informasi yang tetap dikecualikan (dihitamkan/tidak diberikan){akhiran}",
+            max_length=3000,
+            required=wajib,
+            widget=textarea(3, 3000),
+        )
+        fields["pasal17"] = forms.MultipleChoiceField(
+            label=(
+                f"Dasar pengecualian bagian yang tertutup (UU 14/2008 {hukum.pasal('17')}){akhiran}"
+            ),
+            choices=hukum.Pasal17.choices,
+            required=wajib,
+            widget=forms.CheckboxSelectMultiple,
+        )
+    elif keputusan == KP.BIAYA:
+        fields["biaya"] = forms.DecimalField(
+            label=f"Biaya yang ditetapkan (Rp, seluruhnya){akhiran}",
+            min_value=0,
+            max_digits=12,
+            decimal_places=2,
+            required=wajib,
+        )
+    elif keputusan == KP.WAKTU:
+        fields["tanggal_tersedia"] = forms.DateField(
+            label=f"Informasi disediakan paling lambat{akhiran}",
+            required=wajib,
+            widget=date_input(),
+        )
+    return fields
+
+
+def _tanggal_tersedia(value: datetime.date | None) -> datetime.date | None:
+    if value is not None and value < today():
+        raise forms.ValidationError("Tidak boleh sebelum hari ini.")
+    return value
+
+
+def _amar(c: dict) -> Amar:
+    return Amar(
+        informasi_diberikan=c.get("informasi_diberikan") or "",
+        informasi_tertutup=c.get("informasi_tertutup") or "",
+        pasal17=tuple(c.get("pasal17") or ()),
+        biaya=c.get("biaya"),
+        tanggal_tersedia=c.get("tanggal_tersedia"),
+    )
+
+
+#: The terms each outcome needs, and the message when one is missing (the answer's own check:
+#: keberatan.actions._check_amar).
+AMAR_WAJIB = {
+    KP.SEBAGIAN: {
+        "informasi_diberikan": "Tuliskan informasi yang diberikan.",
+        "informasi_tertutup": "Tuliskan informasi yang tetap dikecualikan.",
+        "pasal17": f"Pilih dasar pengecualian (UU 14/2008 {hukum.pasal('17')} huruf a–j).",
+    },
+    KP.BIAYA: {"biaya": "Isi biaya yang ditetapkan (Rp, tidak negatif)."},
+    KP.WAKTU: {"tanggal_tersedia": "Isi tanggal paling lambat informasi disediakan."},
+}
+
+
 class DrafForm(StepForm):
     keputusan = forms.ChoiceField(
         label="Usulan keputusan", choices=KP.choices, widget=forms.RadioSelect
@@ -601,6 +676,27 @@ class DrafForm(StepForm):
         self.fields["keputusan"].widget.choices = [
             (v, label) for v, label in KP.choices if jawaban_terbuka(keberatan, v) is None
         ]
+        # The terms of each outcome the draft may propose (issue 24): the answer will need
+        # them, so the KONSEP the Atasan approves prints them. Required for the chosen one.
+        for value, label in self.fields["keputusan"].widget.choices:
+            self.fields.update(amar_fields(value, untuk=label))
+        self.order_fields([f for f in self.fields if f != "pertimbangan"] + ["pertimbangan"])
+
+    def clean_tanggal_tersedia(self) -> datetime.date | None:
+        return _tanggal_tersedia(self.cleaned_data.get("tanggal_tersedia"))
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        keputusan = cleaned.get("keputusan")
+        for name, message in AMAR_WAJIB.get(keputusan, {}).items():
+            if name in self.fields and name not in self.errors:
+                value = cleaned.get(name)
+                if value in (None, "", []) or (isinstance(value, str) and not value.strip()):
+                    self.add_error(name, message)
+        return cleaned
+
+    def amar(self) -> Amar:
+        return _amar(self.cleaned_data)
 
     def clean_keputusan(self) -> str:
         value = self.cleaned_data["keputusan"]
@@ -639,31 +735,7 @@ class TanggapanForm(StepForm):
         super().__init__(*args, **kwargs)
         self.keputusan = KP(keputusan)
         # The terms each outcome carries (keberatan.actions.Amar), asked only for it.
-        if self.keputusan == KP.SEBAGIAN:
-            self.fields["informasi_diberikan"] = forms.CharField(
-                label="Informasi yang diberikan", max_length=3000, widget=textarea(3, 3000)
-            )
-            self.fields["informasi_tertutup"] = forms.CharField(
-                label="Informasi yang tetap dikecualikan (dihitamkan/tidak diberikan)",
-                max_length=3000,
-                widget=textarea(3, 3000),
-            )
-            self.fields["pasal17"] = forms.MultipleChoiceField(
-                label=f"Dasar pengecualian bagian yang tertutup (UU 14/2008 {hukum.pasal('17')})",
-                choices=hukum.Pasal17.choices,
-                widget=forms.CheckboxSelectMultiple,
-            )
-        elif self.keputusan == KP.BIAYA:
-            self.fields["biaya"] = forms.DecimalField(
-                label="Biaya yang ditetapkan (Rp, seluruhnya)",
-                min_value=0,
-                max_digits=12,
-                decimal_places=2,
-            )
-        elif self.keputusan == KP.WAKTU:
-            self.fields["tanggal_tersedia"] = forms.DateField(
-                label="Informasi disediakan paling lambat", widget=date_input()
-            )
+        self.fields.update(amar_fields(self.keputusan))
         # The outcome's terms first, then the reasons.
         self.order_fields([f for f in self.fields if f != "pertimbangan"] + ["pertimbangan"])
         self.fields["pertimbangan"].label = self.LABEL[self.keputusan]
@@ -680,20 +752,10 @@ class TanggapanForm(StepForm):
         return value
 
     def clean_tanggal_tersedia(self) -> datetime.date:
-        value = self.cleaned_data["tanggal_tersedia"]
-        if value < today():
-            raise forms.ValidationError("Tidak boleh sebelum hari ini.")
-        return value
+        return _tanggal_tersedia(self.cleaned_data["tanggal_tersedia"])
 
     def amar(self) -> Amar:
-        c = self.cleaned_data
-        return Amar(
-            informasi_diberikan=c.get("informasi_diberikan", ""),
-            informasi_tertutup=c.get("informasi_tertutup", ""),
-            pasal17=tuple(c.get("pasal17") or ()),
-            biaya=c.get("biaya"),
-            tanggal_tersedia=c.get("tanggal_tersedia"),
-        )
+        return _amar(self.cleaned_data)
 
 
 class SikapForm(StepForm):

@@ -377,6 +377,10 @@ class Keberatan(IdentitasKasus):
     draf_pertimbangan = models.TextField(
         "isi draf tanggapan (pertimbangan)", max_length=6000, blank=True
     )
+    # The terms the proposed answer will carry (keberatan.actions.Amar.data()): what is given
+    # and what stays exempt, the fee, the date. The KONSEP prints them; the answer starts from
+    # them.
+    draf_amar = models.JSONField("ketentuan usulan keputusan", default=dict, blank=True)
     tanggal_draf = models.DateField("tanggal draf diajukan", null=True, blank=True)
     target_jawaban = models.DateField(
         f"target tanggapan (SOP {hukum.SOP_JAWABAN} hk)", null=True, blank=True

@@ -401,7 +401,12 @@ def _disposisi_form(k: Keberatan, data, step: Step) -> DisposisiForm:
 
 def _tanggapan(keputusan: str) -> StepPage:
     def form(k: Keberatan, data, step: Step) -> TanggapanForm:
-        initial = {"pertimbangan": k.draf_pertimbangan} if k.draf_keputusan == keputusan else {}
+        # The answer starts from the draft the Atasan approved: its reasons and its terms.
+        initial = (
+            {"pertimbangan": k.draf_pertimbangan, **_amar_awal(k.draf_amar)}
+            if k.draf_keputusan == keputusan
+            else {}
+        )
         return TanggapanForm(
             data, initial=initial, keputusan=keputusan, submit_label=step.label, css=step.css
         )
@@ -457,11 +462,28 @@ def _disposisi_act(k, f, user):
     )
 
 
+def _amar_awal(data: dict) -> dict:
+    """A draft's terms (Keberatan.draf_amar) as a form's initial values."""
+    amar = actions.Amar.from_data(data or {})
+    awal = {
+        "informasi_diberikan": amar.informasi_diberikan,
+        "informasi_tertutup": amar.informasi_tertutup,
+        "pasal17": list(amar.pasal17),
+        "biaya": amar.biaya,
+        "tanggal_tersedia": amar.tanggal_tersedia,
+    }
+    return {name: value for name, value in awal.items() if value not in ("", [], None)}
+
+
 def _ajukan_draf_form(k, data, step):
     return DrafForm(
         data,
         keberatan=k,
-        initial={"keputusan": k.draf_keputusan, "pertimbangan": k.draf_pertimbangan},
+        initial={
+            "keputusan": k.draf_keputusan,
+            "pertimbangan": k.draf_pertimbangan,
+            **_amar_awal(k.draf_amar),
+        },
         submit_label=step.label,
         css=step.css,
     )
@@ -473,6 +495,7 @@ def _ajukan_draf_act(k, f, user):
         by=user,
         keputusan=f.cleaned_data["keputusan"],
         pertimbangan=f.cleaned_data["pertimbangan"],
+        amar=f.amar(),
     )
 
 
