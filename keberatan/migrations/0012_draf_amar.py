@@ -4,15 +4,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('keberatan', '0011_keberatan_diterima_tertulis'),
+        ("keberatan", "0011_keberatan_diterima_tertulis"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='keberatan',
-            name='draf_amar',
-            field=models.JSONField(blank=True, default=dict, verbose_name='ketentuan usulan keputusan'),
+            model_name="keberatan",
+            name="draf_amar",
+            field=models.JSONField(
+                blank=True, default=dict, verbose_name="ketentuan usulan keputusan"
+            ),
         ),
     ]
