@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime
 import uuid
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
@@ -36,6 +35,7 @@ from keberatan.alur import (
     jawaban_terbuka,
     nilai_pengajuan,
 )
+from keberatan.amar import Amar
 from keberatan.models import Keberatan
 from pemohon import identitas as identitas
 from ppid_manual import hash_riwayat, hukum, pindaian
@@ -415,72 +415,6 @@ def approve_draft(keberatan: Keberatan, *, by: User, note: str = "") -> Keberata
 
 
 # --- The answer of the Atasan PPID (SOP 5; Pasal 36) ------------------------------------------
-
-
-@dataclass(frozen=True)
-class Amar:
-    """The terms of a partial grant or a correction (Pasal 36): what is given, what stays
-    closed and on which letters of Pasal 17, the corrected fee, the corrected date."""
-
-    informasi_diberikan: str = ""
-    informasi_tertutup: str = ""
-    pasal17: tuple[str, ...] = ()
-    biaya: Decimal | None = None
-    tanggal_tersedia: datetime.date | None = None
-
-    @classmethod
-    def of(cls, keputusan: str, amar: Amar) -> Amar:
-        """Only the terms the outcome carries (a partial grant: given, exempt, Pasal 17; a fee
-        correction: the fee; a date correction: the date); none for the other outcomes."""
-        if keputusan == KP.SEBAGIAN:
-            return cls(
-                informasi_diberikan=amar.informasi_diberikan,
-                informasi_tertutup=amar.informasi_tertutup,
-                pasal17=tuple(sorted(set(amar.pasal17))),
-            )
-        if keputusan == KP.BIAYA:
-            return cls(biaya=amar.biaya)
-        if keputusan == KP.WAKTU:
-            return cls(tanggal_tersedia=amar.tanggal_tersedia)
-        return cls()
-
-    def data(self) -> dict[str, Any]:
-        """The terms as stored on the draft (Keberatan.draf_amar) and in its event."""
-        data: dict[str, Any] = {}
-        if self.informasi_diberikan or self.informasi_tertutup or self.pasal17:
-            data["informasi_diberikan"] = self.informasi_diberikan
-            data["informasi_tertutup"] = self.informasi_tertutup
-            data["pasal17"] = list(self.pasal17)
-        if self.biaya is not None:
-            data["biaya"] = str(self.biaya)
-        if self.tanggal_tersedia is not None:
-            data["tanggal_tersedia"] = self.tanggal_tersedia.isoformat()
-        return data
-
-    @classmethod
-    def from_data(cls, data: dict[str, Any]) -> Amar:
-        return cls(
-            informasi_diberikan=data.get("informasi_diberikan", ""),
-            informasi_tertutup=data.get("informasi_tertutup", ""),
-            pasal17=tuple(data.get("pasal17", ())),
-            biaya=Decimal(data["biaya"]) if data.get("biaya") is not None else None,
-            tanggal_tersedia=(
-                datetime.date.fromisoformat(data["tanggal_tersedia"])
-                if data.get("tanggal_tersedia")
-                else None
-            ),
-        )
-
-    @classmethod
-    def of_answer(cls, k: Keberatan) -> Amar:
-        """The terms of the Atasan's answer as recorded on the keberatan."""
-        return cls(
-            informasi_diberikan=k.informasi_diberikan,
-            informasi_tertutup=k.informasi_tertutup,
-            pasal17=tuple(k.pasal17),
-            biaya=k.biaya_ditetapkan,
-            tanggal_tersedia=k.tanggal_tersedia,
-        )
 
 
 def _check_amar(keputusan: str, amar: Amar, today: datetime.date) -> None:

@@ -14,7 +14,6 @@ from typing import Any
 
 import segno
 
-from keberatan.actions import Amar
 from keberatan.alur import (
     HK_PENGAJUAN,
     HK_SENGKETA,
@@ -23,6 +22,7 @@ from keberatan.alur import (
     SOP_DRAF,
     TENGGAT_TANGGAPAN,
 )
+from keberatan.amar import Amar
 from keberatan.models import Keberatan
 from ppid_manual import hukum
 from ppid_manual.format import hari_tanggal, tanggal
