@@ -43,14 +43,13 @@ from ppid_manual.models import Unit
 from ppid_manual.roles import ALL_DESK, Role
 from ppid_manual.workflow import terbit
 from ppid_manual.workflow.engine import StepRefused
-from ppid_manual.workflow.forms import RalatForm
 from ppid_manual.workflow.pages import (
     CaseUI,
-    Konsep,
     StepPage,
     note_page,
     print_response,
     protected_file,
+    ralat_page,
     safe_next,
     step_view,
     timeline,
@@ -327,19 +326,14 @@ PAGES: dict[str, StepPage] = {
     ),
     "ajukan_atasan": _page(lambda e, f, u: actions.submit_to_atasan(e, by=u)),
     "kembalikan_ke_ppid": _catatan_page(actions.return_to_ppid, True, "Kembalikan ke PPID"),
-    "ralat": StepPage(
-        form=lambda e, data, step: RalatForm(data, case=e, spec=actions.RALAT),
-        act=lambda e, f, u: actions.ralat_surat(e, by=u, **f.to_kwargs()),
-        konsep=(
-            Konsep(
-                "surat ralat", lambda r: RalatDip(DipEdisi.objects.get(pk=r.object_id), ralat=r)
-            ),
-        ),
-        intro="Ralat memperbaiki SK DIP (lampirannya) atau surat pengantar yang sudah terbit "
+    "ralat": ralat_page(
+        actions.RALAT,
+        actions.ralat_surat,
+        lambda r: RalatDip(DipEdisi.objects.get(pk=r.object_id), ralat=r),
+        "Ralat memperbaiki SK DIP (lampirannya) atau surat pengantar yang sudah terbit "
         "dengan surat baru bernomor yang menyebut surat yang diralat dan alasannya; surat lama "
         "tetap tersimpan dan ditandai digantikan. Edisi tetap beku: ralat adalah satu-satunya "
         "perbaikan atas lampiran yang sudah ditetapkan.",
-        success=lambda r: f"Ralat {r.nomor} diterbitkan.",
     ),
 }
 

@@ -63,15 +63,15 @@ from ppid_manual.workflow import calendar, penerimaan, penyampaian, tabel_pdf, t
 from ppid_manual.workflow.calendar import today
 from ppid_manual.workflow.deadlines import HK_DEKAT, is_near_due, near_due_limit
 from ppid_manual.workflow.engine import Step, StepRefused
-from ppid_manual.workflow.forms import PenyampaianForm, RalatForm
+from ppid_manual.workflow.forms import PenyampaianForm
 from ppid_manual.workflow.numbering import NumberingError
 from ppid_manual.workflow.pages import (
     CaseUI,
-    Konsep,
     StepPage,
     note_page,
     print_response,
     protected_file,
+    ralat_page,
     step_view,
     timeline,
 )
@@ -661,20 +661,14 @@ PAGES["catat_hasil_sengketa"] = StepPage(
     "sengketa dicabut. Hanya hasil yang dapat menyusul status sekarang yang ditawarkan.",
     "Hasil sengketa dicatat.",
 )
-PAGES["ralat"] = StepPage(
-    form=lambda k, data, step: RalatForm(data, case=k, spec=actions.RALAT),
-    act=lambda k, f, user: actions.ralat_surat(k, by=user, **f.to_kwargs()),
-    konsep=(
-        Konsep(
-            "surat ralat",
-            lambda r: RalatKeberatan(Keberatan.objects.get(pk=r.object_id), ralat=r),
-        ),
-    ),
-    intro="Ralat memperbaiki surat yang sudah terbit dengan surat baru bernomor yang menyebut "
+PAGES["ralat"] = ralat_page(
+    actions.RALAT,
+    actions.ralat_surat,
+    lambda r: RalatKeberatan(Keberatan.objects.get(pk=r.object_id), ralat=r),
+    "Ralat memperbaiki surat yang sudah terbit dengan surat baru bernomor yang menyebut "
     "surat yang diralat dan alasannya; surat lama tetap tersimpan dan ditandai digantikan. "
     "Bagian yang dapat diralat tidak mengubah tenggat. Petugas meralat formulir keberatan; "
     "Atasan PPID meralat lembar disposisi dan surat tanggapan.",
-    success=lambda r: f"Ralat {r.nomor} diterbitkan.",
 )
 PAGES["catat_sengketa_tanpa_tanggapan"] = StepPage(
     PAGES["catat_sengketa"].form,

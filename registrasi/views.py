@@ -27,7 +27,7 @@ from ppid_manual.workflow import calendar, penerimaan, tabel_pdf, terbit
 from ppid_manual.workflow import penyampaian as penyampaian_surat
 from ppid_manual.workflow.deadlines import near_due_limit
 from ppid_manual.workflow.engine import StepRefused
-from ppid_manual.workflow.forms import PenyampaianForm, RalatForm
+from ppid_manual.workflow.forms import PenyampaianForm
 from ppid_manual.workflow.numbering import NumberingError
 from ppid_manual.workflow.pages import (
     CaseUI,
@@ -36,6 +36,7 @@ from ppid_manual.workflow.pages import (
     note_page,
     print_response,
     protected_file,
+    ralat_page,
     step_view,
     timeline,
 )
@@ -660,19 +661,13 @@ PAGES: dict[str, StepPage] = {
         # The case page offers the tanda terima (and kuitansi) to print at once.
         then=lambda p, t: reverse("registrasi:detail", args=[p.pk]) + f"?diserahkan={t.pk}",
     ),
-    "ralat": StepPage(
-        form=lambda p, data, step: RalatForm(data, case=p, spec=actions.RALAT),
-        act=lambda p, f, user: actions.ralat_surat(p, by=user, **f.to_kwargs()),
-        konsep=(
-            Konsep(
-                "surat ralat",
-                lambda r: RalatSurat(Permohonan.objects.get(pk=r.object_id), ralat=r),
-            ),
-        ),
-        intro="Ralat memperbaiki surat yang sudah terbit dengan surat baru bernomor yang "
+    "ralat": ralat_page(
+        actions.RALAT,
+        actions.ralat_surat,
+        lambda r: RalatSurat(Permohonan.objects.get(pk=r.object_id), ralat=r),
+        "Ralat memperbaiki surat yang sudah terbit dengan surat baru bernomor yang "
         "menyebut surat yang diralat dan alasannya; surat lama tetap tersimpan dan ditandai "
         "digantikan. Bagian yang dapat diralat tidak mengubah tenggat.",
-        success=lambda r: f"Ralat {r.nomor} diterbitkan.",
     ),
     "tarik": note_page(
         actions.withdraw,

@@ -223,9 +223,15 @@ class RalatForm(forms.Form):
     )
 
     def __init__(self, *args, case, spec, **kwargs):
-        from ppid_manual.workflow.ralat import dapat_diralat
+        from ppid_manual.workflow.ralat import dapat_diralat, surat_tertinggal
 
         super().__init__(*args, **kwargs)
+        # A letter still printing a fact another ralat corrected: the form starts on the first
+        # of them, with the fact as the case now reads it (the page lists them all).
+        self.tertinggal = surat_tertinggal(case, spec)
+        if self.tertinggal and not self.is_bound:
+            t = self.tertinggal[0]
+            self.initial.update(dokumen=t.dokumen.pk, fakta=t.fakta, nilai=t.sekarang)
         self.dokumen_terbit = {d.pk: d for d in dapat_diralat(case)}
         self.fields["dokumen"].choices = [
             (

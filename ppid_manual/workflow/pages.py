@@ -115,6 +115,49 @@ def note_page(
     )
 
 
+def ralat_page(
+    spec: Any, act: Callable[..., Any], surat: Callable[[Any], PrintDocument], intro: str
+) -> StepPage:
+    """The ralat step's page, the same for every process (ppid_manual/workflow/ralat.py):
+    which letter, which part, what it should read, why; the app's action `act` (its
+    `ralat_surat`); the ralat letter's KONSEP drawn by `surat(ralat)`. When a corrected fact
+    is still printed on another letter in force, the page names each such letter, the form
+    starts on the first, and the success message names those left (each letter needs its
+    own ralat)."""
+    from ppid_manual.workflow.forms import RalatForm
+    from ppid_manual.workflow.ralat import surat_tertinggal
+
+    def _intro(case: Any) -> str:
+        sisa = surat_tertinggal(case, spec)
+        if not sisa:
+            return intro
+        return (
+            f"{intro} Surat yang masih memuat data sebelum diralat: "
+            + "; ".join(str(t) for t in sisa)
+            + ". Isian di bawah disiapkan untuk surat yang pertama; setiap surat diralat "
+            "dengan ralatnya sendiri."
+        )
+
+    def _success(ralat: Any) -> str:
+        case = ralat.content_type.get_object_for_this_type(pk=ralat.object_id)
+        sisa = surat_tertinggal(case, spec)
+        if not sisa:
+            return f"Ralat {ralat.nomor} diterbitkan."
+        return (
+            f"Ralat {ralat.nomor} diterbitkan. Surat yang masih memuat data sebelum diralat: "
+            + "; ".join(str(t) for t in sisa)
+            + ". Buka langkah Ralat lagi untuk meralat setiap surat itu."
+        )
+
+    return StepPage(
+        form=lambda case, data, step: RalatForm(data, case=case, spec=spec),
+        act=lambda case, f, user: act(case, by=user, **f.to_kwargs()),
+        konsep=(Konsep("surat ralat", surat),),
+        intro=_intro,
+        success=_success,
+    )
+
+
 @dataclass(frozen=True)
 class CaseUI:
     """What the generic pages need to know of one process.

@@ -187,16 +187,19 @@ def ralat_surat(
     f = semua[fakta]
     if f.batas is not None and len(nilai) > f.batas:
         raise StepRefused(f"{f.label} paling banyak {f.batas} karakter.")
-    if not nilai or nilai == f.baca(case):
+    # What the letter printed: a fact already corrected by the ralat of another letter is
+    # still printed as before on this one, which then needs its own ralat.
+    lama = nilai_tercetak(case, spec, dokumen, fakta)
+    if not nilai or nilai == lama:
         raise StepRefused(
             f"Tuliskan {f.label[0].lower()}{f.label[1:]} yang seharusnya (berbeda dari yang "
-            "tertulis)."
+            "tertulis pada surat itu)."
         )
     created: list[Ralat] = []
 
     def update(locked: Any) -> dict[str, Any]:
-        lama = f.baca(locked)
-        f.tulis(locked, nilai)
+        if nilai != f.baca(locked):
+            f.tulis(locked, nilai)
         day = calendar.today()
         ralat = Ralat.objects.create(
             content_type=ContentType.objects.get_for_model(locked),
@@ -234,11 +237,46 @@ def ralat_surat(
     return ralat
 
 
-def surat_yang_memuat(case: Any, spec: RalatSpec, fakta: str) -> list[DokumenTerbit]:
-    """Every stored letter of the case still in force that prints `fakta` (each needs its
-    own ralat when the fact is corrected)."""
-    return [
-        d
-        for d in dapat_diralat(case)
-        if d.digantikan_oleh_id is None and fakta in spec.fakta_surat(case, d.jenis)
-    ]
+def nilai_tercetak(case: Any, spec: RalatSpec, dokumen: DokumenTerbit, fakta: str) -> str:
+    """`fakta` as `dokumen` printed it: the old value of the first ralat of that fact issued
+    after the letter (its ralat letter stored later: a higher key), else the case's value."""
+    f = spec.fakta(case)[fakta]
+    surat_ralat = dict(
+        DokumenTerbit.objects.for_object(case).filter(jenis=JENIS_RALAT).values_list("kunci", "pk")
+    )
+    for r in ralat_of(case):
+        if f.label in r.perubahan and surat_ralat.get(r.nomor, 0) > dokumen.pk:
+            return r.perubahan[f.label][0]
+    return f.baca(case)
+
+
+@dataclass(frozen=True)
+class Tertinggal:
+    """A letter in force that still prints a fact as it was before a ralat corrected it on
+    another letter: it needs its own ralat (issue 24, item 5)."""
+
+    dokumen: DokumenTerbit
+    fakta: str
+    label: str
+    tercetak: str
+    sekarang: str
+
+    def __str__(self) -> str:
+        return f"{self.dokumen.judul} {self.dokumen.nomor}".strip() + f" ({self.label})"
+
+
+def surat_tertinggal(case: Any, spec: RalatSpec) -> list[Tertinggal]:
+    """Every letter of the case in force that prints a corrected fact as it was before the
+    correction, in the order the letters were issued."""
+    ralat = list(ralat_of(case))
+    if not ralat:
+        return []
+    semua = spec.fakta(case)
+    dikoreksi = {k for k, f in semua.items() if any(f.label in r.perubahan for r in ralat)}
+    found = []
+    for d in dapat_diralat(case).filter(digantikan_oleh__isnull=True):
+        for k in dikoreksi & set(spec.fakta_surat(case, d.jenis)):
+            tercetak, sekarang = nilai_tercetak(case, spec, d, k), semua[k].baca(case)
+            if tercetak != sekarang:
+                found.append(Tertinggal(d, k, semua[k].label, tercetak, sekarang))
+    return found

@@ -190,5 +190,8 @@ def test_the_ralat_page_konsep_then_issue(client, dunia, edisi):
     assert "K O N S E P" in text and "Nomor : …" in text and sk.nomor in text
     assert nothing_written() == before
     response = client.post(url, data, follow=True)
-    assert f"Ralat {NOMOR} diterbitkan." in messages_of(response)
+    # The surat pengantar prints the same lampiran entry: it is named for its own ralat.
+    [pesan] = messages_of(response)
+    assert pesan.startswith(f"Ralat {NOMOR} diterbitkan. Surat yang masih memuat data sebelum")
+    assert "Surat Pengantar" in pesan and "(Lampiran nomor 1, ringkasan isi informasi)" in pesan
     assert stored(edisi, "sk-dip").digantikan_oleh.nomor == NOMOR

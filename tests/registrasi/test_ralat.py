@@ -140,4 +140,10 @@ def test_the_ralat_page_refuses_a_missing_reason_and_issues_one_with_it(client, 
     assert page.status_code == 200 and page.context["form"].errors["alasan"]
     assert not Ralat.objects.exists()
     response = client.post(url, {**data, "alasan": "nomor telepon tertukar."}, follow=True)
-    assert "Ralat 0001/RALAT-PPID/III/2026 diterbitkan." in messages_of(response)
+    # The formulir prints the same telephone: it is named for its own ralat.
+    [pesan] = messages_of(response)
+    assert pesan == (
+        "Ralat 0001/RALAT-PPID/III/2026 diterbitkan. Surat yang masih memuat data sebelum "
+        f"diralat: {stored(p, 'formulir').judul} 0001/REG-PPID/III/2026 (Nomor telepon "
+        "pemohon). Buka langkah Ralat lagi untuk meralat setiap surat itu."
+    )

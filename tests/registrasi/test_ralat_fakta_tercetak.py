@@ -15,7 +15,7 @@ from ppid_manual.workflow.engine import StepRefused
 from registrasi import actions
 from registrasi.documents import FormulirPermohonan, Pemberitahuan, SkPenolakan
 from registrasi.models import Permohonan
-from tests.helpers import D, at
+from tests.helpers import D, at, messages_of
 from tests.keberatan.helpers import buat_permohonan, daftarkan, tolak_permohonan
 
 pytestmark = [pytest.mark.dokumen_di_langkah, pytest.mark.usefixtures("holidays_2026")]
@@ -99,3 +99,60 @@ def test_the_form_offers_each_fact_with_every_letter_that_prints_it(client, p, d
         form = client.get(reverse("registrasi:langkah", args=[p.pk, "ralat"])).context["form"]
     alamat = dict(form.fields["fakta"].choices)["alamat"]
     assert sk.nomor in alamat and notice.nomor not in alamat
+
+
+def test_every_letter_still_printing_a_corrected_fact_is_offered_its_own_ralat(client, p, desk):
+    formulir, sk, notice = (stored(p, j) for j in ("formulir", "sk-penolakan", "pemberitahuan"))
+    lama, baru = p.pemohon_kasus.alamat, "Jl. Baru No. 1, Denpasar"
+    url = reverse("registrasi:langkah", args=[p.pk, "ralat"])
+    client.force_login(desk.ppid)
+    with at(D(2026, 4, 8)):
+        response = client.post(
+            url,
+            {"dokumen": notice.pk, "fakta": "alamat", "nilai": baru, "alasan": "salah ketik."},
+            follow=True,
+        )
+    # The other two letters still print the old address: the message names both.
+    [pesan] = [m for m in messages_of(response) if "diterbitkan" in m]
+    assert f"{sk.judul} {sk.nomor} (Alamat pemohon)" in pesan
+    assert f"{formulir.judul} {formulir.nomor} (Alamat pemohon)" in pesan
+    assert notice.nomor not in pesan.split("diralat:")[1]
+
+    # The ralat page lists them and starts on the first issued, with the address as it now reads.
+    with at(D(2026, 4, 8)):
+        page = client.get(url)
+    assert f"{sk.judul} {sk.nomor} (Alamat pemohon)" in page.context["intro"]
+    form = page.context["form"]
+    assert (form["dokumen"].value(), form["fakta"].value(), form["nilai"].value()) == (
+        formulir.pk,
+        "alamat",
+        baru,
+    )
+    # The SK printed the old address: a ralat to it again is refused, nothing written.
+    before = (Event.objects.count(), NomorTerbit.objects.count(), Ralat.objects.count())
+    with at(D(2026, 4, 8)), pytest.raises(StepRefused, match="berbeda dari yang tertulis"):
+        actions.ralat_surat(p, dokumen=sk, fakta="alamat", nilai=lama, alasan="x.", by=desk.ppid)
+    assert (Event.objects.count(), NomorTerbit.objects.count(), Ralat.objects.count()) == before
+    # Its own ralat, to the address the case now has: it reads the old address as printed.
+    with at(D(2026, 4, 8)):
+        response = client.post(
+            url, {"dokumen": sk.pk, "fakta": "alamat", "nilai": baru, "alasan": "salah ketik."},
+            follow=True,
+        )  # fmt: skip
+    r = Ralat.objects.get(dokumen=sk)
+    assert r.perubahan == {"Alamat pemohon": [lama, baru]}
+    assert Permohonan.objects.get(pk=p.pk).pemohon_kasus.alamat == baru
+    [pesan] = [m for m in messages_of(response) if "diterbitkan" in m]
+    assert sk.nomor not in pesan and f"{formulir.judul} {formulir.nomor}" in pesan
+    # The formulir, issued by the desk, by the petugas: then none is left.
+    client.force_login(desk.petugas)
+    with at(D(2026, 4, 8)):
+        response = client.post(
+            url,
+            {"dokumen": formulir.pk, "fakta": "alamat", "nilai": baru, "alasan": "salah ketik."},
+            follow=True,
+        )
+    [pesan] = [m for m in messages_of(response) if "diterbitkan" in m]
+    assert pesan == f"Ralat {Ralat.objects.get(dokumen=formulir).nomor} diterbitkan."
+    with at(D(2026, 4, 8)):
+        assert "sebelum diralat" not in client.get(url).context["intro"]
