@@ -15,6 +15,8 @@ from pemohon.identitas import (
     NAMA_BERBEDA_TANPA_ALASAN,
     PEMOHON_FIELDS,
     find_pemohon,
+    identitas_di_meja,
+    meja_memegang_catatan,
     nama_berbeda,
     pemohon_terlihat,
 )
@@ -157,13 +159,19 @@ class IdentitasPemohonForm(forms.Form):
         found = find_pemohon(data)
         if found is None:
             return
+        user = getattr(self, "user", None)
+        if user is not None:
+            if not pemohon_terlihat(user, found):
+                # No oracle: a desk that may see no case of this pemohon gets what a new NIK
+                # gets (the case keeps what was typed; the PPID reconciles,
+                # identitas.save_pemohon).
+                return
+            if not meja_memegang_catatan(user, found):
+                # Compared with what this desk's own cases show, never with details another
+                # desk gave the shared record.
+                found = identitas_di_meja(user, found)
         changes = perbedaan_identitas(found, data)
         if not changes:
-            return
-        user = getattr(self, "user", None)
-        if user is not None and not pemohon_terlihat(user, found):
-            # No oracle: a desk that may see no case of this pemohon gets what a new NIK gets
-            # (the case keeps what was typed; the PPID reconciles, identitas.save_pemohon).
             return
         self.beda_identitas = [
             (str(Pemohon._meta.get_field(name).verbose_name).capitalize(), old, new)

@@ -91,10 +91,11 @@ def save_pemohon(data: dict[str, str], *, by=None, alasan: str = "") -> Simpanan
     it was registered with (IdentitasKasus), so no earlier letter changes. Another name on
     the same NIK is refused without a reason (DESIGN.md §7).
 
-    A desk that may see no case of this pemohon (`pemohon_terlihat`) gets the answer a new
-    NIK gets: its case keeps the identity as typed, the shared record is neither shown to it
-    nor changed by it, and the difference waits on the PPID's list ("Identitas berbeda untuk
-    NIK yang sama", `catat_perbedaan` after the case is written)."""
+    A desk that may not see the shared record (`meja_memegang_catatan`: no case of this
+    pemohon, or its cases show other details than the record now holds) gets the answer a
+    new NIK gets: its case keeps the identity as typed, the shared record is neither shown to
+    it nor changed by it, and the difference waits on the PPID's list ("Identitas berbeda
+    untuk NIK yang sama", `catat_perbedaan` after the case is written)."""
     existing = find_pemohon(data)
     if existing is None:
         pemohon = Pemohon(**{k: data.get(k, "") for k in PEMOHON_FIELDS})
@@ -105,7 +106,7 @@ def save_pemohon(data: dict[str, str], *, by=None, alasan: str = "") -> Simpanan
     changes = perbedaan(pemohon, data)
     if not changes:
         return Simpanan(pemohon, {})
-    if by is not None and not pemohon_terlihat(by, pemohon):
+    if by is not None and not meja_memegang_catatan(by, pemohon):
         typed = {k: data.get(k, "") or "" for k in PEMOHON_FIELDS}
         berbeda = {"tercatat": pemohon.salinan(), "diketik": typed, "bidang": sorted(changes)}
         return Simpanan(pemohon, {}, typed, berbeda)
@@ -365,6 +366,26 @@ def identitas_di_meja(user, pemohon: Pemohon) -> Pemohon:
 def pemohon_terlihat(user, pemohon: Pemohon) -> bool:
     """The user can see at least one case (permohonan or keberatan) of this pemohon."""
     return kasus.visible_to(user, pemohon)
+
+
+def meja_memegang_catatan(user, pemohon: Pemohon) -> bool:
+    """The user's desk may be shown, and may change, the pemohon's shared record: the record
+    holds nothing the cases this user may see do not show (one of them was registered with
+    the identity the record holds now). A desk whose cases were registered with other details
+    than the record's (another desk's, kept from it) learns only what its own cases show
+    (DESIGN.md §7)."""
+    catatan = {name: _sama(name, getattr(pemohon, name) or "") for name in PEMOHON_FIELDS}
+    for j in kasus.registered():
+        tercatat = (
+            j.for_user(user)
+            .filter(pemohon=pemohon)
+            .exclude(identitas_pemohon={})
+            .values_list("identitas_pemohon", flat=True)
+        )
+        for ident in tercatat:
+            if all(_sama(name, ident.get(name) or "") == v for name, v in catatan.items()):
+                return True
+    return False
 
 
 # The parts of the identity given for a case that a ralat may correct (on that case only:

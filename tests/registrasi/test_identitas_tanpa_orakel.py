@@ -2,7 +2,8 @@
 for a recorded NIK, the same answer as for a new NIK. Its case keeps the identity as typed;
 the shared record is neither shown to it nor changed by it; the difference waits on the
 PPID's list ("Identitas berbeda untuk NIK yang sama"), and the PPID's choice is an event on
-the pemohon. No NIK in a URL: the look-up is a POST."""
+the pemohon. A desk that has since registered a case with its own details still sees only
+those. No NIK in a URL: the look-up is a POST."""
 
 from __future__ import annotations
 
@@ -148,3 +149,43 @@ def test_the_look_up_is_a_post_and_a_nik_in_a_url_looks_up_nothing(client, golde
     response = client.post(BARU, {"cari": NIK, "cari_pemohon": "1"})
     assert response.context["form"].initial["nama"] == DISKOMINFOS["nama"]
     assert PencarianIdentitas.objects.count() == before + 1
+
+
+def test_a_desk_that_registered_with_other_details_still_learns_only_its_own(
+    client, golden_day, petugas, pelaksana_dishub
+):
+    # Once the Dishub desk has a case of this pemohon (registered with its own details), it
+    # may see that case, not the shared record another desk gave.
+    client.force_login(petugas)
+    daftar(client, **DISKOMINFOS)
+    recorded = Pemohon.objects.get(nik=NIK)
+    client.force_login(pelaksana_dishub)
+    daftar(client, **DISHUB)
+    assert identitas.pemohon_terlihat(pelaksana_dishub, recorded)
+    assert not identitas.meja_memegang_catatan(pelaksana_dishub, recorded)
+    assert identitas.meja_memegang_catatan(petugas, recorded)
+
+    # Its own details again: registered at once, nothing of the record shown.
+    again = daftar(client, **DISHUB)
+    # New details at this desk: compared with what its own case shows, never the record.
+    newer = client.post(BARU, form_data(**{**DISHUB, "telepon": "0878 5555 6666"}))
+    for response in (again, newer):
+        html = response.content.decode()
+        assert "0812 1111 2222" not in html and "Gatot Subroto" not in html
+    assert "Permohonan terdaftar dengan nomor" in again.content.decode()
+    beda = dict((label, (lama, baru)) for label, lama, baru in newer.context["form"].beda_identitas)
+    assert beda == {"Nomor telepon": (DISHUB["telepon"], "0878 5555 6666")}
+    # "The same person, new details": the case keeps them; the record is not this desk's.
+    done = daftar(client, **{**DISHUB, "telepon": "0878 5555 6666"}, identitas_pilihan="sama")
+    assert "Permohonan terdaftar dengan nomor" in done.content.decode()
+    recorded.refresh_from_db()
+    assert (recorded.nama, recorded.telepon, recorded.alamat) == (
+        DISKOMINFOS["nama"],
+        DISKOMINFOS["telepon"],
+        DISKOMINFOS["alamat"],
+    )
+    latest = Permohonan.objects.filter(unit_registrasi=pelaksana_dishub.unit).latest("pk")
+    assert latest.pemohon_kasus.telepon == "0878 5555 6666"
+    assert not Event.objects.filter(step=identitas.IDENTITAS_DIPERBARUI).exists()
+    # Each difference from the record waits on the PPID's list.
+    assert beda_events().count() == 3
