@@ -54,7 +54,7 @@ from keberatan.forms import (
 from keberatan.models import Keberatan
 from keberatan.tenggat import rincian_tenggat
 from pemohon.models import identitas_kasus_cocok
-from ppid_manual import hukum, izin, kode
+from ppid_manual import hukum, izin, kode, kotak_cari
 from ppid_manual.access import izin_required, role_required
 from ppid_manual.forms import RegisterForm
 from ppid_manual.models import Unit
@@ -143,15 +143,17 @@ def _url_nomor(user, nomor: str) -> str | None:
 @role_required(*ALL_DESK)
 def daftar(request: HttpRequest) -> HttpResponse:
     """The work list, nearest deadline (legal or SOP) first; near-due and overdue marked."""
+    dicari = kotak_cari.baca(request, batas=100)  # typed text by POST, never in the URL
+    if dicari.alihkan is not None:
+        return dicari.alihkan
     day = today()
     user = request.user
     default_tab = "tugas" if status_tugas(user) else "terbuka"
     tab = request.GET.get("tab", default_tab)
     if tab not in dict(TABS):
         tab = default_tab
-    q = request.GET.get("q", "").strip()[:100]
     # A receipt's code typed or scanned here opens its case, as in the navbar's box.
-    buka, q = kode.kode_di_kotak(request, q, lambda nomor: _url_nomor(user, nomor))
+    buka, q = kode.kode_di_kotak(request, dicari.teks, lambda nomor: _url_nomor(user, nomor))
     if buka is not None:
         return buka
     filters = _filters(request)
@@ -221,7 +223,7 @@ def daftar(request: HttpRequest) -> HttpResponse:
             "q": q,
             "filters": [label for label in label_filter.values() if label],
             "filter_items": list(filters.items()),
-            "params": urlencode({**filters, **({"q": q} if q else {})}),
+            "params": "&".join(p for p in (urlencode(filters), dicari.param) if p),
             "counts": counts,
             "today": day,
         },

@@ -17,6 +17,7 @@ from layanan.documents import LaporanLayananDokumen
 from layanan.forms import CetakRegisterForm, EksporOnlineForm, LaporanNarasiForm, LaporanPilihForm
 from layanan.models import CetakanRegister, EksporOnline, LaporanLayanan
 from pemohon.models import PencarianIdentitas
+from ppid_manual import kotak_cari
 from ppid_manual.access import role_required
 from ppid_manual.roles import ALL_DESK, Role
 from ppid_manual.workflow.deadlines import near_due_limit
@@ -77,10 +78,13 @@ def jatuh_tempo(request: HttpRequest) -> HttpResponse:
 def cari(request: HttpRequest) -> HttpResponse:
     """The navbar's search: an issued number that names one case opens it; anything else
     lists what matches, across permohonan, keberatan and the DIP, within the user's scope."""
-    q = request.GET.get("q", "")
+    dicari = kotak_cari.baca(request, batas=2000)  # typed text by POST, never in the URL
+    if dicari.alihkan is not None:
+        return dicari.alihkan
+    q = dicari.teks
     hasil = cari_mod.cari(request.user, q)
-    nik = "".join(ch for ch in q if ch.isdigit())
-    if len(nik) == 16 and nik == q.strip().replace(" ", "").replace(".", ""):
+    nik = kotak_cari.nik_utuh(q)
+    if nik:
         # A search by a whole NIK is a look-up of a person: in the access log (issue 16).
         PencarianIdentitas.catat(
             request, PencarianIdentitas.Jenis.NIK, nik, ditampilkan=hasil.jumlah > 0

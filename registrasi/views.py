@@ -18,7 +18,7 @@ from django.views.decorators.cache import never_cache
 from pemohon import identitas as pemohon_mod
 from pemohon.forms import CariPemohonForm
 from pemohon.models import PencarianIdentitas
-from ppid_manual import hukum, izin, kode, penghubung
+from ppid_manual import hukum, izin, kode, kotak_cari, penghubung
 from ppid_manual.access import izin_required, role_required
 from ppid_manual.forms import RegisterForm
 from ppid_manual.paging import counted_page
@@ -104,6 +104,9 @@ TABS = (
 @role_required(*DESK)
 def daftar(request: HttpRequest) -> HttpResponse:
     """The work list: what needs me now, sorted by deadline; near-due and overdue marked."""
+    dicari = kotak_cari.baca(request, batas=100)  # typed text by POST, never in the URL
+    if dicari.alihkan is not None:
+        return dicari.alihkan
     user = request.user
     today = timezone.localdate()
     default_tab = (
@@ -121,9 +124,8 @@ def daftar(request: HttpRequest) -> HttpResponse:
         "semua": base.exclude(status=S.BARU),
     }[tab]
     qs = _dashboard_filters(request, qs, today)
-    q = request.GET.get("q", "").strip()[:100]
     # A receipt's code typed or scanned here opens its case, as in the navbar's box.
-    buka, q = kode.kode_di_kotak(request, q, lambda nomor: _url_nomor(user, nomor))
+    buka, q = kode.kode_di_kotak(request, dicari.teks, lambda nomor: _url_nomor(user, nomor))
     if buka is not None:
         return buka
     if tab in ("selesai", "dikembalikan"):
@@ -134,8 +136,8 @@ def daftar(request: HttpRequest) -> HttpResponse:
         # A search is answered once (the page's keys and the number of matches), then the
         # page's rows are read by key.
         page = counted_page(qs.search(q), request.GET.get("halaman"), PER_HALAMAN)
-        nik = q.replace(" ", "").replace(".", "")
-        if len(nik) == 16 and nik.isdigit():
+        nik = kotak_cari.nik_utuh(q)
+        if nik:
             # A search by a whole NIK is a look-up of a person: in the access log (issue 16).
             PencarianIdentitas.catat(
                 request, PencarianIdentitas.Jenis.NIK, nik, ditampilkan=page.paginator.count > 0
@@ -161,6 +163,7 @@ def daftar(request: HttpRequest) -> HttpResponse:
             "tab": tab,
             "tabs": TABS,
             "q": q,
+            "cari_param": dicari.param,
             "today": today,
             "counts": counts,
             "lihat_nik": izin.boleh(user, izin.Aksi.LIHAT_NIK),

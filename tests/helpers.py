@@ -149,3 +149,13 @@ def teks_surat(html: str) -> str:
     import re
 
     return re.sub(r"<[^>]+>", "", str(html)).replace("\u00a0", " ")
+
+
+def kotak_cari(client, url: str, q: str, **params: str):
+    """What a search box does (ppid_manual/kotak_cari.py): post the text to the page (with its
+    other parameters), then open the page of results it answers with."""
+    from urllib.parse import urlencode
+
+    posted = client.post(url + (f"?{urlencode(params)}" if params else ""), {"q": q})
+    assert posted.status_code == 302 and "q=" not in posted["Location"]
+    return client.get(posted["Location"])

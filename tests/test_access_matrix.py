@@ -22,7 +22,7 @@ from layanan.models import CetakanRegister
 from ppid_manual.models import Event
 from registrasi import actions as reg
 from registrasi.models import Permohonan, SuratPermintaan, Tarif
-from tests.helpers import D, at
+from tests.helpers import D, at, kotak_cari
 from tests.keberatan.helpers import daftarkan
 
 # The letters each step issues are rendered and stored at the step (tests/conftest.py).
@@ -535,7 +535,7 @@ def test_a_work_list_search_by_a_whole_nik_is_scoped_and_logged(client, world, p
 
     client.force_login(world.users[persona])
     with at(D(2026, 3, 23)):
-        response = client.get(reverse("registrasi:daftar"), {"q": NIK_DUNIA, "tab": "semua"})
+        response = kotak_cari(client, reverse("registrasi:daftar"), NIK_DUNIA, tab="semua")
     assert response.status_code == 200
     sees = persona != OTHER
     assert [p.pk for p in response.context["rows"]] == ([world.permohonan.pk] if sees else [])
@@ -561,7 +561,7 @@ def test_the_navbar_search_by_a_whole_nik_is_scoped_and_logged(client, world, pe
 
     client.force_login(world.users[persona])
     with at(D(2026, 3, 23)):
-        response = client.get(reverse("cari"), {"q": NIK_DUNIA})
+        response = kotak_cari(client, reverse("cari"), NIK_DUNIA)
     assert response.status_code == 200
     sees = persona != OTHER
     assert [p.pk for p in response.context["hasil"].permohonan] == (

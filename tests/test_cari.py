@@ -16,7 +16,7 @@ from ppid_manual.kode import kode_berkas
 from registrasi import actions
 from registrasi.models import Permohonan
 from tests.dip.conftest import tambah
-from tests.helpers import at
+from tests.helpers import at, kotak_cari
 from tests.keberatan.helpers import daftarkan
 from tests.registrasi.conftest import intake, register
 
@@ -68,7 +68,7 @@ def kasus(desk, units, petugas, ppid, pelaksana_dinkes, pelaksana_dishub, atasan
 
 def search(client, user, q):
     client.force_login(user)
-    return client.get(URL, {"q": q})
+    return kotak_cari(client, URL, q)
 
 
 def test_it_opens_a_request_by_its_exact_number_whatever_its_tab(client, kasus):

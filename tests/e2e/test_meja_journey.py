@@ -53,7 +53,7 @@ def test_one_search_box_finds_any_case_from_any_page(page, desk):
     # A name, a NIK, a phone number as the pemohon says it, words of the request.
     for text in ("ayu lestari", "5171014107900001", "0812-3456-7890", "imunisasi kabupaten"):
         cari(page, text)
-        page.wait_for_url("**/cari/?q=*")
+        page.wait_for_url("**/cari/?h=*")
         hasil = page.get_by_role("region", name=re.compile(r"^Permohonan \(1\)"))
         expect(hasil.get_by_role("link", name=p.nomor_pendaftaran)).to_be_visible()
     hasil.get_by_role("link", name=p.nomor_pendaftaran).click()

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from registrasi import actions
 from registrasi.models import Permohonan
-from tests.helpers import D, at
+from tests.helpers import D, at, kotak_cari
 from tests.registrasi.conftest import NIK, register
 
 S = Permohonan.Status
@@ -91,7 +91,7 @@ def test_it_searches_by_number_name_or_nik(client, golden_day, ppid, petugas, q)
     register(petugas, pemohon={"nama": "Satu"})
     second = register(petugas, pemohon={"nama": "Made Dua", "nik": "3171011708450001"})
     client.force_login(ppid)
-    response = client.get(reverse("registrasi:daftar"), {"tab": "semua", "q": q})
+    response = kotak_cari(client, reverse("registrasi:daftar"), q, tab="semua")
     assert rows(response) == [second.pk]
 
 
@@ -109,7 +109,7 @@ def test_a_number_typed_from_its_start_finds_the_numbers_that_start_so(
     client.force_login(ppid)
 
     def found(q):
-        return rows(client.get(reverse("registrasi:daftar"), {"tab": "semua", "q": q}))
+        return rows(kotak_cari(client, reverse("registrasi:daftar"), q, tab="semua"))
 
     assert found(second.nomor_pendaftaran) == [second.pk]
     assert found(second.nomor_pendaftaran.lower()) == [second.pk]
@@ -132,7 +132,7 @@ def test_a_search_lists_every_match_once_in_the_lists_order(client, golden_day, 
     client.force_login(ppid)
 
     def found(q):
-        return rows(client.get(reverse("registrasi:daftar"), {"tab": "semua", "q": q}))
+        return rows(kotak_cari(client, reverse("registrasi:daftar"), q, tab="semua"))
 
     assert found("regina") == [first.pk, again.pk]
     assert found("REG") == [first.pk, again.pk, other.pk]  # every number holds REG-PPID
