@@ -7,8 +7,10 @@ In order: a surat pengantar to the Komisi signed by the PPID; a cover with the c
 chronology (every event of the permohonan and of its keberatan: time, the actor's name and
 role, what happened, its hash); every stored letter as issued (its stored bytes merged with
 pypdf, never drawn again); a last page with every hash and how to check them with
-`manage.py verify_records`. A case whose chain or documents do not verify still prints, with
-a plain warning on the cover. ID scans are not attached: they show the NIK unmasked.
+`manage.py verify_records`. Every page is numbered across the whole file ("Halaman n dari N",
+stamped on the merged PDF, the stored letters included). A case whose chain or documents do
+not verify still prints, with a plain warning on the cover. ID scans are not attached: they
+show the NIK unmasked.
 """
 
 from __future__ import annotations
@@ -87,6 +89,39 @@ def _pemeriksaan(permohonan, keberatan, dokumen: list[Lampiran]) -> list[str]:
     return lines
 
 
+# The page numbers are drawn with ReportLab (as the registers are) on the
+# letters' paper, with the letter base's margins (print/base_surat.html).
+MARGIN_MM = {"atas": 18, "kanan": 20, "bawah": 18, "kiri": 25}
+
+
+def _beri_nomor(writer, nama: str) -> None:
+    """Stamp "Halaman n dari N" on every page of the file, in the top margin (empty on every
+    letter: the letters' own per-letter numbers stay at their feet, as issued)."""
+    from pypdf import PdfReader
+    from reportlab.pdfgen.canvas import Canvas
+
+    from ppid_manual.workflow.tabel_pdf import FONTS, MM, _register_fonts
+
+    _register_fonts()
+    out = io.BytesIO()
+    c = Canvas(out)
+    jumlah = len(writer.pages)
+    for n, page in enumerate(writer.pages, 1):
+        box = page.mediabox
+        c.setPageSize((float(box.right), float(box.top)))
+        c.setFont(FONTS["biasa"][0], 8)
+        c.setFillColorRGB(0.33, 0.33, 0.33)
+        c.drawRightString(
+            float(box.right) - MARGIN_MM["kanan"] * MM,
+            float(box.top) - 10 * MM,
+            f"{nama} · Halaman {n} dari {jumlah}",
+        )
+        c.showPage()
+    c.save()
+    for page, cap in zip(writer.pages, PdfReader(out).pages, strict=True):
+        page.merge_page(cap)
+
+
 class SampulBerkasPerkara(PrintDocument):
     """The surat pengantar, the cover and the chronology (one WeasyPrint document on the
     letter base)."""
@@ -141,6 +176,8 @@ def susun(case: Any, request=None) -> bytes:
         "nik_samar": mask_nik(getattr(pemohon, "nik", "") or ""),
         "riwayat": _riwayat(permohonan, keberatan, getattr(pemohon, "nik", "") or ""),
         "dokumen": dokumen,
+        # The file numbers its pages across the whole of it (_beri_nomor), not per part.
+        "tanpa_nomor_halaman": True,
         "peringatan": peringatan,
         "kepala_urut": urut,
         "kepala_hash": head_hash,
@@ -161,16 +198,20 @@ def susun(case: Any, request=None) -> bytes:
     hash_pdf = HalamanHash(request, **{**context, "pejabat": None}).render_pdf()
     for page in PdfReader(io.BytesIO(hash_pdf)).pages:
         writer.add_page(page)
+    _beri_nomor(writer, f"Berkas perkara {_nomor(permohonan, keberatan)}")
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
 
 
+def _nomor(permohonan, keberatan) -> str:
+    return (keberatan.nomor_registrasi if keberatan else permohonan.nomor_pendaftaran) or ""
+
+
 def nama_berkas(case: Any) -> str:
     from ppid_manual.workflow.pdf import slug_nomor
 
-    permohonan, keberatan = kasus_perkara(case)
-    nomor = keberatan.nomor_registrasi if keberatan else permohonan.nomor_pendaftaran
+    nomor = _nomor(*kasus_perkara(case))
     return f"berkas-perkara-{slug_nomor(nomor or str(case.pk))}.pdf"
 
 

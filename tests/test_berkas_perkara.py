@@ -1,12 +1,13 @@
 """The berkas perkara for the Komisi Informasi (issue 25): a case with a refusal, a keberatan,
 a ralat and a sengketa, read page by page: the surat pengantar signed by the PPID, the cover
 (NIK masked), the chronology with each event's hash, every stored letter as its stored bytes,
-the page of hashes; a case that does not verify still prints, with a warning on the cover;
-404 for a role that may not see the case."""
+the page of hashes, every page numbered across the file; a case that does not verify still
+prints, with a warning on the cover; 404 for a role that may not see the case."""
 
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 
 import pytest
@@ -32,6 +33,11 @@ def pages(pdf: bytes) -> list[str]:
 def text_of(pdf: bytes) -> str:
     out = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True)
     return " ".join(out.stdout.decode().split())
+
+
+def stamps(page: str, nomor: str) -> list[tuple[str, str]]:
+    """The berkas's own page numbers on a page (pdftotext): (n, N)."""
+    return re.findall(rf"Berkas perkara {re.escape(nomor)} · Halaman (\d+) dari (\d+)", page)
 
 
 @pytest.fixture
@@ -91,15 +97,24 @@ def test_the_berkas_perkara_of_a_sengketa_read_page_by_page(client, desk, sengke
         assert e.hash in compact, e.step
     assert "Ralat surat yang sudah terbit" in whole
     assert len(chain) >= 8
-    # Every stored letter as its stored bytes: each one's pages are in the file, in order.
+    # Every stored letter as its stored bytes: each one's pages are in the file, in order
+    # (under the file's page number, stamped in the top margin).
     stored = list(DokumenTerbit.objects.for_object(p)) + list(DokumenTerbit.objects.for_object(k))
     assert {d.jenis for d in stored} >= {"pemberitahuan", "tanggapan", "ralat", "formulir"}
     merged = PdfReader(io.BytesIO(pdf))
-    joined = [" ".join(pg.extract_text().split()) for pg in merged.pages]
+    n = len(merged.pages)
+    stamp = re.compile(r"Berkas perkara \S+ · Halaman \d+ dari \d+")
+    joined = [" ".join(stamp.sub(" ", pg.extract_text()).split()) for pg in merged.pages]
     starts = []
     for d in stored:
         own = [" ".join(pg.extract_text().split()) for pg in PdfReader(io.BytesIO(d.berkas)).pages]
         starts.append(next(i for i in range(len(joined)) if joined[i : i + len(own)] == own))
+    # Every page, the stored letters included, numbered across the whole file, once; the
+    # parts the file draws carry no number of their own.
+    assert [stamps(page, k.nomor_registrasi) for page in read] == [
+        [(str(i), str(n))] for i in range(1, n + 1)
+    ]
+    assert re.findall(r"Halaman \d+ dari \d+", read[0]) == [f"Halaman 1 dari {n}"]
     # What the file itself draws (pengantar, cover, chronology, hashes) never shows the NIK
     # whole; the stored letters are as issued (the formulir carries it).
     drawn = read[: min(starts)] + read[-1:]
