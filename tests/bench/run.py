@@ -343,11 +343,12 @@ def main() -> None:
         f" BENCH_ARGS='{' '.join(bench_args)}'" if bench_args else ""
     )
     results["data"] = {}
-    # The pages need both data sets, the registration the 1k one, the documents the 100k one.
+    # The pages need both data sets, the registration and the chain the 1k one, the documents
+    # the 100k one.
     needed = set()
     if "pages" in only:
         needed |= set(SIZES)
-    if "registration" in only:
+    if only & {"registration", "rantai"}:
         needed.add("1k")
     if "documents" in only:
         needed.add("100k")
