@@ -403,11 +403,22 @@ def earlier(r: dict, number: str) -> list[str]:
     if not section:
         return []
     heading, _, rest = section.partition("\n")
+    rest = rest.strip("\n")
+    # A section an earlier partial run carried already keeps the date of the run that measured
+    # it (one mark, never one per partial run).
+    started = r["earlier"]["started"]
+    mark = re.match(
+        r"\*Not measured by this run \(`.*?`\): as written by the run started (\S+?)\.\*\n*", rest
+    )
+    if mark:
+        started, rest = mark.group(1), rest[mark.end() :]
+    while rest.startswith("*Not measured by this run"):
+        rest = rest.partition("\n")[2].lstrip("\n")
     return [
         heading,
         "",
-        f"*Not measured by this run (`{r['command']}`): as written by the run started "
-        f"{r['earlier']['started']}.*",
+        f"*Not measured by this run (`{r['command']}`): as written by the run started {started}.*",
+        "",
         rest.rstrip(),
         "",
     ]
