@@ -222,15 +222,21 @@ class RalatForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2, "maxlength": 1000}),
     )
 
-    def __init__(self, *args, case, spec, **kwargs):
+    def __init__(self, *args, case, spec, user=None, **kwargs):
         from ppid_manual.workflow.ralat import dapat_diralat, surat_tertinggal
 
         super().__init__(*args, **kwargs)
         # A letter still printing a fact another ralat corrected: the form starts on the first
-        # of them, with the fact as the case now reads it (the page lists them all).
+        # of them this user may correct (the role that issues it), with the fact as the case
+        # now reads it; the page lists them all.
         self.tertinggal = surat_tertinggal(case, spec)
-        if self.tertinggal and not self.is_bound:
-            t = self.tertinggal[0]
+        boleh = [
+            t
+            for t in self.tertinggal
+            if user is None or user.has_role(*spec.peran_penerbit(case, t.dokumen.jenis))
+        ]
+        if boleh and not self.is_bound:
+            t = boleh[0]
             self.initial.update(dokumen=t.dokumen.pk, fakta=t.fakta, nilai=t.sekarang)
         self.dokumen_terbit = {d.pk: d for d in dapat_diralat(case)}
         self.fields["dokumen"].choices = [

@@ -61,6 +61,9 @@ class StepPage:
     # Where the desk lands after the step (default: the case page): a step that hands the
     # pemohon a paper lands where it is printed, as registration lands on its receipt.
     then: Callable[[Any, Any], str] | None = None
+    # The form factory also gets `user=` (the user at the desk), for a form whose start
+    # depends on who opens it (a ralat starts on a letter this user may correct).
+    form_user: bool = False
 
 
 @dataclass(frozen=True)
@@ -122,8 +125,8 @@ def ralat_page(
     which letter, which part, what it should read, why; the app's action `act` (its
     `ralat_surat`); the ralat letter's KONSEP drawn by `surat(ralat)`. When a corrected fact
     is still printed on another letter in force, the page names each such letter, the form
-    starts on the first, and the success message names those left (each letter needs its
-    own ralat)."""
+    starts on the first the user may correct, and the success message names those left
+    (each letter needs its own ralat)."""
     from ppid_manual.workflow.forms import RalatForm
     from ppid_manual.workflow.ralat import surat_tertinggal
 
@@ -150,7 +153,8 @@ def ralat_page(
         )
 
     return StepPage(
-        form=lambda case, data, step: RalatForm(data, case=case, spec=spec),
+        form=lambda case, data, step, user: RalatForm(data, case=case, spec=spec, user=user),
+        form_user=True,
         act=lambda case, f, user: act(case, by=user, **f.to_kwargs()),
         konsep=(Konsep("surat ralat", surat),),
         intro=_intro,
@@ -253,6 +257,8 @@ def step_view(request: HttpRequest, pk: int, step: str, *, ui: CaseUI) -> HttpRe
         form = None
         if page.form is not None:
             extra = {"files": request.FILES if posted else None} if page.uploads else {}
+            if page.form_user:
+                extra["user"] = request.user
             form = page.form(case, data, s, **extra)
         table.check(case, s, request.user)
     except StepRefused as exc:

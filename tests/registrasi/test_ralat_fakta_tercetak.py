@@ -118,16 +118,21 @@ def test_every_letter_still_printing_a_corrected_fact_is_offered_its_own_ralat(c
     assert f"{formulir.judul} {formulir.nomor} (Alamat pemohon)" in pesan
     assert notice.nomor not in pesan.split("diralat:")[1]
 
-    # The ralat page lists them and starts on the first issued, with the address as it now reads.
-    with at(D(2026, 4, 8)):
-        page = client.get(url)
-    assert f"{sk.judul} {sk.nomor} (Alamat pemohon)" in page.context["intro"]
-    form = page.context["form"]
-    assert (form["dokumen"].value(), form["fakta"].value(), form["nilai"].value()) == (
-        formulir.pk,
-        "alamat",
-        baru,
-    )
+    # The ralat page lists both; it starts on the first one the user may correct (the PPID:
+    # the SK; the desk, which issued the formulir: the formulir), as the address now reads.
+    for user, first in ((desk.ppid, sk), (desk.petugas, formulir)):
+        client.force_login(user)
+        with at(D(2026, 4, 8)):
+            page = client.get(url)
+        assert f"{sk.judul} {sk.nomor} (Alamat pemohon)" in page.context["intro"]
+        assert f"{formulir.judul} {formulir.nomor} (Alamat pemohon)" in page.context["intro"]
+        form = page.context["form"]
+        assert (form["dokumen"].value(), form["fakta"].value(), form["nilai"].value()) == (
+            first.pk,
+            "alamat",
+            baru,
+        )
+    client.force_login(desk.ppid)
     # The SK printed the old address: a ralat to it again is refused, nothing written.
     before = (Event.objects.count(), NomorTerbit.objects.count(), Ralat.objects.count())
     with at(D(2026, 4, 8)), pytest.raises(StepRefused, match="berbeda dari yang tertulis"):
