@@ -58,6 +58,13 @@ def keberatan_drafted_in_part(desk, p: Permohonan) -> Keberatan:
     return keb.approve_draft(Keberatan.objects.get(pk=k.pk), by=desk.atasan)
 
 
+def open_step(page, p: Permohonan, step: str, label: str) -> None:
+    """The step's page of the request (the case page's button to it: the keberatan journey)."""
+    page.goto(page.base_url + reverse("registrasi:langkah", args=[p.pk, step]))
+    expect(page.get_by_role("heading", name=label)).to_be_visible()
+    assert_fits_desk_screen(page)
+
+
 def cell(row, column: str):
     """The cell of a register row under the column headed `column`."""
     headers = row.page.locator("table.register thead th").all_inner_texts()
@@ -75,11 +82,7 @@ def test_a_refusal_granted_in_part_on_keberatan_keeps_both_decisions(page, desk)
 
     # The PPID refuses with an SK Penolakan (Pasal 17 huruf h).
     login(page, "ppid")
-    page.goto(page.base_url + reverse("registrasi:detail", args=[p.pk]))
-    assert_fits_desk_screen(page)
-    page.locator(".langkah").get_by_role("link", name="Penolakan dengan SK (dikecualikan)").click()
-    expect(page.get_by_role("heading", name="Penolakan dengan SK (dikecualikan)")).to_be_visible()
-    assert_fits_desk_screen(page)
+    open_step(page, p, "tolak", "Penolakan dengan SK (dikecualikan)")
     page.get_by_label("h. mengungkap rahasia pribadi").check()
     page.get_by_label("Uji konsekuensi (akibat bila informasi dibuka)").fill(
         "Membuka nama, NIK dan alamat penerima bantuan melanggar rahasia pribadi mereka."
@@ -105,11 +108,7 @@ def test_a_refusal_granted_in_part_on_keberatan_keeps_both_decisions(page, desk)
 
     # The desk hands over what the Atasan granted on the reopened request.
     switch_user(page, "ppid")
-    page.goto(page.base_url + reverse("registrasi:detail", args=[p.pk]))
-    assert_fits_desk_screen(page)
-    page.locator(".langkah").get_by_role("link", name="Serahkan informasi").click()
-    expect(page.get_by_role("heading", name="Serahkan informasi")).to_be_visible()
-    assert_fits_desk_screen(page)
+    open_step(page, p, "serahkan", "Serahkan informasi")
     page.get_by_label("Nama penerima").fill("Ni Made Ayu Lestari")
     page.get_by_role("button", name="Serahkan dan cetak tanda terima").click()
     expect(page.get_by_role("alert").first).to_contain_text("Informasi diserahkan; tanda terima")
@@ -120,9 +119,11 @@ def test_a_refusal_granted_in_part_on_keberatan_keeps_both_decisions(page, desk)
 
     # The Register Permohonan: the PPID's refusal in Keputusan and its grounds; the Atasan's
     # outcome and the handover beside it.
-    menu(page, "Permohonan", "Register permohonan")
-    page.get_by_role("button", name="Tampilkan").click()
-    page.wait_for_url("**/permohonan/register/?*")
+    page.goto(
+        page.base_url
+        + reverse("registrasi:register")
+        + f"?dari={today.replace(day=1).isoformat()}&sampai={today.isoformat()}"
+    )
     assert_fits_desk_screen(page)
     row = page.get_by_role("row", name=p.nomor_pendaftaran)
     keputusan = cell(row, "Keputusan")
