@@ -113,6 +113,13 @@ def test_a_refusal_granted_in_part_on_keberatan_keeps_both_decisions(page, desk)
     page.get_by_role("button", name="Serahkan dan cetak tanda terima").click()
     expect(page.get_by_role("alert").first).to_contain_text("Informasi diserahkan; tanda terima")
     assert_fits_desk_screen(page)
+    # The case page: the PPID's notice as issued, the Atasan's answer after it.
+    expect(page.get_by_role("region", name="Pemberitahuan tertulis", exact=True)).to_contain_text(
+        "Ditolak (informasi dikecualikan)"
+    )
+    expect(page.get_by_role("region", name="Tanggapan Atasan PPID atas keberatan")).to_contain_text(
+        KP.SEBAGIAN.label
+    )
     p.refresh_from_db()
     penyerahan = p.penyerahan.get()
     assert (p.status, p.keputusan) == (Permohonan.Status.SELESAI, Permohonan.Keputusan.DITOLAK)
