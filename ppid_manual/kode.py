@@ -44,7 +44,9 @@ def kode_berkas(nomor: str) -> str:
 def baca_kode(teks: str) -> str | None:
     """The number in a scanned or typed code, or None when `teks` is not a code or its check
     code does not match. Case and spaces around the separator are ignored (a number typed in
-    lower case is read as printed, upper case); the number is returned as printed.
+    lower case is read as printed, upper case), and so are spaces inside the number: the
+    pemohon's copy prints the code wrapped onto two lines in its narrow cell under the QR, and
+    the desk types the break as a space. The number is returned as printed.
 
     >>> baca_kode(kode_berkas("0001/REG-PPID/III/2026"))
     '0001/REG-PPID/III/2026'
@@ -53,7 +55,8 @@ def baca_kode(teks: str) -> str | None:
     if m is None:
         return None
     cek = m.group("cek").upper()
-    for nomor in dict.fromkeys((m.group("nomor"), m.group("nomor").upper())):
+    rapat = "".join(m.group("nomor").split())
+    for nomor in dict.fromkeys((m.group("nomor"), m.group("nomor").upper(), rapat, rapat.upper())):
         if hmac.compare_digest(cek, kode_cek(nomor)):
             return nomor
     return None

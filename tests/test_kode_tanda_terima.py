@@ -88,3 +88,17 @@ def test_the_code_reader_accepts_only_its_own_check_characters():
     assert not kode.kode_salah(code)
     assert not kode.kode_salah("Ni Made Ayu")  # not a code: searched as typed
     assert not kode.kode_salah("nomor#abcd")
+
+
+def test_the_code_typed_across_its_printed_line_break_opens_its_case(client, desk, berkas):
+    """The pemohon's copy prints the code in a narrow cell under the QR, wrapped after
+    "REG-PPID/": typed as read, with a space at the break, it is the same code."""
+    p, _, kode_p, _ = berkas
+    typed = kode_p.replace("PPID/", "PPID/ ")
+    assert kode.baca_kode(typed) == p.nomor_pendaftaran
+    assert not kode.kode_salah(typed)
+    assert kode.baca_kode(_salah(typed)) is None
+    client.force_login(desk.petugas)
+    response = client.get(reverse("cari"), {"q": typed})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("registrasi:detail", args=[p.pk])

@@ -8,17 +8,19 @@ from __future__ import annotations
 
 import re
 
+from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from ppid_manual import kode
 from ppid_manual.format import hari_tanggal
 from registrasi import actions
 from registrasi.models import Permohonan, SuratPermintaan
 from tests.e2e.conftest import (
     assert_fits_desk_screen,
+    fetch,
     login,
     menu,
+    pdf_text,
     permohonan_terdaftar,
     switch_user,
 )
@@ -65,14 +67,22 @@ def test_one_search_box_finds_any_case_from_any_page(page, desk):
     expect(page.get_by_role("status")).to_contain_text("Tidak ditemukan")
 
     # The barcode scanner: on the home page the search box has the focus; the scanner types
-    # the receipt's code (number + check code, ppid_manual/kode.py) and Enter.
+    # the code printed on the pemohon's copy of the formulir (number + check code,
+    # ppid_manual/kode.py) and Enter.
+    formulir = fetch(page, reverse("registrasi:cetak", args=[p.pk, "formulir"]))
+    # The pemohon's copy (lembar 2) prints it under the QR, wrapped in its narrow cell: the
+    # desk types it as one string.
+    lembar_2 = pdf_text(formulir.body()).split("Lembar 2: untuk pemohon (tanda bukti)")[1]
+    printed = "".join(re.search(r"Kode berkas: (.+?) Tunjukkan", lembar_2)[1].split())
+    assert printed.startswith(f"{p.nomor_pendaftaran}*")
     page.get_by_role("link", name="Beranda").click()
     page.wait_for_url(f"{page.base_url}/")
     assert_fits_desk_screen(page)
     expect(page.get_by_role("searchbox")).to_be_focused()
-    page.keyboard.type(kode.kode_berkas(p.nomor_pendaftaran))
+    page.keyboard.type(printed)
     page.keyboard.press("Enter")
     page.wait_for_url(detail)
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"Permohonan {p.nomor_pendaftaran}")
     assert_fits_desk_screen(page)
 
 
