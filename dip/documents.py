@@ -286,9 +286,10 @@ class KeputusanDik(PrintDocument):
 
     def get_context(self) -> dict[str, Any]:
         daftar = list(self.penetapan.daftar())
-        # The last two rows print with the signature, so that it never stands alone on a
-        # page (as the SK DIP's lampiran: pisah_akhir).
-        n_awal = max(len(daftar) - 2, 0)
+        # The last row prints with the signature, so that it never stands alone on a page
+        # (as the SK DIP's lampiran: pisah_akhir). One row, not two: an item's text runs to
+        # thousands of characters, and the box that never breaks must fit a page.
+        n_awal = max(len(daftar) - 1, 0)
         opd = sorted({d.opd.nama for d in daftar})
         return {
             **super().get_context(),
@@ -332,7 +333,7 @@ class UjiKonsekuensi(PrintDocument):
         return {
             **super().get_context(),
             "pejabat": ppid,
-            "penguji": [ppid, *lain],
+            "peserta": lain,
             "tanggal_surat": self.dik.ditetapkan_pada,
         }
 
