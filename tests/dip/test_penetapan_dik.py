@@ -101,6 +101,12 @@ def test_it_adopts_the_dik_by_a_numbered_keputusan_of_the_ppid_in_office(
     response = client.get(reverse("dip:dik_cetak_penetapan", args=[penetapan.pk]))
     assert response.content.startswith(b"%PDF")
     assert response["X-Dokumen-SHA256"] == stored.sha256
+    # Each entry's page names the keputusan that adopted it; the list page, every keputusan.
+    dik = penetapan.informasi.first()
+    assert "Keputusan PPID Nomor 001/KEP-PPID/DIK/2026" in page(
+        client.get(reverse("dip:dik_detail", args=[dik.pk]))
+    )
+    assert "001/KEP-PPID/DIK/2026" in page(client.get(reverse("dip:dik_penetapan")))
 
 
 def test_an_exempt_item_whose_weighing_opened_it_is_not_adopted(client, units, ppid, pejabat):
