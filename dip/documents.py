@@ -249,14 +249,20 @@ class DaftarDik(PrintDocument):
     landscape = True
 
     def __init__(self, daftar=None, request=None, **kwargs: Any) -> None:
-        # No list given (the specimen book): every entry in force, as the DIK page prints it.
+        # No list given (the page, the specimen book): what is exempt today, as a penetapan
+        # of today would list it (an entry whose weighing concluded "dibuka" is not).
         if daftar is None:
-            daftar = InformasiDikecualikan.objects.aktif().select_related("opd")
+            daftar = InformasiDikecualikan.objects.dikecualikan_pada(timezone.localdate())
         kwargs["daftar"] = daftar
         super().__init__(request, **kwargs)
 
     def get_context(self) -> dict[str, Any]:
-        return {**super().get_context(), "penetapan": PenetapanDik.objects.first()}
+        context = super().get_context()
+        return {
+            **context,
+            "baris": list(enumerate(context["daftar"], start=1)),
+            "penetapan": PenetapanDik.objects.first(),
+        }
 
     def filename(self) -> str:
         return f"dik-{timezone.localdate():%Y%m%d}.pdf"

@@ -167,7 +167,7 @@ def test_the_dik_list(client, dunia, dik):
     assert "Membuka rekam medis mengungkap rahasia pribadi pasien." in html
     assert "Selama pasien hidup" in html and "10 Maret 2026" in html
     # A working list: numbered, unsigned, no account named; the DIK is adopted by keputusan.
-    assert "<td>1</td>" in html
+    assert '<td class="no">1</td>' in html
     assert "Gede Pramana" not in html
     assert "Daftar ini bukan penetapan" in html
     client.force_login(dunia.petugas)

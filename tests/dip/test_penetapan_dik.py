@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 
 from dip import actions
-from dip.documents import KeputusanDik, UjiKonsekuensi
+from dip.documents import DaftarDik, KeputusanDik, UjiKonsekuensi
 from dip.models import InformasiDikecualikan, PenetapanDik
 from ppid_manual.models import DokumenTerbit, Event, NomorTerbit, Pejabat
 from ppid_manual.workflow.engine import StepRefused
@@ -119,6 +119,9 @@ def test_an_exempt_item_whose_weighing_opened_it_is_not_adopted(client, units, p
     )
     penetapan = actions.issue_penetapan_dik(by=ppid, tanggal=HARI_INI)
     assert [d.informasi for d in penetapan.daftar()] == ["Rekam medis pasien RSUD"]
+    # The working list agrees.
+    html = DaftarDik().render_html()
+    assert "Rekam medis pasien RSUD" in html and "Rekap belanja alat kesehatan" not in html
 
 
 @pytest.mark.parametrize(
