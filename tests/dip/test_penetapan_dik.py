@@ -11,6 +11,7 @@ from django.urls import reverse
 from dip import actions
 from dip.documents import DaftarDik, KeputusanDik, UjiKonsekuensi
 from dip.models import InformasiDikecualikan, PenetapanDik
+from ppid_manual import rantai
 from ppid_manual.models import DokumenTerbit, Event, NomorTerbit, Pejabat
 from ppid_manual.workflow.engine import StepRefused
 from tests.dip.conftest import HARI_INI
@@ -85,6 +86,7 @@ def test_it_adopts_the_dik_by_a_numbered_keputusan_of_the_ppid_in_office(
     assert event.step == "dik_penetapan" and event.actor == ppid
     stored = DokumenTerbit.objects.for_object(penetapan).get()
     assert stored.nomor == penetapan.nomor and event.data["dokumen_terbit"][0]["sha256"]
+    assert not rantai.periksa_semua().putus  # verify_records: chain and stored keputusan whole
 
     html = KeputusanDik(penetapan).render_html()
     text = teks_surat(html)
