@@ -42,12 +42,14 @@ from dip.models import (
     EdisiBeku,
     InformasiDikecualikan,
     InformasiPublik,
+    PenetapanDik,
     Publikasi,
+    peserta_tidak_menjabat,
 )
-from ppid_manual import pindaian
+from ppid_manual import hukum, pindaian
 from ppid_manual.models import DokumenTerbit, Event, FormatNomor, Pejabat, Ralat, Unit, User
 from ppid_manual.roles import Role
-from ppid_manual.workflow import calendar
+from ppid_manual.workflow import calendar, terbit
 from ppid_manual.workflow import ralat as ralat_mod
 from ppid_manual.workflow.engine import StepRefused, apply_step, record_event
 from ppid_manual.workflow.numbering import NumberingError, next_number
@@ -649,15 +651,28 @@ FIELDS_DIK = (
 )
 
 
-def _nilai_dik(dik: InformasiDikecualikan) -> dict[str, Any]:
-    return {f: _json(getattr(dik, f + "_id" if f == "opd" else f)) for f in FIELDS_DIK}
+def _nilai_dik(dik: InformasiDikecualikan, peserta: list[int]) -> dict[str, Any]:
+    nilai = {f: _json(getattr(dik, f + "_id" if f == "opd" else f)) for f in FIELDS_DIK}
+    return {**nilai, "peserta_uji": sorted(peserta)}
 
 
-def _validasi_dik(dik: InformasiDikecualikan) -> None:
+def _validasi_dik(dik: InformasiDikecualikan, peserta: list[Pejabat]) -> None:
     try:
         dik.full_clean(exclude=["ditetapkan_oleh"])
     except ValidationError as exc:
         raise StepRefused(" ".join(exc.messages)) from None
+    # UU 14/2008 Pasal 2(4): the harm is weighed against the public interest; an uji
+    # without the second half is not an uji.
+    if not dik.kepentingan_publik.strip():
+        raise StepRefused(PESAN_KEPENTINGAN_UMUM)
+    if msg := peserta_tidak_menjabat(peserta, dik.ditetapkan_pada):
+        raise StepRefused(msg)
+
+
+PESAN_KEPENTINGAN_UMUM = (
+    f"Isi pertimbangan kepatutan dan kepentingan umum ({hukum.pasal('2(4)')} UU 14/2008): "
+    "kepentingan umum apa yang terlayani bila informasi dibuka."
+)
 
 
 def _periksa_ppid(by: User) -> None:
@@ -672,9 +687,12 @@ def establish_dik(*, by: User, data: dict[str, Any]) -> InformasiDikecualikan:
     _periksa_ppid(by)
     # The conclusions added by issue 18 keep their defaults when a caller does not give them.
     dik = InformasiDikecualikan(ditetapkan_oleh=by, **{f: data[f] for f in FIELDS_DIK if f in data})
-    _validasi_dik(dik)
+    peserta = list(data.get("peserta_uji") or [])
+    _validasi_dik(dik, peserta)
     dik.save()
-    record_event(dik, "dik_tetapkan", by=by, note=dik.informasi[:200], data=_nilai_dik(dik))
+    dik.peserta_uji.set(peserta)
+    nilai = _nilai_dik(dik, [p.pk for p in peserta])
+    record_event(dik, "dik_tetapkan", by=by, note=dik.informasi[:200], data=nilai)
     return dik
 
 
@@ -685,19 +703,76 @@ def update_dik(
     _periksa_ppid(by)
     locked = InformasiDikecualikan.objects.select_for_update().get(pk=dik.pk)
     check_version(locked, versi, what="DIK ini", events=Event.objects.for_object(locked))
-    lama = _nilai_dik(locked)
+    peserta_lama = list(locked.peserta_uji.all())
+    lama = _nilai_dik(locked, [p.pk for p in peserta_lama])
     for f in FIELDS_DIK:
         if f in data:
             setattr(locked, f, data[f])
-    baru = _nilai_dik(locked)
-    changes = {f: [lama[f], baru[f]] for f in FIELDS_DIK if lama[f] != baru[f]}
+    peserta = list(data["peserta_uji"]) if "peserta_uji" in data else peserta_lama
+    baru = _nilai_dik(locked, [p.pk for p in peserta])
+    changes = {f: [lama[f], baru[f]] for f in lama if lama[f] != baru[f]}
     if not changes:
         return False
-    _validasi_dik(locked)
+    _validasi_dik(locked, peserta)
     locked.naikkan_versi()
     locked.save()
+    locked.peserta_uji.set(peserta)
     record_event(locked, "dik_ubah", by=by, note=locked.informasi[:200], data=changes)
     return True
+
+
+# --- Penetapan DIK ----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def issue_penetapan_dik(*, by: User, tanggal: datetime.date) -> PenetapanDik:
+    """Adopt the DIK by a numbered keputusan of the PPID (UU 14/2008 Pasal 19): the entries
+    exempt on `tanggal` (InformasiDikecualikanQuerySet.dikecualikan_pada), signed by the PPID
+    in office that day, numbered from the "penetapandik" template, stored as issued. Refused,
+    with nothing written and no number taken, when there is nothing to adopt, an entry lacks
+    its public-interest weighing, or no PPID is recorded for the day."""
+    _periksa_ppid(by)
+    if tanggal > calendar.today():
+        raise StepRefused("Tanggal penetapan tidak boleh setelah hari ini.")
+    daftar = list(InformasiDikecualikan.objects.dikecualikan_pada(tanggal).select_for_update())
+    if not daftar:
+        raise StepRefused(
+            f"Belum ada informasi yang dikecualikan per {tanggal:%d-%m-%Y}: tidak ada yang "
+            "dapat ditetapkan."
+        )
+    kurang = [d for d in daftar if not d.kepentingan_publik.strip()]
+    if kurang:
+        nama = "; ".join(f"“{d.informasi[:80]}”" for d in kurang)
+        raise StepRefused(
+            f"Uji konsekuensi belum memuat pertimbangan kepatutan dan kepentingan umum "
+            f"({hukum.pasal('2(4)')} UU 14/2008): {nama}. Lengkapi dahulu, lalu tetapkan."
+        )
+    try:
+        signer = Pejabat.signer(Pejabat.Peran.PPID, tanggal)
+    except Pejabat.DoesNotExist as exc:
+        raise StepRefused(str(exc)) from None
+    nomor = _nomor(FormatNomor.Jenis.PENETAPAN_DIK, tanggal, signer.unit)
+    penetapan = PenetapanDik.objects.create(
+        nomor=nomor, tanggal=tanggal, penandatangan=signer, dibuat_oleh=by
+    )
+    penetapan.informasi.set(daftar)
+    # The keputusan is stored as issued, its hash in the event (ppid_manual/workflow/terbit.py).
+    rendered = terbit.prepare(penetapan)
+    event = record_event(
+        penetapan,
+        "dik_penetapan",
+        by=by,
+        note=f"Nomor {nomor}",
+        data={
+            "nomor": nomor,
+            "tanggal": tanggal.isoformat(),
+            "penandatangan": signer.pk,
+            "informasi": [d.pk for d in daftar],
+            **terbit.saksi(rendered),
+        },
+    )
+    terbit.store(penetapan, rendered, event, by)
+    return penetapan
 
 
 # --- Ralat (issue 15) ------------------------------------------------------------------------

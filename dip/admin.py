@@ -3,7 +3,14 @@
 
 from django.contrib import admin
 
-from dip.models import CatatanKoreksi, DipEdisi, InformasiDikecualikan, InformasiPublik, Publikasi
+from dip.models import (
+    CatatanKoreksi,
+    DipEdisi,
+    InformasiDikecualikan,
+    InformasiPublik,
+    PenetapanDik,
+    Publikasi,
+)
 from ppid_manual.admin import ReadOnlyAdmin
 
 
@@ -38,3 +45,8 @@ class InformasiDikecualikanAdmin(ReadOnlyAdmin):
     list_display = ["informasi", "opd", "pasal17", "jangka_waktu", "ditetapkan_pada", "aktif"]
     list_filter = ["aktif"]
     search_fields = ["informasi", "konsekuensi"]
+
+
+@admin.register(PenetapanDik)
+class PenetapanDikAdmin(ReadOnlyAdmin):
+    list_display = ["nomor", "tanggal", "penandatangan"]

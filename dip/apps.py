@@ -11,12 +11,14 @@ class DipConfig(AppConfig):
         # The SOP targets of the DIP move when the holiday table changes.
         register_deadlines()
 
-        from dip.documents import terbitan
-        from dip.models import DipEdisi
+        from dip.documents import terbitan, terbitan_penetapan
+        from dip.models import DipEdisi, PenetapanDik
         from ppid_manual.workflow import terbit
 
-        # The SK DIP (with its lampiran) and the surat pengantar are stored when issued.
+        # The SK DIP (with its lampiran) and the surat pengantar are stored when issued; so
+        # is the PPID's keputusan adopting the DIK.
         terbit.register(DipEdisi, terbitan)
+        terbit.register(PenetapanDik, terbitan_penetapan)
         # Issue 25: verify_records replays each edition's events through its table.
         from dip.alur import alur_edisi
         from ppid_manual import rantai

@@ -11,9 +11,9 @@ from typing import Any
 
 from django.utils import timezone
 
-from dip.models import CatatanKoreksi, DipEdisi, InformasiDikecualikan
+from dip.models import CatatanKoreksi, DipEdisi, InformasiDikecualikan, PenetapanDik
 from ppid_manual.models import Pejabat
-from ppid_manual.workflow.pdf import DokumenRalat, PrintDocument
+from ppid_manual.workflow.pdf import DokumenRalat, PrintDocument, slug_nomor
 from ppid_manual.workflow.ralat import ralat_of
 
 
@@ -241,35 +241,86 @@ def terbitan(edisi: DipEdisi) -> list[_DokumenEdisi]:
 
 
 class DaftarDik(PrintDocument):
-    """The DIK: every exempt item with its grounds and uji konsekuensi, signed by the PPID of
-    the day it is printed."""
+    """The DIK as it stands today, a working list (a live view, unsigned: the DIK is adopted
+    by the PPID's numbered keputusan, `KeputusanDik`), its items numbered."""
 
     template_name = "dip/print/dik_daftar.html"
     title = "Daftar Informasi yang Dikecualikan"
     landscape = True
 
     def __init__(self, daftar=None, request=None, **kwargs: Any) -> None:
-        # No list given (the specimen book): every entry in force, as the DIK page prints it.
+        # No list given (the page, the specimen book): what is exempt today, as a penetapan
+        # of today would list it (an entry whose weighing concluded "dibuka" is not).
         if daftar is None:
-            daftar = InformasiDikecualikan.objects.aktif().select_related("opd", "ditetapkan_oleh")
+            daftar = InformasiDikecualikan.objects.dikecualikan_pada(timezone.localdate())
         kwargs["daftar"] = daftar
         super().__init__(request, **kwargs)
 
     def get_context(self) -> dict[str, Any]:
-        today = timezone.localdate()
+        context = super().get_context()
         return {
-            **super().get_context(),
-            "pejabat": Pejabat.signer(Pejabat.Peran.PPID, today),
-            "tanggal_surat": today,
-            "tanggal_ttd": True,
+            **context,
+            "baris": list(enumerate(context["daftar"], start=1)),
+            "penetapan": PenetapanDik.objects.first(),
         }
 
     def filename(self) -> str:
         return f"dik-{timezone.localdate():%Y%m%d}.pdf"
 
 
+class KeputusanDik(PrintDocument):
+    """The PPID's keputusan adopting the DIK (UU 14/2008 Pasal 19; Perki 1/2021), with the
+    numbered list as its lampiran, signed by the PPID in office on its date. Issued once and
+    stored (terbit.py); on landscape pages for the lampiran, like the SK DIP."""
+
+    template_name = "dip/print/penetapan_dik.html"
+    title = "Keputusan PPID tentang Penetapan Daftar Informasi yang Dikecualikan"
+    jenis_terbit = "penetapan-dik"
+
+    def __init__(self, penetapan: PenetapanDik, request=None, **kwargs: Any) -> None:
+        super().__init__(request, penetapan=penetapan, **kwargs)
+        self.penetapan = penetapan
+
+    def kasus(self) -> PenetapanDik:
+        return self.penetapan
+
+    def nomor_terbit(self) -> str:
+        return self.penetapan.nomor
+
+    def tanggal_terbit(self) -> datetime.date | None:
+        return self.penetapan.tanggal
+
+    def get_context(self) -> dict[str, Any]:
+        daftar = list(self.penetapan.daftar())
+        # The last row prints with the signature, so that it never stands alone on a page
+        # (as the SK DIP's lampiran: pisah_akhir). One row, not two: an item's text runs to
+        # thousands of characters, and the box that never breaks must fit a page.
+        n_awal = max(len(daftar) - 1, 0)
+        opd = sorted({d.opd.nama for d in daftar})
+        return {
+            **super().get_context(),
+            "daftar": daftar,
+            "jumlah": len(daftar),
+            "awal": list(enumerate(daftar[:n_awal], start=1)),
+            "akhir": list(enumerate(daftar[n_awal:], start=n_awal + 1)),
+            "opd": opd,
+            "pejabat": self.penetapan.penandatangan,
+            "tanggal_surat": self.penetapan.tanggal,
+        }
+
+    def filename(self) -> str:
+        return f"penetapan-dik-{slug_nomor(self.penetapan.nomor)}.pdf"
+
+
+def terbitan_penetapan(penetapan: PenetapanDik) -> list[KeputusanDik]:
+    """The one document a penetapan issues (stored by dip.actions.issue_penetapan_dik)."""
+    return [KeputusanDik(penetapan)]
+
+
 class UjiKonsekuensi(PrintDocument):
-    """One exempt item's uji konsekuensi sheet, signed by the PPID of the day it was set."""
+    """One exempt item's lembar uji konsekuensi with its public-interest weighing (UU 14/2008
+    Pasal 2(4)), signed by everyone who took part: the PPID of the day it was set, then each
+    participant recorded on the entry."""
 
     template_name = "dip/print/dik_uji.html"
     title = "Lembar Uji Konsekuensi"
@@ -279,11 +330,17 @@ class UjiKonsekuensi(PrintDocument):
         self.dik = dik
 
     def get_context(self) -> dict[str, Any]:
+        ppid = Pejabat.signer(Pejabat.Peran.PPID, self.dik.ditetapkan_pada)
+        lain = [
+            p
+            for p in self.dik.peserta_uji.select_related("unit").order_by("unit__nama", "nama")
+            if p.pk != ppid.pk
+        ]
         return {
             **super().get_context(),
-            "pejabat": Pejabat.signer(Pejabat.Peran.PPID, self.dik.ditetapkan_pada),
+            "pejabat": ppid,
+            "peserta": lain,
             "tanggal_surat": self.dik.ditetapkan_pada,
-            "tanggal_ttd": True,
         }
 
     def filename(self) -> str:

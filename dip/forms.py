@@ -18,8 +18,10 @@ from dip.models import (
     InformasiPublik,
     Pasal17,
     Publikasi,
+    peserta_tidak_menjabat,
 )
 from ppid_manual import hukum
+from ppid_manual.models import Pejabat
 from ppid_manual.pindaian import SCAN_SK, ScanDitolak
 from ppid_manual.workflow import forms as workflow_forms
 from ppid_manual.workflow.versions import VersionFormMixin
@@ -305,12 +307,14 @@ class DikForm(VersionFormMixin, forms.ModelForm):
             "kesimpulan_konsekuensi",
             "kepentingan_publik",
             "kesimpulan_kepentingan_publik",
+            "peserta_uji",
             "jangka_waktu",
             "dasar_penetapan",
             "ditetapkan_pada",
             "aktif",
         ]
         widgets = {
+            "peserta_uji": forms.CheckboxSelectMultiple,
             "kesimpulan_konsekuensi": forms.RadioSelect,
             "kesimpulan_kepentingan_publik": forms.RadioSelect,
             "kepentingan_publik": forms.Textarea(attrs={"rows": 4}),
@@ -324,6 +328,12 @@ class DikForm(VersionFormMixin, forms.ModelForm):
             ),
             "konsekuensi": "Akibat yang timbul bila informasi dibuka, dan mengapa menutupnya "
             f"melindungi kepentingan yang lebih besar (UU 14/2008 {hukum.pasal('2(4)')}).",
+            "kepentingan_publik": "Kepentingan umum yang terlayani bila informasi dibuka, "
+            "ditimbang terhadap akibat di atas menurut undang-undang, kepatutan dan "
+            f"kepentingan umum (UU 14/2008 {hukum.pasal('2(4)')}).",
+            "peserta_uji": "PPID selalu menandatangani lembar uji. Centang pejabat lain yang "
+            "ikut menguji (misalnya PPID Pelaksana yang menguasai informasi); masing-masing "
+            "menandatangani. Pejabat diambil dari tabel pejabat (menu Admin).",
         }
 
     def __init__(self, *args, **kwargs):
@@ -335,6 +345,17 @@ class DikForm(VersionFormMixin, forms.ModelForm):
         self.fields["opd"].empty_label = "— pilih perangkat daerah —"
         self.fields["opd"].queryset = self.fields["opd"].queryset.filter(aktif=True)
         self.fields["kesimpulan_konsekuensi"].required = False
+        # UU 14/2008 Pasal 2(4): the weighing is part of every uji (issue 26).
+        self.fields["kepentingan_publik"].required = True
+        # The PPID signs every lembar uji as the one who performs it (Pasal 19); the others
+        # are chosen from the officials table.
+        peserta = self.fields["peserta_uji"]
+        peserta.queryset = (
+            Pejabat.objects.exclude(peran=Pejabat.Peran.PPID)
+            .select_related("unit")
+            .order_by("unit__nama", "peran", "-berlaku_dari")
+        )
+        peserta.label_from_instance = _label_peserta
         self.fields["kesimpulan_kepentingan_publik"].choices = [("", "Belum diuji")] + list(
             InformasiDikecualikan.Kesimpulan.choices
         )
@@ -353,6 +374,7 @@ class DikForm(VersionFormMixin, forms.ModelForm):
             "kesimpulan_konsekuensi",
             "kepentingan_publik",
             "kesimpulan_kepentingan_publik",
+            "peserta_uji",
             Row(
                 Column("dasar_penetapan", css_class="col-md-8"),
                 Column("ditetapkan_pada", css_class="col-md-4"),
@@ -386,7 +408,39 @@ class DikForm(VersionFormMixin, forms.ModelForm):
                 "(salah satu wajib)."
             )
             self.add_error("pasal17", msg)
+        tanggal, peserta = cleaned.get("ditetapkan_pada"), cleaned.get("peserta_uji")
+        if tanggal and peserta:
+            if msg := peserta_tidak_menjabat(list(peserta), tanggal):
+                self.add_error("peserta_uji", msg)
         return cleaned
+
+
+def _label_peserta(pejabat: Pejabat) -> str:
+    sampai = f"{pejabat.berlaku_sampai:%d-%m-%Y}" if pejabat.berlaku_sampai else "sekarang"
+    return (
+        f"{pejabat.nama}, {pejabat.jabatan} ({pejabat.get_peran_display()}; "
+        f"{pejabat.berlaku_dari:%d-%m-%Y} s.d. {sampai})"
+    )
+
+
+class PenetapanDikForm(forms.Form):
+    """The date of the PPID's keputusan adopting the DIK (its number is taken on issue)."""
+
+    tanggal = forms.DateField(label="Tanggal penetapan", widget=_tanggal_widget())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["tanggal"].initial = timezone.localdate()
+        _pesan(self)
+        self.helper = FormHelper()
+        self.helper.layout = Layout(Row(Column("tanggal", css_class="col-md-4")))
+        self.helper.add_input(Submit("tetapkan", "Tetapkan DIK", css_class="btn-success"))
+
+    def clean_tanggal(self) -> datetime.date:
+        tanggal = self.cleaned_data["tanggal"]
+        if tanggal > timezone.localdate():
+            raise forms.ValidationError("Tanggal penetapan tidak boleh setelah hari ini.")
+        return tanggal
 
 
 class CariForm(forms.Form):

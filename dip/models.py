@@ -502,6 +502,20 @@ class InformasiDikecualikanQuerySet(models.QuerySet):
     def aktif(self) -> InformasiDikecualikanQuerySet:
         return self.filter(aktif=True)
 
+    def dikecualikan_pada(self, tanggal: datetime.date) -> InformasiDikecualikanQuerySet:
+        """What a penetapan of `tanggal` lists: the entries in force, tested on or before that
+        day, whose uji concluded that closing them protects the greater interest (an entry
+        whose weighing concluded "dibuka" is not exempt: UU 14/2008 Pasal 2(4))."""
+        dibuka = InformasiDikecualikan.Kesimpulan.DIBUKA
+        return (
+            self.aktif()
+            .filter(ditetapkan_pada__lte=tanggal)
+            .exclude(kesimpulan_konsekuensi=dibuka)
+            .exclude(kesimpulan_kepentingan_publik=dibuka)
+            .select_related("opd")
+            .order_by("opd__nama", "ditetapkan_pada", "pk")
+        )
+
     def cocok(self, opd_id: int | None, huruf: list[str]) -> InformasiDikecualikanQuerySet:
         """The entries in force that a refusal on these letters of Pasal 17 by this OPD
         matches: the same OPD, sharing at least one letter (stored "a,h")."""
@@ -547,8 +561,12 @@ class InformasiDikecualikan(Versioned):
         choices=Kesimpulan.choices,
         default=Kesimpulan.DITUTUP,
     )
+    # UU 14/2008 Pasal 2(4): the harm if opened (konsekuensi) is weighed against what
+    # "kepatutan dan kepentingan umum" gain if it is opened. Required of every entry set or
+    # changed since issue 26 (the form and `dip.actions`); older rows may lack it, and the
+    # penetapan refuses them until the PPID completes them.
     kepentingan_publik = models.TextField(
-        "uji kepentingan publik (kepentingan publik bila informasi dibuka)",
+        "pertimbangan kepatutan dan kepentingan umum (kepentingan umum bila informasi dibuka)",
         max_length=6000,
         blank=True,
     )
@@ -557,6 +575,15 @@ class InformasiDikecualikan(Versioned):
         max_length=10,
         choices=Kesimpulan.choices,
         blank=True,
+    )
+    # Who took part in the uji with the PPID (UU 14/2008 Pasal 19: the PPID performs it; the
+    # PPID Pelaksana holding the information, the Atasan PPID and others may join): each signs
+    # the lembar uji. Officials from the Pejabat table, valid on `ditetapkan_pada`.
+    peserta_uji = models.ManyToManyField(
+        Pejabat,
+        blank=True,
+        related_name="+",
+        verbose_name="peserta uji konsekuensi selain PPID",
     )
     jangka_waktu = models.CharField("jangka waktu pengecualian", max_length=200)
     dasar_penetapan = models.CharField(
@@ -620,3 +647,63 @@ class InformasiDikecualikan(Versioned):
         if self.undang_undang_lain:
             parts.append(self.undang_undang_lain)
         return "; ".join(parts)
+
+
+def peserta_tidak_menjabat(peserta: list[Pejabat], tanggal: datetime.date | None) -> str | None:
+    """Why these participants cannot sign an uji of `tanggal`: one not in office that day (the
+    lembar prints each participant's jabatan as it was)."""
+    if tanggal is None:
+        return None
+    menjabat = set(Pejabat.objects.valid_on(tanggal).values_list("pk", flat=True))
+    lain = [p for p in peserta if p.pk not in menjabat]
+    if not lain:
+        return None
+    nama = ", ".join(f"{p.nama} ({p.jabatan})" for p in lain)
+    return (
+        f"Tidak menjabat pada tanggal uji {tanggal:%d-%m-%Y}: {nama}. Pilih peserta yang "
+        "menjabat pada tanggal itu."
+    )
+
+
+class PenetapanDik(models.Model):
+    """The DIK adopted by a numbered keputusan of the PPID (UU 14/2008 Pasal 19; Perki 1/2021:
+    the PPID sets the Daftar Informasi yang Dikecualikan from its uji konsekuensi). Issued
+    once by `dip.actions.issue_penetapan_dik` with its number, signed by the PPID in office
+    on its date (the Pejabat table, not the account that pressed the button), and stored as
+    issued; a later DIK is a new penetapan."""
+
+    nomor = models.CharField("nomor", max_length=150, unique=True, editable=False)
+    tanggal = models.DateField("tanggal penetapan", editable=False)
+    penandatangan = models.ForeignKey(
+        Pejabat,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+        verbose_name="PPID penanda tangan",
+    )
+    informasi = models.ManyToManyField(
+        InformasiDikecualikan,
+        related_name="penetapan",
+        editable=False,
+        verbose_name="informasi yang dikecualikan",
+    )
+    dibuat_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+        verbose_name="dicatat oleh",
+    )
+    dibuat_pada = models.DateTimeField("dicatat pada", auto_now_add=True)
+
+    class Meta:
+        ordering = ["-tanggal", "-pk"]
+        verbose_name = "penetapan DIK"
+        verbose_name_plural = "penetapan DIK"
+
+    def __str__(self) -> str:
+        return f"Penetapan DIK Nomor {self.nomor}"
+
+    def daftar(self) -> InformasiDikecualikanQuerySet:
+        """The entries as the lampiran numbers them (by OPD, then date of the uji)."""
+        return self.informasi.select_related("opd").order_by("opd__nama", "ditetapkan_pada", "pk")

@@ -5,6 +5,7 @@ and entries (anything else is 404)."""
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,6 +16,7 @@ from django.views.decorators.http import require_GET
 from dip import actions, alur, berkas
 from dip.documents import (
     DaftarDik,
+    KeputusanDik,
     LembarKoreksi,
     RalatDip,
     RekapDip,
@@ -30,12 +32,19 @@ from dip.forms import (
     EdisiBaruForm,
     ImporForm,
     InformasiPublikForm,
+    PenetapanDikForm,
     PenetapanForm,
     PengantarForm,
     PublikasiForm,
     ScanSkForm,
 )
-from dip.models import CatatanKoreksi, DipEdisi, InformasiDikecualikan, InformasiPublik
+from dip.models import (
+    CatatanKoreksi,
+    DipEdisi,
+    InformasiDikecualikan,
+    InformasiPublik,
+    PenetapanDik,
+)
 from dip.search import search_informasi
 from ppid_manual import penghubung
 from ppid_manual.access import role_required
@@ -634,7 +643,7 @@ def dik_tambah(request: HttpRequest) -> HttpResponse:
     initial = _usulan_dari_permohonan(request)
     form = DikForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        data = {f: form.cleaned_data[f] for f in actions.FIELDS_DIK}
+        data = _data_dik(form)
         try:
             dik = actions.establish_dik(by=request.user, data=data)
         except StepRefused as exc:
@@ -643,6 +652,11 @@ def dik_tambah(request: HttpRequest) -> HttpResponse:
             messages.success(request, "Informasi yang dikecualikan dicatat.")
             return redirect("dip:dik_detail", pk=dik.pk)
     return render(request, "dip/dik_form.html", {"form": form, "judul": "Tetapkan DIK"})
+
+
+def _data_dik(form: DikForm) -> dict:
+    data = {f: form.cleaned_data[f] for f in actions.FIELDS_DIK}
+    return {**data, "peserta_uji": list(form.cleaned_data["peserta_uji"])}
 
 
 def _usulan_dari_permohonan(request: HttpRequest) -> dict:
@@ -660,7 +674,7 @@ def dik_ubah(request: HttpRequest, pk: int) -> HttpResponse:
     form = DikForm(request.POST or None, instance=dik)
     perbedaan = None
     if request.method == "POST" and form.is_valid():
-        data = {f: form.cleaned_data[f] for f in actions.FIELDS_DIK}
+        data = _data_dik(form)
         try:
             changed = actions.update_dik(
                 dik, by=request.user, data=data, versi=form.cleaned_data["versi"]
@@ -694,6 +708,45 @@ def _versi(request: HttpRequest) -> int | None:
 @require_GET
 def dik_cetak(request: HttpRequest) -> HttpResponse:
     return _cetak(request, DaftarDik(request=request), reverse("dip:dik_daftar"))
+
+
+@role_required(*DESK)
+def dik_penetapan(request: HttpRequest) -> HttpResponse:
+    """The DIK adopted by numbered keputusan of the PPID: those issued, and for the PPID the
+    form that issues the next one (POST only)."""
+    form = PenetapanDikForm(request.POST or None)
+    if request.method == "POST":
+        if not request.user.has_role(Role.PPID):
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                penetapan = actions.issue_penetapan_dik(
+                    by=request.user, tanggal=form.cleaned_data["tanggal"]
+                )
+            except StepRefused as exc:
+                form.add_error(None, str(exc))
+            else:
+                messages.success(
+                    request, f"DIK ditetapkan dengan Keputusan PPID Nomor {penetapan.nomor}."
+                )
+                return redirect("dip:dik_penetapan")
+    hari_ini = timezone.localdate()
+    return render(
+        request,
+        "dip/dik_penetapan.html",
+        {
+            "form": form,
+            "daftar_penetapan": PenetapanDik.objects.select_related("penandatangan"),
+            "akan_ditetapkan": InformasiDikecualikan.objects.dikecualikan_pada(hari_ini),
+        },
+    )
+
+
+@role_required(*DESK)
+@require_GET
+def dik_cetak_penetapan(request: HttpRequest, pk: int) -> HttpResponse:
+    penetapan = get_object_or_404(PenetapanDik, pk=pk)
+    return _cetak(request, KeputusanDik(penetapan, request), reverse("dip:dik_penetapan"), "issued")
 
 
 @role_required(*DESK)

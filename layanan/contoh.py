@@ -656,11 +656,45 @@ def _dip(petugas, ppid, pelaksana, atasan) -> list[Contoh]:
             "dasar_penetapan": teks(300, "Penetapan PPID atas hasil uji konsekuensi; "),
             "ditetapkan_pada": today,
             "aktif": True,
+            # UU 14/2008 Pasal 2(4): the public interest weighed against the harm.
+            "kepentingan_publik": teks(
+                6000, "Publik berkepentingan mengawasi harga dan mutu pengadaan; "
+            ),
+            # Every official in office but the PPID took part (the longest list of signers);
+            # in the short book, one.
+            "peserta_uji": list(
+                Pejabat.objects.valid_on(today)
+                .exclude(peran=Pejabat.Peran.PPID)
+                .order_by("unit__nama", "pk")[: pilih(20, 1)]
+            ),
         },
     )
     signer = Pejabat.signer(Pejabat.Peran.PPID, today)
-    out.append(Contoh("Daftar Informasi yang Dikecualikan", d.DaftarDik(), signer))
+    out.append(Contoh("Daftar Informasi yang Dikecualikan", d.DaftarDik(), None))
     out.append(Contoh("Lembar uji konsekuensi", d.UjiKonsekuensi(dik), signer))
+    # The DIK adopted by the PPID's numbered keputusan: its lampiran as long as the entries.
+    for i in range(pilih(11, 0)):
+        da.establish_dik(
+            by=ppid,
+            data={
+                "informasi": teks(400, f"Dokumen nomor {i + 2} yang memuat data pribadi; "),
+                "opd": diskes,
+                "pasal17": "h",
+                "konsekuensi": teks(600, "Membuka dokumen mengungkap rahasia pribadi; "),
+                "kepentingan_publik": teks(400, "Tidak ada kepentingan umum yang lebih besar; "),
+                "jangka_waktu": "Selama yang bersangkutan hidup",
+                "ditetapkan_pada": today,
+                "aktif": True,
+            },
+        )
+    penetapan = da.issue_penetapan_dik(by=ppid, tanggal=today)
+    out.append(
+        Contoh(
+            "Keputusan PPID tentang Penetapan Daftar Informasi yang Dikecualikan",
+            d.KeputusanDik(penetapan),
+            penetapan.penandatangan,
+        )
+    )
     return out
 
 

@@ -434,6 +434,7 @@ class FormatNomor(models.Model):
         PENGANTAR_DIP = "pengantar", "Surat pengantar DIP"
         KUITANSI = "kuitansi", "Kuitansi pembayaran biaya salinan"
         RALAT = "ralat", "Ralat surat"
+        PENETAPAN_DIK = "penetapandik", "Keputusan PPID tentang penetapan DIK"
 
     jenis = models.CharField("jenis dokumen", max_length=20, choices=Jenis.choices, unique=True)
     pola = models.CharField("pola nomor", max_length=120)

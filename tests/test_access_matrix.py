@@ -115,6 +115,10 @@ MATRIX: dict[str, tuple[set[str], str, str]] = {
     "dip:dik_detail": (DESK, "page", "dik"),
     "dip:dik_ubah": ({PPID}, "page", "dik"),
     "dip:dik_cetak_uji": (DESK, "page", "dik"),
+    # The PPID's keputusan adopting the DIK: every desk reads it (its POST: the PPID only,
+    # tests/dip/test_penetapan_dik.py); a keputusan not issued is 404.
+    "dip:dik_penetapan": (DESK, "page", ""),
+    "dip:dik_cetak_penetapan": (DESK, "later", "dik"),
     "dip:cari": (DESK, "page", ""),
     # A long register printed in the background (issue 17): started by a POST of any desk
     # role (the register's own roles are checked on the POST), seen only by its owner.

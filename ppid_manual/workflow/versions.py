@@ -100,6 +100,8 @@ def _shown(field: forms.Field, value: Any) -> str:
         return "—"
     if isinstance(value, bool):
         return "Ya" if value else "Tidak"
+    if callable(getattr(value, "all", None)):  # a many-to-many: its members by name
+        return ", ".join(sorted(str(v) for v in value.all())) or "—"
     if hasattr(value, "pk"):
         return str(value)
     if isinstance(value, str) and "," in value and isinstance(field, forms.MultipleChoiceField):

@@ -6,20 +6,34 @@ from __future__ import annotations
 
 from django.urls import reverse
 
+from dip.models import InformasiDikecualikan
 from ppid_manual.models import Pejabat
 from ppid_manual.workflow import pdf
+from tests.dip.conftest import HARI_INI
 from tests.helpers import messages_of
 
 ELSEWHERE = "http://testserver/somewhere-else/"
 
 
-def test_no_signer_goes_back_to_the_list_not_the_referer(client, dunia):
-    # The DIK is signed by the PPID of the day it is printed: with none, nothing is printed.
+def test_no_signer_goes_back_to_the_entry_not_the_referer(client, dunia):
+    # The lembar uji is signed by the PPID of the day of the uji: with none, nothing is
+    # printed. (The DIK list itself is an unsigned working list; the signed DIK is the
+    # Keputusan PPID, stored when issued.)
+    dik = InformasiDikecualikan.objects.create(
+        informasi="Rekam medis pasien",
+        opd=dunia.units["dinkes"],
+        pasal17="h",
+        konsekuensi="Membuka rahasia pribadi.",
+        kepentingan_publik="Tidak ada kepentingan umum yang lebih besar.",
+        jangka_waktu="Selama pasien hidup",
+        ditetapkan_pada=HARI_INI,
+        ditetapkan_oleh=dunia.ppid,
+    )
     Pejabat.objects.all().delete()
     client.force_login(dunia.ppid)
-    response = client.get(reverse("dip:dik_cetak"), HTTP_REFERER=ELSEWHERE)
+    response = client.get(reverse("dip:dik_cetak_uji", args=[dik.pk]), HTTP_REFERER=ELSEWHERE)
     assert response.status_code == 302
-    assert response["Location"] == reverse("dip:dik_daftar")
+    assert response["Location"] == reverse("dip:dik_detail", args=[dik.pk])
     assert any(m.startswith("Dokumen tidak dapat dicetak: ") for m in messages_of(response))
 
 

@@ -21,6 +21,7 @@ def dik_data(units, **overrides) -> dict:
         "pasal17": ["b"],
         "undang_undang_lain": "",
         "konsekuensi": "Membuka dokumen merugikan persaingan usaha yang sehat.",
+        "kepentingan_publik": "Publik berkepentingan mengawasi harga pengadaan.",
         "jangka_waktu": "5 tahun sejak kontrak selesai",
         "dasar_penetapan": "",
         "ditetapkan_pada": "2026-03-09",
@@ -55,6 +56,8 @@ def test_the_ppid_sets_a_dik_entry(client, units, ppid):
             "Pilih huruf Pasal 17 atau isi dasar undang-undang lain (salah satu wajib).",
         ),
         ({"konsekuensi": ""}, "konsekuensi", "Wajib diisi."),
+        # UU 14/2008 Pasal 2(4): the public interest is weighed in every uji.
+        ({"kepentingan_publik": ""}, "kepentingan_publik", "Wajib diisi."),
         (
             {"ditetapkan_pada": "2026-03-11"},
             "ditetapkan_pada",

@@ -149,6 +149,7 @@ def dik(dunia):
             "pasal17": "h",
             "undang_undang_lain": "UU 17/2023 tentang Kesehatan, Pasal 177",
             "konsekuensi": "Membuka rekam medis mengungkap rahasia pribadi pasien.",
+            "kepentingan_publik": "Tidak ada kepentingan umum atas rekam medis seseorang.",
             "jangka_waktu": "Selama pasien hidup",
             "dasar_penetapan": "Penetapan PPID Nomor 01/DIK/2026",
             "ditetapkan_pada": HARI_INI,
@@ -165,7 +166,10 @@ def test_the_dik_list(client, dunia, dik):
     assert "Pasal 17 huruf h UU 14/2008; UU 17/2023 tentang Kesehatan, Pasal 177" in html
     assert "Membuka rekam medis mengungkap rahasia pribadi pasien." in html
     assert "Selama pasien hidup" in html and "10 Maret 2026" in html
-    assert "Gede Pramana, S.E., M.T." in html
+    # A working list: numbered, unsigned, no account named; the DIK is adopted by keputusan.
+    assert '<td class="no">1</td>' in html
+    assert "Gede Pramana" not in html
+    assert "Daftar ini bukan penetapan" in html
     client.force_login(dunia.petugas)
     _pdf(client, reverse("dip:dik_cetak"))
 
@@ -188,6 +192,6 @@ def test_the_uji_konsekuensi_sheet(client, dunia, dik):
 def test_a_document_without_a_signer_is_an_error_not_an_unsigned_pdf(client, dunia, dik):
     dunia.pejabat["ppid"].delete()
     client.force_login(dunia.ppid)
-    response = client.get(reverse("dip:dik_cetak"), follow=True)
+    response = client.get(reverse("dip:dik_cetak_uji", args=[dik.pk]), follow=True)
     assert response["Content-Type"].startswith("text/html")
     assert "Tidak ada pejabat PPID yang berlaku pada 10-03-2026" in response.content.decode()
