@@ -47,7 +47,18 @@ class LaporanPilihForm(forms.Form):
 class LaporanNarasiForm(forms.ModelForm):
     class Meta:
         model = LaporanLayanan
-        fields = ["gambaran_umum", "kendala", "rekomendasi"]
+        # In the order the Perki lists the parts (hukum.LAPORAN_BAGIAN).
+        fields = [
+            "gambaran_umum",
+            "sarana_prasarana",
+            "sumber_daya_manusia",
+            "anggaran",
+            "pelaksanaan_keberatan",
+            "pelaksanaan_sengketa",
+            "pelaksanaan_putusan_pengadilan",
+            "kendala",
+            "rekomendasi",
+        ]
         widgets = {f: forms.Textarea(attrs={"rows": 4}) for f in fields}
 
     def __init__(self, *args, **kwargs):
