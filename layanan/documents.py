@@ -14,9 +14,10 @@ class LaporanLayananDokumen(PrintDocument):
     title = "Laporan Layanan Informasi Publik"
 
     def get_context(self):
-        """Addressed to the Atasan PPID, signed by the PPID (or, for one OPD, its PPID
-        Pelaksana) in office today, copied to the Komisi Informasi Provinsi Bali (UU 14/2008
-        Pasal 7(3) and Perki 1/2021: the report goes to the Komisi Informasi)."""
+        """Signed by the PPID (or, for one OPD, its PPID Pelaksana) in office today. The report
+        carries no addressee, number or tembusan: it goes to the Atasan PPID, copied to the
+        Komisi Informasi Provinsi Bali, under its numbered surat pengantar
+        (LaporanPengantarDokumen)."""
         from ppid_manual.models import Pejabat
 
         context = super().get_context()
@@ -32,13 +33,6 @@ class LaporanLayananDokumen(PrintDocument):
             context["pejabat"] = None  # printed without a signer rather than not at all
         context["tanggal_surat"] = day
         context["tanggal_ttd"] = True
-        try:
-            atasan = Pejabat.signer(Pejabat.Peran.ATASAN_PPID, day)
-            context["yth_nama"] = atasan.jabatan_ttd
-        except Pejabat.DoesNotExist:
-            context["yth_nama"] = "Atasan PPID Pemerintah Provinsi Bali"
-        context["yth_baris"] = []
-        context["tembusan"] = ["Komisi Informasi Provinsi Bali"]
         return context
 
     def filename(self) -> str:

@@ -71,7 +71,24 @@ def test_mediation_fails_then_the_komisi_refuses_then_the_ptun_then_kasasi(clien
     k = hasil(client, desk, k, H.KASASI, "2026-09-01", S.KI_KASASI, D(2026, 9, 1))
     with at(D(2026, 12, 1)):
         angka = laporan.compute(2026, "semester1")
-    assert dict(angka.sengketa_hasil)[H.KASASI.label] == 1
+    # Each outcome the case reached counts once, the courts' in their own table; the list
+    # names every outcome with its date.
+    assert dict(angka.sengketa_pengadilan) == {H.KEBERATAN_PTUN.label: 1, H.KASASI.label: 1}
+    ki = dict(angka.sengketa_hasil)
+    assert (ki[H.MEDIASI_GAGAL.label], ki[H.DITOLAK.label], ki[H.MEDIASI_BERHASIL.label]) == (
+        1,
+        1,
+        0,
+    )
+    assert H.KASASI.label not in ki and angka.sengketa_belum_ada_hasil == 0
+    [baris] = angka.sengketa_daftar
+    assert baris.nomor_register_ki == NOMOR_KI
+    assert baris.tahapan == [
+        (H.MEDIASI_GAGAL.label, D(2026, 5, 4)),
+        (H.DITOLAK.label, D(2026, 6, 15)),
+        (H.KEBERATAN_PTUN.label, D(2026, 7, 1)),
+        (H.KASASI.label, D(2026, 9, 1)),
+    ]
     # The end: no outcome may follow.
     assert "catat_hasil_sengketa" not in {s.name for s in actions.ALUR.from_state(k.status)}
 
