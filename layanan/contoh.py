@@ -714,6 +714,12 @@ def _lainnya() -> list[Contoh]:
         tahun=angka.tahun,
         periode=angka.periode,
         gambaran_umum=teks(6000, "Pelayanan informasi berjalan di meja layanan; "),
+        sarana_prasarana=teks(6000, "Meja layanan, komputer, pencetak dan lemari arsip; "),
+        sumber_daya_manusia=teks(6000, "Dua petugas pelayanan berpendidikan sarjana; "),
+        anggaran=teks(6000, "Anggaran layanan informasi dari DPA Diskominfos; "),
+        pelaksanaan_keberatan=teks(6000, "Informasi diserahkan sesuai tanggapan Atasan PPID; "),
+        pelaksanaan_sengketa=teks(6000, "Kesepakatan mediasi dilaksanakan tepat waktu; "),
+        pelaksanaan_putusan_pengadilan=teks(6000, "Tidak ada putusan pengadilan; "),
         kendala=teks(6000, "Sistem daring tidak berfungsi selama beberapa hari; "),
         rekomendasi=teks(6000, "Menambah petugas di meja layanan; "),
     )
