@@ -67,6 +67,22 @@ class LaporanNarasiForm(forms.ModelForm):
         self.helper.add_input(Submit("simpan", "Simpan uraian"))
 
 
+class PengantarLaporanForm(forms.Form):
+    """The date of the surat pengantar that sends the report (layanan/actions.py)."""
+
+    tanggal = forms.DateField(
+        label="Tanggal surat pengantar",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": "Tanggal tidak valid.", "required": "Tanggal wajib diisi."},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_class = "row g-2 align-items-end"
+        self.helper.add_input(Submit("terbitkan_pengantar", "Terbitkan surat pengantar"))
+
+
 class EksporOnlineForm(forms.Form):
     dari = forms.DateField(
         label="Dari tanggal",

@@ -71,6 +71,21 @@ class LaporanLayanan(models.Model):
     rekomendasi = models.TextField(
         "rekomendasi dan rencana tindak lanjut", max_length=6000, blank=True
     )
+    # The numbered surat pengantar that sends the report to the Atasan PPID, copied to the
+    # Komisi Informasi Provinsi Bali (layanan/actions.py issue_pengantar_laporan); stored as
+    # issued (DokumenTerbit), reprinted from those bytes.
+    nomor_pengantar = models.CharField(
+        "nomor surat pengantar", max_length=150, unique=True, null=True, blank=True
+    )
+    tanggal_pengantar = models.DateField("tanggal surat pengantar", null=True, blank=True)
+    penandatangan_pengantar = models.ForeignKey(
+        "ppid_manual.Pejabat",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="penanda tangan surat pengantar",
+    )
     diubah_oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
