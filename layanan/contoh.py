@@ -679,7 +679,11 @@ def _lainnya() -> list[Contoh]:
     from keberatan import documents as kd
     from layanan import charts
     from layanan import laporan as laporan_mod
-    from layanan.documents import LaporanLayananDokumen
+    from layanan.documents import (
+        LaporanLayananDokumen,
+        LaporanPengantarDokumen,
+        penandatangan_laporan,
+    )
     from layanan.models import LaporanLayanan
     from ppid_manual.documents import PerhitunganTenggat
     from ppid_manual.workflow import calendar
@@ -734,6 +738,14 @@ def _lainnya() -> list[Contoh]:
         Contoh(
             "Laporan layanan informasi publik",
             LaporanLayananDokumen(angka=angka, narasi=narasi, grafik=grafik),
+        )
+    )
+    # Its surat pengantar, before it is issued (a KONSEP: no number taken).
+    out.append(
+        Contoh(
+            "Konsep surat pengantar laporan layanan informasi publik",
+            LaporanPengantarDokumen(narasi=narasi, angka=angka),
+            penandatangan_laporan(None, today),
         )
     )
     return out
