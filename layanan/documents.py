@@ -43,9 +43,7 @@ class LaporanLayananDokumen(PrintDocument):
         return context
 
     def filename(self) -> str:
-        angka = self.kwargs["angka"]
-        unit = angka.unit.kode.lower() if angka.unit else "provinsi"
-        return f"laporan-layanan-{angka.periode}-{angka.tahun}-{unit}.pdf"
+        return self.kwargs["angka"].nama_berkas("pdf")
 
 
 class LaporanPengantarDokumen(PrintDocument):

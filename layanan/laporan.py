@@ -115,6 +115,13 @@ class Angka:
 
         return self.jumlah_keputusan(Permohonan.Keputusan.DIBERIKAN_SEBAGIAN)
 
+    def nama_berkas(self, ext: str) -> str:
+        """The download's name, the same for the PDF and the XLSX; a provisional report says
+        so in it."""
+        unit = self.unit.kode.lower() if self.unit else "provinsi"
+        akhir = "-sementara" if self.sementara else ""
+        return f"laporan-layanan-{self.periode}-{self.tahun}-{unit}{akhir}.{ext}"
+
     @property
     def bagian(self) -> dict[str, str]:
         """The parts' headings in the Perki's words (hukum.LAPORAN_BAGIAN)."""

@@ -178,10 +178,7 @@ def laporan(request: HttpRequest) -> HttpResponse:
             laporan_xlsx.workbook(angka),
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
-        unit_kode = unit.kode.lower() if unit else "provinsi"
-        response["Content-Disposition"] = (
-            f'attachment; filename="laporan-layanan-{angka.periode}-{angka.tahun}-{unit_kode}.xlsx"'
-        )
+        response["Content-Disposition"] = f'attachment; filename="{angka.nama_berkas("xlsx")}"'
         return response
     return render(
         request,

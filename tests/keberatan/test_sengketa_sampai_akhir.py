@@ -6,6 +6,9 @@ draft offers only the answers that may follow it."""
 
 from __future__ import annotations
 
+import io
+
+import openpyxl
 import pytest
 from django.urls import reverse
 
@@ -14,6 +17,8 @@ from keberatan.documents import register_rows
 from keberatan.forms import DrafForm
 from keberatan.models import Keberatan
 from layanan import laporan
+from layanan.documents import LaporanLayananDokumen
+from layanan.models import LaporanLayanan
 from ppid_manual.models import Event
 from tests.helpers import D, at, events, transition
 from tests.keberatan.helpers import (
@@ -89,6 +94,25 @@ def test_mediation_fails_then_the_komisi_refuses_then_the_ptun_then_kasasi(clien
         (H.KEBERATAN_PTUN.label, D(2026, 7, 1)),
         (H.KASASI.label, D(2026, 9, 1)),
     ]
+    # The page, the PDF and the XLSX show the same list, from the same figures.
+    client.force_login(desk.ppid)
+    with at(D(2026, 12, 1)):
+        layar = client.get(reverse("laporan"), {"tahun": "2026", "periode": "semester1"})
+        xlsx = client.get(
+            reverse("laporan"), {"tahun": "2026", "periode": "semester1", "format": "xlsx"}
+        )
+    cetak = LaporanLayananDokumen(
+        angka=angka, narasi=LaporanLayanan(tahun=2026, periode="semester1"), grafik={}
+    ).render_html()
+    for html in (layar.content.decode(), cetak):
+        assert NOMOR_KI in html
+        assert "Kasasi ke Mahkamah Agung atas putusan PTUN (<span" in html
+    assert xlsx["Content-Disposition"].endswith('laporan-layanan-semester1-2026-provinsi.xlsx"')
+    book = openpyxl.load_workbook(io.BytesIO(xlsx.content))
+    [baris] = list(book["Daftar sengketa"].iter_rows(min_row=2, values_only=True))
+    assert baris[1] == NOMOR_KI and baris[3].endswith(f"{H.KASASI.label} (2026-09-01)")
+    pengadilan = dict(book["Pengadilan"].iter_rows(min_row=2, values_only=True))
+    assert pengadilan == dict(angka.sengketa_pengadilan)
     # The end: no outcome may follow.
     assert "catat_hasil_sengketa" not in {s.name for s in actions.ALUR.from_state(k.status)}
 
