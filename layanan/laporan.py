@@ -89,8 +89,9 @@ class Angka:
     # adjudication and the PTUN counts once in each (Keberatan.HASIL_SENGKETA_ALUR).
     sengketa_hasil: list[tuple[str, int]] = field(default_factory=list)
     sengketa_belum_ada_hasil: int = 0
-    # The same, for the outcomes taken to the courts (PTUN, Mahkamah Agung).
+    # The same, for the cases taken to the courts (PTUN, Mahkamah Agung) and their rulings.
     sengketa_pengadilan: list[tuple[str, int]] = field(default_factory=list)
+    putusan_pengadilan: list[tuple[str, int]] = field(default_factory=list)
     # One row per sengketa: its number at the Komisi Informasi, when it was filed, each
     # outcome with its date.
     sengketa_daftar: list[SengketaBaris] = field(default_factory=list)
@@ -290,7 +291,8 @@ def _sengketa(angka: Angka, sengketa) -> None:
     from ppid_manual.models import Event
 
     H = Keberatan.HasilSengketa
-    PENGADILAN = (H.KEBERATAN_PTUN, H.KASASI)
+    GUGATAN = (H.KEBERATAN_PTUN, H.KASASI)
+    PUTUSAN = (H.PTUN_MENGUATKAN, H.PTUN_MEMBATALKAN, H.MA_DITOLAK, H.MA_DIKABULKAN)
     per_langkah = {langkah: H(h) for h, langkah in LANGKAH_HASIL_SENGKETA.items()}
     rows = list(
         sengketa.order_by("tanggal_sengketa", "pk").values(
@@ -320,8 +322,9 @@ def _sengketa(angka: Angka, sengketa) -> None:
         return sum(1 for daftar in tahapan.values() if any(t == h for t, _ in daftar))
 
     # Perki 1/2021: the Komisi Informasi's mediation and adjudication, then the courts.
-    angka.sengketa_hasil = [(h.label, berapa(h)) for h in H if h not in PENGADILAN]
-    angka.sengketa_pengadilan = [(h.label, berapa(h)) for h in PENGADILAN]
+    angka.sengketa_hasil = [(h.label, berapa(h)) for h in H if h not in GUGATAN + PUTUSAN]
+    angka.sengketa_pengadilan = [(h.label, berapa(h)) for h in GUGATAN]
+    angka.putusan_pengadilan = [(h.label, berapa(h)) for h in PUTUSAN]
     angka.sengketa_belum_ada_hasil = sum(1 for daftar in tahapan.values() if not daftar)
     angka.sengketa_daftar = [
         SengketaBaris(

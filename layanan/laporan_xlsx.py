@@ -84,7 +84,8 @@ def workbook(angka: Angka) -> bytes:
             "Hasil sengketa di Komisi Informasi",
             [*angka.sengketa_hasil, ("Belum ada hasil", angka.sengketa_belum_ada_hasil)],
         ),
-        ("Pengadilan", "Upaya hukum atas putusan", angka.sengketa_pengadilan),
+        ("Pengadilan", "Gugatan atas putusan", angka.sengketa_pengadilan),
+        ("Putusan pengadilan", "Putusan pengadilan", angka.putusan_pengadilan),
     ):
         sheet = wb.create_sheet(title)
         sheet.append([heading, "Jumlah"])

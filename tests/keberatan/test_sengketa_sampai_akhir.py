@@ -1,5 +1,6 @@
 """A sengketa to its end: each outcome (mediasi berhasil / gagal; putusan ajudikasi dikabulkan
-seluruhnya / sebagian / ditolak; keberatan ke PTUN; kasasi ke Mahkamah Agung; dicabut) moves
+seluruhnya / sebagian / ditolak; keberatan ke PTUN and its ruling; kasasi ke Mahkamah Agung and
+its ruling; dicabut) moves
 the keberatan to its own state, in order; the list, the case page, the Register Keberatan and
 the Laporan show it; the timeline names the outcome and the Komisi Informasi's number. The
 draft offers only the answers that may follow it."""
@@ -113,8 +114,39 @@ def test_mediation_fails_then_the_komisi_refuses_then_the_ptun_then_kasasi(clien
     assert baris[1] == NOMOR_KI and baris[3].endswith(f"{H.KASASI.label} (2026-09-01)")
     pengadilan = dict(book["Pengadilan"].iter_rows(min_row=2, values_only=True))
     assert pengadilan == dict(angka.sengketa_pengadilan)
-    # The end: no outcome may follow.
+    # The Mahkamah Agung's ruling ends it; the Laporan counts it with the courts' rulings.
+    k = hasil(client, desk, k, H.MA_DITOLAK, "2026-11-02", S.KI_MA_DITOLAK, D(2026, 11, 2))
     assert "catat_hasil_sengketa" not in {s.name for s in actions.ALUR.from_state(k.status)}
+    with at(D(2026, 12, 1)):
+        angka = laporan.compute(2026, "semester1")
+    assert dict(angka.putusan_pengadilan) == {
+        H.PTUN_MENGUATKAN.label: 0,
+        H.PTUN_MEMBATALKAN.label: 0,
+        H.MA_DITOLAK.label: 1,
+        H.MA_DIKABULKAN.label: 0,
+    }
+
+
+def test_the_ptun_rules_then_a_kasasi_then_the_mahkamah_agung(client, desk, k):
+    k = hasil(
+        client, desk, k, H.DIKABULKAN_SELURUHNYA, "2026-05-04", S.KI_DIKABULKAN, D(2026, 5, 4)
+    )
+    k = hasil(client, desk, k, H.KEBERATAN_PTUN, "2026-05-20", S.KI_PTUN, D(2026, 5, 20))
+    k = hasil(
+        client, desk, k, H.PTUN_MEMBATALKAN, "2026-08-03", S.KI_PTUN_MEMBATALKAN, D(2026, 8, 3)
+    )
+    k = hasil(client, desk, k, H.KASASI, "2026-08-17", S.KI_KASASI, D(2026, 8, 18))
+    k = hasil(client, desk, k, H.MA_DIKABULKAN, "2026-11-16", S.KI_MA_DIKABULKAN, D(2026, 11, 16))
+    assert "catat_hasil_sengketa" not in {s.name for s in actions.ALUR.from_state(k.status)}
+    with at(D(2026, 12, 1)):
+        angka = laporan.compute(2026, "tahunan")
+    putusan = dict(angka.putusan_pengadilan)
+    assert (putusan[H.PTUN_MEMBATALKAN.label], putusan[H.MA_DIKABULKAN.label]) == (1, 1)
+    assert dict(angka.sengketa_hasil)[H.DIKABULKAN_SELURUHNYA.label] == 1
+    assert [label for label, _ in angka.sengketa_daftar[0].tahapan][-2:] == [
+        H.KASASI.label,
+        H.MA_DIKABULKAN.label,
+    ]
 
 
 @pytest.mark.parametrize(
