@@ -252,7 +252,9 @@ def compute(tahun: int, periode: str, unit: Unit | None = None) -> Angka:
         belum=Count("pk", filter=Q(status__in=Keberatan.BELUM_DITANGGAPI)),
         menerima=Count("pk", filter=Q(sikap_pemohon=KS.MENERIMA)),
         sengketa=Count("pk", filter=Q(sikap_pemohon=KS.SENGKETA)),
-        ditanggapi=Count("pk", filter=~Q(keputusan="")),
+        # Answered with no stance recorded yet (a sengketa may also follow no answer, when
+        # the 30 hk lapsed: it is counted with the sengketa, never subtracted from these).
+        belum_bersikap=Count("pk", filter=~Q(keputusan="") & Q(sikap_pemohon="")),
         susulan=Count("pk", filter=Q(entri_susulan=True)),
         susulan_terlambat=Count("pk", filter=Q(susulan_terlambat=True)),
     )
@@ -271,10 +273,7 @@ def compute(tahun: int, periode: str, unit: Unit | None = None) -> Angka:
     angka.keberatan_sikap = [
         (KS.MENERIMA.label, k_totals["menerima"]),
         (KS.SENGKETA.label, k_totals["sengketa"]),
-        (
-            "Belum tercatat",
-            k_totals["ditanggapi"] - k_totals["menerima"] - k_totals["sengketa"],
-        ),
+        ("Belum tercatat", k_totals["belum_bersikap"]),
     ]
     _sengketa(angka, k.filter(sikap_pemohon=KS.SENGKETA))
     return angka

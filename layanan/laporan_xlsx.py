@@ -78,7 +78,7 @@ def workbook(angka: Angka) -> bytes:
             "Tanggapan Atasan PPID",
             [*angka.keberatan_putusan, ("Belum ditanggapi", angka.keberatan_belum_ditanggapi)],
         ),
-        ("Sikap pemohon", "Sikap pemohon atas tanggapan Atasan PPID", angka.keberatan_sikap),
+        ("Sikap pemohon", "Sikap pemohon atas hasil keberatan", angka.keberatan_sikap),
         (
             "Hasil sengketa",
             "Hasil sengketa di Komisi Informasi",

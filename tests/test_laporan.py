@@ -295,3 +295,31 @@ def test_the_parts_follow_the_perki_in_its_order_and_words(desk, data_2026):
     assert posisi == sorted(posisi)
     # Every table names its columns in a heading row (repeated on each page it runs onto).
     assert html.count('<table class="grid">') == html.count("<thead>")
+
+
+def test_a_sengketa_after_no_answer_counts_with_the_sengketa_not_against_the_answers(client, desk):
+    """Pasal 36(2) lapsed with no answer, the pemohon went to the Komisi Informasi: the
+    sengketa is counted, the answers' table has none, and nothing is counted twice."""
+    from tests.keberatan.helpers import langkah
+
+    k = daftarkan(desk, D(2026, 3, 16))
+    langkah(
+        client,
+        desk.petugas,
+        k,
+        "catat_sengketa_tanpa_tanggapan",
+        {"tanggal_sengketa": "2026-05-07", "nomor_register": "020/V/KI-Bali/2026"},
+        D(2026, 5, 7),
+        to=Keberatan.Status.SENGKETA,
+    )
+    with at(D(2026, 7, 1)):
+        angka = laporan.compute(2026, "semester1")
+    assert angka.sengketa == 1 and angka.sengketa_belum_ada_hasil == 1
+    assert sum(n for _, n in angka.keberatan_putusan) == 0
+    assert dict(angka.keberatan_sikap) == {
+        Keberatan.SikapPemohon.MENERIMA.label: 0,
+        Keberatan.SikapPemohon.SENGKETA.label: 1,
+        "Belum tercatat": 0,
+    }
+    [baris] = angka.sengketa_daftar
+    assert baris.nomor_register_ki == "020/V/KI-Bali/2026" and baris.tahapan == []
