@@ -105,3 +105,40 @@ def test_a_date_in_the_future_is_refused(client, desk):
     assert response.status_code == 200
     assert "Tanggal surat pengantar tidak boleh di masa depan." in messages_of(response)
     assert NomorTerbit.objects.count() == 0
+
+
+def test_an_opds_letter_is_signed_by_its_ppid_pelaksana_and_copied_to_the_ppid(client, desk):
+    """A PPID Pelaksana sends its OPD's report: its own signer (and kop), the number from
+    the same format, the PPID copied before the Komisi Informasi."""
+    import datetime
+
+    from ppid_manual.models import Pejabat
+
+    dinkes = desk.units["dinkes"]
+    pelaksana = Pejabat.objects.create(
+        nama="dr. Ni Made Contoh",
+        nip="19800101 200501 2 001",
+        jabatan="Sekretaris Dinas Kesehatan Provinsi Bali selaku PPID Pelaksana",
+        unit=dinkes,
+        peran=Pejabat.Peran.PPID_PELAKSANA,
+        berlaku_dari=datetime.date(2023, 1, 1),
+    )
+    with at(D(2027, 1, 4)):
+        client.force_login(desk.dinkes)
+        response = client.post(
+            f"{URL}?tahun=2026&periode=tahunan&unit={dinkes.pk}",
+            {"tanggal": "2027-01-04", "terbitkan_pengantar": "Terbitkan"},
+        )
+        assert response.status_code == 302
+        narasi = LaporanLayanan.objects.get(tahun=2026, periode="tahunan", unit=dinkes)
+        html = LaporanPengantarDokumen(
+            narasi=narasi, angka=laporan.compute(2026, "tahunan", dinkes)
+        ).render_html()
+    assert narasi.penandatangan_pengantar == pelaksana
+    assert narasi.nomor_pengantar.endswith("/LAP-PPID/I/2027")
+    assert pelaksana.nama in html and "Dinas Kesehatan" in html
+    assert (
+        "<li>Kepala Dinas Kominfos Provinsi Bali selaku PPID;</li>"
+        "<li>Komisi Informasi Provinsi Bali.</li>" in html.replace("\n", "")
+    )
+    assert "sementara" not in html
