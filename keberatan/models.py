@@ -113,6 +113,21 @@ class Keberatan(IdentitasKasus):
         KI_PTUN = "ki_ptun", "Sengketa: keberatan ke PTUN atas putusan Komisi Informasi"
         KI_KASASI = "ki_kasasi", "Sengketa: kasasi ke Mahkamah Agung"
         KI_DICABUT = "ki_dicabut", "Sengketa dicabut pemohon"
+        # The courts' rulings (UU 14/2008 Pasal 47–50; Perki 1/2021 asks the Laporan for them):
+        # the PTUN on the objection to the Komisi Informasi's decision, then the Mahkamah Agung.
+        KI_PTUN_MENGUATKAN = (
+            "ki_ptun_menguatkan",
+            "Sengketa: PTUN menguatkan putusan Komisi Informasi",
+        )
+        KI_PTUN_MEMBATALKAN = (
+            "ki_ptun_membatalkan",
+            "Sengketa: PTUN membatalkan putusan Komisi Informasi",
+        )
+        KI_MA_DITOLAK = "ki_ma_ditolak", "Sengketa selesai: kasasi ditolak Mahkamah Agung"
+        KI_MA_DIKABULKAN = (
+            "ki_ma_dikabulkan",
+            "Sengketa selesai: kasasi dikabulkan Mahkamah Agung",
+        )
 
     # UU 14/2008 Pasal 35(1): the reasons for a keberatan (ppid_manual/hukum.py).
     Alasan = hukum.Pasal35Ayat1
@@ -169,6 +184,13 @@ class Keberatan(IdentitasKasus):
         KEBERATAN_PTUN = "ptun", "Keberatan ke PTUN atas putusan Komisi Informasi"
         KASASI = "kasasi", "Kasasi ke Mahkamah Agung atas putusan PTUN"
         DICABUT = "dicabut", "Sengketa dicabut pemohon"
+        PTUN_MENGUATKAN = "ptun_menguatkan", "Putusan PTUN: menguatkan putusan Komisi Informasi"
+        PTUN_MEMBATALKAN = (
+            "ptun_membatalkan",
+            "Putusan PTUN: membatalkan putusan Komisi Informasi",
+        )
+        MA_DITOLAK = "ma_ditolak", "Putusan Mahkamah Agung: kasasi ditolak"
+        MA_DIKABULKAN = "ma_dikabulkan", "Putusan Mahkamah Agung: kasasi dikabulkan"
 
     # Answered: the pemohon's own window runs; the Atasan has nothing left to do.
     BELUM_DITANGGAPI = (
@@ -191,6 +213,10 @@ class Keberatan(IdentitasKasus):
         Status.KI_PTUN,
         Status.KI_KASASI,
         Status.KI_DICABUT,
+        Status.KI_PTUN_MENGUATKAN,
+        Status.KI_PTUN_MEMBATALKAN,
+        Status.KI_MA_DITOLAK,
+        Status.KI_MA_DIKABULKAN,
     )
     _PUTUSAN_KI = (Status.KI_DIKABULKAN, Status.KI_SEBAGIAN, Status.KI_DITOLAK)
     HASIL_SENGKETA_ALUR = {
@@ -206,7 +232,15 @@ class Keberatan(IdentitasKasus):
         ),
         HasilSengketa.DITOLAK: (Status.KI_DITOLAK, (Status.SENGKETA, Status.KI_MEDIASI_GAGAL)),
         HasilSengketa.KEBERATAN_PTUN: (Status.KI_PTUN, _PUTUSAN_KI),
-        HasilSengketa.KASASI: (Status.KI_KASASI, (Status.KI_PTUN,)),
+        HasilSengketa.PTUN_MENGUATKAN: (Status.KI_PTUN_MENGUATKAN, (Status.KI_PTUN,)),
+        HasilSengketa.PTUN_MEMBATALKAN: (Status.KI_PTUN_MEMBATALKAN, (Status.KI_PTUN,)),
+        # A kasasi follows the PTUN's ruling (or, recorded before the ruling was, the filing).
+        HasilSengketa.KASASI: (
+            Status.KI_KASASI,
+            (Status.KI_PTUN, Status.KI_PTUN_MENGUATKAN, Status.KI_PTUN_MEMBATALKAN),
+        ),
+        HasilSengketa.MA_DITOLAK: (Status.KI_MA_DITOLAK, (Status.KI_KASASI,)),
+        HasilSengketa.MA_DIKABULKAN: (Status.KI_MA_DIKABULKAN, (Status.KI_KASASI,)),
         HasilSengketa.DICABUT: (Status.KI_DICABUT, (Status.SENGKETA, Status.KI_MEDIASI_GAGAL)),
     }
     # The answers after which a linked request reopens for the handover, on their terms: a new
@@ -586,6 +620,10 @@ class Keberatan(IdentitasKasus):
             S.KI_MEDIASI_GAGAL: "text-bg-danger",
             S.KI_PTUN: "text-bg-danger",
             S.KI_KASASI: "text-bg-danger",
+            S.KI_PTUN_MENGUATKAN: "text-bg-danger",
+            S.KI_PTUN_MEMBATALKAN: "text-bg-danger",
+            S.KI_MA_DITOLAK: "text-bg-secondary",
+            S.KI_MA_DIKABULKAN: "text-bg-secondary",
             S.KI_MEDIASI_BERHASIL: "text-bg-secondary",
             S.KI_DIKABULKAN: "text-bg-secondary",
             S.KI_SEBAGIAN: "text-bg-secondary",

@@ -713,7 +713,11 @@ def _lainnya() -> list[Contoh]:
     from keberatan import documents as kd
     from layanan import charts
     from layanan import laporan as laporan_mod
-    from layanan.documents import LaporanLayananDokumen
+    from layanan.documents import (
+        LaporanLayananDokumen,
+        LaporanPengantarDokumen,
+        penandatangan_laporan,
+    )
     from layanan.models import LaporanLayanan
     from ppid_manual.documents import PerhitunganTenggat
     from ppid_manual.workflow import calendar
@@ -748,6 +752,12 @@ def _lainnya() -> list[Contoh]:
         tahun=angka.tahun,
         periode=angka.periode,
         gambaran_umum=teks(6000, "Pelayanan informasi berjalan di meja layanan; "),
+        sarana_prasarana=teks(6000, "Meja layanan, komputer, pencetak dan lemari arsip; "),
+        sumber_daya_manusia=teks(6000, "Dua petugas pelayanan berpendidikan sarjana; "),
+        anggaran=teks(6000, "Anggaran layanan informasi dari DPA Diskominfos; "),
+        pelaksanaan_keberatan=teks(6000, "Informasi diserahkan sesuai tanggapan Atasan PPID; "),
+        pelaksanaan_sengketa=teks(6000, "Kesepakatan mediasi dilaksanakan tepat waktu; "),
+        pelaksanaan_putusan_pengadilan=teks(6000, "Tidak ada putusan pengadilan; "),
         kendala=teks(6000, "Sistem daring tidak berfungsi selama beberapa hari; "),
         rekomendasi=teks(6000, "Menambah petugas di meja layanan; "),
     )
@@ -762,6 +772,14 @@ def _lainnya() -> list[Contoh]:
         Contoh(
             "Laporan layanan informasi publik",
             LaporanLayananDokumen(angka=angka, narasi=narasi, grafik=grafik),
+        )
+    )
+    # Its surat pengantar, before it is issued (a KONSEP: no number taken).
+    out.append(
+        Contoh(
+            "Konsep surat pengantar laporan layanan informasi publik",
+            LaporanPengantarDokumen(narasi=narasi, angka=angka),
+            penandatangan_laporan(None, today),
         )
     )
     return out

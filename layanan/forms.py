@@ -47,13 +47,40 @@ class LaporanPilihForm(forms.Form):
 class LaporanNarasiForm(forms.ModelForm):
     class Meta:
         model = LaporanLayanan
-        fields = ["gambaran_umum", "kendala", "rekomendasi"]
+        # In the order the Perki lists the parts (hukum.LAPORAN_BAGIAN).
+        fields = [
+            "gambaran_umum",
+            "sarana_prasarana",
+            "sumber_daya_manusia",
+            "anggaran",
+            "pelaksanaan_keberatan",
+            "pelaksanaan_sengketa",
+            "pelaksanaan_putusan_pengadilan",
+            "kendala",
+            "rekomendasi",
+        ]
         widgets = {f: forms.Textarea(attrs={"rows": 4}) for f in fields}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.add_input(Submit("simpan", "Simpan uraian"))
+
+
+class PengantarLaporanForm(forms.Form):
+    """The date of the surat pengantar that sends the report (layanan/actions.py)."""
+
+    tanggal = forms.DateField(
+        label="Tanggal surat pengantar",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": "Tanggal tidak valid.", "required": "Tanggal wajib diisi."},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_class = "row g-2 align-items-end"
+        self.helper.add_input(Submit("terbitkan_pengantar", "Terbitkan surat pengantar"))
 
 
 class EksporOnlineForm(forms.Form):

@@ -1,4 +1,8 @@
-"""Laporan Layanan Informasi Publik (Perki 1/2021 Pasal 36–37): the figures of a period.
+"""Laporan Layanan Informasi Publik (Perki 1/2021, the laporan layanan informasi publik): the
+figures of a period, in the order and words of the Perki (hukum.LAPORAN_BAGIAN): the requests
+(how many, the time each took, granted in full or in part and refused, the reasons for
+refusing), then the keberatan and the sengketa, each counted as its own fact: the PPID's
+decisions, the Atasan PPID's answers and the Komisi Informasi's outcomes never share a table.
 
 Every figure is computed by the database (counts, averages and conditional counts in a handful
 of queries; the median by an ordered offset), never by loading all rows into Python, so the
@@ -40,6 +44,15 @@ class WaktuLayanan:
 
 
 @dataclass
+class SengketaBaris:
+    nomor_keberatan: str
+    nomor_register_ki: str
+    tanggal_sengketa: datetime.date | None
+    # (label, date) of each outcome, in the order they were recorded.
+    tahapan: list[tuple[str, datetime.date | None]]
+
+
+@dataclass
 class Angka:
     tahun: int
     periode: str
@@ -53,15 +66,35 @@ class Angka:
     dikembalikan: int = 0
     melewati_tenggat: int = 0
     diperpanjang: int = 0
+    # The day the figures were counted; a period not over by then is reported "sementara".
+    dihitung: datetime.date | None = None
     waktu: list[WaktuLayanan] = field(default_factory=list)
+    # The refusals (keputusan "ditolak") by their ground: each refusal once per ground it
+    # cites, so the rows may add up to more than the refusals, never fewer.
     alasan_penolakan: list[tuple[str, int]] = field(default_factory=list)
+    # The grounds of the parts blacked out in the partial grants: a partial grant is not a
+    # refusal (it is counted as "diberikan sebagian"), its closed part has its own table.
+    pengecualian_sebagian: list[tuple[str, int]] = field(default_factory=list)
     keberatan: int = 0
     keberatan_alasan: list[tuple[str, int]] = field(default_factory=list)
+    # The Atasan PPID's answers (Keberatan.Keputusan), and those not answered yet.
     keberatan_putusan: list[tuple[str, int]] = field(default_factory=list)
     keberatan_belum_ditanggapi: int = 0
+    # What the pemohon did with the answer: accepted it, went to the Komisi Informasi, or
+    # nothing recorded yet.
+    keberatan_sikap: list[tuple[str, int]] = field(default_factory=list)
     sengketa: int = 0
-    # The Komisi Informasi's outcomes of the sengketa recorded (and those still awaited).
+    # Each outcome the sengketa reached, at the Komisi Informasi and in the courts, counted
+    # from the keberatan's timeline: a case that went from a failed mediation to an
+    # adjudication and the PTUN counts once in each (Keberatan.HASIL_SENGKETA_ALUR).
     sengketa_hasil: list[tuple[str, int]] = field(default_factory=list)
+    sengketa_belum_ada_hasil: int = 0
+    # The same, for the cases taken to the courts (PTUN, Mahkamah Agung) and their rulings.
+    sengketa_pengadilan: list[tuple[str, int]] = field(default_factory=list)
+    putusan_pengadilan: list[tuple[str, int]] = field(default_factory=list)
+    # One row per sengketa: its number at the Komisi Informasi, when it was filed, each
+    # outcome with its date.
+    sengketa_daftar: list[SengketaBaris] = field(default_factory=list)
     # Late entries of paper forms (ppid_manual/workflow/susulan.py), and those entered past
     # the SOP's 1 working day: permohonan and keberatan together.
     entri_susulan: int = 0
@@ -70,6 +103,40 @@ class Angka:
     @property
     def periode_label(self) -> str:
         return f"{PERIODE[self.periode][0]} {self.tahun}"
+
+    @property
+    def sementara(self) -> bool:
+        """The period is not over on the day counted (a Tahunan 2026 counted on 7 December
+        2026, or on 31 December itself): its figures are provisional and say so."""
+        return self.dihitung is not None and self.dihitung <= self.sampai
+
+    @property
+    def jumlah_sebagian(self) -> int:
+        from registrasi.models import Permohonan
+
+        return self.jumlah_keputusan(Permohonan.Keputusan.DIBERIKAN_SEBAGIAN)
+
+    def nama_berkas(self, ext: str) -> str:
+        """The download's name, the same for the PDF and the XLSX; a provisional report says
+        so in it."""
+        unit = self.unit.kode.lower() if self.unit else "provinsi"
+        akhir = "-sementara" if self.sementara else ""
+        return f"laporan-layanan-{self.periode}-{self.tahun}-{unit}{akhir}.{ext}"
+
+    @property
+    def bagian(self) -> dict[str, str]:
+        """The parts' headings in the Perki's words (hukum.LAPORAN_BAGIAN)."""
+        return hukum.LAPORAN_BAGIAN
+
+    @property
+    def dasar(self) -> str:
+        return hukum.DASAR_LAPORAN
+
+    @property
+    def ditolak(self) -> int:
+        from registrasi.models import Permohonan
+
+        return self.jumlah_keputusan(Permohonan.Keputusan.DITOLAK)
 
     @property
     def cakupan(self) -> str:
@@ -104,7 +171,7 @@ def compute(tahun: int, periode: str, unit: Unit | None = None) -> Angka:
 
     dari, sampai = period_bounds(tahun, periode)
     today = timezone.localdate()
-    angka = Angka(tahun=tahun, periode=periode, dari=dari, sampai=sampai, unit=unit)
+    angka = Angka(tahun=tahun, periode=periode, dari=dari, sampai=sampai, unit=unit, dihitung=today)
     S = Permohonan.Status
 
     semua = Permohonan.objects.filter(tanggal_daftar__range=(dari, sampai))
@@ -161,27 +228,15 @@ def compute(tahun: int, periode: str, unit: Unit | None = None) -> Angka:
             )
         )
 
-    ditolak = p.filter(keputusan=Permohonan.Keputusan.DITOLAK)
-    # The Pasal 17 grounds of every closed part: full refusals and partial grants.
-    dikecualikan = p.filter(
-        keputusan__in=[Permohonan.Keputusan.DITOLAK, Permohonan.Keputusan.DIBERIKAN_SEBAGIAN]
-    )
-    angka.alasan_penolakan = _json_counts(
-        dikecualikan,
-        "pasal17",
-        [(v, f"{hukum.pasal('17')} huruf {label}") for v, label in hukum.Pasal17.choices],
-    )
+    K = Permohonan.Keputusan
+    pasal17_rows = [(v, f"{hukum.pasal('17')} huruf {label}") for v, label in hukum.Pasal17.choices]
+    ditolak = p.filter(keputusan=K.DITOLAK)
+    angka.alasan_penolakan = _json_counts(ditolak, "pasal17", pasal17_rows)
     angka.alasan_penolakan.append(
         ("Undang-undang lain", ditolak.exclude(undang_undang_lain="").count())
     )
-    angka.alasan_penolakan.append(
-        ("Informasi tidak dikuasai", angka.jumlah_keputusan(Permohonan.Keputusan.TIDAK_DIKUASAI))
-    )
-    angka.alasan_penolakan.append(
-        (
-            "Informasi belum didokumentasikan",
-            angka.jumlah_keputusan(Permohonan.Keputusan.BELUM_DIDOKUMENTASIKAN),
-        )
+    angka.pengecualian_sebagian = _json_counts(
+        p.filter(keputusan=K.DIBERIKAN_SEBAGIAN), "pasal17", pasal17_rows
     )
 
     k = Keberatan.objects.periode(dari, sampai)
@@ -191,10 +246,15 @@ def compute(tahun: int, periode: str, unit: Unit | None = None) -> Angka:
             | Q(permohonan__unit_registrasi=unit)
             | Q(permohonan__unit_tujuan=unit)
         )
+    KS = Keberatan.SikapPemohon
     k_totals = k.aggregate(
         n=Count("pk"),
         belum=Count("pk", filter=Q(status__in=Keberatan.BELUM_DITANGGAPI)),
-        sengketa=Count("pk", filter=Q(sikap_pemohon=Keberatan.SikapPemohon.SENGKETA)),
+        menerima=Count("pk", filter=Q(sikap_pemohon=KS.MENERIMA)),
+        sengketa=Count("pk", filter=Q(sikap_pemohon=KS.SENGKETA)),
+        # Answered with no stance recorded yet (a sengketa may also follow no answer, when
+        # the 30 hk lapsed: it is counted with the sengketa, never subtracted from these).
+        belum_bersikap=Count("pk", filter=~Q(keputusan="") & Q(sikap_pemohon="")),
         susulan=Count("pk", filter=Q(entri_susulan=True)),
         susulan_terlambat=Count("pk", filter=Q(susulan_terlambat=True)),
     )
@@ -207,16 +267,70 @@ def compute(tahun: int, periode: str, unit: Unit | None = None) -> Angka:
     putusan = dict(
         k.exclude(keputusan="").values_list("keputusan").annotate(n=Count("pk")).order_by()
     )
-    hasil = dict(
-        k.filter(sikap_pemohon=Keberatan.SikapPemohon.SENGKETA)
-        .values_list("hasil_sengketa")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    angka.sengketa_hasil = [
-        (label, hasil.get(value, 0)) for value, label in Keberatan.HasilSengketa.choices
-    ] + [("Belum ada hasil", hasil.get("", 0))]
     angka.keberatan_putusan = [
         (label, putusan.get(value, 0)) for value, label in Keberatan.Keputusan.choices
     ]
+    angka.keberatan_sikap = [
+        (KS.MENERIMA.label, k_totals["menerima"]),
+        (KS.SENGKETA.label, k_totals["sengketa"]),
+        ("Belum tercatat", k_totals["belum_bersikap"]),
+    ]
+    _sengketa(angka, k.filter(sikap_pemohon=KS.SENGKETA))
     return angka
+
+
+def _sengketa(angka: Angka, sengketa) -> None:
+    """Each outcome every sengketa reached, from the events that recorded them
+    (keberatan.actions.record_hasil_sengketa: one event per outcome, its data the outcome and
+    its date), so a later outcome never hides an earlier one."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from keberatan.alur import LANGKAH_HASIL_SENGKETA
+    from keberatan.models import Keberatan
+    from ppid_manual.models import Event
+
+    H = Keberatan.HasilSengketa
+    GUGATAN = (H.KEBERATAN_PTUN, H.KASASI)
+    PUTUSAN = (H.PTUN_MENGUATKAN, H.PTUN_MEMBATALKAN, H.MA_DITOLAK, H.MA_DIKABULKAN)
+    per_langkah = {langkah: H(h) for h, langkah in LANGKAH_HASIL_SENGKETA.items()}
+    rows = list(
+        sengketa.order_by("tanggal_sengketa", "pk").values(
+            "pk", "nomor_registrasi", "nomor_register_ki", "tanggal_sengketa"
+        )
+    )
+    events = (
+        Event.objects.filter(
+            content_type=ContentType.objects.get_for_model(Keberatan),
+            object_id__in=[r["pk"] for r in rows],
+            step__in=list(per_langkah),
+        )
+        .order_by("created_at", "pk")
+        .values_list("object_id", "step", "data")
+    )
+    tahapan: dict[int, list[tuple[H, datetime.date | None]]] = {r["pk"]: [] for r in rows}
+    for object_id, step, data in events:
+        tanggal_hasil = data.get("tanggal") if isinstance(data, dict) else None
+        tahapan[object_id].append(
+            (
+                per_langkah[step],
+                datetime.date.fromisoformat(tanggal_hasil) if tanggal_hasil else None,
+            )
+        )
+
+    def berapa(h: H) -> int:
+        return sum(1 for daftar in tahapan.values() if any(t == h for t, _ in daftar))
+
+    # Perki 1/2021: the Komisi Informasi's mediation and adjudication, then the courts.
+    angka.sengketa_hasil = [(h.label, berapa(h)) for h in H if h not in GUGATAN + PUTUSAN]
+    angka.sengketa_pengadilan = [(h.label, berapa(h)) for h in GUGATAN]
+    angka.putusan_pengadilan = [(h.label, berapa(h)) for h in PUTUSAN]
+    angka.sengketa_belum_ada_hasil = sum(1 for daftar in tahapan.values() if not daftar)
+    angka.sengketa_daftar = [
+        SengketaBaris(
+            nomor_keberatan=r["nomor_registrasi"] or "",
+            nomor_register_ki=r["nomor_register_ki"],
+            tanggal_sengketa=r["tanggal_sengketa"],
+            tahapan=[(h.label, d) for h, d in tahapan[r["pk"]]],
+        )
+        for r in rows
+    ]

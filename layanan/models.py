@@ -34,12 +34,57 @@ class LaporanLayanan(models.Model):
         verbose_name="perangkat daerah",
         help_text="Kosong: laporan Pemerintah Provinsi Bali (PPID Utama).",
     )
+    # Perki 1/2021, the laporan layanan informasi publik: the general picture of the policy
+    # and of how the service ran (facilities, staff, budget), how the answers to keberatan and
+    # the outcomes of sengketa were carried out, obstacles and recommendations. The figures
+    # between them come from the cases (layanan/laporan.py).
     gambaran_umum = models.TextField(
-        "gambaran umum pelayanan informasi", max_length=6000, blank=True
+        "gambaran umum kebijakan layanan informasi publik", max_length=6000, blank=True
+    )
+    sarana_prasarana = models.TextField(
+        "sarana dan prasarana layanan informasi publik beserta kondisinya",
+        max_length=6000,
+        blank=True,
+    )
+    sumber_daya_manusia = models.TextField(
+        "sumber daya manusia yang menangani layanan informasi publik beserta kualifikasinya",
+        max_length=6000,
+        blank=True,
+    )
+    anggaran = models.TextField(
+        "anggaran layanan informasi publik serta laporan penggunaannya",
+        max_length=6000,
+        blank=True,
+    )
+    pelaksanaan_keberatan = models.TextField(
+        "pelaksanaan tanggapan atas keberatan oleh badan publik", max_length=6000, blank=True
+    )
+    pelaksanaan_sengketa = models.TextField(
+        "pelaksanaan hasil mediasi dan putusan ajudikasi Komisi Informasi",
+        max_length=6000,
+        blank=True,
+    )
+    pelaksanaan_putusan_pengadilan = models.TextField(
+        "hasil putusan pengadilan dan pelaksanaannya", max_length=6000, blank=True
     )
     kendala = models.TextField("kendala eksternal dan internal", max_length=6000, blank=True)
     rekomendasi = models.TextField(
         "rekomendasi dan rencana tindak lanjut", max_length=6000, blank=True
+    )
+    # The numbered surat pengantar that sends the report to the Atasan PPID, copied to the
+    # Komisi Informasi Provinsi Bali (layanan/actions.py issue_pengantar_laporan); stored as
+    # issued (DokumenTerbit), reprinted from those bytes.
+    nomor_pengantar = models.CharField(
+        "nomor surat pengantar", max_length=150, unique=True, null=True, blank=True
+    )
+    tanggal_pengantar = models.DateField("tanggal surat pengantar", null=True, blank=True)
+    penandatangan_pengantar = models.ForeignKey(
+        "ppid_manual.Pejabat",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="penanda tangan surat pengantar",
     )
     diubah_oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL,

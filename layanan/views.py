@@ -10,17 +10,27 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from layanan import actions as layanan_actions
 from layanan import cari as cari_mod
 from layanan import cetak_latar, charts, dashboard, handback, laporan_xlsx, tugas
 from layanan import laporan as laporan_mod
-from layanan.documents import LaporanLayananDokumen
-from layanan.forms import CetakRegisterForm, EksporOnlineForm, LaporanNarasiForm, LaporanPilihForm
+from layanan.documents import LaporanLayananDokumen, LaporanPengantarDokumen
+from layanan.forms import (
+    CetakRegisterForm,
+    EksporOnlineForm,
+    LaporanNarasiForm,
+    LaporanPilihForm,
+    PengantarLaporanForm,
+)
 from layanan.models import CetakanRegister, EksporOnline, LaporanLayanan
 from pemohon.models import PencarianIdentitas
 from ppid_manual import kotak_cari
 from ppid_manual.access import role_required
+from ppid_manual.models import Pejabat
 from ppid_manual.roles import ALL_DESK, Role
+from ppid_manual.workflow import terbit
 from ppid_manual.workflow.deadlines import near_due_limit
+from ppid_manual.workflow.engine import StepRefused
 from ppid_manual.workflow.tabel_pdf import pdf_response
 
 
@@ -125,16 +135,32 @@ def laporan(request: HttpRequest) -> HttpResponse:
     ).first() or LaporanLayanan(tahun=angka.tahun, periode=angka.periode, unit=unit)
     boleh_ubah = user.has_role(Role.PPID) or (unit is not None and unit_tetap == unit)
     form = LaporanNarasiForm(instance=narasi)
+    pengantar = PengantarLaporanForm(initial={"tanggal": today})
     if request.method == "POST":
         if not boleh_ubah:
             raise PermissionDenied("Hanya PPID yang dapat mengisi uraian laporan.")
-        form = LaporanNarasiForm(request.POST, instance=narasi)
-        if form.is_valid():
-            narasi = form.save(commit=False)
-            narasi.diubah_oleh = user
-            narasi.save()
-            messages.success(request, "Uraian laporan tersimpan.")
-            return redirect(f"{request.path}?{request.GET.urlencode()}")
+        if "terbitkan_pengantar" in request.POST:
+            pengantar = PengantarLaporanForm(request.POST)
+            if pengantar.is_valid():
+                try:
+                    narasi = layanan_actions.issue_pengantar_laporan(
+                        narasi, angka, by=user, tanggal=pengantar.cleaned_data["tanggal"]
+                    )
+                except StepRefused as exc:
+                    messages.error(request, str(exc))
+                else:
+                    messages.success(
+                        request, f"Surat pengantar {narasi.nomor_pengantar} diterbitkan."
+                    )
+                    return redirect(f"{request.path}?{request.GET.urlencode()}")
+        else:
+            form = LaporanNarasiForm(request.POST, instance=narasi)
+            if form.is_valid():
+                narasi = form.save(commit=False)
+                narasi.diubah_oleh = user
+                narasi.save()
+                messages.success(request, "Uraian laporan tersimpan.")
+                return redirect(f"{request.path}?{request.GET.urlencode()}")
     grafik = {
         "keputusan": charts.bar_chart(
             [(w.label, w.jumlah) for w in angka.waktu], title="Permohonan per keputusan"
@@ -143,6 +169,8 @@ def laporan(request: HttpRequest) -> HttpResponse:
         "keberatan": charts.bar_chart(angka.keberatan_alasan, title="Keberatan per alasan"),
     }
     fmt = request.GET.get("format")
+    if fmt == "pengantar":
+        return _pengantar_laporan(request, narasi, angka)
     if fmt == "pdf":
         return LaporanLayananDokumen(request, angka=angka, narasi=narasi, grafik=grafik).response()
     if fmt == "xlsx":
@@ -150,10 +178,7 @@ def laporan(request: HttpRequest) -> HttpResponse:
             laporan_xlsx.workbook(angka),
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
-        unit_kode = unit.kode.lower() if unit else "provinsi"
-        response["Content-Disposition"] = (
-            f'attachment; filename="laporan-layanan-{angka.periode}-{angka.tahun}-{unit_kode}.xlsx"'
-        )
+        response["Content-Disposition"] = f'attachment; filename="{angka.nama_berkas("xlsx")}"'
         return response
     return render(
         request,
@@ -165,9 +190,30 @@ def laporan(request: HttpRequest) -> HttpResponse:
             "form": form,
             "boleh_ubah": boleh_ubah,
             "grafik": grafik,
+            "pengantar": pengantar,
             "query": request.GET.urlencode(),
         },
     )
+
+
+def _pengantar_laporan(request: HttpRequest, narasi: LaporanLayanan, angka) -> HttpResponse:
+    """The surat pengantar: once issued, the stored bytes; before, a KONSEP with no number."""
+    doc = LaporanPengantarDokumen(request, narasi=narasi, angka=angka)
+    if narasi.nomor_pengantar:
+        stored = terbit.tersimpan(doc)
+        if stored is None:
+            raise Http404("Surat pengantar yang diterbitkan tidak ditemukan di arsip.")
+        response = HttpResponse(bytes(stored.berkas), content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="{stored.nama_berkas}"'
+        response["Cache-Control"] = "no-store"
+        return response
+    try:
+        return doc.response()
+    except Pejabat.DoesNotExist as exc:
+        messages.error(request, str(exc))
+        query = request.GET.copy()
+        query.pop("format", None)
+        return redirect(f"{request.path}?{query.urlencode()}")
 
 
 @role_required(Role.PPID)

@@ -184,6 +184,24 @@ def dasar_hari_libur(cuti_bersama: bool, tahun: int) -> str:
     return skb
 
 
+# --- The Laporan Layanan Informasi Publik (Perki 1/2021) ---------------------------------------
+PERKI_SLIP = "Peraturan Komisi Informasi Nomor 1 Tahun 2021"
+PERKI_SLIP_JUDUL = f"{PERKI_SLIP} tentang Standar Layanan Informasi Publik"
+# The report is drawn up within 3 months after the budget year ends and holds at least the
+# parts below, in this order (layanan/laporan.py; templates/ppid_manual/_laporan_isi.html).
+DASAR_LAPORAN = f"Pasal 56 {PERKI_SLIP_JUDUL}"
+LAPORAN_BAGIAN = {
+    "kebijakan": "Gambaran umum kebijakan layanan informasi publik",
+    "pelaksanaan": "Gambaran umum pelaksanaan layanan informasi publik",
+    "rincian": "Rincian pelayanan informasi publik",
+    "sengketa": "Rincian penyelesaian sengketa informasi publik",
+    "kendala": "Kendala eksternal dan internal dalam pelaksanaan layanan informasi publik",
+    "rekomendasi": (
+        "Rekomendasi dan rencana tindak lanjut untuk meningkatkan kualitas layanan informasi publik"
+    ),
+}
+
+
 # --- Pasal 17: the exemptions --------------------------------------------------------------
 class Pasal17(models.TextChoices):
     """UU 14/2008 Pasal 17 huruf a–j, each with its gist: the choices of a refusal (registrasi)

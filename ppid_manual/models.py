@@ -432,6 +432,10 @@ class FormatNomor(models.Model):
         TANGGAPAN_KEBERATAN = "tanggapan", "Surat tanggapan keberatan"
         SK_DIP = "skdip", "SK Daftar Informasi Publik"
         PENGANTAR_DIP = "pengantar", "Surat pengantar DIP"
+        PENGANTAR_LAPORAN = (
+            "pengantar_laporan",
+            "Surat pengantar laporan layanan informasi publik",
+        )
         KUITANSI = "kuitansi", "Kuitansi pembayaran biaya salinan"
         RALAT = "ralat", "Ralat surat"
         PENETAPAN_DIK = "penetapandik", "Keputusan PPID tentang penetapan DIK"

@@ -100,17 +100,29 @@ def test_the_annual_report_figures_match_the_hand_count(desk, data_2026):
     assert waktu[K.BELUM_DIDOKUMENTASIKAN].jumlah == 0
     alasan = dict(angka.alasan_penolakan)
     assert alasan["Pasal 17 huruf a. menghambat proses penegakan hukum"] == 1
-    # Issue 18: the grounds of partial grants count too (p2 refused on a and h; p3 given in
-    # part, the rest closed on h).
-    assert alasan["Pasal 17 huruf h. mengungkap rahasia pribadi"] == 2
-    assert sum(n for label, n in angka.alasan_penolakan if label.startswith("Pasal 17")) == 3
-    assert alasan["Informasi tidak dikuasai"] == 1
+    # A partial grant is not a refusal: the refusals' table counts p2 (refused on a and h)
+    # only; p3's closed part (h) has its own table.
+    assert alasan["Pasal 17 huruf h. mengungkap rahasia pribadi"] == 1
+    assert sum(n for label, n in angka.alasan_penolakan if label.startswith("Pasal 17")) == 2
+    assert angka.ditolak == 1
+    sebagian = dict(angka.pengecualian_sebagian)
+    assert sebagian["Pasal 17 huruf h. mengungkap rahasia pribadi"] == 1
+    assert sum(sebagian.values()) == 1 == angka.jumlah_sebagian
+    # "Tidak dikuasai" is a decision of its own, not a ground of refusal.
+    assert "Informasi tidak dikuasai" not in alasan
     assert angka.keberatan == 2
     keb_alasan = dict(angka.keberatan_alasan)
     assert keb_alasan[Keberatan.Alasan.A.label] == 1
     assert keb_alasan[Keberatan.Alasan.B.label] == 1
     assert dict(angka.keberatan_putusan)[Keberatan.Keputusan.DITOLAK.label] == 1
     assert angka.keberatan_belum_ditanggapi == 1
+    # The pemohon's stance on the answer is its own table: k1 answered, nothing recorded.
+    assert dict(angka.keberatan_sikap) == {
+        Keberatan.SikapPemohon.MENERIMA.label: 0,
+        Keberatan.SikapPemohon.SENGKETA.label: 0,
+        "Belum tercatat": 1,
+    }
+    assert angka.sengketa == 0 and angka.sengketa_daftar == []
 
 
 def test_a_semester_and_an_opd_narrow_the_figures(desk, data_2026):
@@ -158,7 +170,15 @@ def test_the_report_page_pdf_and_xlsx(client, desk, data_2026):
     book = openpyxl.load_workbook(io.BytesIO(xlsx.content))
     rows = {r[0]: r[1] for r in book["Ringkasan"].iter_rows(values_only=True) if r and r[0]}
     assert rows["Jumlah permohonan terdaftar"] == 7
-    assert rows["Melewati tenggat"] == 1
+    assert rows["Melewati jangka waktu pemberitahuan"] == 1
+    assert (rows["Permohonan ditolak"], rows["Permohonan diberikan sebagian"]) == (1, 1)
+    # The refusals' grounds and the partial grants' closed parts: apart, as on the page.
+    alasan = {r[0]: r[1] for r in book["Alasan penolakan"].iter_rows(min_row=2, values_only=True)}
+    assert alasan["Pasal 17 huruf h. mengungkap rahasia pribadi"] == 1
+    sebagian = {
+        r[0]: r[1] for r in book["Pengecualian sebagian"].iter_rows(min_row=2, values_only=True)
+    }
+    assert sebagian["Pasal 17 huruf h. mengungkap rahasia pribadi"] == 1
     waktu = list(book["Waktu layanan"].iter_rows(values_only=True))
     assert waktu[1][:5] == (K.DIBERIKAN_SELURUHNYA.label, 2, 6, 6, 10)
 
@@ -200,9 +220,9 @@ def test_a_pelaksana_sees_only_its_own_opd(client, desk, data_2026):
     assert "Pemerintah Provinsi Bali (seluruh OPD)" not in own.content.decode()
 
 
-def test_the_printed_report_is_addressed_signed_and_copied_to_the_komisi_informasi(desk, data_2026):
-    """Issue 18: the Laporan as a letter — to the Atasan PPID, signed by the PPID in office,
-    copied to the Komisi Informasi Provinsi Bali — with every chart label printed whole."""
+def test_the_printed_report_is_signed_and_has_no_addressee(desk, data_2026):
+    """The report is signed by the PPID in office and carries no "Yth.", number or tembusan
+    (its surat pengantar does); every chart label is printed whole."""
     from layanan import charts
     from layanan.documents import LaporanLayananDokumen
     from layanan.models import LaporanLayanan
@@ -216,13 +236,90 @@ def test_the_printed_report_is_addressed_signed_and_copied_to_the_komisi_informa
         )
         html = doc.render_html()
         pdf = doc.render_pdf()
-    # The addressee from the officials table: the Atasan PPID in office, "di Tempat".
-    assert "Yth. Sekretaris Daerah Provinsi Bali selaku Atasan PPID<br>di Tempat" in html
+    assert "Yth." not in html and "Tembusan" not in html and "<td>Nomor</td>" not in html
     assert desk.pejabat["ppid"].nama in html  # the signature block
-    assert "Tembusan:" in html and "Komisi Informasi Provinsi Bali." in html
     assert pdf.startswith(b"%PDF")
     # The longest Pasal 17 label, whole (wrapped on words, not cut at 45 characters).
     longest = max((label for label, _ in angka.alasan_penolakan), key=len)
     assert len(longest) > 45
     svg = str(charts.bar_chart(angka.alasan_penolakan, title="P"))
     assert all(word in svg for word in longest.split())
+
+
+def test_the_parts_follow_the_perki_in_its_order_and_words(desk, data_2026):
+    """Perki 1/2021: policy; how the service ran (facilities, staff, budget); the requests;
+    the keberatan and sengketa; obstacles; recommendations. The same parts on the page."""
+    from layanan.documents import LaporanLayananDokumen
+    from layanan.models import LaporanLayanan
+    from ppid_manual import hukum
+
+    narasi = LaporanLayanan(
+        tahun=2026,
+        periode="tahunan",
+        gambaran_umum="KEBIJAKAN-X",
+        sarana_prasarana="SARANA-X",
+        sumber_daya_manusia="SDM-X",
+        anggaran="ANGGARAN-X",
+        pelaksanaan_keberatan="KEBERATAN-X",
+        pelaksanaan_sengketa="SENGKETA-X",
+        pelaksanaan_putusan_pengadilan="PENGADILAN-X",
+        kendala="KENDALA-X",
+        rekomendasi="REKOMENDASI-X",
+    )
+    with at(D(2027, 1, 4)):
+        angka = laporan.compute(2026, "tahunan")
+        html = LaporanLayananDokumen(angka=angka, narasi=narasi, grafik={}).render_html()
+    urutan = [
+        hukum.LAPORAN_BAGIAN["kebijakan"],
+        "KEBIJAKAN-X",
+        hukum.LAPORAN_BAGIAN["pelaksanaan"],
+        "SARANA-X",
+        "SDM-X",
+        "ANGGARAN-X",
+        hukum.LAPORAN_BAGIAN["rincian"],
+        "Alasan penolakan",
+        hukum.LAPORAN_BAGIAN["sengketa"],
+        "Tanggapan Atasan PPID",
+        "KEBERATAN-X",
+        "Hasil sengketa di Komisi Informasi",
+        "SENGKETA-X",
+        "Gugatan atas putusan",
+        "Putusan pengadilan",
+        "PENGADILAN-X",
+        hukum.LAPORAN_BAGIAN["kendala"],
+        "KENDALA-X",
+        hukum.LAPORAN_BAGIAN["rekomendasi"],
+        "REKOMENDASI-X",
+    ]
+    posisi = [html.index(teks) for teks in urutan]
+    assert posisi == sorted(posisi)
+    # Every table names its columns in a heading row (repeated on each page it runs onto).
+    assert html.count('<table class="grid">') == html.count("<thead>")
+
+
+def test_a_sengketa_after_no_answer_counts_with_the_sengketa_not_against_the_answers(client, desk):
+    """Pasal 36(2) lapsed with no answer, the pemohon went to the Komisi Informasi: the
+    sengketa is counted, the answers' table has none, and nothing is counted twice."""
+    from tests.keberatan.helpers import langkah
+
+    k = daftarkan(desk, D(2026, 3, 16))
+    langkah(
+        client,
+        desk.petugas,
+        k,
+        "catat_sengketa_tanpa_tanggapan",
+        {"tanggal_sengketa": "2026-05-07", "nomor_register": "020/V/KI-Bali/2026"},
+        D(2026, 5, 7),
+        to=Keberatan.Status.SENGKETA,
+    )
+    with at(D(2026, 7, 1)):
+        angka = laporan.compute(2026, "semester1")
+    assert angka.sengketa == 1 and angka.sengketa_belum_ada_hasil == 1
+    assert sum(n for _, n in angka.keberatan_putusan) == 0
+    assert dict(angka.keberatan_sikap) == {
+        Keberatan.SikapPemohon.MENERIMA.label: 0,
+        Keberatan.SikapPemohon.SENGKETA.label: 1,
+        "Belum tercatat": 0,
+    }
+    [baris] = angka.sengketa_daftar
+    assert baris.nomor_register_ki == "020/V/KI-Bali/2026" and baris.tahapan == []

@@ -49,8 +49,16 @@ def test_closed_states_have_no_steps_and_only_the_atasan_answers():
         s.target is None or s.target in Keberatan.SENGKETA_STATUS
         for s in ALUR.from_state(S.SENGKETA)
     )
-    # The ends have nothing left to record but the number and a ralat.
-    for akhir in (S.KI_MEDIASI_BERHASIL, S.KI_KASASI, S.KI_DICABUT):
+    # The ends have nothing left to record but the number and a ralat; a kasasi waits for
+    # the Mahkamah Agung's ruling.
+    assert {s.name for s in ALUR.from_state(S.KI_KASASI)} == {
+        "catat_nomor_ki",
+        "catat_hasil_sengketa",
+        "ralat",
+        "hasil_ma_ditolak",
+        "hasil_ma_dikabulkan",
+    }
+    for akhir in (S.KI_MEDIASI_BERHASIL, S.KI_MA_DITOLAK, S.KI_MA_DIKABULKAN, S.KI_DICABUT):
         assert {s.name for s in ALUR.from_state(akhir)} == {"catat_nomor_ki", "ralat"}
     answers = [s for s in ALUR.steps if s.name.startswith("tanggapi_")]
     # One answer step per outcome the law allows (Pasal 36; issue 18 added the partial grant

@@ -1,11 +1,15 @@
 """A sengketa to its end: each outcome (mediasi berhasil / gagal; putusan ajudikasi dikabulkan
-seluruhnya / sebagian / ditolak; keberatan ke PTUN; kasasi ke Mahkamah Agung; dicabut) moves
+seluruhnya / sebagian / ditolak; keberatan ke PTUN and its ruling; kasasi ke Mahkamah Agung and
+its ruling; dicabut) moves
 the keberatan to its own state, in order; the list, the case page, the Register Keberatan and
 the Laporan show it; the timeline names the outcome and the Komisi Informasi's number. The
 draft offers only the answers that may follow it."""
 
 from __future__ import annotations
 
+import io
+
+import openpyxl
 import pytest
 from django.urls import reverse
 
@@ -14,6 +18,8 @@ from keberatan.documents import register_rows
 from keberatan.forms import DrafForm
 from keberatan.models import Keberatan
 from layanan import laporan
+from layanan.documents import LaporanLayananDokumen
+from layanan.models import LaporanLayanan
 from ppid_manual.models import Event
 from tests.helpers import D, at, events, transition
 from tests.keberatan.helpers import (
@@ -71,9 +77,76 @@ def test_mediation_fails_then_the_komisi_refuses_then_the_ptun_then_kasasi(clien
     k = hasil(client, desk, k, H.KASASI, "2026-09-01", S.KI_KASASI, D(2026, 9, 1))
     with at(D(2026, 12, 1)):
         angka = laporan.compute(2026, "semester1")
-    assert dict(angka.sengketa_hasil)[H.KASASI.label] == 1
-    # The end: no outcome may follow.
+    # Each outcome the case reached counts once, the courts' in their own table; the list
+    # names every outcome with its date.
+    assert dict(angka.sengketa_pengadilan) == {H.KEBERATAN_PTUN.label: 1, H.KASASI.label: 1}
+    ki = dict(angka.sengketa_hasil)
+    assert (ki[H.MEDIASI_GAGAL.label], ki[H.DITOLAK.label], ki[H.MEDIASI_BERHASIL.label]) == (
+        1,
+        1,
+        0,
+    )
+    assert H.KASASI.label not in ki and angka.sengketa_belum_ada_hasil == 0
+    [baris] = angka.sengketa_daftar
+    assert baris.nomor_register_ki == NOMOR_KI
+    assert baris.tahapan == [
+        (H.MEDIASI_GAGAL.label, D(2026, 5, 4)),
+        (H.DITOLAK.label, D(2026, 6, 15)),
+        (H.KEBERATAN_PTUN.label, D(2026, 7, 1)),
+        (H.KASASI.label, D(2026, 9, 1)),
+    ]
+    # The page, the PDF and the XLSX show the same list, from the same figures.
+    client.force_login(desk.ppid)
+    with at(D(2026, 12, 1)):
+        layar = client.get(reverse("laporan"), {"tahun": "2026", "periode": "semester1"})
+        xlsx = client.get(
+            reverse("laporan"), {"tahun": "2026", "periode": "semester1", "format": "xlsx"}
+        )
+    cetak = LaporanLayananDokumen(
+        angka=angka, narasi=LaporanLayanan(tahun=2026, periode="semester1"), grafik={}
+    ).render_html()
+    for html in (layar.content.decode(), cetak):
+        assert NOMOR_KI in html
+        assert "Kasasi ke Mahkamah Agung atas putusan PTUN (<span" in html
+    assert xlsx["Content-Disposition"].endswith('laporan-layanan-semester1-2026-provinsi.xlsx"')
+    book = openpyxl.load_workbook(io.BytesIO(xlsx.content))
+    [baris] = list(book["Daftar sengketa"].iter_rows(min_row=2, values_only=True))
+    assert baris[1] == NOMOR_KI and baris[3].endswith(f"{H.KASASI.label} (2026-09-01)")
+    pengadilan = dict(book["Pengadilan"].iter_rows(min_row=2, values_only=True))
+    assert pengadilan == dict(angka.sengketa_pengadilan)
+    # The Mahkamah Agung's ruling ends it; the Laporan counts it with the courts' rulings.
+    k = hasil(client, desk, k, H.MA_DITOLAK, "2026-11-02", S.KI_MA_DITOLAK, D(2026, 11, 2))
     assert "catat_hasil_sengketa" not in {s.name for s in actions.ALUR.from_state(k.status)}
+    with at(D(2026, 12, 1)):
+        angka = laporan.compute(2026, "semester1")
+    assert dict(angka.putusan_pengadilan) == {
+        H.PTUN_MENGUATKAN.label: 0,
+        H.PTUN_MEMBATALKAN.label: 0,
+        H.MA_DITOLAK.label: 1,
+        H.MA_DIKABULKAN.label: 0,
+    }
+
+
+def test_the_ptun_rules_then_a_kasasi_then_the_mahkamah_agung(client, desk, k):
+    k = hasil(
+        client, desk, k, H.DIKABULKAN_SELURUHNYA, "2026-05-04", S.KI_DIKABULKAN, D(2026, 5, 4)
+    )
+    k = hasil(client, desk, k, H.KEBERATAN_PTUN, "2026-05-20", S.KI_PTUN, D(2026, 5, 20))
+    k = hasil(
+        client, desk, k, H.PTUN_MEMBATALKAN, "2026-08-03", S.KI_PTUN_MEMBATALKAN, D(2026, 8, 3)
+    )
+    k = hasil(client, desk, k, H.KASASI, "2026-08-17", S.KI_KASASI, D(2026, 8, 18))
+    k = hasil(client, desk, k, H.MA_DIKABULKAN, "2026-11-16", S.KI_MA_DIKABULKAN, D(2026, 11, 16))
+    assert "catat_hasil_sengketa" not in {s.name for s in actions.ALUR.from_state(k.status)}
+    with at(D(2026, 12, 1)):
+        angka = laporan.compute(2026, "tahunan")
+    putusan = dict(angka.putusan_pengadilan)
+    assert (putusan[H.PTUN_MEMBATALKAN.label], putusan[H.MA_DIKABULKAN.label]) == (1, 1)
+    assert dict(angka.sengketa_hasil)[H.DIKABULKAN_SELURUHNYA.label] == 1
+    assert [label for label, _ in angka.sengketa_daftar[0].tahapan][-2:] == [
+        H.KASASI.label,
+        H.MA_DIKABULKAN.label,
+    ]
 
 
 @pytest.mark.parametrize(
