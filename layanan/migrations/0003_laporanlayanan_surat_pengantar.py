@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("layanan", "0002_laporanlayanan_pelaksanaan"),
-        ("ppid_manual", "0014_formatnomor_pengantar_laporan"),
+        ("ppid_manual", "0015_formatnomor_pengantar_laporan"),
     ]
 
     operations = [

@@ -21,7 +21,7 @@ def backwards(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("ppid_manual", "0013_harilibur_keputusan_daerah"),
+        ("ppid_manual", "0014_formatnomor_penetapan_dik"),
     ]
 
     operations = [
@@ -43,6 +43,7 @@ class Migration(migrations.Migration):
                     ("pengantar_laporan", "Surat pengantar laporan layanan informasi publik"),
                     ("kuitansi", "Kuitansi pembayaran biaya salinan"),
                     ("ralat", "Ralat surat"),
+                    ("penetapandik", "Keputusan PPID tentang penetapan DIK"),
                 ],
                 max_length=20,
                 unique=True,
@@ -67,6 +68,7 @@ class Migration(migrations.Migration):
                     ("pengantar_laporan", "Surat pengantar laporan layanan informasi publik"),
                     ("kuitansi", "Kuitansi pembayaran biaya salinan"),
                     ("ralat", "Ralat surat"),
+                    ("penetapandik", "Keputusan PPID tentang penetapan DIK"),
                 ],
                 max_length=20,
             ),
