@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import segno
+from django.db.models.functions import Coalesce
 
 from keberatan.alur import (
     HK_PENGAJUAN,
@@ -305,7 +306,9 @@ class Kolom:
 REGISTER_KOLOM = (
     Kolom("no", "No.", 5, 3),
     Kolom("nomor", "Nomor registrasi keberatan", 22, 8),
-    Kolom("tanggal", "Tanggal registrasi", 12, 6),
+    # Perki 1/2021: the register is dated by the day the written keberatan was received, day 0
+    # of the Atasan PPID's answer (Pasal 36(2)), not by its registration.
+    Kolom("tanggal", "Tanggal keberatan diterima", 12, 6),
     Kolom("identitas", "Identitas pemohon / kuasa", 34, 14),
     Kolom("nomor_pendaftaran", "Nomor pendaftaran permohonan", 22, 9),
     Kolom("informasi", "Informasi yang diminta", 36, 11),
@@ -381,7 +384,7 @@ def register_rows(keberatan) -> list[dict[str, Any]]:
             {
                 "no": i,
                 "nomor": k.nomor_registrasi,
-                "tanggal": k.tanggal_registrasi,
+                "tanggal": tanggal_diterima(k),
                 "identitas": _identitas(k),
                 "nomor_pendaftaran": k.nomor_pendaftaran or "— (alasan b)",
                 "informasi": k.informasi_diminta,
@@ -397,13 +400,22 @@ def register_rows(keberatan) -> list[dict[str, Any]]:
     return rows
 
 
+def tanggal_diterima(k: Keberatan) -> datetime.date:
+    """The day the written keberatan was received (Pasal 36(2)): the first hand-in of a form
+    the desk kept, else the complete form's receipt (`mulai_tanggapan`, set at registration)."""
+    return k.mulai_tanggapan or k.tanggal_diterima
+
+
 def register_queryset(user, dari: datetime.date, sampai: datetime.date):
-    """The keberatan of a period this user may see, in the register's order."""
+    """The registered keberatan this user may see that were received in the period, in the
+    order they were received (the register's date: `tanggal_diterima`)."""
     return (
         Keberatan.objects.for_user(user)
-        .periode(dari, sampai)
+        .registered()
+        .annotate(diterima=Coalesce("mulai_tanggapan", "tanggal_diterima"))
+        .filter(diterima__range=(dari, sampai))
         .select_related("pemohon", "permohonan", "pejabat_tanggapan")
-        .order_by("tanggal_registrasi", "pk")
+        .order_by("diterima", "tanggal_registrasi", "pk")
     )
 
 

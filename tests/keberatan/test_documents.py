@@ -244,7 +244,7 @@ def test_the_register_as_xlsx_has_the_same_columns(client, desk, register_data):
     assert header[:5] == [
         "No.",
         "Nomor registrasi keberatan",
-        "Tanggal registrasi",
+        "Tanggal keberatan diterima",
         "Identitas pemohon / kuasa",
         "Nomor pendaftaran permohonan",
     ]

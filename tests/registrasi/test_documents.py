@@ -399,7 +399,7 @@ def test_the_register_as_a_landscape_pdf(client, golden_day, petugas, ppid, tari
     assert "0001/REG-PPID/III/2026" in text and "0002/REG-PPID/III/2026" in text
     # A cell's lines; pdftotext reads neighbouring cells' lines in between.
     assert "Ditolak" in text and "(informasi" in text and "dikecualikan)" in text
-    assert "Pasal 17" in text and "huruf h UU" in text
+    assert "Pasal 17" in text and "huruf h" in text and "UU 14/2008" in text
     assert "Rp2.000,00" in text
     # Jenis permohonan is the kind of request (issue 17), not how it was submitted.
     assert "Meminta salinan" in text
@@ -438,14 +438,16 @@ def test_the_register_as_xlsx(client, golden_day, petugas, ppid, tarif):
     assert first[12] == "Ditolak (informasi dikecualikan)"
     assert first[13] == "Pasal 17 huruf h UU 14/2008"
     assert first[14] == datetime.datetime(2026, 3, 16)
-    assert first[15] == "Tanpa biaya"
-    assert first[16] == 0
+    assert first[15] is None  # refused: no information given
+    assert first[16] == "Tanpa biaya"
+    assert first[17] == 0
     assert second[1] == "0002/REG-PPID/III/2026"
     assert second[3] == "Yayasan Bali Sehat"
     # Jenis permohonan: melihat or salinan (issue 17), not the cara pengajuan (e-mail).
     assert second[11] == "Meminta salinan"
-    assert second[15].startswith("Rp2.000,00: penyalinan 4\u00a0lembar ×\u00a0Rp500,00")
-    assert second[16] == 2000
+    assert second[15] == datetime.datetime(2026, 3, 16)  # the day it was handed over
+    assert second[16].startswith("Rp2.000,00: penyalinan 4\u00a0lembar ×\u00a0Rp500,00")
+    assert second[17] == 2000
     assert len(rows) == 5
 
 
