@@ -143,6 +143,8 @@ USERS = [
     ("atasan", "I Wayan Sekda Demo", Role.ATASAN, "SETDA"),
     ("admin", "Admin PPID", Role.ADMIN, "DISKOMINFOS"),
 ]
+# The desk officer's NIP, printed under the name on the tanda terima and the kuitansi.
+NIP_PETUGAS_DEMO = {"petugas": "19900505 201503 2 006"}
 
 # The NIPs of the demo officials below (not the PPID, who is named in the SOP):
 # `check --deploy` refuses a database that still lets one of them sign (layanan/checks.py).
@@ -303,6 +305,7 @@ def load(stdout=None) -> None:
                 "first_name": first or last,
                 "last_name": last if first else "",
                 "unit": units[unit_kode],
+                "nip": NIP_PETUGAS_DEMO.get(username, ""),
                 "is_staff": role == Role.ADMIN,
             },
         )

@@ -291,7 +291,7 @@ class PemeriksaanRiwayatAdmin(ReadOnlyAdmin):
 class UserAdmin(RoleAdmin, BaseUserAdmin):
     list_display = ["username", "first_name", "last_name", "unit", "is_active"]
     list_filter = ["groups", "unit", "is_active"]
-    fieldsets = BaseUserAdmin.fieldsets + (("Perangkat daerah", {"fields": ("unit",)}),)
+    fieldsets = BaseUserAdmin.fieldsets + (("Perangkat daerah", {"fields": ("unit", "nip")}),)
     add_fieldsets = BaseUserAdmin.add_fieldsets + (
-        ("Perangkat daerah dan peran", {"fields": ("unit", "groups")}),
+        ("Perangkat daerah dan peran", {"fields": ("unit", "nip", "groups")}),
     )

@@ -90,6 +90,15 @@ class User(AbstractUser):
     unit = models.ForeignKey(
         Unit, on_delete=models.PROTECT, null=True, blank=True, verbose_name="perangkat daerah"
     )
+    # The desk officer signs the tanda terima and the kuitansi of a handover with the name and
+    # NIP (Tata Naskah Dinas); an officer who is no ASN has none, and the line is left out.
+    nip = models.CharField(
+        "NIP",
+        max_length=30,
+        blank=True,
+        help_text="Nomor Induk Pegawai, dicetak di bawah nama petugas pada tanda terima dan "
+        "kuitansi. Kosongkan apabila petugas bukan ASN.",
+    )
 
     class Meta:
         verbose_name = "pengguna"
