@@ -228,11 +228,8 @@ class SuratTanggapan(KeberatanDocument):
             "amar": amar,
             "pasal17_tertutup": [hukum.pasal17_bunyi(h) for h in amar.pasal17],
             "tembusan": self.tembusan(),
-            "yth_baris": (
-                [f"selaku kuasa dari {k.pemohon_kasus.nama}", k.kuasa_alamat]
-                if k.kuasa_nama
-                else [k.pemohon_kasus.alamat]
-            ),
+            "yth_baris": [f"selaku kuasa dari {k.pemohon_kasus.nama}"] if k.kuasa_nama else [],
+            "yth_di": k.kuasa_alamat if k.kuasa_nama else k.pemohon_kasus.alamat,
             "pertimbangan": pertimbangan,
             "nomor_surat": k.nomor_tanggapan or "(konsep)",
             "perihal": "Tanggapan atas keberatan informasi publik",
@@ -270,11 +267,8 @@ class RalatKeberatan(DokumenRalat, KeberatanDocument):
             "perihal": f"Ralat {d.judul} Nomor {d.nomor}".strip(),
             "pejabat": penandatangan_ralat(d.jenis, self.ralat.tanggal),
             "yth_nama": k.kuasa_nama or k.pemohon_kasus.nama,
-            "yth_baris": (
-                [f"selaku kuasa dari {k.pemohon_kasus.nama}", k.kuasa_alamat]
-                if k.kuasa_nama
-                else [k.pemohon_kasus.alamat]
-            ),
+            "yth_baris": [f"selaku kuasa dari {k.pemohon_kasus.nama}"] if k.kuasa_nama else [],
+            "yth_di": k.kuasa_alamat if k.kuasa_nama else k.pemohon_kasus.alamat,
         }
 
 

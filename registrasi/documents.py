@@ -126,7 +126,7 @@ class SuratPPID(PermohonanDocument):
             "nomor_surat": self.nomor_surat(),
             "perihal": self.perihal,
             "pejabat": penandatangan(self.unit_surat(), day),
-            "yth_baris": [pemohon.alamat],
+            "yth_di": pemohon.alamat,
             "cara_pembayaran": (
                 self.permohonan.get_cara_pembayaran_display()
                 or Permohonan.CaraPembayaran.TUNAI.label

@@ -216,8 +216,8 @@ def test_the_printed_report_is_addressed_signed_and_copied_to_the_komisi_informa
         )
         html = doc.render_html()
         pdf = doc.render_pdf()
-    # The addressee from the officials table: the Atasan PPID in office, "di Tempat".
-    assert "Yth. Sekretaris Daerah Provinsi Bali selaku Atasan PPID<br>di Tempat" in html
+    # The addressee from the officials table: the Atasan PPID in office, "di -" / the city.
+    assert "Yth. Sekretaris Daerah Provinsi Bali selaku Atasan PPID<br>di -<br>Denpasar" in html
     assert desk.pejabat["ppid"].nama in html  # the signature block
     assert "Tembusan:" in html and "Komisi Informasi Provinsi Bali." in html
     assert pdf.startswith(b"%PDF")
