@@ -68,7 +68,7 @@ def test_each_outcome_cites_the_huruf_of_pasal_22_7_that_fit_it(
         assert "(huruf d)" in html and "(huruf f)" in html and "(huruf g;" in html
         assert ("(huruf e)" in html) == (keputusan == K.DIBERIKAN_SEBAGIAN)
     if keputusan == K.BELUM_DIDOKUMENTASIKAN:
-        assert "akan tersedia paling lambat <strong>Selasa, 7 April 2026</strong>" in html
+        assert "diberikan kepada Saudara paling lambat Selasa, 7 April 2026</strong>" in html
     if keputusan == K.DITOLAK:
         assert "Lampiran</td><td>:</td><td>1 (satu) berkas" in html
     else:
