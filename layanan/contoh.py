@@ -331,6 +331,7 @@ def _permohonan(petugas, ppid, pelaksana, *, semua: bool):
             keputusan=K.DIBERIKAN_SEBAGIAN,
             bagian_dihitamkan=teks(2000, "Nama, NIK dan alamat anak penerima imunisasi; "),
             pasal17=[c for c in Permohonan.Pasal17.values],
+            konsekuensi=teks(4000, "Membuka data pribadi anak dan keluarganya; "),
             undang_undang_lain=teks(
                 300, f"Undang-Undang Nomor 27 Tahun 2022, {hukum.pasal('UU 27/2022 4(2)')}; "
             ),

@@ -141,6 +141,7 @@ def test_the_letter_to_the_opd(client, p, ppid, units, pejabat):
                 "uraian_informasi": "Rekap imunisasi",
                 "bagian_dihitamkan": "Nama anak",
                 "pasal17": ["h"],
+                "konsekuensi": "Membuka data pribadi anak.",
                 "perkiraan_halaman": 12,
                 "perkiraan_biaya_kirim": Decimal("10000"),
             },
@@ -188,7 +189,7 @@ def test_the_letter_to_the_opd(client, p, ppid, units, pejabat):
                 "uraian_informasi": "Rekap selesai Juni 2026.",
                 "tanggal_tersedia": D(2026, 4, 7),
             },
-            ["Informasi yang diminta belum didokumentasikan.", "Rekap selesai Juni 2026."],
+            ["tetapi belum didokumentasikan. Berdasarkan ", "Rekap selesai Juni 2026."],
         ),
     ],
 )

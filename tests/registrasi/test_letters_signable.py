@@ -33,7 +33,7 @@ HURUF = [
     (
         K.DIBERIKAN_SEBAGIAN,
         "huruf a, huruf c, huruf d, huruf e, huruf f, dan huruf g",
-        {"bagian_dihitamkan": "Nama anak", "pasal17": ["h"]},
+        {"bagian_dihitamkan": "Nama anak", "pasal17": ["h"], "konsekuensi": "Data anak."},
     ),
     (K.DITOLAK, "huruf a dan huruf c", {"pasal17": ["h"], "konsekuensi": "Rahasia pasien."}),
     (K.TIDAK_DIKUASAI, "huruf a dan huruf b", {"penguasa_informasi": "Kementerian Kesehatan"}),

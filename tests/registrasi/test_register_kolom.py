@@ -83,6 +83,7 @@ def cases(golden_day, petugas, ppid, pelaksana_dinkes, units, tarif):
             keputusan=K.DIBERIKAN_SEBAGIAN,
             bagian_dihitamkan="NIK pasien",
             pasal17=["h"],
+            konsekuensi="Membuka rahasia pribadi pasien.",
             perkiraan_halaman=10,
             perkiraan_tarif=tarif,
         ),
