@@ -30,7 +30,7 @@ from ppid_manual.format import hari_tanggal, tanggal
 from ppid_manual.kode import kode_berkas
 from ppid_manual.models import Pejabat, Unit
 from ppid_manual.workflow import susulan
-from ppid_manual.workflow.calendar import today
+from ppid_manual.workflow.calendar import deadline, today
 from ppid_manual.workflow.pdf import DokumenRalat, PerLembar, PrintDocument, slug_nomor
 from ppid_manual.workflow.ralat import catatan_register, ralat_of, ralat_per_kasus
 from ppid_manual.workflow.tabel_pdf import KolomTabel, RegisterDocument
@@ -227,6 +227,9 @@ class SuratTanggapan(KeberatanDocument):
             "koreksi_waktu": keputusan == KP.WAKTU,
             "amar": amar,
             "pasal17_tertutup": [hukum.pasal17_bunyi(h) for h in amar.pasal17],
+            "perintah": (
+                perintah_penyerahan(k, day) if keputusan in (KP.DIBERIKAN, KP.SEBAGIAN) else None
+            ),
             "tembusan": self.tembusan(),
             "yth_baris": [f"selaku kuasa dari {k.pemohon_kasus.nama}"] if k.kuasa_nama else [],
             "yth_di": k.kuasa_alamat if k.kuasa_nama else k.pemohon_kasus.alamat,
@@ -238,6 +241,30 @@ class SuratTanggapan(KeberatanDocument):
             "tenggat_sengketa": tenggat_sengketa,
             "tepat_waktu": k.tenggat_tanggapan is None or day <= k.tenggat_tanggapan,
         }
+
+
+def perintah_penyerahan(k: Keberatan, day: datetime.date) -> dict[str, Any]:
+    """What an answer that gives the information orders the PPID to do (Pasal 36; the
+    pemberitahuan's huruf d, f and g): give it by a date, at a cost paid a stated way.
+
+    By when: the handover target of the reopened request, one the SOP sets from the day the
+    information is ready again, the answer's date (registrasi.actions.reopen_for_handover);
+    computed from the letter's date, so the KONSEP and the signed letter agree. At what cost:
+    the estimate the PPID's notice gave when it gave the information, else the copying and
+    delivery tariff, counted at the handover (Pasal 21)."""
+    from registrasi.models import Permohonan
+
+    p = k.permohonan
+    diberikan = (Permohonan.Keputusan.DIBERIKAN_SELURUHNYA, Permohonan.Keputusan.DIBERIKAN_SEBAGIAN)
+    perkiraan = p.perkiraan_biaya_total if p is not None and p.keputusan in diberikan else None
+    cara = (p.get_cara_pembayaran_display() if p is not None else "") or (
+        Permohonan.CaraPembayaran.TUNAI.label
+    )
+    return {
+        "tanggal": deadline(day, hukum.SOP_PENYERAHAN),
+        "perkiraan": perkiraan or None,
+        "cara_pembayaran": cara,
+    }
 
 
 # The letters the Atasan PPID signs; a ralat of one of them is his too (on the Sekretariat
