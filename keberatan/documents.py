@@ -174,11 +174,7 @@ class SuratTanggapan(KeberatanDocument):
         return self.keberatan.tanggal_tanggapan
 
     def tembusan(self) -> list[str]:
-        k = self.keberatan
-        items = ["PPID Pemerintah Provinsi Bali"]
-        if k.unit_disposisi and k.unit_disposisi.jenis == Unit.Jenis.PPID_PELAKSANA:
-            items.append(f"PPID Pelaksana {k.unit_disposisi.nama}")
-        return items
+        return tembusan_tanggapan(self.keberatan)
 
     @property
     def konsep(self) -> bool:
@@ -243,6 +239,15 @@ class SuratTanggapan(KeberatanDocument):
         }
 
 
+def tembusan_tanggapan(k: Keberatan) -> list[str]:
+    """The tembusan of the Atasan's answer, and of its ralat: the PPID, and the PPID
+    Pelaksana whose OPD drafted it."""
+    items = ["PPID Pemerintah Provinsi Bali"]
+    if k.unit_disposisi and k.unit_disposisi.jenis == Unit.Jenis.PPID_PELAKSANA:
+        items.append(f"PPID Pelaksana {k.unit_disposisi.nama}")
+    return items
+
+
 def perintah_penyerahan(k: Keberatan, day: datetime.date) -> dict[str, Any]:
     """What an answer that gives the information orders the PPID to do (Pasal 36; the
     pemberitahuan's huruf d, f and g): give it by a date, at a cost paid a stated way.
@@ -296,6 +301,21 @@ class RalatKeberatan(DokumenRalat, KeberatanDocument):
             "yth_nama": k.kuasa_nama or k.pemohon_kasus.nama,
             "yth_baris": [f"selaku kuasa dari {k.pemohon_kasus.nama}"] if k.kuasa_nama else [],
             "yth_di": k.kuasa_alamat if k.kuasa_nama else k.pemohon_kasus.alamat,
+            **(self._tanggapan_diralat() if d.jenis == "tanggapan" else {}),
+        }
+
+    def _tanggapan_diralat(self) -> dict[str, Any]:
+        """A ralat of the answer carries its tembusan, and says that the 14 hk to the Komisi
+        Informasi still run from the answer's receipt (Pasal 37(2)): a ralat moves no
+        deadline (keberatan.actions.RALAT_FAKTA)."""
+        k = self.keberatan
+        return {
+            "tembusan": tembusan_tanggapan(k),
+            "sengketa": {
+                "hari": HK_SENGKETA,
+                "diterima": None if k.tanggapan_perkiraan else k.tanggapan_diterima,
+                "tenggat": k.tenggat_sengketa,
+            },
         }
 
 
