@@ -74,7 +74,7 @@ def test_a_typed_value_ending_with_a_full_stop_is_not_given_another(sebagian):
     body = text.split("Yth.")[1].split("Demikian")[0]  # not the signer's "S.E., M.T."
     assert ".." not in body and ".," not in body
     assert "Bagian informasi yang dihitamkan: Nama, NIK dan alamat. Bagian tersebut" in text
-    assert "Undang-Undang Nomor 27 Tahun 2022." in text
+    assert "Undang-Undang Nomor 27 Tahun 2022, setelah dilakukan uji konsekuensi" in text
     # The time of delivery is its own sentence, not a capital after a semicolon.
     assert "format PDF; disampaikan dengan cara" in text
     assert ". Dapat diambil di meja layanan PPID mulai 10 April 2026." in text
@@ -85,6 +85,8 @@ def test_a_typed_value_ending_with_a_full_stop_is_not_given_another(sebagian):
 def test_the_way_of_paying_continues_the_sentence_in_lower_case_keeping_its_names(
     sebagian, petugas, tarif
 ):
+    notice = teks(Pemberitahuan(sebagian).render_html())
+    assert "dibayar dengan cara transfer ke Rekening Kas Umum Daerah Provinsi Bali." in notice
     t = actions.hand_over(
         sebagian,
         by=petugas,
