@@ -12,7 +12,7 @@ from typing import Any
 from django.utils import timezone
 
 from dip.models import CatatanKoreksi, DipEdisi, InformasiDikecualikan
-from ppid_manual.models import Pejabat
+from ppid_manual.models import DasarHukum, Pejabat
 from ppid_manual.workflow.pdf import DokumenRalat, PrintDocument
 from ppid_manual.workflow.ralat import ralat_of
 
@@ -150,16 +150,45 @@ class SkDip(_DokumenEdisi):
     def get_context(self) -> dict[str, Any]:
         context = super().get_context()
         awal, akhir = pisah_akhir(context["kelompok"])
+        day = self.edisi.tanggal_sk or timezone.localdate()
         return {
             **context,
             "kelompok_awal": awal,
             "kelompok_akhir": akhir,
             "pejabat": self.edisi.penandatangan_sk,
             "tanggal_surat": self.edisi.tanggal_sk,
+            "mengingat": DasarHukum.mengingat(DasarHukum.Keputusan.SK_DIP, day),
+            "salinan": salinan_sk_dip(self.edisi, day),
         }
 
     def filename(self) -> str:
         return self._nama("sk-dip")
+
+
+def _jabatan(peran: str, day: datetime.date, otherwise: str) -> str:
+    """The jabatan of the official holding `peran` on `day` (the officials table), with its
+    capacity; the role's own name when the table has nobody for it."""
+    try:
+        return Pejabat.signer(peran, day).jabatan_ttd
+    except Pejabat.DoesNotExist:
+        return otherwise
+
+
+def salinan_sk_dip(edisi: DipEdisi, day: datetime.date) -> list[str]:
+    """Who receives a copy of the SK DIP ("Salinan Keputusan ini disampaikan kepada Yth."):
+    the province's, signed by the Atasan PPID, goes to the Governor, the PPID, the OPDs and
+    the Komisi Informasi; an OPD's, signed by its head, to the Atasan PPID, the PPID and its
+    own PPID Pelaksana. The officials' jabatan from the officials table of its date."""
+    ppid = _jabatan(Pejabat.Peran.PPID, day, "PPID Pemerintah Provinsi Bali")
+    if edisi.is_provinsi:
+        return [
+            "Gubernur Bali",
+            ppid,
+            "Kepala Perangkat Daerah di lingkungan Pemerintah Provinsi Bali",
+            "Ketua Komisi Informasi Provinsi Bali",
+        ]
+    atasan = _jabatan(Pejabat.Peran.ATASAN_PPID, day, "Atasan PPID Pemerintah Provinsi Bali")
+    return [atasan, ppid, f"PPID Pelaksana {edisi.unit.nama}"]
 
 
 class SuratPengantarDip(_DokumenEdisi):

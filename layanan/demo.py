@@ -9,7 +9,15 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 
 from ppid_manual import lambang
-from ppid_manual.models import FormatNomor, HariLibur, Pejabat, PolaNomorUnit, Unit, User
+from ppid_manual.models import (
+    DasarHukum,
+    FormatNomor,
+    HariLibur,
+    Pejabat,
+    PolaNomorUnit,
+    Unit,
+    User,
+)
 from ppid_manual.roles import Role
 from ppid_manual.workflow.hari_libur import add_hari_libur
 
@@ -155,6 +163,13 @@ NIP_DEMO = (
     "19760404 200112 1 005",
 )
 
+# The last of the SK DIP's Mengingat: the Governor's decision appointing the PPID. The
+# province's own number and date are entered in the admin; `check --deploy` names this one.
+KEPGUB_PPID_DEMO = (
+    "Keputusan Gubernur Bali Nomor 000/0000/HK/2025 tentang Pejabat Pengelola Informasi dan "
+    "Dokumentasi di Lingkungan Pemerintah Provinsi Bali (data demo)"
+)
+
 DEMO_TARIF = [
     ("Fotokopi A4/F4 hitam-putih", "penyalinan", 500, "lembar"),
     ("Cetak A4/F4 berwarna", "penyalinan", 1500, "lembar"),
@@ -250,6 +265,12 @@ def load(stdout=None) -> None:
                 "berlaku_dari": start,
             },
         )
+
+    DasarHukum.objects.get_or_create(
+        keputusan=DasarHukum.Keputusan.SK_DIP,
+        teks=KEPGUB_PPID_DEMO,
+        defaults={"urutan": 80, "berlaku_dari": start},
+    )
 
     call_command("sync_holidays", *[f"--year={y}" for y in range(2023, 2028)], stdout=stdout)
     bali = [

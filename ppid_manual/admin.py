@@ -5,6 +5,7 @@ from django.utils.html import format_html
 
 from ppid_manual import lambang
 from ppid_manual.models import (
+    DasarHukum,
     Event,
     FormatNomor,
     HariLibur,
@@ -121,6 +122,13 @@ class UnitAdmin(RoleAdmin):
         if not url:
             return "belum ada"
         return format_html('<img src="{}" alt="Lambang {}" style="height:60px">', url, obj.nama)
+
+
+@admin.register(DasarHukum)
+class DasarHukumAdmin(RoleAdmin):
+    list_display = ["keputusan", "urutan", "teks", "berlaku_dari", "berlaku_sampai"]
+    list_filter = ["keputusan"]
+    fields = ["keputusan", "urutan", "teks", "berlaku_dari", "berlaku_sampai"]
 
 
 @admin.register(Pejabat)

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from ppid_manual.format import banyaknya, rupiah, tanggal, terbilang
 from ppid_manual.kode import kode_berkas
-from ppid_manual.models import Pejabat, Unit
+from ppid_manual.models import DasarHukum, Pejabat, Unit
 from ppid_manual.workflow.pdf import DokumenRalat, PerLembar, PrintDocument, slug_nomor
 from ppid_manual.workflow.ralat import ralat_of
 from ppid_manual.workflow.tabel_pdf import KolomTabel, RegisterDocument
@@ -347,7 +347,15 @@ class SkPenolakan(SuratPPID):
         return self.permohonan.unit_pemberitahuan
 
     def get_context(self) -> dict[str, Any]:
-        return {**super().get_context(), "ditetapkan": True}
+        context = super().get_context()
+        return {
+            **context,
+            "ditetapkan": True,
+            # From master data (ppid_manual.DasarHukum), as of the decree's date.
+            "mengingat": DasarHukum.mengingat(
+                DasarHukum.Keputusan.SK_PENOLAKAN, context["tanggal_surat"]
+            ),
+        }
 
     def filename(self) -> str:
         return f"sk-penolakan-{slug_nomor(self.permohonan.nomor_sk_penolakan)}.pdf"

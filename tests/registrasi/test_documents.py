@@ -15,7 +15,7 @@ import segno
 from django.urls import reverse
 
 from ppid_manual.kode import kode_berkas
-from ppid_manual.models import Pejabat
+from ppid_manual.models import DasarHukum, Pejabat
 from registrasi import actions
 from registrasi.documents import (
     REGISTER_COLUMNS,
@@ -258,7 +258,13 @@ def test_the_refusal_decree(client, p, ppid, pejabat):
     assert "Atasan PPID" in html
     assert "pada tanggal 16 Maret 2026" in html
     assert "Senin, 16 Maret 2026" in html
+    # Mengingat from master data (ppid_manual.DasarHukum), each with its closing semicolon.
+    assert "Standar Layanan Informasi Publik;" in html
     pdf(client, ppid, cetak(p, "sk-penolakan"))
+    # A keputusan is never issued on no basis: an empty Mengingat is said, not printed.
+    DasarHukum.objects.filter(keputusan=DasarHukum.Keputusan.SK_PENOLAKAN).delete()
+    with pytest.raises(DasarHukum.DoesNotExist, match="Lengkapi di menu Admin > Dasar hukum"):
+        SkPenolakan(p).render_html()
 
 
 def test_the_handover_receipt_with_the_fee_breakdown(client, p, ppid, petugas, tarif):
