@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from dip.models import CatatanKoreksi, DipEdisi, InformasiDikecualikan
 from ppid_manual.models import DasarHukum, Pejabat
-from ppid_manual.workflow.pdf import DokumenRalat, PrintDocument
+from ppid_manual.workflow.pdf import DokumenRalat, PrintDocument, slug_nomor
 from ppid_manual.workflow.ralat import ralat_of
 
 
@@ -230,12 +230,27 @@ def penandatangan_ralat(edisi: DipEdisi, jenis: str, day: datetime.date) -> Peja
 
 
 class RalatDip(DokumenRalat, _DokumenEdisi):
-    """A ralat of the SK DIP (its lampiran) or of the surat pengantar (issue 15;
-    ppid_manual/workflow/ralat.py): the new numbered letter naming the letter it corrects,
-    why, and each part as written and as it should read."""
+    """A correction of the SK DIP (its lampiran) or of the surat pengantar (issue 15;
+    ppid_manual/workflow/ralat.py), naming what it corrects, why, and each part as written and
+    as it should read. The surat pengantar's is a letter "RALAT"; the SK DIP's is a keputusan
+    (Tata Naskah Dinas: a keputusan is corrected by a keputusan, "tentang Perubahan atas
+    Keputusan …"), numbered in the SK DIP's series (dip.actions.RALAT)."""
+
+    def __init__(self, kasus: Any, request=None, *, ralat) -> None:
+        super().__init__(kasus, request, ralat=ralat)
+        if ralat.dokumen.jenis == SkDip.jenis_terbit:
+            self.template_name = "dip/print/sk_dip_perubahan.html"
+            self.title = "Keputusan tentang Perubahan atas Keputusan tentang DIP"
+
+    def filename(self) -> str:
+        if self.ralat.dokumen.jenis == SkDip.jenis_terbit:
+            return f"sk-dip-perubahan-{slug_nomor(self.ralat.nomor)}.pdf"
+        return super().filename()
 
     def get_context(self) -> dict[str, Any]:
         e, d = self.edisi, self.ralat.dokumen
+        if d.jenis == SkDip.jenis_terbit:
+            return self._perubahan()
         if d.jenis == "pengantar-dip" and e.tujuan_pengantar:
             yth = e.tujuan_pengantar
         elif e.is_provinsi:
@@ -254,6 +269,25 @@ class RalatDip(DokumenRalat, _DokumenEdisi):
             "pejabat": penandatangan_ralat(e, d.jenis, self.ralat.tanggal),
             "yth_nama": yth,
             "yth_baris": [],
+        }
+
+    def _perubahan(self) -> dict[str, Any]:
+        """The keputusan that amends the SK DIP: its own number and date, signed by whoever
+        signs the SK on that date; the SK's Mengingat with the SK itself last; the parts of
+        the lampiran as written and as they now read; the SK's salinan list."""
+        e, d, day = self.edisi, self.ralat.dokumen, self.ralat.tanggal
+        return {
+            "edisi": e,
+            "ralat": self.ralat,
+            "diralat": d,
+            "pejabat": penandatangan_ralat(e, d.jenis, day),
+            "pejabat_sk": e.penandatangan_sk,
+            "tanggal_surat": day,
+            "nomor_surat": self.ralat.nomor,
+            "ditetapkan": True,
+            "jabatan_kapital": True,
+            "mengingat": DasarHukum.mengingat(DasarHukum.Keputusan.SK_DIP, day),
+            "salinan": salinan_sk_dip(e, day),
         }
 
 

@@ -645,6 +645,23 @@ def _dip(petugas, ppid, pelaksana, atasan) -> list[Contoh]:
             provinsi.penandatangan_pengantar,
         )
     )
+    # A keputusan is corrected by a keputusan (perubahan): an entry of the SK DIP's lampiran.
+    entri = provinsi.semua_informasi().first()
+    perubahan = da.ralat_surat(
+        provinsi,
+        dokumen=DokumenTerbit.objects.for_object(provinsi).get(jenis="sk-dip"),
+        fakta=f"entri-{entri.pk}-ringkasan",
+        nilai=teks(500, "Rencana Strategis Dinas Kesehatan Provinsi Bali 2024–2026; "),
+        alasan=teks(1000, "judul dokumen dalam lampiran tertulis tidak lengkap; "),
+        by=atasan,
+    )
+    out.append(
+        Contoh(
+            "Keputusan tentang perubahan atas Keputusan tentang Daftar Informasi Publik",
+            d.RalatDip(provinsi, ralat=perubahan),
+            provinsi.penandatangan_sk,
+        )
+    )
     dik = da.establish_dik(
         by=ppid,
         data={
