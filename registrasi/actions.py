@@ -765,6 +765,11 @@ RALAT = ralat_mod.RalatSpec(
     fakta=lambda p: RALAT_FAKTA,
     kasus="permohonan ini",
     tercetak=_tercetak,
+    # Tata Naskah Dinas: the SK penolakan is corrected by a keputusan (perubahan), numbered
+    # in its series (registrasi.documents.RalatSurat); a letter by a ralat.
+    jenis_nomor=lambda d: (
+        FormatNomor.Jenis.SK_PENOLAKAN if d.jenis == "sk-penolakan" else FormatNomor.Jenis.RALAT
+    ),
 )
 
 

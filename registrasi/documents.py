@@ -466,7 +466,20 @@ class Kuitansi(PermohonanDocument):
 
 class RalatSurat(DokumenRalat, SuratPPID):
     """A ralat (issue 15): the new numbered letter that corrects an issued one, naming it,
-    why, and each fact as written and as it should read; signed by the PPID."""
+    why, and each fact as written and as it should read; signed by the PPID. The SK
+    penolakan's is a keputusan (Tata Naskah Dinas: "tentang Perubahan atas Keputusan …"),
+    numbered in the SK's series (registrasi.actions.RALAT)."""
+
+    def __init__(self, permohonan: Permohonan, request=None, *, ralat) -> None:
+        super().__init__(permohonan, request, ralat=ralat)
+        if ralat.dokumen.jenis == SkPenolakan.jenis_terbit:
+            self.template_name = "registrasi/print/sk_penolakan_perubahan.html"
+            self.title = "Keputusan PPID tentang Perubahan atas Keputusan Penolakan"
+
+    def filename(self) -> str:
+        if self.ralat.dokumen.jenis == SkPenolakan.jenis_terbit:
+            return f"sk-penolakan-perubahan-{slug_nomor(self.ralat.nomor)}.pdf"
+        return super().filename()
 
     @property
     def perihal(self) -> str:  # type: ignore[override]
@@ -487,6 +500,17 @@ class RalatSurat(DokumenRalat, SuratPPID):
             "diralat": self.ralat.dokumen,
             "perkara": f"permohonan informasi publik nomor pendaftaran {p.nomor_pendaftaran}",
             "yth_nama": p.pemohon_kasus.nama,
+            **(self._perubahan() if self.ralat.dokumen.jenis == SkPenolakan.jenis_terbit else {}),
+        }
+
+    def _perubahan(self) -> dict[str, Any]:
+        """The keputusan amending the SK penolakan: set where it is dated, on the SK's
+        Mengingat with the SK itself last."""
+        return {
+            "ditetapkan": True,
+            "mengingat": DasarHukum.mengingat(
+                DasarHukum.Keputusan.SK_PENOLAKAN, self.ralat.tanggal
+            ),
         }
 
 
