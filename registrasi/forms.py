@@ -569,7 +569,7 @@ class PutusanForm(forms.Form):
         help_text="Misalnya: PDF, 12 halaman; XLSX.",
     )
     cara_pembayaran = forms.ChoiceField(
-        label="Cara pembayaran biaya (bila ada)",
+        label="Cara pembayaran biaya (apabila ada)",
         choices=Permohonan.CaraPembayaran.choices,
         initial=Permohonan.CaraPembayaran.TUNAI,
         required=False,
