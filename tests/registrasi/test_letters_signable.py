@@ -102,7 +102,7 @@ def test_the_notice_states_bentuk_format_and_how_to_pay_with_the_amount_in_words
     html = Pemberitahuan(p).render_html()
     assert "Salinan elektronik (<i>softcopy</i>), format PDF, 12 halaman" in html
     assert "Rp11.000,00 (sebelas ribu rupiah)" in html
-    assert "Transfer ke Rekening Kas Umum Daerah Provinsi Bali" in html
+    assert "dibayar dengan cara transfer ke Rekening Kas Umum Daerah Provinsi Bali" in html
     # The bentuk is the decision's, not the way the pemohon asked to obtain it.
     assert "Bentuk informasi</td><td>: Mendapatkan salinan" not in html
 
