@@ -18,6 +18,7 @@ from django.utils import timezone
 from ppid_manual.format import banyaknya, rupiah, tanggal, terbilang
 from ppid_manual.kode import kode_berkas
 from ppid_manual.models import DasarHukum, Pejabat, Unit
+from ppid_manual.workflow.calendar import today
 from ppid_manual.workflow.pdf import DokumenRalat, PerLembar, PrintDocument, slug_nomor
 from ppid_manual.workflow.ralat import ralat_of
 from ppid_manual.workflow.tabel_pdf import KolomTabel, RegisterDocument
@@ -91,8 +92,20 @@ class PermohonanDocument(PrintDocument):
             "hk_pemberitahuan": HK_PEMBERITAHUAN,
             "hk_perpanjangan": HK_PERPANJANGAN,
             "hk_keberatan": HK_KEBERATAN,
+            "atasan_ppid": atasan_ppid(p.tanggal_pemberitahuan or p.tanggal_daftar),
             **super().get_context(),
         }
+
+
+def atasan_ppid(day: datetime.date | None) -> str:
+    """The jabatan of the Atasan PPID in office on `day` (the officials table), whom a
+    keberatan goes to, without its capacity (older rows typed "… selaku Atasan PPID" into
+    the jabatan); "" when the table names nobody (the letter then says "Atasan PPID" alone)."""
+    try:
+        found = Pejabat.signer(Pejabat.Peran.ATASAN_PPID, day or today())
+    except Pejabat.DoesNotExist:
+        return ""
+    return found.jabatan.split(" selaku ")[0]
 
 
 class SuratPPID(PermohonanDocument):

@@ -258,6 +258,8 @@ def test_the_refusal_decree(client, p, ppid, pejabat):
     assert "Atasan PPID" in html
     assert "pada tanggal 16 Maret 2026" in html
     assert "Senin, 16 Maret 2026" in html
+    # The Atasan PPID from the officials table, without the capacity typed into the jabatan.
+    assert "kepada Atasan PPID (Sekretaris Daerah Provinsi Bali) paling lambat" in html
     # Mengingat from master data (ppid_manual.DasarHukum), each with its closing semicolon.
     assert "Standar Layanan Informasi Publik;" in html
     pdf(client, ppid, cetak(p, "sk-penolakan"))

@@ -11,6 +11,7 @@ from decimal import Decimal
 import pytest
 
 from ppid_manual.format import awal_kecil
+from ppid_manual.models import Pejabat
 from registrasi import actions
 from registrasi.documents import (
     FormulirPermohonan,
@@ -104,7 +105,10 @@ def test_the_way_of_paying_continues_the_sentence_in_lower_case_keeping_its_name
     assert awal_kecil("") == ""
 
 
-def test_the_pemohons_rights_page_names_no_sop_step(golden_day, petugas):
+def test_the_pemohons_rights_page_names_no_sop_step(golden_day, petugas, pejabat):
+    # The Atasan PPID from the officials table, as in office on the request's date.
+    Pejabat.objects.filter(peran=Pejabat.Peran.ATASAN_PPID).update(jabatan="Sekda Uji Provinsi")
     text = teks(FormulirPermohonan(register(petugas)).render_html())
-    assert "Hak-hak Pemohon" in text or "HAK-HAK PEMOHON" in text.upper()
+    assert "HAK-HAK PEMOHON" in text.upper()
     assert "SOP langkah" not in text
+    assert "kepada Atasan PPID (Sekda Uji Provinsi) paling lambat" in text
