@@ -832,12 +832,19 @@ def _unit_ralat(edisi: DipEdisi, dokumen: DokumenTerbit) -> Unit | None:
         raise StepRefused(str(exc)) from None
 
 
+SK_DIP_JENIS = "sk-dip"  # the stored SK DIP (dip.documents.SkDip.jenis_terbit)
+
 RALAT = ralat_mod.RalatSpec(
     table=alur_edisi,
     langkah_terbit=LANGKAH_TERBIT,
     fakta=fakta_ralat,
     kasus="DIP ini",
     unit=_unit_ralat,
+    # Tata Naskah Dinas: the SK DIP is corrected by a keputusan (perubahan), in the SK DIP's
+    # number series; the surat pengantar by a ralat (dip.documents.RalatDip).
+    jenis_nomor=lambda d: (
+        FormatNomor.Jenis.SK_DIP if d.jenis == SK_DIP_JENIS else FormatNomor.Jenis.RALAT
+    ),
 )
 
 

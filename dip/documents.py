@@ -12,7 +12,7 @@ from typing import Any
 from django.utils import timezone
 
 from dip.models import CatatanKoreksi, DipEdisi, InformasiDikecualikan, PenetapanDik
-from ppid_manual.models import Pejabat
+from ppid_manual.models import DasarHukum, Pejabat
 from ppid_manual.workflow.pdf import DokumenRalat, PrintDocument, slug_nomor
 from ppid_manual.workflow.ralat import ralat_of
 
@@ -150,16 +150,45 @@ class SkDip(_DokumenEdisi):
     def get_context(self) -> dict[str, Any]:
         context = super().get_context()
         awal, akhir = pisah_akhir(context["kelompok"])
+        day = self.edisi.tanggal_sk or timezone.localdate()
         return {
             **context,
             "kelompok_awal": awal,
             "kelompok_akhir": akhir,
             "pejabat": self.edisi.penandatangan_sk,
             "tanggal_surat": self.edisi.tanggal_sk,
+            "mengingat": DasarHukum.mengingat(DasarHukum.Keputusan.SK_DIP, day),
+            "salinan": salinan_sk_dip(self.edisi, day),
         }
 
     def filename(self) -> str:
         return self._nama("sk-dip")
+
+
+def _jabatan(peran: str, day: datetime.date, otherwise: str) -> str:
+    """The jabatan of the official holding `peran` on `day` (the officials table), with its
+    capacity; the role's own name when the table has nobody for it."""
+    try:
+        return Pejabat.signer(peran, day).jabatan_ttd
+    except Pejabat.DoesNotExist:
+        return otherwise
+
+
+def salinan_sk_dip(edisi: DipEdisi, day: datetime.date) -> list[str]:
+    """Who receives a copy of the SK DIP ("Salinan Keputusan ini disampaikan kepada Yth."):
+    the province's, signed by the Atasan PPID, goes to the Governor, the PPID, the OPDs and
+    the Komisi Informasi; an OPD's, signed by its head, to the Atasan PPID, the PPID and its
+    own PPID Pelaksana. The officials' jabatan from the officials table of its date."""
+    ppid = _jabatan(Pejabat.Peran.PPID, day, "PPID Pemerintah Provinsi Bali")
+    if edisi.is_provinsi:
+        return [
+            "Gubernur Bali",
+            ppid,
+            "Kepala Perangkat Daerah di lingkungan Pemerintah Provinsi Bali",
+            "Ketua Komisi Informasi Provinsi Bali",
+        ]
+    atasan = _jabatan(Pejabat.Peran.ATASAN_PPID, day, "Atasan PPID Pemerintah Provinsi Bali")
+    return [atasan, ppid, f"PPID Pelaksana {edisi.unit.nama}"]
 
 
 class SuratPengantarDip(_DokumenEdisi):
@@ -201,12 +230,27 @@ def penandatangan_ralat(edisi: DipEdisi, jenis: str, day: datetime.date) -> Peja
 
 
 class RalatDip(DokumenRalat, _DokumenEdisi):
-    """A ralat of the SK DIP (its lampiran) or of the surat pengantar (issue 15;
-    ppid_manual/workflow/ralat.py): the new numbered letter naming the letter it corrects,
-    why, and each part as written and as it should read."""
+    """A correction of the SK DIP (its lampiran) or of the surat pengantar (issue 15;
+    ppid_manual/workflow/ralat.py), naming what it corrects, why, and each part as written and
+    as it should read. The surat pengantar's is a letter "RALAT"; the SK DIP's is a keputusan
+    (Tata Naskah Dinas: a keputusan is corrected by a keputusan, "tentang Perubahan atas
+    Keputusan …"), numbered in the SK DIP's series (dip.actions.RALAT)."""
+
+    def __init__(self, kasus: Any, request=None, *, ralat) -> None:
+        super().__init__(kasus, request, ralat=ralat)
+        if ralat.dokumen.jenis == SkDip.jenis_terbit:
+            self.template_name = "dip/print/sk_dip_perubahan.html"
+            self.title = "Keputusan tentang Perubahan atas Keputusan tentang DIP"
+
+    def filename(self) -> str:
+        if self.ralat.dokumen.jenis == SkDip.jenis_terbit:
+            return f"sk-dip-perubahan-{slug_nomor(self.ralat.nomor)}.pdf"
+        return super().filename()
 
     def get_context(self) -> dict[str, Any]:
         e, d = self.edisi, self.ralat.dokumen
+        if d.jenis == SkDip.jenis_terbit:
+            return self._perubahan()
         if d.jenis == "pengantar-dip" and e.tujuan_pengantar:
             yth = e.tujuan_pengantar
         elif e.is_provinsi:
@@ -225,6 +269,25 @@ class RalatDip(DokumenRalat, _DokumenEdisi):
             "pejabat": penandatangan_ralat(e, d.jenis, self.ralat.tanggal),
             "yth_nama": yth,
             "yth_baris": [],
+        }
+
+    def _perubahan(self) -> dict[str, Any]:
+        """The keputusan that amends the SK DIP: its own number and date, signed by whoever
+        signs the SK on that date; the SK's Mengingat with the SK itself last; the parts of
+        the lampiran as written and as they now read; the SK's salinan list."""
+        e, d, day = self.edisi, self.ralat.dokumen, self.ralat.tanggal
+        return {
+            "edisi": e,
+            "ralat": self.ralat,
+            "diralat": d,
+            "pejabat": penandatangan_ralat(e, d.jenis, day),
+            "pejabat_sk": e.penandatangan_sk,
+            "tanggal_surat": day,
+            "nomor_surat": self.ralat.nomor,
+            "ditetapkan": True,
+            "jabatan_kapital": True,
+            "mengingat": DasarHukum.mengingat(DasarHukum.Keputusan.SK_DIP, day),
+            "salinan": salinan_sk_dip(e, day),
         }
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import segno
+from django.db.models.functions import Coalesce
 
 from keberatan.alur import (
     HK_PENGAJUAN,
@@ -29,7 +30,7 @@ from ppid_manual.format import hari_tanggal, tanggal
 from ppid_manual.kode import kode_berkas
 from ppid_manual.models import Pejabat, Unit
 from ppid_manual.workflow import susulan
-from ppid_manual.workflow.calendar import today
+from ppid_manual.workflow.calendar import deadline, today
 from ppid_manual.workflow.pdf import DokumenRalat, PerLembar, PrintDocument, slug_nomor
 from ppid_manual.workflow.ralat import catatan_register, ralat_of, ralat_per_kasus
 from ppid_manual.workflow.tabel_pdf import KolomTabel, RegisterDocument
@@ -173,11 +174,7 @@ class SuratTanggapan(KeberatanDocument):
         return self.keberatan.tanggal_tanggapan
 
     def tembusan(self) -> list[str]:
-        k = self.keberatan
-        items = ["PPID Pemerintah Provinsi Bali"]
-        if k.unit_disposisi and k.unit_disposisi.jenis == Unit.Jenis.PPID_PELAKSANA:
-            items.append(f"PPID Pelaksana {k.unit_disposisi.nama}")
-        return items
+        return tembusan_tanggapan(self.keberatan)
 
     @property
     def konsep(self) -> bool:
@@ -226,12 +223,12 @@ class SuratTanggapan(KeberatanDocument):
             "koreksi_waktu": keputusan == KP.WAKTU,
             "amar": amar,
             "pasal17_tertutup": [hukum.pasal17_bunyi(h) for h in amar.pasal17],
-            "tembusan": self.tembusan(),
-            "yth_baris": (
-                [f"selaku kuasa dari {k.pemohon_kasus.nama}", k.kuasa_alamat]
-                if k.kuasa_nama
-                else [k.pemohon_kasus.alamat]
+            "perintah": (
+                perintah_penyerahan(k, day) if keputusan in (KP.DIBERIKAN, KP.SEBAGIAN) else None
             ),
+            "tembusan": self.tembusan(),
+            "yth_baris": [f"selaku kuasa dari {k.pemohon_kasus.nama}"] if k.kuasa_nama else [],
+            "yth_di": k.kuasa_alamat if k.kuasa_nama else k.pemohon_kasus.alamat,
             "pertimbangan": pertimbangan,
             "nomor_surat": k.nomor_tanggapan or "(konsep)",
             "perihal": "Tanggapan atas keberatan informasi publik",
@@ -240,6 +237,39 @@ class SuratTanggapan(KeberatanDocument):
             "tenggat_sengketa": tenggat_sengketa,
             "tepat_waktu": k.tenggat_tanggapan is None or day <= k.tenggat_tanggapan,
         }
+
+
+def tembusan_tanggapan(k: Keberatan) -> list[str]:
+    """The tembusan of the Atasan's answer, and of its ralat: the PPID, and the PPID
+    Pelaksana whose OPD drafted it."""
+    items = ["PPID Pemerintah Provinsi Bali"]
+    if k.unit_disposisi and k.unit_disposisi.jenis == Unit.Jenis.PPID_PELAKSANA:
+        items.append(f"PPID Pelaksana {k.unit_disposisi.nama}")
+    return items
+
+
+def perintah_penyerahan(k: Keberatan, day: datetime.date) -> dict[str, Any]:
+    """What an answer that gives the information orders the PPID to do (Pasal 36; the
+    pemberitahuan's huruf d, f and g): give it by a date, at a cost paid a stated way.
+
+    By when: the handover target of the reopened request, one the SOP sets from the day the
+    information is ready again, the answer's date (registrasi.actions.reopen_for_handover);
+    computed from the letter's date, so the KONSEP and the signed letter agree. At what cost:
+    the estimate the PPID's notice gave when it gave the information, else the copying and
+    delivery tariff, counted at the handover (Pasal 21)."""
+    from registrasi.models import Permohonan
+
+    p = k.permohonan
+    diberikan = (Permohonan.Keputusan.DIBERIKAN_SELURUHNYA, Permohonan.Keputusan.DIBERIKAN_SEBAGIAN)
+    perkiraan = p.perkiraan_biaya_total if p is not None and p.keputusan in diberikan else None
+    cara = (p.get_cara_pembayaran_display() if p is not None else "") or (
+        Permohonan.CaraPembayaran.TUNAI.label
+    )
+    return {
+        "tanggal": deadline(day, hukum.SOP_PENYERAHAN),
+        "perkiraan": perkiraan or None,
+        "cara_pembayaran": cara,
+    }
 
 
 # The letters the Atasan PPID signs; a ralat of one of them is his too (on the Sekretariat
@@ -269,11 +299,23 @@ class RalatKeberatan(DokumenRalat, KeberatanDocument):
             "perihal": f"Ralat {d.judul} Nomor {d.nomor}".strip(),
             "pejabat": penandatangan_ralat(d.jenis, self.ralat.tanggal),
             "yth_nama": k.kuasa_nama or k.pemohon_kasus.nama,
-            "yth_baris": (
-                [f"selaku kuasa dari {k.pemohon_kasus.nama}", k.kuasa_alamat]
-                if k.kuasa_nama
-                else [k.pemohon_kasus.alamat]
-            ),
+            "yth_baris": [f"selaku kuasa dari {k.pemohon_kasus.nama}"] if k.kuasa_nama else [],
+            "yth_di": k.kuasa_alamat if k.kuasa_nama else k.pemohon_kasus.alamat,
+            **(self._tanggapan_diralat() if d.jenis == "tanggapan" else {}),
+        }
+
+    def _tanggapan_diralat(self) -> dict[str, Any]:
+        """A ralat of the answer carries its tembusan, and says that the 14 hk to the Komisi
+        Informasi still run from the answer's receipt (Pasal 37(2)): a ralat moves no
+        deadline (keberatan.actions.RALAT_FAKTA)."""
+        k = self.keberatan
+        return {
+            "tembusan": tembusan_tanggapan(k),
+            "sengketa": {
+                "hari": HK_SENGKETA,
+                "diterima": None if k.tanggapan_perkiraan else k.tanggapan_diterima,
+                "tenggat": k.tenggat_sengketa,
+            },
         }
 
 
@@ -305,7 +347,9 @@ class Kolom:
 REGISTER_KOLOM = (
     Kolom("no", "No.", 5, 3),
     Kolom("nomor", "Nomor registrasi keberatan", 22, 8),
-    Kolom("tanggal", "Tanggal registrasi", 12, 6),
+    # Perki 1/2021: the register is dated by the day the written keberatan was received, day 0
+    # of the Atasan PPID's answer (Pasal 36(2)), not by its registration.
+    Kolom("tanggal", "Tanggal keberatan diterima", 12, 6),
     Kolom("identitas", "Identitas pemohon / kuasa", 34, 14),
     Kolom("nomor_pendaftaran", "Nomor pendaftaran permohonan", 22, 9),
     Kolom("informasi", "Informasi yang diminta", 36, 11),
@@ -381,7 +425,7 @@ def register_rows(keberatan) -> list[dict[str, Any]]:
             {
                 "no": i,
                 "nomor": k.nomor_registrasi,
-                "tanggal": k.tanggal_registrasi,
+                "tanggal": tanggal_diterima(k),
                 "identitas": _identitas(k),
                 "nomor_pendaftaran": k.nomor_pendaftaran or "— (alasan b)",
                 "informasi": k.informasi_diminta,
@@ -397,13 +441,22 @@ def register_rows(keberatan) -> list[dict[str, Any]]:
     return rows
 
 
+def tanggal_diterima(k: Keberatan) -> datetime.date:
+    """The day the written keberatan was received (Pasal 36(2)): the first hand-in of a form
+    the desk kept, else the complete form's receipt (`mulai_tanggapan`, set at registration)."""
+    return k.mulai_tanggapan or k.tanggal_diterima
+
+
 def register_queryset(user, dari: datetime.date, sampai: datetime.date):
-    """The keberatan of a period this user may see, in the register's order."""
+    """The registered keberatan this user may see that were received in the period, in the
+    order they were received (the register's date: `tanggal_diterima`)."""
     return (
         Keberatan.objects.for_user(user)
-        .periode(dari, sampai)
+        .registered()
+        .annotate(diterima=Coalesce("mulai_tanggapan", "tanggal_diterima"))
+        .filter(diterima__range=(dari, sampai))
         .select_related("pemohon", "permohonan", "pejabat_tanggapan")
-        .order_by("tanggal_registrasi", "pk")
+        .order_by("diterima", "tanggal_registrasi", "pk")
     )
 
 

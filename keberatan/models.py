@@ -164,9 +164,11 @@ class Keberatan(IdentitasKasus):
         BELUM_PASTI = "belum_pasti", "Ketepatan waktu pengajuan belum dapat dinilai"
 
     class Sifat(models.TextChoices):
+        """The disposisi's sifat as the Tata Naskah Dinas writes it, each word capitalised."""
+
         BIASA = "biasa", "Biasa"
         SEGERA = "segera", "Segera"
-        SANGAT_SEGERA = "sangat_segera", "Sangat segera"
+        SANGAT_SEGERA = "sangat_segera", "Sangat Segera"
 
     class SikapPemohon(models.TextChoices):
         MENERIMA = "menerima", "Menerima tanggapan Atasan PPID"

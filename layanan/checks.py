@@ -30,7 +30,7 @@ def master_data_produksi(app_configs=None, **kwargs) -> list[checks.CheckMessage
 
 def _periksa():
     from ppid_manual import lambang
-    from ppid_manual.models import Pejabat, Unit
+    from ppid_manual.models import DasarHukum, Pejabat, Unit
     from registrasi.models import Tarif
 
     today = timezone.localdate()
@@ -90,3 +90,20 @@ def _periksa():
                     hint="Lengkapi baris kop: Telepon … · Laman … · Surat elektronik ….",
                     id="ppid.W003",
                 )
+    # The Mengingat of the keputusan (ppid_manual.DasarHukum): no demo row, and the SK DIP
+    # resting on the Governor's decision that appoints the PPID.
+    dasar = DasarHukum.objects.valid_on(today)
+    for d in dasar.filter(teks__icontains="demo"):
+        yield checks.Error(
+            f'Dasar hukum (Mengingat) {d.get_keputusan_display()}: "{d.teks}" adalah data demo.',
+            hint="Ganti dengan nomor dan tanggal yang berlaku di menu Admin > Dasar hukum.",
+            id="ppid.E004",
+        )
+    sk_dip = dasar.filter(keputusan=DasarHukum.Keputusan.SK_DIP)
+    if not sk_dip.filter(teks__icontains="Keputusan Gubernur").exists():
+        yield checks.Warning(
+            "Mengingat Keputusan tentang Daftar Informasi Publik tanpa Keputusan Gubernur "
+            "tentang penunjukan PPID.",
+            hint="Tambahkan Keputusan Gubernur Bali tentang PPID di menu Admin > Dasar hukum.",
+            id="ppid.W004",
+        )

@@ -331,6 +331,7 @@ def _permohonan(petugas, ppid, pelaksana, *, semua: bool):
             keputusan=K.DIBERIKAN_SEBAGIAN,
             bagian_dihitamkan=teks(2000, "Nama, NIK dan alamat anak penerima imunisasi; "),
             pasal17=[c for c in Permohonan.Pasal17.values],
+            konsekuensi=teks(4000, "Membuka data pribadi anak dan keluarganya; "),
             undang_undang_lain=teks(
                 300, f"Undang-Undang Nomor 27 Tahun 2022, {hukum.pasal('UU 27/2022 4(2)')}; "
             ),
@@ -642,6 +643,23 @@ def _dip(petugas, ppid, pelaksana, atasan) -> list[Contoh]:
             "Ralat surat pengantar Daftar Informasi Publik",
             d.RalatDip(provinsi, ralat=ralat),
             provinsi.penandatangan_pengantar,
+        )
+    )
+    # A keputusan is corrected by a keputusan (perubahan): an entry of the SK DIP's lampiran.
+    entri = provinsi.semua_informasi().first()
+    perubahan = da.ralat_surat(
+        provinsi,
+        dokumen=DokumenTerbit.objects.for_object(provinsi).get(jenis="sk-dip"),
+        fakta=f"entri-{entri.pk}-ringkasan",
+        nilai=teks(500, "Rencana Strategis Dinas Kesehatan Provinsi Bali 2024–2026; "),
+        alasan=teks(1000, "judul dokumen dalam lampiran tertulis tidak lengkap; "),
+        by=atasan,
+    )
+    out.append(
+        Contoh(
+            "Keputusan tentang perubahan atas Keputusan tentang Daftar Informasi Publik",
+            d.RalatDip(provinsi, ralat=perubahan),
+            provinsi.penandatangan_sk,
         )
     )
     dik = da.establish_dik(

@@ -9,7 +9,15 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 
 from ppid_manual import lambang
-from ppid_manual.models import FormatNomor, HariLibur, Pejabat, PolaNomorUnit, Unit, User
+from ppid_manual.models import (
+    DasarHukum,
+    FormatNomor,
+    HariLibur,
+    Pejabat,
+    PolaNomorUnit,
+    Unit,
+    User,
+)
 from ppid_manual.roles import Role
 from ppid_manual.workflow.hari_libur import add_hari_libur
 
@@ -143,6 +151,8 @@ USERS = [
     ("atasan", "I Wayan Sekda Demo", Role.ATASAN, "SETDA"),
     ("admin", "Admin PPID", Role.ADMIN, "DISKOMINFOS"),
 ]
+# The desk officer's NIP, printed under the name on the tanda terima and the kuitansi.
+NIP_PETUGAS_DEMO = {"petugas": "19900505 201503 2 006"}
 
 # The NIPs of the demo officials below (not the PPID, who is named in the SOP):
 # `check --deploy` refuses a database that still lets one of them sign (layanan/checks.py).
@@ -151,6 +161,13 @@ NIP_DEMO = (
     "19720202 199803 1 003",
     "19750303 200003 2 004",
     "19760404 200112 1 005",
+)
+
+# The last of the SK DIP's Mengingat: the Governor's decision appointing the PPID. The
+# province's own number and date are entered in the admin; `check --deploy` names this one.
+KEPGUB_PPID_DEMO = (
+    "Keputusan Gubernur Bali Nomor 000/0000/HK/2025 tentang Pejabat Pengelola Informasi dan "
+    "Dokumentasi di Lingkungan Pemerintah Provinsi Bali (data demo)"
 )
 
 DEMO_TARIF = [
@@ -249,6 +266,12 @@ def load(stdout=None) -> None:
             },
         )
 
+    DasarHukum.objects.get_or_create(
+        keputusan=DasarHukum.Keputusan.SK_DIP,
+        teks=KEPGUB_PPID_DEMO,
+        defaults={"urutan": 80, "berlaku_dari": start},
+    )
+
     call_command("sync_holidays", *[f"--year={y}" for y in range(2023, 2028)], stdout=stdout)
     bali = [
         HariLibur(
@@ -303,6 +326,7 @@ def load(stdout=None) -> None:
                 "first_name": first or last,
                 "last_name": last if first else "",
                 "unit": units[unit_kode],
+                "nip": NIP_PETUGAS_DEMO.get(username, ""),
                 "is_staff": role == Role.ADMIN,
             },
         )

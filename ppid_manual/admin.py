@@ -5,6 +5,7 @@ from django.utils.html import format_html
 
 from ppid_manual import lambang
 from ppid_manual.models import (
+    DasarHukum,
     Event,
     FormatNomor,
     HariLibur,
@@ -121,6 +122,13 @@ class UnitAdmin(RoleAdmin):
         if not url:
             return "belum ada"
         return format_html('<img src="{}" alt="Lambang {}" style="height:60px">', url, obj.nama)
+
+
+@admin.register(DasarHukum)
+class DasarHukumAdmin(RoleAdmin):
+    list_display = ["keputusan", "urutan", "teks", "berlaku_dari", "berlaku_sampai"]
+    list_filter = ["keputusan"]
+    fields = ["keputusan", "urutan", "teks", "berlaku_dari", "berlaku_sampai"]
 
 
 @admin.register(Pejabat)
@@ -291,7 +299,7 @@ class PemeriksaanRiwayatAdmin(ReadOnlyAdmin):
 class UserAdmin(RoleAdmin, BaseUserAdmin):
     list_display = ["username", "first_name", "last_name", "unit", "is_active"]
     list_filter = ["groups", "unit", "is_active"]
-    fieldsets = BaseUserAdmin.fieldsets + (("Perangkat daerah", {"fields": ("unit",)}),)
+    fieldsets = BaseUserAdmin.fieldsets + (("Perangkat daerah", {"fields": ("unit", "nip")}),)
     add_fieldsets = BaseUserAdmin.add_fieldsets + (
-        ("Perangkat daerah dan peran", {"fields": ("unit", "groups")}),
+        ("Perangkat daerah dan peran", {"fields": ("unit", "nip", "groups")}),
     )

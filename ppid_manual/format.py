@@ -183,6 +183,17 @@ def ejaan(value) -> str:
     return text
 
 
+def awal_kecil(value) -> str:
+    """A label continued inside a sentence: its first letter in lower case, the rest as
+    written ("Tunai di meja layanan PPID" -> "tunai di meja layanan PPID"; `lower` would
+    print "ppid" and "provinsi bali"). A first word in capitals (an acronym) stays."""
+    text = "" if value is None else str(value)
+    first = text.split(" ", 1)[0]
+    if not text or (len(first) > 1 and first.isupper()):
+        return text
+    return text[0].lower() + text[1:]
+
+
 def tanpa_titik(value) -> str:
     """The text without its closing full stop(s), for a sentence that adds its own."""
     return ("" if value is None else str(value)).rstrip().rstrip(".")

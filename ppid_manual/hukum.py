@@ -66,6 +66,9 @@ KUTIPAN = {
     "2(4)": "informasi yang dikecualikan bersifat ketat dan terbatas (uji konsekuensi)",
     "4": "hak pemohon informasi publik",
     "5": "kewajiban pengguna informasi publik",
+    # The basis of accepting a request for information not yet documented: the body provides
+    # what is within its authority (the notice "belum didokumentasikan").
+    "7(1)": "badan publik wajib menyediakan dan memberikan informasi publik di bawah kewenangannya",
     "9": "informasi berkala",
     "11(1)a": "daftar seluruh informasi publik (DIP)",
     "17": "informasi yang dikecualikan",

@@ -90,6 +90,15 @@ class User(AbstractUser):
     unit = models.ForeignKey(
         Unit, on_delete=models.PROTECT, null=True, blank=True, verbose_name="perangkat daerah"
     )
+    # The desk officer signs the tanda terima and the kuitansi of a handover with the name and
+    # NIP (Tata Naskah Dinas); an officer who is no ASN has none, and the line is left out.
+    nip = models.CharField(
+        "NIP",
+        max_length=30,
+        blank=True,
+        help_text="Nomor Induk Pegawai, dicetak di bawah nama petugas pada tanda terima dan "
+        "kuitansi. Kosongkan apabila petugas bukan ASN.",
+    )
 
     class Meta:
         verbose_name = "pengguna"
@@ -201,6 +210,65 @@ class Pejabat(models.Model):
                 "Lengkapi tabel pejabat di menu Admin."
             )
         return found
+
+
+class DasarHukumQuerySet(models.QuerySet):
+    def valid_on(self, day: datetime.date) -> DasarHukumQuerySet:
+        return self.filter(berlaku_dari__lte=day).filter(
+            models.Q(berlaku_sampai__isnull=True) | models.Q(berlaku_sampai__gte=day)
+        )
+
+
+class DasarHukum(models.Model):
+    """One law in the Mengingat of a keputusan the app prints (Tata Naskah Dinas: numbered, in
+    the order of the laws' hierarchy, each with its Lembaran Negara reference where known).
+
+    Master data, like the officials: the law forming the province, a new Pergub, the
+    Keputusan Gubernur appointing the PPID change without a deployment (LETTERS.md: the
+    Pergub's details in master data, not in templates); validity dates let an old keputusan
+    reprint with the basis of its day."""
+
+    class Keputusan(models.TextChoices):
+        SK_DIP = "sk_dip", "Keputusan tentang Daftar Informasi Publik"
+        SK_PENOLAKAN = "sk_penolakan", "Keputusan PPID tentang penolakan permohonan informasi"
+
+    keputusan = models.CharField("keputusan", max_length=16, choices=Keputusan.choices)
+    urutan = models.PositiveSmallIntegerField(
+        "urutan",
+        help_text="Urutan dalam Mengingat: undang-undang dahulu, lalu peraturan di bawahnya.",
+    )
+    teks = models.TextField(
+        "bunyi",
+        max_length=1000,
+        help_text="Judul peraturan lengkap dengan Lembaran Negara/Berita Negara/Lembaran Daerah, "
+        "tanpa titik koma di akhir.",
+    )
+    berlaku_dari = models.DateField("berlaku dari")
+    berlaku_sampai = models.DateField("berlaku sampai", null=True, blank=True)
+
+    objects = DasarHukumQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["keputusan", "urutan", "pk"]
+        verbose_name = "dasar hukum (Mengingat)"
+        verbose_name_plural = "dasar hukum (Mengingat)"
+
+    def __str__(self) -> str:
+        return f"{self.get_keputusan_display()} {self.urutan}: {self.teks[:80]}"
+
+    @classmethod
+    def mengingat(cls, keputusan: str, day: datetime.date) -> list[str]:
+        """The Mengingat of a keputusan of this kind dated `day`, in order, each without its
+        closing punctuation (the letter adds it). Raises DasarHukum.DoesNotExist (in
+        Indonesian) when none is recorded: a keputusan is never issued on no basis."""
+        rows = cls.objects.valid_on(day).filter(keputusan=keputusan).order_by("urutan", "pk")
+        teks = [r.teks.strip().rstrip(";.").strip() for r in rows]
+        if not teks:
+            raise cls.DoesNotExist(
+                f"Tidak ada dasar hukum (Mengingat) {cls.Keputusan(keputusan).label} yang "
+                f"berlaku pada {day:%d-%m-%Y}. Lengkapi di menu Admin > Dasar hukum."
+            )
+        return teks
 
 
 class HariLibur(models.Model):

@@ -410,6 +410,11 @@ def _check_putusan(putusan: Putusan) -> None:
             raise StepRefused("Sebutkan bagian informasi yang dihitamkan.")
         if not dasar:
             raise StepRefused("Sebutkan dasar pengecualian bagian yang dihitamkan.")
+        # Pasal 2(4): the part withheld is exempt only after the uji konsekuensi, as a refusal.
+        if not putusan.konsekuensi.strip():
+            raise StepRefused(
+                "Pemberian sebagian harus memuat uji konsekuensi bagian yang dihitamkan."
+            )
     if putusan.keputusan == K.BELUM_DIDOKUMENTASIKAN:
         # Perki 1/2021: the notice tells the pemohon by when the information will exist.
         if putusan.tanggal_tersedia is None:
@@ -760,6 +765,11 @@ RALAT = ralat_mod.RalatSpec(
     fakta=lambda p: RALAT_FAKTA,
     kasus="permohonan ini",
     tercetak=_tercetak,
+    # Tata Naskah Dinas: the SK penolakan is corrected by a keputusan (perubahan), numbered
+    # in its series (registrasi.documents.RalatSurat); a letter by a ralat.
+    jenis_nomor=lambda d: (
+        FormatNomor.Jenis.SK_PENOLAKAN if d.jenis == "sk-penolakan" else FormatNomor.Jenis.RALAT
+    ),
 )
 
 

@@ -17,7 +17,8 @@ from django.utils import timezone
 
 from ppid_manual.format import banyaknya, rupiah, tanggal, terbilang
 from ppid_manual.kode import kode_berkas
-from ppid_manual.models import Pejabat, Unit
+from ppid_manual.models import DasarHukum, Pejabat, Unit
+from ppid_manual.workflow.calendar import today
 from ppid_manual.workflow.pdf import DokumenRalat, PerLembar, PrintDocument, slug_nomor
 from ppid_manual.workflow.ralat import ralat_of
 from ppid_manual.workflow.tabel_pdf import KolomTabel, RegisterDocument
@@ -91,8 +92,20 @@ class PermohonanDocument(PrintDocument):
             "hk_pemberitahuan": HK_PEMBERITAHUAN,
             "hk_perpanjangan": HK_PERPANJANGAN,
             "hk_keberatan": HK_KEBERATAN,
+            "atasan_ppid": atasan_ppid(p.tanggal_pemberitahuan or p.tanggal_daftar),
             **super().get_context(),
         }
+
+
+def atasan_ppid(day: datetime.date | None) -> str:
+    """The jabatan of the Atasan PPID in office on `day` (the officials table), whom a
+    keberatan goes to, without its capacity (older rows typed "… selaku Atasan PPID" into
+    the jabatan); "" when the table names nobody (the letter then says "Atasan PPID" alone)."""
+    try:
+        found = Pejabat.signer(Pejabat.Peran.ATASAN_PPID, day or today())
+    except Pejabat.DoesNotExist:
+        return ""
+    return found.jabatan.split(" selaku ")[0]
 
 
 class SuratPPID(PermohonanDocument):
@@ -126,7 +139,7 @@ class SuratPPID(PermohonanDocument):
             "nomor_surat": self.nomor_surat(),
             "perihal": self.perihal,
             "pejabat": penandatangan(self.unit_surat(), day),
-            "yth_baris": [pemohon.alamat],
+            "yth_di": pemohon.alamat,
             "cara_pembayaran": (
                 self.permohonan.get_cara_pembayaran_display()
                 or Permohonan.CaraPembayaran.TUNAI.label
@@ -347,7 +360,15 @@ class SkPenolakan(SuratPPID):
         return self.permohonan.unit_pemberitahuan
 
     def get_context(self) -> dict[str, Any]:
-        return {**super().get_context(), "ditetapkan": True}
+        context = super().get_context()
+        return {
+            **context,
+            "ditetapkan": True,
+            # From master data (ppid_manual.DasarHukum), as of the decree's date.
+            "mengingat": DasarHukum.mengingat(
+                DasarHukum.Keputusan.SK_PENOLAKAN, context["tanggal_surat"]
+            ),
+        }
 
     def filename(self) -> str:
         return f"sk-penolakan-{slug_nomor(self.permohonan.nomor_sk_penolakan)}.pdf"
@@ -458,7 +479,20 @@ class Kuitansi(PermohonanDocument):
 
 class RalatSurat(DokumenRalat, SuratPPID):
     """A ralat (issue 15): the new numbered letter that corrects an issued one, naming it,
-    why, and each fact as written and as it should read; signed by the PPID."""
+    why, and each fact as written and as it should read; signed by the PPID. The SK
+    penolakan's is a keputusan (Tata Naskah Dinas: "tentang Perubahan atas Keputusan …"),
+    numbered in the SK's series (registrasi.actions.RALAT)."""
+
+    def __init__(self, permohonan: Permohonan, request=None, *, ralat) -> None:
+        super().__init__(permohonan, request, ralat=ralat)
+        if ralat.dokumen.jenis == SkPenolakan.jenis_terbit:
+            self.template_name = "registrasi/print/sk_penolakan_perubahan.html"
+            self.title = "Keputusan PPID tentang Perubahan atas Keputusan Penolakan"
+
+    def filename(self) -> str:
+        if self.ralat.dokumen.jenis == SkPenolakan.jenis_terbit:
+            return f"sk-penolakan-perubahan-{slug_nomor(self.ralat.nomor)}.pdf"
+        return super().filename()
 
     @property
     def perihal(self) -> str:  # type: ignore[override]
@@ -479,6 +513,17 @@ class RalatSurat(DokumenRalat, SuratPPID):
             "diralat": self.ralat.dokumen,
             "perkara": f"permohonan informasi publik nomor pendaftaran {p.nomor_pendaftaran}",
             "yth_nama": p.pemohon_kasus.nama,
+            **(self._perubahan() if self.ralat.dokumen.jenis == SkPenolakan.jenis_terbit else {}),
+        }
+
+    def _perubahan(self) -> dict[str, Any]:
+        """The keputusan amending the SK penolakan: set where it is dated, on the SK's
+        Mengingat with the SK itself last."""
+        return {
+            "ditetapkan": True,
+            "mengingat": DasarHukum.mengingat(
+                DasarHukum.Keputusan.SK_PENOLAKAN, self.ralat.tanggal
+            ),
         }
 
 
@@ -557,8 +602,8 @@ def nomor_batal(dari, sampai) -> list:
 
 def register_xlsx(rows: list[dict[str, Any]], dari, sampai) -> bytes:
     """The same register as an XLSX workbook (for the softcopy archive): the printed columns,
-    dates as dates (the notice's with its day name), and the amount paid as a number in a
-    last column for sums.
+    dates as dates (the notice's and the handover's with their day name), and the amount paid
+    as a number in a last column for sums.
 
     Written with XlsxWriter in constant-memory mode: rows stream to the file as they are
     written. A year's register (ten thousand rows, 170,000 cells) took 5-7 s with openpyxl,
@@ -589,9 +634,7 @@ def register_xlsx(rows: list[dict[str, Any]], dari, sampai) -> bytes:
         for col, k in enumerate(KOLOM, start=1):
             value = r[k.kunci]
             if k.kunci in DATE_COLUMNS:
-                _write_date(
-                    ws, row, col, value, day if k.kunci == "tanggal_pemberitahuan" else date
-                )
+                _write_date(ws, row, col, value, date if k.kunci == "tanggal" else day)
             else:
                 ws.write_string(row, col, value or "", text)
         ws.write_number(row, len(KOLOM) + 1, int(r["biaya_jumlah"]), rupiah)

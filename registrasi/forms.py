@@ -485,6 +485,7 @@ FIELDS_BY_OUTCOME = {
         "bagian_dihitamkan",
         "pasal17",
         "undang_undang_lain",
+        "konsekuensi",
         "bentuk_informasi",
         "format_informasi",
         "cara_pembayaran",
@@ -527,7 +528,7 @@ class PutusanForm(forms.Form):
         help_text=(f"Misalnya: UU 27/2022 tentang Pelindungan Data Pribadi, {hukum.pasal('...')}"),
     )
     konsekuensi = forms.CharField(
-        label="Uji konsekuensi (akibat bila informasi dibuka)",
+        label="Uji konsekuensi (akibat apabila informasi dibuka)",
         max_length=4000,
         widget=textarea(5, 4000),
     )
@@ -568,7 +569,7 @@ class PutusanForm(forms.Form):
         help_text="Misalnya: PDF, 12 halaman; XLSX.",
     )
     cara_pembayaran = forms.ChoiceField(
-        label="Cara pembayaran biaya (bila ada)",
+        label="Cara pembayaran biaya (apabila ada)",
         choices=Permohonan.CaraPembayaran.choices,
         initial=Permohonan.CaraPembayaran.TUNAI,
         required=False,
@@ -615,6 +616,11 @@ class PutusanForm(forms.Form):
             if name not in keep:
                 del self.fields[name]
         self.fields["uraian_informasi"].label = URAIAN_LABEL[self.keputusan]
+        if self.keputusan == K.DIBERIKAN_SEBAGIAN:
+            # Pasal 2(4): the part blacked out is tested as a refusal is.
+            self.fields[
+                "konsekuensi"
+            ].label = "Uji konsekuensi bagian yang dihitamkan (akibat apabila bagian itu dibuka)"
         if self.keputusan == K.DITOLAK:
             self.fields["uraian_informasi"].required = False
         if "tanggal_tersedia" in self.fields:

@@ -3,8 +3,8 @@ the register's format and its notes), one function per column.
 
 The PDF, the XLSX and the register page all print these values; the README's table "Register
 Permohonan: kolom dan isinya" is this module in words. A column whose source changes (a new
-field on the PPID's decision: penguasaan, bentuk informasi, cara pembayaran) is changed here,
-in its one function.
+field on the PPID's decision or the handover: penguasaan, bentuk informasi, cara pembayaran) is
+changed here, in its one function.
 
 Each function takes a request read by `PermohonanQuerySet.register()` (the pemohon joined; the
 OPD's latest answer annotated as `jawaban_opd`) after `siapkan()` has put its handovers, its
@@ -113,18 +113,29 @@ def status_informasi(p: Permohonan) -> str:
     return f"Di bawah penguasaan ({_unit(p)})" + sumber
 
 
-def bentuk_informasi(p: Permohonan) -> str:
-    """Bentuk informasi yang dikuasai: softcopy / hardcopy.
+BENTUK = {
+    Permohonan.BentukInformasi.HARDCOPY: "Hardcopy",
+    Permohonan.BentukInformasi.SOFTCOPY: "Softcopy",
+    Permohonan.BentukInformasi.KEDUANYA: "Hardcopy dan softcopy",
+}
 
-    The app keeps no decided bentuk yet: it is the salinan the pemohon asked for and was
-    given (cara memperoleh hardcopy/softcopy) when the decision gives the information. A
-    request only to see the information, one not yet decided, and an outcome that gives
-    nothing leave it unknown ("—") rather than guessed."""
-    if p.keputusan in DIBERIKAN or p.putusan_keberatan is not None:
-        if p.cara_memperoleh == CM.SOFTCOPY:
-            return "Softcopy"
-        if p.cara_memperoleh == CM.HARDCOPY:
-            return "Hardcopy"
+
+def bentuk_informasi(p: Permohonan) -> str:
+    """Bentuk informasi yang dikuasai: softcopy / hardcopy, as decided and handed over.
+
+    The PPID's decision states it (Pasal 22(7) huruf f: `bentuk_informasi`); a decision that
+    left it blank gives the salinan the pemohon asked for (the decision form's "sesuai cara
+    memperoleh"). A request only to see the information, decided with no bentuk, takes it
+    from its handover: by surat elektronik it was a softcopy. Not decided, an outcome that
+    gives nothing, or nothing to read it from: unknown ("—"), not guessed."""
+    if p.keputusan not in DIBERIKAN and p.putusan_keberatan is None:
+        return "—"
+    if p.bentuk_informasi:
+        return BENTUK[p.bentuk_informasi]
+    if p.cara_memperoleh in BENTUK:
+        return BENTUK[p.cara_memperoleh]
+    if any(s.cara == Permohonan.CaraSalinan.EMAIL for s in p.penyerahan_register):
+        return BENTUK[Permohonan.BentukInformasi.SOFTCOPY]
     return "—"
 
 
@@ -189,6 +200,15 @@ def tanggal_pemberitahuan(p: Permohonan) -> datetime.date | None:
     return p.tanggal_pemberitahuan
 
 
+def tanggal_pemberian(p: Permohonan) -> datetime.date | None:
+    """Hari dan tanggal pemberian informasi (Perki 1/2021 register: "Pemberian Informasi"):
+    the day the information was handed over, as its tanda terima is dated. A request handed
+    over again after a keberatan keeps its first handover here; the Keputusan column names
+    the later one. None while nothing was handed over."""
+    serah = p.penyerahan_register
+    return serah[0].tanggal if serah else None
+
+
 def jumlah_biaya(p: Permohonan) -> Decimal:
     """What the pemohon paid, all handovers together (the XLSX's number column)."""
     return sum((s.total for s in p.penyerahan_register), Decimal("0"))
@@ -224,7 +244,9 @@ def biaya_dan_cara_pembayaran(p: Permohonan) -> str:
             rincian = _rincian(
                 s.jumlah_halaman, satuan, s.harga_satuan, s.biaya_salinan, s.biaya_pengiriman
             )
-            cara = s.get_cara_pembayaran_display() or "Dibayar pada saat penyerahan"
+            # How it was paid, as the handover recorded it; a handover recorded before the
+            # way of paying was kept says so rather than guessing.
+            cara = s.get_cara_pembayaran_display() or "Cara pembayaran tidak dicatat"
             bukti = f"tanda terima {s.nomor}" + (
                 f", kuitansi {s.nomor_kuitansi}" if s.nomor_kuitansi else ""
             )
@@ -242,7 +264,7 @@ def biaya_dan_cara_pembayaran(p: Permohonan) -> str:
             p.perkiraan_biaya_salinan,
             p.perkiraan_biaya_kirim,
         )
-        cara = p.get_cara_pembayaran_display() or "Dibayar pada saat penyerahan"
+        cara = p.get_cara_pembayaran_display() or "Cara pembayaran belum ditetapkan"
         return f"Perkiraan {rupiah(total)}: {rincian}. {cara}; belum dibayar."
     if p.keputusan or p.status == S.DITARIK:
         return "Tanpa biaya"
@@ -288,7 +310,7 @@ KOLOM = (
         min_teks="nama.pemohon@gmail.com",
     ),
     Kolom("pekerjaan", "Pekerjaan", pekerjaan, 15, 16, min_teks="Wiraswasta"),
-    Kolom("informasi", "Informasi yang diminta", informasi_diminta, 30, 40),
+    Kolom("informasi", "Informasi yang diminta", informasi_diminta, 25, 40),
     Kolom("tujuan", "Tujuan penggunaan informasi", tujuan_penggunaan, 20, 30),
     Kolom(
         "status_informasi",
@@ -306,14 +328,25 @@ KOLOM = (
         "tanggal_pemberitahuan",
         "Hari dan tanggal pemberitahuan tertulis",
         tanggal_pemberitahuan,
-        17,
+        14,
         22,
     ),
-    Kolom("biaya", "Biaya dan cara pembayaran", biaya_dan_cara_pembayaran, 28, 40),
+    Kolom(
+        "tanggal_pemberian",
+        "Hari dan tanggal pemberian informasi",
+        tanggal_pemberian,
+        14,
+        22,
+    ),
+    Kolom("biaya", "Biaya dan cara pembayaran", biaya_dan_cara_pembayaran, 25, 40),
 )
 LEBAR_NO = 6  # the "No." column's share
 REGISTER_COLUMNS = ("No.", *(k.judul for k in KOLOM))
-DATE_COLUMNS = {"tanggal": tanggal, "tanggal_pemberitahuan": hari_tanggal}
+DATE_COLUMNS = {
+    "tanggal": tanggal,
+    "tanggal_pemberitahuan": hari_tanggal,
+    "tanggal_pemberian": hari_tanggal,
+}
 
 
 def siapkan(permohonan: list[Permohonan]) -> None:

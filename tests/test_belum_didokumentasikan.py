@@ -37,7 +37,12 @@ def test_the_request_stays_open_and_the_notice_states_the_date(desk, holidays_20
     with at(D(2026, 4, 7)):
         html = Pemberitahuan(p).render_html()
     assert "belum didokumentasikan" in html
-    assert "paling lambat <strong>Senin, 20 April 2026</strong>" in html
+    assert "diberikan kepada Saudara paling lambat Senin, 20 April 2026</strong>" in html
+    # Huruf c asks for acceptance or refusal: the notice states its decision and its basis
+    # (the body provides what is within its authority, UU 14/2008 Pasal 7(1)).
+    text = " ".join(html.replace("<strong>", "").replace("</strong>", "").split())
+    assert "(huruf c): permohonan Saudara diterima." in text
+    assert "Berdasarkan Pasal 7 ayat (1) UU 14/2008, badan publik wajib menyediakan" in text
 
 
 def test_the_work_list_shows_it_near_due_and_late(client, desk, holidays_2026):

@@ -60,6 +60,7 @@ def data_2026(desk):
         K.DIBERIKAN_SEBAGIAN,
         bagian_dihitamkan="Nomor rekening",
         pasal17=["h"],
+        konsekuensi="Membuka rahasia pribadi.",
         uraian_informasi="Sebagian.",
     )
     p4 = buat_permohonan(desk, D(2026, 5, 4), nik=next(nik))

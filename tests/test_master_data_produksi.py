@@ -4,6 +4,7 @@ lines or lambang, the PPID Utama's kop without laman or surat elektronik."""
 
 from __future__ import annotations
 
+import datetime
 import io
 
 import pytest
@@ -12,7 +13,7 @@ from django.core.management.base import SystemCheckError
 
 from layanan.checks import master_data_produksi
 from ppid_manual import lambang
-from ppid_manual.models import Pejabat, Unit
+from ppid_manual.models import DasarHukum, Pejabat, Unit
 from registrasi.models import Tarif
 
 
@@ -32,7 +33,9 @@ def test_the_demo_data_is_named_one_by_one(holidays_2026):
     assert "I Wayan Sekda Demo, S.H., M.Si." in text
     assert 'Tarif Fotokopi A4/F4 hitam-putih berdasarkan "Tarif demo' in text
     assert "Kop Sekretariat Daerah memakai lambang contoh (data demo)." in text
-    assert {"ppid.E001", "ppid.E002", "ppid.E003"} <= set(ids(messages))
+    # The demo Keputusan Gubernur appointing the PPID in the SK DIP's Mengingat.
+    assert "Keputusan Gubernur Bali Nomor 000/0000/HK/2025" in text
+    assert {"ppid.E001", "ppid.E002", "ppid.E003", "ppid.E004"} <= set(ids(messages))
     # ... and the command refuses (errors, not warnings).
     with pytest.raises(SystemCheckError, match="ppid.E001"):
         call_command("check", "--deploy", stdout=io.StringIO(), stderr=io.StringIO())
@@ -52,7 +55,20 @@ def test_real_master_data_passes(units, pejabat):
         unit.lambang = b"\x89PNG\r\n\x1a\nlambang"
         unit.lambang_jenis = lambang.PNG
         unit.save()
+    DasarHukum.objects.create(
+        keputusan=DasarHukum.Keputusan.SK_DIP,
+        urutan=80,
+        teks="Keputusan Gubernur Bali Nomor 100/2025 tentang PPID Pemerintah Provinsi Bali",
+        berlaku_dari=datetime.date(2025, 1, 1),
+    )
     assert master_data_produksi() == []
+
+
+@pytest.mark.django_db
+def test_an_sk_dip_on_no_decision_appointing_the_ppid_is_a_warning(units):
+    # The migration's rows: the laws, not the province's own decision.
+    [message] = [m for m in master_data_produksi() if m.id == "ppid.W004"]
+    assert "tanpa Keputusan Gubernur tentang penunjukan PPID" in message.msg
 
 
 @pytest.mark.django_db

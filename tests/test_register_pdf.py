@@ -42,6 +42,7 @@ def row(i: int, **overrides) -> dict:
         "keputusan": "Informasi diberikan seluruhnya",
         "alasan_penolakan": "",
         "tanggal_pemberitahuan": D(2026, 3, 20),
+        "tanggal_pemberian": D(2026, 3, 27),
         "biaya": "Rp\u00a02.000: penyalinan 4 lembar × Rp\u00a0500 = Rp\u00a02.000.",
         "biaya_jumlah": 2000,
     }
@@ -90,7 +91,8 @@ def test_it_holds_every_row_and_prints_the_headings_on_every_page(tmp_path):
     for i in range(1, 121):
         assert everything.count(f"{i:04d}/REG-PPID/III/2026") == 1, i
     assert "Jumlah permohonan: 120." in pages[-1]
-    # The notice's day and date (Friday 20 March 2026); the request's date without its day.
+    # The notice's and the handover's day and date (Fridays 20 and 27 March 2026); the
+    # request's date (Monday 16 March) without its day.
     assert "Jumat," in everything and "Senin," not in everything
     assert "Softcopy" in everything
 

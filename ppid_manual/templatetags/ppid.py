@@ -28,6 +28,7 @@ for _name in (
     "istilah_asing",
     "ejaan",
     "tanpa_titik",
+    "awal_kecil",
     "romawi",
 ):
     register.filter(_name, getattr(fmt, _name))

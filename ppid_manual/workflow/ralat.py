@@ -74,6 +74,9 @@ class RalatSpec:
     # The facts a stored letter of a kind prints (its document class declares them): a ralat
     # of it corrects only those. None: the kind declares none (any fact of the case).
     tercetak: Callable[[str], tuple[str, ...] | None] = field(default=lambda jenis: None)
+    # The number series of the correction of a stored document: a letter's ralat takes the
+    # ralat series; a keputusan is corrected by a keputusan (perubahan), numbered as one.
+    jenis_nomor: Callable[[DokumenTerbit], str] = field(default=lambda d: FormatNomor.Jenis.RALAT)
 
     def fakta_surat(self, case: Any, jenis: str) -> dict[str, Fakta]:
         """The facts a ralat of a stored letter of this kind may correct on this case."""
@@ -205,7 +208,7 @@ def ralat_surat(
             content_type=ContentType.objects.get_for_model(locked),
             object_id=locked.pk,
             dokumen=dokumen,
-            nomor=next_number(FormatNomor.Jenis.RALAT, day=day, unit=spec.unit(locked, dokumen)),
+            nomor=next_number(spec.jenis_nomor(dokumen), day=day, unit=spec.unit(locked, dokumen)),
             tanggal=day,
             alasan=alasan,
             perubahan={f.label: [lama, nilai]},

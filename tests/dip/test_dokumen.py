@@ -3,11 +3,14 @@ sheets, the recap and the DIK. Content on the rendered HTML; each also as a real
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
 from dip import actions
 from dip.documents import DaftarDik, LembarKoreksi, RekapDip, SkDip, SuratPengantarDip
+from ppid_manual.models import DasarHukum
 from tests.dip.conftest import HARI_INI, sampai_ditetapkan, sampai_ppid
 from tests.helpers import teks_surat
 
@@ -36,6 +39,28 @@ def test_the_sk_dip_of_the_province_with_its_lampiran(client, adopted):
     assert "pada tanggal</td><td>: 10 Maret 2026" in html
     assert "sebanyak 3 (tiga) informasi publik" in html
     assert "I Wayan Sekda, S.H." in html and "NIP 19700101 199503 1 001" in html
+    # Mengingat from master data (ppid_manual.DasarHukum), the law forming the province first;
+    # the salinan list after the signature, the PPID from the officials table.
+    mengingat = html.split('class="kunci">Mengingat', 1)[1].split("MEMUTUSKAN", 1)[0]
+    assert mengingat.index("Undang-Undang Nomor 15 Tahun 2023 tentang Provinsi Bali;") < (
+        mengingat.index("Undang-Undang Nomor 14 Tahun 2008")
+    )
+    assert "Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah" in mengingat
+    DasarHukum.objects.create(
+        keputusan=DasarHukum.Keputusan.SK_DIP,
+        urutan=80,
+        teks="Keputusan Gubernur Bali Nomor 100/2025 tentang PPID.",
+        berlaku_dari=datetime.date(2025, 1, 1),
+    )
+    html = SkDip(adopted.provinsi).render_html()
+    assert "<li>Keputusan Gubernur Bali Nomor 100/2025 tentang PPID;</li></ol>" in html
+    salinan = html.split("Salinan Keputusan ini disampaikan kepada Yth.:", 1)[1]
+    assert salinan.split("</ol>", 1)[0].strip() == (
+        "<ol><li>Gubernur Bali;</li><li>Kepala Dinas Kominfos Provinsi Bali selaku PPID;</li>"
+        "<li>Kepala Perangkat Daerah di lingkungan Pemerintah Provinsi Bali;</li>"
+        "<li>Ketua Komisi Informasi Provinsi Bali.</li>"
+    )
+    assert html.index("Salinan Keputusan ini") < html.index('class="lampiran-dip"')
     # the lampiran: its own landscape pages, the table grouped by OPD, numbered on
     assert "@page lampiran" in html and "A4 landscape" in html
     assert "<td>TANGGAL</td><td>:</td><td>10 Maret 2026</td>" in html

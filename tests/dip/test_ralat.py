@@ -23,6 +23,8 @@ pytestmark = pytest.mark.dokumen_di_langkah
 
 S = DipEdisi.Status
 NOMOR = "0001/RALAT-PPID/III/2026"
+# A keputusan is corrected by a keputusan (perubahan), numbered in the SK DIP's series.
+NOMOR_SK = "002/SK-DIP/Setda/2026"
 
 
 def teks(pdf: bytes) -> str:
@@ -71,7 +73,7 @@ def test_the_atasan_corrects_an_entry_of_the_sk_dip_lampiran(client, dunia, edis
         alasan="tahun profil salah ketik pada lampiran.",
         by=dunia.atasan,
     )
-    assert ralat.nomor == NOMOR
+    assert ralat.nomor == NOMOR_SK
     edisi.refresh_from_db()
     # Through the edition's table: state kept, one event with the old and new values.
     assert edisi.status == S.DITETAPKAN and edisi.beku
@@ -97,8 +99,19 @@ def test_the_atasan_corrects_an_entry_of_the_sk_dip_lampiran(client, dunia, edis
     pdf = client.get(reverse("dip:cetak_ralat", args=[edisi.pk, ralat.pk])).content
     assert pdf == bytes(stored(edisi, "ralat").berkas)
     text = teks(pdf)
-    assert "RALAT" in text and sk.nomor in text and "tahun profil salah ketik" in text
+    # A keputusan corrected by a keputusan (Tata Naskah Dinas), not by a letter "RALAT".
+    assert "RALAT" not in text
+    assert (
+        f"KEPUTUSAN SEKRETARIS DAERAH PROVINSI BALI SELAKU ATASAN PPID NOMOR {NOMOR_SK} TENTANG "
+        "PERUBAHAN ATAS KEPUTUSAN SEKRETARIS DAERAH PROVINSI BALI SELAKU ATASAN PPID NOMOR "
+        f"{sk.nomor} TENTANG DAFTAR INFORMASI PUBLIK PEMERINTAH PROVINSI BALI TAHUN 2026"
+    ) in text
+    assert "terdapat kekeliruan, yaitu tahun profil salah ketik pada lampiran, sehingga" in text
+    assert f"Provinsi Bali selaku Atasan PPID Nomor {sk.nomor} tentang Daftar" in text
+    assert "MEMUTUSKAN:" in text and "KESATU" in text and "KETIGA" in text
     assert "Lampiran nomor" in text and "Provinsi Bali 2025" in text and "Bali 2024" in text
+    assert "Ditetapkan di Denpasar" in text
+    assert "Salinan Keputusan ini disampaikan kepada Yth.:" in text
     # Signed by the Atasan PPID, who signed the SK.
     assert "I Wayan Sekda, S.H." in text
     # Marked on the edition page and in the list of DIP.
@@ -133,7 +146,7 @@ def test_the_ppid_corrects_the_surat_pengantar(dunia, edisi):
     [
         ("no_reason", "Ralat wajib disertai alasan."),
         ("never_issued", "tidak pernah diterbitkan untuk DIP ini"),
-        ("superseded", f"sudah digantikan ralat {NOMOR}"),
+        ("superseded", f"sudah digantikan ralat {NOMOR_SK}"),
         ("role_ppid", "Peran Anda tidak berwenang menerbitkan Keputusan tentang Daftar"),
         ("role_petugas", "Peran Anda tidak berwenang"),
         ("opd_pelaksana", "Peran Anda tidak berwenang"),
@@ -187,11 +200,11 @@ def test_the_ralat_page_konsep_then_issue(client, dunia, edisi):
     konsep = client.post(url, {**data, "aksi": "konsep"})
     assert konsep["Content-Type"] == "application/pdf"
     text = teks(konsep.content)
-    assert "K O N S E P" in text and "Nomor : …" in text and sk.nomor in text
+    assert "K O N S E P" in text and "NOMOR …" in text and sk.nomor in text
     assert nothing_written() == before
     response = client.post(url, data, follow=True)
     # The surat pengantar prints the same lampiran entry: it is named for its own ralat.
     [pesan] = messages_of(response)
-    assert pesan.startswith(f"Ralat {NOMOR} diterbitkan. Surat yang masih memuat data sebelum")
+    assert pesan.startswith(f"Ralat {NOMOR_SK} diterbitkan. Surat yang masih memuat data sebelum")
     assert "Surat Pengantar" in pesan and "(Lampiran nomor 1, ringkasan isi informasi)" in pesan
-    assert stored(edisi, "sk-dip").digantikan_oleh.nomor == NOMOR
+    assert stored(edisi, "sk-dip").digantikan_oleh.nomor == NOMOR_SK

@@ -83,7 +83,7 @@ def test_a_refusal_then_a_keberatan_drafted_twice_and_answered_by_the_atasan(pag
     expect(page.get_by_role("heading", name="Penolakan dengan SK (dikecualikan)")).to_be_visible()
     assert_fits_desk_screen(page)
     page.get_by_label("h. mengungkap rahasia pribadi").check()
-    page.get_by_label("Uji konsekuensi (akibat bila informasi dibuka)").fill(
+    page.get_by_label("Uji konsekuensi (akibat apabila informasi dibuka)").fill(
         "Membuka nama, NIK dan alamat penerima bantuan melanggar rahasia pribadi mereka."
     )
     page.get_by_role("button", name="Terbitkan pemberitahuan dan SK").click()

@@ -361,3 +361,18 @@ def test_a_keberatan_late_entry_without_a_reference_is_refused(desk, holidays_20
                 by=desk.petugas,
             )
     assert not Keberatan.objects.exists() and not Event.objects.exists()
+
+
+def test_the_register_is_dated_by_receipt_not_registration(client, desk, holidays_2026):
+    # Received Thursday 30 April, registered Monday 4 May 2026: a keberatan of April.
+    k = register(desk, D(2026, 4, 30), D(2026, 5, 4))
+    client.force_login(desk.ppid)
+    url = reverse("keberatan:register")
+    with at(D(2026, 5, 4)):
+        april = client.get(url, {"dari": "2026-04-01", "sampai": "2026-04-30"})
+        may = client.get(url, {"dari": "2026-05-01", "sampai": "2026-05-31"})
+    assert [r["nomor"] for r in april.context["rows"]] == [k.nomor_registrasi]
+    assert april.context["rows"][0]["tanggal"] == D(2026, 4, 30)
+    assert "Tanggal keberatan diterima" in april.content.decode()
+    assert "30 April 2026" in april.content.decode()
+    assert may.context["rows"] == []

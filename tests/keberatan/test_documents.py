@@ -82,6 +82,9 @@ def test_the_disposition_sheet(desk, k):
     assert "Dinas Kesehatan" in html
     assert "Siapkan draf tanggapan." in html
     assert "☒ Segera" in html
+    # The sifat as the Tata Naskah Dinas writes it; no internal SOP step for the Atasan.
+    assert "☐ Sangat Segera" in html and "Sangat segera" not in html
+    assert "SOP langkah" not in html
     assert "Kamis, 26 Maret 2026" in html  # draft due: 2 hk after 17 March, past Nyepi week
     assert "2 (dua) hari kerja" in html
     assert "Rabu, 6 Mei 2026" in html
@@ -244,7 +247,7 @@ def test_the_register_as_xlsx_has_the_same_columns(client, desk, register_data):
     assert header[:5] == [
         "No.",
         "Nomor registrasi keberatan",
-        "Tanggal registrasi",
+        "Tanggal keberatan diterima",
         "Identitas pemohon / kuasa",
         "Nomor pendaftaran permohonan",
     ]

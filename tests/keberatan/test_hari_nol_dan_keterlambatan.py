@@ -20,6 +20,7 @@ import pytest
 from django.urls import reverse
 
 from keberatan import actions
+from keberatan.documents import register_rows
 from keberatan.models import Keberatan
 from keberatan.tenggat import rincian_tenggat
 from ppid_manual.workflow.penyampaian import Cara, Penyampaian
@@ -98,6 +99,8 @@ def test_the_atasan_s_30_working_days_count_from_the_written_keberatan_received(
     assert k.target_kelengkapan == hk_ke(diajukan or diterima, 1)
     row = {r.label: r for r in rincian_tenggat(k, diterima)}["Tenggat tanggapan Atasan PPID"]
     assert (row.mulai, row.tenggat) == (day0, tenggat)
+    # The Register Keberatan is dated by the same day 0 (Perki 1/2021: the day received).
+    assert register_rows([k])[0]["tanggal"] == day0
 
 
 def test_the_panel_names_the_first_hand_in_as_day_0_of_a_kept_form(client, desk, ditolak_juni):

@@ -54,10 +54,21 @@ def test_a_partial_grant_prints_what_is_given_what_stays_closed_and_why(client, 
     assert "Nama dan NIK penerima" in html
     assert "huruf h" in html
     assert "informasi yang Saudara minta diberikan." not in html
+    # What the PPID must give, by when and at what cost: the handover target of the reopened
+    # request (the SOP's 1 hk after Friday 10 April: Monday 13 April 2026), and the tariff
+    # (the refusal gave no estimate).
+    text = " ".join(html.replace("<strong>", "").replace("</strong>", "").split())
+    assert (
+        "MEMERINTAHKAN PPID Pemerintah Provinsi Bali memberikan bagian informasi yang diberikan "
+        "tersebut kepada Saudara paling lambat Senin, 13 April 2026."
+    ) in text
+    assert "Informasi diberikan tanpa biaya; Saudara hanya menanggung biaya penyalinan" in text
+    assert "dibayar dengan cara tunai di meja layanan PPID pada saat penyerahan" in text
     # The reopened request hands over the part given on the Atasan's terms; the PPID's
     # refusal stays its decision of record.
     p = Permohonan.objects.get(pk=k.permohonan_id)
     assert p.status == Permohonan.Status.DIBUKA_KEMBALI
+    assert p.target_penyerahan == D(2026, 4, 13)  # the date the letter orders
     assert p.keputusan == Permohonan.Keputusan.DITOLAK
     assert (p.bagian_dihitamkan, p.pasal17) == ("", ["h"])
     assert p.putusan_keberatan == k

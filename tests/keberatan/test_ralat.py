@@ -14,6 +14,7 @@ from django.urls import reverse
 from keberatan import actions
 from keberatan.documents import register_rows
 from keberatan.models import Keberatan
+from ppid_manual.format import hari_tanggal
 from ppid_manual.models import DokumenTerbit, Event, NomorTerbit, PenghitungNomor, Ralat
 from ppid_manual.workflow.engine import StepRefused
 from tests.helpers import D, at, case_url, events, messages_of
@@ -99,6 +100,15 @@ def test_the_atasan_corrects_the_surat_tanggapan_by_a_ralat(client, desk, k):
     assert "dasar pasal tertinggal" in text and "Putusan PPID sudah tepat." in text
     # Signed by the Atasan PPID, who signs the letter it corrects.
     assert "I Wayan Sekda, S.H." in text and "Gede Pramana" not in text
+    # The answer's tembusan, and the 14 hk to the Komisi Informasi still from the answer's
+    # receipt (not recorded: from its date, Wednesday 18 March 2026, to Thursday 9 April).
+    assert "Tembusan: 1. PPID Pemerintah Provinsi Bali." in text
+    assert (
+        "Ralat ini tidak mengubah jangka waktu 14 (empat belas) hari kerja untuk mengajukan "
+        "permohonan penyelesaian sengketa informasi publik kepada Komisi Informasi Provinsi Bali"
+    ) in text
+    assert "sejak diterimanya surat tanggapan yang diralat, bukan sejak diterimanya ralat" in text
+    assert f"batas tersebut jatuh pada {hari_tanggal(k.tenggat_sengketa)}." in text
     # Marked on the case page (the stored documents, the ralat to reprint) and in the register.
     page = client.get(case_url(k)).content.decode()
     assert f"digantikan ralat {ralat.nomor}" in page
@@ -126,8 +136,11 @@ def test_the_desk_corrects_the_formulir_keberatan_on_this_case_only(desk, k):
     assert other.pemohon_kasus.alamat == "Jl. Gatot Subroto No. 1, Denpasar"
     assert other.pemohon.alamat == "Jl. Gatot Subroto No. 1, Denpasar"
     assert stored(k, "formulir-keberatan").digantikan_oleh_id is not None
-    # The desk's formulir is the PPID's: its ralat is signed by the PPID.
-    assert "Gede Pramana" in teks(bytes(stored(k, "ralat").berkas))
+    # The desk's formulir is the PPID's: its ralat is signed by the PPID; the formulir had no
+    # tembusan and starts no deadline of the Komisi Informasi, so its ralat names neither.
+    text = teks(bytes(stored(k, "ralat").berkas))
+    assert "Gede Pramana" in text
+    assert "Tembusan" not in text and "sengketa" not in text
 
 
 @pytest.mark.parametrize(

@@ -85,6 +85,7 @@ def test_the_clerk_who_handed_over_signs_the_receipt_and_the_kuitansi(p, petugas
     from registrasi.documents import Kuitansi
 
     petugas.first_name, petugas.last_name = "Ni Luh Putu", "Sari"
+    petugas.nip = "19900505 201503 2 006"
     petugas.save()
     t = actions.hand_over(
         p, by=petugas, nama_penerima="I Made Kurir", cara="kurir", jumlah_halaman=2, tarif=tarif
@@ -92,5 +93,19 @@ def test_the_clerk_who_handed_over_signs_the_receipt_and_the_kuitansi(p, petugas
     assert t.petugas == petugas
     for dokumen in (TandaTerimaPenyerahan(p, penyerahan=t), Kuitansi(p, penyerahan=t)):
         html = teks(dokumen.render_html())
-        assert "Petugas pelayanan informasi (Ni Luh Putu Sari)" in html
+        # The name and the NIP, as a signature names its signer (Tata Naskah Dinas).
+        assert "Petugas pelayanan informasi (Ni Luh Putu Sari) NIP 19900505 201503 2 006" in html
         assert "(....." not in html
+
+
+def test_a_clerk_with_no_nip_signs_with_the_name_alone(p, petugas, tarif):
+    from registrasi.documents import Kuitansi
+
+    petugas.first_name, petugas.last_name, petugas.nip = "I Made", "Honorer", ""
+    petugas.save()
+    t = actions.hand_over(
+        p, by=petugas, nama_penerima="I Made Kurir", cara="kurir", jumlah_halaman=2, tarif=tarif
+    )
+    html = teks(Kuitansi(p, penyerahan=t).render_html())
+    assert "Petugas pelayanan informasi (I Made Honorer)" in html
+    assert "NIP" not in html.split("(I Made Honorer)")[1]

@@ -15,7 +15,7 @@ import segno
 from django.urls import reverse
 
 from ppid_manual.kode import kode_berkas
-from ppid_manual.models import Pejabat
+from ppid_manual.models import DasarHukum, Pejabat
 from registrasi import actions
 from registrasi.documents import (
     REGISTER_COLUMNS,
@@ -141,6 +141,7 @@ def test_the_letter_to_the_opd(client, p, ppid, units, pejabat):
                 "uraian_informasi": "Rekap imunisasi",
                 "bagian_dihitamkan": "Nama anak",
                 "pasal17": ["h"],
+                "konsekuensi": "Membuka data pribadi anak.",
                 "perkiraan_halaman": 12,
                 "perkiraan_biaya_kirim": Decimal("10000"),
             },
@@ -188,7 +189,7 @@ def test_the_letter_to_the_opd(client, p, ppid, units, pejabat):
                 "uraian_informasi": "Rekap selesai Juni 2026.",
                 "tanggal_tersedia": D(2026, 4, 7),
             },
-            ["Informasi yang diminta belum didokumentasikan.", "Rekap selesai Juni 2026."],
+            ["tetapi belum didokumentasikan. Berdasarkan ", "Rekap selesai Juni 2026."],
         ),
     ],
 )
@@ -257,7 +258,15 @@ def test_the_refusal_decree(client, p, ppid, pejabat):
     assert "Atasan PPID" in html
     assert "pada tanggal 16 Maret 2026" in html
     assert "Senin, 16 Maret 2026" in html
+    # The Atasan PPID from the officials table, without the capacity typed into the jabatan.
+    assert "kepada Atasan PPID (Sekretaris Daerah Provinsi Bali) paling lambat" in html
+    # Mengingat from master data (ppid_manual.DasarHukum), each with its closing semicolon.
+    assert "Standar Layanan Informasi Publik;" in html
     pdf(client, ppid, cetak(p, "sk-penolakan"))
+    # A keputusan is never issued on no basis: an empty Mengingat is said, not printed.
+    DasarHukum.objects.filter(keputusan=DasarHukum.Keputusan.SK_PENOLAKAN).delete()
+    with pytest.raises(DasarHukum.DoesNotExist, match="Lengkapi di menu Admin > Dasar hukum"):
+        SkPenolakan(p).render_html()
 
 
 def test_the_handover_receipt_with_the_fee_breakdown(client, p, ppid, petugas, tarif):
@@ -399,7 +408,7 @@ def test_the_register_as_a_landscape_pdf(client, golden_day, petugas, ppid, tari
     assert "0001/REG-PPID/III/2026" in text and "0002/REG-PPID/III/2026" in text
     # A cell's lines; pdftotext reads neighbouring cells' lines in between.
     assert "Ditolak" in text and "(informasi" in text and "dikecualikan)" in text
-    assert "Pasal 17" in text and "huruf h UU" in text
+    assert "Pasal 17" in text and "huruf h" in text and "UU 14/2008" in text
     assert "Rp2.000,00" in text
     # Jenis permohonan is the kind of request (issue 17), not how it was submitted.
     assert "Meminta salinan" in text
@@ -438,14 +447,16 @@ def test_the_register_as_xlsx(client, golden_day, petugas, ppid, tarif):
     assert first[12] == "Ditolak (informasi dikecualikan)"
     assert first[13] == "Pasal 17 huruf h UU 14/2008"
     assert first[14] == datetime.datetime(2026, 3, 16)
-    assert first[15] == "Tanpa biaya"
-    assert first[16] == 0
+    assert first[15] is None  # refused: no information given
+    assert first[16] == "Tanpa biaya"
+    assert first[17] == 0
     assert second[1] == "0002/REG-PPID/III/2026"
     assert second[3] == "Yayasan Bali Sehat"
     # Jenis permohonan: melihat or salinan (issue 17), not the cara pengajuan (e-mail).
     assert second[11] == "Meminta salinan"
-    assert second[15].startswith("Rp2.000,00: penyalinan 4\u00a0lembar ×\u00a0Rp500,00")
-    assert second[16] == 2000
+    assert second[15] == datetime.datetime(2026, 3, 16)  # the day it was handed over
+    assert second[16].startswith("Rp2.000,00: penyalinan 4\u00a0lembar ×\u00a0Rp500,00")
+    assert second[17] == 2000
     assert len(rows) == 5
 
 

@@ -278,6 +278,7 @@ def test_it_gives_part_of_the_information(
             "bagian_dihitamkan": "Nama dan alamat anak pada lampiran 3",
             "pasal17": ["h"],
             "undang_undang_lain": "",
+            "konsekuensi": "Membuka data pribadi anak.",
             "perkiraan_halaman": "4",
             "perkiraan_tarif": tarif.pk,
             "perkiraan_biaya_kirim": "10000",

@@ -33,7 +33,7 @@ HURUF = [
     (
         K.DIBERIKAN_SEBAGIAN,
         "huruf a, huruf c, huruf d, huruf e, huruf f, dan huruf g",
-        {"bagian_dihitamkan": "Nama anak", "pasal17": ["h"]},
+        {"bagian_dihitamkan": "Nama anak", "pasal17": ["h"], "konsekuensi": "Data anak."},
     ),
     (K.DITOLAK, "huruf a dan huruf c", {"pasal17": ["h"], "konsekuensi": "Rahasia pasien."}),
     (K.TIDAK_DIKUASAI, "huruf a dan huruf b", {"penguasa_informasi": "Kementerian Kesehatan"}),
@@ -68,7 +68,7 @@ def test_each_outcome_cites_the_huruf_of_pasal_22_7_that_fit_it(
         assert "(huruf d)" in html and "(huruf f)" in html and "(huruf g;" in html
         assert ("(huruf e)" in html) == (keputusan == K.DIBERIKAN_SEBAGIAN)
     if keputusan == K.BELUM_DIDOKUMENTASIKAN:
-        assert "akan tersedia paling lambat <strong>Selasa, 7 April 2026</strong>" in html
+        assert "diberikan kepada Saudara paling lambat Selasa, 7 April 2026</strong>" in html
     if keputusan == K.DITOLAK:
         assert "Lampiran</td><td>:</td><td>1 (satu) berkas" in html
     else:
@@ -102,7 +102,7 @@ def test_the_notice_states_bentuk_format_and_how_to_pay_with_the_amount_in_words
     html = Pemberitahuan(p).render_html()
     assert "Salinan elektronik (<i>softcopy</i>), format PDF, 12 halaman" in html
     assert "Rp11.000,00 (sebelas ribu rupiah)" in html
-    assert "Transfer ke Rekening Kas Umum Daerah Provinsi Bali" in html
+    assert "dibayar dengan cara transfer ke Rekening Kas Umum Daerah Provinsi Bali" in html
     # The bentuk is the decision's, not the way the pemohon asked to obtain it.
     assert "Bentuk informasi</td><td>: Mendapatkan salinan" not in html
 

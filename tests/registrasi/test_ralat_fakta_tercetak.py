@@ -161,3 +161,29 @@ def test_every_letter_still_printing_a_corrected_fact_is_offered_its_own_ralat(c
     assert pesan == f"Ralat {Ralat.objects.get(dokumen=formulir).nomor} diterbitkan."
     with at(D(2026, 4, 8)):
         assert "sebelum diralat" not in client.get(url).context["intro"]
+
+
+def test_the_sk_penolakan_is_corrected_by_a_keputusan_perubahan(p, desk):
+    import subprocess
+
+    sk = stored(p, "sk-penolakan")
+    with at(D(2026, 4, 8)):
+        ralat = actions.ralat_surat(
+            p, dokumen=sk, fakta="alamat", nilai="Jl. Baru No. 1, Denpasar",
+            alasan="alamat pemohon salah ketik.", by=desk.ppid,
+        )  # fmt: skip
+    # Numbered in the SK's own series, not as a letter "RALAT".
+    assert ralat.nomor != sk.nomor and "SK-PPID" in ralat.nomor
+    pdf = bytes(DokumenTerbit.objects.for_object(p).get(jenis="ralat", kunci=ralat.nomor).berkas)
+    out = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True)
+    text = " ".join(out.stdout.decode().split())
+    assert "RALAT" not in text
+    assert (
+        f"NOMOR {ralat.nomor} TENTANG PERUBAHAN ATAS KEPUTUSAN PEJABAT PENGELOLA INFORMASI DAN "
+        f"DOKUMENTASI PEMERINTAH PROVINSI BALI NOMOR {sk.nomor} TENTANG PENOLAKAN"
+    ) in text
+    assert "terdapat kekeliruan, yaitu alamat pemohon salah ketik, sehingga perlu diubah" in text
+    assert "Semula tertulis" in text and "Diubah menjadi : Jl. Baru No. 1, Denpasar" in text
+    # The keberatan window stays where the SK put it; the date once, where it is set.
+    assert "yang dihitung sejak diterimanya Keputusan tersebut" in text
+    assert "Ditetapkan di Denpasar pada tanggal 8 April 2026" in text

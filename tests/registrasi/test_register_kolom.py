@@ -83,6 +83,7 @@ def cases(golden_day, petugas, ppid, pelaksana_dinkes, units, tarif):
             keputusan=K.DIBERIKAN_SEBAGIAN,
             bagian_dihitamkan="NIK pasien",
             pasal17=["h"],
+            konsekuensi="Membuka rahasia pribadi pasien.",
             perkiraan_halaman=10,
             perkiraan_tarif=tarif,
         ),
@@ -125,6 +126,32 @@ def cases(golden_day, petugas, ppid, pelaksana_dinkes, units, tarif):
     c["melihat"] = register(petugas, cara_memperoleh=CM.MELIHAT, cara_salinan="")
     actions.issue_decision(c["melihat"], actions.Putusan(keputusan=K.DIBERIKAN_SELURUHNYA), by=ppid)
 
+    # Asked to see it; handed over by surat elektronik: a softcopy was given.
+    c["melihat_email"] = register(petugas, cara_memperoleh=CM.MELIHAT, cara_salinan="")
+    actions.issue_decision(
+        c["melihat_email"], actions.Putusan(keputusan=K.DIBERIKAN_SELURUHNYA), by=ppid
+    )
+    actions.hand_over(
+        Permohonan.objects.get(pk=c["melihat_email"].pk),
+        by=petugas,
+        nama_penerima="Ni Made Ayu Lestari",
+        cara="email",
+    )
+
+    # Asked for a hardcopy; the PPID decided to give both forms.
+    c["keduanya"] = register(petugas)
+    actions.issue_decision(
+        c["keduanya"],
+        actions.Putusan(
+            keputusan=K.DIBERIKAN_SELURUHNYA,
+            bentuk_informasi=Permohonan.BentukInformasi.KEDUANYA,
+            cara_pembayaran=Permohonan.CaraPembayaran.TRANSFER,
+            perkiraan_halaman=2,
+            perkiraan_tarif=tarif,
+        ),
+        by=ppid,
+    )
+
     c["ditarik"] = register(petugas)
     actions.withdraw(c["ditarik"], by=petugas, note="Pemohon sudah mendapat data.")
     for p in c.values():
@@ -165,6 +192,15 @@ def test_bentuk_is_softcopy_or_hardcopy_and_jenis_is_melihat_or_salinan(cases):
         "Meminta salinan",
     )
     assert (row("melihat")["bentuk"], row("melihat")["jenis"]) == ("—", "Melihat/mengetahui")
+    # From the decision, not from what was asked; from the handover when the decision is silent.
+    assert (row("keduanya")["bentuk"], row("keduanya")["jenis"]) == (
+        "Hardcopy dan softcopy",
+        "Meminta salinan",
+    )
+    assert (row("melihat_email")["bentuk"], row("melihat_email")["jenis"]) == (
+        "Softcopy",
+        "Melihat/mengetahui",
+    )
     # Nothing given, or not decided yet: the form held is not known, not guessed.
     for key in ("baru", "ditolak", "tidak_dikuasai", "belum", "ditarik"):
         assert row(key)["bentuk"] == "—", key
@@ -211,15 +247,33 @@ def test_biaya_has_its_breakdown_and_how_it_is_paid(cases):
     )
     assert row("seluruhnya")["biaya_jumlah"] == 17000
     sebagian = Permohonan.objects.get(pk=cases["sebagian"].pk)
-    cara_estimasi = sebagian.get_cara_pembayaran_display() or "Dibayar pada saat penyerahan"
+    cara_estimasi = sebagian.get_cara_pembayaran_display() or "Cara pembayaran belum ditetapkan"
     assert row("sebagian")["biaya"] == (
         "Perkiraan Rp5.000,00: penyalinan 10 lembar × Rp500,00 = Rp5.000,00. "
         f"{cara_estimasi}; belum dibayar."
     )
     assert row("sebagian")["biaya_jumlah"] == 0
+    # The way of paying the decision named, not one the register assumes.
+    assert row("keduanya")["biaya"] == (
+        "Perkiraan Rp1.000,00: penyalinan 2 lembar × Rp500,00 = Rp1.000,00. "
+        "Transfer ke Rekening Kas Umum Daerah Provinsi Bali; belum dibayar."
+    )
     for key in ("ditolak", "tidak_dikuasai", "belum", "melihat", "ditarik"):
         assert row(key)["biaya"] == "Tanpa biaya", key
     assert row("baru")["biaya"] == ""
+
+
+def test_the_day_the_information_was_given_is_its_handovers(cases):
+    rows = rows_by_nomor()
+
+    def row(key):
+        return rows[cases[key].nomor_pendaftaran]
+
+    # Perki 1/2021 register: "Pemberian Informasi", the day of the tanda terima.
+    assert row("seluruhnya")["tanggal_pemberian"] == cases["penyerahan"].tanggal == D(2026, 3, 16)
+    assert row("melihat_email")["tanggal_pemberian"] == D(2026, 3, 16)
+    for key in ("baru", "sebagian", "ditolak", "belum", "melihat", "keduanya", "ditarik"):
+        assert row(key)["tanggal_pemberian"] is None, key
 
 
 def test_the_xlsx_and_the_page_show_the_same_columns(client, cases, ppid):
@@ -243,3 +297,6 @@ def test_the_xlsx_and_the_page_show_the_same_columns(client, cases, ppid):
         "Informasi diberikan seluruhnya",
     )
     assert seluruhnya[-1] == 17000
+    # The handover's day as a date cell, beside the notice's.
+    assert seluruhnya[-3].date() == D(2026, 3, 16)
+    assert page.count("<td>Senin, 16 Maret 2026</td><td>Senin, 16 Maret 2026</td>") == 2
