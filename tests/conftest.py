@@ -210,13 +210,14 @@ def media(settings, tmp_path):
 
 #: The data steps of the migrations (idempotent), in order: role groups and number formats,
 #: the kuitansi's, the ralat's, the penetapan DIK's and the Laporan's pengantar's number
-#: formats.
+#: formats, the keputusan's Mengingat (DasarHukum).
 SEEDS = [
     ("0002_roles_and_number_formats", "forwards"),
     ("0007_i17_kop_penanda_tangan", "kuitansi_format"),
     ("0008_i15_dokumen_terbit", "ralat_format"),
     ("0014_formatnomor_penetapan_dik", "seed"),
     ("0015_formatnomor_pengantar_laporan", "forwards"),
+    ("0017_dasar_hukum", "isi"),
 ]
 
 

@@ -45,8 +45,10 @@ def isi(apps, schema_editor):
     DasarHukum = apps.get_model("ppid_manual", "DasarHukum")
     for keputusan, daftar in (("sk_dip", SK_DIP), ("sk_penolakan", SK_PENOLAKAN)):
         for urutan, teks in enumerate(daftar, start=1):
-            DasarHukum.objects.create(
-                keputusan=keputusan, urutan=urutan * 10, teks=teks, berlaku_dari=SEJAK
+            DasarHukum.objects.get_or_create(
+                keputusan=keputusan,
+                urutan=urutan * 10,
+                defaults={"teks": teks, "berlaku_dari": SEJAK},
             )
 
 
