@@ -44,7 +44,8 @@ def test_it_issues_the_numbered_letter_and_serves_the_stored_bytes(client, desk)
             narasi=narasi, angka=laporan.compute(2026, "tahunan")
         ).render_html()
     assert narasi.nomor_pengantar in html
-    assert "Yth. Sekretaris Daerah Provinsi Bali selaku Atasan PPID<br>di Tempat" in html
+    # The one addressee style (print/_yth.html): "di -" and the city, never "di Tempat".
+    assert "Yth. Sekretaris Daerah Provinsi Bali selaku Atasan PPID<br>di -<br>Denpasar" in html
     assert "Tembusan:" in html and "<li>Komisi Informasi Provinsi Bali.</li>" in html
     assert "Penyampaian Laporan Layanan Informasi Publik Tahunan 2026" in html
     assert "1 (satu) berkas" in html

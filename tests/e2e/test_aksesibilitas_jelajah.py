@@ -29,7 +29,7 @@ BUKAN_HALAMAN = re.compile(
     r"/cetak|/unduh|/ekspor|/berkas-perkara/|format=|\.pdf|\.xlsx|\.csv|/static/|/media/|/keluar"
     r"|/admin/.+"
 )
-#: One test per role (each on the next free worker: the crawl is the longest module).
+#: One test per role, all on one worker (below), one after another.
 PERAN = ["ppid", "petugas", "atasan", "pelaksana_dinkes", "admin"]
 HALAMAN_KASUS = {
     "permohonan": "registrasi:detail",
@@ -79,6 +79,9 @@ def jelajahi(page, awal: list[str]) -> tuple[int, set[str]]:
     return dikunjungi, seen_bentuk
 
 
+# One worker takes the five roles in turn, so that a page one role's crawl checked is not
+# checked again for the next (tests/e2e/conftest.py: AXE_BAGIAN; Makefile: --dist loadgroup).
+@pytest.mark.xdist_group("jelajah")
 @pytest.mark.parametrize("username", PERAN)
 def test_every_page_each_role_reaches_in_every_state_has_no_axe_violation(
     page, desk, monkeypatch, username

@@ -84,7 +84,7 @@ def test_a_refusal_granted_in_part_on_keberatan_keeps_both_decisions(page, desk)
     login(page, "ppid")
     open_step(page, p, "tolak", "Penolakan dengan SK (dikecualikan)")
     page.get_by_label("h. mengungkap rahasia pribadi").check()
-    page.get_by_label("Uji konsekuensi (akibat bila informasi dibuka)").fill(
+    page.get_by_label("Uji konsekuensi (akibat apabila informasi dibuka)").fill(
         "Membuka nama, NIK dan alamat penerima bantuan melanggar rahasia pribadi mereka."
     )
     page.get_by_role("button", name="Terbitkan pemberitahuan dan SK").click()
@@ -147,7 +147,9 @@ def test_a_refusal_granted_in_part_on_keberatan_keeps_both_decisions(page, desk)
     waktu = page.locator("table", has=page.get_by_role("columnheader", name="Rata-rata"))
     expect(jumlah(waktu, "Ditolak (informasi dikecualikan)")).to_have_text("1")
     expect(jumlah(waktu, "Informasi diberikan sebagian")).to_have_text("0")
-    keberatan = page.locator("table", has=page.get_by_role("row", name="Jumlah keberatan"))
+    keberatan = page.locator(
+        "table", has=page.get_by_role("columnheader", name="Tanggapan Atasan PPID")
+    )
     expect(jumlah(keberatan, KP.SEBAGIAN.label)).to_have_text("1")
     expect(jumlah(keberatan, KP.DITOLAK.label)).to_have_text("0")
 
