@@ -40,14 +40,13 @@ format: install
 migrations-check: install
 	SECRET_KEY=$${SECRET_KEY:-$(LOCAL_KEY)} $(BIN)/python manage.py makemigrations --check --dry-run
 
-# pytest-xdist: one worker per core (PYTEST_WORKERS=0 runs in one process); tests marked
-# xdist_group run on one worker (the axe crawl's roles); the 15 slowest tests are listed at the
-# end so that the next slowdown shows.
+# pytest-xdist: one worker per core (PYTEST_WORKERS=0 runs in one process); the 15 slowest
+# tests are listed at the end so that the next slowdown shows.
 PYTEST_WORKERS ?= auto
 
 pytest: install
 	SECRET_KEY=$${SECRET_KEY:-$(LOCAL_KEY)} PPID_HTTPS=$${PPID_HTTPS:-0} $(BIN)/pytest \
-	  -n $(PYTEST_WORKERS) --dist loadgroup --durations=15 $(PYTEST_ARGS)
+	  -n $(PYTEST_WORKERS) --durations=15 $(PYTEST_ARGS)
 
 e2e: install
 	SECRET_KEY=$${SECRET_KEY:-$(LOCAL_KEY)} PPID_HTTPS=$${PPID_HTTPS:-0} $(BIN)/pytest tests/e2e $(PYTEST_ARGS)

@@ -75,8 +75,8 @@ AXE_STATE = """() => {
     const whole = digest(document.body.outerHTML, false);
     return [whole, digest(navHtml, true), digest(body.outerHTML, true)];
 }"""
-# The navigation bars and page contents the crawl's tests checked in this process (axe_check:
-# per_bagian), whichever role's test saw them first.
+# The navigation bars and page contents the crawl checked in this process (axe_check:
+# per_bagian), whichever role's crawl saw them first.
 AXE_BAGIAN: set[tuple[str, str]] = set()
 # Every page checked in this run: (test, path, violations), printed at the end of the run.
 AXE_LOG: list[tuple[str, str, int]] = []

@@ -7,8 +7,10 @@ axe_check): 0 violations.
 
 The case page of every case (one per state) is visited by every role, shown or refused; any
 other page of one shape (the same path with other numbers) is visited once per role, so a step
-page reached only in some state is reached from the case in that state. One test per role,
-each building the cases (the crawl checks pages, not letters: the steps store none)."""
+page reached only in some state is reached from the case in that state. One test: the cases
+built once (the crawl checks pages, not letters: the steps store none), then each role in turn;
+a page one role's crawl checked is not checked again for the next (tests/e2e/conftest.py:
+AXE_BAGIAN)."""
 
 from __future__ import annotations
 
@@ -17,7 +19,6 @@ import re
 from collections import deque
 from urllib.parse import urljoin, urlparse
 
-import pytest
 from django.urls import reverse
 
 from ppid_manual.workflow import terbit
@@ -29,7 +30,7 @@ BUKAN_HALAMAN = re.compile(
     r"/cetak|/unduh|/ekspor|/berkas-perkara/|format=|\.pdf|\.xlsx|\.csv|/static/|/media/|/keluar"
     r"|/admin/.+"
 )
-#: One test per role, all on one worker (below), one after another.
+#: The roles, crawled one after another on the same cases.
 PERAN = ["ppid", "petugas", "atasan", "pelaksana_dinkes", "admin"]
 HALAMAN_KASUS = {
     "permohonan": "registrasi:detail",
@@ -79,13 +80,7 @@ def jelajahi(page, awal: list[str]) -> tuple[int, set[str]]:
     return dikunjungi, seen_bentuk
 
 
-# One worker takes the five roles in turn, so that a page one role's crawl checked is not
-# checked again for the next (tests/e2e/conftest.py: AXE_BAGIAN; Makefile: --dist loadgroup).
-@pytest.mark.xdist_group("jelajah")
-@pytest.mark.parametrize("username", PERAN)
-def test_every_page_each_role_reaches_in_every_state_has_no_axe_violation(
-    page, desk, monkeypatch, username
-):
+def test_every_page_each_role_reaches_in_every_state_has_no_axe_violation(page, desk, monkeypatch):
     monkeypatch.setattr(terbit, "prepare", lambda case: [])
     kasus = buat_semua_keadaan(desk)
     halaman_kasus = [
@@ -94,13 +89,18 @@ def test_every_page_each_role_reaches_in_every_state_has_no_axe_violation(
         for pk in per_keadaan.values()
     ]
     assert len(halaman_kasus) == sum(len(k) for k in kasus.values()) >= 30
-    login(page, username)
-    dikunjungi, bentuk = jelajahi(page, [f"{page.base_url}/", *halaman_kasus])
     ini = os.environ["PYTEST_CURRENT_TEST"].split(" ")[0]
-    diperiksa = [n for test, _, n in AXE_LOG if test == ini]
-    print(
-        f"\nJelajah {username}: {dikunjungi} halaman dibuka, {len(bentuk)} bentuk, "
-        f"axe-core dijalankan {len(diperiksa)} kali"
-    )
-    assert dikunjungi >= 10, f"{username}: only {dikunjungi} pages reached"
-    assert diperiksa and sum(diperiksa) == 0
+    for username in PERAN:
+        # Each role in turn on the same cases: signed out (the session's cookie dropped), then
+        # signed in as the next.
+        page.context.clear_cookies()
+        sebelum = len(AXE_LOG)
+        login(page, username)
+        dikunjungi, bentuk = jelajahi(page, [f"{page.base_url}/", *halaman_kasus])
+        diperiksa = [n for test, _, n in AXE_LOG[sebelum:] if test == ini]
+        print(
+            f"\nJelajah {username}: {dikunjungi} halaman dibuka, {len(bentuk)} bentuk, "
+            f"axe-core dijalankan {len(diperiksa)} kali"
+        )
+        assert dikunjungi >= 10, f"{username}: only {dikunjungi} pages reached"
+        assert diperiksa and sum(diperiksa) == 0
