@@ -433,6 +433,7 @@ class PenetapanDikForm(forms.Form):
         self.fields["tanggal"].initial = timezone.localdate()
         _pesan(self)
         self.helper = FormHelper()
+        self.helper.form_id = "form-penetapan-dik"  # the KONSEP button submits it too
         self.helper.layout = Layout(Row(Column("tanggal", css_class="col-md-4")))
         self.helper.add_input(Submit("tetapkan", "Tetapkan DIK", css_class="btn-success"))
 

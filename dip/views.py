@@ -54,7 +54,10 @@ from ppid_manual.workflow import terbit
 from ppid_manual.workflow.engine import StepRefused
 from ppid_manual.workflow.pages import (
     CaseUI,
+    Konsep,
     StepPage,
+    konsep_dari,
+    konsep_response,
     note_page,
     print_response,
     protected_file,
@@ -718,6 +721,12 @@ def dik_penetapan(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         if not request.user.has_role(Role.PPID):
             raise PermissionDenied
+        pilihan = konsep_dari(request, PENETAPAN_PAGE)
+        if pilihan is not None and form.is_valid():
+            # The keputusan the button would issue, as a KONSEP: the action run and rolled
+            # back, no number taken, nothing written (workflow/pages.py: konsep_response).
+            back = reverse("dip:dik_penetapan")
+            return konsep_response(request, PENETAPAN_PAGE, pilihan, None, form, back)
         if form.is_valid():
             try:
                 penetapan = actions.issue_penetapan_dik(
@@ -738,8 +747,19 @@ def dik_penetapan(request: HttpRequest) -> HttpResponse:
             "form": form,
             "daftar_penetapan": PenetapanDik.objects.select_related("penandatangan"),
             "akan_ditetapkan": InformasiDikecualikan.objects.dikecualikan_pada(hari_ini),
+            "konsep": [{"label": "keputusan", "aksi": "konsep"}],
         },
     )
+
+
+# The penetapan as a step page for its KONSEP (the page itself lists the penetapan too).
+PENETAPAN_PAGE = StepPage(
+    form=None,
+    act=lambda _case, form, user: actions.issue_penetapan_dik(
+        by=user, tanggal=form.cleaned_data["tanggal"]
+    ),
+    konsep=(Konsep("keputusan", lambda penetapan: KeputusanDik(penetapan)),),
+)
 
 
 @role_required(*DESK)

@@ -16,6 +16,7 @@ from ppid_manual.models import DokumenTerbit, Event, NomorTerbit, Pejabat
 from ppid_manual.workflow.engine import StepRefused
 from tests.dip.conftest import HARI_INI
 from tests.dip.test_dik import dik_data
+from tests.dip.test_ralat import teks
 from tests.helpers import D, page, teks_surat
 
 
@@ -215,3 +216,40 @@ def test_the_action_refuses_an_uji_without_the_public_interest(units, ppid):
     with pytest.raises(StepRefused, match="pertimbangan kepatutan dan kepentingan umum"):
         _dik(ppid, units, kepentingan_publik=" ")
     assert not InformasiDikecualikan.objects.exists()
+
+
+@pytest.mark.dokumen_di_langkah
+def test_the_keputusan_is_seen_as_a_konsep_first_and_nothing_is_written(
+    client, units, ppid, pejabat
+):
+    _dik(ppid, units)
+    client.force_login(ppid)
+    page_html = client.get(reverse("dip:dik_penetapan")).content.decode()
+    assert 'form="form-penetapan-dik" name="aksi" value="konsep"' in page_html
+    before = (
+        PenetapanDik.objects.count(),
+        NomorTerbit.objects.count(),
+        DokumenTerbit.objects.count(),
+        Event.objects.count(),
+    )
+
+    response = client.post(
+        reverse("dip:dik_penetapan"), {"tanggal": "2026-03-05", "aksi": "konsep"}
+    )
+
+    assert response["Content-Type"] == "application/pdf"
+    text = teks(response.content)
+    assert "K O N S E P" in text and "NOMOR …" in text.upper(), text[:600]
+    assert "Rekam medis pasien RSUD" in text
+    after = (
+        PenetapanDik.objects.count(),
+        NomorTerbit.objects.count(),
+        DokumenTerbit.objects.count(),
+        Event.objects.count(),
+    )
+    assert after == before
+    # Nothing to adopt on that day: said plainly on the page, no PDF.
+    refused = client.post(
+        reverse("dip:dik_penetapan"), {"tanggal": "2026-01-05", "aksi": "konsep"}, follow=True
+    )
+    assert "Belum ada informasi yang dikecualikan per 05-01-2026" in refused.content.decode()
