@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import segno
-from django.db.models.functions import Coalesce
 
 from keberatan.alur import (
     HK_PENGAJUAN,
@@ -452,9 +451,7 @@ def register_queryset(user, dari: datetime.date, sampai: datetime.date):
     order they were received (the register's date: `tanggal_diterima`)."""
     return (
         Keberatan.objects.for_user(user)
-        .registered()
-        .annotate(diterima=Coalesce("mulai_tanggapan", "tanggal_diterima"))
-        .filter(diterima__range=(dari, sampai))
+        .periode(dari, sampai)
         .select_related("pemohon", "permohonan", "pejabat_tanggapan")
         .order_by("diterima", "tanggal_registrasi", "pk")
     )

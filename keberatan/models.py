@@ -19,6 +19,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from pemohon.models import IdentitasKasus, Pemohon, mask_nik
@@ -87,7 +88,15 @@ class KeberatanQuerySet(models.QuerySet):
         )
 
     def periode(self, dari: datetime.date, sampai: datetime.date) -> KeberatanQuerySet:
-        return self.registered().filter(tanggal_registrasi__range=(dari, sampai))
+        """The registered keberatan received in writing in the period, `diterima` annotated:
+        day 0 of Pasal 36(2), the first hand-in of a form the desk kept, else the complete
+        form's receipt. The one period of a keberatan, for the Register Keberatan and the
+        Laporan alike."""
+        return (
+            self.registered()
+            .annotate(diterima=Coalesce("mulai_tanggapan", "tanggal_diterima"))
+            .filter(diterima__range=(dari, sampai))
+        )
 
 
 class Keberatan(IdentitasKasus):

@@ -376,3 +376,15 @@ def test_the_register_is_dated_by_receipt_not_registration(client, desk, holiday
     assert "Tanggal keberatan diterima" in april.content.decode()
     assert "30 April 2026" in april.content.decode()
     assert may.context["rows"] == []
+
+
+def test_the_laporan_counts_a_keberatan_in_the_period_it_was_received(desk, holidays_2026):
+    # Received Tuesday 30 June, registered Wednesday 1 July 2026: a keberatan of the first
+    # semester in the Laporan, as in the register (one period: KeberatanQuerySet.periode).
+    from layanan import laporan
+
+    register(desk, D(2026, 6, 30), D(2026, 7, 1))
+    with at(D(2026, 7, 1)):
+        pertama = laporan.compute(2026, "semester1")
+        kedua = laporan.compute(2026, "semester2")
+    assert (pertama.keberatan, kedua.keberatan) == (1, 0)
