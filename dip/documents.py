@@ -236,20 +236,17 @@ class RalatDip(DokumenRalat, _DokumenEdisi):
     (Tata Naskah Dinas: a keputusan is corrected by a keputusan, "tentang Perubahan atas
     Keputusan …"), numbered in the SK DIP's series (dip.actions.RALAT)."""
 
-    def __init__(self, kasus: Any, request=None, *, ralat) -> None:
-        super().__init__(kasus, request, ralat=ralat)
-        if ralat.dokumen.jenis == SkDip.jenis_terbit:
-            self.template_name = "dip/print/sk_dip_perubahan.html"
-            self.title = "Keputusan tentang Perubahan atas Keputusan tentang DIP"
-
-    def filename(self) -> str:
-        if self.ralat.dokumen.jenis == SkDip.jenis_terbit:
-            return f"sk-dip-perubahan-{slug_nomor(self.ralat.nomor)}.pdf"
-        return super().filename()
+    perubahan = {
+        SkDip.jenis_terbit: (
+            "dip/print/sk_dip_perubahan.html",
+            "Keputusan tentang Perubahan atas Keputusan tentang DIP",
+            "sk-dip-perubahan",
+        )
+    }
 
     def get_context(self) -> dict[str, Any]:
         e, d = self.edisi, self.ralat.dokumen
-        if d.jenis == SkDip.jenis_terbit:
+        if self.is_perubahan:
             return self._perubahan()
         if d.jenis == "pengantar-dip" and e.tujuan_pengantar:
             yth = e.tujuan_pengantar
@@ -369,6 +366,15 @@ class KeputusanDik(PrintDocument):
             "opd": opd,
             "pejabat": self.penetapan.penandatangan,
             "tanggal_surat": self.penetapan.tanggal,
+            "salinan": [
+                _jabatan(
+                    Pejabat.Peran.ATASAN_PPID,
+                    self.penetapan.tanggal,
+                    "Atasan PPID Pemerintah Provinsi Bali",
+                ),
+                "Ketua Komisi Informasi Provinsi Bali",
+                *(f"PPID Pelaksana {nama}" for nama in opd),
+            ],
         }
 
     def filename(self) -> str:

@@ -483,16 +483,13 @@ class RalatSurat(DokumenRalat, SuratPPID):
     penolakan's is a keputusan (Tata Naskah Dinas: "tentang Perubahan atas Keputusan …"),
     numbered in the SK's series (registrasi.actions.RALAT)."""
 
-    def __init__(self, permohonan: Permohonan, request=None, *, ralat) -> None:
-        super().__init__(permohonan, request, ralat=ralat)
-        if ralat.dokumen.jenis == SkPenolakan.jenis_terbit:
-            self.template_name = "registrasi/print/sk_penolakan_perubahan.html"
-            self.title = "Keputusan PPID tentang Perubahan atas Keputusan Penolakan"
-
-    def filename(self) -> str:
-        if self.ralat.dokumen.jenis == SkPenolakan.jenis_terbit:
-            return f"sk-penolakan-perubahan-{slug_nomor(self.ralat.nomor)}.pdf"
-        return super().filename()
+    perubahan = {
+        SkPenolakan.jenis_terbit: (
+            "registrasi/print/sk_penolakan_perubahan.html",
+            "Keputusan PPID tentang Perubahan atas Keputusan Penolakan",
+            "sk-penolakan-perubahan",
+        )
+    }
 
     @property
     def perihal(self) -> str:  # type: ignore[override]
@@ -513,7 +510,7 @@ class RalatSurat(DokumenRalat, SuratPPID):
             "diralat": self.ralat.dokumen,
             "perkara": f"permohonan informasi publik nomor pendaftaran {p.nomor_pendaftaran}",
             "yth_nama": p.pemohon_kasus.nama,
-            **(self._perubahan() if self.ralat.dokumen.jenis == SkPenolakan.jenis_terbit else {}),
+            **(self._perubahan() if self.is_perubahan else {}),
         }
 
     def _perubahan(self) -> dict[str, Any]:

@@ -312,15 +312,26 @@ class PerLembar:
 class DokumenRalat:
     """A ralat of any process (issue 15; ppid_manual/workflow/ralat.py), put before the
     process's own letter class: `print/ralat.html`, stored as issued under its own number and
-    date (the Ralat row), its file named after that number."""
+    date (the Ralat row), its file named after that number.
+
+    A keputusan is corrected by a keputusan (Tata Naskah Dinas: "tentang Perubahan atas
+    Keputusan …"): `perubahan` maps the kind of a stored keputusan to the template, title and
+    file name stem of its perubahan, which the process's class then draws (`is_perubahan`)."""
 
     template_name = "print/ralat.html"
     title = "Ralat"
     jenis_terbit = "ralat"
+    perubahan: dict[str, tuple[str, str, str]] = {}
 
     def __init__(self, kasus: Any, request: HttpRequest | None = None, *, ralat) -> None:
         super().__init__(kasus, request)  # type: ignore[call-arg]
         self.ralat = ralat
+        if self.is_perubahan:
+            self.template_name, self.title, _ = self.perubahan[ralat.dokumen.jenis]
+
+    @property
+    def is_perubahan(self) -> bool:
+        return self.ralat.dokumen.jenis in self.perubahan
 
     def nomor_terbit(self) -> str:
         return self.ralat.nomor
@@ -329,4 +340,5 @@ class DokumenRalat:
         return self.ralat.tanggal
 
     def filename(self) -> str:
-        return f"ralat-{slug_nomor(self.ralat.nomor)}.pdf"
+        stem = self.perubahan[self.ralat.dokumen.jenis][2] if self.is_perubahan else "ralat"
+        return f"{stem}-{slug_nomor(self.ralat.nomor)}.pdf"
