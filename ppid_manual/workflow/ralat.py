@@ -240,17 +240,29 @@ def ralat_surat(
     return ralat
 
 
+class _Riwayat:
+    """The case's ralat (oldest first) and the key of each one's stored letter: read once
+    for every letter and fact asked about."""
+
+    def __init__(self, case: Any) -> None:
+        self.ralat = list(ralat_of(case))
+        self.surat = dict(
+            DokumenTerbit.objects.for_object(case)
+            .filter(jenis=JENIS_RALAT)
+            .values_list("kunci", "pk")
+        )
+
+    def tercetak(self, case: Any, f: Fakta, dokumen: DokumenTerbit) -> str:
+        for r in self.ralat:
+            if f.label in r.perubahan and self.surat.get(r.nomor, 0) > dokumen.pk:
+                return r.perubahan[f.label][0]
+        return f.baca(case)
+
+
 def nilai_tercetak(case: Any, spec: RalatSpec, dokumen: DokumenTerbit, fakta: str) -> str:
     """`fakta` as `dokumen` printed it: the old value of the first ralat of that fact issued
     after the letter (its ralat letter stored later: a higher key), else the case's value."""
-    f = spec.fakta(case)[fakta]
-    surat_ralat = dict(
-        DokumenTerbit.objects.for_object(case).filter(jenis=JENIS_RALAT).values_list("kunci", "pk")
-    )
-    for r in ralat_of(case):
-        if f.label in r.perubahan and surat_ralat.get(r.nomor, 0) > dokumen.pk:
-            return r.perubahan[f.label][0]
-    return f.baca(case)
+    return _Riwayat(case).tercetak(case, spec.fakta(case)[fakta], dokumen)
 
 
 @dataclass(frozen=True)
@@ -271,15 +283,15 @@ class Tertinggal:
 def surat_tertinggal(case: Any, spec: RalatSpec) -> list[Tertinggal]:
     """Every letter of the case in force that prints a corrected fact as it was before the
     correction, in the order the letters were issued."""
-    ralat = list(ralat_of(case))
-    if not ralat:
+    riwayat = _Riwayat(case)
+    if not riwayat.ralat:
         return []
     semua = spec.fakta(case)
-    dikoreksi = {k for k, f in semua.items() if any(f.label in r.perubahan for r in ralat)}
+    dikoreksi = {k for k, f in semua.items() if any(f.label in r.perubahan for r in riwayat.ralat)}
     found = []
     for d in dapat_diralat(case).filter(digantikan_oleh__isnull=True):
         for k in dikoreksi & set(spec.fakta_surat(case, d.jenis)):
-            tercetak, sekarang = nilai_tercetak(case, spec, d, k), semua[k].baca(case)
+            tercetak, sekarang = riwayat.tercetak(case, semua[k], d), semua[k].baca(case)
             if tercetak != sekarang:
                 found.append(Tertinggal(d, k, semua[k].label, tercetak, sekarang))
     return found
