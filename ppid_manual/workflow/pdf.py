@@ -237,16 +237,9 @@ def render_pdf_salinan(pertama: str, label: list[str], penutup: str | None) -> b
             if i == 0 and n == len(form):
                 pages.extend(form)  # the first copy as laid out
             else:
-                ganti = {"lembar": nama} if i else {}
-                pages.extend(
-                    tata_letak.salin_halaman(page, ganti, (j, n))
-                    for j, page in enumerate(form, start=1)
-                )
+                pages.extend(tata_letak.salin(form, {"lembar": nama} if i else {}, 1, n))
             if terakhir and tutup is not None:
-                pages.extend(
-                    tata_letak.salin_halaman(page, ganti_tutup, (len(form) + j, n))
-                    for j, page in enumerate(tutup.pages, start=1)
-                )
+                pages.extend(tata_letak.salin(tutup.pages, ganti_tutup, len(form) + 1, n))
         return document, pages
 
     return _cetak(susun)

@@ -67,16 +67,32 @@ class _Baris:
     baru: dict[int, tuple] = field(default_factory=dict)  # id(leaf) -> (text, layout, width)
 
 
-def salin_halaman(page, ganti: dict[str, str], halaman: tuple[int, int] | None = None):
-    """A copy of a laid-out page (weasyprint.Page) with the `data-ganti` texts in `ganti`
-    written anew and, given `halaman` = (i, n), the footer reading "Halaman i dari n". The
-    page itself is left as it was (a kept layout is copied for every print)."""
+def salin(pages: list, ganti: dict[str, str], mulai: int, n: int) -> list:
+    """Copies of laid-out pages (weasyprint.Page) with the `data-ganti` texts in `ganti`
+    written anew, each found on one of them, and the footers numbered from "Halaman `mulai`
+    dari `n`". The pages themselves are left as they were (a kept layout is copied for every
+    print)."""
+    ditemukan: set[str] = set()
+    copies = [
+        salin_halaman(page, ganti, (i, n), ditemukan) for i, page in enumerate(pages, start=mulai)
+    ]
+    hilang = set(ganti) - ditemukan
+    if hilang:
+        raise TataLetakBerubah(f"tidak ada di halaman: {', '.join(sorted(hilang))}")
+    return copies
+
+
+def salin_halaman(
+    page, ganti: dict[str, str], halaman: tuple[int, int] | None, ditemukan: set[str]
+):
+    """A copy of one laid-out page with the `data-ganti` texts in `ganti` written anew (their
+    keys added to `ditemukan`) and, given `halaman` = (i, n), the footer reading "Halaman i
+    dari n"."""
     from weasyprint.document import Page
     from weasyprint.formatting_structure import boxes
 
     kotak = page._page_box.deepcopy()
     baris: dict[int, _Baris] = {}
-    ditemukan: set[str] = set()
 
     def jalan(box, line, block, margin) -> None:
         if isinstance(box, boxes.TextBox):
@@ -110,9 +126,6 @@ def salin_halaman(page, ganti: dict[str, str], halaman: tuple[int, int] | None =
             jalan(child, line, block, margin)
 
     jalan(kotak, None, None, None)
-    hilang = set(ganti) - ditemukan
-    if hilang:
-        raise TataLetakBerubah(f"tidak ada di halaman: {', '.join(sorted(hilang))}")
     for entry in baris.values():
         _tulis_baris(entry)
     return Page(kotak)
