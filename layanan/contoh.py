@@ -552,6 +552,21 @@ def _keberatan(petugas, ppid, atasan, ditolak, *, semua: bool) -> list[Contoh]:
         )
     )
     if semua:
+        # The pemohon goes to the Komisi Informasi; its adjudication and how the badan publik
+        # carried it out fill the Laporan's table of each sengketa (Perki 1/2021).
+        kb.record_sengketa(
+            Keberatan.objects.get(pk=k.pk),
+            by=petugas,
+            tanggal_sengketa=today,
+            nomor_register=teks(100, "012/XII/KI-Bali-PS/2026 ", kalimat=False),
+        )
+        kb.record_hasil_sengketa(
+            Keberatan.objects.get(pk=k.pk),
+            by=petugas,
+            hasil=Keberatan.HasilSengketa.DIKABULKAN_SEBAGIAN,
+            tanggal_hasil=today,
+            pelaksanaan=teks(2000, "Informasi diserahkan kepada pemohon sesuai putusan; "),
+        )
         b = kb.register_keberatan(
             kb.Pengajuan(
                 tanggal_diterima=today,
@@ -774,8 +789,6 @@ def _lainnya() -> list[Contoh]:
         sumber_daya_manusia=teks(6000, "Dua petugas pelayanan berpendidikan sarjana; "),
         anggaran=teks(6000, "Anggaran layanan informasi dari DPA Diskominfos; "),
         pelaksanaan_keberatan=teks(6000, "Informasi diserahkan sesuai tanggapan Atasan PPID; "),
-        pelaksanaan_sengketa=teks(6000, "Kesepakatan mediasi dilaksanakan tepat waktu; "),
-        pelaksanaan_putusan_pengadilan=teks(6000, "Tidak ada putusan pengadilan; "),
         kendala=teks(6000, "Sistem daring tidak berfungsi selama beberapa hari; "),
         rekomendasi=teks(6000, "Menambah petugas di meja layanan; "),
     )
