@@ -368,6 +368,23 @@ def _permohonan(petugas, ppid, pelaksana, *, semua: bool):
     signer = d.penandatangan(p.unit_pemberitahuan, p.tanggal_pemberitahuan)
     out.append(Contoh("Pemberitahuan tertulis: permohonan ditolak", d.Pemberitahuan(p), signer))
     out.append(Contoh("Keputusan PPID tentang penolakan permohonan", d.SkPenolakan(p), signer))
+    if semua:
+        # A keputusan is corrected by a keputusan: the SK's perubahan, closing with its salinan.
+        perubahan = reg.ralat_surat(
+            p,
+            dokumen=DokumenTerbit.objects.for_object(p).get(jenis="sk-penolakan"),
+            fakta="alamat",
+            nilai=teks(300, "Jalan Gatot Subroto Barat Nomor 88, Denpasar Utara; "),
+            alasan=teks(1000, "alamat pemohon pada keputusan tidak sesuai dengan KTP; "),
+            by=ppid,
+        )
+        out.append(
+            Contoh(
+                "Keputusan PPID tentang perubahan atas keputusan penolakan",
+                d.RalatSurat(segar(p), ralat=perubahan),
+                d.penandatangan(None, perubahan.tanggal),
+            )
+        )
 
     # Tidak dikuasai, naming the holder.
     p = baru()

@@ -265,14 +265,18 @@ def test_each_outcome_records_how_it_was_carried_out_and_the_laporan_prints_it(c
         angka=angka, narasi=LaporanLayanan(tahun=2026, periode="tahunan"), grafik={}
     ).render_html()
     for html in (layar.content.decode(), cetak):
-        assert "<th>Pelaksanaan oleh badan publik</th>" in html
+        assert "<th>Hasil, tanggal dan pelaksanaannya oleh badan publik</th>" in html
+        assert "{#" not in html and "{%" not in html  # no template comment printed
         assert (
-            f"<div>{H.DIKABULKAN_SEBAGIAN.label}: Informasi diserahkan 22 Juni 2026, tanda "
-            "terima 051/TT/2026.</div>"
+            f'{H.DIKABULKAN_SEBAGIAN.label} (<span class="nomor">15 Juni 2026</span>). '
+            "Pelaksanaan: Informasi diserahkan 22 Juni 2026, tanda terima 051/TT/2026.</div>"
         ) in html
-        assert f"<div>{H.PTUN_MENGUATKAN.label}: belum dicatat</div>" in html
+        assert (
+            f'{H.PTUN_MENGUATKAN.label} (<span class="nomor">1 September 2026</span>). '
+            "Pelaksanaan: belum dicatat</div>"
+        ) in html
         # Not the filing with the PTUN: nothing of it to carry out.
-        assert f"<div>{H.KEBERATAN_PTUN.label}:" not in html
+        assert (f'{H.KEBERATAN_PTUN.label} (<span class="nomor">1 Juli 2026</span>)</div>') in html
     book = openpyxl.load_workbook(io.BytesIO(xlsx.content))
     [row] = list(book["Daftar sengketa"].iter_rows(min_row=2, values_only=True))
     assert row[4] == (
