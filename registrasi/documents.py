@@ -9,6 +9,7 @@ Pejabat.DoesNotExist with an Indonesian message, which the view shows instead of
 from __future__ import annotations
 
 import datetime
+import functools
 import io
 from typing import Any
 
@@ -46,11 +47,13 @@ XLSX_COLUMNS = (*REGISTER_COLUMNS, "Jumlah biaya dibayar (Rp)")
 K = Permohonan.Keputusan
 
 
+@functools.lru_cache(maxsize=64)
 def qr_data_uri(text: str) -> str:
     # A data: URI (no file, no network): one pixel per module, printed with
     # `image-rendering: pixelated` (crisp squares, the look of the vector code it replaced).
     # An SVG path was drawn again on each copy of the form, a tenth of the receipt's PDF
-    # writing; the image is one object shared by both (issue 27).
+    # writing; the image is one object shared by both (issue 27). Kept for the few codes just
+    # printed: a receipt's copy and its closing page are rendered from one context each.
     return segno.make(text, error="m").png_data_uri(scale=1, border=2)
 
 
@@ -165,6 +168,7 @@ class FormulirPermohonan(PerLembar, PermohonanDocument):
         "tujuan_penggunaan",
     )
     salinan = ("Lembar 1: arsip petugas", "Lembar 2: untuk pemohon (tanda bukti)")
+    halaman_penutup = True  # the pemohon's rights, on the pemohon's copy
 
     def nomor_terbit(self) -> str:
         return self.permohonan.nomor_pendaftaran

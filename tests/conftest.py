@@ -126,28 +126,39 @@ def rendered_once():
 
     folder = Path(os.environ[RENDER_CACHE])
     folder.mkdir(parents=True, exist_ok=True)
-    render = pdf.render_pdf_gabung
 
-    def render_once(htmls: list[str]) -> bytes:
-        if RENDER_SUNGGUHAN:
-            return render(htmls)
-        key = hashlib.sha256(
-            "\0".join([weasyprint.__version__, *htmls]).encode("utf-8", "surrogatepass")
-        ).hexdigest()
-        path = folder / f"{key}.pdf"
-        try:
-            return path.read_bytes()
-        except FileNotFoundError:
-            pass
-        body = render(htmls)
-        partial = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
-        partial.write_bytes(body)
-        partial.replace(path)  # whole or absent, for the other workers
-        return body
+    def once(render, jenis: str):
+        """`render`, whose arguments are HTML texts (or lists of them), called once per
+        distinct arguments in the run."""
 
-    pdf.render_pdf_gabung = render_once
+        def render_once(*args) -> bytes:
+            if RENDER_SUNGGUHAN:
+                return render(*args)
+            parts = [weasyprint.__version__, jenis]
+            for arg in args:
+                parts.extend(arg if isinstance(arg, list) else [repr(arg)])
+            key = hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+            path = folder / f"{key}.pdf"
+            try:
+                return path.read_bytes()
+            except FileNotFoundError:
+                pass
+            body = render(*args)
+            partial = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
+            partial.write_bytes(body)
+            partial.replace(path)  # whole or absent, for the other workers
+            return body
+
+        return render_once
+
+    # The two ways a document reaches WeasyPrint: HTML documents laid out one by one, and a
+    # form's copies written from the first copy's layout (pdf.render_pdf_salinan).
+    real = {name: getattr(pdf, name) for name in ("render_pdf_gabung", "render_pdf_salinan")}
+    for name, render in real.items():
+        setattr(pdf, name, once(render, name))
     yield
-    pdf.render_pdf_gabung = render
+    for name, render in real.items():
+        setattr(pdf, name, render)
 
 
 RENDER_SUNGGUHAN: list[bool] = []

@@ -62,7 +62,8 @@ def test_the_chain_is_not_held_while_a_letter_renders(
     rendering, release = threading.Event(), threading.Event()
 
     def held(real):
-        # WeasyPrint's own call, for one document or a form's copies bound together.
+        # WeasyPrint's own call: one document, copies laid out one by one, or copies written
+        # from the first copy's layout.
         def slow(*args, **kwargs):
             rendering.set()
             assert release.wait(30), "the test never released the rendering"
@@ -72,6 +73,7 @@ def test_the_chain_is_not_held_while_a_letter_renders(
 
     monkeypatch.setattr(pdf, "render_pdf", held(pdf.render_pdf))
     monkeypatch.setattr(pdf, "render_pdf_gabung", held(pdf.render_pdf_gabung))
+    monkeypatch.setattr(pdf, "render_pdf_salinan", held(pdf.render_pdf_salinan))
     outcome: dict[str, object] = {}
 
     def desk_a():

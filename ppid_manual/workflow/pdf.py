@@ -22,6 +22,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from ppid_manual import hukum
+from ppid_manual.workflow import tata_letak
 
 
 class PdfError(Exception):
@@ -149,33 +150,106 @@ def render_pdf(html: str) -> bytes:
     return render_pdf_gabung([html])
 
 
-def render_pdf_gabung(htmls: list[str]) -> bytes:
-    """One PDF from several HTML documents, each laid out on its own (its own "Halaman x dari
-    y"): the copies (lembar) of a formulir, each numbered as the sheet its holder keeps."""
+def _tata_letak(html: str, config):
+    """The HTML laid out into pages (a WeasyPrint Document), its <style> blocks parsed once."""
+    from weasyprint import HTML
+
+    html, stylesheets = _styles(html, config)
+    return HTML(string=html, base_url="/", url_fetcher=_static_only_fetcher()).render(
+        stylesheets=stylesheets, font_config=config
+    )
+
+
+def _cetak(susun) -> bytes:
+    """Run `susun(config)`, which lays documents out and returns (a document, its pages), and
+    write those pages as one PDF; WeasyPrint's failures as PdfError."""
     try:
-        from weasyprint import HTML
         from weasyprint.urls import FatalURLFetchingError
     except ImportError as exc:  # pragma: no cover - the dependency is pinned
         raise PdfError("WeasyPrint tidak terpasang; dokumen tidak dapat dicetak.") from exc
     try:
-        config = _font_config()
-        documents = []
-        for html in htmls:
-            html, stylesheets = _styles(html, config)
-            documents.append(
-                HTML(string=html, base_url="/", url_fetcher=_static_only_fetcher()).render(
-                    stylesheets=stylesheets, font_config=config
-                )
-            )
-        document = documents[0]
-        if len(documents) > 1:
-            document = document.copy([page for doc in documents for page in doc.pages])
+        document, pages = susun(_font_config())
+        if pages is not document.pages:
+            document = document.copy(pages)
         pdf = document.write_pdf()
     except FatalURLFetchingError as exc:
         raise PdfError(str(exc.__cause__ or exc)) from exc
     if not pdf or not pdf.startswith(b"%PDF"):
         raise PdfError("WeasyPrint tidak menghasilkan PDF.")
     return pdf
+
+
+def render_pdf_gabung(htmls: list[str]) -> bytes:
+    """One PDF from several HTML documents, each laid out on its own (its own "Halaman x dari
+    y"): the copies (lembar) of a formulir, each numbered as the sheet its holder keeps."""
+
+    def susun(config):
+        documents = [_tata_letak(html, config) for html in htmls]
+        if len(documents) == 1:
+            return documents[0], documents[0].pages
+        return documents[0], [page for doc in documents for page in doc.pages]
+
+    return _cetak(susun)
+
+
+#: Closing pages laid out and kept per thread (tata_letak.py), by their HTML without the texts
+#: a print writes anew: the rights page of a unit with its officials and deadlines of a day.
+_PENUTUP_KEPT = 16
+
+
+def _penutup(html: str, config):
+    """The closing pages' layout for `html`: kept from an earlier print when only their
+    `data-ganti` texts differ, else laid out now and kept. Returns (the layout, the texts it
+    shows, the texts this print shows)."""
+    kunci, teks = tata_letak.isian(html)
+    kept = getattr(_fonts, "penutup", None)
+    if kept is None:
+        kept = _fonts.penutup = OrderedDict()
+    entry = kept.get(kunci)
+    if entry is None:
+        entry = kept[kunci] = (_tata_letak(html, config), teks)
+        if len(kept) > _PENUTUP_KEPT:
+            kept.popitem(last=False)
+    else:
+        kept.move_to_end(kunci)
+    return entry[0], entry[1], teks
+
+
+def render_pdf_salinan(pertama: str, label: list[str], penutup: str | None) -> bytes:
+    """A form's copies from one layout (issue 27): `pertama` is the first copy's HTML, whose
+    `data-ganti="lembar"` element reads `label[0]`; every other copy is its pages with the
+    label `label[i]`; the last copy ends with the closing pages `penutup` (laid out on their
+    own and kept per thread: tata_letak.py), each copy numbered "Halaman i dari n" as the
+    sheets its holder keeps. Raises tata_letak.TataLetakBerubah where a new text would change
+    the layout; the caller then lays every copy out (render_pdf_gabung)."""
+
+    def susun(config):
+        document = _tata_letak(pertama, config)
+        form = document.pages
+        tutup, teks_tutup, teks = (
+            _penutup(penutup, config) if penutup is not None else (None, {}, {})
+        )
+        ganti_tutup = {k: v for k, v in teks.items() if teks_tutup.get(k) != v}
+        pages = []
+        for i, nama in enumerate(label):
+            terakhir = i == len(label) - 1
+            n = len(form) + (len(tutup.pages) if terakhir and tutup is not None else 0)
+            if i == 0 and n == len(form):
+                pages.extend(form)  # the first copy as laid out
+            else:
+                ganti = {"lembar": nama} if i else {}
+                pages.extend(
+                    tata_letak.salin_halaman(page, ganti, (j, n))
+                    for j, page in enumerate(form, start=1)
+                )
+            if terakhir and tutup is not None:
+                pages.extend(
+                    tata_letak.salin_halaman(page, ganti_tutup, (len(form) + j, n))
+                    for j, page in enumerate(tutup.pages, start=1)
+                )
+        return document, pages
+
+    return _cetak(susun)
 
 
 #: One line in each face the letters use (Tinos and Arimo; regular, bold, italic; the
@@ -293,13 +367,34 @@ class PrintDocument:
 
 class PerLembar:
     """A form printed in copies (lembar: the desk's, the pemohon's), put before its
-    PrintDocument class. Each copy is laid out on its own, so each is numbered "Halaman 1 dari
-    n" as the sheets its holder keeps (not "Halaman 5 dari 10" on the pemohon's copy); the
-    template loops over `salinan` and prints its closing pages where `penutup` is true."""
+    PrintDocument class. Each copy is numbered "Halaman 1 dari n" as the sheets its holder
+    keeps (not "Halaman 5 dari 10" on the pemohon's copy); the template loops over `salinan`,
+    marks the copy's label `data-ganti="lembar"`, and prints its closing pages (on the last
+    copy) where `penutup` is true and the class sets `halaman_penutup`.
+
+    The first copy is laid out and the others are its pages with their own label
+    (render_pdf_salinan, issue 27); where a label would not fit its line, every copy is laid
+    out on its own, as it always prints."""
 
     salinan: tuple[str, ...] = ()
+    halaman_penutup: bool = False
 
     def render_pdf(self) -> bytes:
+        html = self.render_html  # type: ignore[attr-defined]
+        label = list(self.salinan)
+        try:
+            return render_pdf_salinan(
+                html(salinan=label[:1], penutup=False),
+                label,
+                html(salinan=[], penutup=True, penutup_sendiri=True)
+                if self.halaman_penutup
+                else None,
+            )
+        except tata_letak.TataLetakBerubah:
+            return self.render_pdf_tiap_lembar()
+
+    def render_pdf_tiap_lembar(self) -> bytes:
+        """Every copy laid out on its own (the layout the copies are derived from)."""
         terakhir = len(self.salinan) - 1
         return render_pdf_gabung(
             [
