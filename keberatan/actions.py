@@ -667,15 +667,29 @@ def record_nomor_ki(keberatan: Keberatan, *, by: User, nomor_register: str) -> K
 
 @transaction.atomic
 def record_hasil_sengketa(
-    keberatan: Keberatan, *, by: User, hasil: str, tanggal_hasil: datetime.date, note: str = ""
+    keberatan: Keberatan,
+    *,
+    by: User,
+    hasil: str,
+    tanggal_hasil: datetime.date,
+    pelaksanaan: str = "",
+    note: str = "",
 ) -> Keberatan:
     """An outcome of the sengketa (Perki 1/2013): mediation succeeded or failed, the Komisi
     Informasi's adjudication (granted in full or in part, refused), an objection to the PTUN
     against it, a kasasi to the Mahkamah Agung, or the sengketa withdrawn. Each moves the
     keberatan to its state, in its order (Keberatan.HASIL_SENGKETA_ALUR); the timeline names
-    the outcome and the Komisi Informasi's number."""
+    the outcome and the Komisi Informasi's number. `pelaksanaan`: how the badan publik
+    carried the outcome out (Perki 1/2021: the Laporan reports it for each outcome), kept in
+    the outcome's event; none for an outcome that leaves nothing to carry out."""
     if hasil not in Keberatan.HasilSengketa.values:
         raise StepRefused("Pilih hasil sengketa.")
+    pelaksanaan = pelaksanaan.strip()
+    if pelaksanaan and hasil not in Keberatan.HASIL_DILAKSANAKAN:
+        raise StepRefused(
+            f"Hasil “{Keberatan.HasilSengketa(hasil).label}” tidak dilaksanakan oleh badan "
+            "publik; kosongkan pelaksanaannya."
+        )
     H = Keberatan.HasilSengketa
     _target, sources = Keberatan.HASIL_SENGKETA_ALUR[H(hasil)]
     if keberatan.status not in sources:
@@ -709,9 +723,11 @@ def record_hasil_sengketa(
             "tanggal": tanggal_hasil.isoformat(),
             "nomor_register": k.nomor_register_ki,
             "hasil_sebelumnya": k.hasil_sengketa,
+            "pelaksanaan": pelaksanaan,
         }
         k.hasil_sengketa = hasil
         k.tanggal_hasil_sengketa = tanggal_hasil
+        k.pelaksanaan_hasil_sengketa = pelaksanaan
         return data
 
     return apply_step(

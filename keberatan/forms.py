@@ -852,6 +852,35 @@ class HasilSengketaForm(StepForm):
             ]
 
     tanggal_hasil = forms.DateField(label="Tanggal", widget=date_input())
+    pelaksanaan = forms.CharField(
+        label="Pelaksanaan oleh badan publik",
+        max_length=2000,
+        required=False,
+        widget=textarea(3, 2000),
+        help_text="Bagaimana hasil ini dilaksanakan, misalnya: informasi diserahkan kepada "
+        "pemohon pada tanggal … dengan tanda terima nomor …; dicantumkan dalam Laporan Layanan "
+        "Informasi Publik. Kosongkan apabila belum dilaksanakan, dan untuk hasil yang tidak "
+        "dilaksanakan oleh badan publik: "
+        + "; ".join(
+            h.label for h in Keberatan.HasilSengketa if h not in Keberatan.HASIL_DILAKSANAKAN
+        )
+        + ".",
+    )
     catatan = forms.CharField(
         label="Catatan", max_length=2000, required=False, widget=textarea(2, 2000)
     )
+
+    def clean(self):
+        cleaned = super().clean()
+        hasil = cleaned.get("hasil")
+        if (
+            hasil
+            and (cleaned.get("pelaksanaan") or "").strip()
+            and hasil not in Keberatan.HASIL_DILAKSANAKAN
+        ):
+            self.add_error(
+                "pelaksanaan",
+                f"Hasil “{Keberatan.HasilSengketa(hasil).label}” tidak dilaksanakan oleh badan "
+                "publik; kosongkan isian ini.",
+            )
+        return cleaned

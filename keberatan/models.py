@@ -203,6 +203,20 @@ class Keberatan(IdentitasKasus):
         MA_DITOLAK = "ma_ditolak", "Putusan Mahkamah Agung: kasasi ditolak"
         MA_DIKABULKAN = "ma_dikabulkan", "Putusan Mahkamah Agung: kasasi dikabulkan"
 
+    # The outcomes the badan publik carries out (an agreement reached in mediation, a ruling of
+    # the Komisi Informasi or a court), whose pelaksanaan the Laporan reports; a failed
+    # mediation, a filing with a court and a withdrawal leave nothing to carry out.
+    HASIL_DILAKSANAKAN = (
+        HasilSengketa.MEDIASI_BERHASIL,
+        HasilSengketa.DIKABULKAN_SELURUHNYA,
+        HasilSengketa.DIKABULKAN_SEBAGIAN,
+        HasilSengketa.DITOLAK,
+        HasilSengketa.PTUN_MENGUATKAN,
+        HasilSengketa.PTUN_MEMBATALKAN,
+        HasilSengketa.MA_DITOLAK,
+        HasilSengketa.MA_DIKABULKAN,
+    )
+
     # Answered: the pemohon's own window runs; the Atasan has nothing left to do.
     BELUM_DITANGGAPI = (
         Status.TERDAFTAR,
@@ -503,6 +517,12 @@ class Keberatan(IdentitasKasus):
         "hasil sengketa", max_length=20, choices=HasilSengketa.choices, blank=True
     )
     tanggal_hasil_sengketa = models.DateField("tanggal hasil sengketa", null=True, blank=True)
+    # How the badan publik carried out the latest outcome (Perki 1/2021, the Laporan: "hasil
+    # mediasi dan/atau putusan ajudikasi ... dan pelaksanaannya", the courts' the same); each
+    # outcome's own is kept in its event (keberatan.actions.record_hasil_sengketa).
+    pelaksanaan_hasil_sengketa = models.TextField(
+        "pelaksanaan hasil sengketa oleh badan publik", max_length=2000, blank=True
+    )
 
     # The nearest deadline now (legal or SOP): kept by save() from the stored deadlines, so
     # the work lists sort and filter on one indexed column.

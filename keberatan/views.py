@@ -582,6 +582,7 @@ def _catat_hasil_sengketa_act(k, f, user):
         by=user,
         hasil=f.cleaned_data["hasil"],
         tanggal_hasil=f.cleaned_data["tanggal_hasil"],
+        pelaksanaan=f.cleaned_data["pelaksanaan"],
         note=f.cleaned_data["catatan"],
     )
 

@@ -4,8 +4,9 @@ its own kop lines or lambang, a PPID Utama's kop without its laman or surat elek
 named, so that no letter leaves the desk with "Tarif demo" or a demo signer on it.
 
 Demo officials, tariffs and the lambang are errors (`check --deploy` exits non-zero); a kop
-that lacks a line is a warning. Only `--deploy` runs these (they read the database); a
-database that cannot be read is left to /healthz and `migrate`."""
+that lacks a line, and a keputusan signed as or for the Gubernur (whose kop, with the lambang
+negara, the app does not print), are warnings. Only `--deploy` runs these (they read the
+database); a database that cannot be read is left to /healthz and `migrate`."""
 
 from __future__ import annotations
 
@@ -33,6 +34,10 @@ def _periksa():
     from ppid_manual.models import DasarHukum, Pejabat, Unit
     from registrasi.models import Tarif
 
+    # Who signs a keputusan: the SK DIP (the Atasan PPID, an OPD's head), the SK penolakan and
+    # the penetapan DIK (the PPID), the keputusan amending them (their signers).
+    PERAN_KEPUTUSAN = (Pejabat.Peran.ATASAN_PPID, Pejabat.Peran.KEPALA_OPD, Pejabat.Peran.PPID)
+
     today = timezone.localdate()
     demo_nip = _demo_nip()
     for p in Pejabat.objects.valid_on(today).select_related("unit"):
@@ -42,6 +47,20 @@ def _periksa():
                 "adalah data demo.",
                 hint="Ganti dengan pejabat yang menjabat di menu Admin > Pejabat.",
                 id="ppid.E001",
+            )
+    # A keputusan of the Gubernur (or signed on the Gubernur's behalf) heads with the kop of
+    # the Gubernur, the lambang negara Garuda Pancasila and "GUBERNUR BALI" (Permendagri
+    # 1/2023). The app has no such kop: every keputusan prints its signer's unit kop.
+    for p in Pejabat.objects.valid_on(today).filter(peran__in=PERAN_KEPUTUSAN):
+        if "gubernur" in f"{p.jabatan} {p.atas_nama}".lower():
+            yield checks.Warning(
+                f"Pejabat {p.nama} ({p.get_peran_display()}) menandatangani keputusan sebagai "
+                f"atau atas nama Gubernur ({' '.join(filter(None, [p.atas_nama, p.jabatan]))}); "
+                "kop Gubernur dengan lambang negara tidak tersedia, keputusan dicetak dengan "
+                f"kop {p.unit.nama}.",
+                hint="Catat penanda tangan keputusan dengan jabatannya sendiri, misalnya "
+                "Sekretaris Daerah Provinsi Bali selaku Atasan PPID.",
+                id="ppid.W005",
             )
     for t in Tarif.objects.berlaku(today):
         if "demo" in (t.dasar_hukum or "").lower() or "demo" in t.nama.lower():

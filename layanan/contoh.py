@@ -368,6 +368,23 @@ def _permohonan(petugas, ppid, pelaksana, *, semua: bool):
     signer = d.penandatangan(p.unit_pemberitahuan, p.tanggal_pemberitahuan)
     out.append(Contoh("Pemberitahuan tertulis: permohonan ditolak", d.Pemberitahuan(p), signer))
     out.append(Contoh("Keputusan PPID tentang penolakan permohonan", d.SkPenolakan(p), signer))
+    if semua:
+        # A keputusan is corrected by a keputusan: the SK's perubahan, closing with its salinan.
+        perubahan = reg.ralat_surat(
+            p,
+            dokumen=DokumenTerbit.objects.for_object(p).get(jenis="sk-penolakan"),
+            fakta="alamat",
+            nilai=teks(300, "Jalan Gatot Subroto Barat Nomor 88, Denpasar Utara; "),
+            alasan=teks(1000, "alamat pemohon pada keputusan tidak sesuai dengan KTP; "),
+            by=ppid,
+        )
+        out.append(
+            Contoh(
+                "Keputusan PPID tentang perubahan atas keputusan penolakan",
+                d.RalatSurat(segar(p), ralat=perubahan),
+                d.penandatangan(None, perubahan.tanggal),
+            )
+        )
 
     # Tidak dikuasai, naming the holder.
     p = baru()
@@ -552,6 +569,21 @@ def _keberatan(petugas, ppid, atasan, ditolak, *, semua: bool) -> list[Contoh]:
         )
     )
     if semua:
+        # The pemohon goes to the Komisi Informasi; its adjudication and how the badan publik
+        # carried it out fill the Laporan's table of each sengketa (Perki 1/2021).
+        kb.record_sengketa(
+            Keberatan.objects.get(pk=k.pk),
+            by=petugas,
+            tanggal_sengketa=today,
+            nomor_register=teks(100, "012/XII/KI-Bali-PS/2026 ", kalimat=False),
+        )
+        kb.record_hasil_sengketa(
+            Keberatan.objects.get(pk=k.pk),
+            by=petugas,
+            hasil=Keberatan.HasilSengketa.DIKABULKAN_SEBAGIAN,
+            tanggal_hasil=today,
+            pelaksanaan=teks(2000, "Informasi diserahkan kepada pemohon sesuai putusan; "),
+        )
         b = kb.register_keberatan(
             kb.Pengajuan(
                 tanggal_diterima=today,
@@ -774,8 +806,6 @@ def _lainnya() -> list[Contoh]:
         sumber_daya_manusia=teks(6000, "Dua petugas pelayanan berpendidikan sarjana; "),
         anggaran=teks(6000, "Anggaran layanan informasi dari DPA Diskominfos; "),
         pelaksanaan_keberatan=teks(6000, "Informasi diserahkan sesuai tanggapan Atasan PPID; "),
-        pelaksanaan_sengketa=teks(6000, "Kesepakatan mediasi dilaksanakan tepat waktu; "),
-        pelaksanaan_putusan_pengadilan=teks(6000, "Tidak ada putusan pengadilan; "),
         kendala=teks(6000, "Sistem daring tidak berfungsi selama beberapa hari; "),
         rekomendasi=teks(6000, "Menambah petugas di meja layanan; "),
     )

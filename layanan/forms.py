@@ -54,8 +54,6 @@ class LaporanNarasiForm(forms.ModelForm):
             "sumber_daya_manusia",
             "anggaran",
             "pelaksanaan_keberatan",
-            "pelaksanaan_sengketa",
-            "pelaksanaan_putusan_pengadilan",
             "kendala",
             "rekomendasi",
         ]

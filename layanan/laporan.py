@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.db.models import Avg, Count, F, Max, Q, TextField
 from django.db.models.functions import Cast
@@ -43,13 +44,29 @@ class WaktuLayanan:
     terlama: int | None
 
 
+class Tahap(NamedTuple):
+    """One outcome a sengketa reached: its label and date, and how the badan publik carried it
+    out ("" when not recorded); `dilaksanakan` when the outcome is one the badan publik
+    carries out (Keberatan.HASIL_DILAKSANAKAN), whose pelaksanaan the Laporan reports."""
+
+    label: str
+    tanggal: datetime.date | None
+    pelaksanaan: str = ""
+    dilaksanakan: bool = False
+
+
 @dataclass
 class SengketaBaris:
     nomor_keberatan: str
     nomor_register_ki: str
     tanggal_sengketa: datetime.date | None
-    # (label, date) of each outcome, in the order they were recorded.
-    tahapan: list[tuple[str, datetime.date | None]]
+    # Each outcome, in the order they were recorded.
+    tahapan: list[Tahap]
+
+    @property
+    def dilaksanakan(self) -> list[Tahap]:
+        """The outcomes the badan publik carries out, each with its pelaksanaan."""
+        return [t for t in self.tahapan if t.dilaksanakan]
 
 
 @dataclass
@@ -83,6 +100,8 @@ class Angka:
     # What the pemohon did with the answer: accepted it, went to the Komisi Informasi, or
     # nothing recorded yet.
     keberatan_sikap: list[tuple[str, int]] = field(default_factory=list)
+    # The sengketa filed with the Komisi Informasi in the period (by their own filing date,
+    # Keberatan.tanggal_sengketa, whenever their keberatan was received).
     sengketa: int = 0
     # Each outcome the sengketa reached, at the Komisi Informasi and in the courts, counted
     # from the keberatan's timeline: a case that went from a failed mediation to an
@@ -93,7 +112,7 @@ class Angka:
     sengketa_pengadilan: list[tuple[str, int]] = field(default_factory=list)
     putusan_pengadilan: list[tuple[str, int]] = field(default_factory=list)
     # One row per sengketa: its number at the Komisi Informasi, when it was filed, each
-    # outcome with its date.
+    # outcome with its date and how the badan publik carried it out.
     sengketa_daftar: list[SengketaBaris] = field(default_factory=list)
     # Late entries of paper forms (ppid_manual/workflow/susulan.py), and those entered past
     # the SOP's 1 working day: permohonan and keberatan together.
@@ -262,7 +281,6 @@ def compute(tahun: int, periode: str, unit: Unit | None = None) -> Angka:
     angka.susulan_terlambat += k_totals["susulan_terlambat"]
     angka.keberatan = k_totals["n"]
     angka.keberatan_belum_ditanggapi = k_totals["belum"]
-    angka.sengketa = k_totals["sengketa"]
     angka.keberatan_alasan = _json_counts(k, "alasan", list(Keberatan.Alasan.choices))
     putusan = dict(
         k.exclude(keputusan="").values_list("keputusan").annotate(n=Count("pk")).order_by()
@@ -275,14 +293,26 @@ def compute(tahun: int, periode: str, unit: Unit | None = None) -> Angka:
         (KS.SENGKETA.label, k_totals["sengketa"]),
         ("Belum tercatat", k_totals["belum_bersikap"]),
     ]
-    _sengketa(angka, k.filter(sikap_pemohon=KS.SENGKETA))
+    # A sengketa is its own fact: counted in the period it was filed with the Komisi
+    # Informasi (Perki 1/2021: "jumlah permohonan penyelesaian sengketa"), which may follow
+    # the period its keberatan was received in.
+    sengketa = Keberatan.objects.filter(
+        sikap_pemohon=KS.SENGKETA, tanggal_sengketa__range=(dari, sampai)
+    )
+    if unit is not None:
+        sengketa = sengketa.filter(
+            Q(unit_registrasi=unit)
+            | Q(permohonan__unit_registrasi=unit)
+            | Q(permohonan__unit_tujuan=unit)
+        )
+    _sengketa(angka, sengketa)
     return angka
 
 
 def _sengketa(angka: Angka, sengketa) -> None:
     """Each outcome every sengketa reached, from the events that recorded them
-    (keberatan.actions.record_hasil_sengketa: one event per outcome, its data the outcome and
-    its date), so a later outcome never hides an earlier one."""
+    (keberatan.actions.record_hasil_sengketa: one event per outcome, its data the outcome, its
+    date and its pelaksanaan), so a later outcome never hides an earlier one."""
     from django.contrib.contenttypes.models import ContentType
 
     from keberatan.alur import LANGKAH_HASIL_SENGKETA
@@ -307,30 +337,36 @@ def _sengketa(angka: Angka, sengketa) -> None:
         .order_by("created_at", "pk")
         .values_list("object_id", "step", "data")
     )
-    tahapan: dict[int, list[tuple[H, datetime.date | None]]] = {r["pk"]: [] for r in rows}
+    tahapan: dict[int, list[tuple[H, datetime.date | None, str]]] = {r["pk"]: [] for r in rows}
     for object_id, step, data in events:
-        tanggal_hasil = data.get("tanggal") if isinstance(data, dict) else None
+        data = data if isinstance(data, dict) else {}
+        tanggal_hasil = data.get("tanggal")
         tahapan[object_id].append(
             (
                 per_langkah[step],
                 datetime.date.fromisoformat(tanggal_hasil) if tanggal_hasil else None,
+                data.get("pelaksanaan") or "",
             )
         )
 
     def berapa(h: H) -> int:
-        return sum(1 for daftar in tahapan.values() if any(t == h for t, _ in daftar))
+        return sum(1 for daftar in tahapan.values() if any(t == h for t, _, _ in daftar))
 
     # Perki 1/2021: the Komisi Informasi's mediation and adjudication, then the courts.
     angka.sengketa_hasil = [(h.label, berapa(h)) for h in H if h not in GUGATAN + PUTUSAN]
     angka.sengketa_pengadilan = [(h.label, berapa(h)) for h in GUGATAN]
     angka.putusan_pengadilan = [(h.label, berapa(h)) for h in PUTUSAN]
+    angka.sengketa = len(rows)
     angka.sengketa_belum_ada_hasil = sum(1 for daftar in tahapan.values() if not daftar)
     angka.sengketa_daftar = [
         SengketaBaris(
             nomor_keberatan=r["nomor_registrasi"] or "",
             nomor_register_ki=r["nomor_register_ki"],
             tanggal_sengketa=r["tanggal_sengketa"],
-            tahapan=[(h.label, d) for h, d in tahapan[r["pk"]]],
+            tahapan=[
+                Tahap(h.label, d, pelaksanaan, h in Keberatan.HASIL_DILAKSANAKAN)
+                for h, d, pelaksanaan in tahapan[r["pk"]]
+            ],
         )
         for r in rows
     ]

@@ -44,7 +44,10 @@ def workbook(angka: Angka) -> bytes:
         (f"Entri susulan melewati {hukum.SOP_ENTRI} hari kerja (SOP)", angka.susulan_terlambat),
         ("Jumlah keberatan yang diterima", angka.keberatan),
         ("Keberatan belum ditanggapi", angka.keberatan_belum_ditanggapi),
-        ("Permohonan penyelesaian sengketa ke Komisi Informasi", angka.sengketa),
+        (
+            "Permohonan penyelesaian sengketa ke Komisi Informasi (menurut tanggal pengajuan)",
+            angka.sengketa,
+        ),
     ):
         ringkas.append(list(row))
     ringkas.column_dimensions["A"].width = 60
@@ -97,7 +100,13 @@ def workbook(angka: Angka) -> bytes:
 
     daftar = wb.create_sheet("Daftar sengketa")
     daftar.append(
-        ["Nomor keberatan", "Nomor register Komisi Informasi", "Diajukan", "Hasil dan tanggalnya"]
+        [
+            "Nomor keberatan",
+            "Nomor register Komisi Informasi",
+            "Diajukan",
+            "Hasil dan tanggalnya",
+            "Pelaksanaan oleh badan publik",
+        ]
     )
     for cell in daftar[1]:
         cell.font = bold
@@ -108,11 +117,16 @@ def workbook(angka: Angka) -> bytes:
                 s.nomor_register_ki,
                 s.tanggal_sengketa,
                 "; ".join(
-                    f"{label} ({tgl.isoformat() if tgl else '-'})" for label, tgl in s.tahapan
+                    f"{t.label} ({t.tanggal.isoformat() if t.tanggal else '-'})" for t in s.tahapan
+                ),
+                "; ".join(
+                    f"{t.label}: {t.pelaksanaan or 'belum dicatat'}"
+                    for t in s.tahapan
+                    if t.dilaksanakan
                 ),
             ]
         )
-    for col, width in zip("ABCD", (28, 32, 12, 80), strict=True):
+    for col, width in zip("ABCDE", (28, 32, 12, 80, 80), strict=True):
         daftar.column_dimensions[col].width = width
 
     out = io.BytesIO()

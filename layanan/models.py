@@ -35,9 +35,10 @@ class LaporanLayanan(models.Model):
         help_text="Kosong: laporan Pemerintah Provinsi Bali (PPID Utama).",
     )
     # Perki 1/2021, the laporan layanan informasi publik: the general picture of the policy
-    # and of how the service ran (facilities, staff, budget), how the answers to keberatan and
-    # the outcomes of sengketa were carried out, obstacles and recommendations. The figures
-    # between them come from the cases (layanan/laporan.py).
+    # and of how the service ran (facilities, staff, budget), how the answers to keberatan
+    # were carried out, obstacles and recommendations. The figures between them come from the
+    # cases (layanan/laporan.py), and so does how each outcome of a sengketa was carried out:
+    # recorded with the outcome (keberatan.actions.record_hasil_sengketa).
     gambaran_umum = models.TextField(
         "gambaran umum kebijakan layanan informasi publik", max_length=6000, blank=True
     )
@@ -58,14 +59,6 @@ class LaporanLayanan(models.Model):
     )
     pelaksanaan_keberatan = models.TextField(
         "pelaksanaan tanggapan atas keberatan oleh badan publik", max_length=6000, blank=True
-    )
-    pelaksanaan_sengketa = models.TextField(
-        "pelaksanaan hasil mediasi dan putusan ajudikasi Komisi Informasi",
-        max_length=6000,
-        blank=True,
-    )
-    pelaksanaan_putusan_pengadilan = models.TextField(
-        "hasil putusan pengadilan dan pelaksanaannya", max_length=6000, blank=True
     )
     kendala = models.TextField("kendala eksternal dan internal", max_length=6000, blank=True)
     rekomendasi = models.TextField(

@@ -66,8 +66,13 @@ KUTIPAN = {
     "2(4)": "informasi yang dikecualikan bersifat ketat dan terbatas (uji konsekuensi)",
     "4": "hak pemohon informasi publik",
     "5": "kewajiban pengguna informasi publik",
-    # The basis of accepting a request for information not yet documented: the body provides
-    # what is within its authority (the notice "belum didokumentasikan").
+    # Information not yet documented cannot be given yet: "Informasi Publik yang tidak dapat
+    # diberikan oleh Badan Publik ... adalah: ... e. Informasi Publik yang diminta belum
+    # dikuasai atau didokumentasikan" (the notice "belum didokumentasikan").
+    "6(3)e": "informasi yang belum dikuasai atau didokumentasikan belum dapat diberikan",
+    # ... and the body provides what is within its authority: "Badan Publik wajib menyediakan,
+    # memberikan dan/atau menerbitkan Informasi Publik yang berada di bawah kewenangannya",
+    # so the notice promises it by a date.
     "7(1)": "badan publik wajib menyediakan dan memberikan informasi publik di bawah kewenangannya",
     "9": "informasi berkala",
     "11(1)a": "daftar seluruh informasi publik (DIP)",

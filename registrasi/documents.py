@@ -372,10 +372,28 @@ class SkPenolakan(SuratPPID):
             "mengingat": DasarHukum.mengingat(
                 DasarHukum.Keputusan.SK_PENOLAKAN, context["tanggal_surat"]
             ),
+            "salinan": salinan_sk_penolakan(self.permohonan, context["tanggal_surat"]),
         }
 
     def filename(self) -> str:
         return f"sk-penolakan-{slug_nomor(self.permohonan.nomor_sk_penolakan)}.pdf"
+
+
+def salinan_sk_penolakan(p: Permohonan, day: datetime.date) -> list[str]:
+    """Who receives a copy of the SK penolakan and of the keputusan that amends it ("Salinan
+    Keputusan ini disampaikan kepada Yth.", LETTERS.md): the Atasan PPID, to whom the
+    keberatan goes (the officials table of the decree's date), the PPID Pelaksana of each OPD
+    asked for the information, and the pemohon."""
+    try:
+        atasan = Pejabat.signer(Pejabat.Peran.ATASAN_PPID, day).jabatan_ttd
+    except Pejabat.DoesNotExist:
+        atasan = "Atasan PPID Pemerintah Provinsi Bali"
+    opd = sorted({s.unit.nama for s in p.surat_permintaan.select_related("unit") if s.nomor})
+    return [
+        atasan,
+        *(f"PPID Pelaksana {nama}" for nama in opd),
+        f"Pemohon informasi publik ({p.pemohon_kasus.nama})",
+    ]
 
 
 def beda_dari_perkiraan(p: Permohonan, penyerahan: Penyerahan) -> list[str]:
@@ -519,12 +537,13 @@ class RalatSurat(DokumenRalat, SuratPPID):
 
     def _perubahan(self) -> dict[str, Any]:
         """The keputusan amending the SK penolakan: set where it is dated, on the SK's
-        Mengingat with the SK itself last."""
+        Mengingat with the SK itself last, closing with the SK's salinan list."""
         return {
             "ditetapkan": True,
             "mengingat": DasarHukum.mengingat(
                 DasarHukum.Keputusan.SK_PENOLAKAN, self.ralat.tanggal
             ),
+            "salinan": salinan_sk_penolakan(self.permohonan, self.ralat.tanggal),
         }
 
 

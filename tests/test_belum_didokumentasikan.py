@@ -38,11 +38,19 @@ def test_the_request_stays_open_and_the_notice_states_the_date(desk, holidays_20
         html = Pemberitahuan(p).render_html()
     assert "belum didokumentasikan" in html
     assert "diberikan kepada Saudara paling lambat Senin, 20 April 2026</strong>" in html
-    # Huruf c asks for acceptance or refusal: the notice states its decision and its basis
-    # (the body provides what is within its authority, UU 14/2008 Pasal 7(1)).
+    # Huruf c asks for acceptance or refusal: the notice states its decision and its basis:
+    # not documented, the information cannot be given yet (UU 14/2008 Pasal 6(3) huruf e);
+    # the body provides what is within its authority (Pasal 7(1)), so by a date.
     text = " ".join(html.replace("<strong>", "").replace("</strong>", "").split())
     assert "(huruf c): permohonan Saudara diterima." in text
-    assert "Berdasarkan Pasal 7 ayat (1) UU 14/2008, badan publik wajib menyediakan" in text
+    assert (
+        "belum didokumentasikan, sehingga belum dapat diberikan pada saat ini (Pasal 6 ayat (3) "
+        "huruf e UU 14/2008)."
+    ) in text
+    assert (
+        "Berdasarkan Pasal 7 ayat (1) UU 14/2008, badan publik wajib menyediakan, memberikan "
+        "dan/atau menerbitkan informasi publik yang berada di bawah kewenangannya;"
+    ) in text
 
 
 def test_the_work_list_shows_it_near_due_and_late(client, desk, holidays_2026):

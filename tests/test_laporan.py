@@ -262,8 +262,6 @@ def test_the_parts_follow_the_perki_in_its_order_and_words(desk, data_2026):
         sumber_daya_manusia="SDM-X",
         anggaran="ANGGARAN-X",
         pelaksanaan_keberatan="KEBERATAN-X",
-        pelaksanaan_sengketa="SENGKETA-X",
-        pelaksanaan_putusan_pengadilan="PENGADILAN-X",
         kendala="KENDALA-X",
         rekomendasi="REKOMENDASI-X",
     )
@@ -282,11 +280,13 @@ def test_the_parts_follow_the_perki_in_its_order_and_words(desk, data_2026):
         hukum.LAPORAN_BAGIAN["sengketa"],
         "Tanggapan Atasan PPID",
         "KEBERATAN-X",
+        "Jumlah permohonan penyelesaian sengketa ke Komisi Informasi",
+        "Hasil mediasi dan putusan ajudikasi Komisi Informasi dan pelaksanaannya",
         "Hasil sengketa di Komisi Informasi",
-        "SENGKETA-X",
+        "Jumlah gugatan yang diajukan ke pengadilan",
         "Gugatan atas putusan",
+        "Hasil putusan pengadilan dan pelaksanaannya",
         "Putusan pengadilan",
-        "PENGADILAN-X",
         hukum.LAPORAN_BAGIAN["kendala"],
         "KENDALA-X",
         hukum.LAPORAN_BAGIAN["rekomendasi"],
@@ -324,3 +324,36 @@ def test_a_sengketa_after_no_answer_counts_with_the_sengketa_not_against_the_ans
     }
     [baris] = angka.sengketa_daftar
     assert baris.nomor_register_ki == "020/V/KI-Bali/2026" and baris.tahapan == []
+
+
+def test_a_sengketa_counts_in_the_period_it_was_filed_with_the_komisi(client, desk):
+    """A keberatan received in June, answered, taken to the Komisi Informasi in July: the
+    keberatan is Semester I's, the sengketa Semester II's (its own filing date), and the
+    Tahunan has each once."""
+    from tests.keberatan.helpers import langkah
+
+    k = sampai(desk, daftarkan(desk, D(2026, 6, 15)), Keberatan.Status.DITANGGAPI, D(2026, 6, 17))
+    langkah(
+        client,
+        desk.petugas,
+        k,
+        "catat_sengketa",
+        {"tanggal_sengketa": "2026-07-06", "nomor_register": "031/VII/KI-Bali-PS/2026"},
+        D(2026, 7, 6),
+        to=Keberatan.Status.SENGKETA,
+    )
+    with at(D(2027, 1, 4)):
+        satu, dua, tahun = (laporan.compute(2026, p) for p in ("semester1", "semester2", "tahunan"))
+    assert (satu.keberatan, satu.sengketa, satu.sengketa_daftar) == (1, 0, [])
+    # The pemohon's stance stays with the keberatan it answers (counted by receipt).
+    assert dict(satu.keberatan_sikap)[Keberatan.SikapPemohon.SENGKETA.label] == 1
+    assert (dua.keberatan, dua.sengketa, dua.sengketa_belum_ada_hasil) == (0, 1, 1)
+    [baris] = dua.sengketa_daftar
+    assert (baris.nomor_register_ki, baris.tanggal_sengketa) == (
+        "031/VII/KI-Bali-PS/2026",
+        D(2026, 7, 6),
+    )
+    assert (tahun.keberatan, tahun.sengketa) == (1, 1)
+    # An OPD's report counts the sengketa of its own requests only.
+    with at(D(2027, 1, 4)):
+        assert laporan.compute(2026, "semester2", desk.units["dishub"]).sengketa == 0

@@ -91,3 +91,23 @@ def test_a_unit_that_signs_nothing_is_not_asked_for_a_kop(units):
     named = "\n".join(m.msg for m in master_data_produksi())
     assert units["dinkes"].nama not in named
     assert Unit.utama().nama in named  # the PPID Utama always prints letters
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "jabatan, atas_nama",
+    [("Gubernur Bali", ""), ("Sekretaris Daerah Provinsi Bali", "a.n. Gubernur Bali")],
+)
+def test_a_keputusan_signed_as_or_for_the_gubernur_is_a_warning(units, pejabat, jabatan, atas_nama):
+    """The Gubernur's keputusan heads with the Gubernur's kop (lambang negara, GUBERNUR BALI);
+    the app prints only the units' kop, so such a signer is named."""
+    atasan = pejabat["atasan"]
+    atasan.jabatan, atasan.atas_nama = jabatan, atas_nama
+    atasan.save()
+    [message] = [m for m in master_data_produksi() if m.id == "ppid.W005"]
+    assert atasan.nama in message.msg and "kop Gubernur dengan lambang negara" in message.msg
+    assert f"kop {units['setda'].nama}" in message.msg and message.level < 40
+    # A letter of the PPID names no Gubernur: nothing to say.
+    atasan.jabatan, atasan.atas_nama = "Sekretaris Daerah Provinsi Bali", ""
+    atasan.save()
+    assert "ppid.W005" not in ids(master_data_produksi())

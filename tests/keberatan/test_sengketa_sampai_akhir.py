@@ -89,7 +89,7 @@ def test_mediation_fails_then_the_komisi_refuses_then_the_ptun_then_kasasi(clien
     assert H.KASASI.label not in ki and angka.sengketa_belum_ada_hasil == 0
     [baris] = angka.sengketa_daftar
     assert baris.nomor_register_ki == NOMOR_KI
-    assert baris.tahapan == [
+    assert [(t.label, t.tanggal) for t in baris.tahapan] == [
         (H.MEDIASI_GAGAL.label, D(2026, 5, 4)),
         (H.DITOLAK.label, D(2026, 6, 15)),
         (H.KEBERATAN_PTUN.label, D(2026, 7, 1)),
@@ -143,7 +143,7 @@ def test_the_ptun_rules_then_a_kasasi_then_the_mahkamah_agung(client, desk, k):
     putusan = dict(angka.putusan_pengadilan)
     assert (putusan[H.PTUN_MEMBATALKAN.label], putusan[H.MA_DIKABULKAN.label]) == (1, 1)
     assert dict(angka.sengketa_hasil)[H.DIKABULKAN_SELURUHNYA.label] == 1
-    assert [label for label, _ in angka.sengketa_daftar[0].tahapan][-2:] == [
+    assert [t.label for t in angka.sengketa_daftar[0].tahapan][-2:] == [
         H.KASASI.label,
         H.MA_DIKABULKAN.label,
     ]
@@ -224,3 +224,83 @@ def test_the_draft_offers_only_answers_that_can_follow_it(desk):
         v
         for v, _ in DrafForm(keberatan=b, submit_label="Ajukan").fields["keputusan"].widget.choices
     }
+
+
+def test_each_outcome_records_how_it_was_carried_out_and_the_laporan_prints_it(client, desk, k):
+    """Perki 1/2021 asks the Laporan for each outcome "dan pelaksanaannya oleh Badan Publik":
+    entered with the outcome on its step's form, kept with that outcome (a later one never
+    rewrites it), printed in the table of each sengketa on the page, the PDF and the XLSX."""
+    with at(D(2026, 6, 16)):
+        transition(
+            client, desk.petugas, k, step_url(k, "catat_hasil_sengketa"),
+            {"hasil": H.DIKABULKAN_SEBAGIAN, "tanggal_hasil": "2026-06-15",
+             "pelaksanaan": "Informasi diserahkan 22 Juni 2026, tanda terima 051/TT/2026.",
+             "catatan": ""},
+            step="hasil_sebagian", to=S.KI_SEBAGIAN,
+        )  # fmt: skip
+    k.refresh_from_db()
+    assert k.pelaksanaan_hasil_sengketa.startswith("Informasi diserahkan 22 Juni 2026")
+    assert events(k)[-1].data["pelaksanaan"] == k.pelaksanaan_hasil_sengketa
+    # A later outcome with nothing carried out yet: the earlier one keeps its own.
+    k = hasil(client, desk, k, H.KEBERATAN_PTUN, "2026-07-01", S.KI_PTUN, D(2026, 7, 1))
+    k = hasil(client, desk, k, H.PTUN_MENGUATKAN, "2026-09-01", S.KI_PTUN_MENGUATKAN, D(2026, 9, 1))
+    assert k.pelaksanaan_hasil_sengketa == ""
+    with at(D(2026, 12, 1)):
+        angka = laporan.compute(2026, "tahunan")
+    [baris] = angka.sengketa_daftar
+    assert [(t.label, t.pelaksanaan) for t in baris.dilaksanakan] == [
+        (
+            H.DIKABULKAN_SEBAGIAN.label,
+            "Informasi diserahkan 22 Juni 2026, tanda terima 051/TT/2026.",
+        ),
+        (H.PTUN_MENGUATKAN.label, ""),
+    ]
+    client.force_login(desk.ppid)
+    with at(D(2026, 12, 1)):
+        layar = client.get(reverse("laporan"), {"tahun": "2026", "periode": "tahunan"})
+        xlsx = client.get(
+            reverse("laporan"), {"tahun": "2026", "periode": "tahunan", "format": "xlsx"}
+        )
+    cetak = LaporanLayananDokumen(
+        angka=angka, narasi=LaporanLayanan(tahun=2026, periode="tahunan"), grafik={}
+    ).render_html()
+    for html in (layar.content.decode(), cetak):
+        assert "<th>Hasil, tanggal dan pelaksanaannya oleh badan publik</th>" in html
+        assert "{#" not in html and "{%" not in html  # no template comment printed
+        assert (
+            f'{H.DIKABULKAN_SEBAGIAN.label} (<span class="nomor">15 Juni 2026</span>). '
+            "Pelaksanaan: Informasi diserahkan 22 Juni 2026, tanda terima 051/TT/2026.</div>"
+        ) in html
+        assert (
+            f'{H.PTUN_MENGUATKAN.label} (<span class="nomor">1 September 2026</span>). '
+            "Pelaksanaan: belum dicatat</div>"
+        ) in html
+        # Not the filing with the PTUN: nothing of it to carry out.
+        assert (f'{H.KEBERATAN_PTUN.label} (<span class="nomor">1 Juli 2026</span>)</div>') in html
+    book = openpyxl.load_workbook(io.BytesIO(xlsx.content))
+    [row] = list(book["Daftar sengketa"].iter_rows(min_row=2, values_only=True))
+    assert row[4] == (
+        f"{H.DIKABULKAN_SEBAGIAN.label}: Informasi diserahkan 22 Juni 2026, tanda terima "
+        f"051/TT/2026.; {H.PTUN_MENGUATKAN.label}: belum dicatat"
+    )
+
+
+def test_a_pelaksanaan_for_an_outcome_with_nothing_to_carry_out_is_refused(client, desk, k):
+    client.force_login(desk.petugas)
+    before = Event.objects.count()
+    with at(D(2026, 5, 4)):
+        response = client.post(
+            step_url(k, "catat_hasil_sengketa"),
+            {"hasil": H.MEDIASI_GAGAL, "tanggal_hasil": "2026-05-04",
+             "pelaksanaan": "Dilaksanakan.", "catatan": ""},
+        )  # fmt: skip
+    assert "tidak dilaksanakan oleh badan publik" in str(response.context["form"].errors)
+    k.refresh_from_db()
+    assert (k.status, k.hasil_sengketa, Event.objects.count()) == (S.SENGKETA, "", before)
+    # The action refuses it too, whoever calls it.
+    with at(D(2026, 5, 4)), pytest.raises(actions.StepRefused, match="kosongkan"):
+        actions.record_hasil_sengketa(
+            k, by=desk.petugas, hasil=H.DICABUT, tanggal_hasil=D(2026, 5, 4), pelaksanaan="x"
+        )
+    k.refresh_from_db()
+    assert (k.status, Event.objects.count()) == (S.SENGKETA, before)

@@ -189,7 +189,10 @@ def test_the_letter_to_the_opd(client, p, ppid, units, pejabat):
                 "uraian_informasi": "Rekap selesai Juni 2026.",
                 "tanggal_tersedia": D(2026, 4, 7),
             },
-            ["tetapi belum didokumentasikan. Berdasarkan ", "Rekap selesai Juni 2026."],
+            [
+                "tetapi belum didokumentasikan, sehingga belum dapat diberikan",
+                "Rekap selesai Juni 2026.",
+            ],
         ),
     ],
 )
