@@ -806,6 +806,8 @@ def _lainnya() -> list[Contoh]:
         sumber_daya_manusia=teks(6000, "Dua petugas pelayanan berpendidikan sarjana; "),
         anggaran=teks(6000, "Anggaran layanan informasi dari DPA Diskominfos; "),
         pelaksanaan_keberatan=teks(6000, "Informasi diserahkan sesuai tanggapan Atasan PPID; "),
+        pelaksanaan_sengketa=teks(6000, "Kesepakatan mediasi dilaksanakan tepat waktu; "),
+        pelaksanaan_putusan_pengadilan=teks(6000, "Tidak ada putusan pengadilan; "),
         kendala=teks(6000, "Sistem daring tidak berfungsi selama beberapa hari; "),
         rekomendasi=teks(6000, "Menambah petugas di meja layanan; "),
     )

@@ -54,10 +54,17 @@ class LaporanNarasiForm(forms.ModelForm):
             "sumber_daya_manusia",
             "anggaran",
             "pelaksanaan_keberatan",
+            "pelaksanaan_sengketa",
+            "pelaksanaan_putusan_pengadilan",
             "kendala",
             "rekomendasi",
         ]
         widgets = {f: forms.Textarea(attrs={"rows": 4}) for f in fields}
+        help_texts = {
+            f: "Pelaksanaan setiap hasil dicatat bersama hasilnya di berkas keberatan dan tercetak "
+            "di tabel sengketa; isian ini keterangan tambahan untuk periode (boleh kosong)."
+            for f in ("pelaksanaan_sengketa", "pelaksanaan_putusan_pengadilan")
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -60,6 +60,16 @@ class LaporanLayanan(models.Model):
     pelaksanaan_keberatan = models.TextField(
         "pelaksanaan tanggapan atas keberatan oleh badan publik", max_length=6000, blank=True
     )
+    # What was typed here before each outcome recorded its own pelaksanaan (keberatan 0015)
+    # stays, and is printed under the outcomes' table as a note of the whole period.
+    pelaksanaan_sengketa = models.TextField(
+        "pelaksanaan hasil mediasi dan putusan ajudikasi Komisi Informasi",
+        max_length=6000,
+        blank=True,
+    )
+    pelaksanaan_putusan_pengadilan = models.TextField(
+        "hasil putusan pengadilan dan pelaksanaannya", max_length=6000, blank=True
+    )
     kendala = models.TextField("kendala eksternal dan internal", max_length=6000, blank=True)
     rekomendasi = models.TextField(
         "rekomendasi dan rencana tindak lanjut", max_length=6000, blank=True

@@ -262,6 +262,9 @@ def test_the_parts_follow_the_perki_in_its_order_and_words(desk, data_2026):
         sumber_daya_manusia="SDM-X",
         anggaran="ANGGARAN-X",
         pelaksanaan_keberatan="KEBERATAN-X",
+        # Typed before each outcome recorded its own pelaksanaan: kept and printed as a note.
+        pelaksanaan_sengketa="SENGKETA-X",
+        pelaksanaan_putusan_pengadilan="PENGADILAN-X",
         kendala="KENDALA-X",
         rekomendasi="REKOMENDASI-X",
     )
@@ -287,6 +290,8 @@ def test_the_parts_follow_the_perki_in_its_order_and_words(desk, data_2026):
         "Gugatan atas putusan",
         "Hasil putusan pengadilan dan pelaksanaannya",
         "Putusan pengadilan",
+        "SENGKETA-X",
+        "PENGADILAN-X",
         hukum.LAPORAN_BAGIAN["kendala"],
         "KENDALA-X",
         hukum.LAPORAN_BAGIAN["rekomendasi"],
