@@ -19,8 +19,9 @@ from tests.keberatan.helpers import buat_permohonan, daftarkan
 
 pytestmark = pytest.mark.render_sungguhan
 
-#: Pixels per inch of the comparison: a label moved by a tenth of a millimetre shows.
-DPI = 100
+#: Pixels per inch of the comparison: a line moved by a third of a millimetre shows (the rights
+#: page laid out with the body's top margin moved by 2 mm).
+DPI = 72
 
 
 def halaman(body: bytes) -> list[Image.Image]:
