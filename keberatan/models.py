@@ -22,7 +22,7 @@ from django.db.models import F, Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from pemohon.models import IdentitasKasus, Pemohon, mask_nik
+from pemohon.models import IdentitasKasus, Pemohon, indeks_identitas_kasus, mask_nik
 from ppid_manual import hukum
 from ppid_manual.models import Pejabat, Unit
 from ppid_manual.roles import Role
@@ -538,6 +538,9 @@ class Keberatan(IdentitasKasus):
         verbose_name_plural = "keberatan"
         indexes = [
             models.Index(fields=["status", "tenggat_terdekat"], name="keberatan_status_tenggat"),
+            # The work list's search by the identity given on each keberatan
+            # (identitas_kasus_cocok); PostgreSQL only (0016).
+            *indeks_identitas_kasus("keberatan"),
         ]
 
     def __str__(self) -> str:

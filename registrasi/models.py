@@ -22,7 +22,12 @@ from django.db.models.functions import Upper
 from django.utils import timezone
 from django.utils.functional import cached_property
 
-from pemohon.models import IdentitasKasus, Pemohon, identitas_kasus_cocok
+from pemohon.models import (
+    IdentitasKasus,
+    Pemohon,
+    identitas_kasus_cocok,
+    indeks_identitas_kasus,
+)
 from ppid_manual import hukum
 from ppid_manual.models import Unit
 from ppid_manual.postgres import key_in
@@ -597,6 +602,9 @@ class Permohonan(IdentitasKasus):
                 OpClass(Upper("rincian_informasi"), name="gin_trgm_ops"),
                 name="permohonan_rincian_trgm",
             ),
+            # The search by the identity given on each case (identitas_kasus_cocok);
+            # PostgreSQL only (0019).
+            *indeks_identitas_kasus("permohonan"),
         ]
 
     def __str__(self) -> str:

@@ -13,6 +13,7 @@ import mimetypes
 import re
 import threading
 from collections import OrderedDict
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -245,20 +246,54 @@ def render_pdf_salinan(pertama: str, label: list[str], penutup: str | None) -> b
     return _cetak(susun)
 
 
-#: One line in each face the letters use (Tinos and Arimo; regular, bold, italic; the
-#: latin-ext subset too), printed once when a worker starts.
-_WARM_UP = (
-    "<p style='font-family: Tinos'>Pemanasan <b>huruf</b> <i>cetak</i> <b><i>ąč</i></b></p>"
-    "<p style='font-family: Arimo'>Pemanasan <b>huruf</b> <i>cetak</i> <b><i>ąč</i></b></p>"
-)
+#: A letter on the letter base with what the letters print: each face of Tinos and Arimo
+#: (the latin-ext subset too), a kop, a title, label/value rows, a list, justified text, a
+#: signature box and an image of each kind (the QR code is a PNG, a lambang PNG or SVG).
+_WARM_UP = """{% extends "print/base_surat.html" %}{% block isi %}
+<div class="judul">PEMANASAN</div>
+<table class="isian"><tr><td class="label">Nomor</td>
+<td>: <span class="nomor">1/PM/2026</span></td></tr></table>
+<p>Pemanasan <b>huruf</b> <i>cetak</i> <b><i>ąč</i></b></p>
+<p style="font-family: Arimo">Pemanasan <b>huruf</b> <i>cetak</i> <b><i>ąč</i></b></p>
+<ol class="hak"><li>Butir yang cukup panjang untuk dirata kiri-kanan pada lebar halaman.</li></ol>
+<img style="image-rendering: pixelated" alt="" src="data:image/png;base64,{png}">
+<img alt="" src="data:image/svg+xml,{svg}">
+<div class="kotak-ttd"><div>Petugas<div class="ruang"></div>(Nama)</div><div>Pemohon</div></div>
+{% endblock %}""".replace(
+    "{png}",
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgAAAAAgABSK+kcQAAAABJRU5ErkJggg==",
+).replace("{svg}", "%3Csvg xmlns=%22http://www.w3.org/2000/svg%22 width=%221%22 height=%221%22/%3E")
 
 
 def warm_up() -> None:
-    """Load WeasyPrint and the fonts into this thread before the first request (ppid_manual/
-    wsgi.py calls it when a worker starts): a worker's first document otherwise pays about a
-    second for imports and font set-up while the pemohon waits at the desk. A gunicorn sync
-    worker serves every request on the thread that imported the application."""
-    render_pdf(_WARM_UP)
+    """Load WeasyPrint, the fonts, the print templates and what the letters call into this
+    thread before the first request (ppid_manual/wsgi.py calls it when a worker starts): a
+    worker's first document otherwise pays for imports, font set-up, template compiling,
+    parsing the letters' rules and the C types of the features it draws, while the pemohon
+    waits at the desk (issue 27). A gunicorn sync worker serves every request on the thread
+    that imported the application. Reads no database: a worker starts before it answers."""
+    from django.template import engines
+    from django.template.loader import get_template
+
+    from ppid_manual.format import terbilang
+
+    for folder in settings.TEMPLATES[0]["DIRS"]:
+        for path in sorted(Path(folder).glob("**/print/*.html")):
+            get_template(path.relative_to(folder).as_posix())  # compiled and kept
+    terbilang(1250)  # num2words loads its languages on the first call
+    html = (
+        engines["django"]
+        .from_string(_WARM_UP)
+        .render(
+            {
+                "judul": "Pemanasan",
+                "kertas": settings.PPID["KERTAS"],
+                "kop_baris": ["PEMERINTAH PROVINSI BALI", "PEMANASAN", "Jalan"],
+                "kutipan": hukum.KutipanSurat(),
+            }
+        )
+    )
+    render_pdf(html)
 
 
 def slug_nomor(nomor: str | None) -> str:
