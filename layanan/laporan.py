@@ -5,8 +5,8 @@ refusing), then the keberatan and the sengketa, each counted as its own fact: th
 decisions, the Atasan PPID's answers and the Komisi Informasi's outcomes never share a table.
 
 Every figure is computed by the database (counts, averages and conditional counts in a handful
-of queries; the median by an ordered offset), never by loading all rows into Python, so the
-annual report stays fast over years of records.
+of queries; the medians by numbering the rows in order, one query for every keputusan), never by
+loading all rows into Python, so the annual report stays fast over years of records.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ import datetime
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from django.db.models import Avg, Count, F, Max, Q, TextField
-from django.db.models.functions import Cast
+from django.db.models import Avg, Count, F, Max, Q, TextField, Window
+from django.db.models.functions import Cast, RowNumber
 from django.utils import timezone
 
 from ppid_manual import hukum
@@ -165,14 +165,26 @@ class Angka:
         return next((w.jumlah for w in self.waktu if w.keputusan == keputusan), 0)
 
 
-def _median(qs, column: str) -> float | None:
-    """The median of a column, computed by the database: count, then read the middle row(s)."""
-    values = qs.exclude(**{f"{column}__isnull": True}).order_by(column)
-    n = values.count()
-    if n == 0:
-        return None
-    middle = list(values.values_list(column, flat=True)[(n - 1) // 2 : n // 2 + 1])
-    return sum(middle) / len(middle)
+def _medians(qs, group: str, column: str, counts: dict[str, int]) -> dict[str, float]:
+    """The median of `column` in each `group` of `qs`, computed by the database in one query:
+    the rows numbered in order within their group, the middle row(s) read. `counts` holds
+    each group's number of rows with a value (a group without any has no median)."""
+    middle = Q()
+    for key, n in counts.items():
+        if n:
+            middle |= Q(**{group: key}, _urutan__in=sorted({(n - 1) // 2 + 1, n // 2 + 1}))
+    if not middle:
+        return {}
+    rows = (
+        qs.exclude(**{f"{column}__isnull": True})
+        .annotate(_urutan=Window(RowNumber(), partition_by=F(group), order_by=F(column).asc()))
+        .filter(middle)
+        .values_list(group, column)
+    )
+    values: dict[str, list[int]] = {}
+    for key, value in rows:
+        values.setdefault(key, []).append(value)
+    return {key: sum(v) / len(v) for key, v in values.items()}
 
 
 def _json_counts(qs, column: str, keys: list[tuple[str, str]]) -> list[tuple[str, int]]:
@@ -229,9 +241,20 @@ def compute(tahun: int, periode: str, unit: Unit | None = None) -> Angka:
     per_outcome = {
         row["keputusan"]: row
         for row in diputus.values("keputusan")
-        .annotate(n=Count("pk"), avg=Avg("hk_pemberitahuan"), top=Max("hk_pemberitahuan"))
+        .annotate(
+            n=Count("pk"),
+            berhari=Count("hk_pemberitahuan"),
+            avg=Avg("hk_pemberitahuan"),
+            top=Max("hk_pemberitahuan"),
+        )
         .order_by()
     }
+    median = _medians(
+        diputus,
+        "keputusan",
+        "hk_pemberitahuan",
+        {value: row["berhari"] for value, row in per_outcome.items()},
+    )
     for value, label in Permohonan.Keputusan.choices:
         row = per_outcome.get(value)
         angka.waktu.append(
@@ -240,9 +263,7 @@ def compute(tahun: int, periode: str, unit: Unit | None = None) -> Angka:
                 label=label,
                 jumlah=row["n"] if row else 0,
                 rata_rata=round(row["avg"], 1) if row and row["avg"] is not None else None,
-                median=_median(diputus.filter(keputusan=value), "hk_pemberitahuan")
-                if row
-                else None,
+                median=median.get(value),
                 terlama=row["top"] if row else None,
             )
         )
