@@ -203,6 +203,34 @@ Issue 27 (2026-12-07; the machine shared with five other developers' test runs, 
     the rest is WeasyPrint's cascade and layout of three pages (one layout pass: the page
     counters do not cause a second) and drawing, spread over many functions with no single
     hot spot (cProfile, `tests/bench/receipt_cpu.py`).
+
+Issue 27, second pass (2026-12-07, evening; the machine shared with one or two helpers' test
+runs, load average 2-5):
+
+22. **A receipt from kept layouts** (`ppid_manual/workflow/tata_letak.py`; `pdf.py:
+    render_pdf_salinan`, `PerLembar`). The pemohon's copy is the desk's copy's pages with its
+    own label and page numbers written anew (one line each), and the rights page is laid out
+    once per worker thread for a unit and a day (its HTML without the case's number and name),
+    with only the line that names the case written anew. A text that would not fit its line as
+    laid out sends every copy to WeasyPrint on its own, as before. Same pixels
+    (`tests/test_tata_letak.py` compares both prints at 72 dpi; the specimen book compared
+    page by page at 50 dpi). The kop and the form's head are fixed-layout tables (no column
+    measuring; same pixels). `tests/bench/receipt_cpu.py`, 25 receipts of new cases printed
+    both ways, alternating: median 179 -> 96 ms CPU (load 2-5; 154 -> 85 and 141 -> 78 in
+    two other runs); every copy laid out, as before, is the second figure of each pair.
+23. **A worker's first receipt** (`pdf.py: warm_up`): the warm-up compiles every print
+    template, loads num2words and Pillow's plugins, and prints a letter on the letter base,
+    whose own rules are now a style block of their own (the same text in every document:
+    parsed once per worker). In a fresh process on the 100k data: first receipt 0.36-0.42 s
+    before, 0.19-0.27 s after (the next one 0.11-0.24 s).
+24. **Search by a name given on a case** (`pemohon.models.indeks_identitas_kasus`;
+    registrasi 0019, keberatan 0016): the search ORs the pemohon's current name with the name
+    each case keeps (issue 15), and no index answered the second, so counting the matches of
+    "Suartini" read every case: 760 ms for the count at 100k (EXPLAIN ANALYZE), 714 ms for the
+    page. Trigram indexes on the name and NIK each case keeps: 14 ms for the count.
+25. **The PostgreSQL backends' CPU** in section 2 is sampled every 0.25 s during the run: a
+    worker replaces its connection after 60 s, and the difference of two snapshots lost the
+    replaced backends' CPU (it printed -0.1 ms).
 """
 
 
