@@ -56,28 +56,33 @@ AXE_RUN = """async (tags) => {
         nodes: v.nodes.slice(0, 5).map((n) => n.target.join(" ") + " :: " + n.failureSummary),
     }));
 }"""
-# Digests of the page's markup (FNV-1a, without the CSRF tokens): the whole body, its navigation
-# bar, and the body without the navigation bar. The last two with every run of digits read as
-# one: the same page of another case (its number, its dates, its keys in the links) is the same
-# markup to axe-core's rules.
+# Digests of the page's markup (FNV-1a, without the CSRF tokens): the whole body, then its parts:
+# the navigation bar, each section (a card with its heading: the steps a role may take, the
+# applicant, the timeline, the documents...) and the rest of the body without them. The parts
+# with every run of digits or asterisks read as one (the same part of another case: its number,
+# its dates, its keys in the links, the NIK masked for a role that may not see it) and every run
+# of whitespace read as one space (the template's blank lines around a section that is not
+# shown; HTML lays out a run of spaces as one).
 AXE_STATE = """() => {
-    const digest = (html, angka) => {
+    const digest = (html, bagian) => {
         html = html.replace(/name="csrfmiddlewaretoken" value="[^"]*"/g, "");
-        if (angka) html = html.replace(/[0-9]+/g, "0");
+        if (bagian) html = html.replace(/[0-9*]+/g, "0").replace(/\\s+/g, " ");
         let h = 0x811c9dc5;
         for (let i = 0; i < html.length; i++) h = Math.imul(h ^ html.charCodeAt(i), 16777619);
         return (h >>> 0).toString(16) + ":" + html.length;
     };
     const body = document.body.cloneNode(true);
-    const nav = body.querySelector("nav.navbar");
-    const navHtml = nav ? nav.outerHTML : "";
-    if (nav) nav.remove();
-    const whole = digest(document.body.outerHTML, false);
-    return [whole, digest(navHtml, true), digest(body.outerHTML, true)];
+    const parts = [...body.querySelectorAll("nav.navbar, section")]
+        .filter((el) => !el.parentElement.closest("nav.navbar, section"));
+    const digests = parts.map((el) => (el.matches("nav") ? "nav " : "section ")
+        + digest(el.outerHTML, true));
+    parts.forEach((el) => el.remove());
+    digests.push("rest " + digest(body.outerHTML, true));
+    return [digest(document.body.outerHTML, false), digests];
 }"""
-# The navigation bars and page contents the crawl checked in this process (axe_check:
-# per_bagian), whichever role's crawl saw them first.
-AXE_BAGIAN: set[tuple[str, str]] = set()
+# The parts of pages (AXE_STATE) the crawl checked in this process (axe_check: per_bagian),
+# whichever role's crawl saw them first.
+AXE_BAGIAN: set[str] = set()
 # Every page checked in this run: (test, path, violations), printed at the end of the run.
 AXE_LOG: list[tuple[str, str, int]] = []
 
@@ -138,23 +143,24 @@ def axe_check(page, *, per_bagian: bool = False) -> None:
 
     Called by the helpers that open or show a page (login, menu, assert_fits_desk_screen), so
     every page a journey opens is checked; the `page` fixture fails a journey that loaded a
-    page no helper checked. `per_bagian` (the crawl of every role's pages): a page whose
-    navigation bar and whose content were each checked already in this process, by any role's
-    crawl, is not checked again (the same case page in the same state shown to another role
-    with the same buttons, or another case's page with other numbers: AXE_STATE)."""
+    page no helper checked. `per_bagian` (the crawl of every role's pages): a page each of whose
+    parts (its navigation bar, each of its sections, the rest) was checked already in this
+    process, by any role's crawl, is not checked again (the same case page in the same state
+    shown to another role with other steps, or another case's page with other numbers:
+    AXE_STATE). axe-core's WCAG rules read a part's own markup (and the one stylesheet of every
+    page): a crawl that ran axe on every page and put each node of its results in its part
+    found the same results for every part wherever it appeared."""
     page.wait_for_load_state()
     path = urlparse(page.url).path
     # The same page in the same state (URL and markup) is checked once per journey.
-    whole, nav, rest = page.evaluate(AXE_STATE)
+    whole, bagian = page.evaluate(AXE_STATE)
     state = (page.url, whole)
     page.axe_checked.add(page.url)
-    if state in page.axe_states or (
-        per_bagian and ("nav", nav) in AXE_BAGIAN and ("isi", rest) in AXE_BAGIAN
-    ):
+    if state in page.axe_states or (per_bagian and AXE_BAGIAN.issuperset(bagian)):
         return
     page.axe_states.add(state)
     if per_bagian:
-        AXE_BAGIAN.update((("nav", nav), ("isi", rest)))
+        AXE_BAGIAN.update(bagian)
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.add_script_tag(url=f"{page.base_url}{AXE_URL}")
     violations = page.evaluate(AXE_RUN, AXE_TAGS)

@@ -9,8 +9,8 @@ The case page of every case (one per state) is visited by every role, shown or r
 other page of one shape (the same path with other numbers) is visited once per role, so a step
 page reached only in some state is reached from the case in that state. One test: the cases
 built once (the crawl checks pages, not letters: the steps store none), then each role in turn;
-a page one role's crawl checked is not checked again for the next (tests/e2e/conftest.py:
-AXE_BAGIAN)."""
+a page whose every part (navigation bar, sections, the rest) an earlier page or role's crawl
+checked is not checked again (tests/e2e/conftest.py: AXE_BAGIAN)."""
 
 from __future__ import annotations
 
