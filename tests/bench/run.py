@@ -235,15 +235,16 @@ runs, load average 2-5):
 
 
 KNOWN_LIMITS = """\
-## What is left, and why (analysed 2026-12-01; registration 2026-12-07)
+## What is left, and why (analysed 2026-12-01; registration and search 2026-12-07)
 
-- **Registration of 16 desks at once is bound by the receipt's CPU.** Since issue 27 the
-  counter row is held for the number only (a few ms; table of section 2), so the desks no
-  longer wait on each other's receipts; what limits them is the CPU: each registration
-  renders and stores a three-page receipt (WeasyPrint, 0.25-0.45 s of CPU on this machine),
-  so two cores allow what section 2 shows as "two cores allow", and this run shared those
-  two cores with other work (the load average in the table). 12/s would need about 0.15 s
-  of CPU per registration.
+- **Registration of 16 desks at once is bound by the CPU, and was measured only on a busy
+  machine.** The counter row is held for the number only (about 2 ms, p95 18 ms). A
+  registration costs about 0.1 s of app CPU at rest: the receipt's 78-96 ms and the request's
+  about 20 ms (`tests/bench/receipt_cpu.py`, and a POST profiled without the receipt). Two
+  cores would then allow 12-16 a second. The runs of section 2 since issue 27's second pass
+  shared the two cores with CI runs and a helper's browser tests (load average 8-12): 165-189
+  ms of CPU a registration there, 3.0-3.6 a second. The target is not shown met by any
+  measurement.
 - **Search by a common name grows with its matches**: "Suartini" matches 5 requests at 1k and
   1,358 at 100k; the page counts them all and sorts them to show the first 25.
 - **The home page's figures per month** count that month's requests (about 830 a month at
