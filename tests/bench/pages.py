@@ -23,11 +23,12 @@ def targets() -> list[tuple[str, str]]:
     """The same kind of target in every database: chosen by rule, not by id."""
     import datetime
 
-    from django.db.models import Count
+    from django.db.models import Count, Min
     from django.urls import reverse
     from django.utils import timezone
 
     from registrasi.models import Permohonan
+    from registrasi.views import PER_HALAMAN_REGISTER
 
     S = Permohonan.Status
     today = timezone.localdate()
@@ -49,8 +50,18 @@ def targets() -> list[tuple[str, str]]:
         .order_by("-diperpanjang", "-n", "pk")
         .first()
     )
-    first = today.replace(day=1) - datetime.timedelta(days=1)
-    bulan = {"dari": first.replace(day=1).isoformat(), "sampai": first.isoformat()}
+    # A full page of the register (its 50 rows): the last whole month, and the months before
+    # it while they hold fewer (the 1k data registers about 20 a month; a page of 20 rows
+    # against one of 50 would measure the rows, not the size of the data).
+    sampai = today.replace(day=1) - datetime.timedelta(days=1)
+    dari = sampai.replace(day=1)
+    earliest = registered.aggregate(m=Min("tanggal_daftar"))["m"]
+    while (
+        registered.filter(tanggal_daftar__range=(dari, sampai)).count() < PER_HALAMAN_REGISTER
+        and dari > earliest
+    ):
+        dari = (dari - datetime.timedelta(days=1)).replace(day=1)
+    bulan = {"dari": dari.isoformat(), "sampai": sampai.isoformat()}
     return [
         ("Work list (Perlu tindakan saya)", daftar),
         (
@@ -60,7 +71,10 @@ def targets() -> list[tuple[str, str]]:
         ("Search by name", f"{daftar}?{urlencode({'tab': 'semua', 'q': name})}"),
         ("Detail page", reverse("registrasi:detail", args=[rich.pk])),
         ("Dashboard (home)", reverse("home")),
-        ("Register page (one month)", f"{reverse('registrasi:register')}?{urlencode(bulan)}"),
+        (
+            "Register page (a full page of 50 rows)",
+            f"{reverse('registrasi:register')}?{urlencode(bulan)}",
+        ),
     ]
 
 
