@@ -241,22 +241,31 @@ runs, load average 2-5):
 27. **The register page is measured on a full page** (`tests/bench/pages.py`): the last whole
     month and the months before it until they hold the page's 50 rows. One month of the 1k
     data holds about 20, so the ratio compared 21 rows with 50 (1.60 in a quiet run).
+28. **A stored letter's first print is measured as a render** (`tests/bench/documents.py`):
+    the receipt, the tanda terima and the notice are stored when first printed, so a second
+    run's "cold" print read the first run's stored copy (18 ms). They are now printed for a
+    case none of whose letters is stored, in a transaction rolled back at the end: the cold
+    receipt is a render again (148-151 ms in two runs).
 """
 
 
 KNOWN_LIMITS = """\
 ## What is left, and why (analysed 2026-12-01; registration and search 2026-12-07)
 
-- **Registration of 16 desks at once is bound by the CPU, and was measured only on a busy
-  machine.** The counter row is held for the number only (about 2 ms, p95 18 ms). A
-  registration costs about 0.1 s of app CPU at rest: the receipt's 78-96 ms and the request's
-  about 20 ms (`tests/bench/receipt_cpu.py`, and a POST profiled without the receipt). Two
-  cores would then allow 12-16 a second. The runs of section 2 since issue 27's second pass
-  shared the two cores with CI runs and a helper's browser tests (load average 8-12): 165-189
-  ms of CPU a registration there, 3.0-3.6 a second. The target is not shown met by any
-  measurement.
+- **Registration of 16 desks at once is bound by the CPU**, and on a quiet machine reaches
+  what two cores allow: two runs of section 2 on 2026-12-07 with nothing else running (load
+  average 0.1-0.8 before) gave 15.2 and 15.0 registrations a second, p95 1,394 and 1,382 ms,
+  at 128-131 ms of CPU a registration (app and database): 0.97-0.98 of the 15.3-15.6 a
+  second the two cores allow. The counter row is held for the number only (p50 0.7 ms, p95
+  3-4 ms). On the same day, beside CI runs and a helper's browser tests (load average 8-12),
+  the same run gave 3.0-3.6 a second at 165-189 ms of CPU: the figure is the machine's.
 - **Search by a common name grows with its matches**: "Suartini" matches 5 requests at 1k and
-  1,358 at 100k; the page counts them all and sorts them to show the first 25.
+  1,360 at 100k (the generator's random draw: about 13 would be its share at 1k). The page
+  counts them all (their bitmap, then 1,267 table pages read to check each match's status)
+  and shows 25 rows instead of 5: 24.9-28.8 ms against 14.6-15.9 ms (1.71-1.93 in three
+  quiet runs), 6-9 ms of it in the database and 4-5 ms in rendering the 20 more rows. Finding the pemohon's current name apart
+  (the arm that finds a case registered under an earlier name) costs 3-4 ms of the 6; without
+  it the ratio measured 1.48-1.53, so it alone would not bring the page under 1.5.
 - **The home page's figures per month** count that month's requests (about 830 a month at
   100k, 8 at 1k).
 - **A year's register PDF** (10,676 rows, 1,227 pages) is built in the background with its
@@ -682,6 +691,9 @@ def report(r: dict) -> str:
             "ppid_manual.wsgi, which loads WeasyPrint and the fonts: *Worker start*); *Cold* "
             "is that worker's first render (target for the receipt: < "
             f"{COLD_RECEIPT_MS} ms), then the median of 5 renders "
+            "(the receipt, the tanda terima and the notice: of a case none of whose letters is "
+            "stored, in a transaction rolled back at the end; the first print renders and "
+            "stores the letter, the next ones hand the stored copy back, as at the desk) "
             "(CPU = this process's CPU time); peak "
             "memory: tracemalloc's peak over one more render (Python objects), and the "
             "growth of the process's peak RSS from "
