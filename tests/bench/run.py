@@ -263,9 +263,10 @@ KNOWN_LIMITS = """\
   1,360 at 100k (the generator's random draw: about 13 would be its share at 1k). The page
   counts them all (their bitmap, then 1,267 table pages read to check each match's status)
   and shows 25 rows instead of 5: 24.9-28.8 ms against 14.6-15.9 ms (1.71-1.93 in three
-  quiet runs), 6-9 ms of it in the database and 4-5 ms in rendering the 20 more rows. Finding the pemohon's current name apart
-  (the arm that finds a case registered under an earlier name) costs 3-4 ms of the 6; without
-  it the ratio measured 1.48-1.53, so it alone would not bring the page under 1.5.
+  quiet runs), 6-9 ms of it in the database and 4-5 ms in rendering the 20 more rows.
+  Finding the pemohon's current name apart (the arm that finds a case registered under an
+  earlier name) costs 3-4 ms of it; without that arm the ratio measured 1.48-1.53, so it alone
+  would not bring the page under 1.5.
 - **The home page's figures per month** count that month's requests (about 830 a month at
   100k, 8 at 1k).
 - **A year's register PDF** (10,676 rows, 1,227 pages) is built in the background with its
