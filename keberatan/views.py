@@ -53,6 +53,7 @@ from keberatan.forms import (
 )
 from keberatan.models import Keberatan
 from keberatan.tenggat import rincian_tenggat
+from pemohon import kasus
 from pemohon.models import identitas_kasus_cocok
 from ppid_manual import hukum, izin, kode, kotak_cari
 from ppid_manual.access import izin_required, role_required
@@ -176,12 +177,14 @@ def daftar(request: HttpRequest) -> HttpResponse:
         year, month = (int(x) for x in filters["bulan"].split("-"))
         qs = qs.filter(tanggal_registrasi__year=year, tanggal_registrasi__month=month)
     if q:
+        # The name given on the keberatan itself, and the pemohon's other cases that this
+        # user may see by a name one of them was given (never the shared record).
+        cocok = identitas_kasus_cocok(nama=q)
         qs = qs.filter(
             Q(nomor_registrasi__icontains=q)
             | Q(permohonan__nomor_pendaftaran__icontains=q)
-            | Q(pemohon__nama__icontains=q)
-            # The name given on the keberatan itself (an earlier name finds it too).
-            | identitas_kasus_cocok(nama=q)
+            | cocok
+            | kasus.pemohon_dikenal(user, cocok, qs.db)
             | Q(kuasa_nama__icontains=q)
         )
     if tab in ("selesai", "semua"):

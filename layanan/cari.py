@@ -20,10 +20,10 @@ from dataclasses import dataclass, field
 from functools import reduce
 from operator import and_
 
-from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from pemohon import kasus
 from ppid_manual import kode
 from ppid_manual.postgres import key_in
 
@@ -33,8 +33,6 @@ PANJANG_MAKS = 200
 BATAS = 50
 #: Shorter text is looked up only as an exact number: one or two letters match everyone.
 MIN_TEKS = 3
-#: Up to this many pemohon keys are passed as a list; more stay a subquery.
-KUNCI_MAKS = 5000
 # A phone number or a NIK typed with separators: "0812-3456 7890", "+62 812 ...".
 ANGKA = re.compile(r"^\+?[0-9 ().\-]+$")
 
@@ -128,23 +126,6 @@ def _identitas_kasus(q: str) -> Q:
     return identitas_kasus_cocok(nama=q)
 
 
-def _pemohon(q: str) -> list[int] | models.QuerySet:
-    """The keys of the pemohon a name, a NIK or a phone number points to: read once, used by
-    both the request and the keberatan query; a very common name stays a subquery (SQLite
-    takes at most 32,766 parameters in one query)."""
-    from pemohon.models import Pemohon
-
-    who = Q(nama__icontains=q)
-    digits = "".join(ch for ch in q if ch.isdigit())
-    # At least 6 digits: fewer name a region code (every NIK of Denpasar starts 5171) or a
-    # phone prefix, not a person.
-    if len(digits) >= 6 and ANGKA.match(q):
-        who |= Q(nik__contains=digits) | Q(telepon__regex=_telepon(digits))
-    keys = Pemohon.objects.filter(who).order_by().values_list("pk", flat=True)
-    found = list(keys[: KUNCI_MAKS + 1])
-    return found if len(found) <= KUNCI_MAKS else keys
-
-
 def _kata(q: str, column: str) -> Q:
     """Every word of the query appears in `column` (case-insensitive)."""
     return reduce(and_, (Q(**{f"{column}__icontains": w}) for w in q.split()[:10]))
@@ -178,15 +159,15 @@ def cari(user, text: str) -> Hasil:
     if len(q) < MIN_TEKS:
         return hasil
     S = Permohonan.Status
-    pemohon = _pemohon(q)
+    # The pemohon found by a name, NIK or phone one of their cases this user may see was given
+    # (never the shared record: DESIGN.md section 7), and their other cases here.
+    identitas = _identitas_kasus(q)
+    pemohon = kasus.pemohon_dikenal(user, identitas, Permohonan.objects.db)
     p_qs = (
         Permohonan.objects.for_user(user)
         .exclude(status=S.BARU)
         .filter(
-            Q(nomor_pendaftaran__icontains=q)
-            | Q(pemohon_id__in=pemohon)
-            | _identitas_kasus(q)
-            | _kata(q, "rincian_informasi")
+            Q(nomor_pendaftaran__icontains=q) | pemohon | identitas | _kata(q, "rincian_informasi")
         )
         .select_related("pemohon", "unit_registrasi", "unit_tujuan")
         .order_by("-pk")
@@ -199,8 +180,8 @@ def cari(user, text: str) -> Hasil:
             Q(nomor_registrasi__icontains=q)
             | Q(nomor_tanggapan__icontains=q)
             | key_in("permohonan_id", nomor_permohonan, Keberatan.objects.db)
-            | Q(pemohon_id__in=pemohon)
-            | _identitas_kasus(q)
+            | pemohon
+            | identitas
             | Q(kuasa_nama__icontains=q)
             | _kata(q, "informasi_diminta")
         )

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 
 @dataclass(frozen=True)
@@ -51,3 +51,22 @@ def open_cases(pemohon) -> list:
 def count_earlier(user, pemohon) -> list[tuple[int, str]]:
     """(count, label) of this pemohon's earlier cases that this user may see, per process."""
     return [(j.earlier(user).filter(pemohon=pemohon).count(), j.label) for j in _JENIS]
+
+
+def pemohon_dikenal(user, cocok: Q, using: str = "default") -> Q:
+    """A case's `pemohon_id` is among the pemohon a search finds by identity: those of the
+    cases this user may see whose own identity (the one given on that case: `cocok`, from
+    `identitas_kasus_cocok`) matches. Their other cases follow, so a pemohon who came back
+    with a new name is found by either name where the user's cases show both.
+
+    Never by the shared record: a desk whose case keeps other details than the record (the
+    record another desk was given) would otherwise learn, by typing a name and seeing its own
+    case come up, what the record holds (DESIGN.md section 7: a desk learns only what its
+    cases show)."""
+    from ppid_manual.postgres import key_in
+
+    cond = Q(pk__in=[])
+    for j in _JENIS:
+        kunci = j.for_user(user).filter(cocok).order_by().values("pemohon_id")
+        cond |= key_in("pemohon_id", kunci, using)
+    return cond

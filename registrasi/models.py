@@ -22,6 +22,7 @@ from django.db.models.functions import Upper
 from django.utils import timezone
 from django.utils.functional import cached_property
 
+from pemohon import kasus
 from pemohon.models import (
     IdentitasKasus,
     Pemohon,
@@ -30,7 +31,6 @@ from pemohon.models import (
 )
 from ppid_manual import hukum
 from ppid_manual.models import Unit
-from ppid_manual.postgres import key_in
 from ppid_manual.roles import Role
 from ppid_manual.workflow import deadlines
 from ppid_manual.workflow.penyampaian import Cara
@@ -190,14 +190,14 @@ class PermohonanQuerySet(models.QuerySet):
             "unit_tujuan__singkatan",
         )
 
-    def search(self, q: str) -> PermohonanQuerySet:
-        """The number, the pemohon's name or (typed as digits) part of the NIK contains `q`:
-        the pemohon's current identity or the one given on the request.
+    def search(self, q: str, user) -> PermohonanQuerySet:
+        """The number, or the pemohon's name or (typed as digits) part of the NIK as given on
+        a case `user` may see: that case, and the pemohon's other cases here (an earlier or a
+        later name finds them all; `pemohon.kasus.pemohon_dikenal`, never the shared record).
 
-        One scan of the requests: the number by its trigram index, ORed with the requests of
-        the pemohon whose name (or NIK) matches, found first by their own trigram indexes
-        (`key_in`; PostgreSQL, see Meta.indexes). Each match is read once: no join per match,
-        no second lookup by key."""
+        One scan of the requests: the number by its trigram index, ORed with the cases whose
+        own identity matches (trigram indexes on it, `indeks_identitas_kasus`) and those of
+        the same pemohon (`key_in`: their keys found first). PostgreSQL, see Meta.indexes."""
         q = q.strip()
         if not q:
             return self
@@ -207,16 +207,10 @@ class PermohonanQuerySet(models.QuerySet):
             # number, so the trigram index would read most of the table.
             return self.filter(nomor_pendaftaran__istartswith=q)
         digits = "".join(ch for ch in q if ch.isdigit())
-        who = Q(nama__icontains=q)
-        if len(digits) >= 4 and digits == q.replace(" ", ""):
-            who |= Q(nik__contains=digits)
-        pemohon = Pemohon.objects.filter(who).order_by().values("pk")
         nik = digits if len(digits) >= 4 and digits == q.replace(" ", "") else ""
+        cocok = identitas_kasus_cocok(nama=q, nik=nik)
         return self.filter(
-            Q(nomor_pendaftaran__icontains=q)
-            | key_in("pemohon_id", pemohon, self.db)
-            # The identity given on each case: an earlier name finds the cases that carry it.
-            | identitas_kasus_cocok(nama=q, nik=nik)
+            Q(nomor_pendaftaran__icontains=q) | cocok | kasus.pemohon_dikenal(user, cocok, self.db)
         )
 
 

@@ -135,7 +135,7 @@ def daftar(request: HttpRequest) -> HttpResponse:
     if q:
         # A search is answered once (the page's keys and the number of matches), then the
         # page's rows are read by key.
-        page = counted_page(qs.search(q), request.GET.get("halaman"), PER_HALAMAN)
+        page = counted_page(qs.search(q, user), request.GET.get("halaman"), PER_HALAMAN)
         nik = kotak_cari.nik_utuh(q)
         if nik:
             # A search by a whole NIK is a look-up of a person: in the access log (issue 16).

@@ -227,10 +227,3 @@ def test_it_opens_a_case_by_its_notice_sk_or_tanda_terima_number(client, kasus):
     assert response["Location"] == reverse("registrasi:detail", args=[p.pk])
     # A closed case is found as well as an open one.
     assert Permohonan.objects.get(pk=p.pk).status == Permohonan.Status.SELESAI
-
-
-def test_a_name_shared_by_very_many_pemohon_is_searched_by_subquery(client, kasus, monkeypatch):
-    monkeypatch.setattr("layanan.cari.KUNCI_MAKS", 0)
-    page = search(client, kasus.desk.ppid, "ketut warga").content.decode()
-    assert reverse("registrasi:detail", args=[kasus.kembali.pk]) in page
-    assert reverse("keberatan:detail", args=[kasus.keberatan.pk]) in page

@@ -1,6 +1,7 @@
 """Cases are found by what they were registered with: a pemohon who came back with a new name
-and phone (the same person, with a reason) is still found by the old name and the old phone,
-on the cases that carry them, in the navbar's search and the work lists' search."""
+and phone (the same person, with a reason) is still found by the old name and the old phone
+that a case carries, with their other cases, in the navbar's search and the work lists'
+search; never by what only the pemohon's shared record holds (DESIGN.md section 7)."""
 
 from __future__ import annotations
 
@@ -43,14 +44,16 @@ def test_an_earlier_name_and_phone_find_the_cases_that_carry_them(
     assert Pemohon.objects.get(nik=NIK).nama == BARU["nama"]  # the record moved on
     assert lama.pemohon_kasus.nama == LAMA["nama"]
     client.force_login(desk.ppid)
-    for q in ("Made Wirawan", "0812-1111-2222", "+62 812 1111 2222"):
+    # The old name and phone, given on the old case, find the pemohon: that case and their
+    # other one; so does the new name, given on the new case.
+    for q in ("Made Wirawan", "0812-1111-2222", "+62 812 1111 2222", "Wira Santika"):
         html = client.get(reverse("cari"), {"q": q}).content.decode()
-        assert urls(html, "registrasi:detail", [lama, baru]) == {lama.pk}, q
-    # The current name finds both (the pemohon's record), the old one only the old case.
-    html = client.get(reverse("cari"), {"q": "Wira Santika"}).content.decode()
-    assert urls(html, "registrasi:detail", [lama, baru]) == {lama.pk, baru.pk}
+        assert urls(html, "registrasi:detail", [lama, baru]) == {lama.pk, baru.pk}, q
     html = client.get(reverse("registrasi:daftar"), {"q": "Made Wirawan", "tab": "semua"})
-    assert urls(html.content.decode(), "registrasi:detail", [lama, baru]) == {lama.pk}
+    assert urls(html.content.decode(), "registrasi:detail", [lama, baru]) == {lama.pk, baru.pk}
+    # A name neither case was given finds neither.
+    html = client.get(reverse("cari"), {"q": "Wira Wirawan"}).content.decode()
+    assert urls(html, "registrasi:detail", [lama, baru]) == set()
 
 
 def test_a_keberatan_is_found_by_the_name_given_on_it(client, desk, holidays_2026):

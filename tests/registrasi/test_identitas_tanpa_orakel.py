@@ -13,7 +13,7 @@ from pemohon import identitas
 from pemohon.models import Pemohon, PencarianIdentitas
 from ppid_manual.models import Event
 from registrasi.models import Permohonan
-from tests.helpers import events
+from tests.helpers import events, kotak_cari
 from tests.registrasi.conftest import NIK, form_data
 
 BARU = reverse("registrasi:baru")
@@ -189,3 +189,30 @@ def test_a_desk_that_registered_with_other_details_still_learns_only_its_own(
     assert not Event.objects.filter(step=identitas.IDENTITAS_DIPERBARUI).exists()
     # Each difference from the record waits on the PPID's list.
     assert beda_events().count() == 3
+
+
+def test_a_desk_does_not_find_its_case_by_a_name_only_the_record_holds(
+    client, golden_day, petugas, pelaksana_dishub, ppid
+):
+    """Typing a name and seeing one's own case come up would tell a desk what the shared
+    record holds: the searches match the identity given on the cases the user may see."""
+    client.force_login(petugas)
+    daftar(client, **DISKOMINFOS)  # the record: "Ni Made Ayu Lestari"
+    client.force_login(pelaksana_dishub)
+    daftar(client, **DISHUB)  # this desk's case: "Ni Made Ayu"
+    case = Permohonan.objects.get(unit_registrasi=pelaksana_dishub.unit)
+    work_list = reverse("registrasi:daftar")
+
+    def found(q: str) -> tuple[bool, bool]:
+        # Typed in the work list's box and in the navbar's (posted: no name or NIK in a URL).
+        lists = kotak_cari(client, work_list, q, tab="semua").content.decode()
+        cari = kotak_cari(client, reverse("cari"), q).content.decode()
+        return case.nomor_pendaftaran in lists, case.nomor_pendaftaran in cari
+
+    assert found("Lestari") == (False, False)
+    # What its case shows finds it, by name and by NIK.
+    assert found("Ni Made Ayu") == (True, True)
+    assert found(NIK) == (True, True)
+    # The PPID sees both cases: the record's name finds the pemohon's other case too.
+    client.force_login(ppid)
+    assert found("Lestari") == (True, True)
