@@ -262,11 +262,12 @@ KNOWN_LIMITS = """\
 - **Search by a common name grows with its matches**: "Suartini" matches 5 requests at 1k and
   1,360 at 100k (the generator's random draw: about 13 would be its share at 1k). The page
   counts them all (their bitmap, then 1,267 table pages read to check each match's status)
-  and shows 25 rows instead of 5: 24.9-28.8 ms against 14.6-15.9 ms (1.71-1.93 in three
-  quiet runs), 6-9 ms of it in the database and 4-5 ms in rendering the 20 more rows.
-  Finding the pemohon's current name apart (the arm that finds a case registered under an
-  earlier name) costs 3-4 ms of it; without that arm the ratio measured 1.48-1.53, so it alone
-  would not bring the page under 1.5.
+  and shows 25 rows instead of 5: 24.9-28.8 ms against 14.6-15.9 ms (1.71-1.93) in three
+  quiet runs, 6-9 ms of it in the database and 4-5 ms in rendering the 20 more rows. Since
+  the search finds a pemohon by the names their cases were given, never by the shared record
+  (DESIGN.md section 7), it probes the requests of the 1,060 pemohon found: 26.1 ms against
+  13.7 ms (1.91) in a quiet run. Without that arm the ratio measured 1.48-1.53: no change to
+  it alone brings the page under 1.5.
 - **The home page's figures per month** count that month's requests (about 830 a month at
   100k, 8 at 1k).
 - **A year's register PDF** (10,676 rows, 1,227 pages) is built in the background with its
