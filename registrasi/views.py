@@ -8,7 +8,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import F, OuterRef, Subquery
+from django.db.models import DateField, F, OuterRef, Subquery, Value
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -174,9 +174,10 @@ def daftar(request: HttpRequest) -> HttpResponse:
 def _with_opd_date(qs, user):
     """For a PPID Pelaksana, each row also carries its own OPD's date: the internal answer
     deadline of the surat permintaan still waiting on it (SOP langkah 3), read in the same
-    query (issue 19: the OPD works to its own date, not the pemohon's)."""
+    query (issue 19: the OPD works to its own date, not the pemohon's). Another user's rows
+    carry it empty: a name the template looks up and the row lacks costs a dir() of the row."""
     if not user.has_role(Role.PELAKSANA) or user.unit_id is None:
-        return qs
+        return qs.annotate(tenggat_opd=Value(None, output_field=DateField()))
     surat = SuratPermintaan.objects.filter(
         permohonan=OuterRef("pk"), unit_id=user.unit_id, dialihkan=False, jawaban=""
     ).order_by("-pk")
@@ -350,6 +351,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     lanjutan = None
     for e in events:
         # The two records of a resumed file point to each other on their timelines.
+        e.tautan = None
         if "lanjutan_dari" in e.data:
             e.tautan = (
                 "Melanjutkan berkas yang dikembalikan",
