@@ -31,6 +31,7 @@ class KeberatanConfig(AppConfig):
                 label="keberatan",
                 for_user=lambda user: Keberatan.objects.for_user(user),
                 open=lambda: Keberatan.objects.open(),
+                semua=lambda: Keberatan.objects.all(),
                 earlier=lambda user: Keberatan.objects.for_user(user),
             )
         )

@@ -119,6 +119,14 @@ class IdentitasKasus(models.Model):
     identitas_pemohon = models.JSONField(
         "identitas pemohon pada berkas ini", default=dict, blank=True, editable=False
     )
+    # The pemohon's cases (of every process) were given more than one identity (a name, NIK
+    # or phone): only such a case can be the one a search finds while another case of the same
+    # pemohon is not (pemohon.kasus.pemohon_dikenal). Kept by `kasus.catat_identitas` whenever
+    # a case's identity is written; set, never cleared (a pemohon marked needlessly costs the
+    # search a look-up, never a result).
+    identitas_beragam = models.BooleanField(
+        "pemohon tercatat dengan lebih dari satu identitas", default=False, editable=False
+    )
 
     class Meta:
         abstract = True
@@ -129,7 +137,29 @@ class IdentitasKasus(models.Model):
             self.identitas_pemohon = self.pemohon.salinan()
             if kwargs.get("update_fields") is not None:
                 kwargs["update_fields"] = {*kwargs["update_fields"], "identitas_pemohon"}
+        baru = self._state.adding
+        update_fields = kwargs.get("update_fields")
+        ditulis = update_fields is None or "identitas_pemohon" in update_fields
+        berubah = baru or (
+            ditulis
+            and "identitas_pemohon" in self.__dict__
+            and self.identitas_pemohon != getattr(self, "_identitas_asal", self.identitas_pemohon)
+        )
         super().save(*args, **kwargs)
+        if berubah:
+            from pemohon import kasus
+
+            kasus.catat_identitas(self.pemohon_id, kwargs.get("using") or self._state.db)
+        if "identitas_pemohon" in self.__dict__:
+            self._identitas_asal = dict(self.identitas_pemohon)
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        case = super().from_db(db, field_names, values)
+        # The identity as read, to tell on save whether it was corrected (a ralat).
+        asal = case.__dict__.get("identitas_pemohon")
+        case._identitas_asal = dict(asal) if isinstance(asal, dict) else asal
+        return case
 
     @property
     def pemohon_kasus(self) -> Pemohon:
@@ -167,7 +197,9 @@ def indeks_identitas_kasus(tabel: str) -> list:
     """The trigram indexes `identitas_kasus_cocok` reads on a case table: the name and the NIK
     given on each case, upper-cased as `icontains` compares them. Without them the search ORs
     a condition that no index answers, and counting the matches of a common name read every
-    case (760 ms at 100,000 requests; 14 ms with them). PostgreSQL only (AddIndexOnPostgres)."""
+    case (760 ms at 100,000 requests; 14 ms with them). The same on the cases of the pemohon
+    given more than one identity (`identitas_beragam`), a few: `kasus.pemohon_dikenal` reads
+    those alone. PostgreSQL only (AddIndexOnPostgres)."""
     from django.contrib.postgres.indexes import GinIndex, OpClass
     from django.db.models.fields.json import KT
     from django.db.models.functions import Upper
@@ -178,7 +210,34 @@ def indeks_identitas_kasus(tabel: str) -> list:
             name=f"{tabel}_idn_{kunci}_trgm",
         )
         for kunci in ("nama", "nik")
+    ] + [
+        GinIndex(
+            OpClass(Upper(KT(f"identitas_pemohon__{kunci}")), name="gin_trgm_ops"),
+            name=f"{tabel}_beragam_{kunci}",
+            condition=Q(identitas_beragam=True),
+        )
+        for kunci in ("nama", "nik")
     ]
+
+
+def kunci_identitas(identitas: dict) -> tuple[str, str, str]:
+    """What a search by identity reads of the identity given on a case: two cases with the
+    same key are found by the same searches."""
+    return (
+        " ".join(str(identitas.get("nama", "")).upper().split()),
+        str(identitas.get("nik", "")),
+        "".join(ch for ch in str(identitas.get("telepon", "")) if ch.isdigit()),
+    )
+
+
+def pemohon_beragam(baris) -> set:
+    """The pemohon given more than one identity, from (pemohon_id, identitas_pemohon) pairs of
+    their cases (every process)."""
+    kunci: dict = {}
+    for pemohon_id, identitas in baris:
+        if pemohon_id is not None and identitas:
+            kunci.setdefault(pemohon_id, set()).add(kunci_identitas(identitas))
+    return {pemohon_id for pemohon_id, k in kunci.items() if len(k) > 1}
 
 
 class PencarianIdentitas(models.Model):

@@ -31,6 +31,7 @@ class RegistrasiConfig(AppConfig):
                 label="permohonan",
                 for_user=lambda user: Permohonan.objects.for_user(user),
                 open=lambda: Permohonan.objects.open(),
+                semua=lambda: Permohonan.objects.all(),
                 earlier=lambda user: Permohonan.objects.for_user(user).exclude(
                     status=Permohonan.Status.BARU
                 ),

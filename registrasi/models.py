@@ -197,7 +197,8 @@ class PermohonanQuerySet(models.QuerySet):
 
         One scan of the requests: the number by its trigram index, ORed with the cases whose
         own identity matches (trigram indexes on it, `indeks_identitas_kasus`) and those of
-        the same pemohon (`key_in`: their keys found first). PostgreSQL, see Meta.indexes."""
+        the same pemohon given another identity on another case (`key_in`: their keys found
+        first, from the few cases marked `identitas_beragam`). PostgreSQL, see Meta.indexes."""
         q = q.strip()
         if not q:
             return self

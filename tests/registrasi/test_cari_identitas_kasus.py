@@ -5,14 +5,17 @@ search; never by what only the pemohon's shared record holds (DESIGN.md section 
 
 from __future__ import annotations
 
+import pytest
 from django.urls import reverse
 
 from keberatan.models import Keberatan
 from pemohon.models import Pemohon
+from ppid_manual.models import DokumenTerbit
+from registrasi import actions
 from registrasi.models import Permohonan
 from tests.helpers import D
 from tests.keberatan.helpers import daftarkan
-from tests.registrasi.conftest import NIK, form_data
+from tests.registrasi.conftest import NIK, form_data, register
 
 LAMA = {
     "nama": "I Made Wirawan",
@@ -65,3 +68,51 @@ def test_a_keberatan_is_found_by_the_name_given_on_it(client, desk, holidays_202
     for url in (reverse("cari"), reverse("keberatan:daftar")):
         html = client.get(url, {"q": lama, "tab": "semua"}).content.decode()
         assert urls(html, "keberatan:detail", Keberatan.objects.all()) == {k.pk}, url
+
+
+def beragam(*cases) -> list[bool]:
+    return [type(c).objects.get(pk=c.pk).identitas_beragam for c in cases]
+
+
+def test_the_cases_of_a_pemohon_given_another_identity_are_marked_for_the_search(
+    client, golden_day, petugas, desk
+):
+    """The search looks a pemohon up again only by the cases of a pemohon given more than
+    one identity (pemohon.kasus.pemohon_dikenal): every such case is marked when the second
+    identity is written, the earlier ones too; a pemohon given the same one is not."""
+    client.force_login(petugas)
+    client.post(reverse("registrasi:baru"), form_data(**LAMA))
+    client.post(reverse("registrasi:baru"), form_data(**LAMA))
+    pertama, kedua = Permohonan.objects.order_by("pk")
+    assert beragam(pertama, kedua) == [False, False]
+    # The same name typed otherwise (case, spaces) is the same identity to a search.
+    ketik_lain = {**LAMA, "nama": "I MADE  WIRAWAN", "identitas_pilihan": "sama"}
+    client.post(reverse("registrasi:baru"), form_data(**ketik_lain, identitas_alasan="KTP"))
+    assert beragam(*Permohonan.objects.order_by("pk")) == [False, False, False]
+    client.post(reverse("registrasi:baru"), form_data(**BARU))
+    assert beragam(*Permohonan.objects.order_by("pk")) == [True, True, True, True]
+
+
+@pytest.mark.dokumen_di_langkah
+def test_a_ralat_of_the_name_makes_the_corrected_name_find_the_other_cases(
+    client, golden_day, petugas, ppid, pejabat
+):
+    lama = register(petugas)
+    p = register(petugas)
+    actions.issue_decision(
+        p, actions.Putusan(keputusan=Permohonan.Keputusan.DIBERIKAN_SELURUHNYA), by=ppid
+    )
+    assert beragam(lama, p) == [False, False]
+    notice = DokumenTerbit.objects.for_object(p).get(jenis="pemberitahuan")
+    actions.ralat_surat(
+        Permohonan.objects.get(pk=p.pk),
+        dokumen=notice,
+        fakta="nama",
+        nilai="Ni Luh Putu Sekar Ralat",
+        alasan="nama salah ketik pada formulir.",
+        by=ppid,
+    )
+    assert beragam(lama, p) == [True, True]
+    client.force_login(ppid)
+    html = client.get(reverse("cari"), {"q": "Sekar Ralat"}).content.decode()
+    assert urls(html, "registrasi:detail", [lama, p]) == {lama.pk, p.pk}
