@@ -36,7 +36,7 @@ from zoneinfo import ZoneInfo
 
 from tests.bench.common import emit, setup_django
 
-GENERATOR_VERSION = "5"
+GENERATOR_VERSION = "6"
 BATCH = 2000
 WITA = ZoneInfo("Asia/Makassar")
 
@@ -869,17 +869,32 @@ class Sim:
         from django.db import transaction
 
         from keberatan.models import Keberatan
-        from pemohon.models import Pemohon
+        from pemohon.models import Pemohon, pemohon_beragam
         from ppid_manual.models import Event, NomorTerbit, PenghitungNomor
         from registrasi.models import Penyerahan, Permohonan, SuratPermintaan
 
         issued = self.assign_numbers()
         with transaction.atomic(), keep_given_timestamps():
             Pemohon.objects.bulk_create(self.pemohon, batch_size=BATCH)
-            for p in self.permohonan:
+            seen: set[int] = set()
+            for i, p in enumerate(self.permohonan):
                 p.pemohon_id = p._pemohon.pk
                 # What IdentitasKasus.save() keeps (issue 15): the identity given for the case.
                 p.identitas_pemohon = p._pemohon.salinan()
+                if p.pemohon_id in seen and i % 10 == 0:
+                    # Some returning pemohon give another phone number than the record's.
+                    p.identitas_pemohon["telepon"] = f"0813{i:08d}"
+                seen.add(p.pemohon_id)
+            for k in self.keberatan:
+                k.pemohon_id = k._pemohon.pk
+                k.identitas_pemohon = k._pemohon.salinan()
+            # What IdentitasKasus.save() marks (pemohon.kasus.catat_identitas): the cases of a
+            # pemohon given more than one identity.
+            beragam = pemohon_beragam(
+                (c.pemohon_id, c.identitas_pemohon) for c in [*self.permohonan, *self.keberatan]
+            )
+            for c in [*self.permohonan, *self.keberatan]:
+                c.identitas_beragam = c.pemohon_id in beragam
             Permohonan.objects.bulk_create(self.permohonan, batch_size=BATCH)
             for s in self.surat:
                 s.permohonan_id = s.permohonan.pk
@@ -888,8 +903,6 @@ class Sim:
                 t.permohonan_id = t.permohonan.pk
             Penyerahan.objects.bulk_create(self.penyerahan, batch_size=BATCH)
             for k in self.keberatan:
-                k.pemohon_id = k._pemohon.pk
-                k.identitas_pemohon = k._pemohon.salinan()
                 if k.permohonan is not None:
                     k.permohonan_id = k.permohonan.pk
                 # What Keberatan.save() keeps; bulk_create does not call save().

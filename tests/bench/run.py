@@ -246,6 +246,26 @@ runs, load average 2-5):
     run's "cold" print read the first run's stored copy (18 ms). They are now printed for a
     case none of whose letters is stored, in a transaction rolled back at the end: the cold
     receipt is a render again (148-151 ms in two runs).
+29. **Search by name: a typical name, and the pemohon looked up again only where it can
+    matter** (2026-12-07, evening). (a) The bench searched "Suartini", the generator's first
+    given name: at 1k it matches 5 requests, the fewest of the 121 names (the median name
+    matches 13), at 100k 1,360, a typical count; the ratio compared 272 times the matches
+    (and 5 rows with 25), not 100 times the data. `pages.py` now searches, in each
+    database, the given name at the median by matches (13 at 1k, 1,346 at 100k). (b) The
+    search found the other cases of every pemohon whose case matched (DESIGN.md section 7:
+    by what the user's cases show), so for a common name it looked up again, one by one,
+    the 1,300 pemohon it had just found: a third of the search's time at 100k, for no row
+    (a pemohon always given the same identity has all their cases matched already). The
+    cases of a pemohon given more than one identity are now marked (`identitas_beragam`,
+    kept by `pemohon.kasus.catat_identitas` whenever a case's identity is written; registrasi
+    0020, keberatan 0017) and only their pemohon are looked up again, through trigram
+    indexes on the marked cases alone; the generator gives about one returning request in
+    ten another phone number, so 5,447 requests (2,152 pemohon) at 100k are marked. (c) The
+    work list's template read `p.tenggat_opd`, which only a PPID Pelaksana's rows carry: every
+    other row's failed look-up cost Django a `dir()` of the request (about 60 us a row); the
+    rows now carry it empty. Search by name, same run, same machine: 29.5 ms at 1k against
+    38.5 ms at 100k (1.31; rounds 1.16-1.39). "Suartini" itself, measured beside it: 30-32 ms
+    against 40-56 ms.
 """
 
 
@@ -259,22 +279,24 @@ KNOWN_LIMITS = """\
   second the two cores allow. The counter row is held for the number only (p50 0.7 ms, p95
   3-4 ms). On the same day, beside CI runs and a helper's browser tests (load average 8-12),
   the same run gave 3.0-3.6 a second at 165-189 ms of CPU: the figure is the machine's.
-- **Search by a common name grows with its matches**: "Suartini" matches 5 requests at 1k and
-  1,360 at 100k (the generator's random draw: about 13 would be its share at 1k). The page
-  counts them all (their bitmap, then 1,267 table pages read to check each match's status)
-  and shows 25 rows instead of 5: 24.9-28.8 ms against 14.6-15.9 ms (1.71-1.93) in three
-  quiet runs, 6-9 ms of it in the database and 4-5 ms in rendering the 20 more rows. Since
-  the search finds a pemohon by the names their cases were given, never by the shared record
-  (DESIGN.md section 7), it probes the requests of the 1,060 pemohon found: 26.1 ms against
-  13.7 ms (1.91) in a quiet run. Without that arm the ratio measured 1.48-1.53: no change to
-  it alone brings the page under 1.5.
+- **Search by a common name grows with its matches**: the page counts every match (their
+  bitmap, then about 1,250 table pages read to check each one's status) and sorts them by
+  deadline, 5-7 us a match in the database: 1,346 matches at 100k for a typical name,
+  13 at 1k. With the changes of item 29 the ratio is 1.31; a name 100 times as common as the
+  1k data's share would grow further. A search that did not count its matches (pages of
+  "berikutnya" without a total) would not grow, but the desk then loses the total it reads.
 - **The home page's figures per month** count that month's requests (about 830 a month at
   100k, 8 at 1k).
 - **A year's register PDF** (10,676 rows, 1,227 pages) is built in the background with its
   progress shown; the **register XLSX of a year** is built in the request (1.9 s of CPU on the
   earlier machine, 6.2 s on this run's: over its 5 s target here).
-- **The machine**: this run's machine measured the same 1k pages 3-5 times slower than the
-  morning's run; the figures in ms are this machine's.
+- **The machine**: its speed changes from day to day. On 2026-12-07 evening (load average
+  0.1-1 before each run, nothing else running) the pages whose code did not change measured
+  1.9-2.1 times their morning figures (search by number 21.7 against 10.2 ms, home 49.5
+  against 24.6 ms) and the receipt's CPU median (`tests/bench/receipt_cpu.py`) 135 ms
+  against 68 ms; section 2 gave 10.0 registrations a second at 195 ms of CPU each (0.98 of
+  what the two cores allow at that CPU), against 15.0-15.3 at 128-131 ms in the morning.
+  Compare the ratios and shares; the figures in ms are the machine's of that run.
 """
 
 
