@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.db import transaction
 from django.db.models import Q, QuerySet
 
@@ -88,14 +89,34 @@ def catat_identitas(pemohon_id, using: str = "default") -> None:
     `identitas_beragam`. The pemohon's row is locked first, so two desks registering the same
     pemohon at once each see the other's case once it is written (a case written outside a
     transaction, as a one-off script does, is checked without the lock)."""
-    from pemohon.models import Pemohon, pemohon_beragam
-
     if pemohon_id is None:
         return
     if transaction.get_connection(using).in_atomic_block:
-        list(Pemohon.objects.using(using).select_for_update().filter(pk=pemohon_id).values("pk"))
+        # The pemohon floor's models import this module: the model is looked up, not imported.
+        pemohon = apps.get_model("pemohon", "Pemohon")
+        list(pemohon.objects.using(using).select_for_update().filter(pk=pemohon_id).values("pk"))
     kasus = [j.semua().using(using).filter(pemohon_id=pemohon_id) for j in _JENIS]
     baris = [row for qs in kasus for row in qs.values_list("pemohon_id", "identitas_pemohon")]
     if pemohon_beragam(baris):
         for qs in kasus:
             qs.filter(identitas_beragam=False).update(identitas_beragam=True)
+
+
+def kunci_identitas(identitas: dict) -> tuple[str, str, str]:
+    """What a search by identity reads of the identity given on a case: two cases with the
+    same key are found by the same searches."""
+    return (
+        " ".join(str(identitas.get("nama", "")).upper().split()),
+        str(identitas.get("nik", "")),
+        "".join(ch for ch in str(identitas.get("telepon", "")) if ch.isdigit()),
+    )
+
+
+def pemohon_beragam(baris) -> set:
+    """The pemohon given more than one identity, from (pemohon_id, identitas_pemohon) pairs of
+    their cases (every process)."""
+    kunci: dict = {}
+    for pemohon_id, identitas in baris:
+        if pemohon_id is not None and identitas:
+            kunci.setdefault(pemohon_id, set()).add(kunci_identitas(identitas))
+    return {pemohon_id for pemohon_id, k in kunci.items() if len(k) > 1}

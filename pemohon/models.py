@@ -220,26 +220,6 @@ def indeks_identitas_kasus(tabel: str) -> list:
     ]
 
 
-def kunci_identitas(identitas: dict) -> tuple[str, str, str]:
-    """What a search by identity reads of the identity given on a case: two cases with the
-    same key are found by the same searches."""
-    return (
-        " ".join(str(identitas.get("nama", "")).upper().split()),
-        str(identitas.get("nik", "")),
-        "".join(ch for ch in str(identitas.get("telepon", "")) if ch.isdigit()),
-    )
-
-
-def pemohon_beragam(baris) -> set:
-    """The pemohon given more than one identity, from (pemohon_id, identitas_pemohon) pairs of
-    their cases (every process)."""
-    kunci: dict = {}
-    for pemohon_id, identitas in baris:
-        if pemohon_id is not None and identitas:
-            kunci.setdefault(pemohon_id, set()).add(kunci_identitas(identitas))
-    return {pemohon_id for pemohon_id, k in kunci.items() if len(k) > 1}
-
-
 class PencarianIdentitas(models.Model):
     """The access log of look-ups by identity number (UU 27/2022 PDP Pasal 16(2) and 31: the
     controller records the processing of personal data). One row per look-up: who, when, from

@@ -15,7 +15,7 @@ from ppid_manual.postgres import AddFieldBesidePostgresIndexes, AddIndexOnPostgr
 
 def tandai(apps, schema_editor):
     """Mark the cases (requests and keberatan) of each pemohon given more than one identity."""
-    from pemohon.models import pemohon_beragam
+    from pemohon.kasus import pemohon_beragam
 
     db = schema_editor.connection.alias
     tabel = [apps.get_model("registrasi", "Permohonan"), apps.get_model("keberatan", "Keberatan")]

@@ -869,7 +869,8 @@ class Sim:
         from django.db import transaction
 
         from keberatan.models import Keberatan
-        from pemohon.models import Pemohon, pemohon_beragam
+        from pemohon.kasus import pemohon_beragam
+        from pemohon.models import Pemohon
         from ppid_manual.models import Event, NomorTerbit, PenghitungNomor
         from registrasi.models import Penyerahan, Permohonan, SuratPermintaan
 
